@@ -1,0 +1,189 @@
+/**
+ * The small domain model every stage after reading works on. Plain data, no I/O.
+ * Times are ISO-8601 instants in UTC (`2026-03-16T06:40:31.000Z`); calendar dates are `YYYY-MM-DD`.
+ */
+
+export type Instant = string;
+export type CalendarDate = string;
+
+export type AccountKind = 'human' | 'app' | 'customer' | 'unknown';
+
+export interface Person {
+  accountId: string;
+  displayName: string;
+  kind: AccountKind;
+  active: boolean;
+  /** True when Jira no longer knows the account (shown as "Former user"). */
+  deleted: boolean;
+  email?: string;
+}
+
+export interface Group {
+  name: string;
+  groupId?: string;
+  memberIds: string[];
+}
+
+export interface ProjectRole {
+  id: number;
+  name: string;
+  accountIds: string[];
+  groupNames: string[];
+}
+
+export interface Project {
+  id: string;
+  key: string;
+  name: string;
+  style?: string;
+  leadAccountId?: string;
+  roles: ProjectRole[];
+}
+
+export interface Board {
+  id: number;
+  name: string;
+  type: string;
+  projectKey?: string;
+}
+
+export type SprintState = 'future' | 'active' | 'closed';
+
+export interface Sprint {
+  id: number;
+  name: string;
+  state: SprintState | string;
+  boardId?: number;
+  startDate?: Instant;
+  endDate?: Instant;
+  completeDate?: Instant;
+  goal?: string;
+}
+
+/** Where an issue type sits: 2+ roadmap (initiative-like), 1 epic, 0 standard (story, bug, task), -1 sub-task. */
+export type HierarchyLevel = number;
+
+export const HIERARCHY = { roadmap: 2, epic: 1, standard: 0, subtask: -1 } as const;
+
+export interface ItemType {
+  id?: string;
+  name: string;
+  hierarchyLevel: HierarchyLevel;
+}
+
+export interface Item {
+  id: string;
+  key: string;
+  projectKey: string;
+  type: ItemType;
+  summary: string;
+  description?: string;
+  status: { name: string; category: string };
+  parentKey?: string;
+  created: Instant;
+  updated?: Instant;
+  resolved?: Instant;
+  dueDate?: CalendarDate;
+  startDate?: CalendarDate;
+  targetStart?: CalendarDate;
+  targetEnd?: CalendarDate;
+  assigneeId?: string;
+  reporterId?: string;
+  creatorId?: string;
+  priority?: string;
+  labels: string[];
+  fixVersions: string[];
+  storyPoints?: number;
+  teamName?: string;
+  sprintIds: number[];
+  /** Account ids held by user-picker fields, by field id, so the owner field can be configured. */
+  userFields: { [fieldId: string]: string[] };
+}
+
+export interface FieldChange {
+  /** The field's id where Jira gives it (`customfield_10020`, `duedate`), otherwise its name. */
+  fieldId: string;
+  /** What the field means to the auditor, from field discovery (`sprint`, `rank`, `storyPoints`…), or `other`. */
+  meaning: FieldMeaning;
+  fieldName: string;
+  from?: string;
+  fromString?: string;
+  to?: string;
+  toString?: string;
+}
+
+export type ActionKind = 'create' | 'change' | 'comment';
+
+export interface ActionBase {
+  /** Stable id: `<issueKey>:create`, `<issueKey>:h<historyId>`, `<issueKey>:c<commentId>`. */
+  id: string;
+  itemKey: string;
+  authorId?: string;
+  at: Instant;
+}
+
+export interface CreateAction extends ActionBase {
+  kind: 'create';
+}
+
+export interface ChangeAction extends ActionBase {
+  kind: 'change';
+  historyId: string;
+  changes: FieldChange[];
+}
+
+export interface CommentAction extends ActionBase {
+  kind: 'comment';
+  commentId: string;
+  text: string;
+}
+
+export type Action = CreateAction | ChangeAction | CommentAction;
+
+/** The custom and system fields the auditor understands, found on each site by schema or name. */
+export type FieldMeaning =
+  | 'sprint'
+  | 'storyPoints'
+  | 'startDate'
+  | 'rank'
+  | 'team'
+  | 'targetStart'
+  | 'targetEnd'
+  | 'parentLink'
+  | 'epicLink'
+  | 'dueDate'
+  | 'fixVersions'
+  | 'priority'
+  | 'labels'
+  | 'summary'
+  | 'description'
+  | 'status'
+  | 'assignee'
+  | 'issueType'
+  | 'parent'
+  | 'resolution'
+  | 'other';
+
+export type FieldMap = Partial<Record<Exclude<FieldMeaning, 'other'>, string>>;
+
+/** Something the reader or normaliser could not take in, said rather than dropped. */
+export interface ReadProblem {
+  scope: 'site' | 'project' | 'board' | 'sprint' | 'issue' | 'history' | 'comment';
+  ref: string;
+  message: string;
+}
+
+export interface Site {
+  baseUrl: string;
+  /** The moment the data describes: the snapshot's capture time or the time of reading. */
+  capturedAt?: Instant;
+  fields: FieldMap;
+  people: Person[];
+  groups: Group[];
+  projects: Project[];
+  boards: Board[];
+  sprints: Sprint[];
+  items: Item[];
+  actions: Action[];
+  problems: ReadProblem[];
+}
