@@ -106,10 +106,11 @@ export interface FieldChange {
   /** What the field means to the auditor, from field discovery (`sprint`, `rank`, `storyPoints`…), or `other`. */
   meaning: FieldMeaning;
   fieldName: string;
-  from?: string;
-  fromString?: string;
-  to?: string;
-  toString?: string;
+  /** Raw values as Jira stores them (ids, dates, sprint ids) and their display text. */
+  fromValue?: string;
+  fromText?: string;
+  toValue?: string;
+  toText?: string;
 }
 
 export type ActionKind = 'create' | 'change' | 'comment';
@@ -162,6 +163,9 @@ export type FieldMeaning =
   | 'issueType'
   | 'parent'
   | 'resolution'
+  | 'components'
+  | 'acceptanceCriteria'
+  | 'flagged'
   | 'other';
 
 export type FieldMap = Partial<Record<Exclude<FieldMeaning, 'other'>, string>>;

@@ -1,0 +1,81 @@
+/**
+ * Atlassian Document Format → plain text, for classifying comments and descriptions. Block nodes end in a line
+ * break, inline nodes keep their visible text (mentions, emoji, dates, links), anything unknown is walked for
+ * text rather than dropped. Bodies that are already strings (Jira Server, REST v2) pass through.
+ */
+const BLOCK_NODES = new Set([
+  'paragraph',
+  'heading',
+  'blockquote',
+  'codeBlock',
+  'listItem',
+  'tableRow',
+  'panel',
+  'rule',
+  'mediaSingle',
+  'mediaGroup',
+  'expand',
+  'nestedExpand',
+  'decisionItem',
+  'taskItem',
+  'blockCard',
+]);
+
+const MAX_DEPTH = 64;
+
+export function adfToText(body: unknown): string {
+  if (body === null || body === undefined) return '';
+  if (typeof body === 'string') return body.trim();
+  const parts: string[] = [];
+  walk(body, parts, 0);
+  return parts
+    .join('')
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+function walk(node: unknown, out: string[], depth: number): void {
+  if (depth > MAX_DEPTH || node === null || typeof node !== 'object') return;
+  if (Array.isArray(node)) {
+    for (const child of node) walk(child, out, depth + 1);
+    return;
+  }
+  const record = node as { type?: unknown; text?: unknown; attrs?: unknown; content?: unknown };
+  const type = typeof record.type === 'string' ? record.type : '';
+  const attrs = record.attrs && typeof record.attrs === 'object' ? (record.attrs as Record<string, unknown>) : {};
+  switch (type) {
+    case 'text':
+      if (typeof record.text === 'string') out.push(record.text);
+      return;
+    case 'hardBreak':
+      out.push('\n');
+      return;
+    case 'mention':
+      out.push(stringAttr(attrs, 'text') ?? '@someone');
+      return;
+    case 'emoji':
+      out.push(stringAttr(attrs, 'text') ?? stringAttr(attrs, 'shortName') ?? '');
+      return;
+    case 'date': {
+      const timestamp = Number(stringAttr(attrs, 'timestamp'));
+      if (Number.isFinite(timestamp)) out.push(new Date(timestamp).toISOString().slice(0, 10));
+      return;
+    }
+    case 'status':
+      out.push(stringAttr(attrs, 'text') ?? '');
+      return;
+    case 'inlineCard':
+      out.push(stringAttr(attrs, 'url') ?? '');
+      return;
+  }
+  if (type === 'listItem') out.push('- ');
+  walk(record.content, out, depth + 1);
+  if (type === 'tableCell' || type === 'tableHeader') out.push('\t');
+  if (BLOCK_NODES.has(type)) out.push('\n');
+}
+
+function stringAttr(attrs: Record<string, unknown>, key: string): string | undefined {
+  const value = attrs[key];
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+}

@@ -1,0 +1,62 @@
+import type { JiraClient } from '../client';
+import type { RestField, RestProject, RestProjectRole, RestUser } from '../snapshot';
+import { readAllOffsetPages } from './paging';
+
+export async function getFields(client: JiraClient): Promise<RestField[]> {
+  const { body } = await client.get<RestField[]>('/rest/api/3/field');
+  return Array.isArray(body) ? body : [];
+}
+
+export async function getMyself(client: JiraClient): Promise<RestUser> {
+  const { body } = await client.get<RestUser>('/rest/api/3/myself', undefined, { countObjects: () => 1 });
+  return body;
+}
+
+export type PermissionKey = 'BROWSE_PROJECTS' | 'ADMINISTER_PROJECTS' | 'ADMINISTER' | (string & {});
+
+/** Which of the given permissions the caller has, globally or in one project. */
+export async function getMyPermissions(
+  client: JiraClient,
+  permissions: PermissionKey[],
+  projectKey?: string,
+): Promise<Record<string, boolean>> {
+  const { body } = await client.get<{ permissions?: Record<string, { havePermission?: boolean }> }>(
+    '/rest/api/3/mypermissions',
+    { permissions: permissions.join(','), projectKey },
+    { countObjects: (answer) => Object.keys(answer?.permissions ?? {}).length },
+  );
+  const result: Record<string, boolean> = {};
+  for (const key of permissions) result[key] = body?.permissions?.[key]?.havePermission === true;
+  return result;
+}
+
+/** Every project the caller can browse, optionally only the given keys. */
+export async function listProjects(client: JiraClient, keys?: string[]): Promise<RestProject[]> {
+  const query = keys && keys.length > 0 ? { keys } : {};
+  return readAllOffsetPages<RestProject>(client, '/rest/api/3/project/search', query, 50);
+}
+
+/** The project's roles with their actors: one request for the role list, one per role for its actors. */
+export async function getProjectRoles(client: JiraClient, projectKey: string): Promise<RestProjectRole[]> {
+  const key = encodeURIComponent(projectKey);
+  const { body: links } = await client.get<Record<string, string>>(`/rest/api/3/project/${key}/role`, undefined, {
+    countObjects: (answer) => Object.keys(answer ?? {}).length,
+  });
+  const roleIds = Object.values(links ?? {})
+    .map((url) => /\/role\/(\d+)\/?$/.exec(String(url))?.[1])
+    .filter((id): id is string => id !== undefined);
+  return Promise.all(
+    roleIds.map(async (id) => {
+      const { body } = await client.get<RestProjectRole>(`/rest/api/3/project/${key}/role/${id}`, undefined, {
+        countObjects: (role) => 1 + (role?.actors?.length ?? 0),
+      });
+      return body;
+    }),
+  );
+}
+
+/** Members of a group, by id where known (names can change), including inactive accounts. */
+export async function getGroupMembers(client: JiraClient, group: { name: string; groupId?: string }): Promise<RestUser[]> {
+  const query = group.groupId ? { groupId: group.groupId, includeInactiveUsers: true } : { groupname: group.name, includeInactiveUsers: true };
+  return readAllOffsetPages<RestUser>(client, '/rest/api/3/group/member', query, 50);
+}

@@ -1,0 +1,26 @@
+import { isValid, parseISO } from 'date-fns';
+import type { CalendarDate, Instant } from '../domain/model';
+
+/**
+ * Jira writes instants as `2026-03-16T14:40:31.000+0800` (offset without a colon), sometimes `Z` or `+08:00`,
+ * and bulkfetch's example even uses epoch numbers; date-fns' parseISO reads all the string forms.
+ */
+export function parseJiraTime(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? (value < 1e11 ? value * 1000 : value) : undefined;
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  const parsed = parseISO(value.trim());
+  return isValid(parsed) ? parsed.getTime() : undefined;
+}
+
+export function toInstant(value: unknown): Instant | undefined {
+  const time = parseJiraTime(value);
+  return time === undefined ? undefined : new Date(time).toISOString();
+}
+
+/** A plain `YYYY-MM-DD` (due date, Start date); a full timestamp is cut to its own calendar date as written. */
+export function toCalendarDate(value: unknown): CalendarDate | undefined {
+  if (typeof value !== 'string') return undefined;
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value.trim());
+  if (!match) return undefined;
+  return isValid(parseISO(match[0])) ? match[0] : undefined;
+}

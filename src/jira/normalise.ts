@@ -1,0 +1,378 @@
+import type {
+  AccountKind,
+  Action,
+  Board,
+  FieldChange,
+  FieldMap,
+  Group,
+  Item,
+  ItemType,
+  Person,
+  Project,
+  ReadProblem,
+  Site,
+  Sprint,
+} from '../domain/model';
+import { adfToText } from './adf';
+import { toCalendarDate, toInstant } from './dates';
+import { discoverFields, meaningOfField } from './fields';
+import type { RestComment, RestHistory, RestIssue, RestSprint, RestUser, SiteSnapshot } from './snapshot';
+
+/**
+ * Jira JSON → the domain model. Loose on input (nulls, deleted and app users, unknown issue types and fields,
+ * Server-style values, offsets like +0800), strict on output; anything it cannot take in is listed in
+ * `site.problems` with the reason rather than dropped silently.
+ */
+export function normaliseSite(snapshot: SiteSnapshot, extraProblems: ReadProblem[] = []): Site {
+  const problems: ReadProblem[] = [...extraProblems];
+  const fieldMap = discoverFields(asArray(snapshot.fields));
+  const people = new PeopleBuilder(asArray(snapshot.users));
+
+  const sprints = new Map<number, Sprint>();
+  for (const [boardKey, list] of Object.entries(snapshot.sprints ?? {})) {
+    for (const raw of asArray(list as RestSprint[])) {
+      const sprint = normaliseSprint(raw, Number(boardKey));
+      if (sprint) sprints.set(sprint.id, sprint);
+      else problems.push({ scope: 'sprint', ref: `board ${boardKey}`, message: 'Sprint without a numeric id skipped' });
+    }
+  }
+
+  const items: Item[] = [];
+  const actions: Action[] = [];
+  const seenKeys = new Set<string>();
+  for (const issue of asArray(snapshot.issues)) {
+    if (!issue || typeof issue.key !== 'string' || !issue.fields || typeof issue.fields !== 'object') {
+      problems.push({ scope: 'issue', ref: String((issue as { id?: unknown })?.id ?? '?'), message: 'Issue without key or fields skipped' });
+      continue;
+    }
+    if (seenKeys.has(issue.key)) {
+      problems.push({ scope: 'issue', ref: issue.key, message: 'Issue listed twice; the first copy was kept' });
+      continue;
+    }
+    seenKeys.add(issue.key);
+    const item = normaliseItem(issue, fieldMap, people, sprints, problems);
+    items.push(item);
+    actions.push(...issueActions(issue, item, fieldMap, people, problems));
+  }
+
+  const projects: Project[] = asArray(snapshot.projects).map((project) => ({
+    id: String(project.id),
+    key: project.key,
+    name: project.name ?? project.key,
+    ...(project.style ? { style: project.style } : {}),
+    ...(people.ref(project.lead) ? { leadAccountId: people.ref(project.lead) } : {}),
+    roles: asArray(snapshot.projectRoles?.[project.key]).map((role) => ({
+      id: Number(role.id),
+      name: role.name,
+      accountIds: asArray(role.actors)
+        .map((actor) => people.ref(actor.actorUser ? { accountId: actor.actorUser.accountId, displayName: actor.displayName } : undefined))
+        .filter((id): id is string => id !== undefined),
+      groupNames: asArray(role.actors)
+        .map((actor) => actor.actorGroup?.name ?? actor.actorGroup?.displayName)
+        .filter((name): name is string => typeof name === 'string'),
+    })),
+  }));
+
+  const groups: Group[] = asArray(snapshot.groups).map((group) => ({
+    name: group.name,
+    ...(group.groupId ? { groupId: group.groupId } : {}),
+    memberIds: asArray(group.members).filter((id): id is string => typeof id === 'string' && people.ref({ accountId: id }) !== undefined),
+  }));
+
+  const boards: Board[] = asArray(snapshot.boards).map((board) => ({
+    id: Number(board.id),
+    name: board.name,
+    type: board.type,
+    ...(board.location?.projectKey ? { projectKey: board.location.projectKey } : {}),
+  }));
+
+  items.sort(compareItems);
+  actions.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return {
+    baseUrl: snapshot.baseUrl,
+    ...(toInstant(snapshot.capturedAt) ? { capturedAt: toInstant(snapshot.capturedAt) } : {}),
+    fields: fieldMap,
+    people: people.list(),
+    groups,
+    projects,
+    boards: boards.sort((a, b) => a.id - b.id),
+    sprints: [...sprints.values()].sort((a, b) => a.id - b.id),
+    items,
+    actions,
+    problems,
+  };
+}
+
+function normaliseItem(issue: RestIssue, fieldMap: FieldMap, people: PeopleBuilder, sprints: Map<number, Sprint>, problems: ReadProblem[]): Item {
+  const fields = issue.fields;
+  const sprintIds: number[] = [];
+  for (const raw of asArray(fieldValue(fields, fieldMap.sprint))) {
+    const sprint = sprintFromField(raw);
+    if (!sprint) continue;
+    sprintIds.push(sprint.id);
+    const known = sprints.get(sprint.id);
+    sprints.set(sprint.id, known ? { ...sprint, ...known, ...(known.boardId === undefined && sprint.boardId !== undefined ? { boardId: sprint.boardId } : {}) } : sprint);
+  }
+  const created = toInstant(fields.created);
+  if (!created) problems.push({ scope: 'issue', ref: issue.key, message: 'Creation time missing or unreadable; the epoch was used' });
+  const status = objectValue(fields.status);
+  const statusCategory = objectValue(status?.statusCategory);
+  const item: Item = {
+    id: String(issue.id),
+    key: issue.key,
+    projectKey: stringValue(objectValue(fields.project)?.key) ?? issue.key.replace(/-\d+$/, ''),
+    type: itemType(fields.issuetype),
+    summary: stringValue(fields.summary) ?? '',
+    status: { name: stringValue(status?.name) ?? 'Unknown', category: stringValue(statusCategory?.key) ?? 'undefined' },
+    created: created ?? new Date(0).toISOString(),
+    labels: asArray(fields.labels).filter((label): label is string => typeof label === 'string'),
+    fixVersions: asArray(fields.fixVersions)
+      .map((version) => stringValue(objectValue(version)?.name))
+      .filter((name): name is string => name !== undefined),
+    sprintIds: [...new Set(sprintIds)],
+    userFields: {},
+  };
+  const description = adfToText(fields.description);
+  if (description) item.description = description;
+  const parentKey = parentOf(fields, fieldMap);
+  if (parentKey) item.parentKey = parentKey;
+  assignDefined(item, 'updated', toInstant(fields.updated));
+  assignDefined(item, 'resolved', toInstant(fields.resolutiondate));
+  assignDefined(item, 'dueDate', toCalendarDate(fields.duedate));
+  assignDefined(item, 'startDate', toCalendarDate(fieldValue(fields, fieldMap.startDate)));
+  assignDefined(item, 'targetStart', toCalendarDate(fieldValue(fields, fieldMap.targetStart)));
+  assignDefined(item, 'targetEnd', toCalendarDate(fieldValue(fields, fieldMap.targetEnd)));
+  assignDefined(item, 'assigneeId', people.ref(fields.assignee));
+  assignDefined(item, 'reporterId', people.ref(fields.reporter));
+  assignDefined(item, 'creatorId', people.ref(fields.creator));
+  assignDefined(item, 'priority', stringValue(objectValue(fields.priority)?.name));
+  assignDefined(item, 'storyPoints', numberValue(fieldValue(fields, fieldMap.storyPoints)));
+  assignDefined(item, 'teamName', teamName(fieldValue(fields, fieldMap.team)));
+  for (const [fieldId, value] of Object.entries(fields)) {
+    const ids = (Array.isArray(value) ? value : [value]).map((entry) => (isUserObject(entry) ? people.ref(entry) : undefined)).filter((id): id is string => id !== undefined);
+    if (ids.length > 0) item.userFields[fieldId] = ids;
+  }
+  return item;
+}
+
+function issueActions(issue: RestIssue, item: Item, fieldMap: FieldMap, people: PeopleBuilder, problems: ReadProblem[]): Action[] {
+  const actions: Action[] = [];
+  const creatorId = item.creatorId ?? item.reporterId;
+  actions.push({ id: `${item.key}:create`, kind: 'create', itemKey: item.key, at: item.created, ...(creatorId ? { authorId: creatorId } : {}) });
+
+  const seenHistories = new Set<string>();
+  for (const history of asArray(issue.changelog?.histories)) {
+    const id = history?.id === undefined || history?.id === null ? undefined : String(history.id);
+    const at = toInstant(history?.created);
+    if (!id || !at) {
+      problems.push({ scope: 'history', ref: `${item.key}:${id ?? '?'}`, message: 'Change history without id or readable time skipped' });
+      continue;
+    }
+    if (seenHistories.has(id)) continue;
+    seenHistories.add(id);
+    const authorId = people.ref(history.author);
+    actions.push({
+      id: `${item.key}:h${id}`,
+      kind: 'change',
+      itemKey: item.key,
+      historyId: id,
+      at,
+      ...(authorId ? { authorId } : {}),
+      changes: asArray(history.items).map((change) => fieldChange(change, fieldMap)),
+    });
+  }
+
+  for (const comment of commentsOf(issue)) {
+    const id = comment?.id === undefined || comment?.id === null ? undefined : String(comment.id);
+    const at = toInstant(comment?.created);
+    if (!id || !at) {
+      problems.push({ scope: 'comment', ref: `${item.key}:${id ?? '?'}`, message: 'Comment without id or readable time skipped' });
+      continue;
+    }
+    const authorId = people.ref(comment.author);
+    actions.push({
+      id: `${item.key}:c${id}`,
+      kind: 'comment',
+      itemKey: item.key,
+      commentId: id,
+      at,
+      ...(authorId ? { authorId } : {}),
+      text: adfToText(comment.body),
+    });
+  }
+  return actions;
+}
+
+function fieldChange(change: RestHistory['items'][number], fieldMap: FieldMap): FieldChange {
+  const fieldName = stringValue(change?.field) ?? '';
+  const fieldId = stringValue(change?.fieldId) ?? fieldName;
+  const result: FieldChange = { fieldId, fieldName, meaning: meaningOfField(fieldMap, stringValue(change?.fieldId), fieldName) };
+  assignDefined(result, 'fromValue', stringValue(change?.from));
+  assignDefined(result, 'fromText', stringValue(change?.fromString));
+  assignDefined(result, 'toValue', stringValue(change?.to));
+  assignDefined(result, 'toText', stringValue(change?.toString));
+  return result;
+}
+
+function commentsOf(issue: RestIssue): RestComment[] {
+  const comment = issue.fields.comment;
+  if (Array.isArray(comment)) return comment as RestComment[];
+  return asArray(objectValue(comment)?.comments as RestComment[] | undefined);
+}
+
+/** Issue types are an open set: the hierarchy level decides, the name only where Jira gives no level. */
+function itemType(value: unknown): ItemType {
+  const type = objectValue(value);
+  const name = stringValue(type?.name) ?? 'Unknown';
+  const level = numberValue(type?.hierarchyLevel);
+  const type_: ItemType = { name, hierarchyLevel: level ?? (type?.subtask === true ? -1 : /^epic$/i.test(name) ? 1 : 0) };
+  const id = stringValue(type?.id);
+  if (id) type_.id = id;
+  return type_;
+}
+
+function parentOf(fields: RestIssue['fields'], fieldMap: FieldMap): string | undefined {
+  const parent = stringValue(objectValue(fields.parent)?.key);
+  if (parent) return parent;
+  const link = fieldValue(fields, fieldMap.parentLink);
+  const linkKey = stringValue(link) ?? stringValue(objectValue(objectValue(link)?.data)?.key) ?? stringValue(objectValue(link)?.key);
+  if (linkKey) return linkKey;
+  return stringValue(fieldValue(fields, fieldMap.epicLink));
+}
+
+function normaliseSprint(raw: RestSprint | undefined, boardKey: number): Sprint | undefined {
+  const sprint = sprintFromField(raw);
+  if (!sprint) return undefined;
+  if (sprint.boardId === undefined && Number.isFinite(boardKey)) sprint.boardId = boardKey;
+  return sprint;
+}
+
+/** Cloud gives sprint objects; Jira Server gives strings like `com.atlassian.greenhopper.service.sprint.Sprint@1a[id=12,name=…]`. */
+function sprintFromField(raw: unknown): Sprint | undefined {
+  if (typeof raw === 'string') {
+    const attributes = Object.fromEntries(
+      [...raw.matchAll(/(\w+)=([^,\]]*)/g)].map((match) => [match[1], match[2] === '<null>' ? undefined : match[2]]),
+    ) as Record<string, string | undefined>;
+    return sprintFromField({ ...attributes, id: Number(attributes.id), boardId: attributes.rapidViewId ? Number(attributes.rapidViewId) : undefined });
+  }
+  const record = objectValue(raw);
+  const id = numberValue(record?.id);
+  if (!record || id === undefined) return undefined;
+  const sprint: Sprint = { id, name: stringValue(record.name) ?? `Sprint ${id}`, state: (stringValue(record.state) ?? 'unknown').toLowerCase() };
+  assignDefined(sprint, 'boardId', numberValue(record.originBoardId) ?? numberValue(record.boardId));
+  assignDefined(sprint, 'startDate', toInstant(record.startDate));
+  assignDefined(sprint, 'endDate', toInstant(record.endDate));
+  assignDefined(sprint, 'completeDate', toInstant(record.completeDate));
+  const goal = stringValue(record.goal)?.trim();
+  if (goal) sprint.goal = goal;
+  return sprint;
+}
+
+function teamName(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  const record = objectValue(value);
+  return stringValue(record?.name) ?? stringValue(record?.title);
+}
+
+class PeopleBuilder {
+  private readonly known = new Map<string, RestUser>();
+  private readonly referenced = new Map<string, RestUser | undefined>();
+
+  constructor(users: RestUser[]) {
+    for (const user of users) if (user && typeof user.accountId === 'string') this.known.set(user.accountId, user);
+  }
+
+  /** Notes that the site refers to this account and returns its id; anything without an id is nobody. */
+  ref(value: unknown): string | undefined {
+    const user = objectValue(value) as Partial<RestUser> | undefined;
+    const accountId = stringValue(user?.accountId) ?? serverUserId(user);
+    if (!accountId) return undefined;
+    if (!this.referenced.get(accountId)?.displayName) this.referenced.set(accountId, { ...(user as RestUser), accountId });
+    return accountId;
+  }
+
+  list(): Person[] {
+    return [...this.referenced.entries()]
+      .map(([accountId, seen]) => toPerson(accountId, this.known.get(accountId), seen))
+      .sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0));
+  }
+}
+
+function toPerson(accountId: string, known: RestUser | undefined, seen: RestUser | undefined): Person {
+  const source = { ...seen, ...known };
+  const displayName = stringValue(source.displayName)?.trim() || 'Unknown user';
+  const active = source.active !== false;
+  const person: Person = {
+    accountId,
+    displayName,
+    kind: accountKind(source.accountType),
+    active,
+    deleted: !active && /^former user$/i.test(displayName),
+  };
+  const email = stringValue(source.emailAddress);
+  if (email) person.email = email;
+  return person;
+}
+
+function accountKind(accountType: unknown): AccountKind {
+  switch (accountType) {
+    case 'atlassian':
+      return 'human';
+    case 'app':
+      return 'app';
+    case 'customer':
+      return 'customer';
+    default:
+      return 'unknown';
+  }
+}
+
+/** Jira Server users have `key`/`name` instead of an account id. */
+function serverUserId(user: Record<string, unknown> | undefined): string | undefined {
+  return stringValue(user?.key) ?? stringValue(user?.name);
+}
+
+function isUserObject(value: unknown): boolean {
+  const record = objectValue(value);
+  return record !== undefined && typeof record.accountId === 'string' && ('displayName' in record || 'accountType' in record);
+}
+
+function fieldValue(fields: RestIssue['fields'], id: string | undefined): unknown {
+  return id === undefined ? undefined : fields[id];
+}
+
+function compareItems(a: Item, b: Item): number {
+  if (a.projectKey !== b.projectKey) return a.projectKey < b.projectKey ? -1 : 1;
+  return issueNumber(a.key) - issueNumber(b.key) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
+
+function issueNumber(key: string): number {
+  return Number(/-(\d+)$/.exec(key)?.[1] ?? 0);
+}
+
+/** Snapshot lists are typed, but a hand-edited or foreign file may hold anything where a list belongs. */
+function asArray<T>(value: readonly T[] | undefined | null): T[];
+function asArray(value: unknown): unknown[];
+function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function objectValue(value: unknown): Record<string, unknown> | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+function stringValue(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return undefined;
+}
+
+function numberValue(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+  return undefined;
+}
+
+function assignDefined<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
+  if (value !== undefined) target[key] = value;
+}

@@ -1,0 +1,289 @@
+import type { FieldMap, ReadProblem } from '../domain/model';
+import { boardHasSprints, listBoards, listSprints } from './api/agile';
+import { bulkFetchChangelogs, getIssueComments, searchIssues } from './api/issues';
+import { getFields, getGroupMembers, getProjectRoles, listProjects } from './api/platform';
+import { JiraError, type JiraClient } from './client';
+import { discoverFields } from './fields';
+import {
+  SNAPSHOT_FORMAT,
+  type RestBoard,
+  type RestComment,
+  type RestIssue,
+  type RestProjectRole,
+  type RestSprint,
+  type RestUser,
+  type SiteSnapshot,
+  type SnapshotGroup,
+} from './snapshot';
+
+export interface ReadSiteOptions {
+  /** Only these projects (keys); all the caller can browse when absent. */
+  projectKeys?: string[];
+  /** Only issues updated since this instant (`updated >=`), for incremental reads. */
+  updatedSince?: Date;
+  /** Groups to record besides those that are project-role actors (e.g. groups named in the role mapping). */
+  groups?: string[];
+  baseUrl: string;
+  now?: () => Date;
+  onProgress?: (event: ReadProgress) => void;
+}
+
+export interface ReadProgress {
+  phase: 'fields' | 'projects' | 'roles' | 'groups' | 'boards' | 'sprints' | 'issues' | 'changelogs' | 'comments';
+  done: number;
+  total?: number;
+}
+
+export interface SiteRead {
+  snapshot: SiteSnapshot;
+  /** What could not be read, and why; the rest of the site is still complete. */
+  problems: ReadProblem[];
+}
+
+const SYSTEM_FIELDS = [
+  'summary',
+  'description',
+  'issuetype',
+  'status',
+  'priority',
+  'labels',
+  'fixVersions',
+  'components',
+  'duedate',
+  'assignee',
+  'reporter',
+  'creator',
+  'created',
+  'updated',
+  'resolutiondate',
+  'parent',
+  'project',
+  'comment',
+];
+
+/** The fields an audit reads: system fields plus this site's discovered custom fields, nothing else. */
+export function fieldsToRead(map: FieldMap): string[] {
+  const custom = Object.values(map).filter((id): id is string => typeof id === 'string' && id.startsWith('customfield_'));
+  return [...new Set([...SYSTEM_FIELDS, ...custom])];
+}
+
+/**
+ * Reads a whole site (or some projects) into the snapshot format through the given client: fields, projects,
+ * roles, the groups that matter, boards, sprints, issues by JQL with only the needed fields, full changelogs via
+ * bulkfetch, and every comment. The client's usage counters tell what it cost.
+ */
+export async function readSite(client: JiraClient, options: ReadSiteOptions): Promise<SiteRead> {
+  const problems: ReadProblem[] = [];
+  const progress = options.onProgress ?? (() => undefined);
+  const users = new UserCollector();
+
+  progress({ phase: 'fields', done: 0 });
+  const fields = await getFields(client);
+  const fieldMap = discoverFields(fields);
+  progress({ phase: 'fields', done: fields.length });
+
+  const projects = await listProjects(client, options.projectKeys);
+  progress({ phase: 'projects', done: projects.length });
+  const wanted = new Set(options.projectKeys ?? []);
+  for (const key of wanted) {
+    if (!projects.some((project) => project.key === key)) {
+      problems.push({ scope: 'project', ref: key, message: 'Project not found, or the account may not browse it' });
+    }
+  }
+  for (const project of projects) users.add(project.lead);
+
+  const projectRoles: SiteSnapshot['projectRoles'] = {};
+  let rolesDone = 0;
+  await Promise.all(
+    projects.map(async (project) => {
+      projectRoles[project.key] = await orProblem(problems, 'project', project.key, 'project roles', () => getProjectRoles(client, project.key), []);
+      progress({ phase: 'roles', done: ++rolesDone, total: projects.length });
+    }),
+  );
+
+  for (const roles of Object.values(projectRoles)) users.addRoleActors(roles);
+  const groups = await readGroups(client, collectGroupRefs(projectRoles, options.groups ?? []), problems, users);
+  progress({ phase: 'groups', done: groups.length });
+
+  const projectKeys = new Set(projects.map((project) => project.key));
+  const allBoards = await orProblem(problems, 'site', 'boards', 'boards', () => listBoards(client), [] as RestBoard[]);
+  const boards = allBoards.filter((board) => board.location?.projectKey === undefined || projectKeys.has(board.location.projectKey));
+  progress({ phase: 'boards', done: boards.length });
+
+  const sprints: SiteSnapshot['sprints'] = {};
+  await Promise.all(
+    boards.filter(boardHasSprints).map(async (board) => {
+      sprints[String(board.id)] = await orProblem(problems, 'board', String(board.id), `sprints of board "${board.name}"`, () => listSprints(client, board.id), [] as RestSprint[]);
+    }),
+  );
+  progress({ phase: 'sprints', done: Object.values(sprints).reduce((sum, list) => sum + list.length, 0) });
+
+  const issues = await readIssues(client, [...projectKeys].sort(), fieldsToRead(fieldMap), options.updatedSince, problems, progress);
+  await completeComments(client, issues, problems, progress);
+
+  const histories = await bulkFetchChangelogs(
+    client,
+    issues.map((issue) => issue.id),
+  );
+  let historyCount = 0;
+  for (const issue of issues) {
+    const list = histories.get(issue.id) ?? [];
+    historyCount += list.length;
+    issue.changelog = { startAt: 0, maxResults: list.length, total: list.length, histories: list };
+    users.addIssue(issue);
+  }
+  progress({ phase: 'changelogs', done: historyCount });
+
+  const snapshot: SiteSnapshot = {
+    format: SNAPSHOT_FORMAT,
+    capturedAt: (options.now?.() ?? new Date()).toISOString(),
+    baseUrl: options.baseUrl,
+    fields,
+    users: users.list(),
+    groups,
+    projects,
+    projectRoles,
+    boards,
+    sprints,
+    issues,
+  };
+  return { snapshot, problems };
+}
+
+async function readIssues(
+  client: JiraClient,
+  projectKeys: string[],
+  fields: string[],
+  updatedSince: Date | undefined,
+  problems: ReadProblem[],
+  progress: (event: ReadProgress) => void,
+): Promise<RestIssue[]> {
+  const byProject = new Map<string, RestIssue[]>();
+  let done = 0;
+  await Promise.all(
+    projectKeys.map(async (key) => {
+      const list: RestIssue[] = [];
+      byProject.set(key, list);
+      const jql = `project = "${key.replace(/"/g, '\\"')}"${updatedSince ? ` AND updated >= "${formatJqlTime(updatedSince)}"` : ''} ORDER BY key ASC`;
+      await orProblem(
+        problems,
+        'project',
+        key,
+        'issues',
+        () =>
+          searchIssues(client, jql, fields, (page) => {
+            list.push(...page);
+            done += page.length;
+            progress({ phase: 'issues', done });
+          }),
+        undefined,
+      );
+    }),
+  );
+  return projectKeys.flatMap((key) => byProject.get(key) ?? []);
+}
+
+/** Search embeds an issue's comments; where Jira says there are more than it embedded, read the rest. */
+async function completeComments(client: JiraClient, issues: RestIssue[], problems: ReadProblem[], progress: (event: ReadProgress) => void): Promise<void> {
+  const partial = issues.filter((issue) => {
+    const comment = issue.fields.comment as { comments?: unknown[]; total?: number } | undefined;
+    return comment !== undefined && typeof comment.total === 'number' && comment.total > (comment.comments?.length ?? 0);
+  });
+  let done = 0;
+  await Promise.all(
+    partial.map(async (issue) => {
+      const comments = await orProblem(problems, 'issue', issue.key, 'comments', () => getIssueComments(client, issue.key), undefined as RestComment[] | undefined);
+      if (comments) issue.fields.comment = { comments, startAt: 0, maxResults: comments.length, total: comments.length };
+      progress({ phase: 'comments', done: ++done, total: partial.length });
+    }),
+  );
+}
+
+function collectGroupRefs(projectRoles: SiteSnapshot['projectRoles'], named: string[]): Array<{ name: string; groupId?: string }> {
+  const refs = new Map<string, { name: string; groupId?: string }>();
+  for (const name of named) refs.set(name, { name });
+  for (const roles of Object.values(projectRoles)) {
+    for (const role of roles as RestProjectRole[]) {
+      for (const actor of role.actors ?? []) {
+        const group = actor.actorGroup;
+        const name = group?.name ?? group?.displayName;
+        if (name) refs.set(name, { name, groupId: group?.groupId ?? refs.get(name)?.groupId });
+      }
+    }
+  }
+  return [...refs.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+async function readGroups(
+  client: JiraClient,
+  refs: Array<{ name: string; groupId?: string }>,
+  problems: ReadProblem[],
+  users: UserCollector,
+): Promise<SnapshotGroup[]> {
+  const groups = await Promise.all(
+    refs.map(async (ref) => {
+      const members = await orProblem(problems, 'site', `group ${ref.name}`, `members of group "${ref.name}"`, () => getGroupMembers(client, ref), undefined as RestUser[] | undefined);
+      if (!members) return undefined;
+      for (const member of members) users.add(member);
+      const group: SnapshotGroup = { name: ref.name, members: members.map((member) => member.accountId) };
+      if (ref.groupId) group.groupId = ref.groupId;
+      return group;
+    }),
+  );
+  return groups.filter((group): group is SnapshotGroup => group !== undefined);
+}
+
+/** A 4xx that is about one part of the site (no permission, gone) is recorded and the read goes on. */
+async function orProblem<T>(problems: ReadProblem[], scope: ReadProblem['scope'], ref: string, what: string, read: () => Promise<T>, fallback: T): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof JiraError && !error.transient && error.status >= 400 && error.status < 500 && error.status !== 401) {
+      problems.push({ scope, ref, message: `Could not read ${what}: ${error.message}` });
+      return fallback;
+    }
+    throw error;
+  }
+}
+
+function formatJqlTime(date: Date): string {
+  return date.toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** Users are recorded from what the read already returned, so no extra request lists the whole directory. */
+class UserCollector {
+  private readonly byId = new Map<string, RestUser>();
+
+  add(user: unknown): void {
+    if (!user || typeof user !== 'object') return;
+    const candidate = user as Partial<RestUser>;
+    if (typeof candidate.accountId !== 'string' || candidate.accountId === '') return;
+    const known = this.byId.get(candidate.accountId);
+    if (known && known.displayName !== undefined) return;
+    const record: RestUser = { accountId: candidate.accountId };
+    for (const key of ['accountType', 'displayName', 'active', 'emailAddress', 'timeZone'] as const) {
+      if (candidate[key] !== undefined) (record as Record<string, unknown>)[key] = candidate[key];
+    }
+    this.byId.set(candidate.accountId, record);
+  }
+
+  addRoleActors(roles: RestProjectRole[]): void {
+    for (const actor of roles.flatMap((role) => role.actors ?? [])) {
+      if (actor.actorUser?.accountId) this.add({ accountId: actor.actorUser.accountId, displayName: actor.displayName });
+    }
+  }
+
+  addIssue(issue: RestIssue): void {
+    for (const value of Object.values(issue.fields)) {
+      if (Array.isArray(value)) value.forEach((entry) => this.add(entry));
+      else this.add(value);
+    }
+    const comments = (issue.fields.comment as { comments?: RestComment[] } | undefined)?.comments ?? [];
+    for (const comment of comments) this.add(comment.author);
+    for (const history of issue.changelog?.histories ?? []) this.add(history.author);
+  }
+
+  list(): RestUser[] {
+    return [...this.byId.values()].sort((a, b) => a.accountId.localeCompare(b.accountId));
+  }
+}
