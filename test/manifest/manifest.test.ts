@@ -1,0 +1,133 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ManifestSchema } from '@forge/manifest';
+import { checkManifest, forgeValidate, parseManifest, type ManifestProblem } from './check-manifest';
+
+const ROOT = path.resolve(__dirname, '../..');
+const MANIFEST = path.join(ROOT, 'manifest.yml');
+
+function loadManifest(): ManifestSchema {
+  const manifest = parseManifest(MANIFEST);
+  if (manifest === null) throw new Error('manifest.yml is not readable YAML');
+  return manifest;
+}
+
+type UiModule = { key: string; resource?: string; render?: string; resolver?: { function?: string }; title?: unknown; viewportSize?: unknown; useAsConfig?: boolean };
+const uiModules = (manifest: ManifestSchema, type: string): UiModule[] =>
+  ((manifest.modules as Record<string, UiModule[] | undefined> | undefined)?.[type] ?? []);
+
+const UI_MODULE_TYPES = [
+  'jira:sprintAction',
+  'jira:boardAction',
+  'jira:backlogAction',
+  'jira:projectPage',
+  'jira:globalPage',
+  'jira:adminPage',
+  'jira:projectSettingsPage',
+];
+
+describe('manifest.yml', () => {
+  it('passes @forge/manifest full validation with no errors or warnings', async () => {
+    expect(await forgeValidate(MANIFEST)).toEqual([]);
+  });
+
+  it('passes the handler-export and policy checks too', async () => {
+    expect(await checkManifest(MANIFEST)).toEqual([]);
+  });
+
+  it('declares exactly the product modules plus the resolver function', () => {
+    expect(Object.keys(loadManifest().modules ?? {}).sort()).toEqual([...UI_MODULE_TYPES, 'function'].sort());
+  });
+
+  it.each(UI_MODULE_TYPES)('%s renders the one Custom UI resource and talks to the resolver function', (type) => {
+    const manifest = loadManifest();
+    const [module, ...others] = uiModules(manifest, type);
+    expect(others).toEqual([]);
+    expect(module).toMatchObject({ resource: 'main', resolver: { function: 'resolver' } });
+    expect(module?.render).toBeUndefined(); // Custom UI, not UI Kit
+    expect(manifest.modules?.function).toEqual([{ key: 'resolver', handler: 'index.handler' }]);
+  });
+
+  it.each(['jira:sprintAction', 'jira:boardAction', 'jira:backlogAction'])('%s opens in a sized modal', (type) => {
+    expect(uiModules(loadManifest(), type)[0]?.viewportSize).toEqual(expect.stringMatching(/^(large|xlarge)$/));
+  });
+
+  it("makes the admin page the app's configuration page", () => {
+    expect(uiModules(loadManifest(), 'jira:adminPage')[0]?.useAsConfig).toBe(true);
+  });
+
+  it('points the resource at a folder whose index.html is the app page', () => {
+    const [resource, ...others] = loadManifest().resources ?? [];
+    expect(others).toEqual([]);
+    expect(resource?.key).toBe('main');
+    const html = fs.readFileSync(path.join(ROOT, resource?.path ?? '', 'index.html'), 'utf8');
+    expect(html).toContain('<title>Role Boundary Auditor</title>');
+    expect(html).not.toMatch(/<script/i); // Custom UI's content security policy blocks inline scripts
+  });
+});
+
+describe('broken manifests are rejected', () => {
+  let workDir: string;
+
+  beforeAll(() => {
+    workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rba-manifest-'));
+  });
+
+  afterAll(() => {
+    fs.rmSync(workDir, { recursive: true, force: true });
+  });
+
+  /** Writes a changed copy of manifest.yml beside links to the real src/ and static/, as forge would see it. */
+  function writeVariant(name: string, change: (manifest: ManifestSchema) => void): string {
+    const dir = path.join(workDir, name.replace(/[^a-z0-9]+/gi, '-'));
+    fs.mkdirSync(dir);
+    for (const folder of ['src', 'static']) fs.symlinkSync(path.join(ROOT, folder), path.join(dir, folder), 'dir');
+    const manifest = loadManifest();
+    change(manifest);
+    // JSON is YAML, so the copy needs no YAML writer.
+    fs.writeFileSync(path.join(dir, 'manifest.yml'), JSON.stringify(manifest, null, 2));
+    return path.join(dir, 'manifest.yml');
+  }
+
+  const sprintAction = (m: ManifestSchema): UiModule => {
+    const module = uiModules(m, 'jira:sprintAction')[0];
+    if (module === undefined) throw new Error('manifest.yml has no jira:sprintAction');
+    return module;
+  };
+  const resolverFunction = (m: ManifestSchema) => {
+    const fn = m.modules?.function?.[0];
+    if (fn === undefined) throw new Error('manifest.yml has no function module');
+    return fn;
+  };
+  const addScope = (m: ManifestSchema, scope: string) => {
+    m.permissions = { ...m.permissions, scopes: [...((m.permissions?.scopes as string[] | undefined) ?? []), scope] };
+  };
+
+  it('accepts the unchanged copy (the harness itself adds no problems)', async () => {
+    expect(await checkManifest(writeVariant('unchanged', () => undefined))).toEqual([]);
+  });
+
+  const cases: Array<[string, (m: ManifestSchema) => void, ManifestProblem['check'], RegExp]> = [
+    ['a module points to a resource that is not declared', (m) => { sprintAction(m).resource = 'nowhere'; }, 'forge', /nowhere/],
+    ['a resolver points to a function that is not declared', (m) => { sprintAction(m).resolver = { function: 'nothing' }; }, 'forge', /nothing/],
+    ['a handler file does not exist', (m) => { resolverFunction(m).handler = 'missing.handler'; }, 'forge', /missing/],
+    ['a handler file lacks the named export', (m) => { resolverFunction(m).handler = 'index.notExported'; }, 'handler-export', /notExported/],
+    ['an unknown module type', (m) => { (m.modules as Record<string, unknown>)['jira:sprintPanel'] = [{ key: 'p', resource: 'main', title: 'P' }]; }, 'forge', /jira:sprintPanel/],
+    ['two modules share a key', (m) => { uiModules(m, 'jira:boardAction')[0]!.key = sprintAction(m).key; }, 'forge', /rba-sprint-action/],
+    ['a module has no title', (m) => { delete sprintAction(m).title; }, 'forge', /required property 'title'/],
+    ['the resource folder does not exist', (m) => { m.resources = [{ key: 'main', path: 'static/app/not-built' }]; }, 'forge', /not-built/],
+    ['the resource folder has no index.html', (m) => { m.resources = [{ key: 'main', path: 'src/resolvers' }]; }, 'forge', /index\.html/],
+    ['a runtime Forge does not offer', (m) => { m.app.runtime = { name: 'nodejs18.x' as never }; }, 'forge', /nodejs18\.x/],
+    ['a scope Forge does not know', (m) => addScope(m, 'read:everything:jira'), 'forge', /read:everything:jira/],
+    ['a write scope', (m) => addScope(m, 'write:jira-work'), 'policy', /write:jira-work/],
+    ['an admin scope', (m) => addScope(m, 'manage:jira-configuration'), 'policy', /manage:jira-configuration/],
+    ['backend egress', (m) => { m.permissions = { ...m.permissions, external: { fetch: { backend: ['https://audit.example.com'] } } }; }, 'policy', /external permission 'fetch'/],
+    ['a remote backend', (m) => { m.remotes = [{ key: 'audit', baseUrl: 'https://audit.example.com' }]; }, 'policy', /remotes/],
+  ];
+
+  it.each(cases)('rejects %s', async (name, change, check, message) => {
+    const problems = await checkManifest(writeVariant(name, change));
+    expect(problems).toContainEqual({ check, message: expect.stringMatching(message) });
+  });
+});
