@@ -4,8 +4,8 @@ module.exports = {
   roots: ['<rootDir>/src', '<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
-    // Type checking is done once by `npm run typecheck`; per-file transpiling keeps the suite fast.
-    '^.+\\.ts$': ['ts-jest', { isolatedModules: true }],
+    // Type checking is done once by `npm run typecheck`; tsconfig's isolatedModules lets ts-jest only transpile.
+    '^.+\\.ts$': 'ts-jest',
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/static/'],
 };

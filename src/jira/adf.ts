@@ -72,7 +72,7 @@ function walk(node: unknown, out: string[], depth: number): void {
   if (type === 'listItem') out.push('- ');
   walk(record.content, out, depth + 1);
   if (type === 'tableCell' || type === 'tableHeader') out.push('\t');
-  if (BLOCK_NODES.has(type)) out.push('\n');
+  if (BLOCK_NODES.has(type) && !out[out.length - 1]?.endsWith('\n')) out.push('\n');
 }
 
 function stringAttr(attrs: Record<string, unknown>, key: string): string | undefined {

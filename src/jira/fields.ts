@@ -1,4 +1,6 @@
 import type { FieldMap, FieldMeaning } from '../domain/model';
+
+export type FieldCandidates = Partial<Record<Exclude<FieldMeaning, 'other'>, string[]>>;
 import type { RestField } from './snapshot';
 
 interface FieldMatcher {
@@ -53,35 +55,38 @@ const SYSTEM_FIELDS: Array<[Exclude<FieldMeaning, 'other'>, string]> = [
  */
 export function discoverFields(fields: readonly RestField[]): FieldMap {
   const map: FieldMap = {};
-  for (const [meaning, id] of SYSTEM_FIELDS) map[meaning] = id;
-  for (const matcher of MATCHERS) {
-    const found = pickField(fields, matcher);
-    if (found) map[matcher.meaning] = found.id;
+  for (const [meaning, ids] of Object.entries(discoverFieldCandidates(fields)) as Array<[keyof FieldMap, string[]]>) {
+    if (ids[0] !== undefined) map[meaning] = ids[0];
   }
   return map;
 }
 
-function pickField(fields: readonly RestField[], matcher: FieldMatcher): RestField | undefined {
-  const bySchema = matcher.customTypes ? fields.filter((field) => field.schema?.custom !== undefined && matcher.customTypes!.includes(field.schema.custom)) : [];
-  const canonicalName = matcher.names?.[0] ?? defaultName(matcher.meaning);
-  if (bySchema.length > 0) {
-    return bySchema.find((field) => field.name.trim().toLowerCase() === canonicalName) ?? bySchema.sort(byCustomId)[0];
+/**
+ * Every field that carries a meaning, best first. Sites often have more than one (a team-managed "Story point
+ * estimate" beside a company-managed "Story Points"): values are read from whichever is set.
+ */
+export function discoverFieldCandidates(fields: readonly RestField[]): FieldCandidates {
+  const candidates: FieldCandidates = {};
+  for (const [meaning, id] of SYSTEM_FIELDS) candidates[meaning] = [id];
+  for (const matcher of MATCHERS) {
+    const found = rankFields(fields, matcher);
+    if (found.length > 0) candidates[matcher.meaning] = found.map((field) => field.id);
   }
-  if (!matcher.names) return undefined;
-  const byName = fields.filter((field) => {
-    const name = field.name.trim().toLowerCase();
-    if (!matcher.names!.includes(name)) return false;
-    return !matcher.schemaTypes || matcher.schemaTypes.includes(field.schema?.type ?? '');
-  });
-  for (const name of matcher.names) {
-    const match = byName.filter((field) => field.name.trim().toLowerCase() === name).sort(byCustomId)[0];
-    if (match) return match;
-  }
-  return undefined;
+  return candidates;
 }
 
-function defaultName(meaning: FieldMatcher['meaning']): string {
-  return meaning === 'rank' ? 'rank' : meaning.toLowerCase();
+function rankFields(fields: readonly RestField[], matcher: FieldMatcher): RestField[] {
+  const names = matcher.names ?? [matcher.meaning.toLowerCase()];
+  const nameRank = (field: RestField) => {
+    const index = names.indexOf(field.name.trim().toLowerCase());
+    return index < 0 ? names.length : index;
+  };
+  const bySchema = fields.filter((field) => field.schema?.custom !== undefined && (matcher.customTypes ?? []).includes(field.schema.custom));
+  const byName = matcher.names
+    ? fields.filter((field) => !bySchema.includes(field) && nameRank(field) < names.length && (!matcher.schemaTypes || matcher.schemaTypes.includes(field.schema?.type ?? '')))
+    : [];
+  const ordered = (list: RestField[]) => [...list].sort((a, b) => nameRank(a) - nameRank(b) || byCustomId(a, b));
+  return [...ordered(bySchema), ...ordered(byName)];
 }
 
 /** The oldest field (lowest custom id) is the one Jira created itself; later duplicates come from migrations. */
@@ -90,9 +95,11 @@ function byCustomId(a: RestField, b: RestField): number {
 }
 
 /** Reverse lookup used by the normaliser to give changelog items a meaning. */
-export function meaningOfField(map: FieldMap, fieldId: string | undefined, fieldName: string | undefined): FieldMeaning {
-  for (const [meaning, id] of Object.entries(map) as Array<[Exclude<FieldMeaning, 'other'>, string]>) {
-    if (fieldId !== undefined && id === fieldId) return meaning;
+export function meaningOfField(candidates: FieldCandidates, fieldId: string | undefined, fieldName: string | undefined): FieldMeaning {
+  if (fieldId !== undefined) {
+    for (const [meaning, ids] of Object.entries(candidates) as Array<[Exclude<FieldMeaning, 'other'>, string[]]>) {
+      if (ids.includes(fieldId)) return meaning;
+    }
   }
   if (fieldName === undefined) return 'other';
   return NAMES_IN_CHANGELOG[fieldName.trim().toLowerCase()] ?? 'other';

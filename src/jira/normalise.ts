@@ -3,7 +3,6 @@ import type {
   Action,
   Board,
   FieldChange,
-  FieldMap,
   Group,
   Item,
   ItemType,
@@ -15,7 +14,7 @@ import type {
 } from '../domain/model';
 import { adfToText } from './adf';
 import { toCalendarDate, toInstant } from './dates';
-import { discoverFields, meaningOfField } from './fields';
+import { discoverFieldCandidates, discoverFields, meaningOfField, type FieldCandidates } from './fields';
 import type { RestComment, RestHistory, RestIssue, RestSprint, RestUser, SiteSnapshot } from './snapshot';
 
 /**
@@ -26,6 +25,7 @@ import type { RestComment, RestHistory, RestIssue, RestSprint, RestUser, SiteSna
 export function normaliseSite(snapshot: SiteSnapshot, extraProblems: ReadProblem[] = []): Site {
   const problems: ReadProblem[] = [...extraProblems];
   const fieldMap = discoverFields(asArray(snapshot.fields));
+  const candidates = discoverFieldCandidates(asArray(snapshot.fields));
   const people = new PeopleBuilder(asArray(snapshot.users));
 
   const sprints = new Map<number, Sprint>();
@@ -50,9 +50,9 @@ export function normaliseSite(snapshot: SiteSnapshot, extraProblems: ReadProblem
       continue;
     }
     seenKeys.add(issue.key);
-    const item = normaliseItem(issue, fieldMap, people, sprints, problems);
+    const item = normaliseItem(issue, candidates, people, sprints, problems);
     items.push(item);
-    actions.push(...issueActions(issue, item, fieldMap, people, problems));
+    actions.push(...issueActions(issue, item, candidates, people, problems));
   }
 
   const projects: Project[] = asArray(snapshot.projects).map((project) => ({
@@ -103,7 +103,7 @@ export function normaliseSite(snapshot: SiteSnapshot, extraProblems: ReadProblem
   };
 }
 
-function normaliseItem(issue: RestIssue, fieldMap: FieldMap, people: PeopleBuilder, sprints: Map<number, Sprint>, problems: ReadProblem[]): Item {
+function normaliseItem(issue: RestIssue, fieldMap: FieldCandidates, people: PeopleBuilder, sprints: Map<number, Sprint>, problems: ReadProblem[]): Item {
   const fields = issue.fields;
   const sprintIds: number[] = [];
   for (const raw of asArray(fieldValue(fields, fieldMap.sprint))) {
@@ -155,7 +155,7 @@ function normaliseItem(issue: RestIssue, fieldMap: FieldMap, people: PeopleBuild
   return item;
 }
 
-function issueActions(issue: RestIssue, item: Item, fieldMap: FieldMap, people: PeopleBuilder, problems: ReadProblem[]): Action[] {
+function issueActions(issue: RestIssue, item: Item, fieldMap: FieldCandidates, people: PeopleBuilder, problems: ReadProblem[]): Action[] {
   const actions: Action[] = [];
   const creatorId = item.creatorId ?? item.reporterId;
   actions.push({ id: `${item.key}:create`, kind: 'create', itemKey: item.key, at: item.created, ...(creatorId ? { authorId: creatorId } : {}) });
@@ -203,7 +203,7 @@ function issueActions(issue: RestIssue, item: Item, fieldMap: FieldMap, people: 
   return actions;
 }
 
-function fieldChange(change: RestHistory['items'][number], fieldMap: FieldMap): FieldChange {
+function fieldChange(change: RestHistory['items'][number], fieldMap: FieldCandidates): FieldChange {
   const fieldName = stringValue(change?.field) ?? '';
   const fieldId = stringValue(change?.fieldId) ?? fieldName;
   const result: FieldChange = { fieldId, fieldName, meaning: meaningOfField(fieldMap, stringValue(change?.fieldId), fieldName) };
@@ -231,7 +231,7 @@ function itemType(value: unknown): ItemType {
   return type_;
 }
 
-function parentOf(fields: RestIssue['fields'], fieldMap: FieldMap): string | undefined {
+function parentOf(fields: RestIssue['fields'], fieldMap: FieldCandidates): string | undefined {
   const parent = stringValue(objectValue(fields.parent)?.key);
   if (parent) return parent;
   const link = fieldValue(fields, fieldMap.parentLink);
@@ -337,8 +337,13 @@ function isUserObject(value: unknown): boolean {
   return record !== undefined && typeof record.accountId === 'string' && ('displayName' in record || 'accountType' in record);
 }
 
-function fieldValue(fields: RestIssue['fields'], id: string | undefined): unknown {
-  return id === undefined ? undefined : fields[id];
+/** The value of the first candidate field that is set on this issue. */
+function fieldValue(fields: RestIssue['fields'], ids: string[] | undefined): unknown {
+  for (const id of ids ?? []) {
+    const value = fields[id];
+    if (value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0)) return value;
+  }
+  return undefined;
 }
 
 function compareItems(a: Item, b: Item): number {

@@ -1,9 +1,9 @@
-import type { FieldMap, ReadProblem } from '../domain/model';
+import type { ReadProblem } from '../domain/model';
 import { boardHasSprints, listBoards, listSprints } from './api/agile';
 import { bulkFetchChangelogs, getIssueComments, searchIssues } from './api/issues';
 import { getFields, getGroupMembers, getProjectRoles, listProjects } from './api/platform';
 import { JiraError, type JiraClient } from './client';
-import { discoverFields } from './fields';
+import { discoverFieldCandidates, type FieldCandidates } from './fields';
 import {
   SNAPSHOT_FORMAT,
   type RestBoard,
@@ -62,8 +62,10 @@ const SYSTEM_FIELDS = [
 ];
 
 /** The fields an audit reads: system fields plus this site's discovered custom fields, nothing else. */
-export function fieldsToRead(map: FieldMap): string[] {
-  const custom = Object.values(map).filter((id): id is string => typeof id === 'string' && id.startsWith('customfield_'));
+export function fieldsToRead(candidates: FieldCandidates): string[] {
+  const custom = Object.values(candidates)
+    .flat()
+    .filter((id): id is string => typeof id === 'string' && id.startsWith('customfield_'));
   return [...new Set([...SYSTEM_FIELDS, ...custom])];
 }
 
@@ -79,7 +81,7 @@ export async function readSite(client: JiraClient, options: ReadSiteOptions): Pr
 
   progress({ phase: 'fields', done: 0 });
   const fields = await getFields(client);
-  const fieldMap = discoverFields(fields);
+  const candidates = discoverFieldCandidates(fields);
   progress({ phase: 'fields', done: fields.length });
 
   const projects = await listProjects(client, options.projectKeys);
@@ -118,7 +120,7 @@ export async function readSite(client: JiraClient, options: ReadSiteOptions): Pr
   );
   progress({ phase: 'sprints', done: Object.values(sprints).reduce((sum, list) => sum + list.length, 0) });
 
-  const issues = await readIssues(client, [...projectKeys].sort(), fieldsToRead(fieldMap), options.updatedSince, problems, progress);
+  const issues = await readIssues(client, [...projectKeys].sort(), fieldsToRead(candidates), options.updatedSince, problems, progress);
   await completeComments(client, issues, problems, progress);
 
   const histories = await bulkFetchChangelogs(
