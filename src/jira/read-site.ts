@@ -1,6 +1,6 @@
 import type { ReadProblem } from '../domain/model';
 import { boardHasSprints, listBoards, listSprints } from './api/agile';
-import { bulkFetchChangelogs, getIssueComments, searchIssues } from './api/issues';
+import { bulkFetchChangelogs, dedupeAndSortHistories, getIssueChangelog, getIssueComments, searchIssues } from './api/issues';
 import { getFields, getGroupMembers, getProjectRoles, listProjects } from './api/platform';
 import { JiraError, type JiraClient } from './client';
 import { discoverFieldCandidates, type FieldCandidates } from './fields';
@@ -8,6 +8,7 @@ import {
   SNAPSHOT_FORMAT,
   type RestBoard,
   type RestComment,
+  type RestHistory,
   type RestIssue,
   type RestProjectRole,
   type RestSprint,
@@ -24,6 +25,11 @@ export interface ReadSiteOptions {
   /** Groups to record besides those that are project-role actors (e.g. groups named in the role mapping). */
   groups?: string[];
   baseUrl: string;
+  /**
+   * `bulk` (the default) reads changelogs 1000 issues a request; `per-issue` is the naive way, one changelog
+   * request per issue, kept only to measure against.
+   */
+  changelogs?: 'bulk' | 'per-issue';
   now?: () => Date;
   onProgress?: (event: ReadProgress) => void;
 }
@@ -123,10 +129,13 @@ export async function readSite(client: JiraClient, options: ReadSiteOptions): Pr
   const issues = await readIssues(client, [...projectKeys].sort(), fieldsToRead(candidates), options.updatedSince, problems, progress);
   await completeComments(client, issues, problems, progress);
 
-  const histories = await bulkFetchChangelogs(
-    client,
-    issues.map((issue) => issue.id),
-  );
+  const histories =
+    options.changelogs === 'per-issue'
+      ? await readChangelogsPerIssue(client, issues)
+      : await bulkFetchChangelogs(
+          client,
+          issues.map((issue) => issue.id),
+        );
   let historyCount = 0;
   for (const issue of issues) {
     const list = histories.get(issue.id) ?? [];
@@ -183,6 +192,11 @@ async function readIssues(
     }),
   );
   return projectKeys.flatMap((key) => byProject.get(key) ?? []);
+}
+
+async function readChangelogsPerIssue(client: JiraClient, issues: RestIssue[]): Promise<Map<string, RestHistory[]>> {
+  const entries = await Promise.all(issues.map(async (issue) => [issue.id, dedupeAndSortHistories(await getIssueChangelog(client, issue.key))] as const));
+  return new Map(entries);
 }
 
 /** Search embeds an issue's comments; where Jira says there are more than it embedded, read the rest. */
