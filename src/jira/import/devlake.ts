@@ -5,15 +5,14 @@ import { assembleSnapshot } from './assemble';
 import { countRaw } from './counts';
 import type { SprintList } from './derive';
 import { attachChangelogRows, mergeIssueCopies, type ChangelogRow, type IssueCopy } from './issues';
-import { integer, isRecord, parseJson, readJsonFile, records, type Loose } from './loose';
+import { isRecord, parseJson, readJsonFile, records, type Loose } from './loose';
 import { toRestField, toRestIssue, toRestProject, toRestSprint, toRestUser } from './rest-shapes';
 import type { ImportResult } from './types';
 
-/** One row of an Apache DevLake raw table: the request (`url`, `params`, `input`) and the API body (`data`). */
+/** One row of an Apache DevLake raw table: the request URL and the API body (`data`); `params`/`input` add nothing here. */
 interface RawRow {
   table: string;
   url: URL | undefined;
-  input: unknown;
   data: unknown;
 }
 
@@ -59,7 +58,7 @@ export function loadDevlake(dir: string): ImportResult {
       continue;
     }
     if (match.kind === 'issues' && isRecord(row.data)) issueRows.push({ table: row.table, data: row.data });
-    else if (match.kind === 'changelog') changelogRows.push({ issueId: issueIdOf(row, match.id), history: row.data });
+    else if (match.kind === 'changelog') changelogRows.push({ issueId: match.id, history: row.data });
     else if (match.kind === 'sprints') sprintLists.set(Number(match.id), [...(sprintLists.get(Number(match.id)) ?? []), row.data]);
     else if (match.kind !== 'issues') byKind[match.kind].push(row.data);
   }
@@ -118,8 +117,7 @@ function readRawTables(dir: string, notes: string[]): RawRow[] {
     }
     for (const row of records(content)) {
       const data = typeof row.data === 'string' ? parseJson(row.data, `${file} data column`, notes) : row.data;
-      const input = typeof row.input === 'string' ? parseJson(row.input, `${file} input column`, notes) : row.input;
-      rows.push({ table, url: urlOf(row.url), input, data });
+      rows.push({ table, url: urlOf(row.url), data });
     }
   }
   return rows;
@@ -151,19 +149,14 @@ function reportOtherHosts(rows: RawRow[], site: string, notes: string[]): void {
   for (const [where, count] of elsewhere) notes.push(`${count} rows of ${where} were recorded from another Jira than ${site} and are left out`);
 }
 
-function endpointOf(url: URL | undefined): { kind: RowKind; id: string | undefined } | undefined {
+/** The endpoint of a row's URL and the id in its path (the issue of a changelog, the board of a sprint list). */
+function endpointOf(url: URL | undefined): { kind: RowKind; id: string } | undefined {
   if (!url) return undefined;
   for (const endpoint of ENDPOINTS) {
     const match = endpoint.path.exec(url.pathname);
-    if (match) return { kind: endpoint.kind, id: match[1] };
+    if (match) return { kind: endpoint.kind, id: match[1] ?? '' };
   }
   return undefined;
-}
-
-/** The issue a changelog row belongs to: the id in its URL, else the `issue_id` of its input. */
-function issueIdOf(row: RawRow, fromUrl: string | undefined): string {
-  const fromInput = isRecord(row.input) ? integer(row.input.issue_id) : undefined;
-  return fromUrl ?? (fromInput === undefined ? '?' : String(fromInput));
 }
 
 function defined<T>(values: Array<T | undefined>): T[] {

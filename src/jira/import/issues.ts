@@ -40,7 +40,7 @@ export function mergeIssueCopies(copies: IssueCopy[], notes: string[]): RestIssu
     }
     notes.push(
       `${key} is captured ${group.length} times (${group.map((copy) => copy.origin).join(', ')}): the copy from ${kept.origin} is kept` +
-        ` (latest update), ${addedHistories} histories and ${addedComments} comments found only in the other copies were merged in by id`,
+        ` (latest update, first on a tie), ${addedHistories} histories and ${addedComments} comments found only in the other copies were merged in by id`,
     );
     merged.push(issue);
   }

@@ -24,9 +24,12 @@ export function loadJirametrics(dir: string): ImportResult {
 
   const rawIssues: Array<{ origin: string; raw: unknown }> = [];
   const rawBoards = new Map<number, { origin: string; raw: unknown }>();
+  const unread: string[] = [];
   let siteUrl: string | undefined;
   for (const folder of folders) {
-    for (const file of readdirSync(folder).sort()) {
+    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (!entry.isFile()) continue;
+      const file = entry.name;
       const path = join(folder, file);
       const origin = path.slice(root.length + 1);
       if (ISSUE_FILE.test(file)) rawIssues.push({ origin, raw: readJsonFile(path, notes) });
@@ -37,9 +40,10 @@ export function loadJirametrics(dir: string): ImportResult {
       } else if (/meta\.json$/.test(file) || file === 'jira-config.json') {
         const raw = readJsonFile(path, notes);
         siteUrl ??= isRecord(raw) ? (text(raw.jira_url) ?? text(raw.url)) : undefined;
-      }
+      } else if (!file.startsWith('.')) unread.push(origin);
     }
   }
+  if (unread.length > 0) notes.push(`Not part of a snapshot, so not loaded: ${unread.join(', ')}`);
 
   const expected = countRaw({ issues: rawIssues.map((entry) => entry.raw), boards: [...rawBoards.values()].map((entry) => entry.raw) });
 
