@@ -57,10 +57,23 @@ export function loadDevlake(dir: string): ImportResult {
       unplaced.set(endpoint, (unplaced.get(endpoint) ?? 0) + 1);
       continue;
     }
-    if (match.kind === 'issues' && isRecord(row.data)) issueRows.push({ table: row.table, data: row.data });
-    else if (match.kind === 'changelog') changelogRows.push({ issueId: match.id, history: row.data });
-    else if (match.kind === 'sprints') sprintLists.set(Number(match.id), [...(sprintLists.get(Number(match.id)) ?? []), row.data]);
-    else if (match.kind !== 'issues') byKind[match.kind].push(row.data);
+    switch (match.kind) {
+      case 'issues':
+        if (isRecord(row.data)) issueRows.push({ table: row.table, data: row.data });
+        else notes.push(`A row of ${row.table} holds no issue object and was skipped`);
+        break;
+      case 'changelog':
+        changelogRows.push({ issueId: match.id, history: row.data });
+        break;
+      case 'sprints': {
+        const list = sprintLists.get(Number(match.id)) ?? [];
+        list.push(row.data);
+        sprintLists.set(Number(match.id), list);
+        break;
+      }
+      default:
+        byKind[match.kind].push(row.data);
+    }
   }
   for (const [endpoint, count] of unplaced) notes.push(`${count} rows of ${endpoint} have no place in a snapshot and are not loaded`);
 
