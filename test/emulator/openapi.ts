@@ -67,15 +67,20 @@ function describeErrors(errors: readonly { instancePath?: string; message?: stri
 export class JiraSpecs {
   private readonly compiled = new Map<string, ValidateFunction>();
 
+  private components: Ajv | undefined;
+
   private constructor(
     private readonly platform: OpenAPIBackend,
     private readonly agile: OpenAPIBackend,
+    /** The platform spec with its `$ref`s intact, for validating against one component schema. */
+    private readonly rawPlatform: Spec,
   ) {}
 
   static async load(): Promise<JiraSpecs> {
-    const platform = loadSpec('jira-platform-v3.json');
+    const [platform, rawPlatform] = [loadSpec('jira-platform-v3.json'), loadSpec('jira-platform-v3.json')];
     allowNullChangeValues(platform);
-    return new JiraSpecs(await backend(platform), await backend(loadSpec('jira-software-agile.json')));
+    allowNullChangeValues(rawPlatform);
+    return new JiraSpecs(await backend(platform), await backend(loadSpec('jira-software-agile.json')), rawPlatform);
   }
 
   private api(requestPath: string): OpenAPIBackend {
@@ -101,9 +106,13 @@ export class JiraSpecs {
   schemaErrors(schemaName: string, body: unknown): string[] {
     let validate = this.compiled.get(schemaName);
     if (!validate) {
-      const schema = (this.platform.definition as Spec).components.schemas[schemaName];
-      if (!schema) throw new Error(`No schema ${schemaName} in the platform spec`);
-      validate = this.platform.validator.getAjv(ValidationContext.Response).compile(schema);
+      if (!this.rawPlatform.components.schemas[schemaName]) throw new Error(`No schema ${schemaName} in the platform spec`);
+      // The dereferenced spec has reference cycles; Ajv follows the original `$ref`s itself.
+      if (!this.components) {
+        this.components = this.platform.validator.getAjv(ValidationContext.Response);
+        this.components.addSchema({ $id: 'jira-platform', components: this.rawPlatform.components });
+      }
+      validate = this.components.compile({ $ref: `jira-platform#/components/schemas/${schemaName}` });
       this.compiled.set(schemaName, validate);
     }
     validate(body);

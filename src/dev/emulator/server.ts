@@ -56,13 +56,19 @@ function injectedFailure(draw: number): Outgoing {
   return { status, type: TEXT_TYPE, payload: GATEWAY_TEXT[status], headers: status === 503 ? { 'retry-after': '1' } : {} };
 }
 
-/** Basic auth whose user part is an e-mail address or an account id of the snapshot; the password is not checked. */
+/**
+ * Basic auth whose user part is an e-mail address or an account id of the snapshot; the password is not checked.
+ * Account ids such as `557058:f58131cb-…` hold a colon, so every colon is tried as the separator, leftmost first.
+ */
 function authenticate(header: string | undefined, site: Site): RestUser | undefined {
   const credentials = /^Basic\s+(\S+)\s*$/i.exec(header ?? '')?.[1];
   if (credentials === undefined) return undefined;
   const decoded = Buffer.from(credentials, 'base64').toString('utf8');
-  const separator = decoded.indexOf(':');
-  return site.userByLogin(separator === -1 ? decoded : decoded.slice(0, separator));
+  for (let separator = decoded.indexOf(':'); separator !== -1; separator = decoded.indexOf(':', separator + 1)) {
+    const user = site.userByLogin(decoded.slice(0, separator));
+    if (user) return user;
+  }
+  return site.userByLogin(decoded);
 }
 
 export function buildServer(settings: ServerSettings): FastifyInstance {
