@@ -23,7 +23,7 @@ const MATCHERS: FieldMatcher[] = [
     schemaTypes: ['number'],
   },
   { meaning: 'startDate', names: ['start date'], schemaTypes: ['date', 'datetime'] },
-  { meaning: 'rank', customTypes: ['com.pyxis.greenhopper.jira:gh-lexo-rank'] },
+  { meaning: 'rank', customTypes: ['com.pyxis.greenhopper.jira:gh-lexo-rank'], names: ['rank'] },
   { meaning: 'team', customTypes: ['com.atlassian.teams:rm-teams-custom-field-team'], names: ['team'], schemaTypes: ['team'] },
   { meaning: 'targetStart', customTypes: ['com.atlassian.jpo:jpo-custom-field-baseline-start'], names: ['target start'], schemaTypes: ['date'] },
   { meaning: 'targetEnd', customTypes: ['com.atlassian.jpo:jpo-custom-field-baseline-end'], names: ['target end'], schemaTypes: ['date'] },

@@ -106,7 +106,9 @@ export function normaliseSite(snapshot: SiteSnapshot, extraProblems: ReadProblem
 function normaliseItem(issue: RestIssue, fieldMap: FieldCandidates, people: PeopleBuilder, sprints: Map<number, Sprint>, problems: ReadProblem[]): Item {
   const fields = issue.fields;
   const sprintIds: number[] = [];
-  for (const raw of asArray(fieldValue(fields, fieldMap.sprint))) {
+  // The agile REST shape carries sprints in `sprint` and `closedSprints` rather than the Sprint custom field.
+  const sprintValues = [...asArray(fieldValue(fields, fieldMap.sprint)), fields.sprint, ...asArray(fields.closedSprints)];
+  for (const raw of sprintValues) {
     const sprint = sprintFromField(raw);
     if (!sprint) continue;
     sprintIds.push(sprint.id);
@@ -285,7 +287,7 @@ class PeopleBuilder {
   /** Notes that the site refers to this account and returns its id; anything without an id is nobody. */
   ref(value: unknown): string | undefined {
     const user = objectValue(value) as Partial<RestUser> | undefined;
-    const accountId = stringValue(user?.accountId) ?? serverUserId(user);
+    const accountId = nonEmpty(stringValue(user?.accountId)) ?? accountIdFromSelf(user?.self) ?? serverUserId(user);
     if (!accountId) return undefined;
     if (!this.referenced.get(accountId)?.displayName) this.referenced.set(accountId, { ...(user as RestUser), accountId });
     return accountId;
@@ -329,12 +331,25 @@ function accountKind(accountType: unknown): AccountKind {
 
 /** Jira Server users have `key`/`name` instead of an account id. */
 function serverUserId(user: Record<string, unknown> | undefined): string | undefined {
-  return stringValue(user?.key) ?? stringValue(user?.name);
+  return nonEmpty(stringValue(user?.key)) ?? nonEmpty(stringValue(user?.name));
 }
 
+/** Some exports blank `accountId` but keep the user's `self` link, which still names the account. */
+function accountIdFromSelf(self: unknown): string | undefined {
+  if (typeof self !== 'string') return undefined;
+  const match = /[?&]accountId=([^&#]+)/.exec(self);
+  return match?.[1] ? nonEmpty(decodeURIComponent(match[1])) : undefined;
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value;
+}
+
+/** A user-picker value: an account (Cloud) or a key/name (Server) with a display name. */
 function isUserObject(value: unknown): boolean {
   const record = objectValue(value);
-  return record !== undefined && typeof record.accountId === 'string' && ('displayName' in record || 'accountType' in record);
+  if (record === undefined || !('displayName' in record || 'accountType' in record)) return false;
+  return typeof record.accountId === 'string' || typeof record.key === 'string' || (typeof record.name === 'string' && typeof record.self === 'string' && /\/user\?/.test(record.self));
 }
 
 /** The value of the first candidate field that is set on this issue. */

@@ -150,6 +150,27 @@ describe('normaliseSite', () => {
     expect(normalised.problems).toEqual([{ scope: 'issue', ref: '4', message: expect.stringContaining('without key') }]);
   });
 
+  it('reads sprints from the agile shape, blanked account ids from self links, and Server user pickers', () => {
+    const agile: RestIssue = {
+      id: '5',
+      key: 'DAEMON-41',
+      fields: {
+        issuetype: { name: 'Story' },
+        created: '2016-01-01T00:00:00.000+0000',
+        sprint: { id: 841, name: 'Sprint 2', state: 'active', originBoardId: 114 },
+        closedSprints: [{ id: 840, name: 'Sprint 1', state: 'closed', originBoardId: 114 }],
+        assignee: { accountId: '', self: 'https://x.atlassian.net/rest/api/3/user?accountId=5fb48fe2abc', displayName: 'Lin' },
+        customfield_12000: { key: 'cbarber', name: 'cbarber', self: 'https://jira.example.org/rest/api/2/user?username=cbarber', displayName: 'C. Barber' },
+      },
+    };
+    const normalised = normaliseSite(site([agile]));
+    const item = normalised.items[0]!;
+    expect(item.sprintIds.sort()).toEqual([840, 841]);
+    expect(normalised.sprints.map((sprint) => [sprint.id, sprint.boardId])).toEqual(expect.arrayContaining([[840, 114], [841, 114]]));
+    expect(item.assigneeId).toBe('5fb48fe2abc');
+    expect(item.userFields.customfield_12000).toEqual(['cbarber']);
+  });
+
   it('survives a snapshot whose lists are missing or of the wrong type', () => {
     const broken = { format: SNAPSHOT_FORMAT, baseUrl: 'x', fields: null, users: {}, issues: 'none' } as unknown as SiteSnapshot;
     expect(() => normaliseSite(broken)).not.toThrow();
