@@ -1,5 +1,5 @@
 import { MOB2_HISTORIES, MOB3_HISTORIES, MOB4_COMMENTS, RITA } from '../fixtures/emulator/site';
-import type { Reply } from './http';
+import { basicAuth, type Reply } from './http';
 import { useEmulator } from './setup';
 
 const harness = useEmulator();
@@ -70,6 +70,18 @@ describe('POST /rest/api/3/changelog/bulkfetch', () => {
     ['an unknown property', { issueIdsOrKeys: ['MOB-2'], startAt: 5 }],
   ])('answers 400 to %s', async (_label, body) => {
     expect((await bulk(body)).status).toBe(400);
+  });
+
+  it('answers a body that is not JSON with a 400 in Jira’s envelope', async () => {
+    const { emulator, specs } = harness();
+    const response = await fetch(`${emulator.url}/rest/api/3/changelog/bulkfetch`, {
+      method: 'POST',
+      headers: { authorization: basicAuth(RITA.emailAddress ?? ''), 'content-type': 'application/json' },
+      body: '{"issueIdsOrKeys": [',
+    });
+    expect(response.status).toBe(400);
+    const body: unknown = await response.json();
+    expect(specs.schemaErrors('ErrorCollection', body)).toEqual([]);
   });
 
   it('accepts the limits themselves: 1000 issues and 10000 histories a page', async () => {

@@ -2,9 +2,9 @@ import type { RestComment, RestHistory, RestIssue } from '../../jira/snapshot';
 import { commentsOldestFirst, historiesOldestFirst, issueComments, type Site } from './site';
 
 /** `expand=changelog` on a search embeds at most this many histories, the most recent ones, newest first. */
-export const SEARCH_CHANGELOG_CAP = 40;
+const SEARCH_CHANGELOG_CAP = 40;
 /** An issue's `comment` field embeds at most this many comments, the most recent ones, oldest first; `total` stays true. */
-export const EMBEDDED_COMMENT_CAP = 100;
+const EMBEDDED_COMMENT_CAP = 100;
 const ISSUE_EXPAND = 'operations,versionedRepresentations,editmeta,changelog,renderedFields';
 
 /** The `fields` parameter of the issue-returning endpoints: `*all`, `*navigable`, ids, and `-id` exclusions. */

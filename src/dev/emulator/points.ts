@@ -10,8 +10,8 @@ import { addSeconds } from 'date-fns';
  * and, below 20% of the budget, `X-Beta-RateLimit-NearLimit: true` beside the older `X-RateLimit-NearLimit: true`.
  * A refusal is a 429 with `Retry-After`, `RateLimit-Reason: jira-quota-tenant-based` and `X-RateLimit-Reset`.
  */
-export const QUOTA_POLICY = 'tenant-app-quota';
-export const QUOTA_REASON = 'jira-quota-tenant-based';
+const QUOTA_POLICY = 'tenant-app-quota';
+const QUOTA_REASON = 'jira-quota-tenant-based';
 const NEAR_LIMIT_SHARE = 0.2;
 const WINDOW_SECONDS = 3600;
 

@@ -1,5 +1,5 @@
 /** The seed the emulator uses when no `random` is injected, so that two runs fail the same requests. */
-export const DEFAULT_SEED = 0x5eed;
+const DEFAULT_SEED = 0x5eed;
 
 /** A small seeded PRNG (mulberry32): uniform numbers in [0, 1), the same sequence for the same seed. */
 export function seededRandom(seed: number = DEFAULT_SEED): () => number {

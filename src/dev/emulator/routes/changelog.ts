@@ -5,9 +5,9 @@ import type { Answer, RequestContext, Route } from '../route';
 import { commentsOldestFirst, historiesOldestFirst, instant, issueComments } from '../site';
 import { INVALID_PAYLOAD } from './search';
 
-export const BULK_ISSUE_LIMIT = 1000;
-export const BULK_FIELD_LIMIT = 10;
-export const BULK_MAX_RESULTS_LIMIT = 10000;
+const BULK_ISSUE_LIMIT = 1000;
+const BULK_FIELD_LIMIT = 10;
+const BULK_MAX_RESULTS_LIMIT = 10000;
 const BULK_DEFAULT_MAX_RESULTS = 1000;
 const BULK_BODY_KEYS = new Set(['issueIdsOrKeys', 'fieldIds', 'maxResults', 'nextPageToken']);
 const PAGE_CAP = 100;

@@ -7,8 +7,8 @@ import { decodeToken, encodeToken, firstParam, intParam, listParam, splitList } 
 import type { Answer, RequestContext, Route } from '../route';
 
 /** With only `id`/`key` requested a page holds up to 5000 issues; with anything heavier, 100. */
-export const SEARCH_PAGE_CAP_IDS = 5000;
-export const SEARCH_PAGE_CAP_FIELDS = 100;
+const SEARCH_PAGE_CAP_IDS = 5000;
+const SEARCH_PAGE_CAP_FIELDS = 100;
 const DEFAULT_MAX_RESULTS = 50;
 const UNBOUNDED = 'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.';
 export const INVALID_PAYLOAD = 'Invalid request payload. Refer to the REST API documentation and try again.';
