@@ -249,12 +249,16 @@ async function readGroups(
   return groups.filter((group): group is SnapshotGroup => group !== undefined);
 }
 
-/** A 4xx that is about one part of the site (no permission, gone) is recorded and the read goes on. */
+/**
+ * A 4xx that is about one part of the site (no permission, gone) is recorded and the read goes on. That includes
+ * 401: Jira answers it for project roles the caller may not administer; bad credentials already failed on the
+ * first request, which is not guarded.
+ */
 async function orProblem<T>(problems: ReadProblem[], scope: ReadProblem['scope'], ref: string, what: string, read: () => Promise<T>, fallback: T): Promise<T> {
   try {
     return await read();
   } catch (error) {
-    if (error instanceof JiraError && !error.transient && error.status >= 400 && error.status < 500 && error.status !== 401) {
+    if (error instanceof JiraError && !error.transient && error.status >= 400 && error.status < 500) {
       problems.push({ scope, ref, message: `Could not read ${what}: ${error.message}` });
       return fallback;
     }
