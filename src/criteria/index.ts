@@ -103,8 +103,16 @@ export const RELATIONS: readonly Relation[] = [
   },
 ];
 
+export interface Thresholds {
+  strategicHorizonMonths: { min: number; max: number };
+  tacticalHorizonWeeks: { min: number; max: number };
+  roadmapMinSpanWeeks: number;
+  roadmapMaxSpanMonths: number;
+  sprintMaxWeeks: number;
+}
+
 /** Default thresholds; admins may change each per site and per project. */
-export const DEFAULT_THRESHOLDS = {
+export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = {
   /** C5: the strategic horizon. */
   strategicHorizonMonths: { min: 6, max: 24 },
   /** C5: the tactical horizon. */
@@ -115,9 +123,7 @@ export const DEFAULT_THRESHOLDS = {
   roadmapMaxSpanMonths: 24,
   /** A sprint longer than this many weeks is no longer a sprint. */
   sprintMaxWeeks: 4,
-} as const;
-
-export type Thresholds = typeof DEFAULT_THRESHOLDS;
+};
 
 const BY_ID = new Map<string, Criterion | Relation>([...CRITERIA, ...RELATIONS].map((entry) => [entry.id, entry]));
 

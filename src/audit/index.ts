@@ -1,0 +1,89 @@
+import { effectiveSettings } from '../config/defaults';
+import type { AuditConfig, EffectiveSettings } from '../config/types';
+import type { Finding } from '../domain/finding';
+import type { Instant, Site } from '../domain/model';
+import { RoleDirectory, type DecisionCounts } from '../roles';
+import { RULES } from '../rules';
+import type { AnyRule } from '../rules/types';
+import { buildIndex, classifySite } from './index-site';
+import { buildCoverage, personProfiles, projectSummaries, roadmapSummaries, sprintSummaries, type Coverage, type PersonProfile, type ProjectSummary, type RoadmapItemSummary, type SprintSummary } from './report';
+import { runRules, type RuleRun } from './run-rules';
+
+export interface AuditOptions {
+  /** The audit's "now": the snapshot's capture time when replaying, else the clock. */
+  now: Date;
+  /** Only actions from this instant on are judged. */
+  since?: Date;
+  /** Only these projects. */
+  projectKeys?: string[];
+  rules?: readonly AnyRule[];
+  /** When the report was made (defaults to now); kept apart so replays can be compared byte for byte. */
+  generatedAt?: Date;
+}
+
+export interface AuditReport {
+  generatedAt: Instant;
+  now: Instant;
+  window: { since?: Instant; until: Instant };
+  site: { baseUrl: string; capturedAt?: Instant };
+  coverage: Coverage;
+  people: PersonProfile[];
+  projects: ProjectSummary[];
+  sprints: SprintSummary[];
+  roadmapItems: RoadmapItemSummary[];
+  findings: Finding[];
+  suppressed: RuleRun['suppressed'];
+}
+
+/** The whole pipeline over a normalised site: classify, work out who is who, run the rules, build the report. */
+export function auditSite(fullSite: Site, config: AuditConfig, options: AuditOptions): AuditReport {
+  const site = options.projectKeys && options.projectKeys.length > 0 ? restrictToProjects(fullSite, options.projectKeys) : fullSite;
+  const settingsCache = new Map<string, EffectiveSettings>();
+  const settings = (projectKey: string) => {
+    let found = settingsCache.get(projectKey);
+    if (!found) settingsCache.set(projectKey, (found = effectiveSettings(config, projectKey)));
+    return found;
+  };
+  const actions = classifySite(site, { ...(options.since ? { since: options.since } : {}), until: options.now }, (key) => settings(key).thresholds);
+  const decisions = new Map<string, DecisionCounts>();
+  for (const { action, classification } of actions) {
+    if (!action.authorId || classification.role === 'neutral') continue;
+    const counts = decisions.get(action.authorId) ?? { strategic: 0, tactical: 0 };
+    counts[classification.role]++;
+    decisions.set(action.authorId, counts);
+  }
+  const roles = new RoleDirectory(site, config, decisions);
+  const index = buildIndex(site, actions);
+  const run = runRules({ rules: options.rules ?? RULES, config, index, actions, roles, now: options.now, ...(options.since ? { since: options.since } : {}) });
+  return {
+    generatedAt: (options.generatedAt ?? options.now).toISOString(),
+    now: options.now.toISOString(),
+    window: { ...(options.since ? { since: options.since.toISOString() } : {}), until: options.now.toISOString() },
+    site: { baseUrl: site.baseUrl, ...(site.capturedAt ? { capturedAt: site.capturedAt } : {}) },
+    coverage: buildCoverage(site, actions.length),
+    people: personProfiles(index, actions, roles),
+    projects: projectSummaries(index, roles, actions),
+    sprints: sprintSummaries(index, roles),
+    roadmapItems: roadmapSummaries(index, roles, settings, run.findings),
+    findings: run.findings,
+    suppressed: run.suppressed,
+  };
+}
+
+/** The part of a site that belongs to the given projects (sprints and boards that serve them included). */
+export function restrictToProjects(site: Site, projectKeys: string[]): Site {
+  const keys = new Set(projectKeys);
+  const items = site.items.filter((item) => keys.has(item.projectKey));
+  const itemKeys = new Set(items.map((item) => item.key));
+  const sprintIds = new Set(items.flatMap((item) => item.sprintIds));
+  const boards = site.boards.filter((board) => board.projectKey !== undefined && keys.has(board.projectKey));
+  const boardIds = new Set(boards.map((board) => board.id));
+  return {
+    ...site,
+    projects: site.projects.filter((project) => keys.has(project.key)),
+    boards,
+    sprints: site.sprints.filter((sprint) => sprintIds.has(sprint.id) || (sprint.boardId !== undefined && boardIds.has(sprint.boardId))),
+    items,
+    actions: site.actions.filter((action) => itemKeys.has(action.itemKey)),
+  };
+}

@@ -1,0 +1,217 @@
+import type { Role } from '../classify';
+import type { EffectiveSettings, ProductRole } from '../config/types';
+import type { Finding } from '../domain/finding';
+import { HIERARCHY, type Instant, type Item, type ReadProblem, type Site } from '../domain/model';
+import { plannedSpan, sprintLengthDays, duringSprint } from '../horizon';
+import type { RoleDirectory, RoleInfo } from '../roles';
+import type { AuditIndex, ClassifiedAction } from '../rules/types';
+
+export interface RoleCounts {
+  strategic: number;
+  tactical: number;
+  neutral: number;
+}
+
+export interface PersonProfile {
+  accountId: string;
+  displayName: string;
+  kind: string;
+  roles: ProductRole[];
+  roleSources: RoleInfo['sources'];
+  roleScope: RoleInfo['scope'];
+  counts: RoleCounts;
+  /** Shares of all actions in the window, 0..1. */
+  share: RoleCounts;
+  projects: string[];
+}
+
+export interface SprintSummary {
+  id: number;
+  name: string;
+  state: string;
+  boardId?: number;
+  projectKey?: string;
+  startDate?: Instant;
+  endDate?: Instant;
+  lengthDays?: number;
+  goal?: string;
+  items: number;
+  /** Tactical decisions on the sprint's items, made during the sprint by people who are POs there. */
+  poDecisions: number;
+}
+
+export interface RoadmapItemSummary {
+  key: string;
+  summary: string;
+  projectKey: string;
+  type: string;
+  hierarchyLevel: number;
+  ownerId?: string;
+  ownerName?: string;
+  ownerRoles: ProductRole[];
+  start?: string;
+  end?: string;
+  spanDays?: number;
+  children: number;
+  findings: string[];
+}
+
+export interface ProjectSummary {
+  key: string;
+  name: string;
+  productManagers: string[];
+  productOwners: string[];
+  combinedRole: boolean;
+  items: number;
+  actions: number;
+}
+
+export interface Coverage {
+  projects: number;
+  issues: number;
+  actions: number;
+  actionsInWindow: number;
+  people: number;
+  boards: number;
+  sprints: number;
+  /** What could not be read or taken in, and why. */
+  unread: ReadProblem[];
+}
+
+export function buildCoverage(site: Site, actionsInWindow: number): Coverage {
+  return {
+    projects: site.projects.length,
+    issues: site.items.length,
+    actions: site.actions.length,
+    actionsInWindow,
+    people: site.people.length,
+    boards: site.boards.length,
+    sprints: site.sprints.length,
+    unread: site.problems,
+  };
+}
+
+export function personProfiles(index: AuditIndex, actions: readonly ClassifiedAction[], roles: RoleDirectory): PersonProfile[] {
+  const counts = new Map<string, { counts: RoleCounts; projects: Set<string> }>();
+  for (const { action, item, classification } of actions) {
+    if (!action.authorId) continue;
+    const entry = counts.get(action.authorId) ?? { counts: { strategic: 0, tactical: 0, neutral: 0 }, projects: new Set<string>() };
+    entry.counts[classification.role as Role]++;
+    entry.projects.add(item.projectKey);
+    counts.set(action.authorId, entry);
+  }
+  return [...counts.entries()]
+    .map(([accountId, entry]) => {
+      const person = index.people.get(accountId);
+      const total = entry.counts.strategic + entry.counts.tactical + entry.counts.neutral;
+      const role = roles.siteRoles(accountId);
+      return {
+        accountId,
+        displayName: person?.displayName ?? 'Unknown user',
+        kind: person?.kind ?? 'unknown',
+        roles: role.roles,
+        roleSources: role.sources,
+        roleScope: role.scope,
+        counts: entry.counts,
+        share: {
+          strategic: ratio(entry.counts.strategic, total),
+          tactical: ratio(entry.counts.tactical, total),
+          neutral: ratio(entry.counts.neutral, total),
+        },
+        projects: [...entry.projects].sort(),
+      };
+    })
+    .sort((a, b) => a.displayName.localeCompare(b.displayName) || a.accountId.localeCompare(b.accountId));
+}
+
+export function sprintSummaries(index: AuditIndex, roles: RoleDirectory): SprintSummary[] {
+  const boardProject = new Map(index.site.boards.map((board) => [board.id, board.projectKey]));
+  return index.site.sprints.map((sprint) => {
+    const items = index.itemsBySprint.get(sprint.id) ?? [];
+    const projectKey = (sprint.boardId !== undefined ? boardProject.get(sprint.boardId) : undefined) ?? items[0]?.projectKey;
+    let poDecisions = 0;
+    for (const item of items) {
+      for (const { action, classification } of index.actionsByItem.get(item.key) ?? []) {
+        if (classification.role !== 'tactical' || !action.authorId || !duringSprint(action.at, sprint)) continue;
+        if (roles.rolesIn(action.authorId, item.projectKey).roles.includes('po')) poDecisions++;
+      }
+    }
+    const summary: SprintSummary = { id: sprint.id, name: sprint.name, state: sprint.state, items: items.length, poDecisions };
+    if (sprint.boardId !== undefined) summary.boardId = sprint.boardId;
+    if (projectKey) summary.projectKey = projectKey;
+    if (sprint.startDate) summary.startDate = sprint.startDate;
+    if (sprint.endDate) summary.endDate = sprint.endDate;
+    const length = sprintLengthDays(sprint);
+    if (length !== undefined) summary.lengthDays = length;
+    if (sprint.goal) summary.goal = sprint.goal;
+    return summary;
+  });
+}
+
+export function isRoadmapItem(item: Item): boolean {
+  return item.type.hierarchyLevel >= HIERARCHY.epic;
+}
+
+/** The owner of a roadmap item by the configured owner field (assignee unless set otherwise). */
+export function ownerOf(item: Item, settings: Pick<EffectiveSettings, 'ownerField'>): string | undefined {
+  switch (settings.ownerField) {
+    case 'assignee':
+      return item.assigneeId;
+    case 'reporter':
+      return item.reporterId;
+    case 'creator':
+      return item.creatorId;
+    default:
+      return item.userFields[settings.ownerField]?.[0];
+  }
+}
+
+export function roadmapSummaries(
+  index: AuditIndex,
+  roles: RoleDirectory,
+  settings: (projectKey: string) => EffectiveSettings,
+  findings: readonly Finding[],
+): RoadmapItemSummary[] {
+  const findingsByKey = new Map<string, string[]>();
+  for (const finding of findings) for (const key of finding.issueKeys) findingsByKey.set(key, [...(findingsByKey.get(key) ?? []), finding.id]);
+  return index.site.items.filter(isRoadmapItem).map((item) => {
+    const ownerId = ownerOf(item, settings(item.projectKey));
+    const span = plannedSpan(item);
+    const summary: RoadmapItemSummary = {
+      key: item.key,
+      summary: item.summary,
+      projectKey: item.projectKey,
+      type: item.type.name,
+      hierarchyLevel: item.type.hierarchyLevel,
+      ownerRoles: ownerId ? roles.rolesIn(ownerId, item.projectKey).roles : [],
+      children: index.children.get(item.key)?.length ?? 0,
+      findings: findingsByKey.get(item.key) ?? [],
+    };
+    if (ownerId) {
+      summary.ownerId = ownerId;
+      summary.ownerName = index.people.get(ownerId)?.displayName ?? 'Unknown user';
+    }
+    if (span) Object.assign(summary, { start: span.start, end: span.end, spanDays: span.days });
+    return summary;
+  });
+}
+
+export function projectSummaries(index: AuditIndex, roles: RoleDirectory, actions: readonly ClassifiedAction[]): ProjectSummary[] {
+  const actionCounts = new Map<string, number>();
+  for (const { item } of actions) actionCounts.set(item.projectKey, (actionCounts.get(item.projectKey) ?? 0) + 1);
+  const itemCounts = new Map<string, number>();
+  for (const item of index.site.items) itemCounts.set(item.projectKey, (itemCounts.get(item.projectKey) ?? 0) + 1);
+  return index.site.projects.map((project) => ({
+    key: project.key,
+    name: project.name,
+    productManagers: roles.holders(project.key, 'pm'),
+    productOwners: roles.holders(project.key, 'po'),
+    combinedRole: roles.isCombinedRole(project.key),
+    items: itemCounts.get(project.key) ?? 0,
+    actions: actionCounts.get(project.key) ?? 0,
+  }));
+}
+
+function ratio(part: number, total: number): number {
+  return total === 0 ? 0 : Math.round((part / total) * 1000) / 1000;
+}

@@ -1,0 +1,98 @@
+import { effectiveSettings } from '../config/defaults';
+import type { AuditConfig, EffectiveSettings, Suppression } from '../config/types';
+import type { Finding } from '../domain/finding';
+import type { RoleDirectory } from '../roles';
+import type { AnyRule, AuditIndex, ClassifiedAction, FindingDraft, RuleModule } from '../rules/types';
+
+export interface RuleRun {
+  findings: Finding[];
+  suppressed: Array<{ finding: Finding; suppression: Suppression }>;
+}
+
+export interface RuleRunInput {
+  rules: readonly AnyRule[];
+  config: AuditConfig;
+  index: AuditIndex;
+  actions: readonly ClassifiedAction[];
+  roles: RoleDirectory;
+  now: Date;
+  since?: Date;
+}
+
+/**
+ * Runs every rule over the audit's index. Severity and options come from the project's effective settings
+ * (a rule set to `off` there reports nothing there); accepted findings move to `suppressed` with their reason.
+ */
+export function runRules(input: RuleRunInput): RuleRun {
+  const settingsCache = new Map<string, EffectiveSettings>();
+  const settings = (projectKey: string): EffectiveSettings => {
+    let found = settingsCache.get(projectKey);
+    if (!found) {
+      found = effectiveSettings(input.config, projectKey);
+      settingsCache.set(projectKey, found);
+    }
+    return found;
+  };
+  const suppressions = new Map(input.config.suppressions.map((suppression) => [suppression.findingId, suppression]));
+  const run: RuleRun = { findings: [], suppressed: [] };
+  const seen = new Set<string>();
+
+  for (const rule of input.rules) {
+    const check = rule.check as RuleModule<object>['check'];
+    check({
+      now: input.now,
+      ...(input.since ? { since: input.since } : {}),
+      index: input.index,
+      actions: input.actions,
+      roles: input.roles,
+      settings,
+      options: (projectKey) => ({ ...rule.defaultOptions, ...settings(projectKey).rules[rule.meta.id]?.options }),
+      report: (draft) => {
+        const finding = toFinding(rule, draft, settings(draft.projectKey));
+        if (!finding || seen.has(finding.id)) return;
+        seen.add(finding.id);
+        const suppression = suppressions.get(finding.id);
+        if (suppression) run.suppressed.push({ finding, suppression });
+        else run.findings.push(finding);
+      },
+    });
+  }
+  run.findings.sort(compareFindings);
+  return run;
+}
+
+function toFinding(rule: AnyRule, draft: FindingDraft, settings: EffectiveSettings): Finding | undefined {
+  const configured = settings.rules[rule.meta.id]?.severity;
+  if (configured === 'off') return undefined;
+  const severity = draft.severity ?? configured ?? rule.meta.defaultSeverity;
+  const subjectId = `${draft.subject.type}:${draft.subject.id}`;
+  return {
+    id: [rule.meta.id, subjectId, draft.discriminator].filter(Boolean).join('|'),
+    rule: rule.meta.id,
+    severity,
+    subject: draft.subject,
+    issueKeys: [...new Set(draft.issueKeys)],
+    projectKeys: [...new Set(draft.projectKeys ?? [draft.projectKey])].sort(),
+    criteria: draft.criteria ?? rule.meta.criteria,
+    message: formatMessage(rule, draft.messageId, draft.data),
+    evidence: draft.evidence,
+    suggestion: formatMessage(rule, draft.suggestionId, draft.data),
+  };
+}
+
+/** `{{name}}` placeholders filled from the report's data; a missing template or value is a bug in the rule. */
+export function formatMessage(rule: AnyRule, messageId: string, data: Record<string, string | number> = {}): string {
+  const template = rule.meta.messages[messageId];
+  if (template === undefined) throw new Error(`Rule ${rule.meta.id} has no message "${messageId}"`);
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => {
+    const value = data[name];
+    if (value === undefined) throw new Error(`Rule ${rule.meta.id} message "${messageId}" needs "${name}"`);
+    return String(value);
+  });
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+function compareFindings(a: Finding, b: Finding): number {
+  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}

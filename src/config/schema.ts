@@ -1,0 +1,184 @@
+import Ajv, { type ErrorObject, type JSONSchemaType, type ValidateFunction } from 'ajv';
+import { defaultConfig } from './defaults';
+import type { AuditConfig } from './types';
+
+/** What the validator needs to know of each rule: its id and the JSON Schema of its options. */
+export interface RuleOptionsSchema {
+  id: string;
+  optionsSchema: object;
+}
+
+const roleLists = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    pm: { type: 'array', items: { type: 'string', minLength: 1 } },
+    po: { type: 'array', items: { type: 'string', minLength: 1 } },
+  },
+};
+
+const roleMapping = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { projectRoles: roleLists, groups: roleLists, accounts: roleLists },
+};
+
+const range = (minimum: number, maximum: number) => ({
+  type: 'object',
+  additionalProperties: false,
+  properties: { min: { type: 'number', minimum, maximum }, max: { type: 'number', minimum, maximum } },
+});
+
+const thresholds = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    strategicHorizonMonths: range(1, 120),
+    tacticalHorizonWeeks: range(1, 52),
+    roadmapMinSpanWeeks: { type: 'number', minimum: 0, maximum: 104 },
+    roadmapMaxSpanMonths: { type: 'number', minimum: 1, maximum: 240 },
+    sprintMaxWeeks: { type: 'number', minimum: 1, maximum: 26 },
+  },
+};
+
+const severity = { type: 'string', enum: ['info', 'warning', 'error', 'off'] };
+const projectKey = { type: 'string', pattern: '^[A-Z][A-Z0-9_]{0,254}$' };
+const ownerField = { type: 'string', pattern: '^(assignee|reporter|creator|customfield_\\d+)$' };
+
+function rulesSchema(rules: RuleOptionsSchema[]) {
+  return {
+    type: 'object',
+    propertyNames: { enum: rules.map((rule) => rule.id) },
+    properties: Object.fromEntries(
+      rules.map((rule) => [rule.id, { type: 'object', additionalProperties: false, properties: { severity, options: rule.optionsSchema } }]),
+    ),
+  };
+}
+
+/** The JSON Schema of the whole configuration; rule ids and their options come from the rule registry. */
+export function configSchema(rules: RuleOptionsSchema[]): object {
+  const projectSettings = {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      roleMapping,
+      combinedRole: { type: 'boolean' },
+      ownerField,
+      thresholds,
+      rules: rulesSchema(rules),
+    },
+  };
+  return {
+    type: 'object',
+    additionalProperties: false,
+    required: ['version'],
+    properties: {
+      version: { const: 1 },
+      roleMapping,
+      combinedRoleProjects: { type: 'array', items: projectKey },
+      ownerField,
+      thresholds,
+      rules: rulesSchema(rules),
+      suppressions: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['findingId', 'reason'],
+          properties: {
+            findingId: { type: 'string', minLength: 1 },
+            reason: { type: 'string', minLength: 3, maxLength: 2000 },
+            acceptedBy: { type: 'string' },
+            acceptedAt: { type: 'string', format: 'date-time' },
+          },
+        },
+      },
+      projects: { type: 'object', propertyNames: projectKey, additionalProperties: projectSettings },
+    },
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The configuration is not valid:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const compiled = new WeakMap<RuleOptionsSchema[], ValidateFunction>();
+
+/**
+ * Checks a configuration (from a file, the admin page or an import) and fills in the defaults for what it leaves
+ * out. Every problem names the setting and what it may be; nothing is saved or used until all are fixed.
+ */
+export function parseConfig(value: unknown, rules: RuleOptionsSchema[]): AuditConfig {
+  let validate = compiled.get(rules);
+  if (!validate) {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    ajv.addFormat('date-time', (text: string) => !Number.isNaN(Date.parse(text)));
+    validate = ajv.compile(configSchema(rules) as JSONSchemaType<unknown>);
+    compiled.set(rules, validate);
+  }
+  if (!validate(value)) throw new ConfigError(describeErrors(validate.errors ?? []));
+  const given = value as Partial<AuditConfig>;
+  const defaults = defaultConfig();
+  const config: AuditConfig = {
+    ...defaults,
+    ...given,
+    roleMapping: { ...defaults.roleMapping, ...given.roleMapping },
+    thresholds: {
+      ...defaults.thresholds,
+      ...given.thresholds,
+      strategicHorizonMonths: { ...defaults.thresholds.strategicHorizonMonths, ...given.thresholds?.strategicHorizonMonths },
+      tacticalHorizonWeeks: { ...defaults.thresholds.tacticalHorizonWeeks, ...given.thresholds?.tacticalHorizonWeeks },
+    },
+  };
+  const inconsistent = rangeProblems(config);
+  if (inconsistent.length > 0) throw new ConfigError(inconsistent);
+  return config;
+}
+
+function rangeProblems(config: AuditConfig): string[] {
+  const problems: string[] = [];
+  const check = (where: string, value: { min: number; max: number } | undefined) => {
+    if (value && value.min > value.max) problems.push(`${where}: min (${value.min}) must not be above max (${value.max})`);
+  };
+  check('thresholds.strategicHorizonMonths', config.thresholds.strategicHorizonMonths);
+  check('thresholds.tacticalHorizonWeeks', config.thresholds.tacticalHorizonWeeks);
+  for (const [key, project] of Object.entries(config.projects)) {
+    check(`projects.${key}.thresholds.strategicHorizonMonths`, project.thresholds?.strategicHorizonMonths as { min: number; max: number } | undefined);
+    check(`projects.${key}.thresholds.tacticalHorizonWeeks`, project.thresholds?.tacticalHorizonWeeks as { min: number; max: number } | undefined);
+  }
+  return problems;
+}
+
+function describeErrors(errors: ErrorObject[]): string[] {
+  const messages = errors.map((error) => {
+    const where = error.instancePath === '' ? 'the configuration' : error.instancePath.slice(1).split('/').map(unescapePointer).join('.');
+    switch (error.keyword) {
+      case 'additionalProperties':
+        return `${where} has an unknown setting "${(error.params as { additionalProperty: string }).additionalProperty}"`;
+      case 'enum': {
+        const allowed = ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).join(', ');
+        return error.propertyName !== undefined ? `${where} names "${error.propertyName}", which is not one of: ${allowed}` : `${where} must be one of: ${allowed}`;
+      }
+      case 'propertyNames':
+        return '';
+      case 'const':
+        return `${where} must be ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}`;
+      case 'pattern':
+        if (error.propertyName !== undefined) return `${where} names "${error.propertyName}", which is not a project key such as MOB`;
+        return where.endsWith('ownerField')
+          ? `${where} must be assignee, reporter, creator or a custom field id like customfield_10042`
+          : `${where} must be a project key such as MOB`;
+      default:
+        return `${where} ${error.message ?? 'is not valid'}`;
+    }
+  });
+  // A bad property name is reported twice by ajv (the name's own error, then "propertyNames"); keep the first.
+  return [...new Set(messages)].filter((message) => message !== '');
+}
+
+function unescapePointer(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}

@@ -1,0 +1,36 @@
+import type { CriteriaId } from '../criteria';
+import type { Instant } from './model';
+
+export type Severity = 'info' | 'warning' | 'error';
+
+export const SEVERITIES: readonly Severity[] = ['info', 'warning', 'error'];
+
+export interface FindingSubject {
+  type: 'person' | 'item' | 'sprint' | 'project';
+  /** Account id, issue key, sprint id or project key. */
+  id: string;
+  key?: string;
+  name?: string;
+}
+
+export interface FindingEvidence {
+  issueKey: string;
+  actionId?: string;
+  at: Instant;
+  what: string;
+}
+
+export interface Finding {
+  /** Stable across runs for the same rule and subject, so a finding can be accepted (suppressed) by id. */
+  id: string;
+  rule: string;
+  severity: Severity;
+  subject: FindingSubject;
+  issueKeys: string[];
+  /** Projects the finding draws on: a viewer must be able to browse all of them to see it. */
+  projectKeys: string[];
+  criteria: CriteriaId[];
+  message: string;
+  evidence: FindingEvidence[];
+  suggestion: string;
+}
