@@ -48,7 +48,7 @@ const ownerField = { type: 'string', pattern: '^(assignee|reporter|creator|custo
 function rulesSchema(rules: RuleOptionsSchema[]) {
   return {
     type: 'object',
-    propertyNames: { enum: rules.map((rule) => rule.id) },
+    ...(rules.length > 0 ? { propertyNames: { enum: rules.map((rule) => rule.id) } } : { maxProperties: 0 }),
     properties: Object.fromEntries(
       rules.map((rule) => [rule.id, { type: 'object', additionalProperties: false, properties: { severity, options: rule.optionsSchema } }]),
     ),

@@ -1,0 +1,89 @@
+import { defaultConfig, effectiveSettings } from '../../src/config/defaults';
+import { ConfigError, parseConfig, type RuleOptionsSchema } from '../../src/config/schema';
+
+const RULES: RuleOptionsSchema[] = [
+  { id: 'horizon/sprint-too-long', optionsSchema: { type: 'object', additionalProperties: false, properties: {} } },
+  { id: 'overlap/dual-role', optionsSchema: { type: 'object', additionalProperties: false, properties: { minShare: { type: 'number', minimum: 0, maximum: 1 } } } },
+];
+
+function problems(value: unknown): string[] {
+  try {
+    parseConfig(value, RULES);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('parseConfig', () => {
+  it('fills in every default from a bare version', () => {
+    expect(parseConfig({ version: 1 }, RULES)).toEqual(defaultConfig());
+  });
+
+  it('keeps given values and defaults the rest of a nested object', () => {
+    const config = parseConfig({ version: 1, thresholds: { sprintMaxWeeks: 3, strategicHorizonMonths: { max: 18 } } }, RULES);
+    expect(config.thresholds.sprintMaxWeeks).toBe(3);
+    expect(config.thresholds.strategicHorizonMonths).toEqual({ min: 6, max: 18 });
+    expect(config.thresholds.roadmapMaxSpanMonths).toBe(24);
+  });
+
+  it.each([
+    [{}, ['the configuration must have required property \'version\'']],
+    [{ version: 2 }, ['version must be 1']],
+    [{ version: 1, thresholds: { sprintMaxWeks: 3 } }, ['thresholds has an unknown setting "sprintMaxWeks"']],
+    [{ version: 1, thresholds: { sprintMaxWeeks: 0 } }, ['thresholds.sprintMaxWeeks must be >= 1']],
+    [{ version: 1, rules: { 'horizon/sprint-too-long': { severity: 'fatal' } } }, ['rules.horizon/sprint-too-long.severity must be one of: info, warning, error, off']],
+    [{ version: 1, rules: { 'no/such-rule': {} } }, ['rules names "no/such-rule", which is not one of: horizon/sprint-too-long, overlap/dual-role']],
+    [{ version: 1, rules: { 'overlap/dual-role': { options: { minShare: 2 } } } }, ['rules.overlap/dual-role.options.minShare must be <= 1']],
+    [{ version: 1, ownerField: 'owner' }, ['ownerField must be assignee, reporter, creator or a custom field id like customfield_10042']],
+    [{ version: 1, projects: { mob: {} } }, ['projects names "mob", which is not a project key such as MOB']],
+    [{ version: 1, suppressions: [{ findingId: 'x' }] }, ["suppressions.0 must have required property 'reason'"]],
+    [{ version: 1, thresholds: { tacticalHorizonWeeks: { min: 5, max: 2 } } }, ['thresholds.tacticalHorizonWeeks: min (5) must not be above max (2)']],
+    [{ version: 1, combinedRoleProjects: 'MOB' }, ['combinedRoleProjects must be array']],
+  ])('names the setting and what it may be: %j', (value, expected) => {
+    expect(problems(value)).toEqual(expected);
+  });
+
+  it('reports every problem at once, not just the first', () => {
+    expect(problems({ version: 1, ownerField: 'x', thresholds: { sprintMaxWeeks: 'two' }, extra: true })).toHaveLength(3);
+  });
+});
+
+describe('effectiveSettings', () => {
+  const config = parseConfig(
+    {
+      version: 1,
+      combinedRoleProjects: ['LAB'],
+      roleMapping: { groups: { pm: ['product-managers'], po: [] } },
+      rules: { 'overlap/dual-role': { severity: 'error', options: { minShare: 0.4 } } },
+      projects: {
+        MOB: {
+          ownerField: 'customfield_10500',
+          thresholds: { sprintMaxWeeks: 3, strategicHorizonMonths: { min: 3 } },
+          roleMapping: { projectRoles: { po: ['Team Lead'] } },
+          rules: { 'overlap/dual-role': { severity: 'off' } },
+        },
+      },
+    },
+    RULES,
+  );
+
+  it('lays a project override over the site settings', () => {
+    const mob = effectiveSettings(config, 'MOB');
+    expect(mob.ownerField).toBe('customfield_10500');
+    expect(mob.thresholds.sprintMaxWeeks).toBe(3);
+    expect(mob.thresholds.strategicHorizonMonths).toEqual({ min: 3, max: 24 });
+    expect(mob.roleMapping.projectRoles).toEqual({ pm: ['Product Manager'], po: ['Team Lead'] });
+    expect(mob.roleMapping.groups.pm).toEqual(['product-managers']);
+    expect(mob.rules['overlap/dual-role']).toEqual({ severity: 'off', options: { minShare: 0.4 } });
+    expect(mob.combinedRole).toBe(false);
+  });
+
+  it('uses the site settings where a project has none', () => {
+    const lab = effectiveSettings(config, 'LAB');
+    expect(lab.combinedRole).toBe(true);
+    expect(lab.ownerField).toBe('assignee');
+    expect(lab.rules['overlap/dual-role']?.severity).toBe('error');
+  });
+});
