@@ -1,7 +1,8 @@
 import type { ReadProblem } from '../domain/model';
 import { boardHasSprints, listBoards, listSprints } from './api/agile';
 import { bulkFetchChangelogs, dedupeAndSortHistories, getIssueChangelog, getIssueComments, searchIssues } from './api/issues';
-import { getFields, getGroupMembers, getProjectRoles, listProjects } from './api/platform';
+import { getFields, getGroupMembers, getProjectRoles, getServerInfo, listProjects } from './api/platform';
+import { toInstant } from './dates';
 import { JiraError, type JiraClient } from './client';
 import { discoverFieldCandidates, type FieldCandidates } from './fields';
 import {
@@ -24,6 +25,7 @@ export interface ReadSiteOptions {
   updatedSince?: Date;
   /** Groups to record besides those that are project-role actors (e.g. groups named in the role mapping). */
   groups?: string[];
+  /** Where the site was reached; the snapshot records the site's own base URL from serverInfo when Jira gives it. */
   baseUrl: string;
   /**
    * `bulk` (the default) reads changelogs 1000 issues a request; `per-issue` is the naive way, one changelog
@@ -86,6 +88,7 @@ export async function readSite(client: JiraClient, options: ReadSiteOptions): Pr
   const users = new UserCollector();
 
   progress({ phase: 'fields', done: 0 });
+  const info = await getServerInfo(client);
   const fields = await getFields(client);
   const candidates = discoverFieldCandidates(fields);
   progress({ phase: 'fields', done: fields.length });
@@ -147,8 +150,8 @@ export async function readSite(client: JiraClient, options: ReadSiteOptions): Pr
 
   const snapshot: SiteSnapshot = {
     format: SNAPSHOT_FORMAT,
-    capturedAt: (options.now?.() ?? new Date()).toISOString(),
-    baseUrl: options.baseUrl,
+    capturedAt: toInstant(info.serverTime) ?? (options.now?.() ?? new Date()).toISOString(),
+    baseUrl: info.baseUrl ?? options.baseUrl,
     fields,
     users: users.list(),
     groups,

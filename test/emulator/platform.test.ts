@@ -1,5 +1,5 @@
 import { STATS_PATH } from '../../src/dev/emulator';
-import { DEV, FORMER, MEMBERS, OSCAR, PAULA, RITA } from '../fixtures/emulator/site';
+import { DEV, fixtureSnapshot, FORMER, MEMBERS, OSCAR, PAULA, RITA } from '../fixtures/emulator/site';
 import { conformanceErrors, rawRequest, type Reply } from './http';
 import { useEmulator } from './setup';
 
@@ -35,6 +35,17 @@ describe('authentication', () => {
     expect(((await jira.as(PAULA.accountId).get('/rest/api/3/myself')).body as { accountId: string }).accountId).toBe(PAULA.accountId);
     const dev = await jira.as(DEV.accountId).get('/rest/api/3/myself?expand=groups');
     expect(dev.body).toMatchObject({ accountId: DEV.accountId, groups: { size: 1, items: [{ name: 'product-owners' }] } });
+  });
+});
+
+describe('serverInfo', () => {
+  it("names the recorded site's base URL and the site's clock", async () => {
+    const { jira } = harness();
+    const snapshot = fixtureSnapshot();
+    const info = (await jira.as(PAULA.accountId).get('/rest/api/3/serverInfo')).body as { baseUrl: string; serverTime: string; deploymentType: string };
+    expect(info.baseUrl).toBe(snapshot.baseUrl);
+    expect(info.deploymentType).toBe('Cloud');
+    expect(Date.parse(info.serverTime.replace(/(\d{2})(\d{2})$/, '$1:$2'))).toBeGreaterThanOrEqual(Date.parse(snapshot.capturedAt ?? ''));
   });
 });
 

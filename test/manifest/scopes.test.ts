@@ -24,6 +24,9 @@ const READ_ENDPOINTS: ReadonlyArray<readonly [method: string, path: string]> = [
   ['GET', '/rest/agile/1.0/sprint/{sprintId}/issue'],
 ];
 
+/** Endpoints the app reads that Jira lets anyone call: they need no scope at all. */
+const OPEN_ENDPOINTS: ReadonlyArray<readonly [method: string, path: string]> = [['GET', '/rest/api/3/serverInfo']];
+
 /**
  * The stored Jira Software spec (2023) lists no scope for this operation; Atlassian's current reference
  * for "Get all boards" lists these two (Jira Software has no classic scopes).
@@ -37,7 +40,7 @@ const SPEC_FILES = ['jira-platform-v3.json', 'jira-software-agile.json'];
 
 type Operation = {
   'x-atlassian-oauth2-scopes'?: Array<{ scopes?: string[] }>;
-  security?: Array<{ OAuth2?: string[] }>;
+  security?: Array<{ OAuth2?: string[]; basicAuth?: string[] }>;
 };
 type Spec = { paths: Record<string, Record<string, Operation | undefined> | undefined> };
 
@@ -66,6 +69,13 @@ describe('manifest scopes against the endpoints the app reads', () => {
   it.each(READ_ENDPOINTS)('%s %s is granted by the scopes held', (method, apiPath) => {
     expect(scopeSets(specs, method, apiPath)).not.toEqual([]);
     expect(grantingSets(method, apiPath)).not.toEqual([]);
+  });
+
+  it.each(OPEN_ENDPOINTS)('%s %s needs no scope', (method, apiPath) => {
+    const operation = specs.map((spec) => spec.paths[apiPath]?.[method.toLowerCase()]).find((op) => op !== undefined);
+    expect(operation).toBeDefined();
+    expect(scopeSets(specs, method, apiPath)).toEqual([]);
+    expect(operation?.security).toContainEqual({});
   });
 
   it('holds no scope that none of those endpoints needs, besides app storage', () => {

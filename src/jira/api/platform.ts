@@ -7,6 +7,18 @@ export async function getFields(client: JiraClient): Promise<RestField[]> {
   return Array.isArray(body) ? body : [];
 }
 
+export interface ServerInfo {
+  baseUrl?: string;
+  serverTime?: string;
+  deploymentType?: string;
+}
+
+/** The site's own base URL and clock (callable by anyone, no scope needed). */
+export async function getServerInfo(client: JiraClient): Promise<ServerInfo> {
+  const { body } = await client.get<ServerInfo>('/rest/api/3/serverInfo', undefined, { countObjects: () => 1 });
+  return body ?? {};
+}
+
 export async function getMyself(client: JiraClient): Promise<RestUser> {
   const { body } = await client.get<RestUser>('/rest/api/3/myself', undefined, { countObjects: () => 1 });
   return body;
@@ -30,10 +42,10 @@ export async function getMyPermissions(
   return result;
 }
 
-/** Every project the caller can browse, optionally only the given keys. */
+/** Every project the caller can browse (with its lead, which Jira only returns when asked), optionally only some keys. */
 export async function listProjects(client: JiraClient, keys?: string[]): Promise<RestProject[]> {
-  const query = keys && keys.length > 0 ? { keys } : {};
-  return readAllOffsetPages<RestProject>(client, '/rest/api/3/project/search', query, 50);
+  const query = { expand: 'lead', ...(keys && keys.length > 0 ? { keys } : {}) };
+  return readAllOffsetPages<RestProject>(client, '/rest/api/3/project/search', query, 100);
 }
 
 /** The project's roles with their actors: one request for the role list, one per role for its actors. */

@@ -222,7 +222,27 @@ function groupMembers(context: RequestContext) {
   return { body: { ...page, values: page.values.map((accountId) => userDetails(context, accountId)) }, objects: page.values.length };
 }
 
+/** Jira's instant format: milliseconds and an offset without a colon. */
+function jiraInstant(epochMs: number): string {
+  return new Date(epochMs).toISOString().replace('Z', '+0000');
+}
+
+function serverInfo({ site, now }: RequestContext) {
+  const body = {
+    baseUrl: site.snapshot.baseUrl,
+    displayUrl: site.snapshot.baseUrl,
+    deploymentType: 'Cloud',
+    serverTime: jiraInstant(now),
+    serverTimeZone: 'Etc/UTC',
+    serverTitle: 'Jira',
+    version: '1001.0.0-SNAPSHOT',
+    versionNumbers: [1001, 0, 0],
+  };
+  return { body, objects: 1 };
+}
+
 export const platformRoutes: Route[] = [
+  { method: 'GET', url: '/rest/api/3/serverInfo', handle: serverInfo },
   {
     method: 'GET',
     url: '/rest/api/3/field',
