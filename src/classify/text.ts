@@ -1,0 +1,326 @@
+import { addDays, addMonths, differenceInCalendarDays } from 'date-fns';
+import { dayNumberOf } from './horizon';
+import { LEXICON, type CueSet } from './lexicon';
+
+/**
+ * Text cues: which of the lexicon's cue sets a text touches, as a bit mask so that matching allocates nothing per
+ * set and an item's cues can be cached as one number.
+ */
+
+/*
+ * Matching every cue set's regular expression over every text costs about a microsecond per set, which is too slow
+ * for whole sites. So each term is indexed by the first characters (up to six) it must start with, the text is lowered
+ * once, and a term's own (sticky) expression is tried only where a word starts with its key: a few map look-ups
+ * per word instead of a scan per set.
+ */
+
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/u;
+const WORD_END = '(?![\\p{L}\\p{N}])';
+const KEY_LENGTH = 6;
+const MAX_KEYS_PER_TERM = 64;
+
+interface CompiledTerm {
+  bit: number;
+  pattern: RegExp;
+}
+
+/** A trie over the first characters of terms: the terms keyed by the path to a node, and longer keys below it. */
+interface KeyNode {
+  terms: CompiledTerm[];
+  next: Map<number, KeyNode>;
+}
+
+export interface CompiledCue {
+  set: CueSet;
+  bit: number;
+}
+
+if (LEXICON.length > 31) throw new Error('The lexicon has more cue sets than a 31-bit mask holds');
+
+export const CUES: readonly CompiledCue[] = LEXICON.map((set, index) => ({ set, bit: 1 << index }));
+
+const TERMS_BY_KEY = indexTerms();
+
+/** Indexes every term under its keys; the terms of one cue set under one key share a single expression. */
+function indexTerms(): KeyNode {
+  const root: KeyNode = { terms: [], next: new Map() };
+  const pending = new Map<KeyNode, Map<number, string[]>>();
+  for (const { set, bit } of CUES) {
+    for (const term of new Set(Object.values(set.terms).flatMap((list) => list ?? []))) {
+      if (/[A-Z]/u.test(term.replace(/\\p\{[LN]\}/gu, ''))) throw new Error(`Lexicon term ${JSON.stringify(term)} (${set.id}) must be lower case`);
+      const keys = leadingKeys(term);
+      if (!keys) throw new Error(`Lexicon term ${JSON.stringify(term)} (${set.id}) must start with a literal character`);
+      const source = CJK.test(term) ? term : `${term}${WORD_END}`;
+      for (const key of keys) {
+        let node = root;
+        for (let index = 0; index < key.length; index++) {
+          const code = key.charCodeAt(index);
+          let child = node.next.get(code);
+          if (!child) node.next.set(code, (child = { terms: [], next: new Map() }));
+          node = child;
+        }
+        const bySet = pending.get(node) ?? new Map<number, string[]>();
+        pending.set(node, bySet);
+        bySet.set(bit, [...(bySet.get(bit) ?? []), source]);
+      }
+    }
+  }
+  for (const [node, bySet] of pending) {
+    for (const [bit, sources] of bySet) node.terms.push({ bit, pattern: new RegExp(`(?:${[...new Set(sources)].join('|')})`, 'uy') });
+  }
+  return root;
+}
+
+/**
+ * The strings of up to KEY_LENGTH characters that any match of `term` starts with, read from its leading literals,
+ * character classes, `(?:a|b)` groups and `?` options; undefined when a match could start with anything.
+ */
+export function leadingKeys(term: string): string[] | undefined {
+  const keys = expand(term, 0, ['']);
+  if (!keys || keys.some((key) => key === '') || keys.length > MAX_KEYS_PER_TERM) return undefined;
+  return [...new Set(keys)];
+}
+
+/** Extends each prefix with what `pattern` from `at` can put next, until the prefixes are long enough. */
+function expand(pattern: string, at: number, prefixes: string[]): string[] | undefined {
+  if (prefixes.every((prefix) => prefix.length >= KEY_LENGTH) || at >= pattern.length) return prefixes;
+  const element = readElement(pattern, at);
+  if (!element) return prefixes;
+  const quantifier = pattern[element.end];
+  if (quantifier === '*' || (quantifier === '{' && pattern.startsWith('{0', element.end))) return prefixes;
+  const extended = prefixes.flatMap((prefix) => (prefix.length >= KEY_LENGTH ? [prefix] : element.options.map((option) => (prefix + option).slice(0, KEY_LENGTH))));
+  if (extended.length > MAX_KEYS_PER_TERM) return prefixes;
+  if (quantifier === '+' || quantifier === '{') return extended;
+  if (quantifier === '?') {
+    const withIt = expand(pattern, element.end + 1, extended);
+    const without = expand(pattern, element.end + 1, prefixes);
+    return withIt && without ? [...withIt, ...without] : undefined;
+  }
+  return expand(pattern, element.end, extended);
+}
+
+/** One element at `at`: a literal, an escape, a class or a group, as the strings it can contribute. */
+function readElement(pattern: string, at: number): { options: string[]; end: number } | undefined {
+  const char = pattern[at] ?? '';
+  if (char === '\\') {
+    const next = pattern[at + 1] ?? '';
+    if (next === 'd') return { options: [...'0123456789'], end: at + 2 };
+    if (/[\\.+*?()[\]{}|^$#/-]/u.test(next)) return { options: [next], end: at + 2 };
+    return undefined;
+  }
+  if (char === '[') {
+    const close = pattern.indexOf(']', at);
+    const options = classMembers(pattern.slice(at + 1, close));
+    return options ? { options, end: close + 1 } : undefined;
+  }
+  if (char === '(') {
+    const close = matchingParen(pattern, at);
+    const body = pattern.slice(at + 3, close);
+    const options: string[] = [];
+    for (const alternative of splitTopLevel(body)) {
+      const keys = expand(alternative, 0, ['']);
+      if (!keys) return undefined;
+      options.push(...keys);
+    }
+    return { options, end: close + 1 };
+  }
+  if (char === '.' || char === '|' || char === ')') return undefined;
+  const codePoint = pattern.codePointAt(at) ?? 0;
+  const literal = String.fromCodePoint(codePoint);
+  return { options: [literal], end: at + literal.length };
+}
+
+function classMembers(body: string): string[] | undefined {
+  if (body.startsWith('^') || body.includes('\\')) return undefined;
+  const members: string[] = [];
+  const chars = [...body];
+  for (let index = 0; index < chars.length; index++) {
+    const char = chars[index] as string;
+    const to = chars[index + 2];
+    if (chars[index + 1] === '-' && to !== undefined) {
+      for (let code = char.codePointAt(0) ?? 0; code <= (to.codePointAt(0) ?? 0); code++) members.push(String.fromCodePoint(code));
+      index += 2;
+    } else members.push(char);
+  }
+  return members;
+}
+
+function matchingParen(pattern: string, open: number): number {
+  let depth = 0;
+  for (let index = open; index < pattern.length; index++) {
+    if (pattern[index] === '\\') index++;
+    else if (pattern[index] === '(') depth++;
+    else if (pattern[index] === ')' && --depth === 0) return index;
+  }
+  throw new Error(`Unbalanced group in lexicon term ${JSON.stringify(pattern)}`);
+}
+
+function splitTopLevel(body: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let index = 0; index < body.length; index++) {
+    const char = body[index];
+    if (char === '\\') index++;
+    else if (char === '(' || char === '[') depth++;
+    else if (char === ')' || char === ']') depth--;
+    else if (char === '|' && depth === 0) {
+      parts.push(body.slice(from, index));
+      from = index + 1;
+    }
+  }
+  parts.push(body.slice(from));
+  return parts;
+}
+
+/** The cue sets the text touches, one bit each (bit i is LEXICON[i]). */
+export function cueMask(text: string): number {
+  if (text.length === 0) return 0;
+  const lower = text.toLowerCase();
+  let mask = 0;
+  let previousIsWord = false;
+  for (let index = 0; index < lower.length; index++) {
+    const code = lower.charCodeAt(index);
+    const cjk = isCjk(code);
+    if (cjk || (!previousIsWord && code !== SPACE && code !== NEWLINE)) {
+      let node = TERMS_BY_KEY.next.get(code);
+      for (let offset = 1; node !== undefined; offset++) {
+        for (const term of node.terms) {
+          if (mask & term.bit) continue;
+          term.pattern.lastIndex = index;
+          if (term.pattern.test(lower)) mask |= term.bit;
+        }
+        node = index + offset < lower.length ? node.next.get(lower.charCodeAt(index + offset)) : undefined;
+      }
+    }
+    previousIsWord = !cjk && isWordCode(code);
+  }
+  return mask;
+}
+
+const SPACE = 0x20;
+const NEWLINE = 0x0a;
+
+/** Hiragana, katakana and CJK ideographs: scripts written without spaces, where a term may start anywhere. */
+function isCjk(code: number): boolean {
+  return (code >= 0x3040 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
+}
+
+/** Letters and digits of the scripts the lexicon uses (ASCII, Latin-1 and Latin Extended, Greek, Cyrillic). */
+function isWordCode(code: number): boolean {
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
+  return (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) || (code >= 0x370 && code <= 0x52f);
+}
+
+export function cueSetsIn(mask: number): CueSet[] {
+  const sets: CueSet[] = [];
+  for (const cue of CUES) if (mask & cue.bit) sets.push(cue.set);
+  return sets;
+}
+
+/** Words the new text adds to the old one, so an edit is judged by what it says, not by what was already there. */
+export function addedText(before: string | undefined, after: string | undefined): string {
+  if (!after) return '';
+  if (!before) return after;
+  if (after.startsWith(before)) return after.slice(before.length);
+  const known = new Set(before.toLowerCase().split(/[^\p{L}\p{N}]+/u));
+  return after
+    .split(/\s+/u)
+    .filter((word) => !known.has(word.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')))
+    .join(' ');
+}
+
+/** A small edit (a typo or a case fix): at most two characters differ once case and spacing are ignored. */
+export function isTypoFix(before: string | undefined, after: string | undefined): boolean {
+  if (!before || !after) return false;
+  const a = before.toLowerCase().replace(/\s+/gu, ' ').trim();
+  const b = after.toLowerCase().replace(/\s+/gu, ' ').trim();
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 2) return false;
+  return editDistanceAtMost(a, b, 2);
+}
+
+function editDistanceAtMost(a: string, b: string, limit: number): boolean {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      current.push(value);
+      if (value < best) best = value;
+    }
+    if (best > limit) return false;
+    previous = current;
+  }
+  return (previous[b.length] ?? limit + 1) <= limit;
+}
+
+// ── Periods named in text: "Q3 2027", "H1 2027", "FY28", "April 2027", "2027年上期", "2028" ───────────────────────
+
+/** Month names and abbreviations in the supported Latin-script languages, by month index. */
+const MONTH_PREFIXES: ReadonlyArray<readonly string[]> = [
+  ['jan', 'ene', 'gen', 'janv'],
+  ['feb', 'fév', 'fev'],
+  ['mar', 'mär', 'maa'],
+  ['apr', 'avr', 'abr'],
+  ['may', 'mai', 'mag', 'mei'],
+  ['jun', 'juin', 'giu'],
+  ['jul', 'juil', 'lug'],
+  ['aug', 'août', 'ago'],
+  ['sep', 'set'],
+  ['oct', 'okt', 'out', 'ott'],
+  ['nov'],
+  ['dec', 'dez', 'déc', 'dic'],
+];
+const MONTH_INDEX = new Map(MONTH_PREFIXES.flatMap((prefixes, month) => prefixes.map((prefix) => [prefix, month] as const)));
+const MONTH_WORD = `(${[...MONTH_INDEX.keys()].sort((a, b) => b.length - a.length).join('|')})\\p{L}*\\.?`;
+
+const ISO_DATE = /(?<![\d.])(20\d\d)-(\d\d)-(\d\d)(?!\d)/gu;
+const QUARTER = /(?<![\p{L}\p{N}])(?:q([1-4])\s*(?:20)?(\d\d)|(20\d\d)\s*q([1-4]))(?![\p{L}\p{N}])/giu;
+const HALF = /(?<![\p{L}\p{N}])(?:h([12])\s*(?:20)?(\d\d)|(20\d\d)\s*h([12]))(?![\p{L}\p{N}])/giu;
+const CJK_HALF = /(20\d\d)\s*年?\s*(?:度\s*)?(上期|上半期|上半年|下期|下半期|下半年)/gu;
+const CJK_MONTH = /(20\d\d)\s*年\s*(\d{1,2})\s*月/gu;
+const FISCAL_YEAR = /(?<![\p{L}\p{N}])fy\s*'?(?:20)?(\d\d)(?![\p{L}\p{N}])/giu;
+const MONTH_YEAR = new RegExp(`(?<![\\p{L}\\p{N}])${MONTH_WORD}\\s+(?:de\\s+|of\\s+)?(20\\d\\d)(?!\\d)`, 'giu');
+/** A cheap test that the text names a year at all, before the expressions that read periods run. */
+const MENTION_HINT = /20\d\d|fy\s*'?\d\d|[qh][1-4]\s*'?\d\d/iu;
+const BARE_YEAR = /(?<![\p{L}\p{N}.\-/])(20\d\d)(?![\p{N}.\-/年])/gu;
+
+/**
+ * How far ahead of the day number `at` the furthest period named in the text lies, in days (to the middle of a quarter, half or
+ * year, or to the day named); undefined when the text names none. A bare year counts only when nothing more
+ * precise is named, so "March 2027" is not read as mid-2027.
+ */
+export function furthestMentionDays(text: string, at: number): number | undefined {
+  if (!MENTION_HINT.test(text)) return undefined;
+  const precise: Date[] = [];
+  for (const m of text.matchAll(ISO_DATE)) precise.push(day(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  for (const m of text.matchAll(QUARTER)) precise.push(middleOf(fullYear(m[2] ?? m[3]), (Number(m[1] ?? m[4]) - 1) * 3, 3));
+  for (const m of text.matchAll(HALF)) precise.push(middleOf(fullYear(m[2] ?? m[3]), (Number(m[1] ?? m[4]) - 1) * 6, 6));
+  for (const m of text.matchAll(CJK_HALF)) precise.push(middleOf(Number(m[1]), m[2]?.startsWith('上') ? 0 : 6, 6));
+  for (const m of text.matchAll(CJK_MONTH)) precise.push(day(Number(m[1]), Number(m[2]) - 1, 15));
+  for (const m of text.matchAll(FISCAL_YEAR)) precise.push(middleOf(fullYear(m[1]), 0, 12));
+  for (const m of text.matchAll(MONTH_YEAR)) {
+    const month = MONTH_INDEX.get((m[1] ?? '').toLowerCase());
+    if (month !== undefined) precise.push(day(Number(m[2]), month, 15));
+  }
+  const dates = precise.length > 0 ? precise : [...text.matchAll(BARE_YEAR)].map((m) => middleOf(Number(m[1]), 0, 12));
+  if (dates.length === 0) return undefined;
+  return Math.max(...dates.map((date) => dayNumberOf(date) - at));
+}
+
+function fullYear(digits: string | undefined): number {
+  const value = Number(digits);
+  return value < 100 ? 2000 + value : value;
+}
+
+function middleOf(year: number, firstMonth: number, months: number): Date {
+  const start = day(year, firstMonth, 1);
+  return addDays(start, Math.floor(differenceInCalendarDays(addMonths(start, months), start) / 2));
+}
+
+/** Calendar days are local midnights, like date-fns' parseISO of a plain date, so day counts ignore time zones. */
+function day(year: number, month: number, dayOfMonth: number): Date {
+  return new Date(year, month, dayOfMonth);
+}
