@@ -170,7 +170,7 @@ export class JiraClient {
   private errorFor(request: JiraRequest, response: JiraResponse, transient: boolean): JiraError {
     const detail = jiraErrorText(response.body);
     const suffix = detail ? `: ${detail}` : '';
-    const hint = response.status === 401 ? ' (check the e-mail and API token)' : response.status === 403 ? ' (the account lacks a permission)' : '';
+    const hint = response.status === 401 ? ' (not signed in, or not allowed to see this)' : response.status === 403 ? ' (the account lacks a permission)' : '';
     return new JiraError(`${request.method} ${request.path} answered ${response.status}${hint}${suffix}`, response.status, { method: request.method, path: request.path }, transient, response.body);
   }
 
