@@ -1,10 +1,13 @@
-import { differenceInCalendarDays, differenceInCalendarMonths, parseISO } from 'date-fns';
+import { addDays, addMonths, differenceInCalendarDays, differenceInCalendarMonths, differenceInMonths, format, parseISO } from 'date-fns';
 import type { CalendarDate, Instant, Item, Sprint } from '../domain/model';
 
 /**
  * Horizon and date maths, as small pure functions of dates (C5: strategic 6–24 months, tactical 1–4 weeks).
  * Calendar dates are read as UTC days so a site's time zone never shifts a span by one.
  */
+
+/** The average Gregorian month, for thresholds and spans given in months. */
+const DAYS_PER_MONTH = 30.436875;
 
 export interface Span {
   start: CalendarDate;
@@ -46,7 +49,28 @@ export function monthsBetween(from: CalendarDate | Instant, to: CalendarDate | I
 
 /** Months as a fraction (30.44-day months), for spans that must compare with thresholds like "24 months". */
 export function monthsSpanned(days: number): number {
-  return days / 30.436875;
+  return days / DAYS_PER_MONTH;
+}
+
+/**
+ * The calendar day `months` after a date: whole months by the calendar (31 Jan + 1 month = 28 Feb, as date-fns'
+ * addMonths), any fraction of a month (thresholds may be 1.5) as days of an average month.
+ */
+export function addMonthsToDay(date: CalendarDate | Instant, months: number): CalendarDate {
+  const whole = Math.trunc(months);
+  const shifted = addDays(addMonths(toUtcDay(date), whole), Math.round((months - whole) * DAYS_PER_MONTH));
+  return format(shifted, 'yyyy-MM-dd');
+}
+
+/**
+ * Whole months from one day to a later one and the days left over, for saying a span in words
+ * ("26 months", "24 months and 1 day"); counted the way addMonthsToDay adds months.
+ */
+export function monthsAndDays(from: CalendarDate | Instant, to: CalendarDate | Instant): { months: number; days: number } {
+  const start = toUtcDay(from);
+  const end = toUtcDay(to);
+  const months = differenceInMonths(end, start);
+  return { months, days: differenceInCalendarDays(end, addMonths(start, months)) };
 }
 
 /** A sprint's planned length in days, from its start and end. */
