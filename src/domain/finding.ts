@@ -13,8 +13,10 @@ export interface FindingSubject {
   name?: string;
 }
 
+/** One Jira fact behind a finding: about an issue, or about a sprint alone (its dates) when no issue carries it. */
 export interface FindingEvidence {
-  issueKey: string;
+  issueKey?: string;
+  sprintId?: number;
   actionId?: string;
   at: Instant;
   what: string;
