@@ -55,7 +55,9 @@ export function normaliseSite(snapshot: SiteSnapshot, extraProblems: ReadProblem
     actions.push(...issueActions(issue, item, candidates, people, problems));
   }
 
-  const projects: Project[] = asArray(snapshot.projects).map((project) => ({
+  const projects: Project[] = [...asArray(snapshot.projects)]
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((project) => ({
     id: String(project.id),
     key: project.key,
     name: project.name ?? project.key,
@@ -64,19 +66,25 @@ export function normaliseSite(snapshot: SiteSnapshot, extraProblems: ReadProblem
     roles: asArray(snapshot.projectRoles?.[project.key]).map((role) => ({
       id: Number(role.id),
       name: role.name,
-      accountIds: asArray(role.actors)
-        .map((actor) => people.ref(actor.actorUser ? { accountId: actor.actorUser.accountId, displayName: actor.displayName } : undefined))
-        .filter((id): id is string => id !== undefined),
-      groupNames: asArray(role.actors)
-        .map((actor) => actor.actorGroup?.name ?? actor.actorGroup?.displayName)
-        .filter((name): name is string => typeof name === 'string'),
+      accountIds: sortedUnique(
+        asArray(role.actors)
+          .map((actor) => people.ref(actor.actorUser ? { accountId: actor.actorUser.accountId, displayName: actor.displayName } : undefined))
+          .filter((id): id is string => id !== undefined),
+      ),
+      groupNames: sortedUnique(
+        asArray(role.actors)
+          .map((actor) => actor.actorGroup?.name ?? actor.actorGroup?.displayName)
+          .filter((name): name is string => typeof name === 'string'),
+      ),
     })),
   }));
 
-  const groups: Group[] = asArray(snapshot.groups).map((group) => ({
+  const groups: Group[] = [...asArray(snapshot.groups)]
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((group) => ({
     name: group.name,
     ...(group.groupId ? { groupId: group.groupId } : {}),
-    memberIds: asArray(group.members).filter((id): id is string => typeof id === 'string' && people.ref({ accountId: id }) !== undefined),
+    memberIds: sortedUnique(asArray(group.members).filter((id): id is string => typeof id === 'string' && people.ref({ accountId: id }) !== undefined)),
   }));
 
   const boards: Board[] = asArray(snapshot.boards).map((board) => ({
@@ -359,6 +367,11 @@ function fieldValue(fields: RestIssue['fields'], ids: string[] | undefined): unk
     if (value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0)) return value;
   }
   return undefined;
+}
+
+/** Role actors and group members are sets: their order in a response means nothing. */
+function sortedUnique(values: string[]): string[] {
+  return [...new Set(values)].sort();
 }
 
 function compareItems(a: Item, b: Item): number {

@@ -1,7 +1,7 @@
 import type { ReadProblem } from '../domain/model';
 import { boardHasSprints, listBoards, listSprints } from './api/agile';
 import { bulkFetchChangelogs, dedupeAndSortHistories, getIssueChangelog, getIssueComments, searchIssues } from './api/issues';
-import { getFields, getGroupMembers, getProjectRoles, getServerInfo, listProjects } from './api/platform';
+import { findGroupIds, getFields, getGroupMembers, getProjectRoles, getServerInfo, listProjects } from './api/platform';
 import { toInstant } from './dates';
 import { JiraError, type JiraClient } from './client';
 import { discoverFieldCandidates, type FieldCandidates } from './fields';
@@ -113,7 +113,11 @@ export async function readSite(client: JiraClient, options: ReadSiteOptions): Pr
   );
 
   for (const roles of Object.values(projectRoles)) users.addRoleActors(roles);
-  const groups = await readGroups(client, collectGroupRefs(projectRoles, options.groups ?? []), problems, users);
+  const groupRefs = collectGroupRefs(projectRoles, options.groups ?? []);
+  const unidentified = groupRefs.filter((ref) => ref.groupId === undefined).map((ref) => ref.name);
+  const foundIds = await orProblem(problems, 'site', 'groups', 'group ids', () => findGroupIds(client, unidentified), new Map<string, string>());
+  for (const ref of groupRefs) ref.groupId ??= foundIds.get(ref.name);
+  const groups = await readGroups(client, groupRefs, problems, users);
   progress({ phase: 'groups', done: groups.length });
 
   const projectKeys = new Set(projects.map((project) => project.key));
@@ -281,11 +285,10 @@ class UserCollector {
     if (!user || typeof user !== 'object') return;
     const candidate = user as Partial<RestUser>;
     if (typeof candidate.accountId !== 'string' || candidate.accountId === '') return;
-    const known = this.byId.get(candidate.accountId);
-    if (known && known.displayName !== undefined) return;
-    const record: RestUser = { accountId: candidate.accountId };
+    // Role actors carry only a name; issue fields and authors carry the rest. Keep the first value of each key.
+    const record: RestUser = this.byId.get(candidate.accountId) ?? { accountId: candidate.accountId };
     for (const key of ['accountType', 'displayName', 'active', 'emailAddress', 'timeZone'] as const) {
-      if (candidate[key] !== undefined) (record as Record<string, unknown>)[key] = candidate[key];
+      if (record[key] === undefined && candidate[key] !== undefined) (record as Record<string, unknown>)[key] = candidate[key];
     }
     this.byId.set(candidate.accountId, record);
   }

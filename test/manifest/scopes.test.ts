@@ -18,6 +18,7 @@ const READ_ENDPOINTS: ReadonlyArray<readonly [method: string, path: string]> = [
   ['GET', '/rest/api/3/issue/{issueIdOrKey}/changelog'],
   ['GET', '/rest/api/3/issue/{issueIdOrKey}/comment'],
   ['GET', '/rest/api/3/group/member'],
+  ['GET', '/rest/api/3/group/bulk'],
   ['GET', '/rest/api/3/users/search'],
   ['GET', '/rest/agile/1.0/board'],
   ['GET', '/rest/agile/1.0/board/{boardId}/sprint'],

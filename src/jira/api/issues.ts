@@ -31,7 +31,9 @@ export async function searchIssues(
   const maxResults = idsOnly ? SEARCH_PAGE_IDS_ONLY : SEARCH_PAGE_WITH_FIELDS;
   await readAllTokenPages<SearchPage>(
     async (nextPageToken) =>
-      (await client.post<SearchPage>('/rest/api/3/search/jql', { jql, fields, maxResults, ...(nextPageToken ? { nextPageToken } : {}) })).body,
+      (
+        await client.post<SearchPage>('/rest/api/3/search/jql', { jql, fields, maxResults, ...(nextPageToken ? { nextPageToken } : {}) }, { countObjects: countSearchObjects })
+      ).body,
     (page) => onPage(Array.isArray(page?.issues) ? page.issues : []),
     `search "${jql}"`,
   );
@@ -43,6 +45,16 @@ export async function searchAllIssues(client: JiraClient, jql: string, fields: s
     all.push(...page);
   });
   return all;
+}
+
+/** Points are charged per object returned: each issue and what it embeds (comments, histories). */
+function countSearchObjects(page: SearchPage): number {
+  let objects = 0;
+  for (const issue of page?.issues ?? []) {
+    const comments = (issue.fields?.comment as { comments?: unknown[] } | undefined)?.comments;
+    objects += 1 + (Array.isArray(comments) ? comments.length : 0) + (issue.changelog?.histories?.length ?? 0);
+  }
+  return objects;
 }
 
 interface BulkChangelogPage {
