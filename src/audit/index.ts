@@ -46,9 +46,10 @@ export function auditSite(fullSite: Site, config: AuditConfig, options: AuditOpt
   };
   const actions = classifySite(site, { ...(options.since ? { since: options.since } : {}), until: options.now }, (key) => settings(key).thresholds);
   const decisions = new Map<string, DecisionCounts>();
+  const apps = new Set(site.people.filter((person) => person.kind === 'app').map((person) => person.accountId));
   for (const { action, classification } of actions) {
-    if (!action.authorId || classification.role === 'neutral') continue;
-    const counts = decisions.get(action.authorId) ?? { strategic: 0, tactical: 0 };
+    if (!action.authorId || apps.has(action.authorId)) continue;
+    const counts = decisions.get(action.authorId) ?? { strategic: 0, tactical: 0, neutral: 0 };
     counts[classification.role]++;
     decisions.set(action.authorId, counts);
   }

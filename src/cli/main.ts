@@ -8,6 +8,7 @@ import { readSite } from '../jira/read-site';
 import { loadSnapshotFile, saveSnapshotFile } from '../jira/snapshot-file';
 import type { SiteSnapshot } from '../jira/snapshot';
 import { HttpTransport } from '../jira/transport-http';
+import { registerAuditCommand } from './audit';
 import { liveClient, parseDateOption, parseNumberOption, type LiveSiteOptions } from './site-source';
 import { describeRead, describeUsage } from './usage';
 
@@ -39,6 +40,8 @@ export async function main(argv: string[]): Promise<void> {
     .description('Role Boundary Auditor: who decides what between product managers and product owners, read from Jira')
     .showHelpAfterError()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+
+  registerAuditCommand(program);
 
   program
     .command('emulate')

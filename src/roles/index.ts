@@ -12,20 +12,23 @@ export interface RoleInfo {
   scope: 'project' | 'site' | 'inferred' | 'none';
 }
 
-/** How many strategic and tactical decisions a person made: the only input of role inference. */
+/** What kinds of action a person took: the only input of role inference. */
 export interface DecisionCounts {
   strategic: number;
   tactical: number;
+  neutral: number;
 }
 
 export interface InferenceSettings {
   /** Fewer decisions than this say nothing about a person. */
   minDecisions: number;
-  /** The share of one kind needed to infer the matching role. */
+  /** Decisions must be at least this share of the person's actions: a developer who re-estimates now and then is no PO. */
+  minDecisionShare: number;
+  /** The share of one kind among the decisions needed to infer the matching role. */
   minShare: number;
 }
 
-export const DEFAULT_INFERENCE: InferenceSettings = { minDecisions: 3, minShare: 0.65 };
+export const DEFAULT_INFERENCE: InferenceSettings = { minDecisions: 3, minDecisionShare: 0.25, minShare: 0.65 };
 
 interface Mapped {
   roles: Set<ProductRole>;
@@ -124,7 +127,7 @@ function addSiteWideMapping(siteWide: Map<string, Mapped>, mapping: RoleMapping,
 
 export function inferRole(counts: DecisionCounts, settings: InferenceSettings = DEFAULT_INFERENCE): ProductRole | undefined {
   const decisions = counts.strategic + counts.tactical;
-  if (decisions < settings.minDecisions) return undefined;
+  if (decisions < settings.minDecisions || decisions < settings.minDecisionShare * (decisions + counts.neutral)) return undefined;
   if (counts.strategic / decisions >= settings.minShare) return 'pm';
   if (counts.tactical / decisions >= settings.minShare) return 'po';
   return undefined;

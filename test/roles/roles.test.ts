@@ -4,11 +4,13 @@ import { person, project, site } from '../rules/harness';
 
 describe('inferRole', () => {
   it.each([
-    [{ strategic: 1, tactical: 1 }, undefined],
-    [{ strategic: 5, tactical: 1 }, 'pm'],
-    [{ strategic: 1, tactical: 5 }, 'po'],
-    [{ strategic: 3, tactical: 3 }, undefined],
-    [{ strategic: 0, tactical: 2 }, undefined],
+    [{ strategic: 1, tactical: 1, neutral: 0 }, undefined],
+    [{ strategic: 5, tactical: 1, neutral: 4 }, 'pm'],
+    [{ strategic: 1, tactical: 5, neutral: 0 }, 'po'],
+    [{ strategic: 3, tactical: 3, neutral: 0 }, undefined],
+    [{ strategic: 0, tactical: 2, neutral: 0 }, undefined],
+    [{ strategic: 0, tactical: 5, neutral: 294 }, undefined],
+    [{ strategic: 0, tactical: 5, neutral: 15 }, 'po'],
   ] as const)('%j → %s', (counts, expected) => {
     expect(inferRole(counts)).toBe(expected);
   });
@@ -26,7 +28,7 @@ describe('RoleDirectory', () => {
   });
   target.groups.push({ name: 'po-group', memberIds: ['fin'] });
   const config = parseConfig({ version: 1, combinedRoleProjects: ['LAB'], roleMapping: { groups: { pm: ['product-managers'], po: [] } } }, []);
-  const directory = new RoleDirectory(target, config, new Map([['dev', { strategic: 0, tactical: 7 }]]));
+  const directory = new RoleDirectory(target, config, new Map([['dev', { strategic: 0, tactical: 7, neutral: 3 }]]));
 
   it('maps project-role actors, group actors of a role, and configured groups (names case-insensitive)', () => {
     expect(directory.rolesIn('amara', 'MOB')).toEqual({ roles: ['pm'], sources: ['project-role'], scope: 'project' });
