@@ -77,9 +77,14 @@ function decide(evidence: readonly Evidence[], scope: Scope): Classification {
 function reasonFor(mine: readonly Evidence[], scope: Scope): string {
   const top = mine[0];
   if (!top) return noDecision(scope);
-  if (top.topic === undefined) return top.reason;
+  if (top.topic === undefined) return oneLine(top.reason);
   const topics = [...new Set(mine.filter((item) => item.reason === top.reason && item.topic !== undefined).map((item) => item.topic as string))].slice(0, 3);
-  return top.reason.replace('{topics}', listed(topics));
+  return oneLine(top.reason.replace('{topics}', listed(topics)));
+}
+
+/** Reasons quote field values (summaries, version names), which may hold line breaks. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim();
 }
 
 function noDecision(scope: Scope): string {

@@ -29,7 +29,8 @@ const BUG_TYPE = /bug|defect|fehler|défaut|defecto|defeito|difetto|不具合|�
 
 export function scopeOf(action: Action, context: ClassifyContext): Scope {
   const { item } = context;
-  const name = item.type.name.trim() || 'item';
+  const typed = item.type.name.trim();
+  const name = typed === '' || typed.toLowerCase() === 'unknown' ? 'item' : typed;
   return {
     action,
     item,

@@ -15,7 +15,11 @@ import { LEXICON, type CueSet } from './lexicon';
  */
 
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/u;
-const WORD_END = '(?![\\p{L}\\p{N}])';
+/**
+ * A Latin-script term ends where its word does (the text is lower-cased by then); a CJK character straight after it
+ * ("Q3に") also ends it. The same letters as isWordCode.
+ */
+const WORD_END = '(?![0-9a-z\\u00c0-\\u024f\\u0370-\\u052f\\u1e00-\\u1eff])';
 const KEY_LENGTH = 6;
 const MAX_KEYS_PER_TERM = 64;
 
@@ -206,10 +210,10 @@ function isCjk(code: number): boolean {
   return (code >= 0x3040 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
 }
 
-/** Letters and digits of the scripts the lexicon uses (ASCII, Latin-1 and Latin Extended, Greek, Cyrillic). */
+/** Lower-case letters and digits of the alphabetic scripts (ASCII, Latin-1 and Latin Extended, Greek, Cyrillic). */
 function isWordCode(code: number): boolean {
   if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
-  return (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) || (code >= 0x370 && code <= 0x52f);
+  return (code >= 0xc0 && code <= 0x24f) || (code >= 0x370 && code <= 0x52f) || (code >= 0x1e00 && code <= 0x1eff);
 }
 
 export function cueSetsIn(mask: number): CueSet[] {
