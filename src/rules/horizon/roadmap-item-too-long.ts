@@ -1,0 +1,49 @@
+import { HIERARCHY } from '../../domain/model';
+import { addMonthsToDay, daysBetween, monthsAndDays, plannedSpan } from '../../horizon';
+import type { RuleModule } from '../types';
+import { dateEvidence, describeMonths, isOpen, itemData, itemSubject, plural, roadmapDecider, spanFields } from './support';
+
+export interface Options {
+  /** The lowest hierarchy level judged: 1 = epics and above, 2 = initiatives and above. */
+  minLevel: number;
+}
+
+export const rule: RuleModule<Options> = {
+  meta: {
+    id: 'horizon/roadmap-item-too-long',
+    category: 'horizon',
+    defaultSeverity: 'warning',
+    criteria: ['C5'],
+    description: 'An open roadmap item planned over more than the strategic horizon (24 months by default).',
+    messages: {
+      tooLong:
+        '{{type}} {{key}} "{{summary}}" is planned over {{span}} ({{start}} → {{end}}): beyond the {{maxMonths}}-month strategic horizon, where no plan holds its dates.',
+      fix: 'Split it into stages of at most {{limit}}, each a roadmap item with its own outcome and dates, and plan the later stages only roughly until the earlier ones land; {{decider}} should make that call.',
+    },
+    optionsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { minLevel: { type: 'integer', minimum: HIERARCHY.epic, maximum: 10 } },
+    },
+  },
+  defaultOptions: { minLevel: HIERARCHY.epic },
+  check(context) {
+    const asOf = context.index.site.capturedAt ?? context.now.toISOString();
+    for (const item of context.index.site.items) {
+      if (!isOpen(item) || item.type.hierarchyLevel < context.options(item.projectKey).minLevel) continue;
+      const span = plannedSpan(item);
+      if (!span) continue;
+      const limit = context.settings(item.projectKey).thresholds.roadmapMaxSpanMonths;
+      if (daysBetween(addMonthsToDay(span.start, limit), span.end) <= 0) continue;
+      context.report({
+        messageId: 'tooLong',
+        suggestionId: 'fix',
+        data: { ...itemData(item), span: describeMonths(monthsAndDays(span.start, span.end)), start: span.start, end: span.end, maxMonths: limit, limit: plural(limit, 'month'), decider: roadmapDecider(context, item) },
+        subject: itemSubject(item),
+        projectKey: item.projectKey,
+        issueKeys: [item.key],
+        evidence: dateEvidence(context.index, item, spanFields(item), asOf),
+      });
+    }
+  },
+};

@@ -1,0 +1,154 @@
+import { ownerOf } from '../../audit/report';
+import type { ProductRole } from '../../config/types';
+import type { FindingEvidence, FindingSubject } from '../../domain/finding';
+import type { CalendarDate, FieldChange, Instant, Item } from '../../domain/model';
+import type { AuditIndex, RuleContext } from '../types';
+
+/**
+ * What the horizon and trace rules share: which field a planned date comes from, the evidence for it, who should
+ * act on a finding, and spans said in words.
+ */
+
+export type DateMeaning = 'targetStart' | 'startDate' | 'targetEnd' | 'dueDate';
+
+export interface DatedField {
+  meaning: DateMeaning;
+  label: string;
+  date: CalendarDate;
+}
+
+const LABELS: Record<DateMeaning, string> = { targetStart: 'target start', startDate: 'start date', targetEnd: 'target end', dueDate: 'due date' };
+
+function dated(meaning: DateMeaning, date: CalendarDate | undefined): DatedField | undefined {
+  return date === undefined ? undefined : { meaning, label: LABELS[meaning], date };
+}
+
+/** The field the planned start comes from, picked as horizon's plannedStart picks it. */
+export function startField(item: Item): DatedField | undefined {
+  return dated('targetStart', item.targetStart) ?? dated('startDate', item.startDate);
+}
+
+/** The field the planned end comes from, picked as horizon's plannedEnd picks it. */
+export function endField(item: Item): DatedField | undefined {
+  return dated('targetEnd', item.targetEnd) ?? dated('dueDate', item.dueDate);
+}
+
+/** The fields an item's planned span comes from, start first. */
+export function spanFields(item: Item): DatedField[] {
+  return [startField(item), endField(item)].filter((field): field is DatedField => field !== undefined);
+}
+
+export function isOpen(item: Item): boolean {
+  return item.status.category !== 'done';
+}
+
+export function itemSubject(item: Item): FindingSubject {
+  return { type: 'item', id: item.key, key: item.key, name: item.summary };
+}
+
+/** `{{type}} {{key}} "{{summary}}"` for message templates. */
+export function itemData(item: Item): { type: string; key: string; summary: string } {
+  return { type: item.type.name, key: item.key, summary: item.summary };
+}
+
+/** The UTC day of an instant (`2026-12-02T09:00:00.000Z` → `2026-12-02`); calendar dates pass unchanged. */
+export function dayOf(value: Instant | CalendarDate): CalendarDate {
+  return value.slice(0, 10);
+}
+
+/**
+ * Evidence for the dates a finding rests on: for each field, the change in the audit window that last set it
+ * (who moved it from what to what), else its value as read.
+ */
+export function dateEvidence(index: AuditIndex, item: Item, fields: readonly DatedField[], asOf: Instant): FindingEvidence[] {
+  return fields.map((field) => {
+    const actions = index.actionsByItem.get(item.key) ?? [];
+    for (let i = actions.length - 1; i >= 0; i--) {
+      const action = actions[i]!.action;
+      if (action.kind !== 'change') continue;
+      const change = action.changes.find((candidate) => candidate.meaning === field.meaning);
+      if (!change) continue;
+      const who = action.authorId ? personName(index, action.authorId) : 'Someone';
+      return { issueKey: item.key, actionId: action.id, at: action.at, what: `${who} ${describeDateChange(change, field.label)}` };
+    }
+    return { issueKey: item.key, at: asOf, what: `${capitalise(field.label)} is ${field.date}` };
+  });
+}
+
+function describeDateChange(change: FieldChange, label: string): string {
+  const to = dateText(change.toValue ?? change.toText);
+  const from = dateText(change.fromValue ?? change.fromText);
+  if (to === undefined) return `cleared the ${label}`;
+  return from === undefined ? `set the ${label} to ${to}` : `moved the ${label} from ${from} to ${to}`;
+}
+
+/** Jira writes dates in changelogs as `2026-12-28` or `2026-12-28 00:00:00.0`; other text is shown as it is. */
+function dateText(value: string | undefined): string | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  return /^\d{4}-\d{2}-\d{2}/.exec(value)?.[0] ?? value;
+}
+
+export interface ParentWalk {
+  /** The item, then each parent in turn, up to where the walk stopped. */
+  path: Item[];
+  /** `found`: the last item in the path matched; `top`: it has no parent; `missing`: its parent is not on the site as read; `cycle`: its parent is already in the path. */
+  end: 'found' | 'top' | 'missing' | 'cycle';
+}
+
+/** Follows parent links up from an item (sub-task → story → epic → initiative) until `found` matches. */
+export function walkUp(index: AuditIndex, item: Item, found: (candidate: Item) => boolean): ParentWalk {
+  const path = [item];
+  const seen = new Set([item.key]);
+  for (let current = item; ; ) {
+    if (found(current)) return { path, end: 'found' };
+    if (!current.parentKey) return { path, end: 'top' };
+    const parent = index.items.get(current.parentKey);
+    if (!parent) return { path, end: 'missing' };
+    if (seen.has(parent.key)) return { path, end: 'cycle' };
+    seen.add(parent.key);
+    path.push(parent);
+    current = parent;
+  }
+}
+
+export function personName(index: AuditIndex, accountId: string): string {
+  return index.people.get(accountId)?.displayName ?? 'Unknown user';
+}
+
+/** The people mapped to a role in a project, by name ("Ana, Ben and Chen"), or `fallback` when there are none. */
+export function roleHolderNames(context: RuleContext<object>, projectKey: string, role: ProductRole, fallback: string): string {
+  const names = context.roles.holders(projectKey, role).map((accountId) => personName(context.index, accountId));
+  return names.length > 0 ? joinNames(names) : fallback;
+}
+
+/** Who decides about a roadmap item: its owner (by the configured owner field), else the project's PMs. */
+export function roadmapDecider(context: RuleContext<object>, item: Item): string {
+  const ownerId = ownerOf(item, context.settings(item.projectKey));
+  const owner = ownerId ? context.index.people.get(ownerId) : undefined;
+  if (owner && owner.kind !== 'app') return owner.displayName;
+  return roleHolderNames(context, item.projectKey, 'pm', 'the product manager');
+}
+
+export function joinNames(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
+}
+
+/** "26 months", "24 months and 1 day", "19 days". */
+export function describeMonths({ months, days }: { months: number; days: number }): string {
+  const parts = [months > 0 ? plural(months, 'month') : '', days > 0 || months === 0 ? plural(days, 'day') : ''].filter(Boolean);
+  return parts.join(' and ');
+}
+
+/** Days as weeks with at most one decimal: 21 → "3", 29 → "4.1". */
+export function weeksOf(days: number): string {
+  return String(Math.round((days / 7) * 10) / 10);
+}
+
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
