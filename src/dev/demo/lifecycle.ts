@@ -63,7 +63,9 @@ class Recorder {
   }
 
   comment(draft: CommentDraft): void {
-    this.story.comments.push({ ...draft, at: Math.min(draft.at, this.now - MINUTE) });
+    const at = Math.min(draft.at, this.now - 2 * MINUTE);
+    const edited = draft.editedAt === undefined ? {} : { editedAt: Math.min(Math.max(draft.editedAt, at), this.now - MINUTE) };
+    this.story.comments.push({ ...draft, at, ...edited });
   }
 }
 
@@ -162,7 +164,7 @@ class Lifecycle {
       if (index === 0) {
         planning = this.planningMoment(visit, item.created, po);
         recorder.change(planning, this.acting(po, planning), { field: 'sprints', to: [visit] });
-        if (this.random.chance(0.1) && !item.duedate && visit.state !== 'closed') {
+        if (this.random.chance(0.15) && !item.duedate) {
           recorder.change(plusMinutes(planning, this.random.int(5, 90)), this.acting(po, planning), { field: 'duedate', to: calendarDate(plusDays(visit.end, -3)) });
         }
         return;

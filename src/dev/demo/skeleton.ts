@@ -311,7 +311,8 @@ class SkeletonContext {
   subtasksOf(items: ItemPlan[]): ItemPlan[] {
     const subtasks: ItemPlan[] = [];
     for (const parent of items) {
-      if (parent.kind !== 'work' || parent.visits.length === 0 || !parent.project.subtaskNames) continue;
+      const first = parent.visits[0];
+      if (parent.kind !== 'work' || !first || first.state === 'future' || !parent.project.subtaskNames) continue;
       const forced = parent.work?.subtasks ?? [];
       const random = forced.length === 0 && !parent.work?.script && !parent.work?.parentless && !parent.historyCount && this.random.chance(0.3);
       const specs: Array<{ summary: string; planted?: PlantedNote[] }> =
@@ -321,7 +322,6 @@ class SkeletonContext {
             ? this.random.shuffle(parent.project.subtaskNames).slice(0, this.random.int(2, 3)).map((summary) => ({ summary }))
             : [];
       specs.forEach((spec, index) => {
-        const first = parent.visits[0]!;
         const dev = this.random.pick(parent.project.devs.filter((handle) => activeAt(handle, first.start, this.timeline)));
         const earliest = Math.max(plusHours(parent.created, 1), first.start);
         const created = Math.min(workingMoment(this.random, plusDays(earliest, this.random.int(0, 2)), offsetOf(person(dev))) + index * 60_000, this.timeline.now - 3600_000);

@@ -148,7 +148,7 @@ export const DATA: ProjectSpec = {
       goal: 'Churn scores for pilot merchants',
       owner: 'kenji',
       created: '2026-11-02 09:00',
-      start: '2027-01-11',
+      start: '2027-02-01',
       end: '2027-06-25',
       status: 'To Do',
     },

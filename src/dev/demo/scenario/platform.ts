@@ -296,7 +296,7 @@ export const PLATFORM: ProjectSpec = {
       owner: 'claire',
       createdBy: 'daniel',
       created: '2026-10-21 14:00',
-      start: '2027-01-11',
+      start: '2027-02-01',
       end: '2027-05-28',
       status: 'To Do',
       script: [

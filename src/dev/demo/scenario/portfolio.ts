@@ -14,7 +14,7 @@ export const PORTFOLIO: ProjectSpec = {
   roles: {
     Administrators: [{ user: 'amara' }, { group: 'site-admins' }],
     Developers: [],
-    'Product Manager': [{ group: 'product-managers' }],
+    'Product Manager': [{ group: 'product-managers' }, { user: 'julien' }],
     'Product Owner': [{ group: 'product-owners' }],
     'Scrum Master': [],
   },
@@ -28,7 +28,7 @@ export const PORTFOLIO: ProjectSpec = {
     {
       rule: 'owner/project-missing-role',
       kind: 'control',
-      description: 'PORT declares its Product Manager and Product Owner roles through groups only (product-managers, product-owners); neither role is missing.',
+      description: 'PORT declares its Product Manager and Product Owner roles mostly through groups (product-managers, product-owners); neither role is missing.',
     },
   ],
   initiatives: [
