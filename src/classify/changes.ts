@@ -46,7 +46,7 @@ const HANDLERS: Partial<Record<FieldMeaning, Handler>> = {
   parent: parentEvidence,
   parentLink: parentEvidence,
   epicLink: parentEvidence,
-  issueType: (change, scope, out) =>
+  issueType: (change, _scope, out) =>
     out.push(evidence('tactical', 2.5, ['C4'], `Reclassified the ${change.fromText ?? 'item'} as a ${change.toText ?? 'different type'}, a bug-versus-enhancement call`)),
   team: teamEvidence,
   assignee: (_change, scope, out) => out.push(evidence('neutral', 1, [], `Reassigned the ${scope.noun}; picking up work decides nothing`)),
@@ -217,7 +217,8 @@ function statusEvidence(fromText: string | undefined, toText: string | undefined
 }
 
 function parentEvidence(change: FieldChange, scope: Scope, out: Evidence[]): void {
-  const target = change.toText || 'no parent';
+  const parent = scope.context.parent;
+  const target = parent && change.toText === parent.key ? `${parent.key} (${parent.summary})` : change.toText || 'no parent';
   if (scope.tier === 'roadmap' || scope.tier === 'epic') out.push(evidence('strategic', 2, ['C1', 'C4'], `Moved the ${scope.noun} under ${target}, changing which roadmap bet it serves`));
   else out.push(evidence('tactical', 2, ['C3'], `Moved the ${scope.noun} under ${target}, organising the backlog`));
 }

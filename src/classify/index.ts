@@ -2,7 +2,7 @@ import type { CriteriaId } from '../criteria';
 import type { Action, CommentAction, Item } from '../domain/model';
 import { changeEvidence, scheduling } from './changes';
 import { dayNumber, describeAhead, describeSpan, horizonLean } from './horizon';
-import { itemHorizonDays, scopeOf, type Scope } from './scope';
+import { itemHorizonDays, scopeOf, type Scope, type Tier } from './scope';
 import { cueMask } from './text';
 import { mentionedHorizonEvidence, textEvidence } from './text-evidence';
 import type { Classification, ClassifyContext, Evidence, Role } from './types';
@@ -84,7 +84,7 @@ function reasonFor(mine: readonly Evidence[], scope: Scope): string {
 
 /** Reasons quote field values (summaries, version names), which may hold line breaks. */
 function oneLine(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim();
+  return text.includes('\n') || text.includes('\r') || text.includes('\t') ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
 function noDecision(scope: Scope): string {
@@ -92,7 +92,7 @@ function noDecision(scope: Scope): string {
     case 'comment':
       return `Commented on the ${scope.noun} without deciding scope, order or timing`;
     case 'create':
-      return `Created a ${scope.noun} with no sign of a planning decision`;
+      return `Created ${withArticle(scope.noun)} with no sign of a planning decision`;
     default:
       return `Changed the ${scope.noun} without deciding scope, order or timing`;
   }
@@ -107,28 +107,43 @@ function creationEvidence(scope: Scope, out: Evidence[]): void {
       out.push({ role: 'strategic', weight: 2, criteria: ['C3', 'C2', 'C5'], reason: `Created a new ${noun}${planned}, deciding what the product pursues` });
       break;
     case 'epic':
-      if (days === undefined) out.push({ role: 'strategic', weight: 0.6, criteria: ['C3'], reason: `Created a new ${noun}` });
-      else out.push(scheduling(horizonLean(days, scope.thresholds), `Created an ${noun}${planned}`));
+      // An undated epic is still a new feature for the plan; its text or later dating says more.
+      if (days === undefined) out.push({ role: 'strategic', weight: 0.8, criteria: ['C3'], reason: `Created a new ${noun}` });
+      else out.push(scheduling(horizonLean(days, scope.thresholds), `Created ${withArticle(noun)}${planned}`));
       break;
     case 'standard':
       if (scope.kind === 'story') out.push({ role: 'tactical', weight: 1.5, criteria: ['C3'], reason: `Wrote a new ${noun} for the backlog` });
-      else if (scope.kind === 'bug') out.push({ role: 'neutral', weight: 1.2, criteria: [], reason: `Logged a ${noun}; reporting defects is delivery work` });
+      else if (scope.kind === 'bug') out.push({ role: 'neutral', weight: 1.2, criteria: [], reason: `Logged ${withArticle(noun)}; reporting defects is delivery work` });
       // A task says nothing by its type: what it is about decides.
       break;
     case 'subtask':
-      out.push({ role: 'neutral', weight: 1.2, criteria: [], reason: `Split out a ${noun} for the implementation` });
+      out.push({ role: 'neutral', weight: 1.2, criteria: [], reason: `Split out ${withArticle(noun)} for the implementation` });
       break;
   }
   const text = `${item.summary}\n${labelText(item)}\n${item.description ?? ''}`;
-  textEvidence(cueMask(text), scope, 1, out, `Created a ${noun}${planned} about {topics}`);
-  mentionedHorizonEvidence(text, scope, 1, out, `Created a ${noun}${planned} about {topics}`);
+  const frame = `Created ${withArticle(noun)}${planned} about {topics}`;
+  textEvidence(cueMask(text), scope, 1, out, frame);
+  mentionedHorizonEvidence(text, scope, 1, out, frame);
 }
 
 function commentEvidence(action: CommentAction, scope: Scope, out: Evidence[]): void {
-  const frame = `${isQuestion(action.text) ? 'Asked' : 'Commented'} about {topics} on the ${scope.noun}${whereItStands(scope)}`;
+  const where = whereItStands(scope);
+  const frame = `${isQuestion(action.text) ? 'Asked' : 'Commented'} about {topics} on the ${scope.noun}${where}`;
   textEvidence(cueMask(action.text), scope, 1, out, frame);
   mentionedHorizonEvidence(action.text, scope, 1, out, frame);
+  const lean = COMMENT_LEAN[scope.tier];
+  if (lean) out.push({ role: lean.role, weight: lean.weight, criteria: ['C1'], reason: `Commented on the ${scope.noun}${where}` });
 }
+
+/**
+ * C1: a comment is about its item, so what it says leans a little to that item's side — the roadmap for roadmap
+ * items, the backlog for stories — never enough on its own to outweigh "nothing was decided". Epics go both ways.
+ */
+const COMMENT_LEAN: Readonly<Partial<Record<Tier, { role: Role; weight: number }>>> = {
+  roadmap: { role: 'strategic', weight: 0.3 },
+  standard: { role: 'tactical', weight: 0.2 },
+  subtask: { role: 'tactical', weight: 0.2 },
+};
 
 /** The item's own labels and summary: weak evidence of what any action on it is about (C1). */
 const CONTEXT_WEIGHT = 0.35;
@@ -142,7 +157,7 @@ function contextEvidence(scope: Scope, out: Evidence[]): void {
     itemCues.set(item, mask);
   }
   const before = out.length;
-  textEvidence(mask, scope, CONTEXT_WEIGHT, out, `Acted on a ${scope.noun} about {topics}`);
+  textEvidence(mask, scope, CONTEXT_WEIGHT, out, `Acted on ${withArticle(scope.noun)} about {topics}`);
   // Context says what the item is about, not whether this action is routine: only the two sides count.
   for (let index = out.length - 1; index >= before; index--) if (out[index]?.role === 'neutral') out.splice(index, 1);
 }
@@ -168,6 +183,10 @@ function labelText(item: Item): string {
 function isQuestion(text: string): boolean {
   const last = text.trimEnd().slice(-1);
   return last === '?' || last === '？';
+}
+
+function withArticle(noun: string): string {
+  return `${/^[aeiou]/u.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 
 function listed(items: readonly string[]): string {

@@ -15,7 +15,8 @@ export interface CueSet {
   id: string;
   /** What the cue is about, as it reads in a reason: "pricing", "the sprint". */
   topic: string;
-  role: Role;
+  /** The side it supports; `item` for words that only say a decision was taken, on the side of the item's level. */
+  role: Role | 'item';
   criteria: readonly CriteriaId[];
   weight: number;
   terms: Partial<Record<Language, readonly string[]>>;
@@ -347,6 +348,26 @@ export const LEXICON: readonly CueSet[] = [
       nl: ['velocity', 'snelheid'],
       ja: ['ベロシティ'],
       zh: ['速率', '燃尽'],
+    },
+  },
+
+  // ── either side: a decision was taken, about whatever the item is ─────────────────────────────────────────────
+  {
+    id: 'decision',
+    topic: 'a decision',
+    role: 'item',
+    criteria: ['C4'],
+    weight: 0.5,
+    terms: {
+      en: ["let['’]s", "we['’]ll", 'we will', "we won['’]t", 'decided', 'decision', 'agreed', 'going forward', 'from now on', 'we keep', "i['’]ve (?:swapped|moved|added|updated|removed|dropped|pulled|pushed|split|re-?ranked)", "i['’]m (?:making|moving|proposing|taking|pulling|keeping|dropping)", 'please (?:keep|make|use|take|move|add|check|drop)'],
+      de: ['entschieden', 'entscheidung', 'vereinbart', 'abgestimmt', 'wir (?:machen|nehmen|verschieben|lassen|bauen)', 'ich (?:habe|hab) (?:\\p{L}+ ){0,3}(?:verschoben|getauscht|ergänzt|gestrichen)'],
+      fr: ['décidé', 'décision', 'convenu', 'on (?:fait|garde|prend|décale|passe|lance)', 'je préfère', 'merci de'],
+      es: ['decidid[oa]s?', 'decisi(?:ón|on)', 'acordad[oa]s?', 'lo dejo', 'lo dejamos', 'vamos a'],
+      pt: ['decidid[oa]s?', 'decisão', 'combinad[oa]s?', 'vamos', 'vou'],
+      it: ['decis[oa]', 'decisione', 'concordat[oa]', 'facciamo', 'teniamo'],
+      nl: ['besloten', 'beslissing', 'afgesproken', 'we doen', 'we houden', 'ik zet'],
+      ja: ['決定', '決めました', '合意', 'お願いします', 'します'],
+      zh: ['决定', '同意', '确定'],
     },
   },
 

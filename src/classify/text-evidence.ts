@@ -1,6 +1,6 @@
 import { describeAhead, horizonLean } from './horizon';
 import type { Scope } from './scope';
-import { TEXT_WEIGHT } from './scope';
+import { TEXT_WEIGHT, itemHorizonLean } from './scope';
 import { CUES, furthestMentionDays } from './text';
 import type { Evidence } from './types';
 
@@ -13,9 +13,17 @@ export function textEvidence(mask: number, scope: Scope, scale: number, out: Evi
   const weights = TEXT_WEIGHT[scope.tier];
   for (const cue of CUES) {
     if ((mask & cue.bit) === 0) continue;
-    const { role, weight, criteria, topic } = cue.set;
+    const { weight, criteria, topic } = cue.set;
+    const role = cue.set.role === 'item' ? sideOfItem(scope) : cue.set.role;
     out.push({ role, weight: weight * weights[role] * scale, criteria, reason: frame.includes('{topics}') ? frame : `${frame}, about {topics}`, topic });
   }
+}
+
+/** Whose decision a bare "we decided" is: the roadmap's for roadmap items and epics planned far ahead, else the backlog's. */
+function sideOfItem(scope: Scope): 'strategic' | 'tactical' {
+  if (scope.tier === 'roadmap') return 'strategic';
+  if (scope.tier === 'epic') return (itemHorizonLean(scope) ?? 1) > 0 ? 'strategic' : 'tactical';
+  return 'tactical';
 }
 
 /** A period named in the text ("Q3 2027", "2028 plan") that lies beyond the tactical horizon is C5 evidence. */

@@ -21,11 +21,16 @@ const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/u;
  */
 const WORD_END = '(?![0-9a-z\\u00c0-\\u024f\\u0370-\\u052f\\u1e00-\\u1eff])';
 const KEY_LENGTH = 6;
+/** A term without any of these is a plain word, compared without a regular expression. */
+const REGEX_SYNTAX = /[\\.+*?()[\]{}|^$]/u;
 const MAX_KEYS_PER_TERM = 64;
 
+/** The terms of one cue set under one key: plain words compared directly, the rest as one sticky expression. */
 interface CompiledTerm {
   bit: number;
-  pattern: RegExp;
+  words: string[];
+  wordLike: boolean;
+  pattern?: RegExp;
 }
 
 /** A trie over the first characters of terms: the terms keyed by the path to a node, and longer keys below it. */
@@ -44,17 +49,19 @@ if (LEXICON.length > 31) throw new Error('The lexicon has more cue sets than a 3
 export const CUES: readonly CompiledCue[] = LEXICON.map((set, index) => ({ set, bit: 1 << index }));
 
 const TERMS_BY_KEY = indexTerms();
+/** The trie's first level for ASCII characters as an array: the look-up made at every word start. */
+const ASCII_ROOTS: ReadonlyArray<KeyNode | undefined> = Array.from({ length: 128 }, (_, code) => TERMS_BY_KEY.next.get(code));
 
 /** Indexes every term under its keys; the terms of one cue set under one key share a single expression. */
 function indexTerms(): KeyNode {
   const root: KeyNode = { terms: [], next: new Map() };
-  const pending = new Map<KeyNode, Map<number, string[]>>();
+  const pending = new Map<KeyNode, Map<string, { bit: number; wordLike: boolean; terms: Set<string> }>>();
   for (const { set, bit } of CUES) {
     for (const term of new Set(Object.values(set.terms).flatMap((list) => list ?? []))) {
       if (/[A-Z]/u.test(term.replace(/\\p\{[LN]\}/gu, ''))) throw new Error(`Lexicon term ${JSON.stringify(term)} (${set.id}) must be lower case`);
       const keys = leadingKeys(term);
       if (!keys) throw new Error(`Lexicon term ${JSON.stringify(term)} (${set.id}) must start with a literal character`);
-      const source = CJK.test(term) ? term : `${term}${WORD_END}`;
+      const wordLike = !CJK.test(term);
       for (const key of keys) {
         let node = root;
         for (let index = 0; index < key.length; index++) {
@@ -63,14 +70,22 @@ function indexTerms(): KeyNode {
           if (!child) node.next.set(code, (child = { terms: [], next: new Map() }));
           node = child;
         }
-        const bySet = pending.get(node) ?? new Map<number, string[]>();
-        pending.set(node, bySet);
-        bySet.set(bit, [...(bySet.get(bit) ?? []), source]);
+        const groups = pending.get(node) ?? new Map();
+        pending.set(node, groups);
+        const group = groups.get(`${bit}:${wordLike}`) ?? { bit, wordLike, terms: new Set<string>() };
+        groups.set(`${bit}:${wordLike}`, group);
+        group.terms.add(term);
       }
     }
   }
-  for (const [node, bySet] of pending) {
-    for (const [bit, sources] of bySet) node.terms.push({ bit, pattern: new RegExp(`(?:${[...new Set(sources)].join('|')})`, 'uy') });
+  for (const [node, groups] of pending) {
+    for (const { bit, wordLike, terms } of groups.values()) {
+      const words = [...terms].filter((term) => !REGEX_SYNTAX.test(term));
+      const patterns = [...terms].filter((term) => REGEX_SYNTAX.test(term));
+      const compiled: CompiledTerm = { bit, words, wordLike };
+      if (patterns.length > 0) compiled.pattern = new RegExp(`(?:${patterns.join('|')})${wordLike ? WORD_END : ''}`, 'uy');
+      node.terms.push(compiled);
+    }
   }
   return root;
 }
@@ -187,12 +202,10 @@ export function cueMask(text: string): number {
     const code = lower.charCodeAt(index);
     const cjk = isCjk(code);
     if (cjk || (!previousIsWord && code !== SPACE && code !== NEWLINE)) {
-      let node = TERMS_BY_KEY.next.get(code);
+      let node = code < 128 ? ASCII_ROOTS[code] : TERMS_BY_KEY.next.get(code);
       for (let offset = 1; node !== undefined; offset++) {
         for (const term of node.terms) {
-          if (mask & term.bit) continue;
-          term.pattern.lastIndex = index;
-          if (term.pattern.test(lower)) mask |= term.bit;
+          if ((mask & term.bit) === 0 && termAt(term, lower, index)) mask |= term.bit;
         }
         node = index + offset < lower.length ? node.next.get(lower.charCodeAt(index + offset)) : undefined;
       }
@@ -200,6 +213,15 @@ export function cueMask(text: string): number {
     previousIsWord = !cjk && isWordCode(code);
   }
   return mask;
+}
+
+function termAt(term: CompiledTerm, lower: string, index: number): boolean {
+  for (const word of term.words) {
+    if (lower.startsWith(word, index) && !(term.wordLike && isWordCode(lower.charCodeAt(index + word.length)))) return true;
+  }
+  if (!term.pattern) return false;
+  term.pattern.lastIndex = index;
+  return term.pattern.test(lower);
 }
 
 const SPACE = 0x20;
@@ -214,12 +236,6 @@ function isCjk(code: number): boolean {
 function isWordCode(code: number): boolean {
   if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
   return (code >= 0xc0 && code <= 0x24f) || (code >= 0x370 && code <= 0x52f) || (code >= 0x1e00 && code <= 0x1eff);
-}
-
-export function cueSetsIn(mask: number): CueSet[] {
-  const sets: CueSet[] = [];
-  for (const cue of CUES) if (mask & cue.bit) sets.push(cue.set);
-  return sets;
 }
 
 /** Words the new text adds to the old one, so an edit is judged by what it says, not by what was already there. */

@@ -230,6 +230,12 @@ describe('classifyAction reasons', () => {
     expect(result.reason).toBe('Added the story to SHOP Sprint 14 (active, ending in 8 days), deciding sprint scope');
   });
 
+  it('names the new parent from the context', () => {
+    const parent = item('initiative', { key: 'SHOP-20', summary: 'Partner marketplace' });
+    const result = classifyAction(changed([field('parent', 'Parent', 'SHOP-10', 'SHOP-20')]), { item: item('epic'), parent });
+    expect(result.reason).toBe('Moved the epic under SHOP-20 (Partner marketplace), changing which roadmap bet it serves');
+  });
+
   it('summarises text cues by topic', () => {
     const result = classifyAction(commented('Finance approved the budget; pricing goes to the committee next.'), context(item('initiative')));
     expect(result.reason).toMatch(/^Commented about .*budget and cost.* on the initiative/);
