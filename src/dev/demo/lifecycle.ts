@@ -229,7 +229,7 @@ class Lifecycle {
     const sprint = item.visits[item.visits.length - 1];
     if (sprint && planning !== undefined && !item.historyCount) {
       const until = Math.min(sprint.completeAt ?? sprint.end, this.now - HOUR);
-      for (let index = this.random.pick([0, 1, 1, 2, 2, 3, 4]); index > 0 && until > planning + HOUR; index -= 1) {
+      for (let index = this.random.pick([1, 1, 2, 2, 3, 3, 4]); index > 0 && until > planning + HOUR; index -= 1) {
         const moment = momentBetween(this.random, planning + HOUR, until, offset);
         recorder.change(moment, this.acting(po, moment), { field: 'rank', direction: this.random.chance(0.5) ? 'higher' : 'lower' });
       }
@@ -298,7 +298,9 @@ class Lifecycle {
           recorder.comment({ at: moment - 5 * MINUTE, author: qa, segments: writeComment(this.random, 'qa', qa, fill) });
         }
         if (status === 'Ready for Acceptance' && steps.includes('Done') && this.random.chance(0.1)) {
-          cursor = this.sendBack(recorder, moment, this.acting(po, moment), dev, 'Ready for Acceptance', dev);
+          const reviewer = this.acting(po, moment);
+          cursor = this.sendBack(recorder, moment, reviewer, dev, 'Ready for Acceptance', dev);
+          recorder.comment({ at: moment + 3 * HOUR, author: reviewer, segments: writeComment(this.random, reviewer === po ? 'po-reject' : 'deputy', reviewer, fill) });
         }
         if (status === 'In Progress' && this.random.chance(0.1)) {
           const takeover = this.pickDev(item, moment);
@@ -340,6 +342,10 @@ class Lifecycle {
 
   private finish(item: ItemPlan, recorder: Recorder, po: Handle, doneAt: number, fill: FillContext): void {
     recorder.story.doneAt = doneAt;
+    if (item.project.workflow === 'acceptance' && this.random.chance(0.3)) {
+      const reviewer = this.acting(po, doneAt);
+      recorder.comment({ at: doneAt + MINUTE, author: reviewer, segments: writeComment(this.random, reviewer === po ? 'po-accept' : 'deputy', reviewer, fill) });
+    }
     if (item.project.workflow === 'merge' && this.random.chance(0.6)) {
       recorder.comment({ at: doneAt + 3000, author: 'automation', segments: automationComment(this.random, 'merged', fill) });
     }

@@ -314,7 +314,7 @@ class SkeletonContext {
       const first = parent.visits[0];
       if (parent.kind !== 'work' || !first || first.state === 'future' || !parent.project.subtaskNames) continue;
       const forced = parent.work?.subtasks ?? [];
-      const random = forced.length === 0 && !parent.work?.script && !parent.work?.parentless && !parent.historyCount && this.random.chance(0.3);
+      const random = forced.length === 0 && !parent.work?.script && !parent.work?.parentless && !parent.historyCount && this.random.chance(0.35);
       const specs: Array<{ summary: string; planted?: PlantedNote[] }> =
         forced.length > 0
           ? forced.map((entry) => (typeof entry === 'string' ? { summary: entry } : entry))

@@ -8,7 +8,7 @@ import type { Language } from './people';
  * {customer} {competitor} {amount} {quarter} {price} {partner} are filled in by the generator.
  */
 
-export type Voice = 'pm' | 'po' | 'po-epic' | 'deputy' | 'scrum-master' | 'dev' | 'qa' | 'former';
+export type Voice = 'pm' | 'po' | 'po-accept' | 'po-reject' | 'po-epic' | 'deputy' | 'scrum-master' | 'dev' | 'qa' | 'former';
 
 export type Pool = Partial<Record<Language, readonly string[]>> & { en: readonly string[] };
 
@@ -25,17 +25,17 @@ export const COMMENTS: Record<Voice, Pool> = {
       'Go-to-market: a beta with five design partners first, then public launch with a webinar and a partner announcement; sales enablement two weeks before.',
       'Win/loss review: we lost two deals to {competitor} this month and this gap came up in both final calls.',
       'Budget check: this needs a second engineer from Q1. Finance approved one hire, not two, so the reporting part moves out of this release.',
-      'Positioning: we sell this as "orders never get lost", not as "offline mode". Product marketing is updating the website copy.',
-      'The customer advisory board ranked this second of eleven themes. Adoption target: 40% of active reps using it weekly within three months of launch.',
-      'I want to cut the loyalty part. It is a different buyer and doubles the scope; we revisit it in the 2028 plan.',
+      'Positioning: we sell this on time saved and reliability, not on the feature list. Product marketing is updating the website copy.',
+      'The customer advisory board ranked this second of eleven themes. Adoption target: 40% of active merchants using it within three months of launch.',
+      'I want to cut the second phase from this. It serves a different buyer and doubles the scope; we revisit it in the 2028 plan.',
       'Competitor teardown attached: {competitor} charges per transaction, we charge per seat. Above 400 orders a month our TCO is lower, and that is the message for sales.',
-      'NPS verbatims from the last survey mention this 38 times, mostly merchants with more than 50 reps.',
+      'NPS verbatims from the last survey mention this 38 times, mostly from our larger merchants.',
       'The partnership with {partner} is signed; joint announcement in {quarter}. The integration has to be live in their marketplace by then.',
       'Revenue impact: about {amount} in expansion ARR in FY27 if 20% of Grow customers upgrade. That is the number I will report against.',
       'This stays on the roadmap but moves behind the payments initiative; we cannot staff both before summer.',
       'Analyst briefing next month and this is the headline. Please keep the {quarter} date on the roadmap slide.',
       'Time-to-market matters more than completeness: first version with the three largest acquirers, the long tail next year.',
-      'Acquisition cost per merchant is up 22% year on year; this is how we bring it down. Target: 15% of new sign-ups via referral.',
+      'Acquisition cost per merchant is up 22% year on year, and enterprise buyers now ask for this in every RFP. It is on the H1 roadmap for that reason.',
       'The executive team funds this as a company objective for 2027. I own the roadmap; each team\'s PO owns their slice of the backlog.',
       'Churn interviews: merchants leaving for {competitor} cite this first. It goes to the top of the H1 roadmap.',
       'Board feedback: they want the enterprise story sharper before the Series C. This initiative is the proof point.',
@@ -75,8 +75,6 @@ export const COMMENTS: Record<Voice, Pool> = {
       'Not a bug: the AC say prices round per line. Per-order rounding would be an enhancement; I will write a story for the backlog.',
       'Estimated at {points} in refinement. If it turns out bigger, tell me before you start and we split it.',
       'Ranked above the filter story: it unblocks QA for the release.',
-      'Accepted. Checked on staging with the three scenarios from the AC.',
-      'Rejected for now: the empty state from the design is missing. Small fix, back to In Progress.',
       'Definition of Ready: AC, designs and test data are here. Good to go for planning.',
       'Moving this to {sprint}: we are over capacity and nothing depends on it this sprint.',
       '{@dev} the copy is final, please use it exactly as in the Figma frame.',
@@ -86,10 +84,8 @@ export const COMMENTS: Record<Voice, Pool> = {
       'Added the error messages we agreed with support to the AC.',
       'For Thursday\'s review: please demo the happy path and the offline case.',
       'Bumped the priority: it hits every user on Android 14. Fix it in this sprint, the rest waits.',
-      'Can we close this? All AC are met and the follow-up is tracked separately.',
       'Clarified in stand-up: the API returns 409 on a version conflict and the client shows the merge dialog.',
       'Too big for one sprint. Splitting by platform: iOS here, Android as a new story.',
-      'I accept this without the animation; it is nice to have and not in the AC.',
       'Swapped with the receipt story: that one needs an endpoint that only lands next week.',
       '{@dev} good question. The limit is per merchant, not per user; I added it to the AC.',
       'Pulled into {sprint} as stretch. If it does not start by Wednesday it goes back to the backlog.',
@@ -98,7 +94,6 @@ export const COMMENTS: Record<Voice, Pool> = {
       'Criterios de aceptación actualizados: la lista se ordena por fecha de entrega y muestra como máximo 50 pedidos.',
       'Lo divido en dos historias: la vista de solo lectura queda aquí y la edición pasa a una nueva.',
       '{@dev} sí, usa el endpoint existente; no necesitamos una API nueva para esta historia.',
-      'Aceptada. La probé en staging con los tres escenarios de los criterios.',
       'La paso al {sprint}: estamos por encima de la capacidad y no bloquea nada.',
       'No es un bug: los criterios decían redondeo por línea. Creo una historia nueva para el backlog.',
     ],
@@ -106,20 +101,37 @@ export const COMMENTS: Record<Voice, Pool> = {
       'Akzeptanzkriterien ergänzt: Teilerstattungen dürfen den erfassten Betrag nie übersteigen, außer beim Trinkgeld.',
       'Ich teile die Story: die API kommt in diesen Sprint, das Dashboard in den nächsten.',
       '{@dev} kurze Klarstellung: Fallback nur bei technischen Fehlern, nicht bei Ablehnungen durch die Bank.',
-      'Abgenommen. Auf Staging mit allen Szenarien aus den Akzeptanzkriterien getestet.',
       'Nehme ich aus dem Sprint: die Sandbox des Acquirers ist bis Montag down. Dafür ziehen wir die Ablauf-Story vor.',
       'Schätzung aus dem Refinement: {points} Punkte. Wenn es größer wird, bitte vorher Bescheid geben.',
     ],
     fr: [
       'Critères d\'acceptation mis à jour : le code de parrainage est valable 30 jours et une seule fois par commerçant.',
       'Je découpe cette story : l\'affichage reste ici, l\'édition passe dans une nouvelle story pour {sprint}.',
-      'Acceptée, vérifiée en staging avec les trois scénarios.',
     ],
+  },
+  'po-accept': {
+    en: [
+      'Accepted. Checked on staging with the scenarios from the AC.',
+      'I accept this without the animation; it is nice to have and not in the AC.',
+      'Accepted. All AC are met and the follow-up is tracked separately.',
+      'Looks good on staging, accepting. Thanks for the quick turnaround.',
+    ],
+    es: ['Aceptada. La probé en staging con los escenarios de los criterios.'],
+    de: ['Abgenommen. Auf Staging mit allen Szenarien aus den Akzeptanzkriterien getestet.'],
+    fr: ['Acceptée, vérifiée en staging avec les trois scénarios.'],
+  },
+  'po-reject': {
+    en: [
+      'Rejected for now: the empty state from the design is missing. Small fix, back to In Progress.',
+      'Not accepting yet: AC2 fails with a second currency on staging. Details in the thread above.',
+    ],
+    es: ['Todavía no la acepto: falta el estado vacío del diseño. Vuelve a In Progress.'],
+    de: ['Noch nicht abgenommen: AC2 schlägt auf Staging mit einer zweiten Währung fehl.'],
   },
   'po-epic': {
     en: [
       'Broke this epic into {n} stories. The first three are refined and estimated and I would like them in {sprint}.',
-      'Re-ordered the stories under this epic so the API work comes first; the UI stories depend on it.',
+      'Re-ordered the stories under this epic so that what the others depend on comes first.',
       'Two stories here are not accepted yet, so the epic stays open into {sprint}.',
       'Split the last big story into three; each fits into a sprint now.',
       'Refinement done for everything under this epic; estimates add up to about {n} points.',

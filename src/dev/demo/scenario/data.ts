@@ -39,6 +39,12 @@ export const DATA: ProjectSpec = {
     },
   ],
   looseWork: [
+    { summary: 'Ad-hoc: average order value by region for the sales kick-off', type: 'Task', parentless: true },
+    { summary: 'Ad-hoc: repeat-purchase rate of referred merchants', type: 'Task', parentless: true },
+    { summary: 'Migrate the finance export to the new warehouse schema', type: 'Task', parentless: true },
+    { summary: 'Alert when the nightly load is late', type: 'Task', parentless: true },
+    { summary: 'Document the orders data model', type: 'Task', parentless: true },
+    { summary: 'Ad-hoc: wallet adoption by device type', type: 'Task', parentless: true },
     { summary: 'Ad-hoc: wallet share of payments by country', type: 'Task', parentless: true },
     { summary: 'Ad-hoc: Pix pilot merchants\' volumes', type: 'Task', parentless: true },
     { summary: 'Ad-hoc: churned merchants\' last 90 days of activity', type: 'Task', parentless: true },

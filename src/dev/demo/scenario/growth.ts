@@ -149,7 +149,21 @@ export const GROWTH: ProjectSpec = {
       created: '2026-09-28 10:30',
       start: '2026-10-13',
       end: '2027-01-26',
+      createdWith: { duedate: '2026-11-24' },
       status: 'In Progress',
+      script: [
+        {
+          at: '2026-10-27 15:30',
+          by: 'julien',
+          set: { duedate: '2027-01-26' },
+          comment: 'Two more months: the annual-discount test needs the January renewal wave to read out, and the price list change waits for that.',
+        },
+        {
+          at: '2026-11-17 11:10',
+          by: 'julien',
+          comment: 'Pricing decision from the first readout: the Grow plan stays at EUR 79; the annual discount moves from 15% to 20% for new sign-ups.',
+        },
+      ],
       stories: [
         'Pricing page FAQ experiment',
         'Experiment results report template',
