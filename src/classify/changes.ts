@@ -2,7 +2,9 @@ import type { CriteriaId } from '../criteria';
 import type { FieldChange, FieldMeaning } from '../domain/model';
 import { dayNumber, dayNumberOf, describeAhead, describeSpan, horizonLean, shiftLean } from './horizon';
 import { TIER_PULL, itemHorizonDays, itemHorizonLean, type Scope } from './scope';
-import { addedText, cueMask, furthestMentionDays, isTypoFix } from './text';
+import { cueMask } from './cues';
+import { furthestMentionDays } from './periods';
+import { addedText, isTypoFix } from './text';
 import { mentionedHorizonEvidence, textEvidence } from './text-evidence';
 import type { Evidence, Role } from './types';
 
@@ -168,22 +170,28 @@ function labelEvidence(change: FieldChange, scope: Scope, out: Evidence[]): void
   textEvidence(mask, scope, 1.2, out, `Labelled the ${scope.noun} ${added.join(', ')}`);
 }
 
+/**
+ * Rewording an item (beyond a typo) refines a story for the team or restates what a roadmap item promises: just
+ * enough to count when nothing else is said. Epics go both ways, so they lean only half as much.
+ */
+const REWORDING = 0.8;
+
 function summaryEvidence(change: FieldChange, scope: Scope, out: Evidence[]): void {
   if (isTypoFix(change.fromText, change.toText)) {
     out.push(evidence('neutral', 3, [], `Fixed a typo in the ${scope.noun}'s summary`));
     return;
   }
   textEvidence(cueMask(addedText(change.fromText, change.toText)), scope, 1, out, `Renamed the ${scope.noun} to "${change.toText ?? ''}"`);
-  if (scope.tier === 'standard' || scope.tier === 'subtask') out.push(evidence('tactical', 0.6, ['C3'], `Reworded the ${scope.noun}, refining it`));
-  else out.push(evidence('strategic', 0.4, ['C2'], `Renamed the ${scope.noun}, changing what it promises`));
+  if (scope.tier === 'standard' || scope.tier === 'subtask') out.push(evidence('tactical', REWORDING, ['C3'], `Reworded the ${scope.noun}, refining it`));
+  else out.push(evidence('strategic', scope.tier === 'roadmap' ? REWORDING : REWORDING / 2, ['C2'], `Renamed the ${scope.noun}, changing what it promises`));
 }
 
 function descriptionEvidence(change: FieldChange, scope: Scope, out: Evidence[]): void {
   const added = addedText(change.fromText, change.toText);
   textEvidence(cueMask(added), scope, 1, out, `Rewrote the ${scope.noun}'s description`);
   mentionedHorizonEvidence(added, scope, 1, out, `Rewrote the ${scope.noun}'s description`);
-  if (scope.tier === 'standard' || scope.tier === 'subtask') out.push(evidence('tactical', 0.6, ['C3'], `Refined the ${scope.noun}'s description`));
-  else if (scope.tier === 'roadmap') out.push(evidence('strategic', 0.6, ['C2'], `Rewrote the ${scope.noun}'s description`));
+  if (scope.tier === 'standard' || scope.tier === 'subtask') out.push(evidence('tactical', REWORDING, ['C3'], `Refined the ${scope.noun}'s description`));
+  else if (scope.tier === 'roadmap') out.push(evidence('strategic', REWORDING, ['C2'], `Rewrote the ${scope.noun}'s description`));
 }
 
 // Status names are an open set; these read the usual words in the supported languages.

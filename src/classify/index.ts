@@ -3,7 +3,7 @@ import type { Action, CommentAction, Item } from '../domain/model';
 import { changeEvidence, scheduling } from './changes';
 import { dayNumber, describeAhead, describeSpan, horizonLean } from './horizon';
 import { itemHorizonDays, scopeOf, type Scope, type Tier } from './scope';
-import { cueMask } from './text';
+import { cueMask } from './cues';
 import { mentionedHorizonEvidence, textEvidence } from './text-evidence';
 import type { Classification, ClassifyContext, Evidence, Role } from './types';
 

@@ -231,7 +231,7 @@ export const LEXICON: readonly CueSet[] = [
     criteria: ['C3', 'C9'],
     weight: 1.3,
     terms: {
-      en: ['backlog', 'refine\\p{L}*', 'groom\\p{L}*', 're-?rank\\p{L}*', 'rank(?:ed|ing)', 're-?order\\p{L}*', 're-?prioriti[sz]\\p{L}*', 'swap\\p{L}*', 'split\\p{L}*', 'slices?', 'break (?:it |this |the epic )?down', 'broke (?:the epic |it )?(?:down|into)', 'stor(?:y|ies)', 'estimat\\p{L}*', 'story points?', '\\d+ points', 'sizing', '(?:a|the|this) spikes?', 'spike:', 'ready for dev\\p{L}*', 't-?shirt siz\\p{L}*', 'planning poker', 'top of the backlog', 'bottom of the backlog', 'follow-?up (?:story|ticket)', 'tickets?', 'sub-?tasks?', 'child (?:issues|stories)'],
+      en: ['backlog', 'refine\\p{L}*', 'groom\\p{L}*', 're-?rank\\p{L}*', 'rank(?:ed|ing)', 're-?order\\p{L}*', 're-?prioriti[sz]\\p{L}*', 'swap\\p{L}*', 'split\\p{L}*', 'slices?', 'break (?:it |this |the epic )?down', 'broke (?:the epic |it )?(?:down|into)', 'stor(?:y|ies)', 'estimat\\p{L}*', 'story points?', '\\d+ points', 'sizing', '(?:a|the|this) spikes?', 'spike:', 'ready for dev\\p{L}*', 't-?shirt siz\\p{L}*', 'planning poker', 'top of the backlog', 'bottom of the backlog', 'follow-?up (?:story|ticket)', 'tickets?', 'sub-?tasks?', 'child (?:issues|stories)', 'ready for (?:the )?sprint', 'move[ds]? (?:it |this |them )?(?:up|down)'],
       de: ['backlog', 'refinement', 'verfein\\p{L}*', 'schätz\\p{L}*', 'priorisier\\p{L}*', 'aufteil\\p{L}*', 'stor(?:y|ies)', 'reihenfolge'],
       fr: ['backlog', 'affin\\p{L}*', 'estim\\p{L}*', 'prioris\\p{L}*', 'découp\\p{L}*', 'récits? utilisateur', 'user stor(?:y|ies)'],
       es: ['backlog', 'refin\\p{L}*', 'estim\\p{L}*', 'prioriz\\p{L}*', 'dividi\\p{L}*', 'historias? de usuario'],
@@ -250,7 +250,7 @@ export const LEXICON: readonly CueSet[] = [
     weight: 1.3,
     terms: {
       en: ['sprints?', 'iterations?', 'sprint goal', 'stretch', 'carr(?:y|ied) (?:it )?over', 'capacity', 'sprint planning', 'planning day', 'pull(?:s|ing|ed)?(?: [\\p{L}\\d-]+){0,4} in(?:to)?', 'tak(?:e|es|ing) (?:this|it) (?:in(?:to)?|out)', 'drops? out', 'top item', 'stand-?ups?', 'retro\\p{L}*', 'demo', 'sprint review', 'iteration review', 'sprint (?:scope|commitment)', 'scope creep', 'mid-sprint', 'carry-over', 'roll-?over', 'timebox\\p{L}*', 'increment'],
-      de: ['sprint\\p{L}*', 'iteration', 'kapazität', 'sprintziel', 'retro\\p{L}*'],
+      de: ['sprint\\p{L}*', 'iteration', 'kapazität', 'sprintziel', 'retro\\p{L}*', 'vorzieh\\p{L}*', 'vorgezogen'],
       fr: ['sprint', 'itération', 'capacité', 'planification', 'rétro\\p{L}*'],
       es: ['sprint', 'iteraci(?:ón|on)', 'capacidad', 'planificaci(?:ón|on)', 'retro\\p{L}*'],
       pt: ['sprint', 'itera(?:ção|cao)', 'capacidade', 'planejamento', 'retro\\p{L}*'],

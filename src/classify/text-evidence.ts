@@ -1,7 +1,8 @@
 import { describeAhead, horizonLean } from './horizon';
 import type { Scope } from './scope';
 import { TEXT_WEIGHT, itemHorizonLean } from './scope';
-import { CUES, furthestMentionDays } from './text';
+import { CUES } from './cues';
+import { furthestMentionDays } from './periods';
 import type { Evidence } from './types';
 
 /**

@@ -30,6 +30,8 @@ describe('classifyAction: what changed, at which level', () => {
     ['labelling an initiative for pricing and go-to-market', item('initiative'), [field('labels', 'labels', 'platform', 'platform pricing gtm')], 'strategic'],
     ['labelling a story as needing refinement', item('story'), [field('labels', 'labels', '', 'needs-refinement')], 'tactical'],
     ['fixing a typo in an initiative’s summary', item('initiative'), [field('summary', 'summary', 'Marketplace for partnres', 'Marketplace for partners')], 'neutral'],
+    ['rewording a story’s summary', item('story'), [field('summary', 'summary', 'Export orders', 'Export the filtered order list as a spreadsheet file')], 'tactical'],
+    ['renaming an initiative', item('initiative'), [field('summary', 'summary', 'Wallet', 'In-app wallet and loyalty')], 'strategic'],
     ['adding a retention target to an initiative', item('initiative'), [field('description', 'description', 'Help merchants grow.', 'Help merchants grow. Target: churn below 1.5% and net revenue retention above 105%.')], 'strategic'],
     ['narrowing an epic’s scope for the team', item('epic'), [field('description', 'description', 'Bulk editing.', 'Bulk editing.\n\nOut of scope for this epic: undo. Split into two stories.')], 'tactical'],
     ['starting work on a story', item('story'), [field('status', 'status', 'To Do', 'In Progress')], 'neutral'],

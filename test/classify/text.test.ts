@@ -1,5 +1,7 @@
 import { LEXICON } from '../../src/classify/lexicon';
-import { CUES, addedText, cueMask, furthestMentionDays, isTypoFix, leadingKeys } from '../../src/classify/text';
+import { CUES, cueMask, leadingKeys } from '../../src/classify/cues';
+import { furthestMentionDays } from '../../src/classify/periods';
+import { addedText, isTypoFix } from '../../src/classify/text';
 import { dayNumber } from '../../src/classify/horizon';
 
 const topics = (text: string) => CUES.filter((cue) => cueMask(text) & cue.bit).map((cue) => cue.set.id);
