@@ -155,7 +155,7 @@ export const rule: RuleModule<Options> = {
             first: day(first.entry.action.at),
             last: day(last.entry.action.at),
             sequence: shown.map(({ accountId, side }) => `${personName(context.index, accountId)} (${side.toUpperCase()})`).join(', then ') + (contested.length > shown.length ? ', …' : ''),
-            noun: `a ${item.type.name.toLowerCase()}`,
+            noun: withArticle(item.type.name.toLowerCase()),
             owner: ROLE_NAMES[owner.role],
             why: owner.why,
           },
@@ -188,4 +188,9 @@ function decisionsByTopic(context: RuleContext<Options>, item: Item, entries: re
 
 function namesOf(index: AuditIndex, decisions: readonly Decision[], side: ProductRole): string {
   return listed([...new Set(decisions.filter((one) => one.side === side).map(({ accountId }) => personName(index, accountId)))]);
+}
+
+/** "a story", "an epic", "an initiative". */
+function withArticle(noun: string): string {
+  return `${/^[aeiou]/u.test(noun) ? 'an' : 'a'} ${noun}`;
 }

@@ -49,9 +49,9 @@ export function listed(names: readonly string[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
 }
 
-/** Names of the people mapped to a role in a project, or a phrase saying nobody is. */
+/** Names of the people (not apps) mapped to a role in a project, or a phrase saying nobody is. */
 export function holderNames(index: AuditIndex, roles: RoleDirectory, projectKey: string, role: ProductRole): string {
-  const names = roles.holders(projectKey, role).map((id) => personName(index, id));
+  const names = roles.holders(projectKey, role).filter((id) => isHumanDecider(index, id)).map((id) => personName(index, id));
   return names.length > 0 ? listed(names) : `nobody yet (no ${role === 'pm' ? 'Product Manager' : 'Product Owner'} is mapped in ${projectKey})`;
 }
 

@@ -27,6 +27,7 @@ export const rule: RuleModule<Options> = {
       assign: 'Set the {{ownerField}} of {{key}} to the Product Manager who answers for it ({{pms}}): what a roadmap item promises, and when, is a PM’s decision.',
       reassign:
         'Set the {{ownerField}} of {{key}} to the Product Manager who answers for it ({{pms}}): what a roadmap item promises, and when, is a PM’s decision. If {{owner}} does own it as a Product Manager, map them to that role in {{project}}.',
+      replace: 'Hand {{key}} to an active Product Manager ({{pms}}) by setting its {{ownerField}}: a roadmap item whose owner cannot act has nobody deciding what it promises, and when.',
     },
     optionsSchema: {
       type: 'object',
@@ -49,7 +50,7 @@ export const rule: RuleModule<Options> = {
       const owner = ownerId ? personName(context.index, ownerId) : 'nobody';
       context.report({
         messageId: ownerId ? 'ownerNotPm' : 'noOwner',
-        suggestionId: ownerId ? 'reassign' : 'assign',
+        suggestionId: !ownerId ? 'assign' : isActive(person) ? 'reassign' : 'replace',
         data: {
           type: item.type.name,
           key: item.key,
@@ -60,7 +61,11 @@ export const rule: RuleModule<Options> = {
           owner,
           project: item.projectKey,
           ownerRole: info ? describeRole(info, person, item.projectKey) : '',
-          pms: pmCandidates(context.index, context.roles.holders(item.projectKey, 'pm'), item.projectKey),
+          pms: pmCandidates(
+            context.index,
+            context.roles.holders(item.projectKey, 'pm').filter((id) => id !== ownerId && isActive(context.index.people.get(id))),
+            item.projectKey,
+          ),
         },
         subject: { type: 'item', id: item.key, key: item.key, name: item.summary },
         projectKey: item.projectKey,
@@ -100,7 +105,7 @@ function describeRole(info: RoleInfo, person: Person | undefined, projectKey: st
 }
 
 function pmCandidates(index: AuditIndex, holders: readonly string[], projectKey: string): string {
-  if (holders.length === 0) return `no Product Manager is mapped in ${projectKey} yet, so map one first`;
+  if (holders.length === 0) return `no other active Product Manager is mapped in ${projectKey} yet, so map one first`;
   const names = holders.slice(0, NAMED_PMS).map((id) => personName(index, id));
   return holders.length > NAMED_PMS ? `one of ${names.join(', ')} and ${holders.length - NAMED_PMS} more` : `${holders.length > 1 ? 'one of ' : ''}${listed(names)}`;
 }
