@@ -1,8 +1,7 @@
 import { describeAhead, horizonLean } from './horizon';
-import type { Scope } from './scope';
-import { TEXT_WEIGHT, itemHorizonLean } from './scope';
 import { CUES } from './cues';
 import { furthestMentionDays } from './periods';
+import { TEXT_WEIGHT, itemHorizonLean, type Scope } from './scope';
 import type { Evidence } from './types';
 
 /**
