@@ -50,10 +50,6 @@ export function plusMinutes(ms: number, minutes: number): number {
   return addMinutes(ms, minutes).getTime();
 }
 
-export function daysBetween(from: number, to: number): number {
-  return differenceInMinutes(to, from) / (24 * 60);
-}
-
 /** `YYYY-MM-DD` of the UTC day holding `ms`. */
 export function calendarDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
@@ -70,11 +66,6 @@ export function formatJiraTime(ms: number, offset: number | 'Z'): string {
 
 function pad2(value: number): string {
   return String(value).padStart(2, '0');
-}
-
-/** Day of the week (0 Sunday … 6 Saturday) of `ms` as seen at the given offset. */
-export function localWeekday(ms: number, offsetMinutes: number): number {
-  return new Date(addMinutes(ms, offsetMinutes).getTime()).getUTCDay();
 }
 
 /**

@@ -38,10 +38,6 @@ export function literal(text: string): Segment[] {
   return [{ text }];
 }
 
-export function segmentsText(segments: Segment[]): string {
-  return segments.map((segment) => ('text' in segment ? segment.text : `@${person(segment.mention).displayName}`)).join('');
-}
-
 function pickLanguage(random: Random, author: Handle): Language {
   const languages = person(author).languages ?? {};
   let roll = random.next();

@@ -33,7 +33,7 @@ export function generateDemoSite(options: DemoSiteOptions = {}): SiteSnapshot {
 const DEFAULT_SKELETON = buildSkeleton(SCENARIO, createTimeline());
 
 /** The planted problems and their controls; every rule id has at least one of each. */
-export const DEMO_PLANTED: readonly PlantedCase[] = collectPlanted(SCENARIO, DEFAULT_SKELETON);
+export const DEMO_PLANTED: PlantedCase[] = collectPlanted(SCENARIO, DEFAULT_SKELETON);
 
 /** The issue whose changelog holds exactly 120 histories (more than one page of any changelog endpoint). */
 export const DEMO_LONG_HISTORY_KEY: string = (() => {

@@ -291,7 +291,7 @@ class Lifecycle {
           recorder.comment({ at: moment + 2000, author: 'automation', segments: automationComment(this.random, 'opened', fill) });
         }
         if (status === 'In Review' && this.random.chance(0.2)) {
-          cursor = this.sendBack(recorder, moment, dev, dev, 'In Review', 'automation');
+          cursor = this.sendBack(recorder, moment, dev, 'In Review', 'automation');
         }
         if (status === 'Ready for Acceptance' && this.random.chance(0.5) && item.project.qa) {
           const qa = this.random.pick(item.project.qa);
@@ -299,7 +299,7 @@ class Lifecycle {
         }
         if (status === 'Ready for Acceptance' && steps.includes('Done') && this.random.chance(0.1)) {
           const reviewer = this.acting(po, moment);
-          cursor = this.sendBack(recorder, moment, reviewer, dev, 'Ready for Acceptance', dev);
+          cursor = this.sendBack(recorder, moment, reviewer, 'Ready for Acceptance', dev);
           recorder.comment({ at: moment + 3 * HOUR, author: reviewer, segments: writeComment(this.random, reviewer === po ? 'po-reject' : 'deputy', reviewer, fill) });
         }
         if (status === 'In Progress' && this.random.chance(0.1)) {
@@ -324,12 +324,12 @@ class Lifecycle {
     }
   }
 
-  /** Work sent back (review changes requested, acceptance rejected) and brought forward again. */
-  private sendBack(recorder: Recorder, at: number, sender: Handle, fixer: Handle, returnTo: StatusName, returner: Handle): number {
+  /** Work sent back (changes requested in review, acceptance rejected) and brought forward again by `returner`. */
+  private sendBack(recorder: Recorder, at: number, sender: Handle, returnTo: StatusName, returner: Handle): number {
     const back = plusHours(at, this.random.int(2, 20));
     const again = plusHours(back, this.random.int(2, 26));
     recorder.change(back, sender, { field: 'status', to: 'In Progress' });
-    recorder.change(again, returner === 'automation' ? 'automation' : fixer, { field: 'status', to: returnTo });
+    recorder.change(again, returner, { field: 'status', to: returnTo });
     return again + 30 * MINUTE;
   }
 

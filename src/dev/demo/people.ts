@@ -125,7 +125,7 @@ export function person(handle: string): Person {
 }
 
 /** Who is who on the demo site, for tests and the preview to log in as. */
-export const DEMO_USERS: readonly DemoUser[] = PEOPLE.map(({ accountId, displayName, email, role, title }) => ({
+export const DEMO_USERS: DemoUser[] = PEOPLE.map(({ accountId, displayName, email, role, title }) => ({
   accountId,
   displayName,
   ...(email ? { email } : {}),
