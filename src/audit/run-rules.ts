@@ -38,8 +38,7 @@ export function runRules(input: RuleRunInput): RuleRun {
   const seen = new Set<string>();
 
   for (const rule of input.rules) {
-    const check = rule.check as RuleModule<object>['check'];
-    check({
+    (rule as RuleModule<object>).check({
       now: input.now,
       ...(input.since ? { since: input.since } : {}),
       index: input.index,
