@@ -131,6 +131,8 @@ const NAMES_IN_CHANGELOG: Record<string, FieldMeaning> = {
   issuetype: 'issueType',
   'issue type': 'issueType',
   parent: 'parent',
+  // Jira Cloud writes re-parenting as this pseudo-field, without a fieldId.
+  issueparentassociation: 'parent',
   'acceptance criteria': 'acceptanceCriteria',
   flagged: 'flagged',
   component: 'components',

@@ -1,0 +1,10 @@
+import { defaultConfig } from '../../config/defaults';
+import type { AuditConfig } from '../../config/types';
+
+/**
+ * The demo site's configuration, as its Jira admin would set it: default role mapping (project roles named
+ * "Product Manager" and "Product Owner") and the small Growth team declared combined-role (R1).
+ */
+export function demoConfig(): AuditConfig {
+  return { ...defaultConfig(), combinedRoleProjects: ['GRO'] };
+}
