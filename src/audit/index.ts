@@ -25,7 +25,7 @@ export interface AuditReport {
   generatedAt: Instant;
   now: Instant;
   window: { since?: Instant; until: Instant };
-  site: { baseUrl: string; capturedAt?: Instant };
+  site: { baseUrl: string };
   coverage: Coverage;
   people: PersonProfile[];
   projects: ProjectSummary[];
@@ -60,7 +60,7 @@ export function auditSite(fullSite: Site, config: AuditConfig, options: AuditOpt
     generatedAt: (options.generatedAt ?? options.now).toISOString(),
     now: options.now.toISOString(),
     window: { ...(options.since ? { since: options.since.toISOString() } : {}), until: options.now.toISOString() },
-    site: { baseUrl: site.baseUrl, ...(site.capturedAt ? { capturedAt: site.capturedAt } : {}) },
+    site: { baseUrl: site.baseUrl },
     coverage: buildCoverage(site, actions.length),
     people: personProfiles(index, actions, roles),
     projects: projectSummaries(index, roles, actions),

@@ -36,7 +36,7 @@ export const rule: RuleModule<Options> = {
   },
   defaultOptions: { monthsBeyondSprint: 2, monthsAhead: 3 },
   check(context) {
-    const asOf = context.index.site.capturedAt ?? context.now.toISOString();
+    const asOf = context.now.toISOString();
     for (const item of context.index.site.items) {
       if (!isOpen(item) || item.type.hierarchyLevel > HIERARCHY.standard) continue;
       const options = context.options(item.projectKey);

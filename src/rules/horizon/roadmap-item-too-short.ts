@@ -29,7 +29,7 @@ export const rule: RuleModule<Options> = {
   },
   defaultOptions: { minLevel: HIERARCHY.epic },
   check(context) {
-    const asOf = context.index.site.capturedAt ?? context.now.toISOString();
+    const asOf = context.now.toISOString();
     for (const item of context.index.site.items) {
       if (!isOpen(item) || item.type.hierarchyLevel < context.options(item.projectKey).minLevel) continue;
       const span = plannedSpan(item);

@@ -61,7 +61,7 @@ export const rule: RuleModule<Options> = {
         projectKey: item.projectKey,
         issueKeys: [item.key],
         evidence: [
-          ...dateEvidence(context.index, item, spanFields(item), context.index.site.capturedAt ?? now),
+          ...dateEvidence(context.index, item, spanFields(item), now),
           { issueKey: item.key, at: now, what: `No issue has ${item.key} as its parent` },
         ],
       });

@@ -111,7 +111,7 @@ function chainEndEvidence(index: AuditIndex, top: Item, end: ParentWalk['end'], 
     return { issueKey: top.key, actionId: action.id, at: action.at, what };
   }
   const what = end === 'cycle' ? `${top.key} has ${top.parentKey!} as its parent, which is already below it` : `${top.key} (${top.type.name}) has no parent`;
-  return { issueKey: top.key, at: index.site.capturedAt ?? now, what };
+  return { issueKey: top.key, at: now, what };
 }
 
 function lowerCased(values: readonly string[]): Set<string> {
