@@ -1,6 +1,9 @@
 import { resolve } from 'node:path';
+import { auditSite } from '../../src/audit';
+import { defaultConfig } from '../../src/config/defaults';
 import type { Site } from '../../src/domain/model';
-import type { ExpectedCounts } from '../../src/jira/import';
+import type { ExpectedCounts, ImportResult } from '../../src/jira/import';
+import { normaliseSite } from '../../src/jira/normalise';
 import type { RestIssue, SiteSnapshot } from '../../src/jira/snapshot';
 
 /** The real data sets (`shared/real-jira/`), beside the repository. */
@@ -59,3 +62,27 @@ export function expectPeopleResolved(site: Site): void {
   const unresolved = named.filter((id) => people.get(id) === undefined || people.get(id)?.displayName === 'Unknown user');
   expect([...new Set(unresolved)]).toEqual([]);
 }
+
+/** The whole audit over data nobody here wrote: it must run, and its coverage must count what the files hold. */
+export function expectAuditCovers(result: ImportResult): void {
+  const site = normaliseSite(result.snapshot);
+  // The exports' capture times are estimates (the latest issue update); a comment may come later, so the audit's
+  // now is whichever is last, and every action falls in the window.
+  const latest = site.actions.reduce((max, action) => (action.at > max ? action.at : max), result.snapshot.capturedAt ?? '');
+  const now = new Date(latest);
+  const report = auditSite(site, defaultConfig(), { now });
+  expect(report.coverage).toMatchObject({
+    issues: result.expected.issues,
+    actions: result.expected.issues + result.expected.histories + result.expected.comments,
+    projects: result.snapshot.projects.length,
+    unread: [],
+  });
+  expect(report.coverage.actionsInWindow).toBe(report.coverage.actions);
+  for (const finding of report.findings) {
+    expect(finding.criteria.length).toBeGreaterThan(0);
+    expect(finding.message).not.toMatch(/undefined|NaN|\[object Object\]/);
+  }
+  const counted = report.people.reduce((sum, person) => sum + person.counts.strategic + person.counts.tactical + person.counts.neutral, 0);
+  expect(counted).toBe(site.actions.filter((action) => action.authorId !== undefined).length);
+}
+
