@@ -36,7 +36,7 @@ export interface SprintSummary {
   lengthDays?: number;
   goal?: string;
   items: number;
-  /** Tactical decisions on the sprint's items, made during the sprint by people who are POs there. */
+  /** Tactical decisions on the sprint's items, made during the sprint by people mapped as POs (not inferred). */
   poDecisions: number;
 }
 
@@ -133,7 +133,8 @@ export function sprintSummaries(index: AuditIndex, roles: RoleDirectory): Sprint
     for (const item of items) {
       for (const { action, classification } of index.actionsByItem.get(item.key) ?? []) {
         if (classification.role !== 'tactical' || !action.authorId || !duringSprint(action.at, sprint)) continue;
-        if (roles.rolesIn(action.authorId, item.projectKey).roles.includes('po')) poDecisions++;
+        const role = roles.rolesIn(action.authorId, item.projectKey);
+        if (role.scope !== 'inferred' && role.roles.includes('po')) poDecisions++;
       }
     }
     const summary: SprintSummary = { id: sprint.id, name: sprint.name, state: sprint.state, items: items.length, poDecisions };

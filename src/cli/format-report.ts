@@ -21,6 +21,7 @@ export function formatReport(report: AuditReport, format: ReportFormat): string 
 
 function subjectLabel(finding: Finding): string {
   const { subject } = finding;
+  if (subject.type === 'person') return subject.name ?? subject.id;
   return subject.name ? `${subject.key ?? subject.id} ${subject.name}` : (subject.key ?? subject.id);
 }
 

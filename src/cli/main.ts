@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
-import { generateDemoSite, DEMO_USERS } from '../dev/demo';
+import { auditSite } from '../audit';
+import { demoConfig, generateDemoSite, DEMO_USERS } from '../dev/demo';
 import { startEmulator, type RunningEmulator } from '../dev/emulator';
 import type { ReadProblem } from '../domain/model';
 import { JiraClient } from '../jira/client';
@@ -9,6 +10,8 @@ import { loadSnapshotFile, saveSnapshotFile } from '../jira/snapshot-file';
 import type { SiteSnapshot } from '../jira/snapshot';
 import { HttpTransport } from '../jira/transport-http';
 import { registerAuditCommand } from './audit';
+import { registerClassifyCommands } from './classify';
+import { formatReport } from './format-report';
 import { liveClient, parseDateOption, parseNumberOption, type LiveSiteOptions } from './site-source';
 import { describeRead, describeUsage } from './usage';
 
@@ -42,6 +45,7 @@ export async function main(argv: string[]): Promise<void> {
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 
   registerAuditCommand(program);
+  registerClassifyCommands(program);
 
   program
     .command('emulate')
@@ -127,7 +131,7 @@ export async function main(argv: string[]): Promise<void> {
 
   program
     .command('demo')
-    .description('serve the embedded demo site and read it once through the data layer (what `npm start` runs)')
+    .description('serve the embedded demo site, read it through the data layer and audit it (what `npm start` runs)')
     .option('--port <n>', 'port for the emulator (0 picks a free one)', '0')
     .option('--write <file>', 'also write the demo site snapshot to this file')
     .action(async (options: { port?: string; write?: string }) => {
@@ -139,16 +143,24 @@ export async function main(argv: string[]): Promise<void> {
       const adminId = Object.entries(snapshot.permissions ?? {}).find(([, grant]) => grant.admin)?.[0];
       const reader = DEMO_USERS.find((user) => user.accountId === adminId) ?? DEMO_USERS[0]!;
       const client = new JiraClient(new HttpTransport({ baseUrl: emulator.url, email: reader.email ?? reader.accountId, apiToken: 'demo' }));
-      const read = await readSite(client, { baseUrl: emulator.url });
+      const config = demoConfig();
+      const groups = [...config.roleMapping.groups.pm, ...config.roleMapping.groups.po];
+      const read = await readSite(client, { baseUrl: emulator.url, groups });
       const site = normaliseSite(read.snapshot, read.problems);
+      const cpuBefore = process.cpuUsage();
+      const report = auditSite(site, config, { now: new Date(site.capturedAt ?? Date.now()) });
+      const cpu = process.cpuUsage(cpuBefore);
       process.stdout.write(
         [
           `Demo site read as ${reader.displayName} through the Jira data layer:`,
           `  ${describeRead(read).replace(/\n/g, '\n  ')}`,
           `  normalised: ${site.items.length} items, ${site.actions.length} actions, ${site.people.length} people`,
           `  cost: ${describeUsage(client.usage)}`,
+          `  audited in ${Math.round((cpu.user + cpu.system) / 1000)} ms of CPU (the Growth team is declared combined-role):`,
           '',
+          formatReport(report, 'table'),
           'The emulator keeps serving the demo site. Try, in another terminal:',
+          `  node bin/role-audit.js audit --site ${emulator.url} --email ${reader.email ?? reader.accountId} --token any --format markdown`,
           `  node bin/role-audit.js read --site ${emulator.url} --email ${reader.email ?? reader.accountId} --token any`,
           `  curl -u ${reader.email ?? reader.accountId}:any '${emulator.url}/rest/api/3/search/jql?jql=project%20%3D%20${site.projects[0]?.key ?? 'X'}&fields=summary'`,
           'Press Ctrl+C to stop.',
