@@ -1,12 +1,20 @@
-import { HIERARCHY } from '../../domain/model';
-import { addMonthsToDay, daysBetween, monthsAndDays, plannedSpan } from '../../horizon';
+import { addMonthsToDay, daysBetween, monthsAndDays } from '../../horizon';
 import type { RuleModule } from '../types';
-import { dateEvidence, describeMonths, isOpen, itemData, itemSubject, plural, roadmapDecider, spanFields } from './support';
+import {
+  dateEvidence,
+  describeMonths,
+  itemData,
+  itemSubject,
+  plannedRoadmapItems,
+  plural,
+  roadmapDecider,
+  spanFields,
+  SPAN_RULE_DEFAULT_OPTIONS,
+  SPAN_RULE_OPTIONS_SCHEMA,
+  type SpanRuleOptions,
+} from './support';
 
-export interface Options {
-  /** The lowest hierarchy level judged: 1 = epics and above, 2 = initiatives and above. */
-  minLevel: number;
-}
+export type Options = SpanRuleOptions;
 
 export const rule: RuleModule<Options> = {
   meta: {
@@ -20,19 +28,12 @@ export const rule: RuleModule<Options> = {
         '{{type}} {{key}} "{{summary}}" is planned over {{span}} ({{start}} → {{end}}): beyond the {{maxMonths}}-month strategic horizon, where no plan holds its dates.',
       fix: 'Split it into stages of at most {{limit}}, each a roadmap item with its own outcome and dates, and plan the later stages only roughly until the earlier ones land; {{decider}} should make that call.',
     },
-    optionsSchema: {
-      type: 'object',
-      additionalProperties: false,
-      properties: { minLevel: { type: 'integer', minimum: HIERARCHY.epic, maximum: 10 } },
-    },
+    optionsSchema: SPAN_RULE_OPTIONS_SCHEMA,
   },
-  defaultOptions: { minLevel: HIERARCHY.epic },
+  defaultOptions: SPAN_RULE_DEFAULT_OPTIONS,
   check(context) {
     const asOf = context.now.toISOString();
-    for (const item of context.index.site.items) {
-      if (!isOpen(item) || item.type.hierarchyLevel < context.options(item.projectKey).minLevel) continue;
-      const span = plannedSpan(item);
-      if (!span) continue;
+    for (const { item, span } of plannedRoadmapItems(context)) {
       const limit = context.settings(item.projectKey).thresholds.roadmapMaxSpanMonths;
       if (daysBetween(addMonthsToDay(span.start, limit), span.end) <= 0) continue;
       context.report({

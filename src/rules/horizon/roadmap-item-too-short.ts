@@ -1,12 +1,19 @@
-import { HIERARCHY } from '../../domain/model';
-import { plannedSpan } from '../../horizon';
 import type { RuleModule } from '../types';
-import { dateEvidence, isOpen, itemData, itemSubject, plural, roadmapDecider, spanFields, weeksOf } from './support';
+import {
+  dateEvidence,
+  itemData,
+  itemSubject,
+  plannedRoadmapItems,
+  plural,
+  roadmapDecider,
+  spanFields,
+  SPAN_RULE_DEFAULT_OPTIONS,
+  SPAN_RULE_OPTIONS_SCHEMA,
+  weeksOf,
+  type SpanRuleOptions,
+} from './support';
 
-export interface Options {
-  /** The lowest hierarchy level judged: 1 = epics and above, 2 = initiatives and above. */
-  minLevel: number;
-}
+export type Options = SpanRuleOptions;
 
 export const rule: RuleModule<Options> = {
   meta: {
@@ -21,19 +28,12 @@ export const rule: RuleModule<Options> = {
       fix:
         'If it is one increment, {{decider}} can hand it to the product owner to plan as backlog stories and take it off the roadmap; if it is a real roadmap outcome, give it a span of more than {{limit}} that matches the work.',
     },
-    optionsSchema: {
-      type: 'object',
-      additionalProperties: false,
-      properties: { minLevel: { type: 'integer', minimum: HIERARCHY.epic, maximum: 10 } },
-    },
+    optionsSchema: SPAN_RULE_OPTIONS_SCHEMA,
   },
-  defaultOptions: { minLevel: HIERARCHY.epic },
+  defaultOptions: SPAN_RULE_DEFAULT_OPTIONS,
   check(context) {
     const asOf = context.now.toISOString();
-    for (const item of context.index.site.items) {
-      if (!isOpen(item) || item.type.hierarchyLevel < context.options(item.projectKey).minLevel) continue;
-      const span = plannedSpan(item);
-      if (!span) continue;
+    for (const { item, span } of plannedRoadmapItems(context)) {
       const limit = context.settings(item.projectKey).thresholds.roadmapMinSpanWeeks;
       if (span.days > limit * 7) continue;
       context.report({

@@ -1,7 +1,8 @@
 import { ownerOf } from '../../audit/report';
 import type { ProductRole } from '../../config/types';
 import type { FindingEvidence, FindingSubject } from '../../domain/finding';
-import type { CalendarDate, FieldChange, Instant, Item } from '../../domain/model';
+import { HIERARCHY, type CalendarDate, type FieldChange, type Instant, type Item } from '../../domain/model';
+import { plannedSpan, type Span } from '../../horizon';
 import type { AuditIndex, RuleContext } from '../types';
 
 /**
@@ -151,4 +152,27 @@ export function plural(count: number, noun: string): string {
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Options of the rules that judge roadmap items' planned spans. */
+export interface SpanRuleOptions {
+  /** The lowest hierarchy level judged: 1 = epics and above, 2 = initiatives and above. */
+  minLevel: number;
+}
+
+export const SPAN_RULE_OPTIONS_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { minLevel: { type: 'integer', minimum: HIERARCHY.epic, maximum: 10 } },
+};
+
+export const SPAN_RULE_DEFAULT_OPTIONS: SpanRuleOptions = { minLevel: HIERARCHY.epic };
+
+/** Open items at or above the rule's level that have a planned span, with that span. */
+export function* plannedRoadmapItems(context: RuleContext<SpanRuleOptions>): Generator<{ item: Item; span: Span }> {
+  for (const item of context.index.site.items) {
+    if (!isOpen(item) || item.type.hierarchyLevel < context.options(item.projectKey).minLevel) continue;
+    const span = plannedSpan(item);
+    if (span) yield { item, span };
+  }
 }
