@@ -27,6 +27,7 @@ interface EmulateOptions {
 interface SnapshotOptions extends LiveSiteOptions {
   out: string;
   project?: string[];
+  group?: string[];
   since?: string;
   naive?: boolean;
 }
@@ -78,6 +79,7 @@ export async function main(argv: string[]): Promise<void> {
     .option('--token <t>', 'API token (or JIRA_API_TOKEN)')
     .option('--project <key...>', 'only these projects')
     .option('--since <date>', 'only issues updated since this date')
+    .option('--group <name...>', 'also record these groups (e.g. those the role mapping names); groups in project roles always are')
     .option('--concurrency <n>', 'requests in flight at once', '4')
     .option('--naive', 'read changelogs one issue at a time (for comparison only)')
     .action(async (options: SnapshotOptions) => {
@@ -88,6 +90,7 @@ export async function main(argv: string[]): Promise<void> {
         baseUrl,
         ...(options.project ? { projectKeys: options.project } : {}),
         ...(options.since ? { updatedSince: parseDateOption('--since', options.since) } : {}),
+        ...(options.group ? { groups: options.group } : {}),
         changelogs: options.naive ? 'per-issue' : 'bulk',
       });
       await saveSnapshotFile(options.out, read.snapshot);

@@ -15,10 +15,15 @@ export class JiraError extends Error {
 }
 
 export interface RetryPolicy {
-  /** Total tries for one request, the first included. */
+  /** Tries for one request that fails (5xx, network, bad JSON), the first included. */
   maxTries: number;
   baseDelayMs: number;
   maxDelayMs: number;
+  /**
+   * How long one request may wait in all on 429s. Throttling is Jira asking for patience, not a failure, so it
+   * is bounded by time rather than by the number of tries.
+   */
+  maxThrottleWaitMs: number;
 }
 
 export interface JiraClientOptions {
@@ -57,7 +62,7 @@ export interface CallOptions<T> {
   acceptStatus?: number[];
 }
 
-const DEFAULT_RETRY: RetryPolicy = { maxTries: 6, baseDelayMs: 500, maxDelayMs: 30_000 };
+const DEFAULT_RETRY: RetryPolicy = { maxTries: 6, baseDelayMs: 500, maxDelayMs: 30_000, maxThrottleWaitMs: 15 * 60_000 };
 const TRANSIENT_STATUSES = new Set([500, 502, 503, 504]);
 const LIST_KEYS = ['values', 'issues', 'comments', 'histories', 'issueChangeLogs'] as const;
 
@@ -110,6 +115,7 @@ export class JiraClient {
 
   private async callWithRetries<T>(request: JiraRequest, options: CallOptions<T>): Promise<{ status: number; body: T }> {
     const described = { method: request.method, path: request.path };
+    let throttledFor = 0;
     for (let attempt = 1; ; attempt++) {
       await this.waitOutPause();
       let response: JiraResponse;
@@ -127,9 +133,11 @@ export class JiraClient {
 
       if (response.status === 429) {
         this.usage.throttled++;
-        const waitMs = retryAfterMs(response.headers['retry-after'], this.now()) ?? this.backoffDelay(attempt);
+        const waitMs = retryAfterMs(response.headers['retry-after'], this.now()) ?? this.backoffDelay(Math.min(attempt, 8));
+        throttledFor += waitMs;
+        if (throttledFor > this.retry.maxThrottleWaitMs) throw this.errorFor(request, response, true);
         this.pausedUntil = Math.max(this.pausedUntil, this.now() + waitMs);
-        if (attempt >= this.retry.maxTries) throw this.errorFor(request, response, true);
+        attempt--;
         await this.backOff(described, attempt, 429, 0);
         continue;
       }

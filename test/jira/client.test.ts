@@ -14,6 +14,15 @@ describe('JiraClient retries', () => {
     expect(client.usage).toMatchObject({ requests: 2, throttled: 1, retries: 1, points: 4 });
   });
 
+  it('keeps waiting on 429 for as long as its time budget allows, then gives up', async () => {
+    const clock = fakeClock();
+    const transport = new ScriptedTransport(() => json(429, {}, { 'retry-after': '60' }));
+    const client = new JiraClient(transport, { sleep: clock.sleep, now: clock.now, retry: { maxTries: 2, maxThrottleWaitMs: 10 * 60_000 } });
+    await expect(client.get('/rest/api/3/field')).rejects.toMatchObject({ status: 429, transient: true });
+    expect(transport.sent).toHaveLength(11);
+    expect(clock.sleeps.reduce((a, b) => a + b, 0)).toBe(10 * 60_000);
+  });
+
   it('backs off exponentially with jitter on 5xx and gives up after maxTries', async () => {
     const clock = fakeClock();
     const transport = new ScriptedTransport(() => json(503, 'Service Unavailable'));
