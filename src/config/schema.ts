@@ -98,10 +98,20 @@ export function configSchema(rules: RuleOptionsSchema[]): object {
   };
 }
 
+/** One thing wrong with a configuration: where (dotted path, '' for the whole) and what. */
+export interface ConfigIssue {
+  path: string;
+  message: string;
+}
+
 export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
+  readonly problems: string[];
+
+  constructor(readonly issues: ConfigIssue[]) {
+    const problems = issues.map((issue) => (issue.path === '' ? issue.message : `${issue.path} ${issue.message}`));
     super(`The configuration is not valid:\n  - ${problems.join('\n  - ')}`);
     this.name = 'ConfigError';
+    this.problems = problems;
   }
 }
 
@@ -138,10 +148,10 @@ export function parseConfig(value: unknown, rules: RuleOptionsSchema[]): AuditCo
   return config;
 }
 
-function rangeProblems(config: AuditConfig): string[] {
-  const problems: string[] = [];
+function rangeProblems(config: AuditConfig): ConfigIssue[] {
+  const problems: ConfigIssue[] = [];
   const check = (where: string, value: { min: number; max: number } | undefined) => {
-    if (value && value.min > value.max) problems.push(`${where}: min (${value.min}) must not be above max (${value.max})`);
+    if (value && value.min > value.max) problems.push({ path: where, message: `min (${value.min}) must not be above max (${value.max})` });
   };
   check('thresholds.strategicHorizonMonths', config.thresholds.strategicHorizonMonths);
   check('thresholds.tacticalHorizonWeeks', config.thresholds.tacticalHorizonWeeks);
@@ -152,31 +162,38 @@ function rangeProblems(config: AuditConfig): string[] {
   return problems;
 }
 
-function describeErrors(errors: ErrorObject[]): string[] {
-  const messages = errors.map((error) => {
-    const where = error.instancePath === '' ? 'the configuration' : error.instancePath.slice(1).split('/').map(unescapePointer).join('.');
-    switch (error.keyword) {
-      case 'additionalProperties':
-        return `${where} has an unknown setting "${(error.params as { additionalProperty: string }).additionalProperty}"`;
-      case 'enum': {
-        const allowed = ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).join(', ');
-        return error.propertyName !== undefined ? `${where} names "${error.propertyName}", which is not one of: ${allowed}` : `${where} must be one of: ${allowed}`;
-      }
-      case 'propertyNames':
-        return '';
-      case 'const':
-        return `${where} must be ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}`;
-      case 'pattern':
-        if (error.propertyName !== undefined) return `${where} names "${error.propertyName}", which is not a project key such as MOB`;
-        return where.endsWith('ownerField')
-          ? `${where} must be assignee, reporter, creator or a custom field id like customfield_10042`
-          : `${where} must be a project key such as MOB`;
-      default:
-        return `${where} ${error.message ?? 'is not valid'}`;
+function describeErrors(errors: ErrorObject[]): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  const seen = new Set<string>();
+  for (const error of errors) {
+    const path = error.instancePath.slice(1).split('/').filter(Boolean).map(unescapePointer).join('.');
+    const message = describeError(error, path);
+    // A bad property name is reported twice by ajv (the name's own error, then "propertyNames"); keep the first.
+    if (message === undefined || seen.has(`${path} ${message}`)) continue;
+    seen.add(`${path} ${message}`);
+    issues.push({ path: path === '' ? 'the configuration' : path, message });
+  }
+  return issues;
+}
+
+function describeError(error: ErrorObject, path: string): string | undefined {
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return `has an unknown setting "${(error.params as { additionalProperty: string }).additionalProperty}"`;
+    case 'enum': {
+      const allowed = ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).join(', ');
+      return error.propertyName !== undefined ? `names "${error.propertyName}", which is not one of: ${allowed}` : `must be one of: ${allowed}`;
     }
-  });
-  // A bad property name is reported twice by ajv (the name's own error, then "propertyNames"); keep the first.
-  return [...new Set(messages)].filter((message) => message !== '');
+    case 'propertyNames':
+      return undefined;
+    case 'const':
+      return `must be ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}`;
+    case 'pattern':
+      if (error.propertyName !== undefined) return `names "${error.propertyName}", which is not a project key such as MOB`;
+      return path.endsWith('ownerField') ? 'must be assignee, reporter, creator or a custom field id like customfield_10042' : 'must be a project key such as MOB';
+    default:
+      return error.message ?? 'is not valid';
+  }
 }
 
 function unescapePointer(segment: string): string {

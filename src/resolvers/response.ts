@@ -3,6 +3,7 @@ export type ResolverErrorCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'INVALID_INPUT'
+  | 'CONFLICT'
   | 'JIRA_UNAVAILABLE'
   | 'RATE_LIMITED'
   | 'INTERNAL';

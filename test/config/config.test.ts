@@ -39,7 +39,7 @@ describe('parseConfig', () => {
     [{ version: 1, ownerField: 'owner' }, ['ownerField must be assignee, reporter, creator or a custom field id like customfield_10042']],
     [{ version: 1, projects: { mob: {} } }, ['projects names "mob", which is not a project key such as MOB']],
     [{ version: 1, suppressions: [{ findingId: 'x' }] }, ["suppressions.0 must have required property 'reason'"]],
-    [{ version: 1, thresholds: { tacticalHorizonWeeks: { min: 5, max: 2 } } }, ['thresholds.tacticalHorizonWeeks: min (5) must not be above max (2)']],
+    [{ version: 1, thresholds: { tacticalHorizonWeeks: { min: 5, max: 2 } } }, ['thresholds.tacticalHorizonWeeks min (5) must not be above max (2)']],
     [{ version: 1, combinedRoleProjects: 'MOB' }, ['combinedRoleProjects must be array']],
   ])('names the setting and what it may be: %j', (value, expected) => {
     expect(problems(value)).toEqual(expected);
@@ -85,5 +85,22 @@ describe('effectiveSettings', () => {
     expect(lab.combinedRole).toBe(true);
     expect(lab.ownerField).toBe('assignee');
     expect(lab.rules['overlap/dual-role']?.severity).toBe('error');
+  });
+});
+
+describe('ConfigError issues', () => {
+  it('gives each problem a path the admin page can put next to its field', () => {
+    try {
+      parseConfig({ version: 1, thresholds: { sprintMaxWeeks: 0 }, ownerField: 'x' }, RULES);
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect((error as ConfigError).issues).toEqual(
+        expect.arrayContaining([
+          { path: 'thresholds.sprintMaxWeeks', message: 'must be >= 1' },
+          { path: 'ownerField', message: 'must be assignee, reporter, creator or a custom field id like customfield_10042' },
+        ]),
+      );
+      expect((error as ConfigError).issues).toHaveLength(2);
+    }
   });
 });
