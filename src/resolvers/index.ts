@@ -1,9 +1,23 @@
 import Resolver from '@forge/resolver';
-import { readModuleContext } from './context';
+import { JiraClient } from '../jira/client';
+import { ForgeTransport } from '../jira/transport-forge';
+import { ForgeKvsStore } from '../store/forge-kvs';
+import type { ResolverApi } from './api';
+import { HANDLERS, runHandler } from './handlers';
+import type { AppServices, CallerContext } from './services';
+
+/** Production services: Jira as the viewing user through Forge, Forge's key-value storage. */
+const forgeServices: AppServices = {
+  jiraAsUser: () => new JiraClient(new ForgeTransport('user')),
+  store: new ForgeKvsStore(),
+  now: () => new Date(),
+};
 
 const resolver = new Resolver();
 
-resolver.define('getContext', ({ context }) => readModuleContext(context));
+for (const name of Object.keys(HANDLERS) as Array<keyof ResolverApi>) {
+  resolver.define(name, ({ payload, context }) => runHandler(name, forgeServices, (payload ?? {}) as never, (context ?? {}) as CallerContext));
+}
 
 /** The Forge function handler behind every module's `resolver: { function: resolver }`. */
 export const handler = resolver.getDefinitions();

@@ -1,0 +1,97 @@
+/**
+ * The resolver API shared by the Forge functions and the Custom UI: every resolver's name, payload and result.
+ * The UI imports these types only (no runtime code), so the bundle stays free of server code.
+ */
+import type { Coverage, PersonProfile, ProjectSummary, RoadmapItemSummary, SprintSummary } from '../audit/report';
+import type { AuditConfig, EffectiveSettings, ProjectSettings, SeveritySetting } from '../config/types';
+import type { Finding, Severity } from '../domain/finding';
+import type { RuleCategory } from '../rules/types';
+import type { ModuleContext } from './context';
+import type { ResolverResponse } from './response';
+
+export type { ModuleContext, ResolverResponse };
+export type { Coverage, PersonProfile, ProjectSummary, RoadmapItemSummary, SprintSummary, Finding, Severity };
+
+/** Where a view's data came from and when, so a panel can say how fresh it is. */
+export interface Provenance {
+  generatedAt: string;
+  /** The Jira site, for links: `${siteUrl}/browse/KEY`. */
+  siteUrl: string;
+  coverage: Coverage;
+}
+
+export interface BoardPanel extends Provenance {
+  board: { id: number; name: string; type: string; projectKey?: string };
+  /** The sprint the panel is about: the one opened from, else the board's active sprint. */
+  sprint?: SprintSummary & { productOwners: PersonRef[] };
+  /** Findings about this board's work (its project's items, sprints and people), most severe first. */
+  findings: Finding[];
+  /** People who acted on the board's work in the audit window, with their role profile. */
+  people: PersonProfile[];
+}
+
+export interface PersonRef {
+  accountId: string;
+  displayName: string;
+}
+
+export interface RoadmapView extends Provenance {
+  /** A project page shows one project; the global page every project the viewer can browse. */
+  scope: { projectKey?: string };
+  projects: ProjectSummary[];
+  items: RoadmapItemSummary[];
+  /** Sprint windows, for the timeline of roadmap spans against sprints. */
+  sprints: SprintSummary[];
+  people: PersonProfile[];
+  findings: Finding[];
+  rules: RuleInfo[];
+}
+
+export interface RuleInfo {
+  id: string;
+  category: RuleCategory;
+  description: string;
+  defaultSeverity: Severity;
+  criteria: string[];
+  optionsSchema: object;
+  defaultOptions: object;
+}
+
+export interface SettingsView {
+  /** `site`: the admin page; `project`: one project's settings page. */
+  scope: 'site' | 'project';
+  projectKey?: string;
+  /** The site configuration (read-only context on a project page). */
+  site: AuditConfig;
+  /** The project's own overrides (project scope only). */
+  project?: ProjectSettings;
+  /** What is in force for the project (project scope only). */
+  effective?: EffectiveSettings;
+  /** Optimistic concurrency: send it back with a save; a stale one is refused with CONFLICT. */
+  version: number;
+  /** Whether the viewer may save here (site admin, or admin of the project); checked again on every save. */
+  canEdit: boolean;
+  rules: RuleInfo[];
+  /** Project role names found on the site, to pick from in the role mapping. */
+  projectRoleNames: string[];
+  groupNames: string[];
+}
+
+/** Validation failures come back as INVALID_INPUT with these details, one per field. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export type SeverityChoice = SeveritySetting;
+
+export interface ResolverApi {
+  getContext: { payload: Record<string, never>; result: ModuleContext };
+  getBoardPanel: { payload: { boardId?: number; sprintId?: number }; result: BoardPanel };
+  getRoadmap: { payload: { projectKey?: string }; result: RoadmapView };
+  getSettings: { payload: { projectKey?: string }; result: SettingsView };
+  /** Site scope takes a whole AuditConfig; project scope takes ProjectSettings for that project. */
+  saveSettings: { payload: { projectKey?: string; settings: unknown; version: number }; result: SettingsView };
+}
+
+export type ResolverName = keyof ResolverApi;

@@ -1,0 +1,184 @@
+import { auditSite, type AuditReport } from '../audit';
+import { effectiveSettings } from '../config/defaults';
+import { ConfigError } from '../config/schema';
+import type { AuditConfig } from '../config/types';
+import type { Site } from '../domain/model';
+import { listBoards } from '../jira/api/agile';
+import { getMyPermissions } from '../jira/api/platform';
+import { JiraError, type JiraClient } from '../jira/client';
+import { normaliseSite } from '../jira/normalise';
+import { readSite } from '../jira/read-site';
+import { PagingError } from '../jira/api/paging';
+import { RULES } from '../rules';
+import { ConfigRepository, StaleVersionError } from '../store/config-store';
+import type { BoardPanel, FieldIssue, ResolverApi, RoadmapView, RuleInfo, SettingsView } from './api';
+import { readModuleContext } from './context';
+import { fail, ok, type ResolverResponse } from './response';
+import type { AppServices, CallerContext } from './services';
+
+type Handler<K extends keyof ResolverApi> = (
+  services: AppServices,
+  payload: ResolverApi[K]['payload'],
+  context: CallerContext,
+) => Promise<ResolverResponse<ResolverApi[K]['result']>>;
+
+const RULE_SCHEMAS = RULES.map((rule) => rule.meta);
+
+export const RULE_INFO: RuleInfo[] = RULES.map((rule) => ({
+  id: rule.meta.id,
+  category: rule.meta.category,
+  description: rule.meta.description,
+  defaultSeverity: rule.meta.defaultSeverity,
+  criteria: rule.meta.criteria,
+  optionsSchema: rule.meta.optionsSchema,
+  defaultOptions: rule.defaultOptions,
+}));
+
+/** Reads the projects as the viewing user and audits them with the stored configuration. */
+async function auditAsUser(services: AppServices, config: AuditConfig, projectKeys?: string[]): Promise<{ site: Site; report: AuditReport }> {
+  const client = services.jiraAsUser();
+  const groups = [...new Set([...config.roleMapping.groups.pm, ...config.roleMapping.groups.po])];
+  const read = await readSite(client, { baseUrl: '', groups, ...(projectKeys ? { projectKeys } : {}), now: services.now });
+  const site = normaliseSite(read.snapshot, read.problems);
+  return { site, report: auditSite(site, config, { now: services.now() }) };
+}
+
+const getBoardPanel: Handler<'getBoardPanel'> = async (services, payload, context) => {
+  const fromModule = readModuleContext({ moduleKey: context.moduleKey ?? 'unknown', extension: context.extension });
+  const boardId = payload?.boardId ?? (fromModule.ok ? fromModule.data.boardId : null);
+  const sprintId = payload?.sprintId ?? (fromModule.ok ? fromModule.data.sprintId : null);
+  if (!boardId) return fail('INVALID_INPUT', 'Open the panel from a board, a backlog or a sprint: no board was given.');
+  const client = services.jiraAsUser();
+  const board = (await listBoards(client)).find((candidate) => candidate.id === boardId);
+  if (!board) return fail('NOT_FOUND', `Board ${boardId} does not exist or you may not see it.`);
+  const projectKey = board.location?.projectKey;
+  const config = await new ConfigRepository(services.store, RULE_SCHEMAS).effective();
+  const { site, report } = await auditAsUser(services, config, projectKey ? [projectKey] : undefined);
+
+  const boardSprints = report.sprints.filter((sprint) => sprint.boardId === board.id);
+  const chosen =
+    (sprintId ? report.sprints.find((sprint) => sprint.id === sprintId) : undefined) ??
+    boardSprints.filter((sprint) => sprint.state === 'active').sort((a, b) => (b.startDate ?? '').localeCompare(a.startDate ?? ''))[0];
+  const people = new Map(site.people.map((person) => [person.accountId, person.displayName]));
+  const ownerIds = projectKey ? (report.projects.find((project) => project.key === projectKey)?.productOwners ?? []) : [];
+  const panel: BoardPanel = {
+    generatedAt: report.generatedAt,
+    siteUrl: site.baseUrl,
+    coverage: report.coverage,
+    board: { id: board.id, name: board.name, type: board.type, ...(projectKey ? { projectKey } : {}) },
+    findings: report.findings.filter((finding) => !projectKey || finding.projectKeys.every((key) => key === projectKey)),
+    people: report.people.filter((person) => !projectKey || person.projects.includes(projectKey)),
+  };
+  if (chosen) panel.sprint = { ...chosen, productOwners: ownerIds.map((accountId) => ({ accountId, displayName: people.get(accountId) ?? 'Unknown user' })) };
+  return ok(panel);
+};
+
+const getRoadmap: Handler<'getRoadmap'> = async (services, payload, context) => {
+  const fromModule = readModuleContext({ moduleKey: context.moduleKey ?? 'unknown', extension: context.extension });
+  const projectKey = payload?.projectKey ?? (fromModule.ok ? (fromModule.data.projectKey ?? undefined) : undefined);
+  const config = await new ConfigRepository(services.store, RULE_SCHEMAS).effective();
+  const { site, report } = await auditAsUser(services, config, projectKey ? [projectKey] : undefined);
+  if (projectKey && !site.projects.some((project) => project.key === projectKey)) {
+    return fail('NOT_FOUND', `Project ${projectKey} does not exist or you may not browse it.`);
+  }
+  const view: RoadmapView = {
+    generatedAt: report.generatedAt,
+    siteUrl: site.baseUrl,
+    coverage: report.coverage,
+    scope: projectKey ? { projectKey } : {},
+    projects: report.projects,
+    items: report.roadmapItems,
+    sprints: report.sprints,
+    people: report.people,
+    findings: report.findings,
+    rules: RULE_INFO,
+  };
+  return ok(view);
+};
+
+async function settingsView(services: AppServices, projectKey: string | undefined, client: JiraClient): Promise<SettingsView> {
+  const repository = new ConfigRepository(services.store, RULE_SCHEMAS);
+  const site = await repository.site();
+  const canEdit = await mayEdit(client, projectKey);
+  const effective = await repository.effective();
+  const roleNames = new Set([...site.config.roleMapping.projectRoles.pm, ...site.config.roleMapping.projectRoles.po]);
+  const groupNames = new Set([...site.config.roleMapping.groups.pm, ...site.config.roleMapping.groups.po]);
+  const view: SettingsView = {
+    scope: projectKey ? 'project' : 'site',
+    site: site.config,
+    version: site.version,
+    canEdit,
+    rules: RULE_INFO,
+    projectRoleNames: [...roleNames].sort(),
+    groupNames: [...groupNames].sort(),
+  };
+  if (projectKey) {
+    const project = await repository.project(projectKey);
+    Object.assign(view, { projectKey, project: project.settings, version: project.version, effective: effectiveSettings(effective, projectKey) });
+  }
+  return view;
+}
+
+/** Site settings need Jira's "Administer Jira"; a project's need "Administer Projects" there (or site admin). */
+async function mayEdit(client: JiraClient, projectKey: string | undefined): Promise<boolean> {
+  const global = await getMyPermissions(client, ['ADMINISTER']);
+  if (global.ADMINISTER) return true;
+  if (!projectKey) return false;
+  return (await getMyPermissions(client, ['ADMINISTER_PROJECTS'], projectKey)).ADMINISTER_PROJECTS === true;
+}
+
+const getSettings: Handler<'getSettings'> = async (services, payload) => {
+  const projectKey = payload?.projectKey;
+  return ok(await settingsView(services, projectKey, services.jiraAsUser()));
+};
+
+const saveSettings: Handler<'saveSettings'> = async (services, payload, context) => {
+  if (!payload || typeof payload.version !== 'number') return fail('INVALID_INPUT', 'A save needs the settings and the version they were read at.');
+  const client = services.jiraAsUser();
+  const projectKey = payload.projectKey;
+  if (!(await mayEdit(client, projectKey))) {
+    return fail('FORBIDDEN', projectKey ? `Only Jira admins and admins of project ${projectKey} may change its settings.` : 'Only Jira admins may change the site settings.');
+  }
+  const repository = new ConfigRepository(services.store, RULE_SCHEMAS);
+  const by = { at: services.now(), ...(context.accountId ? { accountId: context.accountId } : {}) };
+  try {
+    if (projectKey) await repository.saveProject(projectKey, payload.settings, payload.version, by);
+    else await repository.saveSite(payload.settings, payload.version, by);
+  } catch (error) {
+    if (error instanceof ConfigError) return fail('INVALID_INPUT', 'Some settings are not valid; nothing was saved.', error.issues satisfies FieldIssue[]);
+    if (error instanceof StaleVersionError) return fail('CONFLICT', error.message, { version: error.current });
+    throw error;
+  }
+  return ok(await settingsView(services, projectKey, client));
+};
+
+const getContext: Handler<'getContext'> = async (_services, _payload, context) => readModuleContext(context);
+
+export const HANDLERS: { [K in keyof ResolverApi]: Handler<K> } = { getContext, getBoardPanel, getRoadmap, getSettings, saveSettings };
+
+/** Runs a handler and turns what Jira or the code threw into the typed error the UI understands. */
+export async function runHandler<K extends keyof ResolverApi>(
+  name: K,
+  services: AppServices,
+  payload: ResolverApi[K]['payload'],
+  context: CallerContext,
+): Promise<ResolverResponse<ResolverApi[K]['result']>> {
+  try {
+    return await (HANDLERS[name] as Handler<K>)(services, payload, context);
+  } catch (error) {
+    return failureFrom(error);
+  }
+}
+
+function failureFrom<T>(error: unknown): ResolverResponse<T> {
+  if (error instanceof JiraError) {
+    if (error.status === 401 || error.status === 403) return fail('FORBIDDEN', `Jira refused: ${error.message}`);
+    if (error.status === 429) return fail('RATE_LIMITED', 'Jira is rate limiting the app right now; try again in a few minutes.');
+    if (error.transient) return fail('JIRA_UNAVAILABLE', `Jira did not answer properly: ${error.message}. Try again shortly.`);
+    if (error.status === 404) return fail('NOT_FOUND', error.message);
+    return fail('INTERNAL', error.message);
+  }
+  if (error instanceof PagingError) return fail('JIRA_UNAVAILABLE', error.message);
+  if (error instanceof ConfigError) return fail('INTERNAL', `The stored configuration is not valid: ${error.problems.join('; ')}`);
+  return fail('INTERNAL', error instanceof Error ? error.message : String(error));
+}

@@ -1,0 +1,20 @@
+import type { JiraClient } from '../jira/client';
+import type { KeyValueStore } from '../store/key-value';
+
+/**
+ * What resolvers need from the outside world. Forge provides it in production (Jira as the viewing user, KVS);
+ * the local preview and tests provide stand-ins. The resolver code is the same in both.
+ */
+export interface AppServices {
+  /** Jira as the person looking at the panel, so Jira's own permissions decide what they see. */
+  jiraAsUser(): JiraClient;
+  store: KeyValueStore;
+  now(): Date;
+}
+
+/** Who is asking and from where, as @forge/resolver passes it (`context`). */
+export interface CallerContext {
+  accountId?: string;
+  moduleKey?: string;
+  extension?: unknown;
+}
