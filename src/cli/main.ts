@@ -1,7 +1,9 @@
 import { Command, Option } from 'commander';
 import { auditSite } from '../audit';
-import { demoConfig, generateDemoSite, DEMO_USERS } from '../dev/demo';
-import { startEmulator, type RunningEmulator } from '../dev/emulator';
+import { demoConfig, generateDemoSite, DEMO_PREVIEW_FOCUS, DEMO_USERS } from '../dev/demo';
+import { startEmulator } from '../dev/emulator';
+import { startPreview } from '../dev/preview/server';
+import path from 'node:path';
 import type { ReadProblem } from '../domain/model';
 import { JiraClient } from '../jira/client';
 import { normaliseSite } from '../jira/normalise';
@@ -174,6 +176,36 @@ export async function main(argv: string[]): Promise<void> {
     });
 
   program
+    .command('preview')
+    .description('serve the Custom UI panels locally: the real resolvers and built bundle against the emulator on the demo site')
+    .option('--port <n>', 'port for the preview (0 picks a free one)', '0')
+    .option('--snapshot <file>', 'serve this site instead of the demo site')
+    .option('--latency-ms <n>', "delay every emulated Jira answer, to see the panels' loading states")
+    .action(async (options: { port?: string; snapshot?: string; latencyMs?: string }) => {
+      const snapshot = options.snapshot ? await loadSnapshotFile(options.snapshot) : generateDemoSite();
+      const preview = await startPreview({
+        snapshot,
+        config: demoConfig(),
+        staticDir: path.resolve(__dirname, '../../static/app/build'),
+        // On the demo site the payments team, the portfolio and the platform team have the most to show.
+        ...(options.snapshot ? {} : { focus: DEMO_PREVIEW_FOCUS }),
+        port: parseNumberOption('--port', options.port, { min: 0, max: 65535, integer: true }) ?? 0,
+        ...(options.latencyMs ? { emulatorLatencyMs: parseNumberOption('--latency-ms', options.latencyMs, { min: 0, max: 60_000 }) } : {}),
+      });
+      process.stdout.write(
+        [
+          `listening ${preview.url}`,
+          `Jira emulator: ${preview.emulator.url} (${snapshot.projects.length} projects, ${snapshot.issues.length} issues)`,
+          'Open a view (add &theme=dark for the dark theme):',
+          ...preview.views.map((view) => `  ${view.title.padEnd(44)} ${view.url}`),
+          `Every view is listed at ${preview.url}/ . Press Ctrl+C to stop.`,
+          '',
+        ].join('\n'),
+      );
+      await untilInterrupted(preview);
+    });
+
+  program
     .command('demo-site')
     .description('write the embedded demo site as a snapshot file')
     .requiredOption('--out <file>', 'where to write it')
@@ -191,10 +223,10 @@ async function snapshotFromOptions(options: { snapshot?: string; demo?: boolean 
   throw new Error('Say what to serve: --snapshot FILE or --demo');
 }
 
-function untilInterrupted(emulator: RunningEmulator): Promise<void> {
+function untilInterrupted(server: { close(): Promise<void> }): Promise<void> {
   return new Promise((resolve) => {
     const stop = () => {
-      void emulator.close().then(resolve);
+      void server.close().then(resolve);
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

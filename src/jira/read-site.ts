@@ -28,6 +28,12 @@ export interface ReadSiteOptions {
   /** Where the site was reached; the snapshot records the site's own base URL from serverInfo when Jira gives it. */
   baseUrl: string;
   /**
+   * Reads project roles and group members, which Jira shows only to admins. A panel reads issues as the viewing
+   * user but the role mapping as the app: only for the projects the user's own read listed, so nothing about
+   * a project the user may not browse is read on their behalf.
+   */
+  directoryClient?: JiraClient;
+  /**
    * `bulk` (the default) reads changelogs 1000 issues a request; `per-issue` is the naive way, one changelog
    * request per issue, kept only to measure against.
    */
@@ -84,6 +90,7 @@ export function fieldsToRead(candidates: FieldCandidates): string[] {
  */
 export async function readSite(client: JiraClient, options: ReadSiteOptions): Promise<SiteRead> {
   const problems: ReadProblem[] = [];
+  const directory = options.directoryClient ?? client;
   const progress = options.onProgress ?? (() => undefined);
   const users = new UserCollector();
 
@@ -107,7 +114,7 @@ export async function readSite(client: JiraClient, options: ReadSiteOptions): Pr
   let rolesDone = 0;
   await Promise.all(
     projects.map(async (project) => {
-      projectRoles[project.key] = await orProblem(problems, 'project', project.key, 'project roles', () => getProjectRoles(client, project.key), []);
+      projectRoles[project.key] = await orProblem(problems, 'project', project.key, 'project roles', () => getProjectRoles(directory, project.key), []);
       progress({ phase: 'roles', done: ++rolesDone, total: projects.length });
     }),
   );
@@ -115,9 +122,9 @@ export async function readSite(client: JiraClient, options: ReadSiteOptions): Pr
   for (const roles of Object.values(projectRoles)) users.addRoleActors(roles);
   const groupRefs = collectGroupRefs(projectRoles, options.groups ?? []);
   const unidentified = groupRefs.filter((ref) => ref.groupId === undefined).map((ref) => ref.name);
-  const foundIds = await orProblem(problems, 'site', 'groups', 'group ids', () => findGroupIds(client, unidentified), new Map<string, string>());
+  const foundIds = await orProblem(problems, 'site', 'groups', 'group ids', () => findGroupIds(directory, unidentified), new Map<string, string>());
   for (const ref of groupRefs) ref.groupId ??= foundIds.get(ref.name);
-  const groups = await readGroups(client, groupRefs, problems, users);
+  const groups = await readGroups(directory, groupRefs, problems, users);
   progress({ phase: 'groups', done: groups.length });
 
   const projectKeys = new Set(projects.map((project) => project.key));

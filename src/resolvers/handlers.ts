@@ -38,7 +38,7 @@ export const RULE_INFO: RuleInfo[] = RULES.map((rule) => ({
 async function auditAsUser(services: AppServices, config: AuditConfig, projectKeys?: string[]): Promise<{ site: Site; report: AuditReport }> {
   const client = services.jiraAsUser();
   const groups = [...new Set([...config.roleMapping.groups.pm, ...config.roleMapping.groups.po])];
-  const read = await readSite(client, { baseUrl: '', groups, ...(projectKeys ? { projectKeys } : {}), now: services.now });
+  const read = await readSite(client, { baseUrl: '', groups, directoryClient: services.jiraAsApp(), ...(projectKeys ? { projectKeys } : {}), now: services.now });
   const site = normaliseSite(read.snapshot, read.problems);
   return { site, report: auditSite(site, config, { now: services.now() }) };
 }

@@ -9,6 +9,7 @@ import type { AppServices, CallerContext } from './services';
 /** Production services: Jira as the viewing user through Forge, Forge's key-value storage. */
 const forgeServices: AppServices = {
   jiraAsUser: () => new JiraClient(new ForgeTransport('user')),
+  jiraAsApp: () => new JiraClient(new ForgeTransport('app')),
   store: new ForgeKvsStore(),
   now: () => new Date(),
 };

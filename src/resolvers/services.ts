@@ -8,6 +8,11 @@ import type { KeyValueStore } from '../store/key-value';
 export interface AppServices {
   /** Jira as the person looking at the panel, so Jira's own permissions decide what they see. */
   jiraAsUser(): JiraClient;
+  /**
+   * Jira as the app, for what Jira shows only to admins (project roles, group members); used only for projects
+   * the user's own read already listed.
+   */
+  jiraAsApp(): JiraClient;
   store: KeyValueStore;
   now(): Date;
 }

@@ -8,3 +8,6 @@ import type { AuditConfig } from '../../config/types';
 export function demoConfig(): AuditConfig {
   return { ...defaultConfig(), combinedRoleProjects: ['GRO'] };
 }
+
+/** Where the local preview opens its views on the demo site: the projects with the most planted cases to show. */
+export const DEMO_PREVIEW_FOCUS = { boardProject: 'PAY', roadmapProject: 'PORT', settingsProject: 'PLAT' } as const;

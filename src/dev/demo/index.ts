@@ -42,7 +42,7 @@ export const DEMO_LONG_HISTORY_KEY: string = (() => {
   return item.key;
 })();
 
-export { demoConfig } from './config';
+export { demoConfig, DEMO_PREVIEW_FOCUS } from './config';
 export { DEMO_USERS, type DemoRole, type DemoUser } from './people';
 export { RULE_IDS, type RuleId } from './scenario/types';
 export type { PlantedCase, PlantedSubject } from './planted';

@@ -1,0 +1,143 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { AuditConfig } from '../../config/types';
+import { JiraClient } from '../../jira/client';
+import type { SiteSnapshot } from '../../jira/snapshot';
+import { HttpTransport } from '../../jira/transport-http';
+import type { ResolverName } from '../../resolvers/api';
+import { HANDLERS, runHandler, RULE_INFO } from '../../resolvers/handlers';
+import type { AppServices, CallerContext } from '../../resolvers/services';
+import { RULES } from '../../rules';
+import { ConfigRepository } from '../../store/config-store';
+import { MemoryStore } from '../../store/key-value';
+import { startEmulator, type RunningEmulator } from '../emulator';
+import { BRIDGE_SCRIPT } from './bridge-script';
+import { tokenStyles } from './tokens';
+import { MODULES, previewViews, type PreviewView, type ViewFocus, type ViewRequest } from './views';
+
+export interface PreviewOptions {
+  snapshot: SiteSnapshot;
+  config: AuditConfig;
+  /** The built Custom UI (`static/app/build`). */
+  staticDir: string;
+  port?: number;
+  emulatorLatencyMs?: number;
+  /** Which projects the listed views open on. */
+  focus?: ViewFocus;
+}
+
+export interface RunningPreview {
+  url: string;
+  emulator: RunningEmulator;
+  views: PreviewView[];
+  close(): Promise<void>;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
+};
+
+/**
+ * The local preview: the Jira emulator serving a site, the real resolvers behind a stand-in for the Forge bridge,
+ * and the same built `static/` bundle Forge would serve — all on 127.0.0.1. Only the bridge differs from Jira.
+ */
+export async function startPreview(options: PreviewOptions): Promise<RunningPreview> {
+  const indexFile = path.join(options.staticDir, 'index.html');
+  if (!existsSync(indexFile)) throw new Error(`No built UI at ${options.staticDir}: run \`npm run build\` first.`);
+  const emulator = await startEmulator(options.snapshot, { ...(options.emulatorLatencyMs ? { latencyMs: options.emulatorLatencyMs } : {}) });
+  const store = new MemoryStore();
+  await new ConfigRepository(store, RULES.map((rule) => rule.meta)).saveSite(options.config, 0, { at: new Date(options.snapshot.capturedAt ?? Date.now()) });
+  // The emulator has no app identity; the site admin stands in for the app, which sees every project.
+  const appAccount = Object.entries(options.snapshot.permissions ?? {}).find(([, grant]) => grant.admin)?.[0] ?? options.snapshot.users[0]?.accountId ?? '';
+  const client = (accountId: string) => new JiraClient(new HttpTransport({ baseUrl: emulator.url, email: accountId, apiToken: 'preview' }));
+  const services = (accountId: string): AppServices => ({
+    jiraAsUser: () => client(accountId),
+    jiraAsApp: () => client(appAccount),
+    store,
+    now: () => new Date(options.snapshot.capturedAt ?? Date.now()),
+  });
+
+  const app: FastifyInstance = Fastify({ logger: false });
+  const views = previewViews(options.snapshot, options.focus);
+  const knownUsers = new Set(options.snapshot.users.map((user) => user.accountId));
+
+  app.get('/', async (_, reply) => reply.type('text/html; charset=utf-8').send(indexPage(views, options.snapshot)));
+
+  app.get('/app/', async (request, reply) => {
+    const view = parseViewRequest(request.query as Record<string, string | undefined>, knownUsers);
+    if ('error' in view) return reply.code(400).type('text/plain').send(view.error);
+    const html = await readFile(indexFile, 'utf8');
+    const context = JSON.stringify({ ...view, siteUrl: options.snapshot.baseUrl }).replace(/</g, '\\u003c');
+    const injected = `<script type="application/json" id="forge-preview-context">${context}</script><script src="/__preview/bridge.js"></script>`;
+    return reply.type('text/html; charset=utf-8').send(html.replace(/<head>/i, `<head>${injected}`));
+  });
+
+  app.get('/app/*', async (request, reply) => {
+    const relative = (request.params as { '*': string })['*'];
+    const file = path.resolve(options.staticDir, relative);
+    if (!file.startsWith(path.resolve(options.staticDir) + path.sep) || !existsSync(file)) return reply.code(404).send('Not found');
+    return reply.type(CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream').send(await readFile(file));
+  });
+
+  app.get('/__preview/bridge.js', async (_, reply) => reply.type('text/javascript; charset=utf-8').send(BRIDGE_SCRIPT));
+  app.get('/__preview/tokens.css', async (_, reply) => reply.type('text/css; charset=utf-8').send(tokenStyles()));
+  app.get('/__preview/views', async () => views);
+  app.get('/__preview/rules', async () => RULE_INFO);
+
+  app.post('/__preview/invoke', async (request, reply) => {
+    const body = request.body as { functionKey?: unknown; payload?: unknown; context?: CallerContext } | undefined;
+    const name = body?.functionKey;
+    if (typeof name !== 'string' || !(name in HANDLERS)) return reply.code(400).send({ message: `Unknown resolver ${String(name)}` });
+    const accountId = body?.context?.accountId;
+    if (!accountId || !knownUsers.has(accountId)) return reply.code(401).send({ message: 'The preview page names no known user.' });
+    return runHandler(name as ResolverName, services(accountId), (body?.payload ?? {}) as never, body?.context ?? {});
+  });
+
+  const address = await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
+  const url = address.replace('localhost', '127.0.0.1');
+  return {
+    url,
+    emulator,
+    views: views.map((view) => ({ ...view, url: `${url}${view.url}` })),
+    close: async () => {
+      await app.close();
+      await emulator.close();
+    },
+  };
+}
+
+function parseViewRequest(query: Record<string, string | undefined>, knownUsers: Set<string>): ViewRequest | { error: string } {
+  const module = MODULES.find((candidate) => candidate.type === query.module);
+  if (!module) return { error: `module must be one of: ${MODULES.map((candidate) => candidate.type).join(', ')}` };
+  if (!query.as || !knownUsers.has(query.as)) return { error: 'as must be the account id of a user of the demo site' };
+  const number = (value: string | undefined) => (value && /^\d+$/.test(value) ? value : undefined);
+  const extension: ViewRequest['extension'] = { type: module.type };
+  if (number(query.board)) extension.board = { id: number(query.board)! };
+  if (number(query.sprint)) extension.sprint = { id: number(query.sprint)! };
+  if (query.project && /^[A-Z][A-Z0-9_]*$/.test(query.project)) extension.project = { key: query.project };
+  return { accountId: query.as, moduleKey: module.key, extension };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+function indexPage(views: PreviewView[], snapshot: SiteSnapshot): string {
+  const rows = views
+    .map((view) => `<li><a href="${escapeHtml(view.url)}">${escapeHtml(view.title)}</a> — ${escapeHtml(view.description)} (<a href="${escapeHtml(view.url)}&amp;theme=dark">dark</a>)</li>`)
+    .join('\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Role Boundary Auditor — local preview</title></head>
+<body><main><h1>Role Boundary Auditor — local preview</h1>
+<p>The demo site ${escapeHtml(snapshot.baseUrl)} served by a local Jira emulator; each link opens a module as the person Jira would show it to.</p>
+<ul>${rows}</ul></main></body></html>`;
+}
