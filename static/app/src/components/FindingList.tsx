@@ -1,0 +1,137 @@
+import Badge from '@atlaskit/badge';
+import Heading from '@atlaskit/heading';
+import ChevronDownIcon from '@atlaskit/icon/core/chevron-down';
+import ChevronRightIcon from '@atlaskit/icon/core/chevron-right';
+import Lozenge from '@atlaskit/lozenge';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
+import { token } from '@atlaskit/tokens';
+import { useId, useState } from 'react';
+import { criteriaById, isCriteriaId } from '../../../../src/criteria';
+import type { Finding, Severity } from '../../../../src/domain/finding';
+import { groupFindings, subjectLabel } from '../findings';
+import { formatDate } from '../format';
+import { IssueLink } from './IssueLink';
+
+type HeadingLevel = 2 | 3 | 4;
+const HEADING_TAG = { 2: 'h2', 3: 'h3', 4: 'h4' } as const;
+
+const SEVERITY: Record<Severity, { label: string; appearance: 'removed' | 'moved' | 'default' }> = {
+  error: { label: 'Error', appearance: 'removed' },
+  warning: { label: 'Warning', appearance: 'moved' },
+  info: { label: 'Info', appearance: 'default' },
+};
+
+export function SeverityLozenge({ severity }: { severity: Severity }) {
+  return <Lozenge appearance={SEVERITY[severity].appearance}>{SEVERITY[severity].label}</Lozenge>;
+}
+
+/** Findings grouped by kind (overlap, owner, horizon, trace); each expands to its criteria, evidence and suggestion. */
+export function FindingList({ findings, siteUrl, headingLevel }: { findings: readonly Finding[]; siteUrl: string; headingLevel: HeadingLevel }) {
+  return (
+    <Stack space="space.300">
+      {groupFindings(findings).map((group) => (
+        <FindingGroupSection key={group.id} label={group.label} about={group.about} findings={group.findings} siteUrl={siteUrl} headingLevel={headingLevel} />
+      ))}
+    </Stack>
+  );
+}
+
+function FindingGroupSection({ label, about, findings, siteUrl, headingLevel }: { label: string; about: string; findings: Finding[]; siteUrl: string; headingLevel: HeadingLevel }) {
+  const headingId = useId();
+  return (
+    <section aria-labelledby={headingId}>
+      <Stack space="space.100">
+        <Inline space="space.100" alignBlock="center">
+          <Heading size="small" as={HEADING_TAG[headingLevel]} id={headingId}>
+            {label}
+          </Heading>
+          <Badge>{findings.length}</Badge>
+        </Inline>
+        <Text color="color.text.subtle">{about}</Text>
+        <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+          {findings.map((finding) => (
+            <FindingItem key={finding.id} finding={finding} siteUrl={siteUrl} />
+          ))}
+        </ul>
+      </Stack>
+    </section>
+  );
+}
+
+function FindingItem({ finding, siteUrl }: { finding: Finding; siteUrl: string }) {
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const Chevron = open ? ChevronDownIcon : ChevronRightIcon;
+  return (
+    <li style={{ borderBottom: `${token('border.width')} solid ${token('color.border')}` }}>
+      <button type="button" className="rba-disclosure" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
+        <Chevron label="" color="currentColor" />
+        <span style={{ flexShrink: 0 }}>
+          <SeverityLozenge severity={finding.severity} />
+        </span>
+        <Stack space="space.050">
+          <Text>{finding.message}</Text>
+          <Text size="small" color="color.text.subtle">
+            {`${subjectLabel(finding)} · ${finding.rule}`}
+          </Text>
+        </Stack>
+      </button>
+      <div id={panelId} hidden={!open}>
+        {open ? <FindingDetails finding={finding} siteUrl={siteUrl} /> : null}
+      </div>
+    </li>
+  );
+}
+
+function FindingDetails({ finding, siteUrl }: { finding: Finding; siteUrl: string }) {
+  return (
+    <Box paddingInlineStart="space.400" paddingInlineEnd="space.100" paddingBlockEnd="space.200">
+      <Stack space="space.150">
+        <Stack space="space.050">
+          <Text weight="bold">Criteria</Text>
+          <ul style={{ margin: 0, paddingInlineStart: token('space.250') }}>
+            {finding.criteria.map((id) => (
+              <li key={id}>
+                <Text>{isCriteriaId(id) ? `${id} · ${criteriaById(id).name}` : id}</Text>
+              </li>
+            ))}
+          </ul>
+        </Stack>
+        <Stack space="space.050">
+          <Text weight="bold">Evidence</Text>
+          {finding.evidence.length === 0 ? (
+            <Text color="color.text.subtle">No single Jira record carries this finding; it follows from the absence described above.</Text>
+          ) : (
+            <table className="rba-table">
+              <thead>
+                <tr>
+                  <th scope="col">Date</th>
+                  <th scope="col">Issue</th>
+                  <th scope="col">What happened</th>
+                </tr>
+              </thead>
+              <tbody>
+                {finding.evidence.map((evidence, index) => (
+                  <tr key={`${evidence.actionId ?? ''}${index}`}>
+                    <td style={{ whiteSpace: 'nowrap' }}>{formatDate(evidence.at)}</td>
+                    <td style={{ whiteSpace: 'nowrap' }}>
+                      {evidence.issueKey ? <IssueLink siteUrl={siteUrl} issueKey={evidence.issueKey} /> : evidence.sprintId !== undefined ? `Sprint ${evidence.sprintId}` : '—'}
+                    </td>
+                    <td>{evidence.what}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Stack>
+        <Stack space="space.050">
+          <Text weight="bold">Suggestion</Text>
+          <Text as="p">{finding.suggestion}</Text>
+        </Stack>
+        <Text size="small" color="color.text.subtle">
+          {`Finding id: ${finding.id} — to accept this finding, an admin adds this id on the app's settings page.`}
+        </Text>
+      </Stack>
+    </Box>
+  );
+}

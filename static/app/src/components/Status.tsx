@@ -1,0 +1,54 @@
+import Button from '@atlaskit/button/new';
+import EmptyState from '@atlaskit/empty-state';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
+import SectionMessage from '@atlaskit/section-message';
+import Spinner from '@atlaskit/spinner';
+import type { ReactNode } from 'react';
+import type { ResolverError } from '../../../../src/resolvers/response';
+import { adviceFor, type Activity } from '../errors';
+
+/** Announces async progress to screen readers (loading, loaded, saved, failed) without moving focus. */
+export function LiveRegion({ message }: { message: string }) {
+  return (
+    <div role="status" aria-live="polite" className="rba-visually-hidden">
+      {message}
+    </div>
+  );
+}
+
+/** A spinner with a sentence saying what is happening: audits of big projects take seconds. */
+export function Loading({ sentence }: { sentence: string }) {
+  return (
+    <Box paddingBlock="space.400">
+      <Inline space="space.150" alignBlock="center">
+        <Spinner size="medium" label={sentence} />
+        <Text>{sentence}</Text>
+      </Inline>
+    </Box>
+  );
+}
+
+export function ErrorState({ error, activity, onRetry, children }: { error: ResolverError; activity: Activity; onRetry?: () => void; children?: ReactNode }) {
+  const advice = adviceFor(error, activity);
+  return (
+    <SectionMessage appearance={error.code === 'CONFLICT' || error.code === 'RATE_LIMITED' ? 'warning' : 'error'} title={advice.title}>
+      <Stack space="space.100">
+        <Text as="p">{advice.advice}</Text>
+        <Text as="p" color="color.text.subtle" size="small">
+          {`${error.message} (${error.code})`}
+        </Text>
+        {children}
+        {advice.retry && onRetry ? (
+          <Inline>
+            <Button onClick={onRetry}>Try again</Button>
+          </Inline>
+        ) : null}
+      </Stack>
+    </SectionMessage>
+  );
+}
+
+/** An empty state that says why there is nothing and what to do. */
+export function Empty({ header, description, action }: { header: string; description: ReactNode; action?: ReactNode }) {
+  return <EmptyState header={header} description={description} headingLevel={3} headingSize="xsmall" width="wide" {...(action ? { primaryAction: action } : {})} />;
+}

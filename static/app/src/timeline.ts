@@ -1,0 +1,114 @@
+import { addMonths, differenceInCalendarMonths, format, isValid, max as latest, min as earliest, parseISO, startOfMonth } from 'date-fns';
+
+export interface Span {
+  id: string;
+  label: string;
+  /** Spans of one group (a project) share a lane: its sprints above its roadmap items. */
+  group: string;
+  start?: string;
+  end?: string;
+}
+
+export interface TimelineBar {
+  id: string;
+  label: string;
+  x: number;
+  width: number;
+  /** For sprints: the sub-lane, so overlapping sprints (several boards) do not hide each other. */
+  lane: number;
+}
+
+export interface TimelineGroup {
+  id: string;
+  /** Sprint windows. */
+  bands: TimelineBar[];
+  /** How many sub-lanes the sprint windows need. */
+  lanes: number;
+  /** Roadmap items with a planned span, in the order given. */
+  rows: TimelineBar[];
+}
+
+export interface TimelineLayout {
+  from: Date;
+  to: Date;
+  /** In the order groups first appear among the items, then groups with sprints only. */
+  groups: TimelineGroup[];
+  ticks: Array<{ x: number; label: string }>;
+  /** Where `now` falls, when inside the chart. */
+  now?: number;
+}
+
+function spanDates(span: Span): { start: Date; end: Date } | undefined {
+  if (!span.start || !span.end) return undefined;
+  const start = parseISO(span.start);
+  const end = parseISO(span.end);
+  return isValid(start) && isValid(end) && end >= start ? { start, end } : undefined;
+}
+
+/** Month ticks, thinned to every quarter or year when the chart spans years, so the labels never crowd. */
+function monthTicks(from: Date, to: Date): Date[] {
+  const months = differenceInCalendarMonths(to, from) + 1;
+  const step = months <= 18 ? 1 : months <= 48 ? 3 : 12;
+  const ticks: Date[] = [];
+  for (let month = startOfMonth(from); month <= to; month = addMonths(month, 1)) {
+    if (month >= from && (month.getMonth() % step === 0 || step === 1)) ticks.push(month);
+  }
+  return ticks;
+}
+
+/**
+ * Places roadmap spans and sprint windows on one time axis `width` wide. Items or sprints without both dates are
+ * left out (the table beside the chart lists them); undefined when nothing has dates.
+ */
+export function layoutTimeline(items: readonly Span[], sprints: readonly Span[], width: number, now?: Date): TimelineLayout | undefined {
+  const dated = (spans: readonly Span[]) =>
+    spans.flatMap((span) => {
+      const dates = spanDates(span);
+      return dates ? [{ span, ...dates }] : [];
+    });
+  const datedItems = dated(items);
+  const datedSprints = dated(sprints);
+  const all = [...datedItems, ...datedSprints];
+  if (all.length === 0) return undefined;
+  const from = earliest(all.map((entry) => entry.start));
+  const to = latest(all.map((entry) => entry.end));
+  const total = Math.max(to.getTime() - from.getTime(), 24 * 3600 * 1000);
+  const x = (date: Date) => ((date.getTime() - from.getTime()) / total) * width;
+  const bar = ({ span, start, end }: { span: Span; start: Date; end: Date }): TimelineBar => ({
+    id: span.id,
+    label: span.label,
+    x: x(start),
+    width: Math.max(x(end) - x(start), 2),
+    lane: 0,
+  });
+  const groups = new Map<string, TimelineGroup>();
+  const groupOf = (id: string) => {
+    let group = groups.get(id);
+    if (!group) groups.set(id, (group = { id, bands: [], lanes: 0, rows: [] }));
+    return group;
+  };
+  for (const entry of datedItems) groupOf(entry.span.group).rows.push(bar(entry));
+  for (const entry of [...datedSprints].sort((a, b) => a.start.getTime() - b.start.getTime())) {
+    const group = groupOf(entry.span.group);
+    const placed = bar(entry);
+    placed.lane = firstFreeLane(group.bands, placed);
+    group.lanes = Math.max(group.lanes, placed.lane + 1);
+    group.bands.push(placed);
+  }
+  const layout: TimelineLayout = {
+    from,
+    to,
+    groups: [...groups.values()],
+    ticks: monthTicks(from, to).map((month, index) => ({ x: x(month), label: format(month, index === 0 || month.getMonth() === 0 ? 'MMM yyyy' : 'MMM') })),
+  };
+  if (now && now >= from && now <= to) layout.now = x(now);
+  return layout;
+}
+
+/** The lowest sub-lane where a bar overlaps no bar already placed (a sliver of shared edge is allowed). */
+function firstFreeLane(placed: readonly TimelineBar[], bar: TimelineBar): number {
+  for (let lane = 0; ; lane++) {
+    const clash = placed.some((other) => other.lane === lane && other.x + other.width > bar.x + 0.5 && bar.x + bar.width > other.x + 0.5);
+    if (!clash) return lane;
+  }
+}

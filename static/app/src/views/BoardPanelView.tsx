@@ -1,0 +1,150 @@
+import Lozenge from '@atlaskit/lozenge';
+import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
+import Badge from '@atlaskit/badge';
+import { token } from '@atlaskit/tokens';
+import { useEffect, useState } from 'react';
+import type { BoardPanel, Finding } from '../../../../src/resolvers/api';
+import { Empty, ErrorState, LiveRegion, Loading } from '../components/Status';
+import { ExportBar } from '../components/ExportBar';
+import { FindingList } from '../components/FindingList';
+import { PeopleTable } from '../components/People';
+import { exportFileName, toCsv, toJson } from '../export';
+import { findingColumns } from '../export-columns';
+import { countBySeverity } from '../findings';
+import { formatDate, formatSpan, plural } from '../format';
+import { useResolver } from '../useResolver';
+import { Page, ProvenanceNote, Section } from './Page';
+
+export function BoardPanelView({ boardId, sprintId }: { boardId?: number; sprintId?: number }) {
+  const { state, reload } = useResolver('getBoardPanel', { ...(boardId !== undefined ? { boardId } : {}), ...(sprintId !== undefined ? { sprintId } : {}) });
+  const [status, setStatus] = useState('');
+  useEffect(() => {
+    if (state.status === 'loading') setStatus("Reading the board's issues and their history from Jira…");
+    else if (state.status === 'failed') setStatus(`The audit failed: ${state.error.message}`);
+    else setStatus(`Audit loaded: ${plural(state.data.findings.length, 'flag')}.`);
+  }, [state]);
+
+  return (
+    <>
+      <LiveRegion message={status} />
+      {state.status === 'loading' ? (
+        <Page title="Role boundary audit">
+          <Loading sentence="Reading the board's issues and their history from Jira… Big boards take a few seconds." />
+        </Page>
+      ) : state.status === 'failed' ? (
+        <Page title="Role boundary audit">
+          <ErrorState error={state.error} activity="board" onRetry={reload} />
+        </Page>
+      ) : (
+        <BoardPanelContent panel={state.data} onStatus={setStatus} />
+      )}
+    </>
+  );
+}
+
+function BoardPanelContent({ panel, onStatus }: { panel: BoardPanel; onStatus: (message: string) => void }) {
+  const at = new Date();
+  const scope = [panel.board.projectKey, `board-${panel.board.id}`, panel.sprint ? `sprint-${panel.sprint.id}` : undefined];
+  const files = [
+    { label: 'flags (CSV)', fileName: exportFileName(['board', ...scope], at, 'csv'), type: 'text/csv' as const, content: () => toCsv(panel.findings, findingColumns) },
+    { label: 'JSON', fileName: exportFileName(['board', ...scope], at, 'json'), type: 'application/json' as const, content: () => toJson(panel) },
+  ];
+  return (
+    <Page title={`Role boundary audit: ${panel.board.name}`} actions={<ExportBar files={files} onExported={onStatus} />}>
+      <ProvenanceNote provenance={panel} />
+      <SprintSection panel={panel} />
+      <FlagsSection findings={panel.findings} siteUrl={panel.siteUrl} />
+      <Section title="People on this board's work" id="people">
+        {panel.people.length === 0 ? (
+          <Empty header="Nobody acted on this board's work in the audit window" description="Once people rank, estimate, schedule or re-date the board's issues, they are listed here with their role." />
+        ) : (
+          <>
+            <Text color="color.text.subtle">
+              Each person's role (PM, PO, both or none; "inferred" when no role mapping names them) and what share of their actions on this work was strategic, tactical or neutral.
+            </Text>
+            <PeopleTable people={panel.people} label="People acting on this board's work" />
+          </>
+        )}
+      </Section>
+    </Page>
+  );
+}
+
+const SPRINT_STATE: Record<string, 'inprogress' | 'success' | 'new' | 'default'> = { active: 'inprogress', closed: 'success', future: 'new' };
+
+function SprintSection({ panel }: { panel: BoardPanel }) {
+  const sprint = panel.sprint;
+  if (!sprint) {
+    return (
+      <Section title="Sprint" id="sprint">
+        <Empty
+          header="No sprint to audit"
+          description={panel.board.type === 'kanban' ? 'This is a Kanban board: it has no sprints. The flags below cover its work.' : 'This board has no active sprint. Open the panel from a sprint’s menu to audit that sprint.'}
+        />
+      </Section>
+    );
+  }
+  return (
+    <Section title={`Sprint: ${sprint.name}`} id="sprint" aside={<Lozenge appearance={SPRINT_STATE[sprint.state] ?? 'default'}>{sprint.state}</Lozenge>}>
+      <dl style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: token('space.300'), rowGap: token('space.100'), margin: 0, padding: 0 }}>
+        <dt style={{ margin: 0 }}>
+          <Text weight="bold">Product owner</Text>
+        </dt>
+        <dd style={{ margin: 0 }}>
+          {sprint.productOwners.length > 0 ? (
+            <Text>{sprint.productOwners.map((person) => person.displayName).join(', ')}</Text>
+          ) : (
+            <Inline space="space.100" alignBlock="center">
+              <Lozenge appearance="removed">No product owner</Lozenge>
+              <Text color="color.text.subtle">No one mapped as a PO made decisions on this sprint.</Text>
+            </Inline>
+          )}
+        </dd>
+        <dt style={{ margin: 0 }}>
+          <Text weight="bold">Goal</Text>
+        </dt>
+        <dd style={{ margin: 0 }}>
+          {sprint.goal ? (
+            <Text>{sprint.goal}</Text>
+          ) : (
+            <Inline space="space.100" alignBlock="center">
+              <Lozenge appearance="removed">No goal</Lozenge>
+              <Text color="color.text.subtle">The sprint has no goal: the PO sets one in the sprint's settings.</Text>
+            </Inline>
+          )}
+        </dd>
+        <dt style={{ margin: 0 }}>
+          <Text weight="bold">Dates</Text>
+        </dt>
+        <dd style={{ margin: 0 }}>
+          <Text>{sprint.startDate || sprint.endDate ? `${formatDate(sprint.startDate)} → ${formatDate(sprint.endDate)} (${formatSpan(sprint.lengthDays)})` : 'Not started: no dates yet'}</Text>
+        </dd>
+        <dt style={{ margin: 0 }}>
+          <Text weight="bold">Work</Text>
+        </dt>
+        <dd style={{ margin: 0 }}>
+          <Text>{`${plural(sprint.items, 'issue')}; ${plural(sprint.poDecisions, 'decision')} by product owners during the sprint`}</Text>
+        </dd>
+      </dl>
+    </Section>
+  );
+}
+
+export function FlagsSection({ findings, siteUrl, emptyDescription }: { findings: readonly Finding[]; siteUrl: string; emptyDescription?: string }) {
+  const counts = countBySeverity(findings);
+  return (
+    <Section title="Flags" id="flags" aside={<Badge appearance={counts.error > 0 ? 'important' : 'default'}>{findings.length}</Badge>}>
+      {findings.length === 0 ? (
+        <Empty
+          header="No flags"
+          description={emptyDescription ?? 'Nothing on this board crosses the PM/PO boundary. If you expected flags, check the role mapping on the app’s settings page: people nobody maps are only inferred.'}
+        />
+      ) : (
+        <>
+          <Text color="color.text.subtle">{`${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} for information. Open a flag to see its criteria, evidence and what to do.`}</Text>
+          <FindingList findings={findings} siteUrl={siteUrl} headingLevel={3} />
+        </>
+      )}
+    </Section>
+  );
+}

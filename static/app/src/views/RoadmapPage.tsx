@@ -1,0 +1,235 @@
+import Button from '@atlaskit/button/new';
+import DynamicTable from '@atlaskit/dynamic-table';
+import Lozenge from '@atlaskit/lozenge';
+import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
+import { useEffect, useMemo, useState } from 'react';
+import type { ProjectSummary, RoadmapView } from '../../../../src/resolvers/api';
+import { ExportBar } from '../components/ExportBar';
+import { IssueLink } from '../components/IssueLink';
+import { ShareChart } from '../components/People';
+import { SelectField } from '../components/SelectField';
+import { Empty, ErrorState, LiveRegion, Loading } from '../components/Status';
+import { Timeline } from '../components/Timeline';
+import { exportFileName, toCsv, toJson } from '../export';
+import { findingColumns, personColumns, roadmapItemColumns } from '../export-columns';
+import { formatDate, formatSpan, plural, roleLabel } from '../format';
+import { filterRoadmap, nameIndex, ownerOptions, type RoadmapFilters } from '../roadmap';
+import { useResolver } from '../useResolver';
+import { FlagsSection } from './BoardPanelView';
+import { Page, ProvenanceNote, Section } from './Page';
+
+export function RoadmapPage({ projectKey }: { projectKey?: string }) {
+  const { state, reload } = useResolver('getRoadmap', projectKey !== undefined ? { projectKey } : {});
+  const [status, setStatus] = useState('');
+  const loadingSentence = projectKey
+    ? `Reading ${projectKey}'s roadmap items, sprints and their history from Jira… Big projects take a few seconds.`
+    : 'Reading the roadmap items, sprints and their history of every project you can browse… This takes a few seconds per project.';
+  useEffect(() => {
+    if (state.status === 'loading') setStatus(loadingSentence);
+    else if (state.status === 'failed') setStatus(`The audit failed: ${state.error.message}`);
+    else setStatus(`Audit loaded: ${plural(state.data.items.length, 'roadmap item')}, ${plural(state.data.findings.length, 'flag')}.`);
+  }, [state, loadingSentence]);
+  const title = projectKey ? `Roadmap ownership: ${projectKey}` : 'Roadmap ownership across projects';
+
+  return (
+    <>
+      <LiveRegion message={status} />
+      {state.status === 'loading' ? (
+        <Page title={title}>
+          <Loading sentence={loadingSentence} />
+        </Page>
+      ) : state.status === 'failed' ? (
+        <Page title={title}>
+          <ErrorState error={state.error} activity="roadmap" onRetry={reload} />
+        </Page>
+      ) : (
+        <RoadmapContent view={state.data} onStatus={setStatus} />
+      )}
+    </>
+  );
+}
+
+const ALL = '';
+
+function RoadmapContent({ view, onStatus }: { view: RoadmapView; onStatus: (message: string) => void }) {
+  const [filters, setFilters] = useState<RoadmapFilters>({});
+  const filtered = useMemo(() => filterRoadmap(view, filters), [view, filters]);
+  const names = useMemo(() => nameIndex(view), [view]);
+  const single = view.scope.projectKey !== undefined ? view.projects.find((project) => project.key === view.scope.projectKey) : undefined;
+  const title = single ? `Roadmap ownership: ${single.name} (${single.key})` : view.scope.projectKey ? `Roadmap ownership: ${view.scope.projectKey}` : 'Roadmap ownership across projects';
+  const active = Object.values(filters).some((value) => value !== undefined);
+
+  const setFilter = (key: keyof RoadmapFilters, value: string) => {
+    const next = { ...filters };
+    if (value === ALL) delete next[key];
+    else next[key] = value;
+    setFilters(next);
+    const result = filterRoadmap(view, next);
+    onStatus(`Showing ${result.items.length} of ${plural(view.items.length, 'roadmap item')} and ${result.findings.length} of ${plural(view.findings.length, 'flag')}.`);
+  };
+
+  const at = new Date();
+  const scope = [view.scope.projectKey ?? 'all-projects', filters.project, filters.rule?.replace('/', '-'), active ? 'filtered' : undefined];
+  const files = [
+    { label: 'roadmap items (CSV)', fileName: exportFileName(['roadmap-items', ...scope], at, 'csv'), type: 'text/csv' as const, content: () => toCsv(filtered.items, roadmapItemColumns) },
+    { label: 'flags (CSV)', fileName: exportFileName(['roadmap-flags', ...scope], at, 'csv'), type: 'text/csv' as const, content: () => toCsv(filtered.findings, findingColumns) },
+    { label: 'people (CSV)', fileName: exportFileName(['roadmap-people', ...scope], at, 'csv'), type: 'text/csv' as const, content: () => toCsv(filtered.people, personColumns) },
+    {
+      label: 'JSON',
+      fileName: exportFileName(['roadmap', ...scope], at, 'json'),
+      type: 'application/json' as const,
+      content: () => toJson({ ...view, filters, items: filtered.items, findings: filtered.findings, sprints: filtered.sprints, people: filtered.people }),
+    },
+  ];
+
+  const ruleCounts = new Map<string, number>();
+  for (const finding of view.findings) ruleCounts.set(finding.rule, (ruleCounts.get(finding.rule) ?? 0) + 1);
+
+  return (
+    <Page title={title} actions={<ExportBar files={files} onExported={onStatus} />}>
+      <ProvenanceNote provenance={view} />
+      <ProjectsSection projects={view.projects} names={names} single={single !== undefined} />
+      <form role="search" aria-label="Filter the roadmap" onSubmit={(event) => event.preventDefault()}>
+        <Stack space="space.100">
+          <Inline space="space.200" shouldWrap alignBlock="end">
+            {view.projects.length > 1 ? (
+              <SelectField
+                label="Project"
+                value={filters.project ?? ALL}
+                onChange={(value) => setFilter('project', value)}
+                options={[{ value: ALL, label: 'All projects' }, ...view.projects.map((project) => ({ value: project.key, label: `${project.name} (${project.key})` }))]}
+              />
+            ) : null}
+            <SelectField label="Owner" value={filters.owner ?? ALL} onChange={(value) => setFilter('owner', value)} options={[{ value: ALL, label: 'All owners' }, ...ownerOptions(view.items)]} />
+            <SelectField
+              label="Rule"
+              value={filters.rule ?? ALL}
+              onChange={(value) => setFilter('rule', value)}
+              options={[{ value: ALL, label: 'All rules' }, ...view.rules.map((rule) => ({ value: rule.id, label: `${rule.id} (${ruleCounts.get(rule.id) ?? 0})` }))]}
+            />
+            {active ? (
+              <Button
+                onClick={() => {
+                  setFilters({});
+                  onStatus('Filters cleared.');
+                }}
+              >
+                Clear filters
+              </Button>
+            ) : null}
+          </Inline>
+          <Text color="color.text.subtle" size="small">
+            {`Showing ${filtered.items.length} of ${plural(view.items.length, 'roadmap item')} and ${filtered.findings.length} of ${plural(view.findings.length, 'flag')}.`}
+          </Text>
+        </Stack>
+      </form>
+      <Section title="Roadmap items" id="items">
+        {filtered.items.length === 0 ? (
+          <Empty
+            header={active ? 'No roadmap item matches these filters' : 'No roadmap items'}
+            description={
+              active
+                ? 'Change or clear the filters above.'
+                : 'Roadmap items are issues at epic level or above (epics, initiatives). Create them in Jira with a start and a due date, and assign each to its product manager.'
+            }
+          />
+        ) : (
+          <ItemsTable view={view} items={filtered.items} />
+        )}
+      </Section>
+      <Section title="Timeline: roadmap spans against sprints" id="timeline">
+        <Timeline items={filtered.items} sprints={filtered.sprints} now={view.generatedAt} siteUrl={view.siteUrl} />
+      </Section>
+      <Section title="Strategic and tactical work by person" id="shares">
+        {filtered.people.length === 0 ? (
+          <Empty header="No one acted in the audit window" description={active ? 'Change or clear the filters above.' : 'People appear here once they change, rank, schedule or comment on issues in these projects.'} />
+        ) : (
+          <ShareChart people={filtered.people} title="Share of each person's actions that was strategic and tactical" />
+        )}
+      </Section>
+      <FlagsSection findings={filtered.findings} siteUrl={view.siteUrl} emptyDescription={active ? 'No flag matches these filters. Change or clear the filters above.' : 'Nothing on this roadmap crosses the PM/PO boundary.'} />
+    </Page>
+  );
+}
+
+function ItemsTable({ view, items }: { view: RoadmapView; items: RoadmapView['items'] }) {
+  const head = {
+    cells: [
+      { key: 'key', content: 'Item', isSortable: true },
+      { key: 'type', content: 'Type', isSortable: true },
+      { key: 'owner', content: 'Owner', isSortable: true },
+      { key: 'role', content: "Owner's role", isSortable: true },
+      { key: 'span', content: 'Planned span', isSortable: true },
+      { key: 'length', content: 'Length', isSortable: true },
+      { key: 'children', content: 'Breakdown', isSortable: true },
+      { key: 'flags', content: 'Flags', isSortable: true },
+    ],
+  };
+  const rows = items.map((item) => ({
+    key: item.key,
+    cells: [
+      {
+        key: item.key,
+        content: (
+          <Stack space="space.025">
+            <IssueLink siteUrl={view.siteUrl} issueKey={item.key} />
+            <Text size="small">{item.summary}</Text>
+          </Stack>
+        ),
+      },
+      { key: item.type, content: item.type },
+      { key: item.ownerName ?? '', content: item.ownerName ?? <Lozenge appearance="removed">No owner</Lozenge> },
+      {
+        key: item.ownerId === undefined ? '' : roleLabel(item.ownerRoles),
+        content: item.ownerId === undefined ? '—' : item.ownerRoles.includes('pm') ? roleLabel(item.ownerRoles) : <Lozenge appearance="moved">{roleLabel(item.ownerRoles)}</Lozenge>,
+      },
+      { key: item.start ?? '', content: item.start || item.end ? `${formatDate(item.start)} → ${formatDate(item.end)}` : 'Not planned' },
+      { key: item.spanDays ?? -1, content: formatSpan(item.spanDays) },
+      { key: item.children, content: item.children === 0 ? <Lozenge appearance="moved">none</Lozenge> : plural(item.children, 'child', 'children') },
+      { key: item.findings.length, content: String(item.findings.length) },
+    ],
+  }));
+  return <DynamicTable label="Roadmap items" head={head} rows={rows} rowsPerPage={25} defaultSortKey="key" defaultSortOrder="ASC" />;
+}
+
+function ProjectsSection({ projects, names, single }: { projects: readonly ProjectSummary[]; names: Map<string, string>; single: boolean }) {
+  const people = (ids: readonly string[]) => {
+    if (ids.length === 0) return <Lozenge appearance="removed">none</Lozenge>;
+    const known = ids.map((id) => names.get(id)).filter((name): name is string => name !== undefined);
+    const unknown = ids.length - known.length;
+    return <Text>{[...known, ...(unknown > 0 ? [plural(unknown, 'person not active in the window', 'people not active in the window')] : [])].join(', ')}</Text>;
+  };
+  if (projects.length === 0) {
+    return <Empty header="No projects to audit" description="You cannot browse any project on this site, or it has none. Ask a Jira admin for the Browse projects permission." />;
+  }
+  return (
+    <Section title={single ? 'Who is who' : 'Projects'} id="projects">
+      <table className="rba-table">
+        <thead>
+          <tr>
+            <th scope="col">Project</th>
+            <th scope="col">Product managers</th>
+            <th scope="col">Product owners</th>
+            <th scope="col">Combined-role team</th>
+            <th scope="col">Issues</th>
+            <th scope="col">Actions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {projects.map((project) => (
+            <tr key={project.key}>
+              <th scope="row" style={{ fontWeight: 'normal' }}>
+                <Text>{`${project.name} (${project.key})`}</Text>
+              </th>
+              <td>{people(project.productManagers)}</td>
+              <td>{people(project.productOwners)}</td>
+              <td>{project.combinedRole ? 'Yes' : 'No'}</td>
+              <td>{project.items}</td>
+              <td>{project.actions}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Section>
+  );
+}
