@@ -38,6 +38,8 @@ export interface TimelineLayout {
   now?: number;
 }
 
+const DAY = 24 * 3600 * 1000;
+
 function spanDates(span: Span): { start: Date; end: Date } | undefined {
   if (!span.start || !span.end) return undefined;
   const start = parseISO(span.start);
@@ -72,7 +74,7 @@ export function layoutTimeline(items: readonly Span[], sprints: readonly Span[],
   if (all.length === 0) return undefined;
   const from = earliest(all.map((entry) => entry.start));
   const to = latest(all.map((entry) => entry.end));
-  const total = Math.max(to.getTime() - from.getTime(), 24 * 3600 * 1000);
+  const total = Math.max(to.getTime() - from.getTime(), DAY);
   const x = (date: Date) => ((date.getTime() - from.getTime()) / total) * width;
   const bar = ({ span, start, end }: { span: Span; start: Date; end: Date }): TimelineBar => ({
     id: span.id,
@@ -91,7 +93,7 @@ export function layoutTimeline(items: readonly Span[], sprints: readonly Span[],
   for (const entry of [...datedSprints].sort((a, b) => a.start.getTime() - b.start.getTime())) {
     const group = groupOf(entry.span.group);
     const placed = bar(entry);
-    placed.lane = firstFreeLane(group.bands, placed);
+    placed.lane = firstFreeLane(group.bands, placed, DAY * (width / total));
     group.lanes = Math.max(group.lanes, placed.lane + 1);
     group.bands.push(placed);
   }
@@ -105,10 +107,13 @@ export function layoutTimeline(items: readonly Span[], sprints: readonly Span[],
   return layout;
 }
 
-/** The lowest sub-lane where a bar overlaps no bar already placed (a sliver of shared edge is allowed). */
-function firstFreeLane(placed: readonly TimelineBar[], bar: TimelineBar): number {
+/**
+ * The lowest sub-lane where a bar overlaps no bar already placed. Overlaps shorter than `slack` (a day) do not
+ * count: one sprint often starts on the day the previous one closes.
+ */
+function firstFreeLane(placed: readonly TimelineBar[], bar: TimelineBar, slack: number): number {
   for (let lane = 0; ; lane++) {
-    const clash = placed.some((other) => other.lane === lane && other.x + other.width > bar.x + 0.5 && bar.x + bar.width > other.x + 0.5);
+    const clash = placed.some((other) => other.lane === lane && other.x + other.width > bar.x + slack && bar.x + bar.width > other.x + slack);
     if (!clash) return lane;
   }
 }
