@@ -18,6 +18,13 @@ const SUBJECT: Record<Activity, string> = {
   save: 'your settings',
 };
 
+const NOT_FOUND_TITLE: Record<Activity, string> = {
+  board: 'This board or sprint was not found',
+  roadmap: 'This project was not found',
+  settings: 'This project was not found',
+  save: 'This project was not found',
+};
+
 /** The title and advice for a failed call, per error code; the server's own message is shown beside it. */
 export function adviceFor(error: Pick<ResolverError, 'code'>, activity: Activity): ErrorAdvice {
   switch (error.code) {
@@ -26,7 +33,7 @@ export function adviceFor(error: Pick<ResolverError, 'code'>, activity: Activity
         ? { title: 'You may not change these settings', advice: 'Site settings can be saved by Jira admins; a project’s settings by Jira admins and that project’s admins. Ask one of them to make the change.', retry: false }
         : { title: `You may not see ${SUBJECT[activity]}`, advice: 'Jira did not let your account read what this page needs. Ask a Jira admin for the Browse projects permission on the projects involved.', retry: false };
     case 'NOT_FOUND':
-      return { title: 'Not found', advice: 'The board, sprint or project may have been deleted, moved or hidden from you. Open the page again from Jira.', retry: false };
+      return { title: NOT_FOUND_TITLE[activity], advice: 'It may have been deleted, moved or hidden from you. Open the page again from Jira.', retry: false };
     case 'INVALID_INPUT':
       return activity === 'save'
         ? { title: 'Some settings are not valid', advice: 'Nothing was saved. Fix the fields marked below and save again.', retry: false }

@@ -68,6 +68,7 @@ function FindingItem({ finding, siteUrl }: { finding: Finding; siteUrl: string }
         <Chevron label="" color="currentColor" />
         <span style={{ flexShrink: 0 }}>
           <SeverityLozenge severity={finding.severity} />
+          <span className="rba-visually-hidden">: </span>
         </span>
         <Stack space="space.050">
           <Text>{finding.message}</Text>

@@ -72,15 +72,19 @@ export function ShareChart({ people, title }: { people: readonly PersonProfile[]
   const rowHeight = 28;
   const labelWidth = 180;
   const barWidth = 420;
-  const height = people.length * rowHeight + 8;
+  const header = 20;
+  const height = header + people.length * rowHeight + 8;
   const sorted = [...people].sort((a, b) => b.share.strategic - a.share.strategic || a.displayName.localeCompare(b.displayName));
   const summary = `${title}: ${sorted.map((person) => `${person.displayName} ${formatShare(person.share.strategic)} strategic, ${formatShare(person.share.tactical)} tactical`).join('; ')}.`;
   return (
     <Stack space="space.100">
       <Legend />
-      <svg role="img" aria-label={summary} viewBox={`0 0 ${labelWidth + barWidth + 60} ${height}`} width="100%" style={{ maxWidth: labelWidth + barWidth + 60 }}>
+      <svg role="img" aria-label={summary} viewBox={`0 0 ${labelWidth + barWidth + 110} ${height}`} width="100%" style={{ maxWidth: labelWidth + barWidth + 110 }}>
+        <text x={labelWidth + barWidth + 6} y={header - 6} fontSize="11" style={{ fill: token('color.text.subtle') }}>
+          strategic / tactical
+        </text>
         {sorted.map((person, index) => {
-          const y = index * rowHeight + 4;
+          const y = header + index * rowHeight + 4;
           let x = labelWidth;
           return (
             <g key={person.accountId}>

@@ -41,7 +41,13 @@ export function Timeline({ items, sprints, now, siteUrl }: { items: readonly Roa
     parseISO(now),
   );
   if (!layout) {
-    return <Text as="p">None of these roadmap items or sprints has both a start and an end date, so there is nothing to draw. Give roadmap items a start and a due (or target) date in Jira.</Text>;
+    return (
+      <Text as="p">
+        {items.length === 0 && sprints.length === 0
+          ? 'There is nothing to draw: this selection has no roadmap items and no sprints.'
+          : 'None of these roadmap items or sprints has both a start and an end date, so there is nothing to draw. Give roadmap items a start and a due (or target) date in Jira.'}
+      </Text>
+    );
   }
   const rowCount = layout.groups.reduce((sum, group) => sum + group.rows.length, 0);
   const bandCount = layout.groups.reduce((sum, group) => sum + group.bands.length, 0);

@@ -23,7 +23,7 @@ export function RoadmapPage({ projectKey }: { projectKey?: string }) {
   const [status, setStatus] = useState('');
   const loadingSentence = projectKey
     ? `Reading ${projectKey}'s roadmap items, sprints and their history from Jira… Big projects take a few seconds.`
-    : 'Reading the roadmap items, sprints and their history of every project you can browse… This takes a few seconds per project.';
+    : 'Reading the roadmap items and sprints of every project you can browse, with their history, from Jira… This takes a few seconds per project.';
   useEffect(() => {
     if (state.status === 'loading') setStatus(loadingSentence);
     else if (state.status === 'failed') setStatus(`The audit failed: ${state.error.message}`);
@@ -69,7 +69,7 @@ function RoadmapContent({ view, onStatus }: { view: RoadmapView; onStatus: (mess
   };
 
   const at = new Date();
-  const scope = [view.scope.projectKey ?? 'all-projects', filters.project, filters.rule?.replace('/', '-'), active ? 'filtered' : undefined];
+  const scope = [filters.project ?? view.scope.projectKey ?? 'all-projects', filters.rule, active ? 'filtered' : undefined];
   const files = [
     { label: 'roadmap items (CSV)', fileName: exportFileName(['roadmap-items', ...scope], at, 'csv'), type: 'text/csv' as const, content: () => toCsv(filtered.items, roadmapItemColumns) },
     { label: 'flags (CSV)', fileName: exportFileName(['roadmap-flags', ...scope], at, 'csv'), type: 'text/csv' as const, content: () => toCsv(filtered.findings, findingColumns) },
