@@ -200,7 +200,11 @@ function ProjectsSection({ projects, names, single }: { projects: readonly Proje
     return <Text>{[...known, ...(unknown > 0 ? [plural(unknown, 'person not active in the window', 'people not active in the window')] : [])].join(', ')}</Text>;
   };
   if (projects.length === 0) {
-    return <Empty header="No projects to audit" description="You cannot browse any project on this site, or it has none. Ask a Jira admin for the Browse projects permission." />;
+    return (
+      <Section title="Projects" id="projects">
+        <Empty header="No projects to audit" description="You cannot browse any project on this site, or it has none. Ask a Jira admin for the Browse projects permission." />
+      </Section>
+    );
   }
   return (
     <Section title={single ? 'Who is who' : 'Projects'} id="projects">
