@@ -45,6 +45,8 @@ export interface RoadmapView extends Provenance {
   people: PersonProfile[];
   findings: Finding[];
   rules: RuleInfo[];
+  /** Everyone the view names by account id (role holders, owners), so names show for people who did not act. */
+  directory: PersonRef[];
 }
 
 export interface RuleInfo {

@@ -34,13 +34,21 @@ export const RULE_INFO: RuleInfo[] = RULES.map((rule) => ({
   defaultOptions: rule.defaultOptions,
 }));
 
-/** Reads the projects as the viewing user and audits them with the stored configuration. */
-async function auditAsUser(services: AppServices, config: AuditConfig, projectKeys?: string[]): Promise<{ site: Site; report: AuditReport }> {
+/**
+ * Reads every project the viewing user can browse and audits them with the stored configuration. A view of one
+ * project still needs the others: its epics' initiatives, children and people's roles live across projects, and
+ * auditing one project alone would flag roadmap items as never broken down when their stories are elsewhere.
+ */
+async function auditAsUser(services: AppServices, config: AuditConfig): Promise<{ site: Site; report: AuditReport }> {
   const client = services.jiraAsUser();
   const groups = [...new Set([...config.roleMapping.groups.pm, ...config.roleMapping.groups.po])];
-  const read = await readSite(client, { baseUrl: '', groups, directoryClient: services.jiraAsApp(), ...(projectKeys ? { projectKeys } : {}), now: services.now });
+  const read = await readSite(client, { baseUrl: '', groups, directoryClient: services.jiraAsApp(), now: services.now });
   const site = normaliseSite(read.snapshot, read.problems);
   return { site, report: auditSite(site, config, { now: services.now() }) };
+}
+
+function inScope(projectKey: string | undefined, keys: readonly string[]): boolean {
+  return projectKey === undefined || keys.includes(projectKey);
 }
 
 const getBoardPanel: Handler<'getBoardPanel'> = async (services, payload, context) => {
@@ -53,7 +61,7 @@ const getBoardPanel: Handler<'getBoardPanel'> = async (services, payload, contex
   if (!board) return fail('NOT_FOUND', `Board ${boardId} does not exist or you may not see it.`);
   const projectKey = board.location?.projectKey;
   const config = await new ConfigRepository(services.store, RULE_SCHEMAS).effective();
-  const { site, report } = await auditAsUser(services, config, projectKey ? [projectKey] : undefined);
+  const { site, report } = await auditAsUser(services, config);
 
   const boardSprints = report.sprints.filter((sprint) => sprint.boardId === board.id);
   const chosen =
@@ -66,8 +74,8 @@ const getBoardPanel: Handler<'getBoardPanel'> = async (services, payload, contex
     siteUrl: site.baseUrl,
     coverage: report.coverage,
     board: { id: board.id, name: board.name, type: board.type, ...(projectKey ? { projectKey } : {}) },
-    findings: report.findings.filter((finding) => !projectKey || finding.projectKeys.every((key) => key === projectKey)),
-    people: report.people.filter((person) => !projectKey || person.projects.includes(projectKey)),
+    findings: report.findings.filter((finding) => inScope(projectKey, finding.projectKeys)),
+    people: report.people.filter((person) => inScope(projectKey, person.projects)),
   };
   if (chosen) panel.sprint = { ...chosen, productOwners: ownerIds.map((accountId) => ({ accountId, displayName: people.get(accountId) ?? 'Unknown user' })) };
   return ok(panel);
@@ -77,21 +85,26 @@ const getRoadmap: Handler<'getRoadmap'> = async (services, payload, context) => 
   const fromModule = readModuleContext({ moduleKey: context.moduleKey ?? 'unknown', extension: context.extension });
   const projectKey = payload?.projectKey ?? (fromModule.ok ? (fromModule.data.projectKey ?? undefined) : undefined);
   const config = await new ConfigRepository(services.store, RULE_SCHEMAS).effective();
-  const { site, report } = await auditAsUser(services, config, projectKey ? [projectKey] : undefined);
+  const { site, report } = await auditAsUser(services, config);
   if (projectKey && !site.projects.some((project) => project.key === projectKey)) {
     return fail('NOT_FOUND', `Project ${projectKey} does not exist or you may not browse it.`);
   }
+  const projects = report.projects.filter((project) => inScope(projectKey, [project.key]));
+  const items = report.roadmapItems.filter((item) => inScope(projectKey, [item.projectKey]));
+  const names = new Map(site.people.map((person) => [person.accountId, person.displayName]));
+  const mentioned = new Set([...projects.flatMap((project) => [...project.productManagers, ...project.productOwners]), ...items.flatMap((item) => (item.ownerId ? [item.ownerId] : []))]);
   const view: RoadmapView = {
     generatedAt: report.generatedAt,
     siteUrl: site.baseUrl,
     coverage: report.coverage,
     scope: projectKey ? { projectKey } : {},
-    projects: report.projects,
-    items: report.roadmapItems,
-    sprints: report.sprints,
-    people: report.people,
-    findings: report.findings,
+    projects,
+    items,
+    sprints: report.sprints.filter((sprint) => inScope(projectKey, sprint.projectKey ? [sprint.projectKey] : [])),
+    people: report.people.filter((person) => inScope(projectKey, person.projects)),
+    findings: report.findings.filter((finding) => inScope(projectKey, finding.projectKeys)),
     rules: RULE_INFO,
+    directory: [...mentioned].sort().map((accountId) => ({ accountId, displayName: names.get(accountId) ?? 'Unknown user' })),
   };
   return ok(view);
 };

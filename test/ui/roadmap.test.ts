@@ -93,8 +93,10 @@ describe('owner options and names', () => {
     expect(ownerOptions([view.items[0]!])).toEqual([{ value: 'ana', label: 'Ana' }]);
   });
 
-  it('names account ids from people and owners', () => {
-    expect([...nameIndex({ items: [item('X-1', 'X', ['cy', 'Cy'])], people: view.people }).entries()]).toEqual([
+  it('names account ids from the directory, people and owners', () => {
+    const directory = [{ accountId: 'dee', displayName: 'Dee' }];
+    expect([...nameIndex({ items: [item('X-1', 'X', ['cy', 'Cy'])], people: view.people, directory }).entries()]).toEqual([
+      ['dee', 'Dee'],
       ['cy', 'Cy'],
       ['ana', 'Ana'],
       ['bo', 'Bo'],

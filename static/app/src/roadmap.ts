@@ -63,8 +63,9 @@ export function ownerOptions(items: readonly RoadmapItemSummary[]): Option[] {
 }
 
 /** Names for account ids, from the people and item owners the view already holds. */
-export function nameIndex(view: Pick<RoadmapView, 'people' | 'items'>): Map<string, string> {
+export function nameIndex(view: Pick<RoadmapView, 'people' | 'items' | 'directory'>): Map<string, string> {
   const names = new Map<string, string>();
+  for (const person of view.directory) names.set(person.accountId, person.displayName);
   for (const item of view.items) if (item.ownerId !== undefined && item.ownerName !== undefined) names.set(item.ownerId, item.ownerName);
   for (const person of view.people) names.set(person.accountId, person.displayName);
   return names;
