@@ -55,6 +55,19 @@ export interface UsageCounters {
   networkErrors: number;
 }
 
+/**
+ * What Jira last said about the points budget. Jira sends `Beta-RateLimit: "<policy>";r=<remaining>;t=<seconds to
+ * full>` and, once less than a fifth of the budget is left, `X-Beta-RateLimit-NearLimit: true` (and the older
+ * `X-RateLimit-NearLimit`), so a background reader can slow down before it is refused with a 429.
+ */
+export interface QuotaState {
+  nearLimit: boolean;
+  remaining?: number;
+  secondsToFull?: number;
+  /** Client clock (ms) of the answer these come from; undefined until an answer carried quota headers. */
+  observedAt?: number;
+}
+
 export interface CallOptions<T> {
   /** How many objects the answer holds, for points accounting; defaults to a look at the usual list keys. */
   countObjects?: (body: T) => number;
@@ -73,8 +86,9 @@ const LIST_KEYS = ['values', 'issues', 'comments', 'histories', 'issueChangeLogs
  */
 export class JiraClient {
   readonly usage: UsageCounters = { requests: 0, points: 0, retries: 0, throttled: 0, serverErrors: 0, networkErrors: 0 };
+  readonly quota: QuotaState = { nearLimit: false };
   private readonly retry: RetryPolicy;
-  private readonly concurrency: number;
+  private concurrency: number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
   private readonly onRetry?: (event: RetryEvent) => void;
@@ -94,6 +108,19 @@ export class JiraClient {
     this.random = options.random ?? Math.random;
     this.onRetry = options.onRetry;
     this.now = options.now ?? Date.now;
+  }
+
+  get concurrencyLimit(): number {
+    return this.concurrency;
+  }
+
+  /** Fewer (or more) requests in flight from now on, e.g. while Jira says the points budget is nearly spent. */
+  setConcurrency(limit: number): void {
+    this.concurrency = Math.max(1, Math.floor(limit));
+    while (this.inFlight < this.concurrency && this.waiting.length > 0) {
+      this.inFlight++;
+      this.waiting.shift()!();
+    }
   }
 
   async get<T>(path: string, query?: JiraRequest['query'], options?: CallOptions<T>): Promise<{ status: number; body: T }> {
@@ -130,6 +157,7 @@ export class JiraClient {
         await this.backOff(described, attempt, 'network', this.backoffDelay(attempt));
         continue;
       }
+      this.observeQuota(response.headers);
 
       if (response.status === 429) {
         this.usage.throttled++;
@@ -156,6 +184,19 @@ export class JiraClient {
       if (response.status < 300) this.usage.points += (options.countObjects ?? countListObjects)(body);
       return { status: response.status, body };
     }
+  }
+
+  private observeQuota(headers: Record<string, string>): void {
+    const near = headers['x-beta-ratelimit-nearlimit'] ?? headers['x-ratelimit-nearlimit'];
+    const budget = headers['beta-ratelimit'] ?? headers['ratelimit'];
+    if (near === undefined && budget === undefined) {
+      this.quota.nearLimit = false;
+      return;
+    }
+    this.quota.nearLimit = near?.trim().toLowerCase() === 'true';
+    this.quota.remaining = budget === undefined ? undefined : quotaParameter(budget, 'r');
+    this.quota.secondsToFull = budget === undefined ? undefined : quotaParameter(budget, 't');
+    this.quota.observedAt = this.now();
   }
 
   private async backOff(request: RetryEvent['request'], attempt: number, status: RetryEvent['status'], waitMs: number): Promise<void> {
@@ -191,9 +232,13 @@ export class JiraClient {
   }
 
   private release(): void {
+    this.inFlight--;
+    if (this.inFlight >= this.concurrency) return;
     const next = this.waiting.shift();
-    if (next) next();
-    else this.inFlight--;
+    if (next) {
+      this.inFlight++;
+      next();
+    }
   }
 }
 
@@ -204,6 +249,12 @@ export function retryAfterMs(header: string | undefined, nowMs: number): number 
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
   const date = Date.parse(trimmed);
   return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}
+
+/** One numeric parameter (`r`, `t`) of a structured rate-limit header such as `"tenant-app-quota";r=12;t=30`. */
+function quotaParameter(header: string, name: string): number | undefined {
+  const match = new RegExp(`(?:^|;)\\s*${name}=(\\d+(?:\\.\\d+)?)`).exec(header);
+  return match ? Number(match[1]) : undefined;
 }
 
 export function countListObjects(body: unknown): number {

@@ -214,7 +214,7 @@ async function readChangelogsPerIssue(client: JiraClient, issues: RestIssue[]): 
 }
 
 /** Search embeds an issue's comments; where Jira says there are more than it embedded, read the rest. */
-async function completeComments(client: JiraClient, issues: RestIssue[], problems: ReadProblem[], progress: (event: ReadProgress) => void): Promise<void> {
+export async function completeComments(client: JiraClient, issues: RestIssue[], problems: ReadProblem[], progress: (event: ReadProgress) => void): Promise<void> {
   const partial = issues.filter((issue) => {
     const comment = issue.fields.comment as { comments?: unknown[]; total?: number } | undefined;
     return comment !== undefined && typeof comment.total === 'number' && comment.total > (comment.comments?.length ?? 0);
@@ -229,7 +229,7 @@ async function completeComments(client: JiraClient, issues: RestIssue[], problem
   );
 }
 
-function collectGroupRefs(projectRoles: SiteSnapshot['projectRoles'], named: string[]): Array<{ name: string; groupId?: string }> {
+export function collectGroupRefs(projectRoles: SiteSnapshot['projectRoles'], named: string[]): Array<{ name: string; groupId?: string }> {
   const refs = new Map<string, { name: string; groupId?: string }>();
   for (const name of named) refs.set(name, { name });
   for (const roles of Object.values(projectRoles)) {
@@ -244,7 +244,7 @@ function collectGroupRefs(projectRoles: SiteSnapshot['projectRoles'], named: str
   return [...refs.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
-async function readGroups(
+export async function readGroups(
   client: JiraClient,
   refs: Array<{ name: string; groupId?: string }>,
   problems: ReadProblem[],
@@ -268,7 +268,7 @@ async function readGroups(
  * 401: Jira answers it for project roles the caller may not administer; bad credentials already failed on the
  * first request, which is not guarded.
  */
-async function orProblem<T>(problems: ReadProblem[], scope: ReadProblem['scope'], ref: string, what: string, read: () => Promise<T>, fallback: T): Promise<T> {
+export async function orProblem<T>(problems: ReadProblem[], scope: ReadProblem['scope'], ref: string, what: string, read: () => Promise<T>, fallback: T): Promise<T> {
   try {
     return await read();
   } catch (error) {
@@ -285,7 +285,7 @@ function formatJqlTime(date: Date): string {
 }
 
 /** Users are recorded from what the read already returned, so no extra request lists the whole directory. */
-class UserCollector {
+export class UserCollector {
   private readonly byId = new Map<string, RestUser>();
 
   add(user: unknown): void {

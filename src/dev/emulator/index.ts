@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { SNAPSHOT_FORMAT, type SiteSnapshot } from '../../jira/snapshot';
 import { PointsBucket } from './points';
 import { seededRandom } from './random';
-import { buildServer, STATS_PATH } from './server';
+import { buildServer, STATS_PATH, type ServerSettings } from './server';
 import { Site, instant } from './site';
 import { StatsRecorder, type EmulatorStats, type RouteStats } from './stats';
 
@@ -33,6 +33,13 @@ export interface RunningEmulator {
   url: string;
   stats(): EmulatorStats;
   resetStats(): void;
+  /** The site's clock: the snapshot's capture time plus the time the emulator has run. */
+  siteNow(): Date;
+  /**
+   * Test-only: answer from another snapshot from the next request on, as if the site had changed while the app
+   * was away (issues edited, created, deleted). Callers stamp `fields.updated` themselves, e.g. with `siteNow()`.
+   */
+  replaceSnapshot(snapshot: SiteSnapshot): void;
   close(): Promise<void>;
 }
 
@@ -54,7 +61,7 @@ export async function startEmulator(snapshot: SiteSnapshot, options: EmulatorOpt
   // The site's time starts at the snapshot's capture time and runs with the clock, so `updated >= -7d` means what it meant then.
   const capturedAt = instant(snapshot.capturedAt);
   const stats = new StatsRecorder();
-  const app = buildServer({
+  const settings: ServerSettings = {
     site: new Site(snapshot),
     stats,
     bucket: options.pointsPerHour === undefined ? undefined : new PointsBucket(options.pointsPerHour, now),
@@ -62,13 +69,19 @@ export async function startEmulator(snapshot: SiteSnapshot, options: EmulatorOpt
     failRate: options.failRate ?? 0,
     random: options.random ?? seededRandom(),
     siteNow: () => (capturedAt === undefined ? now() : capturedAt + (now() - startedAt)),
-  });
+  };
+  const app = buildServer(settings);
   await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   const { port } = app.server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(),
+    siteNow: () => new Date(settings.siteNow()),
+    replaceSnapshot: (next) => {
+      if (next.format !== SNAPSHOT_FORMAT) throw new Error(`Expected a ${SNAPSHOT_FORMAT} snapshot, got format '${String(next.format)}'.`);
+      settings.site = new Site(next);
+    },
     close: async () => {
       await app.close();
     },

@@ -22,6 +22,7 @@ const FAILURE_STATUSES = [500, 502, 503, 504] as const;
 const GATEWAY_TEXT = { 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout' } as const;
 
 export interface ServerSettings {
+  /** Read on every request, so a test can swap the site the server answers from (see `replaceSnapshot`). */
   site: Site;
   stats: StatsRecorder;
   bucket?: PointsBucket;
@@ -72,7 +73,7 @@ function authenticate(header: string | undefined, site: Site): RestUser | undefi
 }
 
 export function buildServer(settings: ServerSettings): FastifyInstance {
-  const { site, stats, bucket } = settings;
+  const { stats, bucket } = settings;
   const app = Fastify({ logger: false });
 
   const send = async (reply: FastifyReply, outgoing: Outgoing): Promise<FastifyReply> => {
@@ -91,6 +92,7 @@ export function buildServer(settings: ServerSettings): FastifyInstance {
 
   const handle = (route: Route, request: FastifyRequest, user: RestUser): Answer => {
     const origin = `${request.protocol}://${request.host}`;
+    const site = settings.site;
     const context: RequestContext = {
       site,
       viewer: site.viewerOf(user),
@@ -112,7 +114,7 @@ export function buildServer(settings: ServerSettings): FastifyInstance {
   const serve = async (route: Route, request: FastifyRequest, reply: FastifyReply) => {
     const name = `${route.method} ${route.url}`;
     stats.request(name);
-    const user = authenticate(request.headers.authorization, site);
+    const user = authenticate(request.headers.authorization, settings.site);
     if (!user) {
       answered(name, 1);
       const realm = encodeURIComponent(`${request.protocol}://${request.host}`);

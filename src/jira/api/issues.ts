@@ -27,16 +27,29 @@ export async function searchIssues(
   fields: string[],
   onPage: (issues: RestIssue[]) => void | Promise<void>,
 ): Promise<void> {
-  const idsOnly = fields.every((field) => field === 'id' || field === 'key');
-  const maxResults = idsOnly ? SEARCH_PAGE_IDS_ONLY : SEARCH_PAGE_WITH_FIELDS;
   await readAllTokenPages<SearchPage>(
-    async (nextPageToken) =>
-      (
-        await client.post<SearchPage>('/rest/api/3/search/jql', { jql, fields, maxResults, ...(nextPageToken ? { nextPageToken } : {}) }, { countObjects: countSearchObjects })
-      ).body,
-    (page) => onPage(Array.isArray(page?.issues) ? page.issues : []),
+    (nextPageToken) => searchIssuesPage(client, jql, fields, nextPageToken),
+    (page) => onPage(page.issues ?? []),
     `search "${jql}"`,
   );
+}
+
+/** One page of a search from a position, for readers that stop between pages and resume later. */
+export async function searchIssuesPage(
+  client: JiraClient,
+  jql: string,
+  fields: string[],
+  nextPageToken?: string,
+): Promise<{ issues: RestIssue[]; nextPageToken?: string }> {
+  const idsOnly = fields.every((field) => field === 'id' || field === 'key');
+  const maxResults = idsOnly ? SEARCH_PAGE_IDS_ONLY : SEARCH_PAGE_WITH_FIELDS;
+  const { body } = await client.post<SearchPage>(
+    '/rest/api/3/search/jql',
+    { jql, fields, maxResults, ...(nextPageToken ? { nextPageToken } : {}) },
+    { countObjects: countSearchObjects },
+  );
+  const next = body?.nextPageToken ?? undefined;
+  return { issues: Array.isArray(body?.issues) ? body.issues : [], ...(next ? { nextPageToken: next } : {}) };
 }
 
 export async function searchAllIssues(client: JiraClient, jql: string, fields: string[]): Promise<RestIssue[]> {
