@@ -11,7 +11,7 @@ const rita = site.viewerOf(RITA);
 function run(jql: string, viewer: Viewer = everyone): string[] {
   const compiled = compileJql(parseJql(jql), { site, viewer, now: Date.parse(CAPTURED_AT) });
   return site
-    .visibleIssues(viewer)
+    .visibleIssues(viewer, compiled.projectIds)
     .filter((issue) => compiled.matches(issue))
     .sort((a, b) => compiled.compare(a, b))
     .map((issue) => issue.key);
@@ -129,6 +129,9 @@ describe('evaluating JQL against the fixture site', () => {
     ['created < "2025-10-01"', ['WEB-1']],
     ['created >= now()', []],
     ['(project = WEB OR key = MOB-1) AND NOT issuetype = Story', ['WEB-1', 'MOB-1']],
+    ['project = MOB AND project = WEB', []],
+    ['project = WEB OR project in (SEC) OR issuetype = Epic', ['WEB-2', 'WEB-1', 'SEC-1', 'MOB-1']],
+    ['project in (MOB, WEB) AND NOT project = MOB', ['WEB-2', 'WEB-1']],
   ])('%s', (jql, expected) => {
     const keys = run(jql);
     if (typeof expected === 'number') expect(keys).toHaveLength(expected);

@@ -97,6 +97,8 @@ function sprintIdsIn(value: unknown): number[] {
 export class Site {
   private readonly issuesByKey = new Map<string, RestIssue>();
   private readonly issuesById = new Map<string, RestIssue>();
+  /** Issues by project id, so a search restricted to projects looks at theirs only, not at the whole site. */
+  private readonly issuesByProjectId = new Map<string, RestIssue[]>();
   private readonly projectsByKey = new Map<string, RestProject>();
   private readonly projectsById = new Map<string, RestProject>();
   private readonly usersByAccountId = new Map<string, RestUser>();
@@ -118,6 +120,13 @@ export class Site {
     for (const project of snapshot.projects) {
       this.projectsByKey.set(project.key, project);
       this.projectsById.set(String(project.id), project);
+    }
+    for (const issue of snapshot.issues) {
+      const project = this.projectOf(issue);
+      if (!project) continue;
+      const list = this.issuesByProjectId.get(String(project.id));
+      if (list) list.push(issue);
+      else this.issuesByProjectId.set(String(project.id), [issue]);
     }
     for (const user of snapshot.users) {
       this.usersByAccountId.set(user.accountId, user);
@@ -196,8 +205,10 @@ export class Site {
     return issue && this.canSee(viewer, issue) ? issue : undefined;
   }
 
-  visibleIssues(viewer: Viewer): RestIssue[] {
-    return this.snapshot.issues.filter((issue) => this.canSee(viewer, issue));
+  /** Issues the viewer may see; only those of the given projects (ids) when they are given. */
+  visibleIssues(viewer: Viewer, projectIds?: ReadonlySet<string>): RestIssue[] {
+    const candidates = projectIds ? [...projectIds].flatMap((id) => this.issuesByProjectId.get(id) ?? []) : this.snapshot.issues;
+    return candidates.filter((issue) => this.canSee(viewer, issue));
   }
 
   field(idOrKey: string): RestField | undefined {

@@ -14,6 +14,8 @@ export interface JqlEnvironment {
 export interface CompiledJql {
   matches(issue: RestIssue): boolean;
   compare(a: RestIssue, b: RestIssue): number;
+  /** Project ids every matching issue belongs to, when the query says so (`project = X AND …`); else undefined. */
+  projectIds?: ReadonlySet<string>;
 }
 
 type Predicate = (issue: RestIssue) => boolean;
@@ -223,8 +225,10 @@ export function compileJql(query: JqlQuery, env: JqlEnvironment): CompiledJql {
     const comparator = orderComparator(term, env.site);
     return term.direction === 'DESC' ? (a: RestIssue, b: RestIssue) => comparator(b, a) : comparator;
   });
+  const projectIds = query.where ? projectRestriction(query.where, env) : undefined;
   return {
     matches,
+    ...(projectIds ? { projectIds } : {}),
     compare: (a, b) => {
       for (const comparator of comparators) {
         const order = comparator(a, b);
@@ -233,6 +237,29 @@ export function compileJql(query: JqlQuery, env: JqlEnvironment): CompiledJql {
       return byId(a, b);
     },
   };
+}
+
+/** The projects a clause confines its matches to: `project =`/`IN` terms, intersected by AND, united by OR. */
+function projectRestriction(clause: Clause, env: JqlEnvironment): Set<string> | undefined {
+  switch (clause.kind) {
+    case 'term': {
+      if (FIELDS[clause.field.toLowerCase()] !== PROJECT || (clause.operator !== '=' && clause.operator !== 'in')) return undefined;
+      const atoms = atomsOf(clause.operator, clause.operand, clause.field);
+      if (atoms.some((atom) => atom.kind !== 'value')) return undefined;
+      return new Set(atoms.flatMap((atom) => (atom.kind === 'value' ? PROJECT.resolveValue(atom.text, env) : [])));
+    }
+    case 'and': {
+      const parts = clause.clauses.map((part) => projectRestriction(part, env)).filter((part): part is Set<string> => part !== undefined);
+      if (parts.length === 0) return undefined;
+      return new Set([...(parts[0] ?? [])].filter((id) => parts.every((part) => part.has(id))));
+    }
+    case 'or': {
+      const parts = clause.clauses.map((part) => projectRestriction(part, env));
+      return parts.every((part) => part !== undefined) ? new Set(parts.flatMap((part) => [...(part ?? [])])) : undefined;
+    }
+    case 'not':
+      return undefined;
+  }
 }
 
 function compileClause(clause: Clause, env: JqlEnvironment): Predicate {

@@ -4,7 +4,9 @@ import { compileJql } from '../jql/compile';
 import { JqlError } from '../jql/lexer';
 import { parseJql, type JqlQuery } from '../jql/parser';
 import { decodeToken, encodeToken, firstParam, intParam, listParam, splitList } from '../params';
+import type { RestIssue } from '../../../jira/snapshot';
 import type { Answer, RequestContext, Route } from '../route';
+import type { Site } from '../site';
 
 /** With only `id`/`key` requested a page holds up to 5000 issues; with anything heavier, 100. */
 const SEARCH_PAGE_CAP_IDS = 5000;
@@ -84,16 +86,37 @@ function fromBody(context: RequestContext): SearchRequest {
   };
 }
 
+/**
+ * The result set of a search, kept by the token that continues it, so that each next page is a slice rather than a
+ * new filter-and-sort of the site (which made reading a 100k-issue site quadratic). A token not kept any more (a
+ * resumed scan, an old token) runs the query again; the first page of a query always does, so a replaced snapshot
+ * is seen from the next search on. One map per site, dropped with it.
+ */
+const CURSORS_PER_SITE = 256;
+const cursors = new WeakMap<Site, Map<string, RestIssue[]>>();
+
+function keptResults(site: Site): Map<string, RestIssue[]> {
+  let kept = cursors.get(site);
+  if (!kept) cursors.set(site, (kept = new Map()));
+  return kept;
+}
+
+function runQuery(context: RequestContext, jql: string): RestIssue[] {
+  const query = parseQuery(jql);
+  if (!query.where) throw badRequest(UNBOUNDED);
+  const compiled = compileQuery(query, context);
+  return context.site
+    .visibleIssues(context.viewer, compiled.projectIds)
+    .filter((issue) => compiled.matches(issue))
+    .sort((a, b) => compiled.compare(a, b));
+}
+
 function search(context: RequestContext, request: SearchRequest): Answer {
   const offset = decodeToken(request.nextPageToken, request.jql);
   if (request.maxResults < 1 || request.maxResults > SEARCH_PAGE_CAP_IDS) throw badRequest('The maxResults parameter must be between 1 and 5,000.');
-  const query = parseQuery(request.jql);
-  if (!query.where) throw badRequest(UNBOUNDED);
-  const compiled = compileQuery(query, context);
-  const matching = context.site
-    .visibleIssues(context.viewer)
-    .filter((issue) => compiled.matches(issue))
-    .sort((a, b) => compiled.compare(a, b));
+  const kept = keptResults(context.site);
+  const viewer = context.viewer.user.accountId;
+  const matching = (request.nextPageToken ? kept.get(`${viewer}\n${request.nextPageToken}`) : undefined) ?? runQuery(context, request.jql);
 
   const selection = FieldSelection.parse(request.fields, ['id']);
   const expandChangelog = request.expand.includes('changelog');
@@ -109,7 +132,12 @@ function search(context: RequestContext, request: SearchRequest): Answer {
   const next = offset + page.length;
   const isLast = next >= matching.length;
   const body: Record<string, unknown> = { issues: rendered.map(({ json }) => json), isLast };
-  if (!isLast) body['nextPageToken'] = encodeToken(next, request.jql);
+  if (!isLast) {
+    const token = encodeToken(next, request.jql);
+    body['nextPageToken'] = token;
+    kept.set(`${viewer}\n${token}`, matching);
+    if (kept.size > CURSORS_PER_SITE) kept.delete(kept.keys().next().value as string);
+  }
   return { body, objects: rendered.reduce((sum, { objects }) => sum + objects, 0) };
 }
 
