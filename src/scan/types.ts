@@ -6,11 +6,24 @@ import type { ReadProblem } from '../domain/model';
 import type { JiraClient } from '../jira/client';
 import type { SiteSnapshot } from '../jira/snapshot';
 import type { KeyValueStore } from '../store/key-value';
+import type { ScanPolicy } from './policy';
 
 export interface ScanStepOptions {
   /** Stop starting new requests after this long; the step checkpoints and says what is left (Forge consumers get 900 s). */
   timeBudgetMs: number;
   now: () => Date;
+  /**
+   * Start a full scan even though the cache is complete (`full`), or a refresh (`incremental`, the default once a
+   * complete scan exists and none is due by the policy). Ignored while a scan is in progress: it is finished first.
+   */
+  kind?: 'full' | 'incremental';
+  /** List ids now to drop deleted and moved issues, rather than on the policy's cadence. */
+  checkDeleted?: boolean;
+  /** Groups to read besides the role-actor groups: those the role mapping names. */
+  groups?: string[];
+  policy?: Partial<ScanPolicy>;
+  /** Waits while Jira says the points budget is nearly spent; defaults to a timer. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface ScanStepResult {
@@ -18,17 +31,27 @@ export interface ScanStepResult {
   /** True when the project is fully read (or refreshed) and its cache is consistent; false: enqueue another step. */
   done: boolean;
   kind: 'full' | 'incremental';
+  /** Another step of this project holds the lease right now; nothing was done. */
+  busy?: boolean;
   /** Issues written (created or replaced) in this step. */
   issuesWritten: number;
   problems: ReadProblem[];
+  /** What this step cost in Jira requests and rate-limit points (from the client's counters). */
+  requests: number;
+  points: number;
+  /** Time spent waiting because Jira said the points budget was nearly spent. */
+  pausedMs: number;
 }
 
 export interface ScanFreshness {
   projectKey: string;
-  /** Jira's clock when the last complete scan or refresh started (what the next `updated >=` starts from). */
+  /** When the last complete scan or refresh started reading (what the next `updated >=` starts from). */
   scannedAt?: string;
   issues: number;
   complete: boolean;
+  fullScanAt?: string;
+  /** A scan of this kind is under way (a complete earlier result stays readable meanwhile). */
+  scanning?: 'full' | 'incremental';
 }
 
 /** What the rest of the app uses: scan a project a step at a time, and read the cached site. */

@@ -1,0 +1,182 @@
+/**
+ * Reading and changing a project's cached issues. Every change is copy-on-write: new chunks and a new chunk table
+ * are written under new ids, then the head is replaced (the one write that makes them visible), then what they
+ * replaced is deleted. A reader that raced a deletion sees a missing part and starts again from the new head.
+ */
+import type { ReadProblem } from '../domain/model';
+import type { RestIssue, SiteSnapshot } from '../jira/snapshot';
+import { SNAPSHOT_FORMAT } from '../jira/snapshot';
+import { UserCollector } from '../jira/read-site';
+import type { KeyValueStore } from '../store/key-value';
+import { deleteBlob, readBlob, writeBlob } from './blob';
+import { byKeyNumber, chunkIndexFor, keyNumber, readChunk, writeChunks, type ChunkRow } from './chunks';
+import { cachedProjectKeys, dataPrefix, headKey, readHead, readSiteHead, SITE_DATA_PREFIX, type ProjectDirectory, type ProjectHead, type SiteData } from './state';
+
+const READ_ATTEMPTS = 3;
+/** Chunks read at once; Forge KVS is called over the network, one value a call. */
+const PARALLEL_READS = 16;
+
+export interface CachedProject {
+  head: ProjectHead;
+  directory: ProjectDirectory;
+  issues: RestIssue[];
+}
+
+/** A project's complete cached state, or undefined when there is none. */
+export async function readCachedProject(store: KeyValueStore, projectKey: string): Promise<CachedProject | undefined> {
+  const prefix = dataPrefix(projectKey);
+  for (let attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
+    const head = await readHead(store, projectKey);
+    if (!head) return undefined;
+    const [rows, directory] = await Promise.all([readBlob<ChunkRow[]>(store, prefix, head.table), readBlob<ProjectDirectory>(store, prefix, head.directory)]);
+    if (!rows || !directory) continue;
+    const chunks = await mapLimited(rows, PARALLEL_READS, (row) => readChunk(store, prefix, row));
+    if (chunks.some((chunk) => chunk === undefined)) continue;
+    return { head, directory, issues: chunks.flatMap((chunk) => chunk ?? []) };
+  }
+  throw new Error(`The cache of project ${projectKey} kept changing while it was read; try again.`);
+}
+
+export interface CachedSite {
+  snapshot: SiteSnapshot;
+  /** What the scans could not read, per project. */
+  problems: ReadProblem[];
+  projects: ProjectHead[];
+}
+
+/**
+ * The cached projects (all complete ones when no keys are given) as one site snapshot, the format readSite
+ * produces: normalise and audit it as if it had just been read.
+ */
+export async function readCachedSite(store: KeyValueStore, projectKeys?: readonly string[]): Promise<CachedSite | undefined> {
+  const keys = [...new Set(projectKeys ?? (await cachedProjectKeys(store)))].sort();
+  const projects = (await Promise.all(keys.map((key) => readCachedProject(store, key)))).filter((project): project is CachedProject => project !== undefined);
+  const siteHead = await readSiteHead(store);
+  const siteData = siteHead ? await readBlob<SiteData>(store, SITE_DATA_PREFIX, siteHead.data) : undefined;
+  if (projects.length === 0 || !siteHead || !siteData) return undefined;
+
+  const users = new UserCollector();
+  for (const project of projects) users.add(project.directory.project.lead);
+  for (const project of projects) project.directory.users.forEach((user) => users.add(user));
+  siteData.users.forEach((user) => users.add(user));
+  const groups = new Map(siteData.groups.map((group) => [group.name, group]));
+  const boards = new Map<number, SiteSnapshot['boards'][number]>();
+  const sprints: SiteSnapshot['sprints'] = {};
+  for (const { directory } of projects) {
+    for (const group of directory.groups) if (!groups.has(group.name)) groups.set(group.name, group);
+    for (const board of directory.boards) boards.set(Number(board.id), board);
+    Object.assign(sprints, directory.sprints);
+  }
+  const issues = projects.flatMap((project) => project.issues);
+  for (const issue of issues) users.addIssue(issue);
+  const snapshot: SiteSnapshot = {
+    format: SNAPSHOT_FORMAT,
+    capturedAt: projects.map((project) => project.head.scannedAt).sort()[0],
+    baseUrl: siteHead.baseUrl,
+    fields: siteData.fields,
+    users: users.list(),
+    groups: [...groups.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    projects: projects.map((project) => project.directory.project),
+    projectRoles: Object.fromEntries(projects.map((project) => [project.head.projectKey, project.directory.roles])),
+    boards: [...boards.values()].sort((a, b) => Number(a.id) - Number(b.id)),
+    sprints,
+    issues,
+  };
+  return { snapshot, problems: projects.flatMap((project) => project.head.problems), projects: projects.map((project) => project.head) };
+}
+
+/** A project's head and chunk table, loaded to change its issues. */
+export class ProjectCache {
+  private readonly loaded = new Map<number, RestIssue[]>();
+
+  private constructor(
+    private readonly store: KeyValueStore,
+    readonly head: ProjectHead,
+    private rows: ChunkRow[],
+  ) {}
+
+  static async load(store: KeyValueStore, projectKey: string): Promise<ProjectCache | undefined> {
+    const head = await readHead(store, projectKey);
+    if (!head) return undefined;
+    const rows = await readBlob<ChunkRow[]>(store, dataPrefix(projectKey), head.table);
+    if (!rows) throw new Error(`The chunk table of project ${projectKey} is missing.`);
+    return new ProjectCache(store, head, rows);
+  }
+
+  get table(): readonly ChunkRow[] {
+    return this.rows;
+  }
+
+  private get prefix(): string {
+    return dataPrefix(this.head.projectKey);
+  }
+
+  async chunk(index: number): Promise<RestIssue[]> {
+    const known = this.loaded.get(index);
+    if (known) return known;
+    const row = this.rows[index];
+    const issues = row ? await readChunk(this.store, this.prefix, row) : [];
+    if (!issues) throw new Error(`A chunk of project ${this.head.projectKey} is missing.`);
+    this.loaded.set(index, issues);
+    return issues;
+  }
+
+  /** The cached copy of an issue, if any, found by its key number. */
+  async cached(issue: Pick<RestIssue, 'id' | 'key'>): Promise<RestIssue | undefined> {
+    if (this.rows.length === 0) return undefined;
+    return (await this.chunk(chunkIndexFor(this.rows, keyNumber(issue.key)))).find((candidate) => candidate.id === issue.id);
+  }
+
+  /**
+   * Writes issues in (replacing cached copies by id) and drops others (by id, located by key), then makes the
+   * result visible with the head changes given. Returns how many issues were written.
+   */
+  async apply(upserts: readonly RestIssue[], removals: ReadonlyArray<{ id: string; key: string }>, headChanges: Partial<ProjectHead> = {}): Promise<number> {
+    const changed = new Map<number, RestIssue[]>();
+    const listFor = async (number: number) => {
+      const index = this.rows.length === 0 ? 0 : chunkIndexFor(this.rows, number);
+      let list = changed.get(index);
+      if (!list) changed.set(index, (list = [...(await this.chunk(index))]));
+      return list;
+    };
+    for (const issue of upserts) {
+      const list = await listFor(keyNumber(issue.key));
+      const at = list.findIndex((candidate) => candidate.id === issue.id);
+      if (at >= 0) list[at] = issue;
+      else list.push(issue);
+    }
+    for (const removal of removals) {
+      const list = await listFor(keyNumber(removal.key));
+      const at = list.findIndex((candidate) => candidate.id === removal.id);
+      if (at >= 0) list.splice(at, 1);
+    }
+    if (changed.size === 0 && Object.keys(headChanges).length === 0) return 0;
+
+    const replacements = new Map<number, ChunkRow[]>();
+    for (const [index, list] of changed) replacements.set(index, await writeChunks(this.store, this.prefix, list.sort(byKeyNumber)));
+    const rows = this.rows.length === 0 ? (replacements.get(0) ?? []) : this.rows.flatMap((row, index) => replacements.get(index) ?? [row]);
+    const replaced = this.rows.filter((_, index) => replacements.has(index));
+    const oldTable = this.head.table;
+    const table = changed.size > 0 ? await writeBlob(this.store, this.prefix, rows) : oldTable;
+    Object.assign(this.head, headChanges, { table, issues: rows.reduce((sum, row) => sum + row.count, 0) });
+    await this.store.set(headKey(this.head.projectKey), this.head);
+    if (table !== oldTable) await deleteBlob(this.store, this.prefix, oldTable);
+    await Promise.all(replaced.map((row) => deleteBlob(this.store, this.prefix, row.blob)));
+    this.rows = rows;
+    this.loaded.clear();
+    return upserts.length;
+  }
+}
+
+async function mapLimited<T, R>(items: readonly T[], limit: number, map: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await map(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

@@ -1,0 +1,471 @@
+/**
+ * The background scan of one project, one time-boxed step at a time. A step loads the checkpoint, does units of
+ * work (a directory read, a search page, a bulkfetch of up to 1000 issues' changelogs, an ids listing, the commit)
+ * until its time budget is spent, and saves the checkpoint again. Nothing a step writes is visible to readers
+ * until a head is replaced, so a step that fails leaves the previous complete state readable.
+ */
+import { differenceInMilliseconds, parseISO } from 'date-fns';
+import type { ReadProblem } from '../domain/model';
+import { bulkFetchChangelogs, BULKFETCH_MAX_ISSUES, searchIssues, searchIssuesPage } from '../jira/api/issues';
+import { JiraError, type JiraClient } from '../jira/client';
+import { completeComments } from '../jira/read-site';
+import type { RestIssue } from '../jira/snapshot';
+import type { KeyValueStore } from '../store/key-value';
+import { blobIdOfKey, deleteBlob, newId, readBlob, writeBlob, type BlobRef } from './blob';
+import { readCachedSite, ProjectCache } from './cache';
+import { byKeyNumber, chunkIndexFor, compactIssue, idHash, keyNumber, writeChunks, type ChunkRow } from './chunks';
+import { issueFields, readProjectDirectory, readSiteData, readSprints } from './directory';
+import { boardMarks, clearMarks, issueMarks } from './marks';
+import { Pacer } from './pacing';
+import { DEFAULT_POLICY, planJob, updatedSinceClause, type ScanPolicy } from './policy';
+import {
+  addProblems,
+  dataPrefix,
+  headKey,
+  jobKey,
+  leaseKey,
+  readHead,
+  readSiteHead,
+  SITE_DATA_PREFIX,
+  SITE_KEY,
+  type ProjectDirectory,
+  type ProjectHead,
+  type ScanJob,
+  type ScanLease,
+  type SiteData,
+  type SiteHead,
+} from './state';
+import type { ScanFreshness, ScanStepOptions, ScanStepResult, SiteScanner } from './types';
+
+/** Ids per `id in (…)` search when reading issues the ids listing found missing, and at most this many per job. */
+const MISSING_PER_SEARCH = 100;
+const MAX_MISSING = 1000;
+/** A lease outlives the step's budget by this much, for the unit that was running when the budget ran out. */
+const LEASE_GRACE_MS = 5 * 60_000;
+
+type Unit = 'done' | 'more';
+
+/** Everything one step works with; `pending` holds issues read but not yet written, between units. */
+interface Step {
+  client: JiraClient;
+  store: KeyValueStore;
+  projectKey: string;
+  options: ScanStepOptions;
+  policy: ScanPolicy;
+  job: ScanJob;
+  pending: RestIssue[];
+  problems: ReadProblem[];
+  issuesWritten: number;
+}
+
+export class BackgroundScanner implements SiteScanner {
+  constructor(private readonly policy: Partial<ScanPolicy> = {}) {}
+
+  async step(client: JiraClient, store: KeyValueStore, projectKey: string, options: ScanStepOptions): Promise<ScanStepResult> {
+    const policy: ScanPolicy = { ...DEFAULT_POLICY, ...this.policy, ...options.policy };
+    const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+    const startedAt = options.now().getTime();
+    const before = { requests: client.usage.requests, points: client.usage.points };
+    const cost = () => ({ requests: client.usage.requests - before.requests, points: client.usage.points - before.points });
+
+    const owner = await acquireLease(store, projectKey, startedAt, options.timeBudgetMs + LEASE_GRACE_MS);
+    if (!owner) {
+      const job = await store.get<ScanJob>(jobKey(projectKey));
+      return { projectKey, done: false, busy: true, kind: job?.kind ?? 'incremental', issuesWritten: 0, problems: [], ...cost(), pausedMs: 0 };
+    }
+    const pacer = new Pacer(client, sleep);
+    let step: Step | undefined;
+    try {
+      const job = (await store.get<ScanJob>(jobKey(projectKey))) ?? (await newJob(store, projectKey, options, policy));
+      job.steps++;
+      step = { client, store, projectKey, options, policy, job, pending: [], problems: [], issuesWritten: 0 };
+      if (job.pending) step.pending = (await readBlob<RestIssue[]>(store, dataPrefix(projectKey), job.pending)) ?? [];
+
+      let outcome: Unit = 'more';
+      let spentUnits = 0;
+      while (outcome === 'more') {
+        if (spentUnits > 0 && options.now().getTime() - startedAt >= options.timeBudgetMs) break;
+        await pacer.beforeUnit();
+        const requestsBefore = client.usage.requests;
+        outcome = await runUnit(step);
+        if (client.usage.requests > requestsBefore) spentUnits++;
+      }
+      if (outcome === 'more') await saveJob(step, step.job.pending);
+      else if (step.job.pending) await deleteBlob(store, dataPrefix(projectKey), step.job.pending);
+      return { projectKey, done: outcome === 'done', kind: job.kind, issuesWritten: step.issuesWritten, problems: step.problems, ...cost(), pausedMs: pacer.pausedMs };
+    } catch (error) {
+      if (step) await recordFailure(step);
+      throw error;
+    } finally {
+      pacer.finish();
+      await releaseLease(store, projectKey, owner);
+    }
+  }
+
+  async freshness(store: KeyValueStore, projectKey: string): Promise<ScanFreshness> {
+    const [head, job] = await Promise.all([readHead(store, projectKey), store.get<ScanJob>(jobKey(projectKey))]);
+    return freshnessOf(projectKey, head, job);
+  }
+
+  async cachedSnapshot(store: KeyValueStore, projectKeys?: string[]) {
+    return (await readCachedSite(store, projectKeys))?.snapshot;
+  }
+}
+
+export function freshnessOf(projectKey: string, head: ProjectHead | undefined, job: ScanJob | undefined): ScanFreshness {
+  const freshness: ScanFreshness = { projectKey, issues: head?.issues ?? 0, complete: head !== undefined };
+  if (head) Object.assign(freshness, { scannedAt: head.scannedAt, fullScanAt: head.fullScanAt });
+  if (job) freshness.scanning = job.kind;
+  return freshness;
+}
+
+async function newJob(store: KeyValueStore, projectKey: string, options: ScanStepOptions, policy: ScanPolicy): Promise<ScanJob> {
+  const now = options.now();
+  const head = await readHead(store, projectKey);
+  const siteData = await currentSiteData(store);
+  const directory = head ? await readBlob<ProjectDirectory>(store, dataPrefix(projectKey), head.directory) : undefined;
+  const boards = (directory?.boards ?? []).map((board) => Number(board.id));
+  const markedBoards = (await boardMarks(store)).map((mark) => mark.boardId).filter((id) => boards.includes(id));
+  const plan = planJob(head, now, policy, {
+    kind: options.kind,
+    checkDeleted: options.checkDeleted,
+    fieldSet: siteData ? issueFields(siteData.fields).join(',') : undefined,
+    markedBoards,
+  });
+  return {
+    kind: plan.kind,
+    startedAt: now.toISOString(),
+    phase: 'directory',
+    steps: 0,
+    failures: 0,
+    directory: { read: plan.directory, boards: markedBoards },
+    deletionsApplied: plan.kind === 'full',
+    checkIds: plan.checkIds,
+    idsChecked: false,
+    missing: [],
+    issuesWritten: 0,
+    problems: [],
+  };
+}
+
+async function runUnit(step: Step): Promise<Unit> {
+  switch (step.job.phase) {
+    case 'directory':
+      return readDirectory(step);
+    case 'issues':
+      return issuesUnit(step);
+    case 'ids':
+      return checkIds(step);
+    case 'commit':
+      return step.job.kind === 'full' ? commitFull(step) : commitRefresh(step);
+  }
+}
+
+/** Site data when stale, then the project's directory (or only the marked boards' sprints), then the issue search. */
+async function readDirectory(step: Step): Promise<Unit> {
+  const { client, store, projectKey, job } = step;
+  const problems: ReadProblem[] = [];
+  const site = await ensureSiteData(step, problems);
+  let directory: ProjectDirectory | undefined;
+  if (job.directory.read === 'all') {
+    directory = await readProjectDirectory(client, projectKey, problems);
+    if (!directory) {
+      note(step, problems);
+      await store.delete(jobKey(projectKey));
+      return 'done';
+    }
+  } else if (job.directory.read === 'sprints') {
+    const head = await readHead(store, projectKey);
+    const current = head && (await readBlob<ProjectDirectory>(store, dataPrefix(projectKey), head.directory));
+    if (current) {
+      const boards = current.boards.filter((board) => job.directory.boards.includes(Number(board.id)));
+      directory = { ...current, sprints: { ...current.sprints, ...(await readSprints(client, boards, problems)) } };
+    }
+  }
+  if (directory) job.stagedDirectory = await writeBlob(store, dataPrefix(projectKey), directory);
+  note(step, problems);
+  job.fields = issueFields(site.fields);
+  const head = job.kind === 'incremental' ? await readHead(store, projectKey) : undefined;
+  const since = head ? ` AND ${updatedSinceClause(head.scannedAt, step.options.now(), step.policy)}` : '';
+  job.search = { jql: `project = ${quote(projectKey)}${since} ORDER BY key ASC`, done: false, after: 0 };
+  job.phase = 'issues';
+  await saveJob(step, job.pending);
+  return 'more';
+}
+
+/** The site's field catalogue and role-mapping groups, read again when stale or when the mapping names other groups. */
+async function ensureSiteData(step: Step, problems: ReadProblem[]): Promise<SiteData> {
+  const { client, store, options, policy } = step;
+  const head = await readSiteHead(store);
+  const groupNames = [...new Set(options.groups ?? head?.groupNames ?? [])].sort();
+  const current = head ? await readBlob<SiteData>(store, SITE_DATA_PREFIX, head.data) : undefined;
+  const now = options.now();
+  const fresh = head !== undefined && differenceInMilliseconds(now, parseISO(head.readAt)) < policy.directoryEveryMs && head.groupNames.join('\n') === groupNames.join('\n');
+  if (fresh && current) return current;
+  const read = await readSiteData(client, groupNames, problems);
+  const data = await writeBlob(store, SITE_DATA_PREFIX, read.data);
+  const next: SiteHead = { baseUrl: read.baseUrl ?? head?.baseUrl ?? '', readAt: now.toISOString(), data, groupNames, ...(head?.projectsListedAt ? { projectsListedAt: head.projectsListedAt } : {}) };
+  await store.set(SITE_KEY, next);
+  await collectGarbage(store, SITE_DATA_PREFIX, new Set([data.id]));
+  return read.data;
+}
+
+async function currentSiteData(store: KeyValueStore): Promise<SiteData | undefined> {
+  const head = await readSiteHead(store);
+  return head ? readBlob<SiteData>(store, SITE_DATA_PREFIX, head.data) : undefined;
+}
+
+async function issuesUnit(step: Step): Promise<Unit> {
+  const { job } = step;
+  if (step.pending.length >= BULKFETCH_MAX_ISSUES) return completeBatch(step);
+  if (job.search && !job.search.done) return searchPage(step);
+  if (step.pending.length > 0) return completeBatch(step);
+  if (!job.deletionsApplied) return applyDeletionMarks(step);
+  if (job.checkIds) {
+    job.phase = 'ids';
+    return 'more';
+  }
+  if (job.missing.length > 0) return readMissing(step);
+  job.phase = 'commit';
+  return 'more';
+}
+
+async function searchPage(step: Step): Promise<Unit> {
+  const search = step.job.search!;
+  try {
+    const page = await searchIssuesPage(step.client, search.jql, step.job.fields ?? [], search.nextPageToken);
+    for (const issue of page.issues) {
+      const number = keyNumber(issue.key);
+      if (number <= search.after) continue;
+      step.pending.push(issue);
+      search.after = number;
+    }
+    search.nextPageToken = page.nextPageToken;
+    search.done = page.nextPageToken === undefined;
+  } catch (error) {
+    if (!isRefusal(error)) throw error;
+    if (search.nextPageToken) {
+      // A token Jira no longer takes: search again from the start; `after` skips what was already taken.
+      note(step, [{ scope: 'project', ref: step.projectKey, message: `Search position lost, searching again: ${(error as Error).message}` }]);
+      delete search.nextPageToken;
+    } else {
+      note(step, [{ scope: 'project', ref: step.projectKey, message: `Could not search issues: ${(error as Error).message}` }]);
+      search.done = true;
+    }
+  }
+  return 'more';
+}
+
+/** Comments beyond what search embeds and full changelogs for up to 1000 pending issues, then written. */
+async function completeBatch(step: Step): Promise<Unit> {
+  const { client, store, projectKey, job } = step;
+  const batch = step.pending.splice(0, BULKFETCH_MAX_ISSUES);
+  const cache = job.kind === 'incremental' ? await ProjectCache.load(store, projectKey) : undefined;
+  const changed = cache ? await changedSinceCached(cache, batch) : batch;
+  const problems: ReadProblem[] = [];
+  await completeComments(client, changed, problems, () => undefined);
+  const histories = changed.length > 0 ? await bulkFetchChangelogs(client, changed.map((issue) => issue.id)) : new Map();
+  const issues = changed.map((issue) => {
+    const list = histories.get(issue.id) ?? [];
+    return compactIssue({ ...issue, changelog: { startAt: 0, maxResults: list.length, total: list.length, histories: list } });
+  });
+  note(step, problems);
+  const previousStaged = job.staged;
+  if (cache) await cache.apply(issues, []);
+  else {
+    const prefix = dataPrefix(projectKey);
+    const staged = (previousStaged ? await readBlob<ChunkRow[]>(store, prefix, previousStaged) : undefined) ?? [];
+    staged.push(...(await writeChunks(store, prefix, issues.sort(byKeyNumber))));
+    job.staged = await writeBlob(store, prefix, staged);
+  }
+  step.issuesWritten += issues.length;
+  job.issuesWritten += issues.length;
+  await saveJob(step, job.pending);
+  if (previousStaged && previousStaged !== job.staged) await deleteBlob(store, dataPrefix(projectKey), previousStaged);
+  return 'more';
+}
+
+/** A refresh re-reads issues updated within its safety margin; those whose cached copy is as recent need nothing more. */
+async function changedSinceCached(cache: ProjectCache, issues: RestIssue[]): Promise<RestIssue[]> {
+  const changed: RestIssue[] = [];
+  for (const issue of issues) {
+    const cached = await cache.cached(issue);
+    if (!cached || cached.fields.updated !== issue.fields.updated || commentTotal(cached) !== commentTotal(issue)) changed.push(issue);
+  }
+  return changed;
+}
+
+function commentTotal(issue: RestIssue): number | undefined {
+  const comment = issue.fields.comment as { total?: number; comments?: unknown[] } | undefined;
+  return comment?.total ?? comment?.comments?.length;
+}
+
+async function applyDeletionMarks(step: Step): Promise<Unit> {
+  const deleted = (await issueMarks(step.store, step.projectKey)).filter((mark) => mark.kind === 'deleted' && mark.issueKey !== undefined);
+  const cache = await ProjectCache.load(step.store, step.projectKey);
+  if (cache && deleted.length > 0) await cache.apply([], deleted.map((mark) => ({ id: mark.issueId, key: mark.issueKey! })));
+  step.job.deletionsApplied = true;
+  return 'more';
+}
+
+/**
+ * Lists every issue id of the project (5000 a page) and compares each chunk's count and id hash with what Jira
+ * holds in its key range: chunks that differ lose their deleted and moved issues, and issues Jira has that the
+ * cache lacks are read.
+ */
+async function checkIds(step: Step): Promise<Unit> {
+  const { store, projectKey, job } = step;
+  const listed: Array<{ id: string; key: string }> = [];
+  await searchIssues(step.client, `project = ${quote(projectKey)} ORDER BY key ASC`, ['key'], (page) => {
+    listed.push(...page.map((issue) => ({ id: issue.id, key: issue.key })));
+  });
+  const cache = await ProjectCache.load(store, projectKey);
+  if (!cache) return 'more';
+  const rows = cache.table;
+  const byChunk = new Map<number, Array<{ id: string; key: string }>>();
+  for (const issue of listed) {
+    const index = rows.length === 0 ? 0 : chunkIndexFor(rows, keyNumber(issue.key));
+    const list = byChunk.get(index);
+    if (list) list.push(issue);
+    else byChunk.set(index, [issue]);
+  }
+  const removals: Array<{ id: string; key: string }> = [];
+  const missing: string[] = [];
+  for (let index = 0; index < Math.max(rows.length, 1); index++) {
+    const inJira = byChunk.get(index) ?? [];
+    const row = rows[index];
+    if (row && inJira.length === row.count && idHash(inJira.map((issue) => issue.id)) === row.hash) continue;
+    const cached = await cache.chunk(index);
+    const jiraIds = new Set(inJira.map((issue) => issue.id));
+    const cachedIds = new Set(cached.map((issue) => issue.id));
+    removals.push(...cached.filter((issue) => !jiraIds.has(issue.id)).map((issue) => ({ id: issue.id, key: issue.key })));
+    missing.push(...inJira.filter((issue) => !cachedIds.has(issue.id)).map((issue) => issue.id));
+  }
+  if (removals.length > 0) await cache.apply([], removals);
+  if (missing.length > MAX_MISSING) {
+    note(step, [{ scope: 'project', ref: projectKey, message: `${missing.length} issues were missing from the cache; ${MAX_MISSING} are read now, the rest by the next check` }]);
+  }
+  job.missing = missing.slice(0, MAX_MISSING);
+  job.checkIds = false;
+  job.idsChecked = missing.length <= MAX_MISSING;
+  job.phase = 'issues';
+  await saveJob(step, job.pending);
+  return 'more';
+}
+
+async function readMissing(step: Step): Promise<Unit> {
+  const ids = step.job.missing.splice(0, MISSING_PER_SEARCH);
+  try {
+    await searchIssues(step.client, `project = ${quote(step.projectKey)} AND id in (${ids.join(', ')}) ORDER BY key ASC`, step.job.fields ?? [], (page) => {
+      step.pending.push(...page);
+    });
+  } catch (error) {
+    if (!isRefusal(error)) throw error;
+    note(step, [{ scope: 'project', ref: step.projectKey, message: `Could not read issues missing from the cache (deleted meanwhile?): ${(error as Error).message}` }]);
+  }
+  return 'more';
+}
+
+/** Makes the new generation visible, then deletes the old one and everything this scan staged along the way. */
+async function commitFull(step: Step): Promise<Unit> {
+  const { store, projectKey, job } = step;
+  const prefix = dataPrefix(projectKey);
+  const rows = ((job.staged ? await readBlob<ChunkRow[]>(store, prefix, job.staged) : undefined) ?? []).sort((a, b) => a.first - b.first);
+  const directory = job.stagedDirectory!;
+  const previous = await readHead(store, projectKey);
+  const table = await writeBlob(store, prefix, rows);
+  const head: ProjectHead = {
+    projectKey,
+    table,
+    directory,
+    issues: rows.reduce((sum, row) => sum + row.count, 0),
+    scannedAt: job.startedAt,
+    fullScanAt: job.startedAt,
+    directoryAt: job.startedAt,
+    ...(previous?.idsCheckedAt ? { idsCheckedAt: previous.idsCheckedAt } : {}),
+    fieldSet: (job.fields ?? []).join(','),
+    problems: job.problems,
+  };
+  await store.set(headKey(projectKey), head);
+  await store.delete(jobKey(projectKey));
+  await collectGarbage(store, prefix, new Set([table.id, directory.id, ...rows.map((row) => row.blob.id)]));
+  await clearMarks(store, projectKey, await boardIdsOf(store, projectKey, directory), job.startedAt);
+  return 'done';
+}
+
+async function commitRefresh(step: Step): Promise<Unit> {
+  const { store, projectKey, job } = step;
+  const cache = await ProjectCache.load(store, projectKey);
+  if (!cache) {
+    await store.delete(jobKey(projectKey));
+    return 'done';
+  }
+  const oldDirectory = cache.head.directory;
+  const changes: Partial<ProjectHead> = { scannedAt: job.startedAt, problems: job.problems };
+  if (job.stagedDirectory) changes.directory = job.stagedDirectory;
+  if (job.directory.read === 'all') changes.directoryAt = job.startedAt;
+  if (job.idsChecked) changes.idsCheckedAt = job.startedAt;
+  await cache.apply([], [], changes);
+  await store.delete(jobKey(projectKey));
+  if (job.stagedDirectory) await deleteBlob(store, dataPrefix(projectKey), oldDirectory);
+  await clearMarks(store, projectKey, await boardIdsOf(store, projectKey, cache.head.directory), job.startedAt);
+  return 'done';
+}
+
+async function boardIdsOf(store: KeyValueStore, projectKey: string, ref: BlobRef): Promise<number[]> {
+  const directory = await readBlob<ProjectDirectory>(store, dataPrefix(projectKey), ref);
+  return (directory?.boards ?? []).map((board) => Number(board.id));
+}
+
+/** Saves the checkpoint with the pending issues; the blob that held them before is deleted once it is replaced. */
+async function saveJob(step: Step, previousPending: BlobRef | undefined): Promise<void> {
+  const { store, projectKey, job } = step;
+  const prefix = dataPrefix(projectKey);
+  job.pending = step.pending.length > 0 ? await writeBlob(store, prefix, step.pending) : undefined;
+  job.failures = 0;
+  await store.set(jobKey(projectKey), job);
+  if (previousPending && previousPending !== job.pending) await deleteBlob(store, prefix, previousPending);
+}
+
+async function recordFailure(step: Step): Promise<void> {
+  const { store, projectKey, job, policy } = step;
+  const saved = await store.get<ScanJob>(jobKey(projectKey));
+  if (!saved) return;
+  saved.failures++;
+  if (saved.failures >= policy.maxFailures) await store.delete(jobKey(projectKey));
+  else await store.set(jobKey(projectKey), saved);
+  job.failures = saved.failures;
+}
+
+/** Deletes blobs under a prefix that none of the given ids name: replaced generations, abandoned staging. */
+async function collectGarbage(store: KeyValueStore, prefix: string, keep: ReadonlySet<string>): Promise<void> {
+  const keys = await store.keysWithPrefix(prefix);
+  await Promise.all(keys.filter((key) => !keep.has(blobIdOfKey(prefix, key) ?? '')).map((key) => store.delete(key)));
+}
+
+function note(step: Step, problems: readonly ReadProblem[]): void {
+  if (problems.length === 0) return;
+  step.problems.push(...problems);
+  step.job.problems = addProblems(step.job.problems, problems);
+}
+
+/** A 4xx about the request itself (bad token, unknown project, deleted issue): recorded, and the scan goes on. */
+function isRefusal(error: unknown): boolean {
+  return error instanceof JiraError && !error.transient && error.status >= 400 && error.status < 500 && error.status !== 401 && error.status !== 403;
+}
+
+function quote(projectKey: string): string {
+  return `"${projectKey.replace(/"/g, '\\"')}"`;
+}
+
+async function acquireLease(store: KeyValueStore, projectKey: string, now: number, ms: number): Promise<string | undefined> {
+  const current = await store.get<ScanLease>(leaseKey(projectKey));
+  if (current && current.until > now) return undefined;
+  const owner = newId();
+  await store.set<ScanLease>(leaseKey(projectKey), { owner, until: now + ms });
+  return (await store.get<ScanLease>(leaseKey(projectKey)))?.owner === owner ? owner : undefined;
+}
+
+async function releaseLease(store: KeyValueStore, projectKey: string, owner: string): Promise<void> {
+  if ((await store.get<ScanLease>(leaseKey(projectKey)))?.owner === owner) await store.delete(leaseKey(projectKey));
+}

@@ -1,0 +1,140 @@
+/**
+ * What the scan keeps in the key-value store, and under which keys. Per project:
+ *
+ * - `scan:head:KEY` — the small entry readers start from: the current chunk table, directory (project, roles,
+ *   boards, sprints, groups) and the scan's timestamps. Replacing it is the one write that makes new data visible.
+ * - `scan:data:KEY:<id>:<part>` — blobs a head points at (chunk table, chunks of issues, directory) and blobs a
+ *   running scan has staged; a blob nothing points at is garbage, collected after each full scan.
+ * - `scan:job:KEY` — the checkpoint of a scan in progress; `scan:lease:KEY` — who is stepping it right now.
+ * - `scan:mark:KEY:…` — what product events said changed since the last refresh (see marks.ts).
+ *
+ * Site-wide: `scan:site` (base URL, the field catalogue in a blob under `scan:data::`) and `scan:board-mark:<id>`.
+ * Each kind has its own prefix so that listing heads or jobs never pages through chunk keys.
+ */
+import type { ReadProblem } from '../domain/model';
+import type { RestBoard, RestField, RestProject, RestProjectRole, RestSprint, RestUser, SnapshotGroup } from '../jira/snapshot';
+import type { KeyValueStore } from '../store/key-value';
+import type { BlobRef } from './blob';
+import type { ChunkRow } from './chunks';
+
+export const SITE_KEY = 'scan:site';
+export const HEAD_PREFIX = 'scan:head:';
+export const JOB_PREFIX = 'scan:job:';
+
+export const headKey = (projectKey: string) => `${HEAD_PREFIX}${projectKey}`;
+export const jobKey = (projectKey: string) => `${JOB_PREFIX}${projectKey}`;
+export const leaseKey = (projectKey: string) => `scan:lease:${projectKey}`;
+/** Blobs of one project; the site's own blobs live under the empty project key. */
+export const dataPrefix = (projectKey: string) => `scan:data:${projectKey}:`;
+export const SITE_DATA_PREFIX = dataPrefix('');
+
+/** Site-level data every project's cache shares, read at most once per directory period. */
+export interface SiteHead {
+  baseUrl: string;
+  /** Local clock (ISO) of the read. */
+  readAt: string;
+  /** SiteData: the field catalogue and the groups the role mapping names (with their members). */
+  data: BlobRef;
+  groupNames: string[];
+  /** When the scheduler last compared the cached projects with Jira's list. */
+  projectsListedAt?: string;
+}
+
+export interface SiteData {
+  fields: RestField[];
+  groups: SnapshotGroup[];
+  /** Members of those groups, as the site reader collects them. */
+  users: RestUser[];
+}
+
+/** A project's directory: what the audit needs besides issues. */
+export interface ProjectDirectory {
+  project: RestProject;
+  roles: RestProjectRole[];
+  groups: SnapshotGroup[];
+  boards: RestBoard[];
+  sprints: Record<string, RestSprint[]>;
+  /** Users met in the directory (lead, role actors, group members), as the site reader collects them. */
+  users: RestUser[];
+}
+
+export interface ProjectHead {
+  projectKey: string;
+  /** Chunk table (ChunkRow[]) and directory (ProjectDirectory) of the current complete state. */
+  table: BlobRef;
+  directory: BlobRef;
+  issues: number;
+  /** Local clock (ISO) when the last complete full scan or issue search started: what `updated >=` starts from. */
+  scannedAt: string;
+  fullScanAt: string;
+  directoryAt: string;
+  /** When the last ids-only listing confirmed which issues exist (deleted and moved issues dropped). */
+  idsCheckedAt?: string;
+  /** The fields the issues were read with: when the site's field catalogue changes them, a full scan is due. */
+  fieldSet: string;
+  /** What the last scan could not read. */
+  problems: ReadProblem[];
+}
+
+export type ScanPhase = 'directory' | 'issues' | 'ids' | 'commit';
+
+/** The checkpoint of a scan in progress, small enough for one value whatever the project's size. */
+export interface ScanJob {
+  kind: 'full' | 'incremental';
+  /** Local clock (ISO) when the job started; becomes the head's scannedAt when it completes. */
+  startedAt: string;
+  phase: ScanPhase;
+  steps: number;
+  /** Consecutive steps that failed; the job is abandoned (and the previous result kept) after a few. */
+  failures: number;
+  /** `all`: project, roles, groups, boards and sprints; `sprints`: only the sprints of these boards. */
+  directory: { read: 'all' | 'sprints' | 'none'; boards: number[] };
+  /** The directory this job will commit, once read (a blob under the project's data prefix). */
+  stagedDirectory?: BlobRef;
+  /** The fields issues are read with, fixed when the issue search starts. */
+  fields?: string[];
+  /** The search in progress; `after` is the highest key number taken, so a page that repeats issues adds nothing twice. */
+  search?: { jql: string; nextPageToken?: string; done: boolean; after: number };
+  /** Issues read whose changelogs are still to fetch (at most one bulkfetch's worth), kept between steps. */
+  pending?: BlobRef;
+  /** Full scans: the chunk table written so far (a blob, so the checkpoint stays small). */
+  staged?: BlobRef;
+  /** Incremental: issues product events said were deleted have been dropped. */
+  deletionsApplied: boolean;
+  /** An ids listing (to drop deleted and moved issues) is still to do in this job; `idsChecked`: one completed. */
+  checkIds: boolean;
+  idsChecked: boolean;
+  /** Issues the ids listing found missing from the cache, still to read. */
+  missing: string[];
+  issuesWritten: number;
+  problems: ReadProblem[];
+}
+
+export interface ScanLease {
+  owner: string;
+  until: number;
+}
+
+export const MAX_PROBLEMS = 50;
+
+export function addProblems(list: ReadProblem[], more: readonly ReadProblem[]): ReadProblem[] {
+  return [...list, ...more].slice(0, MAX_PROBLEMS);
+}
+
+export async function readHead(store: KeyValueStore, projectKey: string): Promise<ProjectHead | undefined> {
+  return store.get<ProjectHead>(headKey(projectKey));
+}
+
+export async function readSiteHead(store: KeyValueStore): Promise<SiteHead | undefined> {
+  return store.get<SiteHead>(SITE_KEY);
+}
+
+/** Every project with a complete cached state. */
+export async function cachedProjectKeys(store: KeyValueStore): Promise<string[]> {
+  return (await store.keysWithPrefix(HEAD_PREFIX)).map((key) => key.slice(HEAD_PREFIX.length)).sort();
+}
+
+/** Every project with a scan in progress. */
+export async function scanningProjectKeys(store: KeyValueStore): Promise<string[]> {
+  return (await store.keysWithPrefix(JOB_PREFIX)).map((key) => key.slice(JOB_PREFIX.length)).sort();
+}

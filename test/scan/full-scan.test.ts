@@ -1,0 +1,29 @@
+import { startEmulator, type RunningEmulator } from '../../src/dev/emulator';
+import { BackgroundScanner } from '../../src/scan';
+import { MemoryStore } from '../../src/store/key-value';
+import { clientFor, comparable, demo, PROJECT_KEYS, scanToEnd } from './support';
+
+let emulator: RunningEmulator;
+beforeAll(async () => {
+  emulator = await startEmulator(demo);
+});
+afterAll(async () => {
+  await emulator.close();
+});
+
+describe('a full scan in time-boxed steps', () => {
+  it('caches exactly the site the snapshot holds, however small the steps', async () => {
+    const store = new MemoryStore();
+    const scanner = new BackgroundScanner();
+    const client = clientFor(emulator);
+    let steps = 0;
+    for (const key of PROJECT_KEYS) {
+      const results = await scanToEnd(scanner, client, store, key, { timeBudgetMs: 0 });
+      steps += results.length;
+      expect(results.every((result) => result.kind === 'full' && result.problems.length === 0)).toBe(true);
+    }
+    expect(steps).toBeGreaterThan(PROJECT_KEYS.length * 3);
+    const snapshot = await scanner.cachedSnapshot(store);
+    expect(comparable(snapshot!)).toEqual(comparable(demo));
+  });
+});
