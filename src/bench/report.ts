@@ -1,0 +1,100 @@
+import Table from 'cli-table3';
+import { REQUEST_PARTS } from './minimum';
+import type { BenchResults, SizeResult } from './run';
+import { label, megabytes, seconds } from './targets';
+
+/** The benchmark's figures as plain-text tables (no colours, so they paste cleanly). */
+export function formatResults(results: BenchResults): string {
+  const sections = [sizesTable(results.sizes), classifierTable(results), bundleTable(results), targetsTable(results)];
+  const footer = `${results.machine.cpus} CPUs, ${results.machine.memoryGb} GB, node ${results.machine.node}; emulator latency ${results.options.latencyMs} ms, ${results.options.concurrency} requests in flight; whole run ${seconds(results.wallMs)}`;
+  return [...sections.filter((section) => section !== ''), footer].join('\n\n');
+}
+
+const plain = { head: [], border: [] };
+const int = (value: number) => Math.round(value).toLocaleString('en');
+const mb = (value: number) => `${int(value)} MB`;
+const ratio = (value: number) => `${value.toFixed(value >= 10 ? 1 : 3)}×`;
+
+type Row = [string, (size: SizeResult) => string];
+
+function sizesTable(sizes: SizeResult[]): string {
+  if (sizes.length === 0) return '';
+  const table = new Table({ head: ['', ...sizes.map((size) => `${label(size.issues)} issues`)], style: plain, colAligns: ['left', ...sizes.map(() => 'right' as const)] });
+  const section = (title: string) => table.push([{ colSpan: sizes.length + 1, content: title }]);
+  const rows = (list: Row[]) => {
+    for (const [name, cell] of list) table.push([name, ...sizes.map(cell)]);
+  };
+
+  section('site');
+  rows([
+    ['issues / histories / comments', (size) => `${int(size.site.facts.issues)} / ${int(size.site.facts.histories)} / ${int(size.site.facts.comments)}`],
+    ['projects / boards / sprints / users', (size) => `${size.site.facts.projects} / ${size.site.facts.boards} / ${size.site.facts.sprints} / ${size.site.facts.users}`],
+    ['generated in; emulator RSS', (size) => `${seconds(size.site.generateMs)}; ${mb(size.site.emulatorRssMb)}`],
+  ]);
+  section('full read (bulk changelogs)');
+  rows([
+    ['requests: actual / minimum', (size) => `${int(size.full.read.emulator.requests)} / ${int(size.minimum.total)}`],
+    ['actual ÷ minimum', (size) => ratio(size.ratios.actualOverMinimum)],
+    ...REQUEST_PARTS.map((part): Row => [`  ${part}`, (size) => `${int(size.full.read.emulator.byPart[part])} / ${int(size.minimum[part])}`]),
+    ['requests counted by the client', (size) => int(size.full.read.requests)],
+    ['points: client / emulator', (size) => `${int(size.full.read.points)} / ${int(size.full.read.emulator.points)}`],
+    ['wall time', (size) => seconds(size.full.read.wallMs)],
+    ['CPU: reader / emulator', (size) => `${seconds(size.full.read.cpuMs)} / ${seconds(size.full.read.emulator.cpuMs)}`],
+    ['peak RSS after the read', (size) => mb(size.full.read.maxRssMb)],
+    ['live heap: read snapshot', (size) => mb(size.full.read.liveHeapMb)],
+  ]);
+  section('audit of the read (same process)');
+  rows([
+    ['normalise / audit time', (size) => `${seconds(size.full.audit.normaliseMs)} / ${seconds(size.full.audit.auditMs)}`],
+    ['CPU', (size) => seconds(size.full.audit.cpuMs)],
+    ['actions / findings', (size) => `${int(size.full.audit.actions)} / ${int(size.full.audit.findings)}`],
+    ['live heap: normalised site', (size) => mb(size.full.audit.liveSiteHeapMb)],
+    ['peak RSS: read + normalise + audit', (size) => mb(size.full.audit.maxRssMb)],
+  ]);
+  section('naive read (one changelog request per issue)');
+  rows([
+    ['requests', (size) => `${size.naive.measured ? '' : '~'}${int(size.naive.requests)}`],
+    ['naive ÷ bulk requests', (size) => `${size.naive.measured ? '' : '~'}${ratio(size.ratios.naiveOverBulk)}`],
+    ['points', (size) => (size.naive.measured ? int(size.naive.points) : 'not run')],
+    ['wall time', (size) => (size.naive.measured ? seconds(size.naive.wallMs) : `~${seconds(size.naive.estimatedWallMs)} (estimated)`)],
+    ['CPU: reader / emulator', (size) => (size.naive.measured ? `${seconds(size.naive.cpuMs)} / ${seconds(size.naive.emulator.cpuMs)}` : 'not run')],
+  ]);
+  section('resolvers (read + audit as the viewer, JSON returned)');
+  rows(
+    (['getRoadmap', 'getBoardPanel'] as const).map((name): Row => [
+      `${name}: size / time`,
+      (size) => {
+        const response = size.resolvers.find((entry) => entry.name === name);
+        return response ? `${megabytes(response.bytes)} / ${seconds(response.wallMs)}` : '-';
+      },
+    ]),
+  );
+  return table.toString();
+}
+
+function classifierTable(results: BenchResults): string {
+  if (results.classifier.length === 0) return '';
+  const table = new Table({ head: ['classifier mix', 'actions (create/change/comment)', 'classified', 'wall', 'actions/s'], style: plain });
+  for (const entry of results.classifier) {
+    table.push([entry.source, `${int(entry.actions)} (${entry.mix.create}/${entry.mix.change}/${entry.mix.comment})`, int(entry.classified), seconds(entry.wallMs), int(entry.perSecond)]);
+  }
+  return table.toString();
+}
+
+function bundleTable(results: BenchResults): string {
+  const bundle = results.bundle;
+  if (!bundle) return '';
+  const table = new Table({ head: ['UI bundle (static/app/build)', 'bytes', 'gzipped'], style: plain });
+  for (const file of bundle.initial) table.push([file.path, int(file.bytes), int(file.gzipBytes)]);
+  table.push(['loaded by index.html', int(bundle.initial.reduce((sum, file) => sum + file.bytes, 0)), int(bundle.initialGzipBytes)]);
+  table.push([`all ${bundle.allFiles} JS and CSS files (lazy themes included)`, '', int(bundle.allGzipBytes)]);
+  return table.toString();
+}
+
+function targetsTable(results: BenchResults): string {
+  const table = new Table({ head: ['target', 'measured', 'met'], style: plain, colWidths: [64, 48, 6], wordWrap: true });
+  for (const check of results.targets) {
+    table.push([check.target, check.note ? `${check.value}\n${check.note}` : check.value, check.met === undefined ? '–' : check.met ? 'yes' : 'NO']);
+  }
+  return table.toString();
+}

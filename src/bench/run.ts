@@ -1,0 +1,183 @@
+import { cpus, totalmem } from 'node:os';
+import type { EmulatorStats, RouteStats } from '../dev/emulator';
+import { measureBundle, type BundleFigures } from './bundle';
+import { actualRequests, type RequestBreakdown } from './minimum';
+import type { Remote } from './rpc';
+import { openSite, type BenchSite, type SiteDescription } from './site';
+import { openWorker, type AuditFigures, type ClassifierFigures, type ClassifierInput, type ReadFigures, type ReadInput, type ResolverFigures } from './tasks';
+import { checkTargets, type TargetCheck } from './targets';
+
+/**
+ * The benchmark: for each size, a synthetic site served by the emulator in a process of its own, read and audited
+ * by a worker process of its own per measurement; then the classifier's throughput and the UI bundle. Every ratio is
+ * against a baseline measured or worked out in the same run (the naive reader, the minimum the API allows).
+ */
+
+export interface BenchOptions {
+  /** Issue counts of the sites to build. */
+  sizes: number[];
+  latencyMs: number;
+  /** Requests the reader keeps in flight (the app's client default is 4). */
+  concurrency: number;
+  /** The naive reader is run up to this many issues and extrapolated above (it sends one request per issue). */
+  naiveMaxIssues: number;
+  /** Each classifier mix is classified again and again for at least this long. */
+  classifierMinMs: number;
+  classifierSources: Array<ClassifierInput['source']>;
+  /** The Vite build to weigh; none: not weighed. */
+  bundleDir?: string;
+  /** Child processes (the real run) or this process (the smoke test). */
+  placement: 'forked' | 'in-process';
+  seed?: number;
+  log?: (line: string) => void;
+}
+
+export interface EmulatorShare {
+  requests: number;
+  points: number;
+  /** Requests by part of the read, grouped as the minimum is. */
+  byPart: RequestBreakdown;
+  /** CPU the emulator spent answering. */
+  cpuMs: number;
+}
+
+export interface ReadMeasurement extends ReadFigures {
+  emulator: EmulatorShare;
+}
+
+export type NaiveMeasurement =
+  | ({ measured: true } & ReadMeasurement)
+  | { measured: false; requests: number; estimatedWallMs: number; basis: string };
+
+export interface SizeResult {
+  issues: number;
+  site: Pick<SiteDescription, 'facts' | 'generateMs'> & { emulatorRssMb: number };
+  minimum: RequestBreakdown;
+  full: { read: ReadMeasurement; audit: AuditFigures };
+  naive: NaiveMeasurement;
+  resolvers: ResolverFigures[];
+  ratios: {
+    /** Requests of the full (bulk) read over the minimum the API's page sizes allow. */
+    actualOverMinimum: number;
+    /** Requests of the naive read over the bulk read. */
+    naiveOverBulk: number;
+  };
+}
+
+export interface BenchResults {
+  startedAt: string;
+  wallMs: number;
+  machine: { cpus: number; memoryGb: number; node: string };
+  options: Omit<BenchOptions, 'log' | 'placement'>;
+  sizes: SizeResult[];
+  classifier: ClassifierFigures[];
+  bundle?: BundleFigures;
+  targets: TargetCheck[];
+}
+
+export async function runBench(options: BenchOptions): Promise<BenchResults> {
+  const log = options.log ?? (() => undefined);
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  const sizes: SizeResult[] = [];
+  for (const issues of options.sizes) sizes.push(await measureSize(issues, options, sizes, log));
+
+  const classifier: ClassifierFigures[] = [];
+  for (const source of options.classifierSources) {
+    log(`classifier: ${typeof source === 'string' ? source : `${source.issues} issues`}`);
+    classifier.push(await inWorker(options, (worker) => worker.classify({ source, minMs: options.classifierMinMs })));
+  }
+  const bundle = options.bundleDir ? measureBundle(options.bundleDir) : undefined;
+  const { log: _log, placement: _placement, ...recorded } = options;
+  const results: Omit<BenchResults, 'targets'> = {
+    startedAt,
+    wallMs: performance.now() - started,
+    machine: { cpus: cpus().length, memoryGb: Math.round(totalmem() / 1024 ** 3), node: process.version },
+    options: recorded,
+    sizes,
+    classifier,
+    ...(bundle ? { bundle } : {}),
+  };
+  return { ...results, targets: checkTargets(results) };
+}
+
+async function measureSize(issues: number, options: BenchOptions, earlier: readonly SizeResult[], log: (line: string) => void): Promise<SizeResult> {
+  log(`${issues} issues: generating and serving the site`);
+  const { site, description } = await openSite({ issues, latencyMs: options.latencyMs, ...(options.seed === undefined ? {} : { seed: options.seed }) }, options.placement);
+  try {
+    const emulatorRssMb = (await site.usage()).rssMb;
+    log(`${issues} issues: full read and audit`);
+    const full = await measureRead(site, description, options, 'bulk');
+    if (!full.audit) throw new Error('the full read came back without its audit');
+    const naive = await measureNaive(site, description, options, full.read, earlier, log);
+    log(`${issues} issues: resolvers`);
+    const resolvers = await inWorker(options, (worker) =>
+      worker.resolvers({ url: description.url, login: description.login, concurrency: options.concurrency, boardId: description.busiestBoardId, now: description.capturedAt }),
+    );
+    return {
+      issues,
+      site: { facts: description.facts, generateMs: description.generateMs, emulatorRssMb },
+      minimum: description.minimum,
+      full: { read: full.read, audit: full.audit },
+      naive,
+      resolvers,
+      ratios: {
+        actualOverMinimum: full.read.emulator.requests / description.minimum.total,
+        naiveOverBulk: naive.requests / full.read.emulator.requests,
+      },
+    };
+  } finally {
+    await site.close();
+  }
+}
+
+async function measureNaive(
+  site: Remote<BenchSite>,
+  description: SiteDescription,
+  options: BenchOptions,
+  bulk: ReadMeasurement,
+  earlier: readonly SizeResult[],
+  log: (line: string) => void,
+): Promise<NaiveMeasurement> {
+  const issues = description.facts.issues;
+  if (issues <= options.naiveMaxIssues) {
+    log(`${issues} issues: naive read (one changelog request per issue)`);
+    const naive = await measureRead(site, description, options, 'per-issue');
+    return { measured: true, ...naive.read };
+  }
+  // The naive reader differs from the bulk one only in its changelog requests: swap those for one per issue.
+  const requests = bulk.emulator.requests - bulk.emulator.byPart.changelogs + description.perIssueChangelogRequests;
+  const measured = [...earlier].reverse().find((result) => result.naive.measured)?.naive;
+  if (measured?.measured) {
+    return { measured: false, requests, estimatedWallMs: requests * (measured.wallMs / measured.emulator.requests), basis: `wall time per request of the naive read at ${measured.issues} issues` };
+  }
+  return { measured: false, requests, estimatedWallMs: (requests * options.latencyMs) / options.concurrency, basis: 'latency × requests ÷ concurrency' };
+}
+
+async function measureRead(site: Remote<BenchSite>, description: SiteDescription, options: BenchOptions, changelogs: ReadInput['changelogs']) {
+  const before = await site.stats();
+  const cpuBefore = (await site.usage()).cpuMs;
+  const result = await inWorker(options, (worker) =>
+    worker.read({ url: description.url, login: description.login, concurrency: options.concurrency, changelogs, audit: changelogs === 'bulk' }),
+  );
+  const emulator = emulatorShare(before, await site.stats(), (await site.usage()).cpuMs - cpuBefore);
+  return { read: { ...result.read, emulator }, audit: result.audit };
+}
+
+function emulatorShare(before: EmulatorStats, after: EmulatorStats, cpuMs: number): EmulatorShare {
+  const byRoute: Record<string, RouteStats> = {};
+  for (const [route, stats] of Object.entries(after.byRoute)) {
+    const earlier = before.byRoute[route] ?? { requests: 0, points: 0 };
+    byRoute[route] = { requests: stats.requests - earlier.requests, points: stats.points - earlier.points };
+  }
+  return { requests: after.requests - before.requests, points: after.points - before.points, byPart: actualRequests(byRoute), cpuMs };
+}
+
+async function inWorker<T>(options: BenchOptions, work: (worker: ReturnType<typeof openWorker>) => Promise<T>): Promise<T> {
+  const worker = openWorker(options.placement);
+  try {
+    return await work(worker);
+  } finally {
+    await worker.close();
+  }
+}

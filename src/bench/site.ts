@@ -1,0 +1,166 @@
+import { join } from 'node:path';
+import { formatJiraTime } from '../dev/demo/clock';
+import { PRIORITIES, type PriorityName } from '../dev/demo/catalog';
+import { startEmulator, type EmulatorStats, type RunningEmulator } from '../dev/emulator';
+import type { RestHistory, RestIssue, RestUser, SiteSnapshot } from '../jira/snapshot';
+import { generateBenchSite, type BenchSiteFacts } from './generate';
+import { minimumRequests, perIssueChangelogRequests, type RequestBreakdown } from './minimum';
+import { processUsage, type ProcessUsage } from './usage';
+import { forkRemote, localRemote, type Remote } from './rpc';
+
+/**
+ * One synthetic site served by the emulator, with what the benchmark needs around it: the site's facts and the
+ * minimum requests to read it, the emulator's counters and its own CPU and memory, a clock that can jump ahead
+ * (time passing between scans) and edits of a share of the issues (what an incremental refresh must find).
+ */
+
+export interface SiteOptions {
+  issues: number;
+  seed?: number;
+  latencyMs: number;
+}
+
+export interface SiteDescription {
+  url: string;
+  /** Basic-auth login of a Jira admin: sees and administers every project. */
+  login: string;
+  facts: BenchSiteFacts;
+  /** The site's clock at generation: the audit's "now". */
+  capturedAt: string;
+  minimum: RequestBreakdown;
+  /** Changelog requests of a one-issue-at-a-time reader (for extrapolating the naive read where it is not run). */
+  perIssueChangelogRequests: number;
+  generateMs: number;
+  projectKeys: string[];
+  /** The scrum board with the most issues on its project: the heaviest board panel. */
+  busiestBoardId: number;
+}
+
+export interface TouchResult {
+  issues: number;
+  /** The site time the edits are stamped with. */
+  at: string;
+}
+
+export class BenchSite {
+  private emulator?: RunningEmulator;
+  private snapshot?: SiteSnapshot;
+  private description?: SiteDescription;
+  private clockSkewMs = 0;
+  private nextHistoryId = 0;
+
+  async start(options: SiteOptions): Promise<SiteDescription> {
+    const started = performance.now();
+    const { snapshot, facts } = generateBenchSite({ issues: options.issues, ...(options.seed === undefined ? {} : { seed: options.seed }) });
+    const generateMs = performance.now() - started;
+    this.snapshot = snapshot;
+    this.nextHistoryId = 1 + snapshot.issues.reduce((max, issue) => Math.max(max, ...(issue.changelog?.histories ?? []).map((history) => Number(history.id))), 0);
+    this.emulator = await startEmulator(snapshot, { latencyMs: options.latencyMs, now: () => Date.now() + this.clockSkewMs });
+    this.description = {
+      url: this.emulator.url,
+      login: facts.adminAccountId,
+      facts,
+      capturedAt: snapshot.capturedAt ?? new Date().toISOString(),
+      minimum: minimumRequests(snapshot),
+      perIssueChangelogRequests: perIssueChangelogRequests(snapshot),
+      generateMs,
+      projectKeys: snapshot.projects.map((project) => project.key),
+      busiestBoardId: busiestBoard(snapshot),
+    };
+    return this.description;
+  }
+
+  async describe(): Promise<SiteDescription> {
+    if (!this.description) throw new Error('the site is not started');
+    return this.description;
+  }
+
+  async stats(): Promise<EmulatorStats> {
+    return this.running().stats();
+  }
+
+  async usage(): Promise<ProcessUsage> {
+    return processUsage();
+  }
+
+  /** Moves the site's clock on, as if that much time passed between two scans. */
+  async advanceClock(ms: number): Promise<string> {
+    this.clockSkewMs += ms;
+    return this.running().siteNow().toISOString();
+  }
+
+  /**
+   * Edits `share` of the issues, spread evenly over the site: each gets a new priority, written down as a new
+   * changelog history, and `updated` set to the site's now, as Jira would.
+   */
+  async touch(share: number): Promise<TouchResult> {
+    const emulator = this.running();
+    const snapshot = this.snapshot!;
+    const at = emulator.siteNow().getTime();
+    const issues = [...snapshot.issues];
+    const count = Math.min(issues.length, Math.max(1, Math.round(issues.length * share)));
+    const step = issues.length / count;
+    for (let index = 0; index < count; index++) {
+      const position = Math.floor(index * step + step / 2);
+      issues[position] = edited(issues[position]!, at, String(this.nextHistoryId++));
+    }
+    this.snapshot = { ...snapshot, issues };
+    emulator.replaceSnapshot(this.snapshot);
+    return { issues: count, at: new Date(at).toISOString() };
+  }
+
+  async close(): Promise<void> {
+    await this.emulator?.close();
+    this.emulator = undefined;
+  }
+
+  private running(): RunningEmulator {
+    if (!this.emulator) throw new Error('the site is not started');
+    return this.emulator;
+  }
+}
+
+const PRIORITY_CYCLE = Object.keys(PRIORITIES) as PriorityName[];
+
+function edited(issue: RestIssue, at: number, historyId: string): RestIssue {
+  const current = (issue.fields['priority'] as { name?: string } | undefined)?.name ?? 'Medium';
+  const next = PRIORITY_CYCLE[(PRIORITY_CYCLE.indexOf(current as PriorityName) + 1) % PRIORITY_CYCLE.length] ?? 'High';
+  const author = (issue.fields['assignee'] ?? issue.fields['reporter']) as RestUser;
+  const time = formatJiraTime(at, 0);
+  const history: RestHistory = {
+    id: historyId,
+    author,
+    created: time,
+    items: [{ field: 'priority', fieldtype: 'jira', fieldId: 'priority', from: PRIORITIES[current as PriorityName]?.id ?? null, fromString: current, to: PRIORITIES[next].id, toString: next }],
+  };
+  const histories = [history, ...(issue.changelog?.histories ?? [])];
+  return {
+    ...issue,
+    fields: { ...issue.fields, priority: PRIORITIES[next], updated: time },
+    changelog: { startAt: 0, maxResults: histories.length, total: histories.length, histories },
+  };
+}
+
+function busiestBoard(snapshot: SiteSnapshot): number {
+  const issuesPerProject = new Map<string, number>();
+  for (const issue of snapshot.issues) {
+    const key = issue.key.slice(0, issue.key.lastIndexOf('-'));
+    issuesPerProject.set(key, (issuesPerProject.get(key) ?? 0) + 1);
+  }
+  const scrum = snapshot.boards.filter((board) => board.type === 'scrum');
+  const sorted = [...scrum].sort((a, b) => (issuesPerProject.get(b.location?.projectKey ?? '') ?? 0) - (issuesPerProject.get(a.location?.projectKey ?? '') ?? 0));
+  return Number(sorted[0]?.id ?? 0);
+}
+
+/** The site in a process of its own (what `npm run bench` does), or in this one (the smoke test). */
+export async function openSite(options: SiteOptions, placement: 'forked' | 'in-process'): Promise<{ site: Remote<BenchSite>; description: SiteDescription }> {
+  const site =
+    placement === 'forked'
+      ? forkRemote<BenchSite>(join(__dirname, 'site-process.js'), ['--max-old-space-size=8192'])
+      : (() => {
+          const local = new BenchSite();
+          return localRemote(local, () => local.close());
+        })();
+  const description = await site.start(options);
+  return { site, description };
+}

@@ -1,0 +1,104 @@
+import type { BenchResults } from './run';
+
+/** The targets of the scale issue, and the Forge limits they stand for, checked against one run's figures. */
+
+export interface TargetCheck {
+  target: string;
+  value: string;
+  /** Undefined when this run did not measure it (e.g. a subset of sizes). */
+  met?: boolean;
+  note?: string;
+}
+
+export const MINIMUM_RATIO_LIMIT = 1.1;
+export const NAIVE_RATIO_TARGET = 10;
+export const NAIVE_RATIO_SIZE = 10_000;
+export const MEMORY_SIZE = 100_000;
+/** Forge's default function memory. */
+export const FORGE_MEMORY_MB = 512;
+/** Runtime of an async-event consumer invocation. */
+export const CONSUMER_LIMIT_MS = 900_000;
+/** Runtime of a UI (resolver) invocation. */
+export const RESOLVER_LIMIT_MS = 25_000;
+export const RESPONSE_LIMIT_BYTES = 5 * 1024 * 1024;
+export const CLASSIFIER_TARGET_PER_SECOND = 200_000;
+
+export function checkTargets(results: Omit<BenchResults, 'targets'>): TargetCheck[] {
+  const checks: TargetCheck[] = results.sizes.map((size) => ({
+    target: `full read of ${label(size.issues)} within ${MINIMUM_RATIO_LIMIT}× the minimum requests`,
+    value: `${size.ratios.actualOverMinimum.toFixed(3)}× (${size.full.read.emulator.requests} / ${size.minimum.total})`,
+    met: size.ratios.actualOverMinimum <= MINIMUM_RATIO_LIMIT,
+  }));
+
+  const tenK = results.sizes.find((size) => size.issues === NAIVE_RATIO_SIZE);
+  checks.push({
+    target: `naive reader sends ≥ ${NAIVE_RATIO_TARGET}× the bulk reader's requests at ${label(NAIVE_RATIO_SIZE)}`,
+    ...(tenK
+      ? {
+          value: `${tenK.ratios.naiveOverBulk.toFixed(1)}× (${tenK.naive.requests} / ${tenK.full.read.emulator.requests})`,
+          met: tenK.ratios.naiveOverBulk >= NAIVE_RATIO_TARGET,
+          ...(tenK.naive.measured ? {} : { note: 'naive requests worked out, not measured' }),
+        }
+      : { value: `not run: no ${label(NAIVE_RATIO_SIZE)} site in this run` }),
+  });
+
+  const large = results.sizes.find((size) => size.issues >= MEMORY_SIZE);
+  checks.push({
+    target: `${label(MEMORY_SIZE)} issues read, normalised and audited in one process under ${FORGE_MEMORY_MB} MB`,
+    ...(large
+      ? {
+          value: `${Math.round(large.full.audit.maxRssMb)} MB peak RSS`,
+          met: large.full.audit.maxRssMb < FORGE_MEMORY_MB,
+          note: `live heap: read snapshot ${Math.round(large.full.read.liveHeapMb)} MB, normalised site ${Math.round(large.full.audit.liveSiteHeapMb)} MB`,
+        }
+      : { value: `not run: no ${label(MEMORY_SIZE)} site in this run` }),
+  });
+
+  const largest = results.sizes[results.sizes.length - 1];
+  if (largest) {
+    const auditMs = largest.full.audit.normaliseMs + largest.full.audit.auditMs;
+    checks.push({
+      target: `normalise + audit of ${label(largest.issues)} within a consumer's ${CONSUMER_LIMIT_MS / 1000} s`,
+      value: seconds(auditMs),
+      met: auditMs < CONSUMER_LIMIT_MS,
+    });
+  }
+
+  const slowest = results.classifier.reduce<(typeof results.classifier)[number] | undefined>((worst, entry) => (worst === undefined || entry.perSecond < worst.perSecond ? entry : worst), undefined);
+  checks.push({
+    target: `classifier ≥ ${CLASSIFIER_TARGET_PER_SECOND.toLocaleString('en')} actions/s on one core`,
+    ...(slowest
+      ? { value: `${Math.round(slowest.perSecond).toLocaleString('en')}/s (${slowest.source}, the slower mix)`, met: slowest.perSecond >= CLASSIFIER_TARGET_PER_SECOND }
+      : { value: 'not run' }),
+  });
+
+  const responses = results.sizes.flatMap((size) => size.resolvers.map((response) => ({ ...response, issues: size.issues })));
+  const biggest = responses.reduce<(typeof responses)[number] | undefined>((max, entry) => (max === undefined || entry.bytes > max.bytes ? entry : max), undefined);
+  const slowestResolver = responses.reduce<(typeof responses)[number] | undefined>((max, entry) => (max === undefined || entry.wallMs > max.wallMs ? entry : max), undefined);
+  if (biggest && slowestResolver) {
+    checks.push({
+      target: `largest resolver response under Forge's ${RESPONSE_LIMIT_BYTES / 1024 / 1024} MB`,
+      value: `${megabytes(biggest.bytes)} (${biggest.name}, ${label(biggest.issues)})`,
+      met: biggest.bytes < RESPONSE_LIMIT_BYTES,
+    });
+    checks.push({
+      target: `slowest resolver within a UI invocation's ${RESOLVER_LIMIT_MS / 1000} s`,
+      value: `${seconds(slowestResolver.wallMs)} (${slowestResolver.name}, ${label(slowestResolver.issues)})`,
+      met: slowestResolver.wallMs < RESOLVER_LIMIT_MS,
+      note: 'resolvers read and audit the site on every call until panels read the scan cache',
+    });
+  }
+  return checks;
+}
+
+export function label(issues: number): string {
+  return issues >= 1000 && issues % 1000 === 0 ? `${issues / 1000}k` : String(issues);
+}
+
+export function seconds(ms: number): string {
+  return ms >= 10_000 ? `${(ms / 1000).toFixed(0)} s` : `${(ms / 1000).toFixed(2)} s`;
+}
+
+export function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+}

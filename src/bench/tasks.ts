@@ -1,0 +1,213 @@
+import { join } from 'node:path';
+import { auditSite } from '../audit';
+import { classifyAction, type ClassifyContext } from '../classify';
+import { defaultConfig, effectiveSettings } from '../config/defaults';
+import { generateDemoSite } from '../dev/demo';
+import type { Action } from '../domain/model';
+import { JiraClient } from '../jira/client';
+import { normaliseSite } from '../jira/normalise';
+import { readSite, type SiteRead } from '../jira/read-site';
+import { HttpTransport } from '../jira/transport-http';
+import { runHandler } from '../resolvers/handlers';
+import type { ResolverResponse } from '../resolvers/response';
+import type { AppServices } from '../resolvers/services';
+import { MemoryStore } from '../store/key-value';
+import { generateBenchSite } from './generate';
+import { forkRemote, localRemote, type Remote } from './rpc';
+import { liveHeapMb, processUsage, timed } from './usage';
+
+/**
+ * What the benchmark measures inside a worker process: a whole read (bulk or naive) followed by the audit, the
+ * classifier's throughput, and the resolvers' responses. Each measurement gets a fresh worker, so the memory
+ * figures are its own: `maxRssMb` is the process's high-water mark, `live…HeapMb` what stays on the heap after
+ * a garbage collection (workers run with --expose-gc) — the size of the data a stage holds.
+ */
+
+export interface SiteAccess {
+  url: string;
+  login: string;
+  /** Requests in flight at once, as the app's client allows. */
+  concurrency: number;
+}
+
+export interface ReadInput extends SiteAccess {
+  changelogs: 'bulk' | 'per-issue';
+  /** Normalise and audit what was read, in the same process. */
+  audit: boolean;
+}
+
+export interface ReadFigures {
+  issues: number;
+  histories: number;
+  problems: number;
+  requests: number;
+  points: number;
+  retries: number;
+  wallMs: number;
+  cpuMs: number;
+  /** Process high-water mark at the end of the read. */
+  maxRssMb: number;
+  /** The snapshot the read built, once garbage is collected. */
+  liveHeapMb: number;
+}
+
+export interface AuditFigures {
+  normaliseMs: number;
+  auditMs: number;
+  cpuMs: number;
+  actions: number;
+  findings: number;
+  /** The normalised site alone (the raw snapshot dropped). */
+  liveSiteHeapMb: number;
+  /** Process high-water mark once read, normalised and audited in one process. */
+  maxRssMb: number;
+}
+
+export interface ReadResult {
+  read: ReadFigures;
+  audit?: AuditFigures;
+}
+
+export interface ClassifierInput {
+  source: 'demo' | { issues: number };
+  /** Keep classifying the set again until this much time has passed. */
+  minMs: number;
+}
+
+export interface ClassifierFigures {
+  source: string;
+  /** Distinct actions in the mix, and how many of each kind. */
+  actions: number;
+  mix: Record<Action['kind'], number>;
+  classified: number;
+  wallMs: number;
+  cpuMs: number;
+  perSecond: number;
+}
+
+export interface ResolverInput extends SiteAccess {
+  boardId: number;
+  /** The audit's "now": the site's capture time. */
+  now: string;
+}
+
+export interface ResolverFigures {
+  name: 'getRoadmap' | 'getBoardPanel';
+  bytes: number;
+  wallMs: number;
+  findings: number;
+}
+
+export class BenchTasks {
+  async read(input: ReadInput): Promise<ReadResult> {
+    const held: { read?: SiteRead } = {};
+    const figures = await measureRead(clientFor(input), input, held);
+    if (!input.audit) return { read: figures };
+
+    const now = new Date(held.read?.snapshot.capturedAt ?? Date.now());
+    const normalising = await timed(() => {
+      const { snapshot, problems } = held.read!;
+      // Let the raw snapshot go once normalised, as a memory-minded pipeline would, so the audit's figures are its own.
+      held.read = undefined;
+      return normaliseSite(snapshot, problems);
+    });
+    const liveSiteHeapMb = liveHeapMb();
+    const auditing = await timed(() => auditSite(normalising.result, defaultConfig(), { now }));
+    return {
+      read: figures,
+      audit: {
+        normaliseMs: normalising.wallMs,
+        auditMs: auditing.wallMs,
+        cpuMs: normalising.cpuMs + auditing.cpuMs,
+        actions: normalising.result.actions.length,
+        findings: auditing.result.findings.length,
+        liveSiteHeapMb,
+        maxRssMb: processUsage().maxRssMb,
+      },
+    };
+  }
+
+  async classify(input: ClassifierInput): Promise<ClassifierFigures> {
+    const snapshot = input.source === 'demo' ? generateDemoSite() : generateBenchSite({ issues: input.source.issues }).snapshot;
+    const site = normaliseSite(snapshot);
+    const items = new Map(site.items.map((item) => [item.key, item]));
+    const sprints = new Map(site.sprints.map((sprint) => [sprint.id, sprint]));
+    const thresholds = effectiveSettings(defaultConfig(), undefined).thresholds;
+    const cases: Array<{ action: Action; context: ClassifyContext }> = [];
+    for (const action of site.actions) {
+      const item = items.get(action.itemKey);
+      if (!item) continue;
+      const parent = item.parentKey ? items.get(item.parentKey) : undefined;
+      cases.push({ action, context: { item, ...(parent ? { parent } : {}), sprints, thresholds } });
+    }
+    const mix: Record<Action['kind'], number> = { create: 0, change: 0, comment: 0 };
+    for (const { action } of cases) mix[action.kind]++;
+    for (const { action, context } of cases) classifyAction(action, context);
+    let classified = 0;
+    const run = await timed(() => {
+      const started = performance.now();
+      do {
+        for (const { action, context } of cases) classifyAction(action, context);
+        classified += cases.length;
+      } while (performance.now() - started < input.minMs);
+    });
+    return {
+      source: input.source === 'demo' ? 'demo site' : `synthetic ${input.source.issues} issues`,
+      actions: cases.length,
+      mix,
+      classified,
+      wallMs: run.wallMs,
+      cpuMs: run.cpuMs,
+      perSecond: classified / (run.wallMs / 1000),
+    };
+  }
+
+  async resolvers(input: ResolverInput): Promise<ResolverFigures[]> {
+    const services: AppServices = {
+      jiraAsUser: () => clientFor(input),
+      jiraAsApp: () => clientFor(input),
+      store: new MemoryStore(),
+      now: () => new Date(input.now),
+    };
+    const caller = { accountId: input.login, moduleKey: 'bench' };
+    const calls: Array<[ResolverFigures['name'], () => Promise<ResolverResponse<{ findings: unknown[] }>>]> = [
+      ['getRoadmap', () => runHandler('getRoadmap', services, {}, caller)],
+      ['getBoardPanel', () => runHandler('getBoardPanel', services, { boardId: input.boardId }, caller)],
+    ];
+    const figures: ResolverFigures[] = [];
+    for (const [name, call] of calls) {
+      const { result, wallMs } = await timed(call);
+      if (!result.ok) throw new Error(`${name} failed: ${result.error.message}`);
+      // What Forge carries back to the UI: the resolver's return value as JSON.
+      figures.push({ name, bytes: Buffer.byteLength(JSON.stringify(result)), wallMs, findings: result.data.findings.length });
+    }
+    return figures;
+  }
+}
+
+async function measureRead(client: JiraClient, input: ReadInput, held: { read?: SiteRead }): Promise<ReadFigures> {
+  const reading = await timed(() => readSite(client, { baseUrl: input.url, changelogs: input.changelogs }));
+  held.read = reading.result;
+  const { snapshot, problems } = reading.result;
+  return {
+    issues: snapshot.issues.length,
+    histories: snapshot.issues.reduce((sum, issue) => sum + (issue.changelog?.histories.length ?? 0), 0),
+    problems: problems.length,
+    requests: client.usage.requests,
+    points: client.usage.points,
+    retries: client.usage.retries,
+    wallMs: reading.wallMs,
+    cpuMs: reading.cpuMs,
+    maxRssMb: processUsage().maxRssMb,
+    liveHeapMb: liveHeapMb(),
+  };
+}
+
+function clientFor(access: SiteAccess): JiraClient {
+  return new JiraClient(new HttpTransport({ baseUrl: access.url, email: access.login, apiToken: 'bench' }), { concurrency: access.concurrency });
+}
+
+/** A worker for one measurement: a child process of its own (what `npm run bench` does), or this process. */
+export function openWorker(placement: 'forked' | 'in-process'): Remote<BenchTasks> {
+  return placement === 'forked' ? forkRemote<BenchTasks>(join(__dirname, 'worker.js'), ['--expose-gc', '--max-old-space-size=12288']) : localRemote(new BenchTasks());
+}
