@@ -5,7 +5,7 @@ import { normaliseSite } from '../../src/jira/normalise';
 import type { SiteSnapshot } from '../../src/jira/snapshot';
 import { HttpTransport } from '../../src/jira/transport-http';
 import type { SiteScanner, ScanStepOptions, ScanStepResult } from '../../src/scan';
-import type { KeyValueStore } from '../../src/store/key-value';
+import { MemoryStore, type KeyValueStore } from '../../src/store/key-value';
 
 export const demo = generateDemoSite();
 export const ADMIN = Object.entries(demo.permissions ?? {}).find(([, grant]) => grant.admin)![0];
@@ -45,4 +45,39 @@ export function withIssues(snapshot: SiteSnapshot, change: (issues: SiteSnapshot
   const copy = structuredClone(snapshot);
   copy.issues = change(copy.issues);
   return copy;
+}
+
+/**
+ * A MemoryStore that refuses what Forge KVS refuses (keys over 500 characters, values over 240 KiB) and records
+ * the largest value written; `failWrites` makes every write fail from then on, as a storage outage would.
+ */
+export class LimitedStore extends MemoryStore {
+  largestValue = 0;
+  writes = 0;
+  failWrites = false;
+
+  override async set<T>(key: string, value: T): Promise<void> {
+    if (this.failWrites) throw new Error('storage unavailable');
+    if (key.length > 500) throw new Error(`key longer than 500 characters: ${key}`);
+    const bytes = Buffer.byteLength(JSON.stringify(value), 'utf8');
+    if (bytes > 240 * 1024) throw new Error(`value of ${bytes} bytes under ${key}`);
+    this.largestValue = Math.max(this.largestValue, bytes);
+    this.writes++;
+    await super.set(key, value);
+  }
+}
+
+/** Shared fake time for the emulator, the client and the scanner: sleeping moves it on. */
+export function fakeClock(start: string) {
+  let now = Date.parse(start);
+  return {
+    now: () => now,
+    date: () => new Date(now),
+    sleep: async (ms: number) => {
+      now += ms;
+    },
+    advance: (ms: number) => {
+      now += ms;
+    },
+  };
 }
