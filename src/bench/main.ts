@@ -31,6 +31,12 @@ function parseCount(name: string, min: number) {
   };
 }
 
+function parseShare(text: string): number {
+  const value = Number(text);
+  if (!(value > 0 && value <= 1)) throw new InvalidArgumentError(`--refresh-share must be a fraction in (0, 1], got "${text}"`);
+  return value;
+}
+
 export async function main(argv: string[]): Promise<void> {
   const program = new Command('bench')
     .description('Reads and audits synthetic Jira sites served by the emulator and checks the scale targets')
@@ -40,6 +46,8 @@ export async function main(argv: string[]): Promise<void> {
     .option('--concurrency <n>', 'requests in flight', parseCount('--concurrency', 1), 4)
     .option('--classifier-ms <ms>', 'classify each mix for at least this long', parseCount('--classifier-ms', 1), 3000)
     .option('--classifier-size <size>', 'synthetic site whose actions form the second classifier mix', parseSize, 10_000)
+    .option('--refresh-share <fraction>', 'share of the issues changed before the refresh is measured', parseShare, 0.01)
+    .option('--step-budget-s <s>', 'time budget of one scan step', parseCount('--step-budget-s', 1), 120)
     .option('--seed <n>', 'seed of the synthetic sites', parseCount('--seed', 0))
     .option('--no-bundle', 'do not weigh the UI bundle')
     .option('--out <file>', 'where to write the figures as JSON', join(ROOT, 'bench', 'results.json'));
@@ -51,6 +59,8 @@ export async function main(argv: string[]): Promise<void> {
     concurrency: number;
     classifierMs: number;
     classifierSize: number;
+    refreshShare: number;
+    stepBudgetS: number;
     seed?: number;
     bundle: boolean;
     out: string;
@@ -70,6 +80,8 @@ export async function main(argv: string[]): Promise<void> {
     naiveMaxIssues: options.naiveMax,
     classifierMinMs: options.classifierMs,
     classifierSources: ['demo', { issues: options.classifierSize }],
+    refreshShare: options.refreshShare,
+    stepBudgetMs: options.stepBudgetS * 1000,
     ...(options.bundle ? { bundleDir: BUNDLE_DIR } : {}),
     placement: 'forked',
     ...(options.seed === undefined ? {} : { seed: options.seed }),

@@ -70,6 +70,17 @@ export function minimumRequests(snapshot: SiteSnapshot): RequestBreakdown {
   return withTotal(breakdown);
 }
 
+/**
+ * The fewest requests an incremental refresh of each project can make: its `updated >=` search (one page per 100
+ * changed issues, one when none changed) and the changed issues' changelogs (bulkfetch, 1000 issues a request).
+ */
+export function refreshMinimum(changedPerProject: Record<string, number>): { search: number; changelogs: number; total: number } {
+  const changed = Object.values(changedPerProject);
+  const search = changed.reduce((sum, count) => sum + pages(count, SEARCH_PAGE_WITH_FIELDS), 0);
+  const changelogs = changed.reduce((sum, count) => sum + Math.ceil(count / BULKFETCH_MAX_ISSUES), 0);
+  return { search, changelogs, total: search + changelogs };
+}
+
 /** What a naive reader spends on changelogs: one request per issue, plus one per further 100 histories. */
 export function perIssueChangelogRequests(snapshot: SiteSnapshot): number {
   return snapshot.issues.reduce((sum, issue) => sum + pages(issue.changelog?.histories.length ?? 0, CHANGELOG_PAGE), 0);

@@ -1,6 +1,6 @@
 import Table from 'cli-table3';
 import { REQUEST_PARTS } from './minimum';
-import type { BenchResults, SizeResult } from './run';
+import type { BenchResults, ScanMeasurement, SizeResult } from './run';
 import { label, megabytes, seconds } from './targets';
 
 /** The benchmark's figures as plain-text tables (no colours, so they paste cleanly). */
@@ -58,6 +58,23 @@ function sizesTable(sizes: SizeResult[]): string {
     ['points', (size) => (size.naive.measured ? int(size.naive.points) : 'not run')],
     ['wall time', (size) => (size.naive.measured ? seconds(size.naive.wallMs) : `~${seconds(size.naive.estimatedWallMs)} (estimated)`)],
     ['CPU: reader / emulator', (size) => (size.naive.measured ? `${seconds(size.naive.cpuMs)} / ${seconds(size.naive.emulator.cpuMs)}` : 'not run')],
+  ]);
+  section('background scan (steps of the scan, projects side by side)');
+  const scanRows = (name: string, pick: (size: SizeResult) => ScanMeasurement): Row[] => [
+    [`${name}: requests / points`, (size) => `${int(pick(size).emulator.requests)} / ${int(pick(size).emulator.points)}`],
+    [`${name}: wall / CPU / steps`, (size) => `${seconds(pick(size).wallMs)} / ${seconds(pick(size).cpuMs)} / ${pick(size).steps}`],
+  ];
+  rows([
+    ...scanRows('full scan', (size) => size.refresh.full),
+    ['full scan: cache in KVS (keys, largest value)', (size) => `${megabytes(size.refresh.full.store.bytes)} (${int(size.refresh.full.store.keys)}, ${int(size.refresh.full.store.largestValueBytes / 1024)} KiB)`],
+    ...scanRows('first refresh (lists ids)', (size) => size.refresh.settle),
+    ['issues changed', (size) => int(size.refresh.changed.touched)],
+    ...scanRows('refresh after the change', (size) => size.refresh.changed),
+    ['  minimum requests; points per changed issue', (size) => `${size.refresh.changed.minimum.total}; ${(size.refresh.changed.emulator.points / size.refresh.changed.touched).toFixed(1)}`],
+    ...scanRows('refresh, nothing changed', (size) => size.refresh.unchanged),
+    ['  requests per project (most)', (size) => String(size.refresh.unchanged.maxProjectRequests)],
+    ['longest step', (size) => seconds(Math.max(...[size.refresh.full, size.refresh.settle, size.refresh.changed, size.refresh.unchanged].map((scan) => scan.longestStepMs)))],
+    ['audit from cache: read / normalise / audit', (size) => `${seconds(size.refresh.cachedAudit.readCacheMs)} / ${seconds(size.refresh.cachedAudit.normaliseMs)} / ${seconds(size.refresh.cachedAudit.auditMs)}`],
   ]);
   section('resolvers (read + audit as the viewer, JSON returned)');
   rows(

@@ -1,10 +1,21 @@
 import { cpus, totalmem } from 'node:os';
 import type { EmulatorStats, RouteStats } from '../dev/emulator';
 import { measureBundle, type BundleFigures } from './bundle';
-import { actualRequests, type RequestBreakdown } from './minimum';
+import { actualRequests, refreshMinimum, type RequestBreakdown } from './minimum';
 import type { Remote } from './rpc';
 import { openSite, type BenchSite, type SiteDescription } from './site';
-import { openWorker, type AuditFigures, type ClassifierFigures, type ClassifierInput, type ReadFigures, type ReadInput, type ResolverFigures } from './tasks';
+import {
+  openWorker,
+  type AuditFigures,
+  type CachedAuditFigures,
+  type ClassifierFigures,
+  type ClassifierInput,
+  type ReadFigures,
+  type ReadInput,
+  type ResolverFigures,
+  type ScanFigures,
+  type ScanInput,
+} from './tasks';
 import { checkTargets, type TargetCheck } from './targets';
 
 /**
@@ -24,6 +35,10 @@ export interface BenchOptions {
   /** Each classifier mix is classified again and again for at least this long. */
   classifierMinMs: number;
   classifierSources: Array<ClassifierInput['source']>;
+  /** Share of the issues edited before the incremental refresh is measured (the issue asks for 1%). */
+  refreshShare: number;
+  /** Time budget of one scan step. */
+  stepBudgetMs: number;
   /** The Vite build to weigh; none: not weighed. */
   bundleDir?: string;
   /** Child processes (the real run) or this process (the smoke test). */
@@ -49,12 +64,27 @@ export type NaiveMeasurement =
   | ({ measured: true } & ReadMeasurement)
   | { measured: false; requests: number; estimatedWallMs: number; basis: string };
 
+export interface ScanMeasurement extends ScanFigures {
+  emulator: EmulatorShare;
+}
+
+export interface RefreshMeasurement {
+  full: ScanMeasurement;
+  /** The first refresh after a full scan also lists every issue id once (to catch deletions); later ones do not. */
+  settle: ScanMeasurement;
+  changed: ScanMeasurement & { touched: number; minimum: ReturnType<typeof refreshMinimum> };
+  unchanged: ScanMeasurement & { projects: number };
+  /** The cached site read back, normalised and audited (the store is in the same process). */
+  cachedAudit: CachedAuditFigures;
+}
+
 export interface SizeResult {
   issues: number;
   site: Pick<SiteDescription, 'facts' | 'generateMs'> & { emulatorRssMb: number };
   minimum: RequestBreakdown;
   full: { read: ReadMeasurement; audit: AuditFigures };
   naive: NaiveMeasurement;
+  refresh: RefreshMeasurement;
   resolvers: ResolverFigures[];
   ratios: {
     /** Requests of the full (bulk) read over the minimum the API's page sizes allow. */
@@ -110,6 +140,7 @@ async function measureSize(issues: number, options: BenchOptions, earlier: reado
     const full = await measureRead(site, description, options, 'bulk');
     if (!full.audit) throw new Error('the full read came back without its audit');
     const naive = await measureNaive(site, description, options, full.read, earlier, log);
+    const refresh = await measureRefresh(site, description, options, log);
     log(`${issues} issues: resolvers`);
     const resolvers = await inWorker(options, (worker) =>
       worker.resolvers({ url: description.url, login: description.login, concurrency: options.concurrency, boardId: description.busiestBoardId, now: description.capturedAt }),
@@ -120,6 +151,7 @@ async function measureSize(issues: number, options: BenchOptions, earlier: reado
       minimum: description.minimum,
       full: { read: full.read, audit: full.audit },
       naive,
+      refresh,
       resolvers,
       ratios: {
         actualOverMinimum: full.read.emulator.requests / description.minimum.total,
@@ -152,6 +184,46 @@ async function measureNaive(
     return { measured: false, requests, estimatedWallMs: requests * (measured.wallMs / measured.emulator.requests), basis: `wall time per request of the naive read at ${measured.issues} issues` };
   }
   return { measured: false, requests, estimatedWallMs: (requests * options.latencyMs) / options.concurrency, basis: 'latency × requests ÷ concurrency' };
+}
+
+const HOUR = 3_600_000;
+
+/**
+ * The background scan over one session (one key-value store): a full scan, the refresh that settles it, then —
+ * an hour of site time later each — a refresh after `refreshShare` of the issues changed and one after nothing did.
+ */
+async function measureRefresh(site: Remote<BenchSite>, description: SiteDescription, options: BenchOptions, log: (line: string) => void): Promise<RefreshMeasurement> {
+  const worker = openWorker(options.placement);
+  const issues = description.facts.issues;
+  try {
+    const scan = async (kind: ScanInput['kind'], clockSkewMs: number): Promise<ScanMeasurement> => {
+      const before = await site.stats();
+      const cpuBefore = (await site.usage()).cpuMs;
+      const figures = await worker.scan({
+        url: description.url,
+        login: description.login,
+        concurrency: options.concurrency,
+        session: 'bench',
+        projectKeys: description.projectKeys,
+        clockSkewMs,
+        timeBudgetMs: options.stepBudgetMs,
+        kind,
+      });
+      return { ...figures, emulator: emulatorShare(before, await site.stats(), (await site.usage()).cpuMs - cpuBefore) };
+    };
+    log(`${issues} issues: full background scan`);
+    const full = await scan('full', 0);
+    const settle = await scan('incremental', await site.advanceClock(HOUR));
+    const skew = await site.advanceClock(HOUR);
+    const touched = await site.touch(options.refreshShare);
+    log(`${issues} issues: refresh after ${touched.issues} issues changed, then after nothing did`);
+    const changed = { ...(await scan('incremental', skew)), touched: touched.issues, minimum: refreshMinimum(touched.perProject) };
+    const unchanged = { ...(await scan('incremental', await site.advanceClock(HOUR))), projects: description.projectKeys.length };
+    const cachedAudit = await worker.auditCached('bench');
+    return { full, settle, changed, unchanged, cachedAudit };
+  } finally {
+    await worker.close();
+  }
 }
 
 async function measureRead(site: Remote<BenchSite>, description: SiteDescription, options: BenchOptions, changelogs: ReadInput['changelogs']) {

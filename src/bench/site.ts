@@ -38,6 +38,8 @@ export interface SiteDescription {
 
 export interface TouchResult {
   issues: number;
+  /** Edited issues by project key (every project listed). */
+  perProject: Record<string, number>;
   /** The site time the edits are stamped with. */
   at: string;
 }
@@ -83,10 +85,10 @@ export class BenchSite {
     return processUsage();
   }
 
-  /** Moves the site's clock on, as if that much time passed between two scans. */
-  async advanceClock(ms: number): Promise<string> {
+  /** Moves the site's clock on, as if that much time passed between two scans; returns how far it has moved in all. */
+  async advanceClock(ms: number): Promise<number> {
     this.clockSkewMs += ms;
-    return this.running().siteNow().toISOString();
+    return this.clockSkewMs;
   }
 
   /**
@@ -100,13 +102,17 @@ export class BenchSite {
     const issues = [...snapshot.issues];
     const count = Math.min(issues.length, Math.max(1, Math.round(issues.length * share)));
     const step = issues.length / count;
+    const perProject: Record<string, number> = Object.fromEntries(snapshot.projects.map((project) => [project.key, 0]));
     for (let index = 0; index < count; index++) {
       const position = Math.floor(index * step + step / 2);
-      issues[position] = edited(issues[position]!, at, String(this.nextHistoryId++));
+      const issue = issues[position]!;
+      issues[position] = edited(issue, at, String(this.nextHistoryId++));
+      const projectKey = issue.key.slice(0, issue.key.lastIndexOf('-'));
+      perProject[projectKey] = (perProject[projectKey] ?? 0) + 1;
     }
     this.snapshot = { ...snapshot, issues };
     emulator.replaceSnapshot(this.snapshot);
-    return { issues: count, at: new Date(at).toISOString() };
+    return { issues: count, perProject, at: new Date(at).toISOString() };
   }
 
   async close(): Promise<void> {

@@ -9,6 +9,7 @@ import { normaliseSite } from '../jira/normalise';
 import { readSite, type SiteRead } from '../jira/read-site';
 import { HttpTransport } from '../jira/transport-http';
 import { runHandler } from '../resolvers/handlers';
+import { BackgroundScanner, readCachedSite, type CachedSite } from '../scan';
 import type { ResolverResponse } from '../resolvers/response';
 import type { AppServices } from '../resolvers/services';
 import { MemoryStore } from '../store/key-value';
@@ -98,7 +99,80 @@ export interface ResolverFigures {
   findings: number;
 }
 
+export interface ScanInput extends SiteAccess {
+  /** Scans of one session share one key-value store (kept in this worker), as the scan jobs of one site share KVS. */
+  session: string;
+  projectKeys: string[];
+  /** How far the site's clock has been moved on; the scanner's clock moves with it. */
+  clockSkewMs: number;
+  /** What each step may spend before it checkpoints (a Forge consumer runs for up to 900 s). */
+  timeBudgetMs: number;
+  kind: 'full' | 'incremental';
+}
+
+export interface ScanFigures {
+  kind: 'full' | 'incremental';
+  steps: number;
+  longestStepMs: number;
+  issuesWritten: number;
+  requests: number;
+  points: number;
+  /** The costliest project's requests. */
+  maxProjectRequests: number;
+  wallMs: number;
+  cpuMs: number;
+  /** Process high-water mark; it includes the in-memory key-value store. */
+  maxRssMb: number;
+  store: StoreFigures;
+}
+
+export interface StoreFigures {
+  keys: number;
+  bytes: number;
+  largestValueBytes: number;
+  /** Writes since the previous scan of the session. */
+  writes: number;
+}
+
+export interface CachedAuditFigures {
+  /** Reading the cached projects back as one snapshot. */
+  readCacheMs: number;
+  normaliseMs: number;
+  auditMs: number;
+  cpuMs: number;
+  issues: number;
+  findings: number;
+  liveSiteHeapMb: number;
+}
+
+/** The in-memory key-value store with what Forge KVS would hold and be written, counted. */
+class MeasuredStore extends MemoryStore {
+  private readonly sizes = new Map<string, number>();
+  private writes = 0;
+
+  override async set<T>(key: string, value: T): Promise<void> {
+    this.sizes.set(key, Buffer.byteLength(JSON.stringify(value)));
+    this.writes++;
+    await super.set(key, value);
+  }
+
+  override async delete(key: string): Promise<void> {
+    this.sizes.delete(key);
+    await super.delete(key);
+  }
+
+  /** Figures so far; the write count starts again from zero. */
+  figures(): StoreFigures {
+    const sizes = [...this.sizes.values()];
+    const figures = { keys: sizes.length, bytes: sizes.reduce((sum, size) => sum + size, 0), largestValueBytes: Math.max(0, ...sizes), writes: this.writes };
+    this.writes = 0;
+    return figures;
+  }
+}
+
 export class BenchTasks {
+  private readonly stores = new Map<string, MeasuredStore>();
+
   async read(input: ReadInput): Promise<ReadResult> {
     const held: { read?: SiteRead } = {};
     const figures = await measureRead(clientFor(input), input, held);
@@ -124,6 +198,77 @@ export class BenchTasks {
         liveSiteHeapMb,
         maxRssMb: processUsage().maxRssMb,
       },
+    };
+  }
+
+  /**
+   * Scans every project to the end, the projects side by side as the queue would run them, each a step at a time
+   * with a client of its own; the emulator's counters give the total.
+   */
+  async scan(input: ScanInput): Promise<ScanFigures> {
+    const store = this.stores.get(input.session) ?? new MeasuredStore();
+    this.stores.set(input.session, store);
+    const scanner = new BackgroundScanner();
+    const now = () => new Date(Date.now() + input.clockSkewMs);
+    let steps = 0;
+    let longestStepMs = 0;
+    let issuesWritten = 0;
+    const perProject = await timed(() =>
+      Promise.all(
+        input.projectKeys.map(async (projectKey) => {
+          const client = clientFor(input);
+          for (let done = false, first = true; !done; first = false) {
+            const step = await timed(() => scanner.step(client, store, projectKey, { timeBudgetMs: input.timeBudgetMs, now, ...(first ? { kind: input.kind } : {}) }));
+            if (step.result.busy) throw new Error(`${projectKey}: another scan holds the lease`);
+            steps++;
+            longestStepMs = Math.max(longestStepMs, step.wallMs);
+            issuesWritten += step.result.issuesWritten;
+            done = step.result.done;
+          }
+          return client.usage;
+        }),
+      ),
+    );
+    return {
+      kind: input.kind,
+      steps,
+      longestStepMs,
+      issuesWritten,
+      requests: perProject.result.reduce((sum, usage) => sum + usage.requests, 0),
+      points: perProject.result.reduce((sum, usage) => sum + usage.points, 0),
+      maxProjectRequests: Math.max(0, ...perProject.result.map((usage) => usage.requests)),
+      wallMs: perProject.wallMs,
+      cpuMs: perProject.cpuMs,
+      maxRssMb: processUsage().maxRssMb,
+      store: store.figures(),
+    };
+  }
+
+  /** Audits what a session's scans cached, as a panel or job working from the cache would. */
+  async auditCached(session: string): Promise<CachedAuditFigures> {
+    const store = this.stores.get(session);
+    if (!store) throw new Error(`no scan session ${session}`);
+    const held: { cached?: CachedSite } = {};
+    const reading = await timed(async () => {
+      held.cached = await readCachedSite(store);
+    });
+    const issues = held.cached?.snapshot.issues.length ?? 0;
+    const now = new Date(held.cached?.snapshot.capturedAt ?? Date.now());
+    const normalising = await timed(() => {
+      const { snapshot, problems } = held.cached!;
+      held.cached = undefined;
+      return normaliseSite(snapshot, problems);
+    });
+    const liveSiteHeapMb = liveHeapMb();
+    const auditing = await timed(() => auditSite(normalising.result, defaultConfig(), { now }));
+    return {
+      readCacheMs: reading.wallMs,
+      normaliseMs: normalising.wallMs,
+      auditMs: auditing.wallMs,
+      cpuMs: reading.cpuMs + normalising.cpuMs + auditing.cpuMs,
+      issues,
+      findings: auditing.result.findings.length,
+      liveSiteHeapMb,
     };
   }
 

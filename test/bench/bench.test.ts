@@ -1,0 +1,166 @@
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateBenchSite } from '../../src/bench/generate';
+import { minimumRequests, partOfRoute, REQUEST_PARTS, type RequestBreakdown } from '../../src/bench/minimum';
+import { formatResults } from '../../src/bench/report';
+import { runBench, type BenchResults } from '../../src/bench/run';
+import { SNAPSHOT_FORMAT, type RestIssue, type SiteSnapshot } from '../../src/jira/snapshot';
+
+/** The benchmark's machinery on tiny sites, in this process: shapes and accounting, never timings. */
+
+const sum = (breakdown: RequestBreakdown) => REQUEST_PARTS.reduce((total, part) => total + breakdown[part], 0);
+
+describe('the synthetic site generator', () => {
+  it('is deterministic and builds the hierarchy, sprints and about ten histories per issue', () => {
+    const first = generateBenchSite({ issues: 200 });
+    expect(JSON.stringify(generateBenchSite({ issues: 200 }).snapshot)).toBe(JSON.stringify(first.snapshot));
+    const { snapshot, facts } = first;
+    expect(facts.issues).toBe(200);
+    expect(snapshot.issues).toHaveLength(200);
+    expect(facts.histories / facts.issues).toBeGreaterThan(8);
+    expect(facts.histories / facts.issues).toBeLessThan(12);
+    const levels = new Set(snapshot.issues.map((issue) => (issue.fields['issuetype'] as { hierarchyLevel: number }).hierarchyLevel));
+    expect([...levels].sort()).toEqual([-1, 0, 1, 2]);
+    const keys = new Set(snapshot.issues.map((issue) => issue.key));
+    const parents = snapshot.issues.flatMap((issue) => ((issue.fields['parent'] as { key?: string } | undefined)?.key ? [(issue.fields['parent'] as { key: string }).key] : []));
+    expect(parents.length).toBeGreaterThan(100);
+    expect(parents.every((key) => keys.has(key))).toBe(true);
+    expect(facts.sprints).toBeGreaterThan(0);
+    expect(snapshot.permissions?.[facts.adminAccountId]).toEqual({ admin: true });
+  });
+});
+
+describe('the minimum requests', () => {
+  function issue(key: string, id: number, histories: number, comments: number): RestIssue {
+    return {
+      id: String(id),
+      key,
+      fields: { comment: { comments: Array.from({ length: comments }, (_, index) => ({ id: `${id}-${index}`, created: '2026-01-01T00:00:00.000Z' })) } },
+      changelog: { histories: Array.from({ length: histories }, (_, index) => ({ id: `${id}${index}`, created: '2026-01-01T00:00:00.000Z', items: [] })) },
+    };
+  }
+
+  it('counts pages from what the site holds', () => {
+    const snapshot: SiteSnapshot = {
+      format: SNAPSHOT_FORMAT,
+      baseUrl: 'https://example.test',
+      fields: [],
+      users: [],
+      groups: [{ name: 'pms', members: Array.from({ length: 51 }, (_, index) => `user-${index}`) }],
+      projects: [
+        { id: '1', key: 'A', name: 'A' },
+        { id: '2', key: 'B', name: 'B' },
+      ],
+      projectRoles: {
+        A: [{ id: 1, name: 'Product Manager', actors: [{ type: 'atlassian-group-role-actor', actorGroup: { name: 'pms' } }] }, { id: 2, name: 'Product Owner' }],
+        B: [],
+      },
+      boards: [{ id: 1, name: 'A board', type: 'scrum' }, { id: 2, name: 'A kanban', type: 'kanban' }],
+      sprints: { '1': Array.from({ length: 60 }, (_, index) => ({ id: index + 1, state: 'closed', name: `S${index}` })) },
+      issues: [...Array.from({ length: 250 }, (_, index) => issue(`A-${index + 1}`, 1000 + index, 50, 0)), issue('A-251', 5000, 0, 250)],
+    };
+    expect(minimumRequests(snapshot)).toEqual({
+      site: 4, // serverInfo, fields, one page of projects, one of boards
+      roles: 1 + 2 + 1, // A: its list and two roles; B: its list
+      groups: 1 + 2, // the group's id looked up (the role names it only by name), 51 members on two pages
+      sprints: 2, // 60 sprints of the scrum board, 50 a page
+      search: 3 + 1, // 251 issues in A, none in B (still searched)
+      changelogs: 2, // 251 issues fit one bulkfetch, but 12,500 histories need two pages
+      comments: 2, // 150 comments beyond the 100 search embeds
+      total: 4 + 4 + 3 + 2 + 4 + 2 + 2,
+    });
+  });
+
+  it('files every emulator route under a part of the read', () => {
+    expect(partOfRoute('POST /rest/api/3/search/jql')).toBe('search');
+    expect(partOfRoute('POST /rest/api/3/changelog/bulkfetch')).toBe('changelogs');
+    expect(partOfRoute('GET /rest/api/3/issue/:issueIdOrKey/changelog')).toBe('changelogs');
+    expect(partOfRoute('GET /rest/api/3/issue/:issueIdOrKey/comment')).toBe('comments');
+    expect(partOfRoute('GET /rest/api/3/project/:projectIdOrKey/role/:id')).toBe('roles');
+    expect(partOfRoute('GET /rest/api/3/group/member')).toBe('groups');
+    expect(partOfRoute('GET /rest/agile/1.0/board/:boardId/sprint')).toBe('sprints');
+    expect(partOfRoute('GET /rest/api/3/serverInfo')).toBe('site');
+  });
+});
+
+describe('a whole benchmark run on tiny sites', () => {
+  let bundleDir: string;
+  let results: BenchResults;
+
+  beforeAll(async () => {
+    bundleDir = mkdtempSync(join(tmpdir(), 'bench-bundle-'));
+    mkdirSync(join(bundleDir, 'assets'));
+    writeFileSync(join(bundleDir, 'index.html'), '<script type="module" src="./assets/app.js"></script><link rel="stylesheet" href="./assets/app.css">');
+    writeFileSync(join(bundleDir, 'assets', 'app.js'), 'console.log("app");'.repeat(200));
+    writeFileSync(join(bundleDir, 'assets', 'app.css'), 'body{margin:0}'.repeat(100));
+    writeFileSync(join(bundleDir, 'assets', 'theme.js'), 'export const theme = 1;');
+    results = await runBench({
+      sizes: [100, 200],
+      latencyMs: 0,
+      concurrency: 4,
+      naiveMaxIssues: 100,
+      classifierMinMs: 1,
+      classifierSources: [{ issues: 100 }],
+      refreshShare: 0.01,
+      stepBudgetMs: 60_000,
+      bundleDir,
+      placement: 'in-process',
+    });
+  }, 120_000);
+
+  afterAll(() => rmSync(bundleDir, { recursive: true, force: true }));
+
+  it('reads every issue and history of each site, and its requests add up against the minimum', () => {
+    for (const size of results.sizes) {
+      const { read } = size.full;
+      expect(read).toMatchObject({ issues: size.issues, histories: size.site.facts.histories, problems: 0, retries: 0 });
+      expect(sum(size.minimum)).toBe(size.minimum.total);
+      expect(sum(read.emulator.byPart)).toBe(read.emulator.requests);
+      expect(read.emulator.requests).toBe(read.requests);
+      expect(read.emulator.points).toBe(read.points);
+      for (const part of REQUEST_PARTS) expect(read.emulator.byPart[part]).toBeGreaterThanOrEqual(size.minimum[part]);
+      expect(size.ratios.actualOverMinimum).toBeCloseTo(read.emulator.requests / size.minimum.total, 10);
+      expect(size.full.audit.actions).toBeGreaterThan(size.issues);
+    }
+  });
+
+  it('measures the naive reader where asked and works it out above', () => {
+    const [small, large] = results.sizes;
+    if (!small?.naive.measured || !large || large.naive.measured) throw new Error('expected the naive read measured at 100 issues and worked out at 200');
+    // One changelog request per issue (none has over 100 histories); everything else as the bulk read.
+    expect(small.naive.emulator.byPart.changelogs).toBe(small.issues);
+    expect(small.naive.requests - small.naive.emulator.byPart.changelogs).toBe(small.full.read.emulator.requests - small.full.read.emulator.byPart.changelogs);
+    expect(large.naive.requests).toBe(large.full.read.emulator.requests - large.full.read.emulator.byPart.changelogs + large.issues);
+    expect(large.ratios.naiveOverBulk).toBeCloseTo(large.naive.requests / large.full.read.emulator.requests, 10);
+  });
+
+  it('scans, refreshes after a change and after none, and audits the cache', () => {
+    for (const size of results.sizes) {
+      const { full, changed, unchanged, cachedAudit } = size.refresh;
+      expect(full.issuesWritten).toBe(size.issues);
+      expect(full.store.bytes).toBeGreaterThan(0);
+      expect(changed.touched).toBe(Math.round(size.issues * 0.01));
+      expect(changed.issuesWritten).toBe(changed.touched);
+      expect(changed.minimum.total).toBe(changed.minimum.search + changed.minimum.changelogs);
+      expect(unchanged.issuesWritten).toBe(0);
+      expect(unchanged.emulator.byPart.changelogs).toBe(0);
+      expect(unchanged.maxProjectRequests * unchanged.projects).toBeGreaterThanOrEqual(unchanged.requests);
+      expect(cachedAudit.issues).toBe(size.issues);
+    }
+  });
+
+  it('weighs the resolvers, the classifier and the bundle, and checks the targets', () => {
+    for (const size of results.sizes) expect(size.resolvers.map((response) => response.name)).toEqual(['getRoadmap', 'getBoardPanel']);
+    expect(results.sizes.every((size) => size.resolvers.every((response) => response.bytes > 0))).toBe(true);
+    const [classifier] = results.classifier;
+    expect(classifier!.mix.create + classifier!.mix.change + classifier!.mix.comment).toBe(classifier!.actions);
+    expect(classifier!.classified % classifier!.actions).toBe(0);
+    expect(results.bundle?.initial.map((file) => file.path)).toEqual(['assets/app.js', 'assets/app.css']);
+    expect(results.bundle?.allFiles).toBe(3);
+    expect(results.targets.length).toBeGreaterThan(5);
+    expect(results.targets.every((check) => check.met === undefined || typeof check.met === 'boolean')).toBe(true);
+    expect(JSON.parse(JSON.stringify(results))).toEqual(results);
+    expect(formatResults(results)).toContain('200 issues');
+  });
+});
