@@ -1,2 +1,3 @@
-// Entry point named by the manifest's function handler `index.handler`.
+// Entry points named by the manifest's function handlers (`index.<export>`).
 export { handler } from './resolvers';
+export { scheduledScan, scanConsumer, productEvent } from './jobs/forge';

@@ -10,7 +10,8 @@ import { UserCollector } from '../jira/read-site';
 import type { KeyValueStore } from '../store/key-value';
 import { deleteBlob, readBlob, writeBlob } from './blob';
 import { byKeyNumber, chunkIndexFor, keyNumber, readChunk, writeChunks, type ChunkRow } from './chunks';
-import { cachedProjectKeys, dataPrefix, headKey, readHead, readSiteHead, SITE_DATA_PREFIX, type ProjectDirectory, type ProjectHead, type SiteData } from './state';
+import { dropIssueMarks } from './marks';
+import { cachedProjectKeys, dataPrefix, headKey, jobKey, leaseKey, readHead, readSiteHead, SITE_DATA_PREFIX, type ProjectDirectory, type ProjectHead, type SiteData } from './state';
 
 const READ_ATTEMPTS = 3;
 /** Chunks read at once; Forge KVS is called over the network, one value a call. */
@@ -179,4 +180,16 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, map: (item: 
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
+}
+
+/** The directory (project, roles, boards, sprints) of a cached project. */
+export async function readCachedDirectory(store: KeyValueStore, projectKey: string): Promise<ProjectDirectory | undefined> {
+  const head = await readHead(store, projectKey);
+  return head ? readBlob<ProjectDirectory>(store, dataPrefix(projectKey), head.directory) : undefined;
+}
+
+/** Everything kept about a project Jira no longer lists (deleted, archived, or hidden from the app). */
+export async function forgetProject(store: KeyValueStore, projectKey: string): Promise<void> {
+  await Promise.all([store.delete(headKey(projectKey)), store.delete(jobKey(projectKey)), store.delete(leaseKey(projectKey)), dropIssueMarks(store, projectKey)]);
+  await Promise.all((await store.keysWithPrefix(dataPrefix(projectKey))).map((key) => store.delete(key)));
 }

@@ -20,7 +20,8 @@ export interface BoardMark {
   at: string;
 }
 
-const issueMarkPrefix = (projectKey: string) => `scan:mark:${projectKey}:`;
+const ISSUE_MARK_ROOT = 'scan:mark:';
+const issueMarkPrefix = (projectKey: string) => `${ISSUE_MARK_ROOT}${projectKey}:`;
 const BOARD_MARK_PREFIX = 'scan:board-mark:';
 
 export async function markIssue(store: KeyValueStore, projectKey: string, mark: IssueMark): Promise<void> {
@@ -40,11 +41,13 @@ export async function boardMarks(store: KeyValueStore): Promise<Array<BoardMark 
   return withValues<BoardMark>(store, await store.keysWithPrefix(BOARD_MARK_PREFIX));
 }
 
-/** Whether any mark concerns this project (its issues, or sprints of one of its boards). */
-export async function hasMarks(store: KeyValueStore, projectKey: string, boardIds: readonly number[]): Promise<boolean> {
-  if ((await store.keysWithPrefix(issueMarkPrefix(projectKey))).length > 0) return true;
-  const marked = await store.keysWithPrefix(BOARD_MARK_PREFIX);
-  return marked.some((key) => boardIds.includes(Number(key.slice(BOARD_MARK_PREFIX.length))));
+/** Projects with issue marks, and boards with sprint marks: what the scheduler refreshes first. */
+export async function markedWork(store: KeyValueStore): Promise<{ projectKeys: Set<string>; boardIds: Set<number> }> {
+  const [issues, boards] = await Promise.all([store.keysWithPrefix(ISSUE_MARK_ROOT), store.keysWithPrefix(BOARD_MARK_PREFIX)]);
+  return {
+    projectKeys: new Set(issues.map((key) => key.slice(ISSUE_MARK_ROOT.length).split(':')[0]!)),
+    boardIds: new Set(boards.map((key) => Number(key.slice(BOARD_MARK_PREFIX.length)))),
+  };
 }
 
 /** Removes the project's marks (and its boards') written at or before `upTo`. */

@@ -18,6 +18,8 @@ export interface ScanPolicy {
   updatedMarginMs: number;
   /** A step that keeps failing is abandoned after this many tries; the previous result stays. */
   maxFailures: number;
+  /** A scan whose checkpoint nobody saved for this long lost its queue event: the scheduler queues it again. */
+  resumeAfterMs: number;
 }
 
 const MINUTE = 60_000;
@@ -31,6 +33,7 @@ export const DEFAULT_POLICY: ScanPolicy = {
   searchEveryMs: HOUR,
   updatedMarginMs: 5 * MINUTE,
   maxFailures: 5,
+  resumeAfterMs: 20 * MINUTE,
 };
 
 export interface JobPlan {
@@ -59,16 +62,29 @@ export function planJob(
   return { kind: 'incremental', directory, checkIds };
 }
 
-/** Whether the scheduler should queue a step for a project nothing has marked: a search, directory or full scan is due. */
-export function periodicWorkDue(head: ProjectHead | undefined, now: Date, policy: ScanPolicy): boolean {
-  if (!head) return true;
-  return (
+export type DueReason = 'first scan' | 'resume' | 'marked' | 'periodic';
+
+/**
+ * Why the scheduler should queue a step for a project now, if at all: nothing cached yet, a scan that lost its
+ * queue event, a product event marked something, or a search, directory read, ids listing or full scan is due.
+ */
+export function dueReason(
+  state: { head?: ProjectHead; job?: Pick<ScanJob, 'savedAt'> },
+  marked: boolean,
+  now: Date,
+  policy: ScanPolicy,
+): DueReason | undefined {
+  const { head, job } = state;
+  if (job) return olderThan(job.savedAt, now, policy.resumeAfterMs) ? 'resume' : undefined;
+  if (!head) return 'first scan';
+  if (marked) return 'marked';
+  const periodic =
     olderThan(head.scannedAt, now, policy.searchEveryMs) ||
     olderThan(head.directoryAt, now, policy.directoryEveryMs) ||
     olderThan(head.fullScanAt, now, policy.fullScanEveryMs) ||
-    head.idsCheckedAt === undefined ||
-    olderThan(head.idsCheckedAt, now, policy.idsCheckEveryMs)
-  );
+    // The refresh after a full scan lists ids anyway (planJob); by itself, a listing is due only daily.
+    olderThan(head.idsCheckedAt ?? head.fullScanAt, now, policy.idsCheckEveryMs);
+  return periodic ? 'periodic' : undefined;
 }
 
 /** `updated >= "-Nm"`: relative to Jira's own clock, so neither the app's clock nor the searcher's time zone matters. */

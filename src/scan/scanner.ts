@@ -115,7 +115,7 @@ export class BackgroundScanner implements SiteScanner {
 export function freshnessOf(projectKey: string, head: ProjectHead | undefined, job: ScanJob | undefined): ScanFreshness {
   const freshness: ScanFreshness = { projectKey, issues: head?.issues ?? 0, complete: head !== undefined };
   if (head) Object.assign(freshness, { scannedAt: head.scannedAt, fullScanAt: head.fullScanAt });
-  if (job) freshness.scanning = job.kind;
+  if (job) Object.assign(freshness, { scanning: job.kind, scanSavedAt: job.savedAt });
   return freshness;
 }
 
@@ -137,6 +137,7 @@ async function newJob(store: KeyValueStore, projectKey: string, options: ScanSte
     startedAt: now.toISOString(),
     phase: 'directory',
     steps: 0,
+    savedAt: now.toISOString(),
     failures: 0,
     directory: { read: plan.directory, boards: markedBoards },
     deletionsApplied: plan.kind === 'full',
@@ -423,6 +424,7 @@ async function saveJob(step: Step, previousPending: BlobRef | undefined): Promis
   const prefix = dataPrefix(projectKey);
   job.pending = step.pending.length > 0 ? await writeBlob(store, prefix, step.pending) : undefined;
   job.failures = 0;
+  job.savedAt = step.options.now().toISOString();
   await store.set(jobKey(projectKey), job);
   if (previousPending && previousPending !== job.pending) await deleteBlob(store, prefix, previousPending);
 }

@@ -85,6 +85,8 @@ export interface ScanJob {
   startedAt: string;
   phase: ScanPhase;
   steps: number;
+  /** When a step last saved this checkpoint: a job nobody has stepped for long lost its queue event. */
+  savedAt: string;
   /** Consecutive steps that failed; the job is abandoned (and the previous result kept) after a few. */
   failures: number;
   /** `all`: project, roles, groups, boards and sprints; `sprints`: only the sprints of these boards. */
@@ -137,4 +139,10 @@ export async function cachedProjectKeys(store: KeyValueStore): Promise<string[]>
 /** Every project with a scan in progress. */
 export async function scanningProjectKeys(store: KeyValueStore): Promise<string[]> {
   return (await store.keysWithPrefix(JOB_PREFIX)).map((key) => key.slice(JOB_PREFIX.length)).sort();
+}
+
+/** A project's cached head and the checkpoint of its scan in progress, either possibly absent. */
+export async function readScanState(store: KeyValueStore, projectKey: string): Promise<{ head?: ProjectHead; job?: ScanJob }> {
+  const [head, job] = await Promise.all([readHead(store, projectKey), store.get<ScanJob>(jobKey(projectKey))]);
+  return { ...(head ? { head } : {}), ...(job ? { job } : {}) };
 }

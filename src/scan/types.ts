@@ -50,8 +50,10 @@ export interface ScanFreshness {
   issues: number;
   complete: boolean;
   fullScanAt?: string;
-  /** A scan of this kind is under way (a complete earlier result stays readable meanwhile). */
+  /** A scan of this kind is under way (a complete earlier result stays readable meanwhile)… */
   scanning?: 'full' | 'incremental';
+  /** …and its checkpoint was last saved then. */
+  scanSavedAt?: string;
 }
 
 /** What the rest of the app uses: scan a project a step at a time, and read the cached site. */

@@ -36,8 +36,8 @@ describe('manifest.yml', () => {
     expect(await checkManifest(MANIFEST)).toEqual([]);
   });
 
-  it('declares exactly the product modules plus the resolver function', () => {
-    expect(Object.keys(loadManifest().modules ?? {}).sort()).toEqual([...UI_MODULE_TYPES, 'function'].sort());
+  it('declares exactly the product modules, the background scan modules (test/jobs checks them) and functions', () => {
+    expect(Object.keys(loadManifest().modules ?? {}).sort()).toEqual([...UI_MODULE_TYPES, 'scheduledTrigger', 'consumer', 'trigger', 'function'].sort());
   });
 
   it.each(UI_MODULE_TYPES)('%s renders the one Custom UI resource and talks to the resolver function', (type) => {
@@ -46,7 +46,7 @@ describe('manifest.yml', () => {
     expect(others).toEqual([]);
     expect(module).toMatchObject({ resource: 'main', resolver: { function: 'resolver' } });
     expect(module?.render).toBeUndefined(); // Custom UI, not UI Kit
-    expect(manifest.modules?.function).toEqual([{ key: 'resolver', handler: 'index.handler' }]);
+    expect(manifest.modules?.function).toContainEqual({ key: 'resolver', handler: 'index.handler' });
   });
 
   it.each(['jira:sprintAction', 'jira:boardAction', 'jira:backlogAction'])('%s opens in a sized modal', (type) => {

@@ -1,0 +1,48 @@
+import type { AuditConfig } from '../config/types';
+import { RULES } from '../rules';
+import { auditCachedSite, scanningProjectKeys } from '../scan';
+import { ConfigRepository } from '../store/config-store';
+import type { Job, JobServices } from './types';
+
+/** Forge delays an event by at most 15 minutes. */
+const MAX_DELAY_SECONDS = 900;
+
+export type JobOutcome = 'stepped' | 'scanned' | 'busy' | 'audited' | 'audit deferred' | 'audit up to date' | 'nothing cached';
+
+/**
+ * What the queue consumer runs for one job. A scan job runs one step within the invocation's budget and queues
+ * itself again until the scan is done (later, when Jira said the points budget is nearly spent), then queues an
+ * audit. An audit waits for the last running scan: it runs only when no scan is in progress.
+ */
+export async function runJob(job: Job, services: JobServices): Promise<JobOutcome> {
+  const { store } = services;
+  const config = await new ConfigRepository(store, RULES.map((rule) => rule.meta)).effective();
+  if (job.type === 'audit') {
+    if ((await scanningProjectKeys(store)).length > 0) return 'audit deferred';
+    const audit = await auditCachedSite(store, config, { now: services.now() });
+    return audit.audited ? 'audited' : audit.why === 'up to date' ? 'audit up to date' : 'nothing cached';
+  }
+  const client = services.jira();
+  const result = await services.scanner.step(client, store, job.projectKey, {
+    timeBudgetMs: services.stepBudgetMs,
+    now: services.now,
+    groups: roleMappingGroups(config),
+    ...(job.kind ? { kind: job.kind } : {}),
+    ...(job.checkDeleted ? { checkDeleted: true } : {}),
+    ...(services.policy ? { policy: services.policy } : {}),
+    ...(services.sleep ? { sleep: services.sleep } : {}),
+  });
+  if (result.busy) return 'busy';
+  if (!result.done) {
+    const wait = client.quota.nearLimit ? Math.min(MAX_DELAY_SECONDS, Math.ceil(client.quota.secondsToFull ?? 60)) : 0;
+    await services.queue.push({ type: 'scan', projectKey: job.projectKey }, wait > 0 ? { delaySeconds: wait } : {});
+    return 'stepped';
+  }
+  await services.queue.push({ type: 'audit' });
+  return 'scanned';
+}
+
+/** The groups the role mapping names: read with the site data so that group-based roles work from the cache. */
+export function roleMappingGroups(config: AuditConfig): string[] {
+  return [...new Set([...config.roleMapping.groups.pm, ...config.roleMapping.groups.po])].sort();
+}

@@ -1,0 +1,54 @@
+import { differenceInMilliseconds, parseISO } from 'date-fns';
+import { listProjects } from '../jira/api/platform';
+import { cachedProjectKeys, DEFAULT_POLICY, dueReason, forgetProject, markedWork, readCachedDirectory, readScanState, scanningProjectKeys, type DueReason } from '../scan';
+import type { Job, JobServices } from './types';
+
+const PROJECTS_LISTED_KEY = 'scan:projects-listed';
+
+export interface ScheduleResult {
+  queued: Array<{ projectKey: string; reason: DueReason }>;
+  /** Cached projects Jira no longer lists, whose cache was dropped. */
+  forgotten: string[];
+  /** Whether Jira's project list was read this time (it is compared with the cache hourly, not on every run). */
+  listedProjects: boolean;
+}
+
+/**
+ * What the scheduled trigger runs: queues one scan job per project that has work due (see dueReason) and none
+ * for the rest, so a quiet site costs nothing between its hourly safety searches. Jira's project list is read
+ * when nothing is cached yet and then once per search period, to pick up new projects and forget removed ones.
+ */
+export async function scheduleScans(services: JobServices): Promise<ScheduleResult> {
+  const { store } = services;
+  const policy = { ...DEFAULT_POLICY, ...services.policy };
+  const now = services.now();
+  const known = [...new Set([...(await cachedProjectKeys(store)), ...(await scanningProjectKeys(store))])];
+  const listedAt = (await store.get<{ at: string }>(PROJECTS_LISTED_KEY))?.at;
+  const listing = known.length === 0 || listedAt === undefined || differenceInMilliseconds(now, parseISO(listedAt)) >= policy.searchEveryMs;
+  let projectKeys = known;
+  const forgotten: string[] = [];
+  if (listing) {
+    projectKeys = (await listProjects(services.jira())).map((project) => project.key);
+    for (const key of known.filter((candidate) => !projectKeys.includes(candidate))) {
+      await forgetProject(store, key);
+      forgotten.push(key);
+    }
+    await store.set(PROJECTS_LISTED_KEY, { at: now.toISOString() });
+  }
+
+  const marks = await markedWork(store);
+  const queued: ScheduleResult['queued'] = [];
+  for (const projectKey of [...projectKeys].sort()) {
+    const state = await readScanState(store, projectKey);
+    const marked = marks.projectKeys.has(projectKey) || (marks.boardIds.size > 0 && (await boardsMarked(services, projectKey, marks.boardIds)));
+    const reason = dueReason(state, marked, now, policy);
+    if (reason) queued.push({ projectKey, reason });
+  }
+  if (queued.length > 0) await services.queue.push(queued.map(({ projectKey }): Job => ({ type: 'scan', projectKey })));
+  return { queued, forgotten, listedProjects: listing };
+}
+
+async function boardsMarked(services: JobServices, projectKey: string, boardIds: ReadonlySet<number>): Promise<boolean> {
+  const directory = await readCachedDirectory(services.store, projectKey);
+  return (directory?.boards ?? []).some((board) => boardIds.has(Number(board.id)));
+}

@@ -1,0 +1,169 @@
+/**
+ * Audit results kept beside the cache: after scans complete, the cached site is audited once and each project's
+ * part of the report is stored (in parts when large, valid for a while and for one configuration), and a weekly
+ * summary per project is appended for trends: the overlap findings and unowned roadmap items of each week.
+ */
+import { addMilliseconds, format, startOfISOWeek } from 'date-fns';
+import { auditSite, type AuditReport } from '../audit';
+import type { AuditConfig } from '../config/types';
+import type { Site } from '../domain/model';
+import { normaliseSite } from '../jira/normalise';
+import type { KeyValueStore } from '../store/key-value';
+import { deleteBlob, readBlob, writeBlob, type BlobRef } from './blob';
+import { readCachedSite } from './cache';
+import { idHash } from './chunks';
+import { cachedProjectKeys, readHead } from './state';
+
+/** A project's slice of an audit of the whole cached site. */
+export interface StoredReport {
+  projectKey: string;
+  generatedAt: string;
+  /** Past this, a newer audit was due: show the report as stale. */
+  validUntil: string;
+  /** The oldest `scannedAt` among the projects audited: the data is at least this fresh. */
+  scannedAt: string;
+  /** Fingerprint of the configuration audited with: another configuration makes the report stale at once. */
+  config: string;
+  report: AuditReport;
+}
+
+export interface WeeklySummary {
+  /** Monday of the week, `yyyy-MM-dd` (UTC). */
+  weekStart: string;
+  /** The audit the summary comes from: the week's latest. */
+  auditedAt: string;
+  items: number;
+  actions: number;
+  roadmapItems: number;
+  unownedRoadmapItems: number;
+  overlapFindings: number;
+  findings: number;
+  findingsByRule: Record<string, number>;
+  findingsBySeverity: Record<string, number>;
+}
+
+/** Two years of weeks. */
+export const HISTORY_WEEKS = 104;
+export const DEFAULT_REPORT_VALIDITY_MS = 2 * 60 * 60_000;
+
+const LAST_AUDIT_KEY = 'audit:last';
+const reportKey = (projectKey: string) => `audit:report:${projectKey}`;
+const historyKey = (projectKey: string) => `audit:history:${projectKey}`;
+const reportDataPrefix = (projectKey: string) => `audit:data:${projectKey}:`;
+
+interface ReportPointer extends Omit<StoredReport, 'report'> {
+  blob: BlobRef;
+}
+
+export function configFingerprint(config: AuditConfig): string {
+  return idHash([JSON.stringify(config)]).toString(36);
+}
+
+/**
+ * Audits every complete cached project together (roles and roadmap links cross projects) and stores each
+ * project's slice and this week's summary. `up to date` when neither the cache nor the configuration changed
+ * since the last audit (several scans finishing together queue several audits; one does the work).
+ */
+export async function auditCachedSite(
+  store: KeyValueStore,
+  config: AuditConfig,
+  options: { now: Date; validForMs?: number },
+): Promise<{ audited: true; site: Site; report: AuditReport; projectKeys: string[] } | { audited: false; why: 'nothing cached' | 'up to date' }> {
+  const fingerprint = await stateFingerprint(store, config);
+  if ((await store.get<{ fingerprint: string }>(LAST_AUDIT_KEY))?.fingerprint === fingerprint) return { audited: false, why: 'up to date' };
+  const cached = await readCachedSite(store);
+  if (!cached) return { audited: false, why: 'nothing cached' };
+  const site = normaliseSite(cached.snapshot, cached.problems);
+  const report = auditSite(site, config, { now: options.now });
+  const scannedAt = cached.projects.map((project) => project.scannedAt).sort()[0] ?? options.now.toISOString();
+  const projectKeys = cached.projects.map((project) => project.projectKey);
+  for (const projectKey of projectKeys) {
+    const slice = projectSlice(report, projectKey);
+    const pointer: Omit<StoredReport, 'report'> = {
+      projectKey,
+      generatedAt: options.now.toISOString(),
+      validUntil: addMilliseconds(options.now, options.validForMs ?? DEFAULT_REPORT_VALIDITY_MS).toISOString(),
+      scannedAt,
+      config: configFingerprint(config),
+    };
+    await saveReport(store, pointer, slice);
+    await appendWeek(store, projectKey, weeklySummary(slice, projectKey, options.now));
+  }
+  await store.set(LAST_AUDIT_KEY, { fingerprint, at: options.now.toISOString() });
+  return { audited: true, site, report, projectKeys };
+}
+
+/** Changes whenever a project's cache is replaced or refreshed, or the configuration changes. */
+async function stateFingerprint(store: KeyValueStore, config: AuditConfig): Promise<string> {
+  const heads = await Promise.all((await cachedProjectKeys(store)).map((key) => readHead(store, key)));
+  const parts = heads.map((head) => (head ? `${head.projectKey}|${head.table.id}|${head.directory.id}|${head.scannedAt}` : ''));
+  return idHash([configFingerprint(config), ...parts.map((part, index) => `${index}:${part}`)]).toString(36);
+}
+
+export async function readStoredReport(store: KeyValueStore, projectKey: string): Promise<StoredReport | undefined> {
+  const pointer = await store.get<ReportPointer>(reportKey(projectKey));
+  if (!pointer) return undefined;
+  const report = await readBlob<AuditReport>(store, reportDataPrefix(projectKey), pointer.blob);
+  if (!report) return undefined;
+  const { blob: _blob, ...rest } = pointer;
+  return { ...rest, report };
+}
+
+export async function readHistory(store: KeyValueStore, projectKey: string): Promise<WeeklySummary[]> {
+  return (await store.get<WeeklySummary[]>(historyKey(projectKey))) ?? [];
+}
+
+/** What a view of one project shows: its findings (those drawing on it), people acting on it, its sprints and items. */
+export function projectSlice(report: AuditReport, projectKey: string): AuditReport {
+  return {
+    ...report,
+    people: report.people.filter((person) => person.projects.includes(projectKey)),
+    projects: report.projects.filter((project) => project.key === projectKey),
+    sprints: report.sprints.filter((sprint) => sprint.projectKey === projectKey),
+    roadmapItems: report.roadmapItems.filter((item) => item.projectKey === projectKey),
+    findings: report.findings.filter((finding) => finding.projectKeys.includes(projectKey)),
+    suppressed: report.suppressed.filter((entry) => entry.finding.projectKeys.includes(projectKey)),
+  };
+}
+
+export function weeklySummary(slice: AuditReport, projectKey: string, now: Date): WeeklySummary {
+  const count = (keys: string[]) => {
+    const counts: Record<string, number> = {};
+    for (const key of keys) counts[key] = (counts[key] ?? 0) + 1;
+    return counts;
+  };
+  const project = slice.projects.find((candidate) => candidate.key === projectKey);
+  return {
+    weekStart: format(startOfISOWeek(utcDay(now)), 'yyyy-MM-dd'),
+    auditedAt: now.toISOString(),
+    items: project?.items ?? 0,
+    actions: project?.actions ?? 0,
+    roadmapItems: slice.roadmapItems.length,
+    unownedRoadmapItems: slice.findings.filter((finding) => finding.rule === 'owner/roadmap-item-unowned').length,
+    overlapFindings: slice.findings.filter((finding) => finding.rule.startsWith('overlap/')).length,
+    findings: slice.findings.length,
+    findingsByRule: count(slice.findings.map((finding) => finding.rule)),
+    findingsBySeverity: count(slice.findings.map((finding) => finding.severity)),
+  };
+}
+
+async function saveReport(store: KeyValueStore, pointer: Omit<StoredReport, 'report'>, report: AuditReport): Promise<void> {
+  const prefix = reportDataPrefix(pointer.projectKey);
+  const previous = await store.get<ReportPointer>(reportKey(pointer.projectKey));
+  const blob = await writeBlob(store, prefix, report);
+  await store.set<ReportPointer>(reportKey(pointer.projectKey), { ...pointer, blob });
+  if (previous) await deleteBlob(store, prefix, previous.blob);
+}
+
+/** A week's summary replaces the one already kept for that week; older weeks are kept up to HISTORY_WEEKS. */
+async function appendWeek(store: KeyValueStore, projectKey: string, summary: WeeklySummary): Promise<void> {
+  const history = (await readHistory(store, projectKey)).filter((entry) => entry.weekStart !== summary.weekStart);
+  history.push(summary);
+  history.sort((a, b) => a.weekStart.localeCompare(b.weekStart));
+  await store.set(historyKey(projectKey), history.slice(-HISTORY_WEEKS));
+}
+
+/** The UTC calendar day of an instant as a local date, so week boundaries are the same on every machine. */
+function utcDay(instant: Date): Date {
+  return new Date(instant.getUTCFullYear(), instant.getUTCMonth(), instant.getUTCDate());
+}

@@ -1,0 +1,83 @@
+import { demoConfig } from '../../src/dev/demo';
+import { JiraClient } from '../../src/jira/client';
+import { normaliseSite } from '../../src/jira/normalise';
+import { readSite } from '../../src/jira/read-site';
+import { HttpTransport } from '../../src/jira/transport-http';
+import { roleMappingGroups, scheduleScans } from '../../src/jobs';
+import { readCachedSite, readHistory, readStoredReport } from '../../src/scan';
+import { ADMIN, demo, startPipeline, type Pipeline } from './support';
+
+let pipeline: Pipeline;
+beforeAll(async () => {
+  pipeline = await startPipeline({ stepBudgetMs: 0 });
+});
+afterAll(async () => {
+  await pipeline.close();
+});
+
+const HOUR = 60 * 60_000;
+
+describe('scheduled trigger → queue → consumer, on the in-memory queue', () => {
+  it('scans every project in many small steps, audits once at the end, and caches what a live read sees', async () => {
+    const scheduled = await scheduleScans(pipeline.services);
+    expect(scheduled.listedProjects).toBe(true);
+    expect(scheduled.queued.map((entry) => entry.projectKey)).toEqual(demo.projects.map((project) => project.key).sort());
+    expect(scheduled.queued.every((entry) => entry.reason === 'first scan')).toBe(true);
+
+    const jobs = await pipeline.drain();
+    expect(jobs).toBeGreaterThan(demo.projects.length * 3);
+    const pushed = pipeline.queue.pushed.map((entry) => entry.job.type);
+    expect(pushed.filter((type) => type === 'audit')).toHaveLength(demo.projects.length);
+    // Audits queued while scans still ran waited; of those queued once all were done, one did the work.
+    expect(pipeline.outcomes.filter((outcome) => outcome === 'audited')).toHaveLength(1);
+    expect(pipeline.outcomes.filter((outcome) => outcome === 'audit deferred').length).toBeGreaterThan(0);
+
+    const live = await readSite(new JiraClient(new HttpTransport({ baseUrl: pipeline.emulator.url, email: ADMIN, apiToken: 'x' })), {
+      baseUrl: pipeline.emulator.url,
+      groups: roleMappingGroups(demoConfig()),
+    });
+    const cached = (await readCachedSite(pipeline.store))!;
+    const strip = (site: ReturnType<typeof normaliseSite>) => ({ ...site, capturedAt: undefined });
+    expect(strip(normaliseSite(cached.snapshot))).toEqual(strip(normaliseSite(live.snapshot)));
+
+    // Only the last audit, when no scan was left running, did the work.
+    const report = (await readStoredReport(pipeline.store, 'PAY'))!;
+    expect(report.report.findings.length).toBeGreaterThan(0);
+    expect(report.report.findings.every((finding) => finding.projectKeys.includes('PAY'))).toBe(true);
+    expect(Date.parse(report.validUntil)).toBeGreaterThan(Date.parse(report.generatedAt));
+    const history = await readHistory(pipeline.store, 'PAY');
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ weekStart: '2026-11-16', findings: report.report.findings.length });
+    expect(history[0]!.overlapFindings).toBe(report.report.findings.filter((finding) => finding.rule.startsWith('overlap/')).length);
+  });
+
+  it('queues nothing and reads nothing from Jira while nothing is due', async () => {
+    pipeline.clock.advance(10 * 60_000);
+    pipeline.emulator.resetStats();
+    const scheduled = await scheduleScans(pipeline.services);
+    expect(scheduled).toMatchObject({ queued: [], listedProjects: false });
+    expect(pipeline.emulator.stats().requests).toBe(0);
+  });
+
+  it('refreshes every project hourly for at most 3 requests each, and adds nothing to the week but its latest audit', async () => {
+    pipeline.clock.advance(HOUR);
+    pipeline.emulator.resetStats();
+    const scheduled = await scheduleScans(pipeline.services);
+    expect(scheduled.queued.every((entry) => entry.reason === 'periodic')).toBe(true);
+    expect(scheduled.queued).toHaveLength(demo.projects.length);
+    const listing = pipeline.emulator.stats().requests;
+    await pipeline.drain();
+    const refreshRequests = pipeline.emulator.stats().requests - listing;
+    // The first refresh after a full scan lists ids once: one search and one ids page per project.
+    expect(refreshRequests).toBeLessThanOrEqual(3 * demo.projects.length);
+    expect(await readHistory(pipeline.store, 'PAY')).toHaveLength(1);
+  });
+
+  it('starts a new week of history a week later', async () => {
+    pipeline.clock.advance(7 * 24 * HOUR);
+    await scheduleScans(pipeline.services);
+    await pipeline.drain();
+    const history = await readHistory(pipeline.store, 'PAY');
+    expect(history.map((week) => week.weekStart)).toEqual(['2026-11-16', '2026-11-23']);
+  });
+});
