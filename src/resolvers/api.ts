@@ -6,11 +6,12 @@ import type { Coverage, PersonProfile, ProjectSummary, RoadmapItemSummary, Sprin
 import type { AuditConfig, EffectiveSettings, ProjectSettings, SeveritySetting } from '../config/types';
 import type { Finding, Severity } from '../domain/finding';
 import type { RuleCategory } from '../rules/types';
+import type { WeeklySummary } from '../scan/summary';
 import type { ModuleContext } from './context';
 import type { ResolverResponse } from './response';
 
 export type { ModuleContext, ResolverResponse };
-export type { Coverage, PersonProfile, ProjectSummary, RoadmapItemSummary, SprintSummary, Finding, Severity };
+export type { Coverage, PersonProfile, ProjectSummary, RoadmapItemSummary, SprintSummary, Finding, Severity, WeeklySummary };
 
 /** Where a view's data came from and when, so a panel can say how fresh it is. */
 export interface Provenance {
@@ -18,6 +19,16 @@ export interface Provenance {
   /** The Jira site, for links: `${siteUrl}/browse/KEY`. */
   siteUrl: string;
   coverage: Coverage;
+  freshness: Freshness;
+}
+
+/** Whether a view was audited from the background scan's cache or from a read of Jira just now. */
+export interface Freshness {
+  source: 'cache' | 'live';
+  /** When what the view shows was read from Jira: the least recently scanned project's scan, or now when live. */
+  scannedAt: string;
+  /** Projects the viewer can browse that have no complete scan yet: a cached view leaves them out for now. */
+  pending: string[];
 }
 
 export interface BoardPanel extends Provenance {
@@ -28,6 +39,8 @@ export interface BoardPanel extends Provenance {
   findings: Finding[];
   /** People who acted on the board's work in the audit window, with their role profile. */
   people: PersonProfile[];
+  /** The board's project week by week, oldest first (from background audits; empty until the first one). */
+  trend: WeeklySummary[];
 }
 
 export interface PersonRef {
@@ -47,6 +60,16 @@ export interface RoadmapView extends Provenance {
   rules: RuleInfo[];
   /** Everyone the view names by account id (role holders, owners), so names show for people who did not act. */
   directory: PersonRef[];
+  /** The project in scope week by week, oldest first (empty on the cross-project page and before the first background audit). */
+  trend: WeeklySummary[];
+}
+
+/** What `refreshProject` did, and the view it was asked from, audited again. */
+export interface RefreshResult {
+  projectKey: string;
+  /** One incremental refresh step as the app: `done` false means the background scan finishes the rest. */
+  refresh: { done: boolean; busy: boolean; issuesWritten: number; requests: number };
+  view: { kind: 'board'; panel: BoardPanel } | { kind: 'roadmap'; roadmap: RoadmapView };
 }
 
 export interface RuleInfo {
@@ -94,6 +117,8 @@ export interface ResolverApi {
   getSettings: { payload: { projectKey?: string }; result: SettingsView };
   /** Site scope takes a whole AuditConfig; project scope takes ProjectSettings for that project. */
   saveSettings: { payload: { projectKey?: string; settings: unknown; version: number }; result: SettingsView };
+  /** Refreshes the viewer's project (of the board, or the one given) from Jira now and returns the view again. */
+  refreshProject: { payload: { projectKey?: string; boardId?: number; sprintId?: number }; result: RefreshResult };
 }
 
 export type ResolverName = keyof ResolverApi;

@@ -4,14 +4,17 @@ import { ConfigError } from '../config/schema';
 import type { AuditConfig } from '../config/types';
 import type { Site } from '../domain/model';
 import { listBoards } from '../jira/api/agile';
-import { getMyPermissions } from '../jira/api/platform';
+import { getMyPermissions, listProjects } from '../jira/api/platform';
 import { JiraError, type JiraClient } from '../jira/client';
 import { normaliseSite } from '../jira/normalise';
 import { readSite } from '../jira/read-site';
 import { PagingError } from '../jira/api/paging';
+import type { RestBoard } from '../jira/snapshot';
+import { roleMappingGroups } from '../jobs/consumer';
 import { RULES } from '../rules';
+import { BackgroundScanner, cachedProjectKeys, readCachedSite, readHistory } from '../scan';
 import { ConfigRepository, StaleVersionError } from '../store/config-store';
-import type { BoardPanel, FieldIssue, ResolverApi, RoadmapView, RuleInfo, SettingsView } from './api';
+import type { BoardPanel, FieldIssue, Freshness, ResolverApi, RoadmapView, RuleInfo, SettingsView, WeeklySummary } from './api';
 import { readModuleContext } from './context';
 import { fail, ok, type ResolverResponse } from './response';
 import type { AppServices, CallerContext } from './services';
@@ -34,34 +37,69 @@ export const RULE_INFO: RuleInfo[] = RULES.map((rule) => ({
   defaultOptions: rule.defaultOptions,
 }));
 
+/** A refresh step from a resolver stops starting requests after this long, leaving time to audit within 25 s. */
+const REFRESH_BUDGET_MS = 8_000;
+
 /**
- * Reads every project the viewing user can browse and audits them with the stored configuration. A view of one
- * project still needs the others: its epics' initiatives, children and people's roles live across projects, and
- * auditing one project alone would flag roadmap items as never broken down when their stories are elsewhere.
+ * Audits every project the viewing user can browse with the stored configuration. A view of one project still
+ * needs the others: its epics' initiatives, children and people's roles live across projects, and auditing one
+ * project alone would flag roadmap items as never broken down when their stories are elsewhere.
+ *
+ * When the background scan has cached the project in view (or, with none in view, any project), the audit runs
+ * on the cache, restricted to the projects the user's own project list from Jira shows: one request instead of a
+ * read of the site. Otherwise everything is read from Jira as the user.
  */
-async function auditAsUser(services: AppServices, config: AuditConfig): Promise<{ site: Site; report: AuditReport }> {
+async function auditForViewer(services: AppServices, config: AuditConfig, inView: string | undefined): Promise<{ site: Site; report: AuditReport; freshness: Freshness }> {
   const client = services.jiraAsUser();
-  const groups = [...new Set([...config.roleMapping.groups.pm, ...config.roleMapping.groups.po])];
-  const read = await readSite(client, { baseUrl: '', groups, directoryClient: services.jiraAsApp(), now: services.now });
+  const visible = (await listProjects(client)).map((project) => project.key);
+  const cachedKeys = (await cachedProjectKeys(services.store)).filter((key) => visible.includes(key));
+  const cached = (inView === undefined ? cachedKeys.length > 0 : cachedKeys.includes(inView)) ? await readCachedSite(services.store, cachedKeys) : undefined;
+  if (cached) {
+    const site = normaliseSite(cached.snapshot, cached.problems);
+    const scannedAt = cached.projects.map((project) => project.scannedAt).sort()[0]!;
+    const included = new Set(cached.projects.map((project) => project.projectKey));
+    const freshness: Freshness = { source: 'cache', scannedAt, pending: visible.filter((key) => !included.has(key)).sort() };
+    return { site, report: auditSite(site, config, { now: services.now() }), freshness };
+  }
+  const read = await readSite(client, { baseUrl: '', projectKeys: visible, groups: roleMappingGroups(config), directoryClient: services.jiraAsApp(), now: services.now });
   const site = normaliseSite(read.snapshot, read.problems);
-  return { site, report: auditSite(site, config, { now: services.now() }) };
+  return { site, report: auditSite(site, config, { now: services.now() }), freshness: { source: 'live', scannedAt: services.now().toISOString(), pending: [] } };
+}
+
+async function trendOf(services: AppServices, projectKey: string | undefined): Promise<WeeklySummary[]> {
+  return projectKey ? readHistory(services.store, projectKey) : [];
 }
 
 function inScope(projectKey: string | undefined, keys: readonly string[]): boolean {
   return projectKey === undefined || keys.includes(projectKey);
 }
 
-const getBoardPanel: Handler<'getBoardPanel'> = async (services, payload, context) => {
+/** The board, sprint and project a call is about: from the payload, else from the module the UI was opened in. */
+function boardInContext(payload: { boardId?: number; sprintId?: number } | undefined, context: CallerContext) {
   const fromModule = readModuleContext({ moduleKey: context.moduleKey ?? 'unknown', extension: context.extension });
-  const boardId = payload?.boardId ?? (fromModule.ok ? fromModule.data.boardId : null);
-  const sprintId = payload?.sprintId ?? (fromModule.ok ? fromModule.data.sprintId : null);
+  return {
+    boardId: payload?.boardId ?? (fromModule.ok ? fromModule.data.boardId : null),
+    sprintId: payload?.sprintId ?? (fromModule.ok ? fromModule.data.sprintId : null),
+    projectKey: fromModule.ok ? (fromModule.data.projectKey ?? undefined) : undefined,
+  };
+}
+
+async function findBoard(services: AppServices, boardId: number): Promise<RestBoard | undefined> {
+  return (await listBoards(services.jiraAsUser())).find((candidate) => candidate.id === boardId);
+}
+
+const getBoardPanel: Handler<'getBoardPanel'> = async (services, payload, context) => {
+  const { boardId, sprintId } = boardInContext(payload, context);
   if (!boardId) return fail('INVALID_INPUT', 'Open the panel from a board, a backlog or a sprint: no board was given.');
-  const client = services.jiraAsUser();
-  const board = (await listBoards(client)).find((candidate) => candidate.id === boardId);
+  const board = await findBoard(services, boardId);
   if (!board) return fail('NOT_FOUND', `Board ${boardId} does not exist or you may not see it.`);
+  return ok(await boardPanel(services, board, sprintId));
+};
+
+async function boardPanel(services: AppServices, board: RestBoard, sprintId: number | null): Promise<BoardPanel> {
   const projectKey = board.location?.projectKey;
   const config = await new ConfigRepository(services.store, RULE_SCHEMAS).effective();
-  const { site, report } = await auditAsUser(services, config);
+  const { site, report, freshness } = await auditForViewer(services, config, projectKey);
 
   const boardSprints = report.sprints.filter((sprint) => sprint.boardId === board.id);
   const chosen =
@@ -73,19 +111,24 @@ const getBoardPanel: Handler<'getBoardPanel'> = async (services, payload, contex
     generatedAt: report.generatedAt,
     siteUrl: site.baseUrl,
     coverage: report.coverage,
+    freshness,
     board: { id: board.id, name: board.name, type: board.type, ...(projectKey ? { projectKey } : {}) },
     findings: report.findings.filter((finding) => inScope(projectKey, finding.projectKeys)),
     people: report.people.filter((person) => inScope(projectKey, person.projects)),
+    trend: await trendOf(services, projectKey),
   };
   if (chosen) panel.sprint = { ...chosen, productOwners: ownerIds.map((accountId) => ({ accountId, displayName: people.get(accountId) ?? 'Unknown user' })) };
-  return ok(panel);
-};
+  return panel;
+}
 
 const getRoadmap: Handler<'getRoadmap'> = async (services, payload, context) => {
   const fromModule = readModuleContext({ moduleKey: context.moduleKey ?? 'unknown', extension: context.extension });
-  const projectKey = payload?.projectKey ?? (fromModule.ok ? (fromModule.data.projectKey ?? undefined) : undefined);
+  return roadmapView(services, payload?.projectKey ?? (fromModule.ok ? (fromModule.data.projectKey ?? undefined) : undefined));
+};
+
+async function roadmapView(services: AppServices, projectKey: string | undefined): Promise<ResolverResponse<RoadmapView>> {
   const config = await new ConfigRepository(services.store, RULE_SCHEMAS).effective();
-  const { site, report } = await auditAsUser(services, config);
+  const { site, report, freshness } = await auditForViewer(services, config, projectKey);
   if (projectKey && !site.projects.some((project) => project.key === projectKey)) {
     return fail('NOT_FOUND', `Project ${projectKey} does not exist or you may not browse it.`);
   }
@@ -97,6 +140,7 @@ const getRoadmap: Handler<'getRoadmap'> = async (services, payload, context) => 
     generatedAt: report.generatedAt,
     siteUrl: site.baseUrl,
     coverage: report.coverage,
+    freshness,
     scope: projectKey ? { projectKey } : {},
     projects,
     items,
@@ -105,8 +149,35 @@ const getRoadmap: Handler<'getRoadmap'> = async (services, payload, context) => 
     findings: report.findings.filter((finding) => inScope(projectKey, finding.projectKeys)),
     rules: RULE_INFO,
     directory: [...mentioned].sort().map((accountId) => ({ accountId, displayName: names.get(accountId) ?? 'Unknown user' })),
+    trend: await trendOf(services, projectKey),
   };
   return ok(view);
+}
+
+/**
+ * Runs one refresh step of the viewer's project now (as the app: the cache is shared, so it holds what the app
+ * sees, and views filter it by what the viewer may browse), then returns the view it was asked from. A project
+ * never scanned gets the first step of its full scan; the background scan completes it.
+ */
+const refreshProject: Handler<'refreshProject'> = async (services, payload, context) => {
+  const { boardId, sprintId, projectKey: contextProject } = boardInContext(payload, context);
+  const board = boardId ? await findBoard(services, boardId) : undefined;
+  if (boardId && !board) return fail('NOT_FOUND', `Board ${boardId} does not exist or you may not see it.`);
+  const projectKey = payload?.projectKey ?? board?.location?.projectKey ?? contextProject;
+  if (!projectKey) return fail('INVALID_INPUT', 'Say which project to refresh: no project or board was given.');
+  const mayBrowse = (await listProjects(services.jiraAsUser(), [projectKey])).some((project) => project.key === projectKey);
+  if (!mayBrowse) return fail('NOT_FOUND', `Project ${projectKey} does not exist or you may not browse it.`);
+
+  const config = await new ConfigRepository(services.store, RULE_SCHEMAS).effective();
+  const step = await new BackgroundScanner().step(services.jiraAsApp(), services.store, projectKey, {
+    timeBudgetMs: REFRESH_BUDGET_MS,
+    now: services.now,
+    groups: roleMappingGroups(config),
+  });
+  const refresh = { done: step.done, busy: step.busy === true, issuesWritten: step.issuesWritten, requests: step.requests };
+  if (board) return ok({ projectKey, refresh, view: { kind: 'board', panel: await boardPanel(services, board, sprintId) } });
+  const roadmap = await roadmapView(services, projectKey);
+  return roadmap.ok ? ok({ projectKey, refresh, view: { kind: 'roadmap', roadmap: roadmap.data } }) : roadmap;
 };
 
 async function settingsView(services: AppServices, projectKey: string | undefined, client: JiraClient): Promise<SettingsView> {
@@ -167,7 +238,7 @@ const saveSettings: Handler<'saveSettings'> = async (services, payload, context)
 
 const getContext: Handler<'getContext'> = async (_services, _payload, context) => readModuleContext(context);
 
-export const HANDLERS: { [K in keyof ResolverApi]: Handler<K> } = { getContext, getBoardPanel, getRoadmap, getSettings, saveSettings };
+export const HANDLERS: { [K in keyof ResolverApi]: Handler<K> } = { getContext, getBoardPanel, getRoadmap, getSettings, saveSettings, refreshProject };
 
 /** Runs a handler and turns what Jira or the code threw into the typed error the UI understands. */
 export async function runHandler<K extends keyof ResolverApi>(

@@ -12,6 +12,7 @@ import type { KeyValueStore } from '../store/key-value';
 import { deleteBlob, readBlob, writeBlob, type BlobRef } from './blob';
 import { readCachedSite } from './cache';
 import { idHash } from './chunks';
+import type { WeeklySummary } from './summary';
 import { cachedProjectKeys, readHead } from './state';
 
 /** A project's slice of an audit of the whole cached site. */
@@ -27,20 +28,7 @@ export interface StoredReport {
   report: AuditReport;
 }
 
-export interface WeeklySummary {
-  /** Monday of the week, `yyyy-MM-dd` (UTC). */
-  weekStart: string;
-  /** The audit the summary comes from: the week's latest. */
-  auditedAt: string;
-  items: number;
-  actions: number;
-  roadmapItems: number;
-  unownedRoadmapItems: number;
-  overlapFindings: number;
-  findings: number;
-  findingsByRule: Record<string, number>;
-  findingsBySeverity: Record<string, number>;
-}
+export type { WeeklySummary };
 
 /** Two years of weeks. */
 export const HISTORY_WEEKS = 104;
