@@ -4,3 +4,4 @@ export { runJob, roleMappingGroups, type JobOutcome } from './consumer';
 export { recordProductEvent, PRODUCT_EVENTS, type EventMark } from './product-events';
 export { MemoryJobQueue } from './memory-queue';
 export type { Job, JobQueue, JobServices } from './types';
+export { runScheduledLocally } from './local';

@@ -28,8 +28,11 @@ export async function readSiteData(client: JiraClient, groupNames: readonly stri
   return { ...(info.baseUrl ? { baseUrl: info.baseUrl } : {}), data: { fields, groups, users: users.list() } };
 }
 
-/** Undefined when Jira does not list the project (deleted, archived, or the app may not browse it). */
-export async function readProjectDirectory(client: JiraClient, projectKey: string, problems: ReadProblem[]): Promise<ProjectDirectory | undefined> {
+/**
+ * Undefined when Jira does not list the project (deleted, archived, or the app may not browse it). Groups its
+ * roles name that the site data already holds (those of the role mapping) are taken from there, not read again.
+ */
+export async function readProjectDirectory(client: JiraClient, projectKey: string, site: SiteData, problems: ReadProblem[]): Promise<ProjectDirectory | undefined> {
   const project = (await listProjects(client, [projectKey])).find((candidate) => candidate.key === projectKey);
   if (!project) {
     problems.push({ scope: 'project', ref: projectKey, message: 'Project not found, or the app may not browse it' });
@@ -39,7 +42,8 @@ export async function readProjectDirectory(client: JiraClient, projectKey: strin
   users.add(project.lead);
   const roles = await orProblem(problems, 'project', projectKey, 'project roles', () => getProjectRoles(client, projectKey), []);
   users.addRoleActors(roles);
-  const refs = collectGroupRefs({ [projectKey]: roles }, []);
+  const known = new Set(site.groups.map((group) => group.name));
+  const refs = collectGroupRefs({ [projectKey]: roles }, []).filter((ref) => !known.has(ref.name));
   const unidentified = refs.filter((ref) => ref.groupId === undefined).map((ref) => ref.name);
   const found = await orProblem(problems, 'site', 'groups', 'group ids', () => findGroupIds(client, unidentified), new Map<string, string>());
   for (const ref of refs) ref.groupId ??= found.get(ref.name);

@@ -112,7 +112,7 @@ export class BackgroundScanner implements SiteScanner {
   }
 }
 
-export function freshnessOf(projectKey: string, head: ProjectHead | undefined, job: ScanJob | undefined): ScanFreshness {
+function freshnessOf(projectKey: string, head: ProjectHead | undefined, job: ScanJob | undefined): ScanFreshness {
   const freshness: ScanFreshness = { projectKey, issues: head?.issues ?? 0, complete: head !== undefined };
   if (head) Object.assign(freshness, { scannedAt: head.scannedAt, fullScanAt: head.fullScanAt });
   if (job) Object.assign(freshness, { scanning: job.kind, scanSavedAt: job.savedAt });
@@ -169,7 +169,7 @@ async function readDirectory(step: Step): Promise<Unit> {
   const site = await ensureSiteData(step, problems);
   let directory: ProjectDirectory | undefined;
   if (job.directory.read === 'all') {
-    directory = await readProjectDirectory(client, projectKey, problems);
+    directory = await readProjectDirectory(client, projectKey, site, problems);
     if (!directory) {
       note(step, problems);
       await store.delete(jobKey(projectKey));

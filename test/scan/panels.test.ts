@@ -2,7 +2,7 @@ import { demoConfig } from '../../src/dev/demo';
 import { startEmulator, type RunningEmulator } from '../../src/dev/emulator';
 import { JiraClient } from '../../src/jira/client';
 import { HttpTransport } from '../../src/jira/transport-http';
-import { MemoryJobQueue, runJob, scheduleScans, type JobServices } from '../../src/jobs';
+import { MemoryJobQueue, runScheduledLocally, type JobServices } from '../../src/jobs';
 import type { ResolverApi, ResolverName } from '../../src/resolvers/api';
 import { runHandler } from '../../src/resolvers/handlers';
 import type { AppServices } from '../../src/resolvers/services';
@@ -39,8 +39,7 @@ async function fillCache(store: MemoryStore): Promise<void> {
     now: () => new Date(demo.capturedAt!),
     stepBudgetMs: 60_000,
   };
-  await scheduleScans(services);
-  await queue.drain(async (job) => void (await runJob(job, services)));
+  await runScheduledLocally({ ...services, queue });
 }
 
 function call<K extends ResolverName>(store: MemoryStore, name: K, as: string, payload: ResolverApi[K]['payload']) {
