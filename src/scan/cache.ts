@@ -83,7 +83,8 @@ export async function readCachedSite(store: KeyValueStore, projectKeys?: readonl
     sprints,
     issues,
   };
-  return { snapshot, problems: projects.flatMap((project) => project.head.problems), projects: projects.map((project) => project.head) };
+  const problems = projects.flatMap((project) => [...project.directory.problems, ...project.head.problems]);
+  return { snapshot, problems, projects: projects.map((project) => project.head) };
 }
 
 /** A project's head and chunk table, loaded to change its issues. */

@@ -52,7 +52,7 @@ export async function readProjectDirectory(client: JiraClient, projectKey: strin
     (board) => board.location?.projectKey === undefined || board.location.projectKey === projectKey,
   );
   const sprints = await readSprints(client, boards, problems);
-  return { project, roles, groups, boards, sprints, users: users.list() };
+  return { project, roles, groups, boards, sprints, users: users.list(), problems: [...problems] };
 }
 
 export async function readSprints(client: JiraClient, boards: readonly RestBoard[], problems: ReadProblem[]): Promise<Record<string, RestSprint[]>> {

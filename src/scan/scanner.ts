@@ -41,7 +41,7 @@ import type { ScanFreshness, ScanStepOptions, ScanStepResult, SiteScanner } from
 const MISSING_PER_SEARCH = 100;
 const MAX_MISSING = 1000;
 /** A lease outlives the step's budget by this much, for the unit that was running when the budget ran out. */
-const LEASE_GRACE_MS = 5 * 60_000;
+const LEASE_GRACE_MS = 2 * 60_000;
 
 type Unit = 'done' | 'more';
 
@@ -171,7 +171,7 @@ async function readDirectory(step: Step): Promise<Unit> {
   if (job.directory.read === 'all') {
     directory = await readProjectDirectory(client, projectKey, site, problems);
     if (!directory) {
-      note(step, problems);
+      step.problems.push(...problems);
       await store.delete(jobKey(projectKey));
       return 'done';
     }
@@ -180,11 +180,15 @@ async function readDirectory(step: Step): Promise<Unit> {
     const current = head && (await readBlob<ProjectDirectory>(store, dataPrefix(projectKey), head.directory));
     if (current) {
       const boards = current.boards.filter((board) => job.directory.boards.includes(Number(board.id)));
-      directory = { ...current, sprints: { ...current.sprints, ...(await readSprints(client, boards, problems)) } };
+      const reread = new Set(boards.map((board) => String(board.id)));
+      const sprints = await readSprints(client, boards, problems);
+      const kept = current.problems.filter((problem) => !(problem.scope === 'board' && reread.has(problem.ref)));
+      directory = { ...current, sprints: { ...current.sprints, ...sprints }, problems: [...kept, ...problems] };
     }
   }
   if (directory) job.stagedDirectory = await writeBlob(store, dataPrefix(projectKey), directory);
-  note(step, problems);
+  // Directory problems live with the directory; the step reports them too.
+  step.problems.push(...problems);
   job.fields = issueFields(site.fields);
   const head = job.kind === 'incremental' ? await readHead(store, projectKey) : undefined;
   const since = head ? ` AND ${updatedSinceClause(head.scannedAt, step.options.now(), step.policy)}` : '';

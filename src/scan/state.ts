@@ -56,6 +56,8 @@ export interface ProjectDirectory {
   sprints: Record<string, RestSprint[]>;
   /** Users met in the directory (lead, role actors, group members), as the site reader collects them. */
   users: RestUser[];
+  /** What could not be read of it (roles without permission, a board's sprints): kept until it is read again. */
+  problems: ReadProblem[];
 }
 
 export interface ProjectHead {
@@ -72,7 +74,7 @@ export interface ProjectHead {
   idsCheckedAt?: string;
   /** The fields the issues were read with: when the site's field catalogue changes them, a full scan is due. */
   fieldSet: string;
-  /** What the last scan could not read. */
+  /** What the last scan or refresh could not read of the issues (the directory keeps its own). */
   problems: ReadProblem[];
 }
 

@@ -1,5 +1,5 @@
 import { startEmulator, type RunningEmulator } from '../../src/dev/emulator';
-import { BackgroundScanner } from '../../src/scan';
+import { BackgroundScanner, readCachedSite } from '../../src/scan';
 import { MemoryStore } from '../../src/store/key-value';
 import { clientFor, comparable, demo, PROJECT_KEYS, scanToEnd } from './support';
 
@@ -25,5 +25,20 @@ describe('a full scan in time-boxed steps', () => {
     expect(steps).toBeGreaterThan(PROJECT_KEYS.length * 3);
     const snapshot = await scanner.cachedSnapshot(store);
     expect(comparable(snapshot!)).toEqual(comparable(demo));
+  });
+});
+
+describe('what a scan could not read', () => {
+  it('is kept with the cache and reported with it until it is read again', async () => {
+    const [login] = Object.entries(demo.permissions ?? {}).find(([, grant]) => !grant.admin && (grant.projectAdmin?.length ?? 0) === 0)!;
+    const store = new MemoryStore();
+    const scanner = new BackgroundScanner();
+    const client = clientFor(emulator, login);
+    const [first] = await scanToEnd(scanner, client, store, 'MOB');
+    expect(first!.problems.map((problem) => problem.message)).toEqual([expect.stringContaining('project roles')]);
+    const refresh = await scanToEnd(scanner, client, store, 'MOB');
+    expect(refresh.every((result) => result.kind === 'incremental' && result.problems.length === 0)).toBe(true);
+    const cached = (await readCachedSite(store))!;
+    expect(cached.problems).toEqual([expect.objectContaining({ scope: 'project', ref: 'MOB', message: expect.stringContaining('project roles') })]);
   });
 });
