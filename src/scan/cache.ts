@@ -135,22 +135,27 @@ export class ProjectCache {
    */
   async apply(upserts: readonly RestIssue[], removals: ReadonlyArray<{ id: string; key: string }>, headChanges: Partial<ProjectHead> = {}): Promise<number> {
     const changed = new Map<number, RestIssue[]>();
-    const listFor = async (number: number) => {
-      const index = this.rows.length === 0 ? 0 : chunkIndexFor(this.rows, number);
+    const indexFor = (key: string) => (this.rows.length === 0 ? 0 : chunkIndexFor(this.rows, keyNumber(key)));
+    const editable = async (index: number) => {
       let list = changed.get(index);
       if (!list) changed.set(index, (list = [...(await this.chunk(index))]));
       return list;
     };
     for (const issue of upserts) {
-      const list = await listFor(keyNumber(issue.key));
+      const list = await editable(indexFor(issue.key));
       const at = list.findIndex((candidate) => candidate.id === issue.id);
       if (at >= 0) list[at] = issue;
       else list.push(issue);
     }
     for (const removal of removals) {
-      const list = await listFor(keyNumber(removal.key));
-      const at = list.findIndex((candidate) => candidate.id === removal.id);
-      if (at >= 0) list.splice(at, 1);
+      const index = indexFor(removal.key);
+      if ((changed.get(index) ?? (await this.chunk(index))).some((candidate) => candidate.id === removal.id)) {
+        const list = await editable(index);
+        list.splice(
+          list.findIndex((candidate) => candidate.id === removal.id),
+          1,
+        );
+      }
     }
     if (changed.size === 0 && Object.keys(headChanges).length === 0) return 0;
 
