@@ -61,7 +61,7 @@ async function auditForViewer(services: AppServices, config: AuditConfig, inView
     const freshness: Freshness = { source: 'cache', scannedAt, pending: visible.filter((key) => !included.has(key)).sort() };
     return { site, report: auditSite(site, config, { now: services.now() }), freshness };
   }
-  const read = await readSite(client, { baseUrl: '', projectKeys: visible, groups: roleMappingGroups(config), directoryClient: services.jiraAsApp(), now: services.now });
+  const read = await readSite(client, { baseUrl: '', groups: roleMappingGroups(config), directoryClient: services.jiraAsApp(), now: services.now });
   const site = normaliseSite(read.snapshot, read.problems);
   return { site, report: auditSite(site, config, { now: services.now() }), freshness: { source: 'live', scannedAt: services.now().toISOString(), pending: [] } };
 }
