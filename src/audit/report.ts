@@ -23,6 +23,8 @@ export interface PersonProfile {
   /** Shares of all actions in the window, 0..1. */
   share: RoleCounts;
   projects: string[];
+  /** The same counts per project, so a view of one project can show the person's work there. */
+  byProject: Record<string, RoleCounts>;
 }
 
 export interface SprintSummary {
@@ -92,18 +94,17 @@ export function buildCoverage(site: Site, actionsInWindow: number): Coverage {
 }
 
 export function personProfiles(index: AuditIndex, actions: readonly ClassifiedAction[], roles: RoleDirectory): PersonProfile[] {
-  const counts = new Map<string, { counts: RoleCounts; projects: Set<string> }>();
+  const counts = new Map<string, { counts: RoleCounts; byProject: Record<string, RoleCounts> }>();
   for (const { action, item, classification } of actions) {
     if (!action.authorId) continue;
-    const entry = counts.get(action.authorId) ?? { counts: { strategic: 0, tactical: 0, neutral: 0 }, projects: new Set<string>() };
+    const entry = counts.get(action.authorId) ?? { counts: emptyCounts(), byProject: {} };
     entry.counts[classification.role as Role]++;
-    entry.projects.add(item.projectKey);
+    (entry.byProject[item.projectKey] ??= emptyCounts())[classification.role as Role]++;
     counts.set(action.authorId, entry);
   }
   return [...counts.entries()]
     .map(([accountId, entry]) => {
       const person = index.people.get(accountId);
-      const total = entry.counts.strategic + entry.counts.tactical + entry.counts.neutral;
       const role = roles.siteRoles(accountId);
       return {
         accountId,
@@ -113,12 +114,9 @@ export function personProfiles(index: AuditIndex, actions: readonly ClassifiedAc
         roleSources: role.sources,
         roleScope: role.scope,
         counts: entry.counts,
-        share: {
-          strategic: ratio(entry.counts.strategic, total),
-          tactical: ratio(entry.counts.tactical, total),
-          neutral: ratio(entry.counts.neutral, total),
-        },
-        projects: [...entry.projects].sort(),
+        share: shares(entry.counts),
+        projects: Object.keys(entry.byProject).sort(),
+        byProject: entry.byProject,
       };
     })
     .sort((a, b) => a.displayName.localeCompare(b.displayName) || a.accountId.localeCompare(b.accountId));
@@ -211,6 +209,21 @@ export function projectSummaries(index: AuditIndex, roles: RoleDirectory, action
     items: itemCounts.get(project.key) ?? 0,
     actions: actionCounts.get(project.key) ?? 0,
   }));
+}
+
+/** The profile with counts and shares of the person's work in one project only. */
+export function profileInProject(profile: PersonProfile, projectKey: string): PersonProfile {
+  const counts = profile.byProject[projectKey] ?? emptyCounts();
+  return { ...profile, counts, share: shares(counts), projects: [projectKey], byProject: { [projectKey]: counts } };
+}
+
+function emptyCounts(): RoleCounts {
+  return { strategic: 0, tactical: 0, neutral: 0 };
+}
+
+function shares(counts: RoleCounts): RoleCounts {
+  const total = counts.strategic + counts.tactical + counts.neutral;
+  return { strategic: ratio(counts.strategic, total), tactical: ratio(counts.tactical, total), neutral: ratio(counts.neutral, total) };
 }
 
 function ratio(part: number, total: number): number {

@@ -1,7 +1,7 @@
 import Table from 'cli-table3';
 import { stringify } from 'csv-stringify/sync';
 import type { AuditReport } from '../audit';
-import type { Finding } from '../domain/finding';
+import type { Finding, FindingEvidence } from '../domain/finding';
 
 export type ReportFormat = 'table' | 'json' | 'csv' | 'markdown';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['table', 'json', 'csv', 'markdown'];
@@ -17,6 +17,11 @@ export function formatReport(report: AuditReport, format: ReportFormat): string 
     case 'table':
       return table(report);
   }
+}
+
+/** Evidence is about an issue, or about a sprint's own dates and goal, which belong to no issue. */
+function evidenceSubject(entry: FindingEvidence): string {
+  return entry.issueKey ?? (entry.sprintId !== undefined ? `sprint ${entry.sprintId}` : 'site');
 }
 
 function subjectLabel(finding: Finding): string {
@@ -39,7 +44,7 @@ export function findingsCsv(findings: readonly Finding[]): string {
       criteria: finding.criteria.join(' '),
       message: finding.message,
       suggestion: finding.suggestion,
-      evidence: finding.evidence.map((entry) => `${entry.at.slice(0, 10)} ${entry.issueKey}: ${entry.what}`).join('\n'),
+      evidence: finding.evidence.map((entry) => `${entry.at.slice(0, 10)} ${evidenceSubject(entry)}: ${entry.what}`).join('\n'),
     })),
     { header: true },
   );
@@ -78,7 +83,7 @@ function markdown(report: AuditReport): string {
   if (report.findings.length === 0) lines.push('No findings.');
   for (const finding of report.findings) {
     lines.push(`### ${finding.severity}: ${escape(finding.message)}`, '', `- rule \`${finding.rule}\` · criteria ${finding.criteria.join(', ')} · ${finding.subject.type} ${escape(subjectLabel(finding))}`);
-    for (const entry of finding.evidence) lines.push(`- ${entry.at.slice(0, 10)} ${entry.issueKey}: ${escape(entry.what)}`);
+    for (const entry of finding.evidence) lines.push(`- ${entry.at.slice(0, 10)} ${evidenceSubject(entry)}: ${escape(entry.what)}`);
     lines.push(`- **Suggestion:** ${escape(finding.suggestion)}`, '');
   }
   lines.push('## People', '', '| person | role | strategic | tactical | neutral |', '|---|---|---|---|---|');

@@ -1,4 +1,5 @@
 import { auditSite, type AuditReport } from '../audit';
+import { profileInProject, type PersonProfile } from '../audit/report';
 import { effectiveSettings } from '../config/defaults';
 import { ConfigError } from '../config/schema';
 import type { AuditConfig } from '../config/types';
@@ -70,6 +71,12 @@ async function trendOf(services: AppServices, projectKey: string | undefined): P
   return projectKey ? readHistory(services.store, projectKey) : [];
 }
 
+/** People who worked in the view's project, with the counts of their work there (all of it on the global page). */
+function peopleInScope(people: readonly PersonProfile[], projectKey: string | undefined): PersonProfile[] {
+  if (projectKey === undefined) return [...people];
+  return people.filter((person) => person.projects.includes(projectKey)).map((person) => profileInProject(person, projectKey));
+}
+
 function inScope(projectKey: string | undefined, keys: readonly string[]): boolean {
   return projectKey === undefined || keys.includes(projectKey);
 }
@@ -114,7 +121,7 @@ async function boardPanel(services: AppServices, board: RestBoard, sprintId: num
     freshness,
     board: { id: board.id, name: board.name, type: board.type, ...(projectKey ? { projectKey } : {}) },
     findings: report.findings.filter((finding) => inScope(projectKey, finding.projectKeys)),
-    people: report.people.filter((person) => inScope(projectKey, person.projects)),
+    people: peopleInScope(report.people, projectKey),
     trend: await trendOf(services, projectKey),
   };
   if (chosen) panel.sprint = { ...chosen, productOwners: ownerIds.map((accountId) => ({ accountId, displayName: people.get(accountId) ?? 'Unknown user' })) };
@@ -145,7 +152,7 @@ async function roadmapView(services: AppServices, projectKey: string | undefined
     projects,
     items,
     sprints: report.sprints.filter((sprint) => inScope(projectKey, sprint.projectKey ? [sprint.projectKey] : [])),
-    people: report.people.filter((person) => inScope(projectKey, person.projects)),
+    people: peopleInScope(report.people, projectKey),
     findings: report.findings.filter((finding) => inScope(projectKey, finding.projectKeys)),
     rules: RULE_INFO,
     directory: [...mentioned].sort().map((accountId) => ({ accountId, displayName: names.get(accountId) ?? 'Unknown user' })),

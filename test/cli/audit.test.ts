@@ -96,3 +96,13 @@ describe('the same audit through the emulator and from the snapshot', () => {
     }
   });
 });
+
+describe('evidence without an issue', () => {
+  it('names the sprint in CSV and Markdown rather than printing undefined', async () => {
+    const markdown = (await run('audit', '--snapshot', snapshotFile, '--format', 'markdown', '--project', 'PLAT')).stdout;
+    const csv = (await run('audit', '--snapshot', snapshotFile, '--format', 'csv', '--project', 'PLAT')).stdout;
+    expect(markdown).not.toContain('undefined');
+    expect(csv).not.toContain('undefined');
+    expect(markdown).toMatch(/- \d{4}-\d{2}-\d{2} sprint \d+: /);
+  });
+});

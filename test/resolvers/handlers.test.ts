@@ -130,3 +130,26 @@ describe('settings', () => {
     expect(count(after.data.findings)).toBe(0);
   });
 });
+
+describe("people on a project's views", () => {
+  it("count each person's work in that project only", async () => {
+    const result = await call('getBoardPanel', PAY_PO, { boardId: PAY_BOARD.id });
+    if (!result.ok) throw new Error(result.error.message);
+    const payItems = new Set(snapshot.issues.filter((issue) => issue.key.startsWith('PAY-')).map((issue) => issue.key));
+    for (const person of result.data.people) {
+      const total = person.counts.strategic + person.counts.tactical + person.counts.neutral;
+      const acted = snapshot.issues
+        .filter((issue) => payItems.has(issue.key))
+        .reduce(
+          (sum, issue) =>
+            sum +
+            (issue.changelog?.histories.filter((history) => history.author?.accountId === person.accountId).length ?? 0) +
+            ((issue.fields.comment as { comments?: Array<{ author?: { accountId?: string } }> }).comments?.filter((comment) => comment.author?.accountId === person.accountId).length ?? 0) +
+            ((issue.fields.creator as { accountId?: string } | undefined)?.accountId === person.accountId ? 1 : 0),
+          0,
+        );
+      expect([person.accountId, total]).toEqual([person.accountId, acted]);
+      expect(person.projects).toEqual(['PAY']);
+    }
+  });
+});

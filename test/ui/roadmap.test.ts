@@ -37,6 +37,7 @@ const person = (accountId: string, displayName: string, projects: string[]): Per
   counts: { strategic: 1, tactical: 0, neutral: 0 },
   share: { strategic: 1, tactical: 0, neutral: 0 },
   projects,
+  byProject: Object.fromEntries(projects.map((key) => [key, { strategic: 1, tactical: 0, neutral: 0 }])),
 });
 
 const sprint = (id: number, projectKey: string): SprintSummary => ({ id, name: `Sprint ${id}`, state: 'active', projectKey, items: 0, poDecisions: 0 });
