@@ -46,6 +46,7 @@ export async function main(argv: string[]): Promise<void> {
     .option('--concurrency <n>', 'requests in flight', parseCount('--concurrency', 1), 4)
     .option('--classifier-ms <ms>', 'classify each mix for at least this long', parseCount('--classifier-ms', 1), 3000)
     .option('--classifier-size <size>', 'synthetic site whose actions form the second classifier mix', parseSize, 10_000)
+    .option('--live-resolvers-max <size>', 'also call the resolvers without a scan cache (a live read per call) up to this size', parseSize, 10_000)
     .option('--refresh-share <fraction>', 'share of the issues changed before the refresh is measured', parseShare, 0.01)
     .option('--step-budget-s <s>', 'time budget of one scan step', parseCount('--step-budget-s', 1), 120)
     .option('--seed <n>', 'seed of the synthetic sites', parseCount('--seed', 0))
@@ -59,6 +60,7 @@ export async function main(argv: string[]): Promise<void> {
     concurrency: number;
     classifierMs: number;
     classifierSize: number;
+    liveResolversMax: number;
     refreshShare: number;
     stepBudgetS: number;
     seed?: number;
@@ -80,6 +82,7 @@ export async function main(argv: string[]): Promise<void> {
     naiveMaxIssues: options.naiveMax,
     classifierMinMs: options.classifierMs,
     classifierSources: ['demo', { issues: options.classifierSize }],
+    liveResolversMaxIssues: options.liveResolversMax,
     refreshShare: options.refreshShare,
     stepBudgetMs: options.stepBudgetS * 1000,
     ...(options.bundle ? { bundleDir: BUNDLE_DIR } : {}),

@@ -1,6 +1,7 @@
 import Table from 'cli-table3';
 import { REQUEST_PARTS } from './minimum';
 import type { BenchResults, ScanMeasurement, SizeResult } from './run';
+import type { ResolverFigures } from './tasks';
 import { label, megabytes, seconds } from './targets';
 
 /** The benchmark's figures as plain-text tables (no colours, so they paste cleanly). */
@@ -76,24 +77,30 @@ function sizesTable(sizes: SizeResult[]): string {
     ['longest step', (size) => seconds(Math.max(...[size.refresh.full, size.refresh.settle, size.refresh.changed, size.refresh.unchanged].map((scan) => scan.longestStepMs)))],
     ['audit from cache: read / normalise / audit', (size) => `${seconds(size.refresh.cachedAudit.readCacheMs)} / ${seconds(size.refresh.cachedAudit.normaliseMs)} / ${seconds(size.refresh.cachedAudit.auditMs)}`],
   ]);
-  section('resolvers (read + audit as the viewer, JSON returned)');
-  rows(
+  section('panel resolvers (as a Jira admin: the global roadmap and the busiest board), JSON returned');
+  const resolverRows = (title: string, pick: (size: SizeResult) => ResolverFigures[] | undefined): Row[] =>
     (['getRoadmap', 'getBoardPanel'] as const).map((name): Row => [
-      `${name}: size / time`,
+      `${name} ${title}: size / time`,
       (size) => {
-        const response = size.resolvers.find((entry) => entry.name === name);
-        return response ? `${megabytes(response.bytes)} / ${seconds(response.wallMs)}` : '-';
+        const response = pick(size)?.find((entry) => entry.name === name);
+        return response ? `${megabytes(response.bytes)} / ${seconds(response.wallMs)}` : 'not run';
       },
-    ]),
-  );
+    ]);
+  rows([...resolverRows('on the scan cache', (size) => size.refresh.resolvers), ...resolverRows('without a cache (live read)', (size) => size.liveResolvers)]);
   return table.toString();
 }
 
 function classifierTable(results: BenchResults): string {
   if (results.classifier.length === 0) return '';
-  const table = new Table({ head: ['classifier mix', 'actions (create/change/comment)', 'classified', 'wall', 'actions/s'], style: plain });
+  const table = new Table({ head: ['classifier mix', 'actions (create/change/comment)', 'classified', 'wall / CPU', 'actions per CPU s / wall s'], style: plain });
   for (const entry of results.classifier) {
-    table.push([entry.source, `${int(entry.actions)} (${entry.mix.create}/${entry.mix.change}/${entry.mix.comment})`, int(entry.classified), seconds(entry.wallMs), int(entry.perSecond)]);
+    table.push([
+      entry.source,
+      `${int(entry.actions)} (${entry.mix.create}/${entry.mix.change}/${entry.mix.comment})`,
+      int(entry.classified),
+      `${seconds(entry.wallMs)} / ${seconds(entry.cpuMs)}`,
+      `${int(entry.perCpuSecond)} / ${int(entry.perSecond)}`,
+    ]);
   }
   return table.toString();
 }

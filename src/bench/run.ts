@@ -13,6 +13,7 @@ import {
   type ReadFigures,
   type ReadInput,
   type ResolverFigures,
+  type ResolverInput,
   type ScanFigures,
   type ScanInput,
 } from './tasks';
@@ -35,6 +36,8 @@ export interface BenchOptions {
   /** Each classifier mix is classified again and again for at least this long. */
   classifierMinMs: number;
   classifierSources: Array<ClassifierInput['source']>;
+  /** Resolvers are also called without a scan cache (reading Jira live) up to this many issues. */
+  liveResolversMaxIssues: number;
   /** Share of the issues edited before the incremental refresh is measured (the issue asks for 1%). */
   refreshShare: number;
   /** Time budget of one scan step. */
@@ -76,6 +79,8 @@ export interface RefreshMeasurement {
   unchanged: ScanMeasurement & { projects: number };
   /** The cached site read back, normalised and audited (the store is in the same process). */
   cachedAudit: CachedAuditFigures;
+  /** The panels' resolvers once the scan has cached every project. */
+  resolvers: ResolverFigures[];
 }
 
 export interface SizeResult {
@@ -85,7 +90,8 @@ export interface SizeResult {
   full: { read: ReadMeasurement; audit: AuditFigures };
   naive: NaiveMeasurement;
   refresh: RefreshMeasurement;
-  resolvers: ResolverFigures[];
+  /** The panels' resolvers with no scan cache: a live read of the site per call (not run above liveResolversMaxIssues). */
+  liveResolvers?: ResolverFigures[];
   ratios: {
     /** Requests of the full (bulk) read over the minimum the API's page sizes allow. */
     actualOverMinimum: number;
@@ -115,7 +121,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   const classifier: ClassifierFigures[] = [];
   for (const source of options.classifierSources) {
     log(`classifier: ${typeof source === 'string' ? source : `${source.issues} issues`}`);
-    classifier.push(await inWorker(options, (worker) => worker.classify({ source, minMs: options.classifierMinMs })));
+    // "On one core": the collector runs on the measuring thread too, so the process's CPU time is that one core's.
+    classifier.push(await inWorker(options, (worker) => worker.classify({ source, minMs: options.classifierMinMs }), ['--single-threaded-gc']));
   }
   const bundle = options.bundleDir ? measureBundle(options.bundleDir) : undefined;
   const { log: _log, placement: _placement, ...recorded } = options;
@@ -141,10 +148,9 @@ async function measureSize(issues: number, options: BenchOptions, earlier: reado
     if (!full.audit) throw new Error('the full read came back without its audit');
     const naive = await measureNaive(site, description, options, full.read, earlier, log);
     const refresh = await measureRefresh(site, description, options, log);
-    log(`${issues} issues: resolvers`);
-    const resolvers = await inWorker(options, (worker) =>
-      worker.resolvers({ url: description.url, login: description.login, concurrency: options.concurrency, boardId: description.busiestBoardId, now: description.capturedAt }),
-    );
+    const live = issues <= options.liveResolversMaxIssues;
+    if (live) log(`${issues} issues: resolvers without a scan cache (live reads)`);
+    const liveResolvers = live ? await inWorker(options, (worker) => worker.resolvers(resolverInput(description, options))) : undefined;
     return {
       issues,
       site: { facts: description.facts, generateMs: description.generateMs, emulatorRssMb },
@@ -152,7 +158,7 @@ async function measureSize(issues: number, options: BenchOptions, earlier: reado
       full: { read: full.read, audit: full.audit },
       naive,
       refresh,
-      resolvers,
+      ...(liveResolvers ? { liveResolvers } : {}),
       ratios: {
         actualOverMinimum: full.read.emulator.requests / description.minimum.total,
         naiveOverBulk: naive.requests / full.read.emulator.requests,
@@ -187,6 +193,11 @@ async function measureNaive(
 }
 
 const HOUR = 3_600_000;
+const SESSION = 'bench';
+
+function resolverInput(description: SiteDescription, options: BenchOptions): ResolverInput {
+  return { url: description.url, login: description.login, concurrency: options.concurrency, boardId: description.busiestBoardId, now: description.capturedAt };
+}
 
 /**
  * The background scan over one session (one key-value store): a full scan, the refresh that settles it, then —
@@ -203,7 +214,7 @@ async function measureRefresh(site: Remote<BenchSite>, description: SiteDescript
         url: description.url,
         login: description.login,
         concurrency: options.concurrency,
-        session: 'bench',
+        session: SESSION,
         projectKeys: description.projectKeys,
         clockSkewMs,
         timeBudgetMs: options.stepBudgetMs,
@@ -219,8 +230,10 @@ async function measureRefresh(site: Remote<BenchSite>, description: SiteDescript
     log(`${issues} issues: refresh after ${touched.issues} issues changed, then after nothing did`);
     const changed = { ...(await scan('incremental', skew)), touched: touched.issues, minimum: refreshMinimum(touched.perProject) };
     const unchanged = { ...(await scan('incremental', await site.advanceClock(HOUR))), projects: description.projectKeys.length };
-    const cachedAudit = await worker.auditCached('bench');
-    return { full, settle, changed, unchanged, cachedAudit };
+    const cachedAudit = await worker.auditCached(SESSION);
+    log(`${issues} issues: resolvers on the scan cache`);
+    const resolvers = await worker.resolvers({ ...resolverInput(description, options), session: SESSION });
+    return { full, settle, changed, unchanged, cachedAudit, resolvers };
   } finally {
     await worker.close();
   }
@@ -245,8 +258,8 @@ function emulatorShare(before: EmulatorStats, after: EmulatorStats, cpuMs: numbe
   return { requests: after.requests - before.requests, points: after.points - before.points, byPart: actualRequests(byRoute), cpuMs };
 }
 
-async function inWorker<T>(options: BenchOptions, work: (worker: ReturnType<typeof openWorker>) => Promise<T>): Promise<T> {
-  const worker = openWorker(options.placement);
+async function inWorker<T>(options: BenchOptions, work: (worker: ReturnType<typeof openWorker>) => Promise<T>, nodeOptions: string[] = []): Promise<T> {
+  const worker = openWorker(options.placement, nodeOptions);
   try {
     return await work(worker);
   } finally {

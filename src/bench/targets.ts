@@ -91,28 +91,32 @@ export function checkTargets(results: Omit<BenchResults, 'targets'>): TargetChec
     });
   }
 
-  const slowest = results.classifier.reduce<(typeof results.classifier)[number] | undefined>((worst, entry) => (worst === undefined || entry.perSecond < worst.perSecond ? entry : worst), undefined);
+  const slowest = results.classifier.reduce<(typeof results.classifier)[number] | undefined>((worst, entry) => (worst === undefined || entry.perCpuSecond < worst.perCpuSecond ? entry : worst), undefined);
   checks.push({
     target: `classifier ≥ ${CLASSIFIER_TARGET_PER_SECOND.toLocaleString('en')} actions/s on one core`,
     ...(slowest
-      ? { value: `${Math.round(slowest.perSecond).toLocaleString('en')}/s (${slowest.source}, the slower mix)`, met: slowest.perSecond >= CLASSIFIER_TARGET_PER_SECOND }
+      ? {
+          value: `${Math.round(slowest.perCpuSecond).toLocaleString('en')} per CPU second (${slowest.source}, the slower mix)`,
+          met: slowest.perCpuSecond >= CLASSIFIER_TARGET_PER_SECOND,
+          note: 'one thread, garbage collection on it too; per CPU second, so other load on the machine does not count',
+        }
       : { value: 'not run' }),
   });
 
-  const responses = results.sizes.flatMap((size) => size.resolvers.map((response) => ({ ...response, issues: size.issues })));
+  const responses = results.sizes.flatMap((size) => [...size.refresh.resolvers, ...(size.liveResolvers ?? [])].map((response) => ({ ...response, issues: size.issues })));
   const biggest = responses.reduce<(typeof responses)[number] | undefined>((max, entry) => (max === undefined || entry.bytes > max.bytes ? entry : max), undefined);
   const slowestResolver = responses.reduce<(typeof responses)[number] | undefined>((max, entry) => (max === undefined || entry.wallMs > max.wallMs ? entry : max), undefined);
   if (biggest && slowestResolver) {
     checks.push({
       target: `largest resolver response under Forge's ${RESPONSE_LIMIT_BYTES / 1024 / 1024} MB`,
-      value: `${megabytes(biggest.bytes)} (${biggest.name}, ${label(biggest.issues)})`,
+      value: `${megabytes(biggest.bytes)} (${biggest.name}, ${label(biggest.issues)}, ${biggest.source})`,
       met: biggest.bytes < RESPONSE_LIMIT_BYTES,
     });
     checks.push({
       target: `slowest resolver within a UI invocation's ${RESOLVER_LIMIT_MS / 1000} s`,
-      value: `${seconds(slowestResolver.wallMs)} (${slowestResolver.name}, ${label(slowestResolver.issues)})`,
+      value: `${seconds(slowestResolver.wallMs)} (${slowestResolver.name}, ${label(slowestResolver.issues)}, ${slowestResolver.source})`,
       met: slowestResolver.wallMs < RESOLVER_LIMIT_MS,
-      note: 'resolvers read and audit the site on every call until panels read the scan cache',
+      note: 'each call audits every project the viewer can browse, from the cache or live',
     });
   }
   return checks;

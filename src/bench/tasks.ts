@@ -10,6 +10,7 @@ import { readSite, type SiteRead } from '../jira/read-site';
 import { HttpTransport } from '../jira/transport-http';
 import { runHandler } from '../resolvers/handlers';
 import { BackgroundScanner, readCachedSite, type CachedSite } from '../scan';
+import type { Freshness } from '../resolvers/api';
 import type { ResolverResponse } from '../resolvers/response';
 import type { AppServices } from '../resolvers/services';
 import { MemoryStore } from '../store/key-value';
@@ -83,17 +84,23 @@ export interface ClassifierFigures {
   classified: number;
   wallMs: number;
   cpuMs: number;
+  /** Per second of wall time, and per second of this process's CPU (the worker runs with a single-threaded GC). */
   perSecond: number;
+  perCpuSecond: number;
 }
 
 export interface ResolverInput extends SiteAccess {
   boardId: number;
   /** The audit's "now": the site's capture time. */
   now: string;
+  /** Panels audit a scan session's cache when it holds their project; without one they read Jira live. */
+  session?: string;
 }
 
 export interface ResolverFigures {
   name: 'getRoadmap' | 'getBoardPanel';
+  /** Where the view came from, as the resolver says. */
+  source: 'cache' | 'live';
   bytes: number;
   wallMs: number;
   findings: number;
@@ -304,6 +311,7 @@ export class BenchTasks {
       wallMs: run.wallMs,
       cpuMs: run.cpuMs,
       perSecond: classified / (run.wallMs / 1000),
+      perCpuSecond: classified / (run.cpuMs / 1000),
     };
   }
 
@@ -311,11 +319,11 @@ export class BenchTasks {
     const services: AppServices = {
       jiraAsUser: () => clientFor(input),
       jiraAsApp: () => clientFor(input),
-      store: new MemoryStore(),
+      store: (input.session ? this.stores.get(input.session) : undefined) ?? new MemoryStore(),
       now: () => new Date(input.now),
     };
     const caller = { accountId: input.login, moduleKey: 'bench' };
-    const calls: Array<[ResolverFigures['name'], () => Promise<ResolverResponse<{ findings: unknown[] }>>]> = [
+    const calls: Array<[ResolverFigures['name'], () => Promise<ResolverResponse<{ findings: unknown[]; freshness: Freshness }>>]> = [
       ['getRoadmap', () => runHandler('getRoadmap', services, {}, caller)],
       ['getBoardPanel', () => runHandler('getBoardPanel', services, { boardId: input.boardId }, caller)],
     ];
@@ -324,7 +332,7 @@ export class BenchTasks {
       const { result, wallMs } = await timed(call);
       if (!result.ok) throw new Error(`${name} failed: ${result.error.message}`);
       // What Forge carries back to the UI: the resolver's return value as JSON.
-      figures.push({ name, bytes: Buffer.byteLength(JSON.stringify(result)), wallMs, findings: result.data.findings.length });
+      figures.push({ name, source: result.data.freshness.source, bytes: Buffer.byteLength(JSON.stringify(result)), wallMs, findings: result.data.findings.length });
     }
     return figures;
   }
@@ -352,7 +360,10 @@ function clientFor(access: SiteAccess): JiraClient {
   return new JiraClient(new HttpTransport({ baseUrl: access.url, email: access.login, apiToken: 'bench' }), { concurrency: access.concurrency });
 }
 
-/** A worker for one measurement: a child process of its own (what `npm run bench` does), or this process. */
-export function openWorker(placement: 'forked' | 'in-process'): Remote<BenchTasks> {
-  return placement === 'forked' ? forkRemote<BenchTasks>(join(__dirname, 'worker.js'), ['--expose-gc', '--max-old-space-size=12288']) : localRemote(new BenchTasks());
+/**
+ * A worker for one measurement: a child process of its own (what `npm run bench` does), or this process. Forked
+ * workers may use up to 12 GB of heap, so that the benchmark measures what a stage needs rather than failing.
+ */
+export function openWorker(placement: 'forked' | 'in-process', nodeOptions: string[] = []): Remote<BenchTasks> {
+  return placement === 'forked' ? forkRemote<BenchTasks>(join(__dirname, 'worker.js'), ['--expose-gc', '--max-old-space-size=12288', ...nodeOptions]) : localRemote(new BenchTasks());
 }

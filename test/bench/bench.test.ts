@@ -102,6 +102,7 @@ describe('a whole benchmark run on tiny sites', () => {
       naiveMaxIssues: 100,
       classifierMinMs: 1,
       classifierSources: [{ issues: 100 }],
+      liveResolversMaxIssues: 100,
       refreshShare: 0.01,
       stepBudgetMs: 60_000,
       bundleDir,
@@ -151,8 +152,19 @@ describe('a whole benchmark run on tiny sites', () => {
   });
 
   it('weighs the resolvers, the classifier and the bundle, and checks the targets', () => {
-    for (const size of results.sizes) expect(size.resolvers.map((response) => response.name)).toEqual(['getRoadmap', 'getBoardPanel']);
-    expect(results.sizes.every((size) => size.resolvers.every((response) => response.bytes > 0))).toBe(true);
+    const [small, large] = results.sizes;
+    for (const size of results.sizes) {
+      expect(size.refresh.resolvers.map((response) => [response.name, response.source])).toEqual([
+        ['getRoadmap', 'cache'],
+        ['getBoardPanel', 'cache'],
+      ]);
+      expect(size.refresh.resolvers.every((response) => response.bytes > 0)).toBe(true);
+    }
+    expect(small?.liveResolvers?.map((response) => [response.name, response.source])).toEqual([
+      ['getRoadmap', 'live'],
+      ['getBoardPanel', 'live'],
+    ]);
+    expect(large?.liveResolvers).toBeUndefined();
     const [classifier] = results.classifier;
     expect(classifier!.mix.create + classifier!.mix.change + classifier!.mix.comment).toBe(classifier!.actions);
     expect(classifier!.classified % classifier!.actions).toBe(0);
