@@ -42,6 +42,11 @@ const MISSING_PER_SEARCH = 100;
 const MAX_MISSING = 1000;
 /** A lease outlives the step's budget by this much, for the unit that was running when the budget ran out. */
 const LEASE_GRACE_MS = 2 * 60_000;
+/** One step reads the site data while others poll for it, for at most SITE_WAIT_MS before reading it themselves. */
+const SITE_LEASE_KEY = 'scan:site-lease';
+const SITE_LEASE_MS = 60_000;
+const SITE_POLL_MS = 500;
+const SITE_WAIT_MS = 30_000;
 
 type Unit = 'done' | 'more';
 
@@ -53,6 +58,7 @@ interface Step {
   options: ScanStepOptions;
   policy: ScanPolicy;
   job: ScanJob;
+  sleep: (ms: number) => Promise<void>;
   pending: RestIssue[];
   problems: ReadProblem[];
   issuesWritten: number;
@@ -68,7 +74,7 @@ export class BackgroundScanner implements SiteScanner {
     const before = { requests: client.usage.requests, points: client.usage.points };
     const cost = () => ({ requests: client.usage.requests - before.requests, points: client.usage.points - before.points });
 
-    const owner = await acquireLease(store, projectKey, startedAt, options.timeBudgetMs + LEASE_GRACE_MS);
+    const owner = await acquireLease(store, leaseKey(projectKey), startedAt, options.timeBudgetMs + LEASE_GRACE_MS);
     if (!owner) {
       const job = await store.get<ScanJob>(jobKey(projectKey));
       return { projectKey, done: false, busy: true, kind: job?.kind ?? 'incremental', issuesWritten: 0, problems: [], ...cost(), pausedMs: 0 };
@@ -78,7 +84,7 @@ export class BackgroundScanner implements SiteScanner {
     try {
       const job = (await store.get<ScanJob>(jobKey(projectKey))) ?? (await newJob(store, projectKey, options, policy));
       job.steps++;
-      step = { client, store, projectKey, options, policy, job, pending: [], problems: [], issuesWritten: 0 };
+      step = { client, store, projectKey, options, policy, job, sleep, pending: [], problems: [], issuesWritten: 0 };
       if (job.pending) step.pending = (await readBlob<RestIssue[]>(store, dataPrefix(projectKey), job.pending)) ?? [];
 
       let outcome: Unit = 'more';
@@ -98,7 +104,7 @@ export class BackgroundScanner implements SiteScanner {
       throw error;
     } finally {
       pacer.finish();
-      await releaseLease(store, projectKey, owner);
+      await releaseLease(store, leaseKey(projectKey), owner);
     }
   }
 
@@ -198,21 +204,34 @@ async function readDirectory(step: Step): Promise<Unit> {
   return 'more';
 }
 
-/** The site's field catalogue and role-mapping groups, read again when stale or when the mapping names other groups. */
+/**
+ * The site's field catalogue and role-mapping groups, read again when stale or when the mapping names other
+ * groups. Projects scanned side by side would each read them: one step reads while the others wait for it.
+ */
 async function ensureSiteData(step: Step, problems: ReadProblem[]): Promise<SiteData> {
   const { client, store, options, policy } = step;
-  const head = await readSiteHead(store);
-  const groupNames = [...new Set(options.groups ?? head?.groupNames ?? [])].sort();
-  const current = head ? await readBlob<SiteData>(store, SITE_DATA_PREFIX, head.data) : undefined;
-  const now = options.now();
-  const fresh = head !== undefined && differenceInMilliseconds(now, parseISO(head.readAt)) < policy.directoryEveryMs && head.groupNames.join('\n') === groupNames.join('\n');
-  if (fresh && current) return current;
-  const read = await readSiteData(client, groupNames, problems);
-  const data = await writeBlob(store, SITE_DATA_PREFIX, read.data);
-  const next: SiteHead = { baseUrl: read.baseUrl ?? head?.baseUrl ?? '', readAt: now.toISOString(), data, groupNames, ...(head?.projectsListedAt ? { projectsListedAt: head.projectsListedAt } : {}) };
-  await store.set(SITE_KEY, next);
-  await collectGarbage(store, SITE_DATA_PREFIX, new Set([data.id]));
-  return read.data;
+  for (let waited = 0; ; waited += SITE_POLL_MS) {
+    const head = await readSiteHead(store);
+    const groupNames = [...new Set(options.groups ?? head?.groupNames ?? [])].sort();
+    const current = head ? await readBlob<SiteData>(store, SITE_DATA_PREFIX, head.data) : undefined;
+    const now = options.now();
+    const fresh = head !== undefined && differenceInMilliseconds(now, parseISO(head.readAt)) < policy.directoryEveryMs && head.groupNames.join('\n') === groupNames.join('\n');
+    if (fresh && current) return current;
+    const owner = await acquireLease(store, SITE_LEASE_KEY, now.getTime(), SITE_LEASE_MS);
+    if (!owner && waited < SITE_WAIT_MS) {
+      await step.sleep(SITE_POLL_MS);
+      continue;
+    }
+    try {
+      const read = await readSiteData(client, groupNames, problems);
+      const data = await writeBlob(store, SITE_DATA_PREFIX, read.data);
+      await store.set<SiteHead>(SITE_KEY, { baseUrl: read.baseUrl ?? head?.baseUrl ?? '', readAt: now.toISOString(), data, groupNames });
+      if (owner) await collectGarbage(store, SITE_DATA_PREFIX, new Set([data.id]));
+      return read.data;
+    } finally {
+      if (owner) await releaseLease(store, SITE_LEASE_KEY, owner);
+    }
+  }
 }
 
 async function currentSiteData(store: KeyValueStore): Promise<SiteData | undefined> {
@@ -464,14 +483,15 @@ function quote(projectKey: string): string {
   return `"${projectKey.replace(/"/g, '\\"')}"`;
 }
 
-async function acquireLease(store: KeyValueStore, projectKey: string, now: number, ms: number): Promise<string | undefined> {
-  const current = await store.get<ScanLease>(leaseKey(projectKey));
+/** Best effort (KVS has no compare-and-set): write, read back, and whoever's write stayed holds it. */
+async function acquireLease(store: KeyValueStore, key: string, now: number, ms: number): Promise<string | undefined> {
+  const current = await store.get<ScanLease>(key);
   if (current && current.until > now) return undefined;
   const owner = newId();
-  await store.set<ScanLease>(leaseKey(projectKey), { owner, until: now + ms });
-  return (await store.get<ScanLease>(leaseKey(projectKey)))?.owner === owner ? owner : undefined;
+  await store.set<ScanLease>(key, { owner, until: now + ms });
+  return (await store.get<ScanLease>(key))?.owner === owner ? owner : undefined;
 }
 
-async function releaseLease(store: KeyValueStore, projectKey: string, owner: string): Promise<void> {
-  if ((await store.get<ScanLease>(leaseKey(projectKey)))?.owner === owner) await store.delete(leaseKey(projectKey));
+async function releaseLease(store: KeyValueStore, key: string, owner: string): Promise<void> {
+  if ((await store.get<ScanLease>(key))?.owner === owner) await store.delete(key);
 }

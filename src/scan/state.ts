@@ -36,8 +36,6 @@ export interface SiteHead {
   /** SiteData: the field catalogue and the groups the role mapping names (with their members). */
   data: BlobRef;
   groupNames: string[];
-  /** When the scheduler last compared the cached projects with Jira's list. */
-  projectsListedAt?: string;
 }
 
 export interface SiteData {

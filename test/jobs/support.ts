@@ -8,6 +8,10 @@ import { BackgroundScanner } from '../../src/scan';
 import { ConfigRepository } from '../../src/store/config-store';
 import { MemoryStore } from '../../src/store/key-value';
 
+// Every test file here scans the demo site (800 issues, thousands of histories) through the emulator, often more
+// than once: more than jest's default 5 s on a loaded two-core machine.
+jest.setTimeout(30_000);
+
 export const demo = generateDemoSite();
 export const ADMIN = Object.entries(demo.permissions ?? {}).find(([, grant]) => grant.admin)![0];
 

@@ -28,6 +28,19 @@ describe('a full scan in time-boxed steps', () => {
   });
 });
 
+describe('projects scanned side by side', () => {
+  it('read the site data (fields, groups) once between them', async () => {
+    const store = new MemoryStore();
+    const scanner = new BackgroundScanner();
+    emulator.resetStats();
+    await Promise.all(PROJECT_KEYS.map((key) => scanToEnd(scanner, clientFor(emulator), store, key)));
+    const routes = emulator.stats().byRoute;
+    expect(routes['GET /rest/api/3/serverInfo']?.requests).toBe(1);
+    expect(routes['GET /rest/api/3/field']?.requests).toBe(1);
+    expect(comparable((await scanner.cachedSnapshot(store))!)).toEqual(comparable(demo));
+  });
+});
+
 describe('what a scan could not read', () => {
   it('is kept with the cache and reported with it until it is read again', async () => {
     const [login] = Object.entries(demo.permissions ?? {}).find(([, grant]) => !grant.admin && (grant.projectAdmin?.length ?? 0) === 0)!;

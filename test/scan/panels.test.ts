@@ -20,8 +20,6 @@ const PAY_PO = demo.projectRoles.PAY!.find((role) => role.name === 'Product Owne
 const PAY_BOARD = demo.boards.find((board) => board.location?.projectKey === 'PAY')!;
 
 let emulator: RunningEmulator;
-// Each test scans the demo site into a cache and audits it several times.
-jest.setTimeout(30_000);
 
 async function freshStore(): Promise<MemoryStore> {
   const store = new MemoryStore();

@@ -7,6 +7,10 @@ import { HttpTransport } from '../../src/jira/transport-http';
 import type { SiteScanner, ScanStepOptions, ScanStepResult } from '../../src/scan';
 import { MemoryStore, type KeyValueStore } from '../../src/store/key-value';
 
+// Every test file here scans the demo site (800 issues, thousands of histories) through the emulator, often more
+// than once: more than jest's default 5 s on a loaded two-core machine.
+jest.setTimeout(30_000);
+
 export const demo = generateDemoSite();
 export const ADMIN = Object.entries(demo.permissions ?? {}).find(([, grant]) => grant.admin)![0];
 export const GROUPS = demo.groups.map((group) => group.name);
