@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { auditSite } from '../audit';
 import { demoConfig, generateDemoSite, DEMO_PREVIEW_FOCUS, DEMO_USERS } from '../dev/demo';
 import { startEmulator } from '../dev/emulator';
-import { startPreview } from '../dev/preview/server';
+import { editHelp, exampleEdit, startPreview } from '../dev/preview/server';
 import path from 'node:path';
 import type { ReadProblem } from '../domain/model';
 import { JiraClient } from '../jira/client';
@@ -181,6 +181,15 @@ export async function main(argv: string[]): Promise<void> {
     .option('--port <n>', 'port for the preview (0 picks a free one)', '0')
     .option('--snapshot <file>', 'serve this site instead of the demo site')
     .option('--latency-ms <n>', "delay every emulated Jira answer, to see the panels' loading states")
+    .addHelpText(
+      'after',
+      [
+        '',
+        'At start the background scan caches the site and panels read that cache, as on Forge. While it runs,',
+        'POST /__preview/edit {"issueKey", "summary"?, "duedate"?: "YYYY-MM-DD" | null, "by"?: accountId} edits an issue',
+        "(stamped with the site's clock, with a changelog entry); a panel's Refresh button then shows the change.",
+      ].join('\n'),
+    )
     .action(async (options: { port?: string; snapshot?: string; latencyMs?: string }) => {
       const snapshot = options.snapshot ? await loadSnapshotFile(options.snapshot) : generateDemoSite();
       const preview = await startPreview({
@@ -196,8 +205,10 @@ export async function main(argv: string[]): Promise<void> {
         [
           `listening ${preview.url}`,
           `Jira emulator: ${preview.emulator.url} (${snapshot.projects.length} projects, ${snapshot.issues.length} issues)`,
+          `Background scan: ${preview.scan.projectKeys.length} projects cached in ${(preview.scan.ms / 1000).toFixed(1)} s; panels read the cache.`,
           'Open a view (add &theme=dark for the dark theme):',
           ...preview.views.map((view) => `  ${view.title.padEnd(44)} ${view.url}`),
+          ...editHelp(preview.url, options.snapshot ? exampleEdit(snapshot) : DEMO_EDIT_EXAMPLE),
           `Every view is listed at ${preview.url}/ . Press Ctrl+C to stop.`,
           '',
         ].join('\n'),
@@ -222,6 +233,9 @@ async function snapshotFromOptions(options: { snapshot?: string; demo?: boolean 
   if (options.demo) return generateDemoSite();
   throw new Error('Say what to serve: --snapshot FILE or --demo');
 }
+
+/** PAY-184's due date, months after its sprint, is a planted flag on the demo site: this date clears it. */
+const DEMO_EDIT_EXAMPLE = { issueKey: 'PAY-184', duedate: '2026-12-01' };
 
 function untilInterrupted(server: { close(): Promise<void> }): Promise<void> {
   return new Promise((resolve) => {

@@ -7,13 +7,16 @@ import { JiraClient } from '../../jira/client';
 import type { SiteSnapshot } from '../../jira/snapshot';
 import { HttpTransport } from '../../jira/transport-http';
 import type { ResolverName } from '../../resolvers/api';
+import { MemoryJobQueue, runScheduledLocally } from '../../jobs';
 import { HANDLERS, runHandler, RULE_INFO } from '../../resolvers/handlers';
 import type { AppServices, CallerContext } from '../../resolvers/services';
 import { RULES } from '../../rules';
+import { BackgroundScanner, cachedProjectKeys } from '../../scan';
 import { ConfigRepository } from '../../store/config-store';
 import { MemoryStore } from '../../store/key-value';
 import { startEmulator, type RunningEmulator } from '../emulator';
 import { BRIDGE_SCRIPT } from './bridge-script';
+import { applyEdit, parseEdit } from './edit';
 import { tokenStyles } from './tokens';
 import { MODULES, previewViews, type PreviewView, type ViewFocus, type ViewRequest } from './views';
 
@@ -32,6 +35,8 @@ export interface RunningPreview {
   url: string;
   emulator: RunningEmulator;
   views: PreviewView[];
+  /** What the background scan at start cached, and how long it took. */
+  scan: { projectKeys: string[]; ms: number };
   close(): Promise<void>;
 }
 
@@ -47,9 +52,18 @@ const CONTENT_TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
+/** Where the preview takes edits of the site while it runs (see `editHelp`). */
+export const EDIT_PATH = '/__preview/edit';
+
+/** A scan step in the preview may run until the project is done: there is no invocation limit to stay under. */
+const PREVIEW_STEP_BUDGET_MS = 600_000;
+
 /**
  * The local preview: the Jira emulator serving a site, the real resolvers behind a stand-in for the Forge bridge,
  * and the same built `static/` bundle Forge would serve — all on 127.0.0.1. Only the bridge differs from Jira.
+ * At start the background scan pipeline fills the store, so panels read the cache as they do on Forge; the site's
+ * clock (the snapshot's capture time, running) is the app's clock too, and `POST /__preview/edit` changes an issue
+ * the way Jira would record it, for a refresh to pick up.
  */
 export async function startPreview(options: PreviewOptions): Promise<RunningPreview> {
   const indexFile = path.join(options.staticDir, 'index.html');
@@ -60,18 +74,28 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
   // The emulator has no app identity; the site admin stands in for the app, which sees every project.
   const appAccount = Object.entries(options.snapshot.permissions ?? {}).find(([, grant]) => grant.admin)?.[0] ?? options.snapshot.users[0]?.accountId ?? '';
   const client = (accountId: string) => new JiraClient(new HttpTransport({ baseUrl: emulator.url, email: accountId, apiToken: 'preview' }));
+  const now = () => emulator.siteNow();
   const services = (accountId: string): AppServices => ({
     jiraAsUser: () => client(accountId),
     jiraAsApp: () => client(appAccount),
     store,
-    now: () => new Date(options.snapshot.capturedAt ?? Date.now()),
+    now,
   });
+  const scanStarted = Date.now();
+  try {
+    await runScheduledLocally({ jira: () => client(appAccount), store, queue: new MemoryJobQueue(), scanner: new BackgroundScanner(), now, stepBudgetMs: PREVIEW_STEP_BUDGET_MS });
+  } catch (error) {
+    await emulator.close();
+    throw error;
+  }
+  const scan = { projectKeys: await cachedProjectKeys(store), ms: Date.now() - scanStarted };
+  let site = options.snapshot;
 
   const app: FastifyInstance = Fastify({ logger: false });
   const views = previewViews(options.snapshot, options.focus);
   const knownUsers = new Set(options.snapshot.users.map((user) => user.accountId));
 
-  app.get('/', async (_, reply) => reply.type('text/html; charset=utf-8').send(indexPage(views, options.snapshot)));
+  app.get('/', async (_, reply) => reply.type('text/html; charset=utf-8').send(indexPage(views, options.snapshot, scan.projectKeys)));
 
   app.get('/app/', async (request, reply) => {
     const view = parseViewRequest(request.query as Record<string, string | undefined>, knownUsers);
@@ -103,12 +127,23 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     return runHandler(name as ResolverName, services(accountId), (body?.payload ?? {}) as never, body?.context ?? {});
   });
 
+  app.post(EDIT_PATH, async (request, reply) => {
+    const edit = parseEdit(request.body);
+    if ('error' in edit) return reply.code(400).send({ message: edit.error });
+    const outcome = applyEdit(site, edit, emulator.siteNow(), appAccount);
+    if (!outcome.ok) return reply.code(outcome.message.startsWith('The site has no') ? 404 : 400).send({ message: outcome.message });
+    site = outcome.snapshot;
+    emulator.replaceSnapshot(site);
+    return { issueKey: outcome.issueKey, changed: outcome.changed, updated: outcome.updated, by: outcome.by };
+  });
+
   const address = await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   const url = address.replace('localhost', '127.0.0.1');
   return {
     url,
     emulator,
     views: views.map((view) => ({ ...view, url: `${url}${view.url}` })),
+    scan,
     close: async () => {
       await app.close();
       await emulator.close();
@@ -132,12 +167,36 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
-function indexPage(views: PreviewView[], snapshot: SiteSnapshot): string {
+/** How to edit the running site, for the index page, the startup output and --help. */
+export function editHelp(url: string, example: { issueKey: string; duedate: string }): string[] {
+  return [
+    `Edit an issue while the preview runs (Jira records it as edited now by the site admin, or by "by": an account id),`,
+    `then press Refresh in a panel to see the change:`,
+    `  curl -X POST ${url}${EDIT_PATH} -H 'content-type: application/json' -d '{"issueKey":"${example.issueKey}","duedate":"${example.duedate}"}'`,
+    `Fields: "summary" (text), "duedate" (YYYY-MM-DD or null).`,
+  ];
+}
+
+function indexPage(views: PreviewView[], snapshot: SiteSnapshot, cached: readonly string[]): string {
   const rows = views
     .map((view) => `<li><a href="${escapeHtml(view.url)}">${escapeHtml(view.title)}</a> — ${escapeHtml(view.description)} (<a href="${escapeHtml(view.url)}&amp;theme=dark">dark</a>)</li>`)
     .join('\n');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Role Boundary Auditor — local preview</title></head>
 <body><main><h1>Role Boundary Auditor — local preview</h1>
 <p>The demo site ${escapeHtml(snapshot.baseUrl)} served by a local Jira emulator; each link opens a module as the person Jira would show it to.</p>
-<ul>${rows}</ul></main></body></html>`;
+<ul>${rows}</ul>
+<h2>Background scan and refresh</h2>
+<p>At start the preview ran the background scan over the site: ${cached.length > 0 ? `projects ${escapeHtml(cached.join(', '))} are cached` : 'nothing could be cached'}, and panels read the cache. The site's clock starts at the snapshot's capture time and runs.</p>
+<pre>${escapeHtml(editHelp('', exampleEdit(snapshot)).join('\n'))}</pre>
+<form method="post" action="${EDIT_PATH}" onsubmit="event.preventDefault(); const data = Object.fromEntries(new FormData(this)); for (const key of Object.keys(data)) if (data[key] === '') delete data[key]; fetch(this.action, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(data) }).then((r) => r.text()).then((text) => { this.querySelector('output').textContent = text; });">
+<label>Issue key <input name="issueKey" required value="${escapeHtml(exampleEdit(snapshot).issueKey)}"></label>
+<label>Summary <input name="summary"></label>
+<label>Due date <input name="duedate" placeholder="YYYY-MM-DD"></label>
+<button>Edit</button> <output role="status"></output></form></main></body></html>`;
+}
+
+/** An issue of the site with a due date, for the edit example: moving it is something the audit notices. */
+export function exampleEdit(snapshot: SiteSnapshot): { issueKey: string; duedate: string } {
+  const issue = snapshot.issues.find((candidate) => typeof candidate.fields.duedate === 'string') ?? snapshot.issues[0];
+  return { issueKey: issue?.key ?? 'KEY-1', duedate: snapshot.capturedAt?.slice(0, 10) ?? '2026-01-01' };
 }
