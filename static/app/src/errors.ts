@@ -1,7 +1,7 @@
 import type { ResolverError } from '../../../src/resolvers/response';
 
 /** What the page was doing when a call failed: it changes what the user can do about it. */
-export type Activity = 'board' | 'roadmap' | 'settings' | 'save';
+export type Activity = 'board' | 'roadmap' | 'settings' | 'save' | 'refresh';
 
 export interface ErrorAdvice {
   title: string;
@@ -16,6 +16,7 @@ const SUBJECT: Record<Activity, string> = {
   roadmap: 'the roadmap audit',
   settings: 'the settings',
   save: 'your settings',
+  refresh: 'this project’s latest changes',
 };
 
 const NOT_FOUND_TITLE: Record<Activity, string> = {
@@ -23,6 +24,7 @@ const NOT_FOUND_TITLE: Record<Activity, string> = {
   roadmap: 'This project was not found',
   settings: 'This project was not found',
   save: 'This project was not found',
+  refresh: 'This project was not found',
 };
 
 /** The title and advice for a failed call, per error code; the server's own message is shown beside it. */

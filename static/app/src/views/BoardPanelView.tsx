@@ -3,7 +3,7 @@ import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import Badge from '@atlaskit/badge';
 import { token } from '@atlaskit/tokens';
 import { useEffect, useState } from 'react';
-import type { BoardPanel, Finding } from '../../../../src/resolvers/api';
+import type { BoardPanel, Finding, RefreshResult } from '../../../../src/resolvers/api';
 import { Empty, ErrorState, LiveRegion, Loading } from '../components/Status';
 import { ExportBar } from '../components/ExportBar';
 import { FindingList } from '../components/FindingList';
@@ -16,7 +16,7 @@ import { useResolver } from '../useResolver';
 import { Page, ProvenanceNote, Section } from './Page';
 
 export function BoardPanelView({ boardId, sprintId }: { boardId?: number; sprintId?: number }) {
-  const { state, reload } = useResolver('getBoardPanel', { ...(boardId !== undefined ? { boardId } : {}), ...(sprintId !== undefined ? { sprintId } : {}) });
+  const { state, reload, replace } = useResolver('getBoardPanel', { ...(boardId !== undefined ? { boardId } : {}), ...(sprintId !== undefined ? { sprintId } : {}) });
   const [status, setStatus] = useState('');
   useEffect(() => {
     if (state.status === 'loading') setStatus("Reading the board's issues and their history from Jira…");
@@ -36,13 +36,20 @@ export function BoardPanelView({ boardId, sprintId }: { boardId?: number; sprint
           <ErrorState error={state.error} activity="board" onRetry={reload} />
         </Page>
       ) : (
-        <BoardPanelContent panel={state.data} onStatus={setStatus} />
+        <BoardPanelContent
+          panel={state.data}
+          onStatus={setStatus}
+          onRefreshed={(result) => {
+            if (result.view.kind === 'board') replace(result.view.panel);
+          }}
+          {...(sprintId !== undefined ? { sprintId } : {})}
+        />
       )}
     </>
   );
 }
 
-function BoardPanelContent({ panel, onStatus }: { panel: BoardPanel; onStatus: (message: string) => void }) {
+function BoardPanelContent({ panel, sprintId, onStatus, onRefreshed }: { panel: BoardPanel; sprintId?: number; onStatus: (message: string) => void; onRefreshed: (result: RefreshResult) => void }) {
   const at = new Date();
   const scope = [panel.board.projectKey, `board-${panel.board.id}`, panel.sprint ? `sprint-${panel.sprint.id}` : undefined];
   const files = [
@@ -51,7 +58,12 @@ function BoardPanelContent({ panel, onStatus }: { panel: BoardPanel; onStatus: (
   ];
   return (
     <Page title={`Role boundary audit: ${panel.board.name}`} actions={<ExportBar files={files} onExported={onStatus} />}>
-      <ProvenanceNote provenance={panel} />
+      <ProvenanceNote
+        provenance={panel}
+        {...(panel.board.projectKey
+          ? { refresh: { projectKey: panel.board.projectKey, payload: { boardId: panel.board.id, ...(sprintId !== undefined ? { sprintId } : {}) }, onRefreshed } }
+          : {})}
+      />
       <SprintSection panel={panel} />
       <FlagsSection findings={panel.findings} siteUrl={panel.siteUrl} />
       <Section title="People on this board's work" id="people">

@@ -3,6 +3,7 @@ import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import SectionMessage from '@atlaskit/section-message';
 import type { ReactNode } from 'react';
 import type { Provenance } from '../../../../src/resolvers/api';
+import { FreshnessNote, type RefreshTarget } from '../components/Freshness';
 import { formatDateTime, plural } from '../format';
 
 /** The frame every view shares: one h1, the export buttons beside it, then the view's sections. */
@@ -38,14 +39,18 @@ export function Section({ title, id, children, aside }: { title: string; id: str
   );
 }
 
-/** When the audit ran, what it read, and anything it could not read (so a short list is not mistaken for a clean one). */
-export function ProvenanceNote({ provenance }: { provenance: Provenance }) {
+/**
+ * When the audit ran, what it read, how fresh that is (with a Refresh button when the view has a project to
+ * refresh), and anything it could not read (so a short list is not mistaken for a clean one).
+ */
+export function ProvenanceNote({ provenance, refresh }: { provenance: Provenance; refresh?: RefreshTarget }) {
   const { coverage } = provenance;
   return (
     <Stack space="space.100">
       <Text color="color.text.subtle" size="small">
         {`Audited ${formatDateTime(provenance.generatedAt)} from ${plural(coverage.issues, 'issue')}, ${plural(coverage.actionsInWindow, 'action')} in the audit window, ${plural(coverage.sprints, 'sprint')} and ${plural(coverage.people, 'person', 'people')}.`}
       </Text>
+      <FreshnessNote provenance={provenance} {...(refresh ? { refresh } : {})} />
       {coverage.unread.length > 0 ? (
         <SectionMessage appearance="warning" title={`The audit could not read everything (${coverage.unread.length})`}>
           <Stack space="space.050">

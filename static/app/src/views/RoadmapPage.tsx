@@ -3,7 +3,7 @@ import DynamicTable from '@atlaskit/dynamic-table';
 import Lozenge from '@atlaskit/lozenge';
 import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { useEffect, useMemo, useState } from 'react';
-import type { ProjectSummary, RoadmapView } from '../../../../src/resolvers/api';
+import type { ProjectSummary, RefreshResult, RoadmapView } from '../../../../src/resolvers/api';
 import { ExportBar } from '../components/ExportBar';
 import { IssueLink } from '../components/IssueLink';
 import { ShareChart } from '../components/People';
@@ -19,7 +19,7 @@ import { FlagsSection } from './BoardPanelView';
 import { Page, ProvenanceNote, Section } from './Page';
 
 export function RoadmapPage({ projectKey }: { projectKey?: string }) {
-  const { state, reload } = useResolver('getRoadmap', projectKey !== undefined ? { projectKey } : {});
+  const { state, reload, replace } = useResolver('getRoadmap', projectKey !== undefined ? { projectKey } : {});
   const [status, setStatus] = useState('');
   const loadingSentence = projectKey
     ? `Reading ${projectKey}'s roadmap items, sprints and their history from Jira… Big projects take a few seconds.`
@@ -43,7 +43,13 @@ export function RoadmapPage({ projectKey }: { projectKey?: string }) {
           <ErrorState error={state.error} activity="roadmap" onRetry={reload} />
         </Page>
       ) : (
-        <RoadmapContent view={state.data} onStatus={setStatus} />
+        <RoadmapContent
+          view={state.data}
+          onStatus={setStatus}
+          onRefreshed={(result) => {
+            if (result.view.kind === 'roadmap') replace(result.view.roadmap);
+          }}
+        />
       )}
     </>
   );
@@ -51,7 +57,7 @@ export function RoadmapPage({ projectKey }: { projectKey?: string }) {
 
 const ALL = '';
 
-function RoadmapContent({ view, onStatus }: { view: RoadmapView; onStatus: (message: string) => void }) {
+function RoadmapContent({ view, onStatus, onRefreshed }: { view: RoadmapView; onStatus: (message: string) => void; onRefreshed: (result: RefreshResult) => void }) {
   const [filters, setFilters] = useState<RoadmapFilters>({});
   const filtered = useMemo(() => filterRoadmap(view, filters), [view, filters]);
   const names = useMemo(() => nameIndex(view), [view]);
@@ -87,7 +93,8 @@ function RoadmapContent({ view, onStatus }: { view: RoadmapView; onStatus: (mess
 
   return (
     <Page title={title} actions={<ExportBar files={files} onExported={onStatus} />}>
-      <ProvenanceNote provenance={view} />
+      {/* The cross-project page has no one project to refresh: the background scan keeps it fresh. */}
+      <ProvenanceNote provenance={view} {...(view.scope.projectKey ? { refresh: { projectKey: view.scope.projectKey, payload: { projectKey: view.scope.projectKey }, onRefreshed } } : {})} />
       <ProjectsSection projects={view.projects} names={names} single={single !== undefined} />
       <form role="search" aria-label="Filter the roadmap" onSubmit={(event) => event.preventDefault()}>
         <Stack space="space.100">

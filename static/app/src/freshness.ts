@@ -1,0 +1,34 @@
+import { formatDistance, isValid, parseISO } from 'date-fns';
+import type { Freshness, RefreshResult } from '../../../src/resolvers/api';
+import { formatDateTime, plural } from './format';
+
+/**
+ * Where the view's data came from, for the line under the audit line. The age is measured against the audit's
+ * own time (`generatedAt`, the app's clock) rather than the browser's, so a wrong clock on the reader's machine
+ * does not make the cache look older or newer than it is.
+ */
+export function freshnessText(freshness: Freshness, generatedAt: string): string {
+  if (freshness.source === 'live') return 'Read live from Jira just now: the background scan has not cached this project yet.';
+  const scanned = parseISO(freshness.scannedAt);
+  const audited = parseISO(generatedAt);
+  const age = isValid(scanned) && isValid(audited) ? ` (${formatDistance(scanned, audited, { addSuffix: true })})` : '';
+  return `From the background scan of ${formatDateTime(freshness.scannedAt)}${age}.`;
+}
+
+/** Projects a cached view leaves out until their first scan completes; undefined when there are none. */
+export function pendingText(pending: readonly string[]): string | undefined {
+  if (pending.length === 0) return undefined;
+  const names = pending.join(', ');
+  return pending.length === 1
+    ? `Project ${names} is not scanned yet: it is left out until its first scan completes.`
+    : `Projects ${names} are not scanned yet: they are left out until their first scan completes.`;
+}
+
+/** What a refresh did, in a sentence for the live region and the note beside the button. */
+export function refreshSummary(result: Pick<RefreshResult, 'projectKey' | 'refresh'>): string {
+  const { projectKey, refresh } = result;
+  if (refresh.busy) return `A scan of ${projectKey} is already running; this shows the cache as it is. Refresh again in a minute.`;
+  const changed = refresh.issuesWritten === 0 ? 'nothing had changed since the last scan' : `${plural(refresh.issuesWritten, 'issue')} updated in the cache`;
+  const rest = refresh.done ? '' : ' More changes are still being read in the background; refresh again in a minute.';
+  return `Refreshed ${projectKey} from Jira: ${changed}.${rest}`;
+}
