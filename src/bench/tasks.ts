@@ -171,7 +171,7 @@ class MeasuredStore extends MemoryStore {
   /** Figures so far; the write count starts again from zero. */
   figures(): StoreFigures {
     const sizes = [...this.sizes.values()];
-    const figures = { keys: sizes.length, bytes: sizes.reduce((sum, size) => sum + size, 0), largestValueBytes: Math.max(0, ...sizes), writes: this.writes };
+    const figures = { keys: sizes.length, bytes: sizes.reduce((sum, size) => sum + size, 0), largestValueBytes: sizes.reduce((max, size) => Math.max(max, size), 0), writes: this.writes };
     this.writes = 0;
     return figures;
   }
