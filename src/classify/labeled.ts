@@ -108,7 +108,7 @@ export function labeledCase(raw: unknown, line: number): LabeledCase {
   return { id, line, action, context, ...(label ? { label: label as Role } : {}), criteria, ...(why ? { why } : {}) };
 }
 
-/** The case as a site snapshot: its issue with the one history or comment, and the parent as a stub issue. */
+/** The case as a site snapshot: its issue with the one history or comment, and the parent as a minimal issue. */
 export function caseSnapshot(record: Record<string, unknown>, catalogue: RestField[] = DEFAULT_CLOUD_FIELDS): SiteSnapshot {
   const issue = object(record.issue, 'the case has no issue');
   const action = object(record.action, 'the case has no action');
