@@ -90,12 +90,14 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
   }
   const scan = { projectKeys: await cachedProjectKeys(store), ms: Date.now() - scanStarted };
   let site = options.snapshot;
+  /** The preview's own address, known once it listens; the index page shows it in the edit example. */
+  let url = '';
 
   const app: FastifyInstance = Fastify({ logger: false });
   const views = previewViews(options.snapshot, options.focus);
   const knownUsers = new Set(options.snapshot.users.map((user) => user.accountId));
 
-  app.get('/', async (_, reply) => reply.type('text/html; charset=utf-8').send(indexPage(views, options.snapshot, scan.projectKeys)));
+  app.get('/', async (_, reply) => reply.type('text/html; charset=utf-8').send(indexPage(views, options.snapshot, scan.projectKeys, url)));
 
   app.get('/app/', async (request, reply) => {
     const view = parseViewRequest(request.query as Record<string, string | undefined>, knownUsers);
@@ -138,7 +140,7 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
   });
 
   const address = await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
-  const url = address.replace('localhost', '127.0.0.1');
+  url = address.replace('localhost', '127.0.0.1');
   return {
     url,
     emulator,
@@ -177,7 +179,7 @@ export function editHelp(url: string, example: { issueKey: string; duedate: stri
   ];
 }
 
-function indexPage(views: PreviewView[], snapshot: SiteSnapshot, cached: readonly string[]): string {
+function indexPage(views: PreviewView[], snapshot: SiteSnapshot, cached: readonly string[], url: string): string {
   const rows = views
     .map((view) => `<li><a href="${escapeHtml(view.url)}">${escapeHtml(view.title)}</a> — ${escapeHtml(view.description)} (<a href="${escapeHtml(view.url)}&amp;theme=dark">dark</a>)</li>`)
     .join('\n');
@@ -187,7 +189,7 @@ function indexPage(views: PreviewView[], snapshot: SiteSnapshot, cached: readonl
 <ul>${rows}</ul>
 <h2>Background scan and refresh</h2>
 <p>At start the preview ran the background scan over the site: ${cached.length > 0 ? `projects ${escapeHtml(cached.join(', '))} are cached` : 'nothing could be cached'}, and panels read the cache. The site's clock starts at the snapshot's capture time and runs.</p>
-<pre>${escapeHtml(editHelp('', exampleEdit(snapshot)).join('\n'))}</pre>
+<pre>${escapeHtml(editHelp(url, exampleEdit(snapshot)).join('\n'))}</pre>
 <form method="post" action="${EDIT_PATH}" onsubmit="event.preventDefault(); const data = Object.fromEntries(new FormData(this)); for (const key of Object.keys(data)) if (data[key] === '') delete data[key]; fetch(this.action, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(data) }).then((r) => r.text()).then((text) => { this.querySelector('output').textContent = text; });">
 <label>Issue key <input name="issueKey" required value="${escapeHtml(exampleEdit(snapshot).issueKey)}"></label>
 <label>Summary <input name="summary"></label>
