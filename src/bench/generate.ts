@@ -1,6 +1,7 @@
 import { calendarDate, DEFAULT_NOW, formatJiraTime, parseInstant, plusDays, plusMinutes } from '../dev/demo/clock';
 import { BASE_URL, CUSTOM, FIELDS, ISSUE_TYPES, PRIORITIES, RESOLUTIONS, STATUS_CATEGORIES, STATUSES, type IssueTypeName, type PriorityName, type StatusName } from '../dev/demo/catalog';
 import { createRandom, type Random } from '../dev/demo/random';
+import { custom, jira, sprintChange } from '../dev/demo/simulate';
 import { COMMENTS, FILLERS, INITIATIVE_LABELS, STORY_LABELS, type Voice } from '../dev/demo/texts';
 import {
   SNAPSHOT_FORMAT,
@@ -565,16 +566,7 @@ function change(random: Random, state: IssueState, kind: Kind, team: Team, at: n
       if (!sprint || state.sprints.includes(sprint)) return rankChange(state);
       const from = state.sprints;
       state.sprints = [...from, sprint];
-      return [
-        custom(
-          'Sprint',
-          CUSTOM.sprint,
-          from.map((entry) => String(entry.id)).join(', '),
-          from.map((entry) => entry.name).join(', '),
-          state.sprints.map((entry) => String(entry.id)).join(', '),
-          state.sprints.map((entry) => entry.name).join(', '),
-        ),
-      ];
+      return [sprintChange(from, state.sprints)];
     }
     case 'storyPoints': {
       const from = state.storyPoints;
@@ -604,13 +596,6 @@ function rankChange(state: IssueState): RestChangeItem[] {
   return [custom('Rank', CUSTOM.rank, '', '', '', 'Ranked higher')];
 }
 
-function jira(field: string, fieldId: string, from: string | null, fromString: string | null, to: string | null, toString: string | null): RestChangeItem {
-  return { field, fieldtype: 'jira', fieldId, from, fromString, to, toString };
-}
-
-function custom(field: string, fieldId: string, from: string | null, fromString: string | null, to: string | null, toString: string | null): RestChangeItem {
-  return { field, fieldtype: 'custom', fieldId, from, fromString, to, toString };
-}
 
 // ---- shared parts ------------------------------------------------------------------------------------------
 

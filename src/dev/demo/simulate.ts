@@ -129,16 +129,7 @@ function apply(state: IssueState, change: Change, at: number, versions: Readonly
     case 'sprints': {
       const from = state.sprints;
       state.sprints = [...change.to];
-      return [
-        custom(
-          'Sprint',
-          CUSTOM.sprint,
-          from.map((sprint) => String(sprint.id)).join(', '),
-          from.map((sprint) => sprint.name).join(', '),
-          change.to.map((sprint) => String(sprint.id)).join(', '),
-          change.to.map((sprint) => sprint.name).join(', '),
-        ),
-      ];
+      return [sprintChange(from, change.to)];
     }
     case 'storyPoints': {
       const from = state.storyPoints;
@@ -211,12 +202,21 @@ function applyFixVersions(state: IssueState, add: string[], remove: string[], ve
   return items;
 }
 
-function jira(field: string, fieldId: string, from: string | null, fromString: string | null, to: string | null, toString: string | null): RestChangeItem {
+/** A changelog item of a system field, as Jira writes it. */
+export function jira(field: string, fieldId: string, from: string | null, fromString: string | null, to: string | null, toString: string | null): RestChangeItem {
   return { field, fieldtype: 'jira', fieldId, from, fromString, to, toString };
 }
 
-function custom(field: string, fieldId: string, from: string | null, fromString: string | null, to: string | null, toString: string | null): RestChangeItem {
+/** A changelog item of a custom field, as Jira writes it. */
+export function custom(field: string, fieldId: string, from: string | null, fromString: string | null, to: string | null, toString: string | null): RestChangeItem {
   return { field, fieldtype: 'custom', fieldId, from, fromString, to, toString };
+}
+
+/** A Sprint change: Jira lists every sprint the issue is in before and after, by id and by name. */
+export function sprintChange(from: ReadonlyArray<{ id: number; name: string }>, to: ReadonlyArray<{ id: number; name: string }>): RestChangeItem {
+  const ids = (sprints: typeof from) => sprints.map((sprint) => String(sprint.id)).join(', ');
+  const names = (sprints: typeof from) => sprints.map((sprint) => sprint.name).join(', ');
+  return custom('Sprint', CUSTOM.sprint, ids(from), names(from), ids(to), names(to));
 }
 
 /** A lexo-rank value: the bucket, a base-36 position and, after moves, a suffix that sorts it among neighbours. */
