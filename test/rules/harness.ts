@@ -89,6 +89,22 @@ export function site(parts: Partial<Site>): Site {
   };
 }
 
+/** A row of a rule's table: a whole site, the configuration it runs with, and the audit window's start. */
+export interface SiteCase {
+  name: string;
+  site: Site;
+  config?: Partial<AuditConfig>;
+  since?: Date;
+}
+
+/** A row of a rule's table that lays its items (and actions) into the test file's own site. */
+export interface ItemsCase {
+  name: string;
+  items: Item[];
+  actions?: Action[];
+  config?: Partial<AuditConfig>;
+}
+
 /** Runs one rule over a site, as the real audit does (classification, roles, settings), and returns its findings. */
 export function runRule(rule: AnyRule, target: Site, config: Partial<AuditConfig> = {}, options: { since?: Date; now?: Date } = {}): Finding[] {
   const merged: AuditConfig = { ...defaultConfig(), ...config };

@@ -1,7 +1,6 @@
-import type { AuditConfig } from '../../../src/config/types';
 import type { Action, Item, Sprint } from '../../../src/domain/model';
 import { rule } from '../../../src/rules/horizon/backlog-item-too-far';
-import { change, item, person, project, runRule, site, sprint } from '../harness';
+import { change, item, person, project, runRule, site, sprint, type ItemsCase } from '../harness';
 import { expectFindings, type ExpectedFinding } from './expect-findings';
 
 const people = [person('henrik', 'Henrik Lindqvist'), person('lena', 'Lena Hoffmann'), person('priya', 'Priya Raman')];
@@ -17,12 +16,7 @@ const epic = item('PAY-100', { level: 1, assigneeId: 'henrik', targetStart: '202
 const story = (key: string, extra: Partial<Item> = {}) => item(key, { parentKey: 'PAY-100', ...extra });
 const redated = change('PAY-7', 'lena', '2026-11-19T10:00:00.000Z', [{ meaning: 'dueDate', fromValue: '2026-11-27', toValue: '2027-03-31' }]);
 
-interface Case {
-  name: string;
-  items: Item[];
-  actions?: Action[];
-  config?: Partial<AuditConfig>;
-}
+type Case = ItemsCase;
 
 function siteWith(items: Item[], actions: Action[] = []) {
   return site({ people, projects, sprints, items: [epic, ...items], actions });

@@ -1,19 +1,13 @@
-import type { AuditConfig } from '../../../src/config/types';
 import { DEFAULT_THRESHOLDS } from '../../../src/criteria';
-import type { Action, Item } from '../../../src/domain/model';
+import type { Item } from '../../../src/domain/model';
 import { rule } from '../../../src/rules/horizon/roadmap-item-too-long';
-import { change, item, person, project, runRule, site } from '../harness';
+import { change, item, person, project, runRule, site, type ItemsCase } from '../harness';
 import { expectFindings, type ExpectedFinding } from './expect-findings';
 
 const people = [person('amara', 'Amara Okafor'), person('bot', 'Automation for Jira', { kind: 'app' })];
 const projects = [project('PORT', { pm: ['amara'] }), project('MOB')];
 
-interface Case {
-  name: string;
-  items: Item[];
-  actions?: Action[];
-  config?: Partial<AuditConfig>;
-}
+type Case = ItemsCase;
 
 const initiative = (key: string, extra: Partial<Item> = {}) => item(key, { level: 2, assigneeId: 'amara', ...extra });
 const stretched = change('PORT-1', 'amara', '2026-11-02T10:00:00.000Z', [{ meaning: 'targetEnd', fromValue: '2028-01-31', toValue: '2029-04-01' }]);

@@ -1,7 +1,6 @@
-import type { AuditConfig } from '../../../src/config/types';
 import type { Action, Item } from '../../../src/domain/model';
 import { rule } from '../../../src/rules/horizon/roadmap-item-too-short';
-import { change, item, person, project, runRule, site } from '../harness';
+import { change, item, person, project, runRule, site, type ItemsCase } from '../harness';
 import { expectFindings, type ExpectedFinding } from './expect-findings';
 
 const people = [person('claire', 'Claire Dubois'), person('tomas', 'Tomás Ferreira')];
@@ -11,12 +10,7 @@ function siteWith(items: Item[], actions: Action[] = []) {
   return site({ people, projects, items, actions });
 }
 
-interface Case {
-  name: string;
-  items: Item[];
-  actions?: Action[];
-  config?: Partial<AuditConfig>;
-}
+type Case = ItemsCase;
 
 const epic = (key: string, extra: Partial<Item> = {}) => item(key, { level: 1, assigneeId: 'claire', ...extra });
 const shortened = change('MOB-1', 'tomas', '2026-11-20T10:00:00.000Z', [{ meaning: 'targetEnd', fromValue: '2027-02-26', toValue: '2026-12-28' }]);

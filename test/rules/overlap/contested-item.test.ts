@@ -2,7 +2,7 @@ import type { AuditConfig } from '../../../src/config/types';
 import { defaultConfig } from '../../../src/config/defaults';
 import type { Action, Site } from '../../../src/domain/model';
 import { rule } from '../../../src/rules/overlap/contested-item';
-import { change, comment, item, person, project, runRule, site, sprint } from '../harness';
+import { change, comment, item, person, project, runRule, site, sprint, type SiteCase } from '../harness';
 import { expectFindings, type Expected } from './expect';
 
 const ID = 'overlap/contested-item';
@@ -24,11 +24,7 @@ function paySite(actions: Action[], roles: Parameters<typeof project>[1] = { pm:
 
 const rules = (setting: AuditConfig['rules'][string]): Partial<AuditConfig> => ({ projects: { PAY: { rules: { [ID]: setting } } } });
 
-interface Case {
-  name: string;
-  site: Site;
-  config?: Partial<AuditConfig>;
-}
+type Case = SiteCase;
 
 const valid: Case[] = [
   { name: 'the PM re-dates the epic while the PO ranks its story: different things', site: paySite([moveEnd('pat', '2026-11-01'), rankStory('olga', '2026-11-02')]) },

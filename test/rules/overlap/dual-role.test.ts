@@ -2,7 +2,7 @@ import type { AuditConfig } from '../../../src/config/types';
 import { defaultConfig } from '../../../src/config/defaults';
 import type { Action, Site } from '../../../src/domain/model';
 import { rule } from '../../../src/rules/overlap/dual-role';
-import { change, comment, item, person, project, runRule, site } from '../harness';
+import { change, comment, item, person, project, runRule, site, type SiteCase } from '../harness';
 import { expectFindings, type Expected } from './expect';
 
 const ID = 'overlap/dual-role';
@@ -27,11 +27,7 @@ function build(actions: Action[], projects = [project('MOB', { pm: ['pat'], po: 
 
 const rules = (projectKey: string, setting: AuditConfig['rules'][string]): Partial<AuditConfig> => ({ projects: { [projectKey]: { rules: { [ID]: setting } } } });
 
-interface Case {
-  name: string;
-  site: Site;
-  config?: Partial<AuditConfig>;
-}
+type Case = SiteCase;
 
 const valid: Case[] = [
   { name: 'a PM on the roadmap and a PO on the backlog', site: build([...strategic('pat', 4), ...tactical('olga', 8)]) },

@@ -2,7 +2,7 @@ import type { AuditConfig } from '../../../src/config/types';
 import { defaultConfig } from '../../../src/config/defaults';
 import type { Action, Site } from '../../../src/domain/model';
 import { rule } from '../../../src/rules/overlap/pm-tactical-action';
-import { change, comment, item, person, project, runRule, site, sprint } from '../harness';
+import { change, comment, item, person, project, runRule, site, sprint, type SiteCase } from '../harness';
 import { confidenceOf, expectFindings, type Expected } from './expect';
 
 const ID = 'overlap/pm-tactical-action';
@@ -28,11 +28,7 @@ const pullConfidence = confidenceOf(onePull, onePull.actions[0]?.id ?? '');
 const pullAndComment = paySite([pullIntoSprint('pat'), backlogComment('pat')]);
 const commentConfidence = confidenceOf(pullAndComment, pullAndComment.actions[1]?.id ?? '');
 
-interface Case {
-  name: string;
-  site: Site;
-  config?: Partial<AuditConfig>;
-}
+type Case = SiteCase;
 
 const valid: Case[] = [
   { name: 'a PM making roadmap decisions only', site: paySite([redate('pat')]) },

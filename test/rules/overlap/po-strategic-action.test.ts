@@ -2,7 +2,7 @@ import type { AuditConfig } from '../../../src/config/types';
 import { defaultConfig } from '../../../src/config/defaults';
 import type { Action, Site } from '../../../src/domain/model';
 import { rule } from '../../../src/rules/overlap/po-strategic-action';
-import { change, comment, created, item, person, project, runRule, site } from '../harness';
+import { change, comment, created, item, person, project, runRule, site, type SiteCase } from '../harness';
 import { confidenceOf, expectFindings, type Expected } from './expect';
 
 const ID = 'overlap/po-strategic-action';
@@ -29,12 +29,7 @@ const decisionAndComment = mobSite([redate('olga'), pricingComment('olga')]);
 const decisionConfidence = confidenceOf(oneDecision, oneDecision.actions[0]?.id ?? '');
 const commentConfidence = confidenceOf(decisionAndComment, decisionAndComment.actions[1]?.id ?? '');
 
-interface Case {
-  name: string;
-  site: Site;
-  config?: Partial<AuditConfig>;
-  since?: Date;
-}
+type Case = SiteCase;
 
 const valid: Case[] = [
   { name: 'a PO making tactical decisions only', site: mobSite([estimate('olga')]) },

@@ -1,8 +1,7 @@
-import type { AuditConfig } from '../../../src/config/types';
 import { defaultConfig } from '../../../src/config/defaults';
 import type { Action, Project, Site } from '../../../src/domain/model';
 import { rule } from '../../../src/rules/owner/project-missing-role';
-import { change, created, item, person, project, runRule, site } from '../harness';
+import { change, created, item, person, project, runRule, site, type SiteCase } from '../harness';
 import { expectFindings, type Expected } from '../overlap/expect';
 
 const ID = 'owner/project-missing-role';
@@ -16,12 +15,7 @@ function dataSite(projects: Project[], actions: Action[] = ACTIVITY, extra: Part
 
 const withGroupRole = (roleName: string, group: string): Project => ({ ...project('DATA', { pm: ['pat'] }), roles: [...project('DATA', { pm: ['pat'] }).roles, { id: 2, name: roleName, accountIds: [], groupNames: [group] }] });
 
-interface Case {
-  name: string;
-  site: Site;
-  config?: Partial<AuditConfig>;
-  since?: Date;
-}
+type Case = SiteCase;
 
 const valid: Case[] = [
   { name: 'a project with a PM and a PO', site: dataSite([project('DATA', { pm: ['pat'], po: ['olga'] })]) },

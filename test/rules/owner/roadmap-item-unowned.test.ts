@@ -2,7 +2,7 @@ import type { AuditConfig } from '../../../src/config/types';
 import { defaultConfig } from '../../../src/config/defaults';
 import type { Action, Item, Site } from '../../../src/domain/model';
 import { rule } from '../../../src/rules/owner/roadmap-item-unowned';
-import { change, item, person, project, runRule, site } from '../harness';
+import { change, item, person, project, runRule, site, type SiteCase } from '../harness';
 import { expectFindings, type Expected } from '../overlap/expect';
 
 const ID = 'owner/roadmap-item-unowned';
@@ -27,11 +27,7 @@ const redates = (by: string): Action[] =>
   [1, 2, 3].map((n) => change('MOB-1', by, `2026-11-0${n}T10:00:00.000Z`, [{ meaning: 'targetEnd', fromValue: '2027-01-31', toValue: '2027-06-30' }]));
 const ranks = (by: string): Action[] => [1, 2, 3].map((n) => change('MOB-2', by, `2026-11-0${n}T10:00:00.000Z`, [{ meaning: 'rank', toText: 'Ranked higher' }]));
 
-interface Case {
-  name: string;
-  site: Site;
-  config?: Partial<AuditConfig>;
-}
+type Case = SiteCase;
 
 const valid: Case[] = [
   { name: 'an epic owned by the project’s PM', site: mobSite([epic({ assigneeId: 'pat' })]) },

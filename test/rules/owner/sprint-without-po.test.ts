@@ -2,7 +2,7 @@ import type { AuditConfig } from '../../../src/config/types';
 import { defaultConfig } from '../../../src/config/defaults';
 import type { Action, Site, Sprint } from '../../../src/domain/model';
 import { rule } from '../../../src/rules/owner/sprint-without-po';
-import { change, comment, item, person, project, runRule, site, sprint } from '../harness';
+import { change, comment, item, person, project, runRule, site, sprint, type SiteCase } from '../harness';
 import { expectFindings, type Expected } from '../overlap/expect';
 
 const ID = 'owner/sprint-without-po';
@@ -20,12 +20,7 @@ function mobSite(sprints: Sprint[], actions: Action[], roles: Parameters<typeof 
 
 const rules = (setting: AuditConfig['rules'][string]): Partial<AuditConfig> => ({ projects: { MOB: { rules: { [ID]: setting } } } });
 
-interface Case {
-  name: string;
-  site: Site;
-  config?: Partial<AuditConfig>;
-  since?: Date;
-}
+type Case = SiteCase;
 
 const valid: Case[] = [
   { name: 'a sprint with a goal, whoever acts', site: mobSite([{ ...ACTIVE, goal: 'Checkout works offline' }], []) },

@@ -1,7 +1,6 @@
-import type { AuditConfig } from '../../../src/config/types';
 import type { Item } from '../../../src/domain/model';
 import { rule } from '../../../src/rules/trace/roadmap-item-not-broken-down';
-import { item, person, project, runRule, site } from '../harness';
+import { item, person, project, runRule, site, type ItemsCase } from '../harness';
 import { expectFindings, type ExpectedFinding } from '../horizon/expect-findings';
 
 const people = [person('claire', 'Claire Dubois'), person('daniel', 'Daniel Kowalski'), person('henrik', 'Henrik Lindqvist')];
@@ -10,11 +9,7 @@ const projects = [project('PLAT', { pm: ['claire'], po: ['daniel'] }), project('
 /** "Now" is 2026-11-22; the default look-ahead (sprintMaxWeeks, 4 weeks) reaches 2026-12-20. */
 const epic = (key: string, extra: Partial<Item> = {}) => item(key, { level: 1, assigneeId: 'claire', ...extra });
 
-interface Case {
-  name: string;
-  items: Item[];
-  config?: Partial<AuditConfig>;
-}
+type Case = ItemsCase;
 
 describe('valid', () => {
   const cases: Case[] = [

@@ -1,7 +1,6 @@
-import type { AuditConfig } from '../../../src/config/types';
 import type { Action, Item, Sprint } from '../../../src/domain/model';
 import { rule } from '../../../src/rules/trace/sprint-item-without-roadmap-link';
-import { change, item, person, project, runRule, site, sprint } from '../harness';
+import { change, item, person, project, runRule, site, sprint, type ItemsCase } from '../harness';
 import { expectFindings, type ExpectedFinding } from '../horizon/expect-findings';
 
 const people = [person('lena', 'Lena Hoffmann'), person('ana', 'Ana Costa')];
@@ -16,12 +15,7 @@ const epic = item('PAY-100', { level: 1 });
 const bug = (key: string, extra: Partial<Item> = {}) => item(key, { type: { name: 'Bug', hierarchyLevel: 0 }, ...extra });
 const unlinked = change('PAY-5', 'ana', '2026-11-19T10:00:00.000Z', [{ meaning: 'parent', fromValue: '10100', fromText: 'PAY-100', toValue: '', toText: '' }]);
 
-interface Case {
-  name: string;
-  items: Item[];
-  actions?: Action[];
-  config?: Partial<AuditConfig>;
-}
+type Case = ItemsCase;
 
 function siteWith(items: Item[], actions: Action[] = []) {
   return site({ people, projects, sprints, items: [epic, ...items], actions });
