@@ -4,6 +4,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { SNAPSHOT_FORMAT, type SiteSnapshot } from '../../jira/snapshot';
+import { Faults, withoutProject, type FaultRule, type FaultScript } from './faults';
 import { PointsBucket } from './points';
 import { seededRandom } from './random';
 import { buildServer, STATS_PATH, type ServerSettings } from './server';
@@ -11,6 +12,7 @@ import { Site, instant } from './site';
 import { StatsRecorder, type EmulatorStats, type RouteStats } from './stats';
 
 export type { EmulatorStats, RouteStats };
+export type { Fault, FaultHandle, FaultRequest, FaultRule, FaultScript } from './faults';
 export { STATS_PATH };
 
 export interface EmulatorOptions {
@@ -26,6 +28,8 @@ export interface EmulatorOptions {
   random?: () => number;
   /** Clock in epoch milliseconds for the points budget and the site's "now"; defaults to Date.now. */
   now?: () => number;
+  /** Scripted faults in force from the first request; more can be added through `faults`. */
+  faults?: FaultRule[];
 }
 
 export interface RunningEmulator {
@@ -40,6 +44,11 @@ export interface RunningEmulator {
    * was away (issues edited, created, deleted). Callers stamp `fields.updated` themselves, e.g. with `siteNow()`.
    */
   replaceSnapshot(snapshot: SiteSnapshot): void;
+  /** Test-only: the project, its issues, roles, boards and their sprints are deleted from the next request on. */
+  removeProject(projectKey: string): void;
+  /** Test-only: scripted faults (see faults.ts); none unless added. */
+  faults: FaultScript;
+  /** Lets go of hung and delayed requests, then stops the server. */
   close(): Promise<void>;
 }
 
@@ -61,6 +70,9 @@ export async function startEmulator(snapshot: SiteSnapshot, options: EmulatorOpt
   // The site's time starts at the snapshot's capture time and runs with the clock, so `updated >= -7d` means what it meant then.
   const capturedAt = instant(snapshot.capturedAt);
   const stats = new StatsRecorder();
+  const faults = new Faults();
+  for (const rule of options.faults ?? []) faults.add(rule);
+  const closing = new AbortController();
   const settings: ServerSettings = {
     site: new Site(snapshot),
     stats,
@@ -69,6 +81,8 @@ export async function startEmulator(snapshot: SiteSnapshot, options: EmulatorOpt
     failRate: options.failRate ?? 0,
     random: options.random ?? seededRandom(),
     siteNow: () => (capturedAt === undefined ? now() : capturedAt + (now() - startedAt)),
+    faults,
+    closing: closing.signal,
   };
   const app = buildServer(settings);
   await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
@@ -82,7 +96,12 @@ export async function startEmulator(snapshot: SiteSnapshot, options: EmulatorOpt
       if (next.format !== SNAPSHOT_FORMAT) throw new Error(`Expected a ${SNAPSHOT_FORMAT} snapshot, got format '${String(next.format)}'.`);
       settings.site = new Site(next);
     },
+    removeProject: (projectKey) => {
+      settings.site = new Site(withoutProject(settings.site.snapshot, projectKey));
+    },
+    faults,
     close: async () => {
+      closing.abort();
       await app.close();
     },
   };

@@ -2,6 +2,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, ty
 import { setTimeout as delay } from 'node:timers/promises';
 import type { RestUser } from '../../jira/snapshot';
 import { JiraHttpError, type JiraErrorBody } from './errors';
+import { pageToken, withoutProject, type Fault, type Faults } from './faults';
 import type { QueryParams } from './params';
 import type { PointsBucket } from './points';
 import type { Answer, RequestContext, Route } from './route';
@@ -9,7 +10,7 @@ import { agileRoutes } from './routes/agile';
 import { changelogRoutes } from './routes/changelog';
 import { platformRoutes } from './routes/platform';
 import { searchRoutes } from './routes/search';
-import type { Site } from './site';
+import { Site } from './site';
 import { UNMATCHED_ROUTE, type StatsRecorder } from './stats';
 
 export const STATS_PATH = '/__emulator/stats';
@@ -31,6 +32,9 @@ export interface ServerSettings {
   random: () => number;
   /** The site's clock (epoch milliseconds) handlers see as "now". */
   siteNow: () => number;
+  faults: Faults;
+  /** Aborted when the emulator closes: hung and delayed requests let go of their connections then. */
+  closing: AbortSignal;
 }
 
 interface Outgoing {
@@ -52,10 +56,35 @@ function errorBody(message: string): JiraErrorBody {
 
 function injectedFailure(draw: number): Outgoing {
   const status = FAILURE_STATUSES[Math.floor(draw * FAILURE_STATUSES.length)] ?? 500;
-  if (status === 500) return json(500, errorBody('Internal server error'));
   // Jira documents that a transient 503 may carry Retry-After.
-  return { status, type: TEXT_TYPE, payload: GATEWAY_TEXT[status], headers: status === 503 ? { 'retry-after': '1' } : {} };
+  return failure(status, status === 503 ? 1 : undefined);
 }
+
+function failure(status: (typeof FAILURE_STATUSES)[number], retryAfterSeconds: number | undefined): Outgoing {
+  const headers: Record<string, string> = retryAfterSeconds === undefined ? {} : { 'retry-after': String(retryAfterSeconds) };
+  if (status === 500) return { ...json(500, errorBody('Internal server error')), headers };
+  return { status, type: TEXT_TYPE, payload: GATEWAY_TEXT[status], headers };
+}
+
+/** Resolves when the signal is aborted; never, while it is not. */
+function untilAborted(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) resolve();
+    else signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+}
+
+/** Waits ms; false when the signal was aborted first. */
+async function pause(ms: number, signal: AbortSignal): Promise<boolean> {
+  try {
+    await delay(ms, undefined, { signal });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const HTML_PAGE = '<!DOCTYPE html><html><head><title>Down for maintenance</title></head><body><h1>We will be back soon.</h1></body></html>';
 
 /**
  * Basic auth whose user part is an e-mail address or an account id of the snapshot; the password is not checked.
@@ -70,6 +99,14 @@ function authenticate(header: string | undefined, site: Site): RestUser | undefi
     if (user) return user;
   }
   return site.userByLogin(decoded);
+}
+
+function pathOf(url: string): string {
+  return url.split('?')[0] ?? url;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export function buildServer(settings: ServerSettings): FastifyInstance {
@@ -125,13 +162,67 @@ export function buildServer(settings: ServerSettings): FastifyInstance {
       stats.throttled();
       return send(reply, { ...json(429, errorBody('Rate limit exceeded.')), headers: bucket.refusalHeaders(retryAfter) });
     }
+    const fault = settings.faults.take({ method: request.method, path: pathOf(request.url), query: request.query as QueryParams, body: request.body });
+    if (fault) return serveFault(fault, name, route, request, reply, user);
+    return serveAnswer(name, route, request, reply, user);
+  };
+
+  const serveAnswer = async (name: string, route: Route, request: FastifyRequest, reply: FastifyReply, user: RestUser, change?: (body: unknown) => unknown) => {
     if (settings.failRate > 0 && settings.random() < settings.failRate) {
       stats.failed();
       return send(reply, injectedFailure(settings.random()));
     }
     const answer = handle(route, request, user);
     answered(name, 1 + answer.objects);
-    return send(reply, json(answer.status ?? 200, answer.body));
+    return send(reply, json(answer.status ?? 200, change ? change(answer.body) : answer.body));
+  };
+
+  /** A broken answer is not charged, like a 429 or a 5xx: the caller got nothing it could use. */
+  const serveFault = async (fault: Fault, name: string, route: Route, request: FastifyRequest, reply: FastifyReply, user: RestUser) => {
+    switch (fault.kind) {
+      case 'throttle':
+        stats.throttled();
+        return send(reply, { ...json(429, errorBody('Rate limit exceeded.')), headers: { 'retry-after': String(fault.retryAfterSeconds) } });
+      case 'status':
+        stats.failed();
+        return send(reply, failure(fault.status, fault.retryAfterSeconds));
+      case 'hang':
+        reply.hijack();
+        await untilAborted(settings.closing);
+        request.raw.socket.destroy();
+        return reply;
+      case 'stall': {
+        const payload = JSON.stringify(handle(route, request, user).body);
+        reply.hijack();
+        reply.raw.writeHead(200, { 'content-type': JSON_TYPE, 'content-length': Buffer.byteLength(payload) });
+        reply.raw.write(payload.slice(0, Math.floor(payload.length / 2)));
+        await untilAborted(settings.closing);
+        request.raw.socket.destroy();
+        return reply;
+      }
+      case 'delay':
+        if (!(await pause(fault.ms, settings.closing))) {
+          reply.hijack();
+          request.raw.socket.destroy();
+          return reply;
+        }
+        return serveAnswer(name, route, request, reply, user);
+      case 'invalid-json':
+        return send(reply, { status: 200, type: JSON_TYPE, payload: '[object Object]' });
+      case 'truncated-json': {
+        const payload = JSON.stringify(handle(route, request, user).body);
+        return send(reply, { status: 200, type: JSON_TYPE, payload: payload.slice(0, Math.floor(payload.length / 2)) });
+      }
+      case 'html':
+        return send(reply, { status: 200, type: 'text/html;charset=UTF-8', payload: HTML_PAGE });
+      case 'repeat-page-token': {
+        const token = pageToken({ query: request.query as QueryParams, body: request.body });
+        return serveAnswer(name, route, request, reply, user, (body) => (isRecord(body) ? { ...body, nextPageToken: token, ...('isLast' in body ? { isLast: false } : {}) } : body));
+      }
+      case 'remove-project':
+        settings.site = new Site(withoutProject(settings.site.snapshot, fault.projectKey));
+        return serveAnswer(name, route, request, reply, user);
+    }
   };
 
   for (const route of ROUTES) {
@@ -143,7 +234,7 @@ export function buildServer(settings: ServerSettings): FastifyInstance {
   app.setNotFoundHandler(async (request, reply) => {
     stats.request(UNMATCHED_ROUTE);
     answered(UNMATCHED_ROUTE, 1);
-    const path = request.url.split('?')[0] ?? request.url;
+    const path = pathOf(request.url);
     const problem = { type: 'about:blank', title: 'Not Found', status: 404, detail: `No endpoint ${request.method} ${path}.`, instance: path };
     return send(reply, { status: 404, type: PROBLEM_TYPE, payload: JSON.stringify(problem) });
   });
