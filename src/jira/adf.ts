@@ -1,3 +1,5 @@
+import { isValid } from 'date-fns';
+
 /**
  * Atlassian Document Format → plain text, for classifying comments and descriptions. Block nodes end in a line
  * break, inline nodes keep their visible text (mentions, emoji, dates, links), anything unknown is walked for
@@ -58,8 +60,9 @@ function walk(node: unknown, out: string[], depth: number): void {
       out.push(stringAttr(attrs, 'text') ?? stringAttr(attrs, 'shortName') ?? '');
       return;
     case 'date': {
-      const timestamp = Number(stringAttr(attrs, 'timestamp'));
-      if (Number.isFinite(timestamp)) out.push(new Date(timestamp).toISOString().slice(0, 10));
+      // A finite number can still lie beyond the ±8.64e15 ms a Date holds (toISOString would throw).
+      const date = new Date(Number(stringAttr(attrs, 'timestamp')));
+      if (isValid(date)) out.push(date.toISOString().slice(0, 10));
       return;
     }
     case 'status':
