@@ -29,7 +29,7 @@ export function adfToText(body: unknown): string {
   if (body === null || body === undefined) return '';
   if (typeof body === 'string') return body.trim();
   const parts: string[] = [];
-  walk(body, parts, 0);
+  walk(body, parts, 0, new Set());
   return parts
     .join('')
     .replace(/[ \t]+\n/g, '\n')
@@ -37,10 +37,17 @@ export function adfToText(body: unknown): string {
     .trim();
 }
 
-function walk(node: unknown, out: string[], depth: number): void {
-  if (depth > MAX_DEPTH || node === null || typeof node !== 'object') return;
+/** `ancestors` holds the nodes on the way down, so a body whose nodes refer back to them ends instead of repeating. */
+function walk(node: unknown, out: string[], depth: number, ancestors: Set<object>): void {
+  if (depth > MAX_DEPTH || node === null || typeof node !== 'object' || ancestors.has(node)) return;
+  ancestors.add(node);
+  visit(node, out, depth, ancestors);
+  ancestors.delete(node);
+}
+
+function visit(node: object, out: string[], depth: number, ancestors: Set<object>): void {
   if (Array.isArray(node)) {
-    for (const child of node) walk(child, out, depth + 1);
+    for (const child of node) walk(child, out, depth + 1, ancestors);
     return;
   }
   const record = node as { type?: unknown; text?: unknown; attrs?: unknown; content?: unknown };
@@ -73,7 +80,7 @@ function walk(node: unknown, out: string[], depth: number): void {
       return;
   }
   if (type === 'listItem') out.push('- ');
-  walk(record.content, out, depth + 1);
+  walk(record.content, out, depth + 1, ancestors);
   if (type === 'tableCell' || type === 'tableHeader') out.push('\t');
   if (BLOCK_NODES.has(type) && !out[out.length - 1]?.endsWith('\n')) out.push('\n');
 }
