@@ -169,7 +169,7 @@ export class JiraClient {
         await this.backOff(described, attempt, 429, 0);
         continue;
       }
-      if (TRANSIENT_STATUSES.has(response.status) || (response.status < 300 && response.malformed)) {
+      if (TRANSIENT_STATUSES.has(response.status) || unreadable(response)) {
         this.usage.serverErrors++;
         if (attempt >= this.retry.maxTries) throw this.errorFor(request, response, true);
         const hinted = retryAfterMs(response.headers['retry-after'], this.now());
@@ -240,6 +240,14 @@ export class JiraClient {
       next();
     }
   }
+}
+
+/**
+ * Every Jira answer the client asks for is JSON. A success whose body did not parse, or came as text (a proxy's or a
+ * maintenance page's HTML), is a failure to retry like a 5xx, not an answer with nothing in it.
+ */
+function unreadable(response: JiraResponse): boolean {
+  return response.status < 300 && (response.malformed === true || typeof response.body === 'string');
 }
 
 /** `Retry-After` is either delay-seconds or an HTTP date. */
