@@ -28,7 +28,7 @@ const mark: fc.Arbitrary<Json> = fc.constantFrom<Json>(
 
 const leafText: fc.Arbitrary<string> = fc.oneof({ weight: 30, arbitrary: shortText }, { weight: 1, arbitrary: hugeText });
 
-const textNode: fc.Arbitrary<Built> = fc.tuple(leafText, fc.array(mark, { maxLength: 2 })).map(([text, marks]) => ({
+const textNode: fc.Arbitrary<Built> = fc.tuple(leafText, fc.array(mark, { maxLength: 2 })).map(([text, marks]): Built => ({
   node: marks.length > 0 ? { type: 'text', text, marks } : { type: 'text', text },
   leaves: [text],
 }));

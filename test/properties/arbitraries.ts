@@ -58,8 +58,8 @@ export const junk: fc.Arbitrary<Json> = fc.oneof(
   fc.constantFrom(0, -1, 1.5, 1e300, -1e300, 8.64e15 + 1, Number.MAX_SAFE_INTEGER),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
   shortText,
-  fc.constant([]),
-  fc.constant({}),
+  fc.constant<Json>([]),
+  fc.constant<Json>({}),
   fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<Json>,
 );
 
@@ -133,8 +133,11 @@ export function mutated<T extends Json>(value: fc.Arbitrary<T>, maxCount = 3): f
 function replaceAt(root: Json, pick: number, replacement: Json): Json {
   const places: Array<{ parent: Json[] | { [key: string]: Json }; key: string | number }> = [];
   const visit = (value: Json) => {
-    if (Array.isArray(value)) value.forEach((child, index) => (places.push({ parent: value, key: index }), visit(child)));
-    else if (value !== null && typeof value === 'object') for (const [key, child] of Object.entries(value)) places.push({ parent: value, key }), visit(child);
+    if (value === null || typeof value !== 'object') return;
+    for (const [key, child] of Object.entries(value)) {
+      places.push({ parent: value, key: Array.isArray(value) ? Number(key) : key });
+      visit(child);
+    }
   };
   visit(root);
   const place = places[pick % (places.length + 1)];
