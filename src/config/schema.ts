@@ -166,7 +166,10 @@ function describeErrors(errors: ErrorObject[]): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
-    const path = error.instancePath.slice(1).split('/').filter(Boolean).map(unescapePointer).join('.');
+    const segments = error.instancePath.slice(1).split('/').filter(Boolean).map(unescapePointer);
+    // A missing setting is reported on its parent by ajv; the admin page shows it at the setting itself.
+    if (error.keyword === 'required') segments.push((error.params as { missingProperty: string }).missingProperty);
+    const path = segments.join('.');
     const message = describeError(error, path);
     // A bad property name is reported twice by ajv (the name's own error, then "propertyNames"); keep the first.
     if (message === undefined || seen.has(`${path} ${message}`)) continue;
@@ -186,6 +189,14 @@ function describeError(error: ErrorObject, path: string): string | undefined {
     }
     case 'propertyNames':
       return undefined;
+    case 'required':
+      return 'is required';
+    case 'type':
+      return `must be ${TYPE_NAMES[(error.params as { type: string }).type] ?? (error.params as { type: string }).type}`;
+    case 'maxProperties':
+      return path.endsWith('rules') ? 'names rules, but no rules are known' : (error.message ?? 'has too many settings');
+    case 'format':
+      return 'must be a date and time such as 2026-11-22T08:00:00Z';
     case 'const':
       return `must be ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}`;
     case 'pattern':
@@ -195,6 +206,15 @@ function describeError(error: ErrorObject, path: string): string | undefined {
       return error.message ?? 'is not valid';
   }
 }
+
+const TYPE_NAMES: Record<string, string> = {
+  array: 'a list (JSON array)',
+  object: 'an object',
+  string: 'a string',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: 'true or false',
+};
 
 function unescapePointer(segment: string): string {
   return segment.replace(/~1/g, '/').replace(/~0/g, '~');

@@ -29,7 +29,7 @@ describe('parseConfig', () => {
   });
 
   it.each([
-    [{}, ['the configuration must have required property \'version\'']],
+    [{}, ['version is required']],
     [{ version: 2 }, ['version must be 1']],
     [{ version: 1, thresholds: { sprintMaxWeks: 3 } }, ['thresholds has an unknown setting "sprintMaxWeks"']],
     [{ version: 1, thresholds: { sprintMaxWeeks: 0 } }, ['thresholds.sprintMaxWeeks must be >= 1']],
@@ -38,9 +38,9 @@ describe('parseConfig', () => {
     [{ version: 1, rules: { 'overlap/dual-role': { options: { minShare: 2 } } } }, ['rules.overlap/dual-role.options.minShare must be <= 1']],
     [{ version: 1, ownerField: 'owner' }, ['ownerField must be assignee, reporter, creator or a custom field id like customfield_10042']],
     [{ version: 1, projects: { mob: {} } }, ['projects names "mob", which is not a project key such as MOB']],
-    [{ version: 1, suppressions: [{ findingId: 'x' }] }, ["suppressions.0 must have required property 'reason'"]],
+    [{ version: 1, suppressions: [{ findingId: 'x' }] }, ['suppressions.0.reason is required']],
     [{ version: 1, thresholds: { tacticalHorizonWeeks: { min: 5, max: 2 } } }, ['thresholds.tacticalHorizonWeeks min (5) must not be above max (2)']],
-    [{ version: 1, combinedRoleProjects: 'MOB' }, ['combinedRoleProjects must be array']],
+    [{ version: 1, combinedRoleProjects: 'MOB' }, ['combinedRoleProjects must be a list (JSON array)']],
   ])('names the setting and what it may be: %j', (value, expected) => {
     expect(problems(value)).toEqual(expected);
   });
