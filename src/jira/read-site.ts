@@ -1,6 +1,7 @@
 import type { ReadProblem } from '../domain/model';
 import { boardHasSprints, listBoards, listSprints } from './api/agile';
-import { bulkFetchChangelogs, dedupeAndSortHistories, getIssueChangelog, getIssueComments, searchIssues } from './api/issues';
+import { bulkFetchChangelogs, BULKFETCH_MAX_ISSUES, dedupeAndSortHistories, getIssueChangelog, getIssueComments, searchIssues } from './api/issues';
+import { PagingError } from './api/paging';
 import { findGroupIds, getFields, getGroupMembers, getProjectRoles, getServerInfo, listProjects } from './api/platform';
 import { toInstant } from './dates';
 import { JiraError, type JiraClient } from './client';
@@ -114,7 +115,7 @@ export async function readSite(client: JiraClient, options: ReadSiteOptions): Pr
   let rolesDone = 0;
   await Promise.all(
     projects.map(async (project) => {
-      projectRoles[project.key] = await orProblem(problems, 'project', project.key, 'project roles', () => getProjectRoles(directory, project.key), []);
+      projectRoles[project.key] = await orProblem(problems, 'project', project.key, 'project roles', () => getProjectRoles(directory, project.key), [], 'failures');
       progress({ phase: 'roles', done: ++rolesDone, total: projects.length });
     }),
   );
@@ -122,34 +123,28 @@ export async function readSite(client: JiraClient, options: ReadSiteOptions): Pr
   for (const roles of Object.values(projectRoles)) users.addRoleActors(roles);
   const groupRefs = collectGroupRefs(projectRoles, options.groups ?? []);
   const unidentified = groupRefs.filter((ref) => ref.groupId === undefined).map((ref) => ref.name);
-  const foundIds = await orProblem(problems, 'site', 'groups', 'group ids', () => findGroupIds(directory, unidentified), new Map<string, string>());
+  const foundIds = await orProblem(problems, 'site', 'groups', 'group ids', () => findGroupIds(directory, unidentified), new Map<string, string>(), 'failures');
   for (const ref of groupRefs) ref.groupId ??= foundIds.get(ref.name);
-  const groups = await readGroups(directory, groupRefs, problems, users);
+  const groups = await readGroups(directory, groupRefs, problems, users, 'failures');
   progress({ phase: 'groups', done: groups.length });
 
   const projectKeys = new Set(projects.map((project) => project.key));
-  const allBoards = await orProblem(problems, 'site', 'boards', 'boards', () => listBoards(client), [] as RestBoard[]);
+  const allBoards = await orProblem(problems, 'site', 'boards', 'boards', () => listBoards(client), [] as RestBoard[], 'failures');
   const boards = allBoards.filter((board) => board.location?.projectKey === undefined || projectKeys.has(board.location.projectKey));
   progress({ phase: 'boards', done: boards.length });
 
   const sprints: SiteSnapshot['sprints'] = {};
   await Promise.all(
     boards.filter(boardHasSprints).map(async (board) => {
-      sprints[String(board.id)] = await orProblem(problems, 'board', String(board.id), `sprints of board "${board.name}"`, () => listSprints(client, board.id), [] as RestSprint[]);
+      sprints[String(board.id)] = await orProblem(problems, 'board', String(board.id), `sprints of board "${board.name}"`, () => listSprints(client, board.id), [] as RestSprint[], 'failures');
     }),
   );
   progress({ phase: 'sprints', done: Object.values(sprints).reduce((sum, list) => sum + list.length, 0) });
 
   const issues = await readIssues(client, [...projectKeys].sort(), fieldsToRead(candidates), options.updatedSince, problems, progress);
-  await completeComments(client, issues, problems, progress);
+  await completeComments(client, issues, problems, progress, 'failures');
 
-  const histories =
-    options.changelogs === 'per-issue'
-      ? await readChangelogsPerIssue(client, issues)
-      : await bulkFetchChangelogs(
-          client,
-          issues.map((issue) => issue.id),
-        );
+  const histories = options.changelogs === 'per-issue' ? await readChangelogsPerIssue(client, issues, problems) : await readChangelogs(client, issues, problems);
   let historyCount = 0;
   for (const issue of issues) {
     const list = histories.get(issue.id) ?? [];
@@ -202,19 +197,50 @@ async function readIssues(
             progress({ phase: 'issues', done });
           }),
         undefined,
+        'failures',
       );
     }),
   );
   return projectKeys.flatMap((key) => byProject.get(key) ?? []);
 }
 
-async function readChangelogsPerIssue(client: JiraClient, issues: RestIssue[]): Promise<Map<string, RestHistory[]>> {
-  const entries = await Promise.all(issues.map(async (issue) => [issue.id, dedupeAndSortHistories(await getIssueChangelog(client, issue.key))] as const));
+/** Changelogs by bulkfetch, a batch at a time so that a batch that cannot be read costs only its own issues' histories. */
+async function readChangelogs(client: JiraClient, issues: RestIssue[], problems: ReadProblem[]): Promise<Map<string, RestHistory[]>> {
+  const histories = new Map<string, RestHistory[]>();
+  const batches: RestIssue[][] = [];
+  for (let index = 0; index < issues.length; index += BULKFETCH_MAX_ISSUES) batches.push(issues.slice(index, index + BULKFETCH_MAX_ISSUES));
+  await Promise.all(
+    batches.map(async (batch) => {
+      try {
+        const read = await bulkFetchChangelogs(
+          client,
+          batch.map((issue) => issue.id),
+        );
+        for (const [id, list] of read) histories.set(id, list);
+      } catch (error) {
+        if (!tolerated(error, 'failures')) throw error;
+        for (const issue of batch) problems.push({ scope: 'history', ref: issue.key, message: `Could not read the change history: ${(error as Error).message}` });
+      }
+    }),
+  );
+  return histories;
+}
+
+async function readChangelogsPerIssue(client: JiraClient, issues: RestIssue[], problems: ReadProblem[]): Promise<Map<string, RestHistory[]>> {
+  const entries = await Promise.all(
+    issues.map(async (issue) => [issue.id, await orProblem(problems, 'history', issue.key, 'the change history', async () => dedupeAndSortHistories(await getIssueChangelog(client, issue.key)), [], 'failures')] as const),
+  );
   return new Map(entries);
 }
 
 /** Search embeds an issue's comments; where Jira says there are more than it embedded, read the rest. */
-export async function completeComments(client: JiraClient, issues: RestIssue[], problems: ReadProblem[], progress: (event: ReadProgress) => void): Promise<void> {
+export async function completeComments(
+  client: JiraClient,
+  issues: RestIssue[],
+  problems: ReadProblem[],
+  progress: (event: ReadProgress) => void,
+  tolerate: Tolerated = 'refusals',
+): Promise<void> {
   const partial = issues.filter((issue) => {
     const comment = issue.fields.comment as { comments?: unknown[]; total?: number } | undefined;
     return comment !== undefined && typeof comment.total === 'number' && comment.total > (comment.comments?.length ?? 0);
@@ -222,7 +248,7 @@ export async function completeComments(client: JiraClient, issues: RestIssue[], 
   let done = 0;
   await Promise.all(
     partial.map(async (issue) => {
-      const comments = await orProblem(problems, 'issue', issue.key, 'comments', () => getIssueComments(client, issue.key), undefined as RestComment[] | undefined);
+      const comments = await orProblem(problems, 'issue', issue.key, 'comments', () => getIssueComments(client, issue.key), undefined as RestComment[] | undefined, tolerate);
       if (comments) issue.fields.comment = { comments, startAt: 0, maxResults: comments.length, total: comments.length };
       progress({ phase: 'comments', done: ++done, total: partial.length });
     }),
@@ -249,10 +275,11 @@ export async function readGroups(
   refs: Array<{ name: string; groupId?: string }>,
   problems: ReadProblem[],
   users: UserCollector,
+  tolerate: Tolerated = 'refusals',
 ): Promise<SnapshotGroup[]> {
   const groups = await Promise.all(
     refs.map(async (ref) => {
-      const members = await orProblem(problems, 'site', `group ${ref.name}`, `members of group "${ref.name}"`, () => getGroupMembers(client, ref), undefined as RestUser[] | undefined);
+      const members = await orProblem(problems, 'site', `group ${ref.name}`, `members of group "${ref.name}"`, () => getGroupMembers(client, ref), undefined as RestUser[] | undefined, tolerate);
       if (!members) return undefined;
       for (const member of members) users.add(member);
       const group: SnapshotGroup = { name: ref.name, members: members.map((member) => member.accountId) };
@@ -264,19 +291,35 @@ export async function readGroups(
 }
 
 /**
- * A 4xx that is about one part of the site (no permission, gone) is recorded and the read goes on. That includes
- * 401: Jira answers it for project roles the caller may not administer; bad credentials already failed on the
- * first request, which is not guarded.
+ * Which failures of one part of the site are recorded while the read goes on. `refusals`: a 4xx about that part
+ * (no permission, gone). That includes 401: Jira answers it for project roles the caller may not administer; bad
+ * credentials already failed on the first request, which is not guarded. `failures`: also what stayed transient
+ * after every try (5xx, 429 beyond the wait budget, timeouts, bodies that are not JSON) and paging that does not
+ * move on; a one-off read (an audit) reports those and goes on, while the background scan fails the step instead,
+ * so that its previous complete result stays.
  */
-export async function orProblem<T>(problems: ReadProblem[], scope: ReadProblem['scope'], ref: string, what: string, read: () => Promise<T>, fallback: T): Promise<T> {
+export type Tolerated = 'refusals' | 'failures';
+
+export function tolerated(error: unknown, tolerate: Tolerated): boolean {
+  if (error instanceof JiraError && !error.transient && error.status >= 400 && error.status < 500) return true;
+  return tolerate === 'failures' && (error instanceof JiraError || error instanceof PagingError);
+}
+
+export async function orProblem<T>(
+  problems: ReadProblem[],
+  scope: ReadProblem['scope'],
+  ref: string,
+  what: string,
+  read: () => Promise<T>,
+  fallback: T,
+  tolerate: Tolerated = 'refusals',
+): Promise<T> {
   try {
     return await read();
   } catch (error) {
-    if (error instanceof JiraError && !error.transient && error.status >= 400 && error.status < 500) {
-      problems.push({ scope, ref, message: `Could not read ${what}: ${error.message}` });
-      return fallback;
-    }
-    throw error;
+    if (!tolerated(error, tolerate)) throw error;
+    problems.push({ scope, ref, message: `Could not read ${what}: ${(error as Error).message}` });
+    return fallback;
   }
 }
 
