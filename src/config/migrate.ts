@@ -36,10 +36,13 @@ export const MIGRATIONS: readonly Migration[] = [
 
 /** A document (or stored entry) written by a newer version of the app: nothing is read from it or written over it. */
 export class FutureFormatError extends ConfigError {
-  constructor(readonly found: number) {
+  constructor(
+    readonly found: number,
+    where = 'formatVersion',
+  ) {
     super([
       {
-        path: 'formatVersion',
+        path: where,
         message: `is ${found}: it was written by a newer version of the app, which reads formats 1 to ${CONFIG_FORMAT_VERSION} only; nothing was changed`,
       },
     ]);

@@ -76,15 +76,18 @@ export function parseConfiguration(value: unknown, rules: RuleOptionsSchema[]): 
   };
 }
 
-/** The same, from the text of a file or a paste: bad JSON is reported with its line and column. */
+/** The same, from the text of a file or a paste. */
 export function parseConfigurationJson(text: string, rules: RuleOptionsSchema[]): ParsedConfiguration {
-  let value: unknown;
+  return parseConfiguration(readJson(text), rules);
+}
+
+/** JSON text as a value; what is not JSON is a ConfigError saying where (line and column) it stops being JSON. */
+export function readJson(text: string): unknown {
   try {
-    value = JSON.parse(text);
+    return JSON.parse(text);
   } catch (error) {
     throw new ConfigError([{ path: 'the document', message: `is not valid JSON: ${jsonProblem(text, error)}` }]);
   }
-  return parseConfiguration(value, rules);
 }
 
 /** The document an export writes: the stored settings as they are, and the versions they were read at. */

@@ -3,15 +3,18 @@
  * The UI imports these types only (no runtime code), so the bundle stays free of server code.
  */
 import type { Coverage, PersonProfile, ProjectSummary, RoadmapItemSummary, SprintSummary } from '../audit/report';
+import type { ConfigurationDocument, ConfigVersions } from '../config/transfer';
 import type { AuditConfig, EffectiveSettings, ProjectSettings, SeveritySetting } from '../config/types';
 import type { Finding, Severity } from '../domain/finding';
 import type { RuleCategory } from '../rules/types';
 import type { WeeklySummary } from '../scan/summary';
+import type { ImportOutcome, VersionChange } from '../store/config-store';
 import type { ModuleContext } from './context';
 import type { ResolverResponse } from './response';
 
 export type { ModuleContext, ResolverResponse };
 export type { Coverage, PersonProfile, ProjectSummary, RoadmapItemSummary, SprintSummary, Finding, Severity, WeeklySummary };
+export type { ConfigurationDocument, ConfigVersions, ImportOutcome, VersionChange };
 
 /** Where a view's data came from and when, so a panel can say how fresh it is. */
 export interface Provenance {
@@ -110,6 +113,14 @@ export interface FieldIssue {
 
 export type SeverityChoice = SeveritySetting;
 
+/** An import refused with CONFLICT carries these details: what moved since the export, or that it had no versions. */
+export interface ImportConflict {
+  /** Parts whose stored version is not the exported one; empty when the document carried no versions at all. */
+  changes: VersionChange[];
+  /** The document had no versions (a configuration file or hand-written): only a replacement can import it. */
+  unversioned: boolean;
+}
+
 export interface ResolverApi {
   getContext: { payload: Record<string, never>; result: ModuleContext };
   getBoardPanel: { payload: { boardId?: number; sprintId?: number }; result: BoardPanel };
@@ -117,6 +128,14 @@ export interface ResolverApi {
   getSettings: { payload: { projectKey?: string }; result: SettingsView };
   /** Site scope takes a whole AuditConfig; project scope takes ProjectSettings for that project. */
   saveSettings: { payload: { projectKey?: string; settings: unknown; version: number }; result: SettingsView };
+  /** Jira admins only: the whole configuration (site, every project, the versions read) as one format-2 document. */
+  exportSettings: { payload: Record<string, never>; result: ConfigurationDocument };
+  /**
+   * Jira admins only: replaces the whole configuration with the JSON text of a document of any known format. All is
+   * validated first (INVALID_INPUT, FieldIssue details); then, unless `overwrite`, the exported versions must still
+   * be current (CONFLICT, ImportConflict details). Nothing is written unless everything is.
+   */
+  importSettings: { payload: { json: string; overwrite?: boolean }; result: ImportOutcome };
   /** Refreshes the viewer's project (of the board, or the one given) from Jira now and returns the view again. */
   refreshProject: { payload: { projectKey?: string; boardId?: number; sprintId?: number }; result: RefreshResult };
 }

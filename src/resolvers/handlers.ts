@@ -19,6 +19,7 @@ import type { BoardPanel, FieldIssue, Freshness, ResolverApi, RoadmapView, RuleI
 import { readModuleContext } from './context';
 import { fail, ok, type ResolverResponse } from './response';
 import type { AppServices, CallerContext } from './services';
+import { exportSettings, importSettings } from './settings-transfer';
 
 type Handler<K extends keyof ResolverApi> = (
   services: AppServices,
@@ -245,7 +246,7 @@ const saveSettings: Handler<'saveSettings'> = async (services, payload, context)
 
 const getContext: Handler<'getContext'> = async (_services, _payload, context) => readModuleContext(context);
 
-export const HANDLERS: { [K in keyof ResolverApi]: Handler<K> } = { getContext, getBoardPanel, getRoadmap, getSettings, saveSettings, refreshProject };
+export const HANDLERS: { [K in keyof ResolverApi]: Handler<K> } = { getContext, getBoardPanel, getRoadmap, getSettings, saveSettings, refreshProject, exportSettings, importSettings };
 
 /** Runs a handler and turns what Jira or the code threw into the typed error the UI understands. */
 export async function runHandler<K extends keyof ResolverApi>(

@@ -215,7 +215,7 @@ export class ConfigRepository {
   /** A stored entry, refused when a newer version of the app wrote it. */
   private async entry(key: string): Promise<Versioned<unknown> | undefined> {
     const entry = await this.store.get<Versioned<unknown>>(key);
-    if (entry?.formatVersion !== undefined && entry.formatVersion > CONFIG_FORMAT_VERSION) throw new FutureFormatError(entry.formatVersion);
+    if (entry?.formatVersion !== undefined && entry.formatVersion > CONFIG_FORMAT_VERSION) throw new FutureFormatError(entry.formatVersion, `the stored configuration's formatVersion (${key})`);
     return entry;
   }
 
