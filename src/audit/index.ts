@@ -4,7 +4,7 @@ import type { Finding } from '../domain/finding';
 import type { Instant, Site } from '../domain/model';
 import { RoleDirectory, type DecisionCounts } from '../roles';
 import { RULES } from '../rules';
-import type { AnyRule } from '../rules/types';
+import type { AnyRule, ClassifiedAction } from '../rules/types';
 import { buildIndex, classifySite } from './index-site';
 import { buildCoverage, personProfiles, projectSummaries, roadmapSummaries, sprintSummaries, type Coverage, type PersonProfile, type ProjectSummary, type RoadmapItemSummary, type SprintSummary } from './report';
 import { runRules, type RuleRun } from './run-rules';
@@ -38,22 +38,9 @@ export interface AuditReport {
 /** The whole pipeline over a normalised site: classify, work out who is who, run the rules, build the report. */
 export function auditSite(fullSite: Site, config: AuditConfig, options: AuditOptions): AuditReport {
   const site = options.projectKeys && options.projectKeys.length > 0 ? restrictToProjects(fullSite, options.projectKeys) : fullSite;
-  const settingsCache = new Map<string, EffectiveSettings>();
-  const settings = (projectKey: string) => {
-    let found = settingsCache.get(projectKey);
-    if (!found) settingsCache.set(projectKey, (found = effectiveSettings(config, projectKey)));
-    return found;
-  };
+  const settings = settingsLookup(config);
   const actions = classifySite(site, { ...(options.since ? { since: options.since } : {}), until: options.now }, (key) => settings(key).thresholds);
-  const decisions = new Map<string, DecisionCounts>();
-  const apps = new Set(site.people.filter((person) => person.kind === 'app').map((person) => person.accountId));
-  for (const { action, classification } of actions) {
-    if (!action.authorId || apps.has(action.authorId)) continue;
-    const counts = decisions.get(action.authorId) ?? { strategic: 0, tactical: 0, neutral: 0 };
-    counts[classification.role]++;
-    decisions.set(action.authorId, counts);
-  }
-  const roles = new RoleDirectory(site, config, decisions);
+  const roles = new RoleDirectory(site, config, countDecisions(site, actions));
   const index = buildIndex(site, actions);
   const run = runRules({ rules: options.rules ?? RULES, config, index, actions, roles, now: options.now, ...(options.since ? { since: options.since } : {}) });
   return {
@@ -69,6 +56,29 @@ export function auditSite(fullSite: Site, config: AuditConfig, options: AuditOpt
     findings: run.findings,
     suppressed: run.suppressed,
   };
+}
+
+/** Each project's effective settings, worked out once per project. */
+export function settingsLookup(config: AuditConfig): (projectKey: string) => EffectiveSettings {
+  const cache = new Map<string, EffectiveSettings>();
+  return (projectKey) => {
+    let found = cache.get(projectKey);
+    if (!found) cache.set(projectKey, (found = effectiveSettings(config, projectKey)));
+    return found;
+  };
+}
+
+/** What kinds of action each person took (apps left out): what role inference goes by. */
+export function countDecisions(site: Pick<Site, 'people'>, actions: readonly ClassifiedAction[]): Map<string, DecisionCounts> {
+  const decisions = new Map<string, DecisionCounts>();
+  const apps = new Set(site.people.filter((person) => person.kind === 'app').map((person) => person.accountId));
+  for (const { action, classification } of actions) {
+    if (!action.authorId || apps.has(action.authorId)) continue;
+    const counts = decisions.get(action.authorId) ?? { strategic: 0, tactical: 0, neutral: 0 };
+    counts[classification.role]++;
+    decisions.set(action.authorId, counts);
+  }
+  return decisions;
 }
 
 /** The part of a site that belongs to the given projects (sprints and boards that serve them included). */

@@ -221,7 +221,7 @@ function emptyCounts(): RoleCounts {
   return { strategic: 0, tactical: 0, neutral: 0 };
 }
 
-function shares(counts: RoleCounts): RoleCounts {
+export function shares(counts: RoleCounts): RoleCounts {
   const total = counts.strategic + counts.tactical + counts.neutral;
   return { strategic: ratio(counts.strategic, total), tactical: ratio(counts.tactical, total), neutral: ratio(counts.neutral, total) };
 }

@@ -17,6 +17,8 @@ export interface RuleRunInput {
   roles: RoleDirectory;
   now: Date;
   since?: Date;
+  /** Keep only findings whose settings come from these projects (the projects one part of a sharded audit is for). */
+  homeProjects?: ReadonlySet<string>;
 }
 
 /**
@@ -47,6 +49,7 @@ export function runRules(input: RuleRunInput): RuleRun {
       settings,
       options: (projectKey) => ({ ...rule.defaultOptions, ...settings(projectKey).rules[rule.meta.id]?.options }),
       report: (draft) => {
+        if (input.homeProjects && !input.homeProjects.has(draft.projectKey)) return;
         const finding = toFinding(rule, draft, settings(draft.projectKey));
         if (!finding || seen.has(finding.id)) return;
         seen.add(finding.id);
@@ -57,6 +60,7 @@ export function runRules(input: RuleRunInput): RuleRun {
     });
   }
   run.findings.sort(compareFindings);
+  run.suppressed.sort((a, b) => compareFindings(a.finding, b.finding));
   return run;
 }
 
@@ -92,6 +96,7 @@ export function formatMessage(rule: AnyRule, messageId: string, data: Record<str
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
-function compareFindings(a: Finding, b: Finding): number {
+/** Report order: most severe first, then by rule and id. */
+export function compareFindings(a: Finding, b: Finding): number {
   return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }

@@ -95,7 +95,7 @@ export function normaliseSite(snapshot: SiteSnapshot, extraProblems: ReadProblem
   }));
 
   items.sort(compareItems);
-  actions.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  actions.sort(compareActions);
   return {
     baseUrl: snapshot.baseUrl,
     ...(toInstant(snapshot.capturedAt) ? { capturedAt: toInstant(snapshot.capturedAt) } : {}),
@@ -374,9 +374,15 @@ function sortedUnique(values: string[]): string[] {
   return [...new Set(values)].sort();
 }
 
-function compareItems(a: Item, b: Item): number {
+/** Site order of items: by project key, then issue number. */
+export function compareItems(a: Item, b: Item): number {
   if (a.projectKey !== b.projectKey) return a.projectKey < b.projectKey ? -1 : 1;
   return issueNumber(a.key) - issueNumber(b.key) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
+
+/** Site order of actions: oldest first, then by id. */
+export function compareActions(a: Action, b: Action): number {
+  return a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 function issueNumber(key: string): number {

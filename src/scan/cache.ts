@@ -23,17 +23,22 @@ export interface CachedProject {
   issues: RestIssue[];
 }
 
-/** A project's complete cached state, or undefined when there is none. */
-export async function readCachedProject(store: KeyValueStore, projectKey: string): Promise<CachedProject | undefined> {
+/**
+ * A project's complete cached state, or undefined when there is none. With `issueKeys`, only those issues are
+ * read (the chunks that hold them), for an audit that needs a few of another project's issues.
+ */
+export async function readCachedProject(store: KeyValueStore, projectKey: string, issueKeys?: ReadonlySet<string>): Promise<CachedProject | undefined> {
   const prefix = dataPrefix(projectKey);
   for (let attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
     const head = await readHead(store, projectKey);
     if (!head) return undefined;
     const [rows, directory] = await Promise.all([readBlob<ChunkRow[]>(store, prefix, head.table), readBlob<ProjectDirectory>(store, prefix, head.directory)]);
     if (!rows || !directory) continue;
-    const chunks = await mapLimited(rows, PARALLEL_READS, (row) => readChunk(store, prefix, row));
+    const wanted = issueKeys && rows.length > 0 ? [...new Set([...issueKeys].map((key) => chunkIndexFor(rows, keyNumber(key))))].sort((a, b) => a - b).map((index) => rows[index]!) : rows;
+    const chunks = await mapLimited(wanted, PARALLEL_READS, (row) => readChunk(store, prefix, row));
     if (chunks.some((chunk) => chunk === undefined)) continue;
-    return { head, directory, issues: chunks.flatMap((chunk) => chunk ?? []) };
+    const issues = chunks.flatMap((chunk) => chunk ?? []);
+    return { head, directory, issues: issueKeys ? issues.filter((issue) => issueKeys.has(issue.key)) : issues };
   }
   throw new Error(`The cache of project ${projectKey} kept changing while it was read; try again.`);
 }
@@ -47,11 +52,11 @@ export interface CachedSite {
 
 /**
  * The cached projects (all complete ones when no keys are given) as one site snapshot, the format readSite
- * produces: normalise and audit it as if it had just been read.
+ * produces: normalise and audit it as if it had just been read. With `issueKeys`, only those issues.
  */
-export async function readCachedSite(store: KeyValueStore, projectKeys?: readonly string[]): Promise<CachedSite | undefined> {
+export async function readCachedSite(store: KeyValueStore, projectKeys?: readonly string[], issueKeys?: ReadonlySet<string>): Promise<CachedSite | undefined> {
   const keys = [...new Set(projectKeys ?? (await cachedProjectKeys(store)))].sort();
-  const projects = (await Promise.all(keys.map((key) => readCachedProject(store, key)))).filter((project): project is CachedProject => project !== undefined);
+  const projects = (await Promise.all(keys.map((key) => readCachedProject(store, key, issueKeys)))).filter((project): project is CachedProject => project !== undefined);
   const siteHead = await readSiteHead(store);
   const siteData = siteHead ? await readBlob<SiteData>(store, SITE_DATA_PREFIX, siteHead.data) : undefined;
   if (projects.length === 0 || !siteHead || !siteData) return undefined;

@@ -4,7 +4,8 @@
  * summary per project is appended for trends: the overlap findings and unowned roadmap items of each week.
  */
 import { addMilliseconds, format, startOfISOWeek } from 'date-fns';
-import { auditSite, type AuditReport } from '../audit';
+import type { AuditReport } from '../audit';
+import { auditProject, foreignNeeds, mergeOutlines, mergeProjectAudits, outlineProject, projectDecisions, type ForeignItems, type ProjectAudit, type ProjectDecisions, type ProjectOutline, type SiteOutline } from '../audit/sharded';
 import type { AuditConfig } from '../config/types';
 import type { Site } from '../domain/model';
 import { normaliseSite } from '../jira/normalise';
@@ -13,7 +14,7 @@ import { deleteBlob, readBlob, writeBlob, type BlobRef } from './blob';
 import { readCachedSite } from './cache';
 import { idHash } from './chunks';
 import type { WeeklySummary } from './summary';
-import { cachedProjectKeys, readHead } from './state';
+import { cachedProjectKeys, readHead, type ProjectHead } from './state';
 
 /** A project's slice of an audit of the whole cached site. */
 export interface StoredReport {
@@ -48,23 +49,25 @@ export function configFingerprint(config: AuditConfig): string {
 }
 
 /**
- * Audits every complete cached project together (roles and roadmap links cross projects) and stores each
- * project's slice and this week's summary. `up to date` when neither the cache nor the configuration changed
- * since the last audit (several scans finishing together queue several audits; one does the work).
+ * Audits every complete cached project (roles and roadmap links cross projects) and stores each project's slice
+ * and this week's summary. `up to date` when neither the cache nor the configuration changed since the last audit
+ * (several scans finishing together queue several audits; one does the work).
+ *
+ * The audit goes a project at a time (src/audit/sharded.ts), reading each project's cache once per pass, so that
+ * memory follows the largest project rather than the site.
  */
 export async function auditCachedSite(
   store: KeyValueStore,
   config: AuditConfig,
   options: { now: Date; validForMs?: number },
-): Promise<{ audited: true; site: Site; report: AuditReport; projectKeys: string[] } | { audited: false; why: 'nothing cached' | 'up to date' }> {
+): Promise<{ audited: true; report: AuditReport; projectKeys: string[] } | { audited: false; why: 'nothing cached' | 'up to date' }> {
   const fingerprint = await stateFingerprint(store, config);
   if ((await store.get<{ fingerprint: string }>(LAST_AUDIT_KEY))?.fingerprint === fingerprint) return { audited: false, why: 'up to date' };
-  const cached = await readCachedSite(store);
-  if (!cached) return { audited: false, why: 'nothing cached' };
-  const site = normaliseSite(cached.snapshot, cached.problems);
-  const report = auditSite(site, config, { now: options.now });
-  const scannedAt = cached.projects.map((project) => project.scannedAt).sort()[0] ?? options.now.toISOString();
-  const projectKeys = cached.projects.map((project) => project.projectKey);
+  const audit = await auditProjectByProject(store, config, options.now);
+  if (!audit) return { audited: false, why: 'nothing cached' };
+  const { report, heads } = audit;
+  const scannedAt = heads.map((head) => head.scannedAt).sort()[0] ?? options.now.toISOString();
+  const projectKeys = heads.map((head) => head.projectKey);
   for (const projectKey of projectKeys) {
     const slice = projectSlice(report, projectKey);
     const pointer: Omit<StoredReport, 'report'> = {
@@ -78,7 +81,59 @@ export async function auditCachedSite(
     await appendWeek(store, projectKey, weeklySummary(slice, projectKey, options.now));
   }
   await store.set(LAST_AUDIT_KEY, { fingerprint, at: options.now.toISOString() });
-  return { audited: true, site, report, projectKeys };
+  return { audited: true, report, projectKeys };
+}
+
+/** The three passes of the sharded audit over the cache: outline every project, note decisions, audit each. */
+async function auditProjectByProject(store: KeyValueStore, config: AuditConfig, now: Date): Promise<{ report: AuditReport; heads: ProjectHead[] } | undefined> {
+  const load = async (projectKey: string, issueKeys?: ReadonlySet<string>) => {
+    const cached = await readCachedSite(store, [projectKey], issueKeys);
+    return cached ? { site: normaliseSite(cached.snapshot, cached.problems), head: cached.projects[0]! } : undefined;
+  };
+  const outlines: ProjectOutline[] = [];
+  const heads: ProjectHead[] = [];
+  for (const projectKey of await cachedProjectKeys(store)) {
+    const loaded = await load(projectKey);
+    if (!loaded) continue;
+    outlines.push(outlineProject(loaded.site, projectKey));
+    heads.push(loaded.head);
+  }
+  if (outlines.length === 0) return undefined;
+  const outline = mergeOutlines(outlines);
+  outlines.length = 0;
+  const keys = heads.map((head) => head.projectKey);
+  const decided: ProjectDecisions[] = [];
+  for (const projectKey of keys) {
+    const loaded = await load(projectKey);
+    if (loaded) decided.push(projectDecisions(loaded.site, outline, projectKey, config, { now }));
+  }
+  const parts: ProjectAudit[] = [];
+  for (const projectKey of keys) {
+    const loaded = await load(projectKey);
+    if (!loaded) continue;
+    parts.push(auditProject(loaded.site, outline, projectKey, decided, await foreignItems(outline, projectKey, keys, load), config, { now }));
+  }
+  return { report: mergeProjectAudits(outline, parts, { now }), heads };
+}
+
+/** The other projects' issues a project's audit reads, normalised with their own project's data. */
+async function foreignItems(
+  outline: SiteOutline,
+  projectKey: string,
+  cachedKeys: readonly string[],
+  load: (projectKey: string, issueKeys: ReadonlySet<string>) => Promise<{ site: Site } | undefined>,
+): Promise<ForeignItems> {
+  const needed = new Set(foreignNeeds(outline, projectKey));
+  const projectOf = new Map(outline.items.map((item) => [item.key, item.projectKey]));
+  const owners = [...new Set([...needed].map((key) => projectOf.get(key)!))].filter((key) => cachedKeys.includes(key));
+  const foreign: ForeignItems = { items: [], actions: [] };
+  for (const owner of owners) {
+    const site = (await load(owner, needed))?.site;
+    if (!site) continue;
+    foreign.items.push(...site.items);
+    foreign.actions.push(...site.actions);
+  }
+  return foreign;
 }
 
 /** Changes whenever a project's cache is replaced or refreshed, or the configuration changes. */

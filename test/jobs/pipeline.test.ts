@@ -1,3 +1,4 @@
+import { auditSite } from '../../src/audit';
 import { demoConfig } from '../../src/dev/demo';
 import { JiraClient } from '../../src/jira/client';
 import { normaliseSite } from '../../src/jira/normalise';
@@ -5,6 +6,7 @@ import { readSite } from '../../src/jira/read-site';
 import { HttpTransport } from '../../src/jira/transport-http';
 import { roleMappingGroups, scheduleScans } from '../../src/jobs';
 import { readCachedSite, readHistory, readStoredReport } from '../../src/scan';
+import { projectSlice } from '../../src/scan/reports';
 import { ADMIN, demo, startPipeline, type Pipeline } from './support';
 
 let pipeline: Pipeline;
@@ -49,6 +51,12 @@ describe('scheduled trigger → queue → consumer, on the in-memory queue', () 
     expect(history).toHaveLength(1);
     expect(history[0]).toMatchObject({ weekStart: '2026-11-16', findings: report.report.findings.length });
     expect(history[0]!.overlapFindings).toBe(report.report.findings.filter((finding) => finding.rule.startsWith('overlap/')).length);
+
+    // The job audits a project at a time; what it stores is what an audit of the whole cached site at once gives.
+    const whole = auditSite(normaliseSite(cached.snapshot, cached.problems), demoConfig(), { now: pipeline.services.now() });
+    for (const project of demo.projects) {
+      expect((await readStoredReport(pipeline.store, project.key))!.report).toEqual(projectSlice(whole, project.key));
+    }
   });
 
   it('queues nothing and reads nothing from Jira while nothing is due', async () => {

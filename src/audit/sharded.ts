@@ -1,0 +1,338 @@
+/**
+ * Auditing a site a project at a time, so that memory grows with the largest project rather than with the site.
+ *
+ * Rules look across projects (an epic's initiative lives in the portfolio project, a person's strategic work in
+ * one project makes their tactical work in another a dual role, role inference counts all of a person's work), so
+ * each project's audit gets a compact picture of the rest of the site, built in two passes over the projects:
+ * 1. `outlineProject`: the project's items without their texts, its people, boards, sprints and what could not be
+ *    read — merged into a `SiteOutline`;
+ * 2. `projectDecisions`: what kinds of decision people took in the project (role inference) and the strategic
+ *    decisions themselves (overlap/dual-role weighs them against tactical work elsewhere).
+ * Then `auditProject` audits one project with the outline, every project's decisions, and the actions of the other
+ * projects' items its rules read (`foreignNeeds`: parents up the chain, items of its sprints), keeping the findings
+ * whose settings are the project's own. `mergeProjectAudits` puts the parts together into the report `auditSite`
+ * would have made of the whole site at once.
+ */
+import type { AuditConfig } from '../config/types';
+import type { Action, Item, Person, Site } from '../domain/model';
+import { compareActions, compareItems } from '../jira/normalise';
+import { RoleDirectory, type DecisionCounts } from '../roles';
+import { RULES } from '../rules';
+import type { AnyRule, ClassifiedAction } from '../rules/types';
+import { countDecisions, settingsLookup, type AuditOptions, type AuditReport } from './index';
+import { buildIndex, classifySite } from './index-site';
+import { personProfiles, projectSummaries, roadmapSummaries, shares, sprintSummaries, type PersonProfile, type ProjectSummary, type RoadmapItemSummary, type SprintSummary } from './report';
+import { compareFindings, runRules, type RuleRun } from './run-rules';
+
+/** A project as normalised on its own: its items and actions, with the people, boards and sprints it names. */
+export type ProjectSite = Site;
+
+/** What the rest of the site needs of one project: everything but the actions and the items' descriptions. */
+export interface ProjectOutline extends Omit<Site, 'actions'> {
+  projectKey: string;
+  actionCount: number;
+}
+
+/** Every project's outline together: the site without its actions. */
+export interface SiteOutline extends Omit<Site, 'actions'> {
+  actionCount: number;
+}
+
+/** What people decided in one project: counts for role inference, and the strategic decisions themselves. */
+export interface ProjectDecisions {
+  projectKey: string;
+  decisions: Record<string, DecisionCounts>;
+  /** Strategic changes and creations (not comments) in the window: overlap/dual-role weighs them site-wide… */
+  strategic: Action[];
+  /** …with their items whole, so that they are classified as they were here. */
+  strategicItems: Item[];
+}
+
+/** Other projects' items (whole, with their actions) that one project's audit reads. */
+export interface ForeignItems {
+  items: Item[];
+  actions: Action[];
+}
+
+/** One project's part of the report. */
+export interface ProjectAudit {
+  projectKey: string;
+  actionsInWindow: number;
+  findings: RuleRun['findings'];
+  suppressed: RuleRun['suppressed'];
+  /** Counts of this project's work only; merged across parts. */
+  people: PersonProfile[];
+  project?: ProjectSummary;
+  /** The sprints whose board (or first item) is in this project, and sprints of no project. */
+  sprints: SprintSummary[];
+  roadmapItems: RoadmapItemSummary[];
+}
+
+export interface ShardedAuditOptions extends Pick<AuditOptions, 'now' | 'since' | 'generatedAt'> {
+  rules?: readonly AnyRule[];
+}
+
+export function outlineProject(site: ProjectSite, projectKey: string): ProjectOutline {
+  const { actions, items, ...frame } = site;
+  return { ...frame, projectKey, items: items.filter((item) => item.projectKey === projectKey).map(withoutDescription), actionCount: actions.length };
+}
+
+/** Projects' outlines as one: people, groups, boards and sprints by id, problems once each, items in site order. */
+export function mergeOutlines(outlines: readonly ProjectOutline[]): SiteOutline {
+  const first = outlines[0];
+  if (!first) throw new Error('A site outline needs at least one project.');
+  const people = new Map<string, Person>();
+  const groups = new Map<string, Site['groups'][number]>();
+  const boards = new Map<number, Site['boards'][number]>();
+  const sprints = new Map<number, Site['sprints'][number]>();
+  const projects = new Map<string, Site['projects'][number]>();
+  const problems = new Map<string, Site['problems'][number]>();
+  for (const outline of outlines) {
+    outline.people.forEach((person) => people.set(person.accountId, betterKnown(people.get(person.accountId), person)));
+    outline.groups.forEach((group) => groups.set(group.name, groups.get(group.name) ?? group));
+    outline.boards.forEach((board) => boards.set(board.id, boards.get(board.id) ?? board));
+    outline.sprints.forEach((sprint) => sprints.set(sprint.id, sprints.get(sprint.id) ?? sprint));
+    outline.projects.forEach((project) => projects.set(project.key, projects.get(project.key) ?? project));
+    outline.problems.forEach((problem) => problems.set(JSON.stringify(problem), problem));
+  }
+  const byKey = <T>(map: Map<string, T>) => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, value]) => value);
+  const byId = <T>(map: Map<number, T>) => [...map.entries()].sort(([a], [b]) => a - b).map(([, value]) => value);
+  return {
+    baseUrl: first.baseUrl,
+    ...(first.capturedAt ? { capturedAt: outlines.map((outline) => outline.capturedAt ?? '').sort()[0] || first.capturedAt } : {}),
+    fields: first.fields,
+    people: byKey(people),
+    groups: byKey(groups),
+    projects: byKey(projects),
+    boards: byId(boards),
+    sprints: byId(sprints),
+    items: outlines.flatMap((outline) => outline.items).sort(compareItems),
+    problems: [...problems.values()],
+    actionCount: outlines.reduce((sum, outline) => sum + outline.actionCount, 0),
+  };
+}
+
+/** Pass two: classify the project's actions (parents may be in other projects) and note what people decided. */
+export function projectDecisions(site: ProjectSite, outline: SiteOutline, projectKey: string, config: AuditConfig, options: Pick<AuditOptions, 'now' | 'since'>): ProjectDecisions {
+  const settings = settingsLookup(config);
+  const shard = shardSite(outline, site, projectKey, { items: [], actions: [] });
+  const classified = classifySite(shard, windowOf(options), (key) => settings(key).thresholds);
+  const strategic = classified.filter(({ action, classification }) => action.kind !== 'comment' && classification.role === 'strategic');
+  const strategicItems = new Map(strategic.map(({ item }) => [item.key, item]));
+  return { projectKey, decisions: Object.fromEntries(countDecisions(shard, classified)), strategic: strategic.map(({ action }) => action), strategicItems: [...strategicItems.values()] };
+}
+
+/**
+ * Keys of other projects' items whose actions the project's rules read: the parents above its items (a chain's top
+ * says who cut the link) and the items of sprints that belong to the project (who managed the sprint).
+ */
+export function foreignNeeds(outline: SiteOutline, projectKey: string): string[] {
+  const items = new Map(outline.items.map((item) => [item.key, item]));
+  const needed = new Set<string>();
+  for (const item of outline.items) {
+    if (item.projectKey !== projectKey) continue;
+    const seen = new Set([item.key]);
+    for (let parentKey = item.parentKey; parentKey && !seen.has(parentKey); ) {
+      seen.add(parentKey);
+      const parent = items.get(parentKey);
+      if (!parent) break;
+      if (parent.projectKey !== projectKey) needed.add(parent.key);
+      parentKey = parent.parentKey;
+    }
+  }
+  const homes = sprintHomes(outline);
+  for (const item of outline.items) {
+    if (item.projectKey !== projectKey && item.sprintIds.some((id) => homes.get(id) === projectKey)) needed.add(item.key);
+  }
+  return [...needed].sort();
+}
+
+/** Pass three: one project's findings and report sections, from its own data and what it needs of the rest. */
+export function auditProject(
+  site: ProjectSite,
+  outline: SiteOutline,
+  projectKey: string,
+  decided: readonly ProjectDecisions[],
+  foreign: ForeignItems,
+  config: AuditConfig,
+  options: ShardedAuditOptions,
+): ProjectAudit {
+  const settings = settingsLookup(config);
+  const elsewhere = decided.filter((part) => part.projectKey !== projectKey);
+  const carried = { items: [...foreign.items, ...elsewhere.flatMap((part) => part.strategicItems)], actions: [...foreign.actions, ...elsewhere.flatMap((part) => part.strategic)] };
+  const shard = shardSite(outline, site, projectKey, carried);
+  const classified = classifySite(shard, windowOf(options), (key) => settings(key).thresholds);
+  const roles = new RoleDirectory(shard, config, sumDecisions(decided));
+  const index = buildIndex(shard, classified);
+  const run = runRulesFor(projectKey, { config, index, classified, roles, options });
+  const own = classified.filter((entry) => entry.item.projectKey === projectKey);
+  const project = projectSummaries(index, roles, own).find((summary) => summary.key === projectKey);
+  return {
+    projectKey,
+    actionsInWindow: own.length,
+    findings: run.findings,
+    suppressed: run.suppressed,
+    people: personProfiles(index, own, roles),
+    ...(project ? { project } : {}),
+    sprints: sprintSummaries(index, roles).filter((sprint) => sprint.projectKey === projectKey || sprint.projectKey === undefined),
+    roadmapItems: roadmapSummaries(index, roles, settings, run.findings).filter((item) => item.projectKey === projectKey),
+  };
+}
+
+/** The report `auditSite` makes of the whole site, from every project's part. */
+export function mergeProjectAudits(outline: SiteOutline, parts: readonly ProjectAudit[], options: ShardedAuditOptions): AuditReport {
+  const findings = parts.flatMap((part) => part.findings).sort(compareFindings);
+  const suppressed = parts.flatMap((part) => part.suppressed).sort((a, b) => compareFindings(a.finding, b.finding));
+  const findingsByKey = new Map<string, string[]>();
+  for (const finding of findings) for (const key of finding.issueKeys) findingsByKey.set(key, [...(findingsByKey.get(key) ?? []), finding.id]);
+  const projects = new Map(parts.flatMap((part) => (part.project ? [[part.project.key, part.project] as const] : [])));
+  const sprints = new Map(parts.flatMap((part) => part.sprints.map((sprint) => [sprint.id, sprint] as const)));
+  const roadmapItems = new Map(parts.flatMap((part) => part.roadmapItems.map((item) => [item.key, item] as const)));
+  return {
+    generatedAt: (options.generatedAt ?? options.now).toISOString(),
+    now: options.now.toISOString(),
+    window: { ...(options.since ? { since: options.since.toISOString() } : {}), until: options.now.toISOString() },
+    site: { baseUrl: outline.baseUrl },
+    coverage: {
+      projects: outline.projects.length,
+      issues: outline.items.length,
+      actions: outline.actionCount,
+      actionsInWindow: parts.reduce((sum, part) => sum + part.actionsInWindow, 0),
+      people: outline.people.length,
+      boards: outline.boards.length,
+      sprints: outline.sprints.length,
+      unread: outline.problems,
+    },
+    people: mergePeople(parts.flatMap((part) => part.people)),
+    projects: outline.projects.flatMap((project) => projects.get(project.key) ?? []),
+    sprints: outline.sprints.flatMap((sprint) => sprints.get(sprint.id) ?? []),
+    roadmapItems: outline.items.flatMap((item) => {
+      const summary = roadmapItems.get(item.key);
+      return summary ? [{ ...summary, findings: findingsByKey.get(item.key) ?? [] }] : [];
+    }),
+    findings,
+    suppressed,
+  };
+}
+
+/** The three passes over a site already in memory, one project at a time: for tests and callers holding a site. */
+export function auditByProject(site: Site, config: AuditConfig, options: ShardedAuditOptions): AuditReport {
+  const keys = site.projects.map((project) => project.key);
+  const parts = keys.map((key) => projectPart(site, key));
+  const outline = mergeOutlines(parts.map((part, i) => outlineProject(part, keys[i]!)));
+  const decided = parts.map((part, i) => projectDecisions(part, outline, keys[i]!, config, options));
+  const audits = parts.map((part, i) => {
+    const needed = new Set(foreignNeeds(outline, keys[i]!));
+    const foreign = { items: site.items.filter((item) => needed.has(item.key)), actions: site.actions.filter((action) => needed.has(action.itemKey)) };
+    return auditProject(part, outline, keys[i]!, decided, foreign, config, options);
+  });
+  return mergeProjectAudits(outline, audits, options);
+}
+
+/** One project's items and actions with the whole site's frame, as normalising its cache alone would give. */
+function projectPart(site: Site, projectKey: string): ProjectSite {
+  const items = site.items.filter((item) => item.projectKey === projectKey);
+  const keys = new Set(items.map((item) => item.key));
+  return { ...site, items, actions: site.actions.filter((action) => keys.has(action.itemKey)) };
+}
+
+/**
+ * The site one project's audit sees: every item (its own and the needed foreign ones whole, the rest outlined)
+ * in site order, and the actions of its own items and of the foreign items it carries.
+ */
+function shardSite(outline: SiteOutline, site: ProjectSite, projectKey: string, foreign: ForeignItems): Site {
+  const whole = new Map<string, Item>();
+  for (const item of foreign.items) whole.set(item.key, item);
+  for (const item of site.items) if (item.projectKey === projectKey) whole.set(item.key, item);
+  const actions = new Map<string, Action>();
+  for (const action of [...site.actions, ...foreign.actions]) actions.set(action.id, action);
+  const { actionCount: _count, ...frame } = outline;
+  return {
+    ...frame,
+    people: outline.people,
+    items: outline.items.map((item) => whole.get(item.key) ?? item),
+    actions: [...actions.values()].sort(compareActions),
+  };
+}
+
+function runRulesFor(
+  projectKey: string,
+  input: { config: AuditConfig; index: ReturnType<typeof buildIndex>; classified: ClassifiedAction[]; roles: RoleDirectory; options: ShardedAuditOptions },
+): RuleRun {
+  const { options } = input;
+  return runRules({
+    rules: options.rules ?? RULES,
+    config: input.config,
+    index: input.index,
+    actions: input.classified,
+    roles: input.roles,
+    now: options.now,
+    ...(options.since ? { since: options.since } : {}),
+    homeProjects: new Set([projectKey]),
+  });
+}
+
+/** The project each sprint belongs to, as the report says: its board's project, else its first item's. */
+function sprintHomes(outline: SiteOutline): Map<number, string> {
+  const boardProject = new Map(outline.boards.map((board) => [board.id, board.projectKey]));
+  const homes = new Map<number, string>();
+  for (const sprint of outline.sprints) {
+    const home = sprint.boardId !== undefined ? boardProject.get(sprint.boardId) : undefined;
+    if (home) homes.set(sprint.id, home);
+  }
+  for (const item of outline.items) for (const id of item.sprintIds) if (!homes.has(id)) homes.set(id, item.projectKey);
+  return homes;
+}
+
+/**
+ * A project read on its own may know a person only by a reference (an app's name in a changelog, without its
+ * account type); the site knows them by their fullest record.
+ */
+function betterKnown(known: Person | undefined, candidate: Person): Person {
+  if (!known) return candidate;
+  const detail = (person: Person) => (person.kind !== 'unknown' ? 2 : 0) + (person.displayName !== 'Unknown user' ? 1 : 0) + (person.email ? 1 : 0);
+  return detail(candidate) > detail(known) ? candidate : known;
+}
+
+function sumDecisions(parts: readonly ProjectDecisions[]): Map<string, DecisionCounts> {
+  const total = new Map<string, DecisionCounts>();
+  for (const part of parts) {
+    for (const [accountId, counts] of Object.entries(part.decisions)) {
+      const sum = total.get(accountId) ?? { strategic: 0, tactical: 0, neutral: 0 };
+      sum.strategic += counts.strategic;
+      sum.tactical += counts.tactical;
+      sum.neutral += counts.neutral;
+      total.set(accountId, sum);
+    }
+  }
+  return total;
+}
+
+/** One profile per person: counts summed over the projects' parts, shares worked out again. */
+function mergePeople(profiles: readonly PersonProfile[]): PersonProfile[] {
+  const merged = new Map<string, PersonProfile>();
+  for (const profile of profiles) {
+    const known = merged.get(profile.accountId);
+    if (!known) {
+      merged.set(profile.accountId, { ...profile, counts: { ...profile.counts }, byProject: { ...profile.byProject } });
+      continue;
+    }
+    known.counts.strategic += profile.counts.strategic;
+    known.counts.tactical += profile.counts.tactical;
+    known.counts.neutral += profile.counts.neutral;
+    Object.assign(known.byProject, profile.byProject);
+  }
+  return [...merged.values()]
+    .map((profile) => ({ ...profile, share: shares(profile.counts), projects: Object.keys(profile.byProject).sort() }))
+    .sort((a, b) => a.displayName.localeCompare(b.displayName) || a.accountId.localeCompare(b.accountId));
+}
+
+function windowOf(options: Pick<AuditOptions, 'now' | 'since'>): { since?: Date; until: Date } {
+  return { ...(options.since ? { since: options.since } : {}), until: options.now };
+}
+
+function withoutDescription(item: Item): Item {
+  if (item.description === undefined) return item;
+  const { description: _description, ...rest } = item;
+  return rest;
+}
