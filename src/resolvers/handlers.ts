@@ -188,16 +188,70 @@ const refreshProject: Handler<'refreshProject'> = async (services, payload, cont
   return roadmap.ok ? ok({ projectKey, refresh, view: { kind: 'roadmap', roadmap: roadmap.data } }) : roadmap;
 };
 
-async function settingsView(services: AppServices, projectKey: string | undefined, client: JiraClient): Promise<SettingsView> {
+/** Jira's project key format (the configuration's schema accepts the same). */
+const PROJECT_KEY = /^[A-Z][A-Z0-9_]*$/;
+
+const projectNotFound = (projectKey: string) => fail<never>('NOT_FOUND', `Project ${projectKey} does not exist or you may not browse it.`);
+
+/** Who asks about settings: whether they administer Jira, and the projects Jira lists to them. */
+interface SettingsViewer {
+  siteAdmin: boolean;
+  projects: ReadonlySet<string>;
+}
+
+async function settingsViewer(client: JiraClient): Promise<SettingsViewer> {
+  const [global, projects] = await Promise.all([getMyPermissions(client, ['ADMINISTER']), listProjects(client)]);
+  return { siteAdmin: global.ADMINISTER === true, projects: new Set(projects.map((project) => project.key)) };
+}
+
+/** A payload's project: absent (site scope), a well-formed key, or something else, which no save or read may use. */
+function payloadProject(value: unknown): string | undefined | 'invalid' {
+  if (value === undefined) return undefined;
+  return typeof value === 'string' && PROJECT_KEY.test(value) ? value : 'invalid';
+}
+
+/**
+ * Projects a finding id names. Ids are `rule|type:subject[|discriminator]` (src/audit/run-rules.ts): an item's
+ * subject is an issue key, a project's its key, and people's findings carry the project as discriminator.
+ */
+function projectsOfFinding(findingId: string): string[] {
+  const [, subject = '', ...rest] = findingId.split('|');
+  const type = subject.slice(0, subject.indexOf(':'));
+  const id = subject.slice(subject.indexOf(':') + 1);
+  const keys = rest.filter((part) => PROJECT_KEY.test(part));
+  if (type === 'item' && id.includes('-')) keys.push(id.slice(0, id.lastIndexOf('-')));
+  if (type === 'project') keys.push(id);
+  return keys;
+}
+
+/**
+ * The site configuration as the viewer may see it. Site admins see (and save) all of it; anyone else sees nothing
+ * it says about projects they may not browse: those projects' overrides and combined-role declarations, and
+ * accepted findings unless every project the finding names is one they may browse.
+ */
+function siteConfigFor(config: AuditConfig, viewer: SettingsViewer): AuditConfig {
+  if (viewer.siteAdmin) return config;
+  const browsable = (key: string) => viewer.projects.has(key);
+  return {
+    ...config,
+    combinedRoleProjects: config.combinedRoleProjects.filter(browsable),
+    projects: Object.fromEntries(Object.entries(config.projects).filter(([key]) => browsable(key))),
+    suppressions: config.suppressions.filter((suppression) => {
+      const keys = projectsOfFinding(suppression.findingId);
+      return keys.length > 0 && keys.every(browsable);
+    }),
+  };
+}
+
+async function settingsView(services: AppServices, projectKey: string | undefined, client: JiraClient, viewer: SettingsViewer): Promise<SettingsView> {
   const repository = new ConfigRepository(services.store, RULE_SCHEMAS);
   const site = await repository.site();
-  const canEdit = await mayEdit(client, projectKey);
-  const effective = await repository.effective();
+  const canEdit = await mayEdit(client, viewer, projectKey);
   const roleNames = new Set([...site.config.roleMapping.projectRoles.pm, ...site.config.roleMapping.projectRoles.po]);
   const groupNames = new Set([...site.config.roleMapping.groups.pm, ...site.config.roleMapping.groups.po]);
   const view: SettingsView = {
     scope: projectKey ? 'project' : 'site',
-    site: site.config,
+    site: siteConfigFor(site.config, viewer),
     version: site.version,
     canEdit,
     rules: RULE_INFO,
@@ -206,29 +260,46 @@ async function settingsView(services: AppServices, projectKey: string | undefine
   };
   if (projectKey) {
     const project = await repository.project(projectKey);
+    const effective = await repository.effective();
     Object.assign(view, { projectKey, project: project.settings, version: project.version, effective: effectiveSettings(effective, projectKey) });
   }
   return view;
 }
 
 /** Site settings need Jira's "Administer Jira"; a project's need "Administer Projects" there (or site admin). */
-async function mayEdit(client: JiraClient, projectKey: string | undefined): Promise<boolean> {
-  const global = await getMyPermissions(client, ['ADMINISTER']);
-  if (global.ADMINISTER) return true;
+async function mayEdit(client: JiraClient, viewer: SettingsViewer, projectKey: string | undefined): Promise<boolean> {
+  if (viewer.siteAdmin) return true;
   if (!projectKey) return false;
   return (await getMyPermissions(client, ['ADMINISTER_PROJECTS'], projectKey)).ADMINISTER_PROJECTS === true;
 }
 
 const getSettings: Handler<'getSettings'> = async (services, payload) => {
-  const projectKey = payload?.projectKey;
-  return ok(await settingsView(services, projectKey, services.jiraAsUser()));
+  const projectKey = payloadProject(payload?.projectKey);
+  if (projectKey === 'invalid') return fail('INVALID_INPUT', 'projectKey must be a Jira project key.');
+  const client = services.jiraAsUser();
+  const viewer = await settingsViewer(client);
+  if (projectKey && !viewer.projects.has(projectKey)) return projectNotFound(projectKey);
+  return ok(await settingsView(services, projectKey, client, viewer));
 };
 
+/**
+ * Every save is checked here, whatever the UI showed: the payload names a project Jira lists to the caller, the
+ * page it was made from (Forge's context, which the caller cannot forge) is that project's or a site page, and
+ * the caller administers Jira (site settings) or the project (its settings).
+ */
 const saveSettings: Handler<'saveSettings'> = async (services, payload, context) => {
   if (!payload || typeof payload.version !== 'number') return fail('INVALID_INPUT', 'A save needs the settings and the version they were read at.');
+  const projectKey = payloadProject(payload.projectKey);
+  if (projectKey === 'invalid') return fail('INVALID_INPUT', 'projectKey must be a Jira project key.');
+  const page = readModuleContext({ moduleKey: context.moduleKey ?? 'unknown', extension: context.extension });
+  const pageProject = page.ok ? (page.data.projectKey ?? undefined) : undefined;
+  if (pageProject !== undefined && pageProject !== projectKey) {
+    return fail('FORBIDDEN', `This page saves the settings of project ${pageProject} only.`);
+  }
   const client = services.jiraAsUser();
-  const projectKey = payload.projectKey;
-  if (!(await mayEdit(client, projectKey))) {
+  const viewer = await settingsViewer(client);
+  if (projectKey && !viewer.projects.has(projectKey)) return projectNotFound(projectKey);
+  if (!(await mayEdit(client, viewer, projectKey))) {
     return fail('FORBIDDEN', projectKey ? `Only Jira admins and admins of project ${projectKey} may change its settings.` : 'Only Jira admins may change the site settings.');
   }
   const repository = new ConfigRepository(services.store, RULE_SCHEMAS);
@@ -241,7 +312,7 @@ const saveSettings: Handler<'saveSettings'> = async (services, payload, context)
     if (error instanceof StaleVersionError) return fail('CONFLICT', error.message, { version: error.current });
     throw error;
   }
-  return ok(await settingsView(services, projectKey, client));
+  return ok(await settingsView(services, projectKey, client, viewer));
 };
 
 const getContext: Handler<'getContext'> = async (_services, _payload, context) => readModuleContext(context);
