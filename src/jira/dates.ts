@@ -6,6 +6,18 @@ import type { CalendarDate, Instant } from '../domain/model';
  * and bulkfetch's example even uses epoch numbers; date-fns' parseISO reads all the string forms.
  */
 export function parseJiraTime(value: unknown): number | undefined {
+  const time = readTime(value);
+  return time !== undefined && time >= EARLIEST && time <= LATEST ? time : undefined;
+}
+
+/**
+ * The model writes instants as `YYYY-MM-DDTHH:mm:ss.sssZ` and orders them as strings, which only years 0–9999 allow
+ * (`new Date(1e20)` has no ISO string at all, and `9999-12-31T23:30-1400` falls in year 10000).
+ */
+const EARLIEST = Date.parse('0000-01-01T00:00:00.000Z');
+const LATEST = Date.parse('9999-12-31T23:59:59.999Z');
+
+function readTime(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? (value < 1e11 ? value * 1000 : value) : undefined;
   if (typeof value !== 'string' || value.trim() === '') return undefined;
   const parsed = parseISO(value.trim());
