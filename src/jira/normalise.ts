@@ -346,7 +346,16 @@ function serverUserId(user: Record<string, unknown> | undefined): string | undef
 function accountIdFromSelf(self: unknown): string | undefined {
   if (typeof self !== 'string') return undefined;
   const match = /[?&]accountId=([^&#]+)/.exec(self);
-  return match?.[1] ? nonEmpty(decodeURIComponent(match[1])) : undefined;
+  return match?.[1] ? nonEmpty(decodedOrUndefined(match[1])) : undefined;
+}
+
+/** A link's query may be cut or badly escaped (`%E0%A4%A`), which decodeURIComponent throws on. */
+function decodedOrUndefined(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
