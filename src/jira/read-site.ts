@@ -141,7 +141,7 @@ export async function readSite(client: JiraClient, options: ReadSiteOptions): Pr
   );
   progress({ phase: 'sprints', done: Object.values(sprints).reduce((sum, list) => sum + list.length, 0) });
 
-  const issues = await readIssues(client, [...projectKeys].sort(), fieldsToRead(candidates), options.updatedSince, problems, progress);
+  const { issues, unread } = await readIssues(client, [...projectKeys].sort(), fieldsToRead(candidates), options.updatedSince, problems, progress);
   await completeComments(client, issues, problems, progress, 'failures');
 
   const histories = options.changelogs === 'per-issue' ? await readChangelogsPerIssue(client, issues, problems) : await readChangelogs(client, issues, problems);
@@ -161,15 +161,16 @@ export async function readSite(client: JiraClient, options: ReadSiteOptions): Pr
     fields,
     users: users.list(),
     groups,
-    projects,
-    projectRoles,
-    boards,
-    sprints,
+    ...withoutProjects({ projects, projectRoles, boards, sprints }, unread),
     issues,
   };
   return { snapshot, problems };
 }
 
+/**
+ * Each project's issues by one search. A project whose search fails part way is left out whole (projects, roles,
+ * boards, sprints, issues) rather than audited on the pages that came back, and the problem says so.
+ */
 async function readIssues(
   client: JiraClient,
   projectKeys: string[],
@@ -177,31 +178,29 @@ async function readIssues(
   updatedSince: Date | undefined,
   problems: ReadProblem[],
   progress: (event: ReadProgress) => void,
-): Promise<RestIssue[]> {
+): Promise<{ issues: RestIssue[]; unread: Set<string> }> {
   const byProject = new Map<string, RestIssue[]>();
+  const unread = new Set<string>();
   let done = 0;
   await Promise.all(
     projectKeys.map(async (key) => {
       const list: RestIssue[] = [];
-      byProject.set(key, list);
       const jql = `project = "${key.replace(/"/g, '\\"')}"${updatedSince ? ` AND updated >= "${formatJqlTime(updatedSince)}"` : ''} ORDER BY key ASC`;
-      await orProblem(
-        problems,
-        'project',
-        key,
-        'issues',
-        () =>
-          searchIssues(client, jql, fields, (page) => {
-            list.push(...page);
-            done += page.length;
-            progress({ phase: 'issues', done });
-          }),
-        undefined,
-        'failures',
-      );
+      try {
+        await searchIssues(client, jql, fields, (page) => {
+          list.push(...page);
+          done += page.length;
+          progress({ phase: 'issues', done });
+        });
+        byProject.set(key, list);
+      } catch (error) {
+        if (!tolerated(error, 'failures')) throw error;
+        unread.add(key);
+        problems.push({ scope: 'project', ref: key, message: `Could not read issues, so the project is left out: ${(error as Error).message}` });
+      }
     }),
   );
-  return projectKeys.flatMap((key) => byProject.get(key) ?? []);
+  return { issues: projectKeys.flatMap((key) => byProject.get(key) ?? []), unread };
 }
 
 /** Changelogs by bulkfetch, a batch at a time so that a batch that cannot be read costs only its own issues' histories. */
@@ -321,6 +320,21 @@ export async function orProblem<T>(
     problems.push({ scope, ref, message: `Could not read ${what}: ${(error as Error).message}` });
     return fallback;
   }
+}
+
+function withoutProjects(
+  directory: Pick<SiteSnapshot, 'projects' | 'projectRoles' | 'boards' | 'sprints'>,
+  keys: ReadonlySet<string>,
+): Pick<SiteSnapshot, 'projects' | 'projectRoles' | 'boards' | 'sprints'> {
+  if (keys.size === 0) return directory;
+  const boards = directory.boards.filter((board) => board.location?.projectKey === undefined || !keys.has(board.location.projectKey));
+  const kept = new Set(boards.map((board) => String(board.id)));
+  return {
+    projects: directory.projects.filter((project) => !keys.has(project.key)),
+    projectRoles: Object.fromEntries(Object.entries(directory.projectRoles).filter(([key]) => !keys.has(key))),
+    boards,
+    sprints: Object.fromEntries(Object.entries(directory.sprints).filter(([boardId]) => kept.has(boardId))),
+  };
 }
 
 function formatJqlTime(date: Date): string {
