@@ -172,7 +172,7 @@ function issueActions(issue: RestIssue, item: Item, fieldMap: FieldCandidates, p
 
   const seenHistories = new Set<string>();
   for (const history of asArray(issue.changelog?.histories)) {
-    const id = history?.id === undefined || history?.id === null ? undefined : String(history.id);
+    const id = recordId(history?.id);
     const at = toInstant(history?.created);
     if (!id || !at) {
       problems.push({ scope: 'history', ref: `${item.key}:${id ?? '?'}`, message: 'Change history without id or readable time skipped' });
@@ -192,13 +192,17 @@ function issueActions(issue: RestIssue, item: Item, fieldMap: FieldCandidates, p
     });
   }
 
+  // Comments beyond what search embeds are read separately, so the same comment can arrive twice.
+  const seenComments = new Set<string>();
   for (const comment of commentsOf(issue)) {
-    const id = comment?.id === undefined || comment?.id === null ? undefined : String(comment.id);
+    const id = recordId(comment?.id);
     const at = toInstant(comment?.created);
     if (!id || !at) {
       problems.push({ scope: 'comment', ref: `${item.key}:${id ?? '?'}`, message: 'Comment without id or readable time skipped' });
       continue;
     }
+    if (seenComments.has(id)) continue;
+    seenComments.add(id);
     const authorId = people.ref(comment.author);
     actions.push({
       id: `${item.key}:c${id}`,
@@ -356,6 +360,11 @@ function decodedOrUndefined(text: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Jira ids are strings or numbers; `{}` or `true` where an id belongs is no id. */
+function recordId(value: unknown): string | undefined {
+  return nonEmpty(stringValue(value));
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
