@@ -59,12 +59,32 @@ export interface RoadmapView extends Provenance {
   /** Sprint windows, for the timeline of roadmap spans against sprints. */
   sprints: SprintSummary[];
   people: PersonProfile[];
+  /** The first `findingPage.pageSize` findings (all of them when `findingPage.total` is no more); getFindings pages the rest. */
   findings: Finding[];
+  findingPage: { total: number; pageSize: number };
   rules: RuleInfo[];
   /** Everyone the view names by account id (role holders, owners), so names show for people who did not act. */
   directory: PersonRef[];
   /** The project in scope week by week, oldest first (empty on the cross-project page and before the first background audit). */
   trend: WeeklySummary[];
+}
+
+/** Which findings a view lists, as the page's filters say; every field optional. */
+export interface FindingQuery {
+  projectKey?: string;
+  rule?: string;
+  severity?: Severity;
+  ownerId?: string;
+  issueKey?: string;
+}
+
+export interface FindingPage {
+  findings: Finding[];
+  /** Findings matching the query in all. */
+  total: number;
+  offset: number;
+  /** Counts over all findings in view (unfiltered) by rule and by severity, for the filter controls. */
+  counts: { byRule: Record<string, number>; bySeverity: Record<string, number> };
 }
 
 /** What `refreshProject` did, and the view it was asked from, audited again. */
@@ -125,6 +145,8 @@ export interface ResolverApi {
   getContext: { payload: Record<string, never>; result: ModuleContext };
   getBoardPanel: { payload: { boardId?: number; sprintId?: number }; result: BoardPanel };
   getRoadmap: { payload: { projectKey?: string }; result: RoadmapView };
+  /** One page of the roadmap view's findings (scope as getRoadmap's), filtered and counted on the server. */
+  getFindings: { payload: { scope: { projectKey?: string }; query: FindingQuery; offset: number; limit: number }; result: FindingPage };
   getSettings: { payload: { projectKey?: string }; result: SettingsView };
   /** Site scope takes a whole AuditConfig; project scope takes ProjectSettings for that project. */
   saveSettings: { payload: { projectKey?: string; settings: unknown; version: number }; result: SettingsView };
