@@ -40,6 +40,8 @@ export interface SprintSummary {
   items: number;
   /** Tactical decisions on the sprint's items, made during the sprint by people mapped as POs (not inferred). */
   poDecisions: number;
+  /** Both counts by the project of the items, so a viewer who may not browse some of them sees only the rest. */
+  byProject: Record<string, { items: number; poDecisions: number }>;
 }
 
 export interface RoadmapItemSummary {
@@ -55,6 +57,8 @@ export interface RoadmapItemSummary {
   end?: string;
   spanDays?: number;
   children: number;
+  /** Children by project, so a viewer who may not browse some projects counts only the rest. */
+  childrenByProject: Record<string, number>;
   findings: string[];
 }
 
@@ -128,14 +132,20 @@ export function sprintSummaries(index: AuditIndex, roles: RoleDirectory): Sprint
     const items = index.itemsBySprint.get(sprint.id) ?? [];
     const projectKey = (sprint.boardId !== undefined ? boardProject.get(sprint.boardId) : undefined) ?? items[0]?.projectKey;
     let poDecisions = 0;
+    const byProject: SprintSummary['byProject'] = {};
     for (const item of items) {
+      const counts = (byProject[item.projectKey] ??= { items: 0, poDecisions: 0 });
+      counts.items++;
       for (const { action, classification } of index.actionsByItem.get(item.key) ?? []) {
         if (classification.role !== 'tactical' || !action.authorId || !duringSprint(action.at, sprint)) continue;
         const role = roles.rolesIn(action.authorId, item.projectKey);
-        if (role.scope !== 'inferred' && role.roles.includes('po')) poDecisions++;
+        if (role.scope !== 'inferred' && role.roles.includes('po')) {
+          poDecisions++;
+          counts.poDecisions++;
+        }
       }
     }
-    const summary: SprintSummary = { id: sprint.id, name: sprint.name, state: sprint.state, items: items.length, poDecisions };
+    const summary: SprintSummary = { id: sprint.id, name: sprint.name, state: sprint.state, items: items.length, poDecisions, byProject };
     if (sprint.boardId !== undefined) summary.boardId = sprint.boardId;
     if (projectKey) summary.projectKey = projectKey;
     if (sprint.startDate) summary.startDate = sprint.startDate;
@@ -184,6 +194,7 @@ export function roadmapSummaries(
       hierarchyLevel: item.type.hierarchyLevel,
       ownerRoles: ownerId ? roles.rolesIn(ownerId, item.projectKey).roles : [],
       children: index.children.get(item.key)?.length ?? 0,
+      childrenByProject: countBy(index.children.get(item.key) ?? [], (child) => child.projectKey),
       findings: findingsByKey.get(item.key) ?? [],
     };
     if (ownerId) {
@@ -215,6 +226,12 @@ export function projectSummaries(index: AuditIndex, roles: RoleDirectory, action
 export function profileInProject(profile: PersonProfile, projectKey: string): PersonProfile {
   const counts = profile.byProject[projectKey] ?? emptyCounts();
   return { ...profile, counts, share: shares(counts), projects: [projectKey], byProject: { [projectKey]: counts } };
+}
+
+function countBy<T>(values: readonly T[], keyOf: (value: T) => string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const value of values) counts[keyOf(value)] = (counts[keyOf(value)] ?? 0) + 1;
+  return counts;
 }
 
 function emptyCounts(): RoleCounts {

@@ -21,7 +21,7 @@ import { RULES } from '../rules';
 import type { AnyRule, ClassifiedAction } from '../rules/types';
 import { countDecisions, settingsLookup, type AuditOptions, type AuditReport } from './index';
 import { buildIndex, classifySite } from './index-site';
-import { personProfiles, projectSummaries, roadmapSummaries, shares, sprintSummaries, type PersonProfile, type ProjectSummary, type RoadmapItemSummary, type SprintSummary } from './report';
+import { personProfiles, projectSummaries, roadmapSummaries, shares, sprintSummaries, type Coverage, type PersonProfile, type ProjectSummary, type RoadmapItemSummary, type SprintSummary } from './report';
 import { compareFindings, runRules, type RuleRun } from './run-rules';
 
 /** A project as normalised on its own: its items and actions, with the people, boards and sprints it names. */
@@ -58,6 +58,8 @@ export interface ForeignItems {
 export interface ProjectAudit {
   projectKey: string;
   actionsInWindow: number;
+  /** What the project's own data came to: a viewer who may browse some projects only sees the sum of theirs. */
+  coverage: Coverage;
   findings: RuleRun['findings'];
   suppressed: RuleRun['suppressed'];
   /** Counts of this project's work only; merged across parts. */
@@ -167,14 +169,26 @@ export function auditProject(
   const run = runRulesFor(projectKey, { config, index, classified, roles, options });
   const own = classified.filter((entry) => entry.item.projectKey === projectKey);
   const project = projectSummaries(index, roles, own).find((summary) => summary.key === projectKey);
+  const people = personProfiles(index, own, roles);
+  const sprints = sprintSummaries(index, roles).filter((sprint) => sprint.projectKey === projectKey || sprint.projectKey === undefined);
   return {
     projectKey,
     actionsInWindow: own.length,
+    coverage: {
+      projects: 1,
+      issues: site.items.filter((item) => item.projectKey === projectKey).length,
+      actions: site.actions.length,
+      actionsInWindow: own.length,
+      people: people.length,
+      boards: shard.boards.filter((board) => board.projectKey === projectKey).length,
+      sprints: sprints.filter((sprint) => sprint.projectKey === projectKey).length,
+      unread: site.problems,
+    },
     findings: run.findings,
     suppressed: run.suppressed,
-    people: personProfiles(index, own, roles),
+    people,
     ...(project ? { project } : {}),
-    sprints: sprintSummaries(index, roles).filter((sprint) => sprint.projectKey === projectKey || sprint.projectKey === undefined),
+    sprints,
     roadmapItems: roadmapSummaries(index, roles, settings, run.findings).filter((item) => item.projectKey === projectKey),
   };
 }

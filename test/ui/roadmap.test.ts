@@ -11,6 +11,7 @@ const item = (key: string, projectKey: string, owner: [string, string] | undefin
   ...(owner ? { ownerId: owner[0], ownerName: owner[1] } : {}),
   ownerRoles: owner ? ['pm'] : [],
   children: 0,
+  childrenByProject: {},
   findings,
 });
 
@@ -40,7 +41,7 @@ const person = (accountId: string, displayName: string, projects: string[]): Per
   byProject: Object.fromEntries(projects.map((key) => [key, { strategic: 1, tactical: 0, neutral: 0 }])),
 });
 
-const sprint = (id: number, projectKey: string): SprintSummary => ({ id, name: `Sprint ${id}`, state: 'active', projectKey, items: 0, poDecisions: 0 });
+const sprint = (id: number, projectKey: string): SprintSummary => ({ id, name: `Sprint ${id}`, state: 'active', projectKey, items: 0, poDecisions: 0, byProject: {} });
 
 const view = {
   items: [item('MOB-1', 'MOB', ['ana', 'Ana'], ['f1']), item('MOB-2', 'MOB', undefined, ['f2']), item('PAY-1', 'PAY', ['bo', 'Bo'], ['f3'])],
