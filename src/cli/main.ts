@@ -13,6 +13,7 @@ import type { SiteSnapshot } from '../jira/snapshot';
 import { HttpTransport } from '../jira/transport-http';
 import { registerAuditCommand } from './audit';
 import { registerClassifyCommands } from './classify';
+import { registerConfigCommands } from './config';
 import { formatReport } from './format-report';
 import { liveClient, parseDateOption, parseNumberOption, type LiveSiteOptions } from './site-source';
 import { describeRead, describeUsage } from './usage';
@@ -49,6 +50,7 @@ export async function main(argv: string[]): Promise<void> {
 
   registerAuditCommand(program);
   registerClassifyCommands(program);
+  registerConfigCommands(program);
 
   program
     .command('emulate')
