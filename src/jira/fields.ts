@@ -67,12 +67,19 @@ export function discoverFields(fields: readonly RestField[]): FieldMap {
  */
 export function discoverFieldCandidates(fields: readonly RestField[]): FieldCandidates {
   const candidates: FieldCandidates = {};
+  const usable = fields.filter(isUsableField);
   for (const [meaning, id] of SYSTEM_FIELDS) candidates[meaning] = [id];
   for (const matcher of MATCHERS) {
-    const found = rankFields(fields, matcher);
+    const found = rankFields(usable, matcher);
     if (found.length > 0) candidates[matcher.meaning] = found.map((field) => field.id);
   }
   return candidates;
+}
+
+/** A catalog entry without a string id and name (null, or a hand-edited file's leftovers) describes no field. */
+function isUsableField(field: unknown): field is RestField {
+  const record = field as Partial<RestField> | null;
+  return record !== null && typeof record === 'object' && typeof record.id === 'string' && typeof record.name === 'string';
 }
 
 function rankFields(fields: readonly RestField[], matcher: FieldMatcher): RestField[] {
@@ -91,7 +98,12 @@ function rankFields(fields: readonly RestField[], matcher: FieldMatcher): RestFi
 
 /** The oldest field (lowest custom id) is the one Jira created itself; later duplicates come from migrations. */
 function byCustomId(a: RestField, b: RestField): number {
-  return (a.schema?.customId ?? Number.MAX_SAFE_INTEGER) - (b.schema?.customId ?? Number.MAX_SAFE_INTEGER);
+  return customId(a) - customId(b);
+}
+
+function customId(field: RestField): number {
+  const id = field.schema?.customId;
+  return typeof id === 'number' && Number.isFinite(id) ? id : Number.MAX_SAFE_INTEGER;
 }
 
 /** Reverse lookup used by the normaliser to give changelog items a meaning. */
@@ -102,7 +114,9 @@ export function meaningOfField(candidates: FieldCandidates, fieldId: string | un
     }
   }
   if (fieldName === undefined) return 'other';
-  return NAMES_IN_CHANGELOG[fieldName.trim().toLowerCase()] ?? 'other';
+  const name = fieldName.trim().toLowerCase();
+  // An own-property test, so that a field called "constructor" or "__proto__" is not read off Object.prototype.
+  return Object.hasOwn(NAMES_IN_CHANGELOG, name) ? (NAMES_IN_CHANGELOG[name] as FieldMeaning) : 'other';
 }
 
 /** Changelog items from older Jira versions carry only the field's display name. */
