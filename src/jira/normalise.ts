@@ -8,6 +8,7 @@ import type {
   ItemType,
   Person,
   Project,
+  ProjectRole,
   ReadProblem,
   Site,
   Sprint,
@@ -29,7 +30,7 @@ export function normaliseSite(snapshot: SiteSnapshot, extraProblems: ReadProblem
   const people = new PeopleBuilder(asArray(snapshot.users));
 
   const sprints = new Map<number, Sprint>();
-  for (const [boardKey, list] of Object.entries(snapshot.sprints ?? {})) {
+  for (const [boardKey, list] of Object.entries(objectValue(snapshot.sprints) ?? {})) {
     for (const raw of asArray(list as RestSprint[])) {
       const sprint = normaliseSprint(raw, Number(boardKey));
       if (sprint) sprints.set(sprint.id, sprint);
@@ -41,8 +42,8 @@ export function normaliseSite(snapshot: SiteSnapshot, extraProblems: ReadProblem
   const actions: Action[] = [];
   const seenKeys = new Set<string>();
   for (const issue of asArray(snapshot.issues)) {
-    if (!issue || typeof issue.key !== 'string' || !issue.fields || typeof issue.fields !== 'object') {
-      problems.push({ scope: 'issue', ref: String((issue as { id?: unknown })?.id ?? '?'), message: 'Issue without key or fields skipped' });
+    if (!objectValue(issue) || typeof issue.key !== 'string' || !nonEmpty(issue.key) || !objectValue(issue.fields)) {
+      problems.push({ scope: 'issue', ref: stringValue(objectValue(issue)?.id) ?? '?', message: 'Issue without key or fields skipped' });
       continue;
     }
     if (seenKeys.has(issue.key)) {
@@ -55,60 +56,123 @@ export function normaliseSite(snapshot: SiteSnapshot, extraProblems: ReadProblem
     actions.push(...issueActions(issue, item, candidates, people, problems));
   }
 
-  const projects: Project[] = [...asArray(snapshot.projects)]
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-    .map((project) => ({
-    id: String(project.id),
-    key: project.key,
-    name: project.name ?? project.key,
-    ...(project.style ? { style: project.style } : {}),
-    ...(people.ref(project.lead) ? { leadAccountId: people.ref(project.lead) } : {}),
-    roles: asArray(snapshot.projectRoles?.[project.key]).map((role) => ({
-      id: Number(role.id),
-      name: role.name,
-      accountIds: sortedUnique(
-        asArray(role.actors)
-          .map((actor) => people.ref(actor.actorUser ? { accountId: actor.actorUser.accountId, displayName: actor.displayName } : undefined))
-          .filter((id): id is string => id !== undefined),
-      ),
-      groupNames: sortedUnique(
-        asArray(role.actors)
-          .map((actor) => actor.actorGroup?.name ?? actor.actorGroup?.displayName)
-          .filter((name): name is string => typeof name === 'string'),
-      ),
-    })),
-  }));
-
-  const groups: Group[] = [...asArray(snapshot.groups)]
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .map((group) => ({
-    name: group.name,
-    ...(group.groupId ? { groupId: group.groupId } : {}),
-    memberIds: sortedUnique(asArray(group.members).filter((id): id is string => typeof id === 'string' && people.ref({ accountId: id }) !== undefined)),
-  }));
-
-  const boards: Board[] = asArray(snapshot.boards).map((board) => ({
-    id: Number(board.id),
-    name: board.name,
-    type: board.type,
-    ...(board.location?.projectKey ? { projectKey: board.location.projectKey } : {}),
-  }));
+  const projects = normaliseProjects(snapshot, people, problems);
+  const groups = normaliseGroups(snapshot, people, problems);
+  const boards = normaliseBoards(snapshot, problems);
 
   items.sort(compareItems);
   actions.sort(compareActions);
+  if (typeof snapshot.baseUrl !== 'string') problems.push({ scope: 'site', ref: 'baseUrl', message: 'Site without a base URL' });
   return {
-    baseUrl: snapshot.baseUrl,
+    baseUrl: typeof snapshot.baseUrl === 'string' ? snapshot.baseUrl : '',
     ...(toInstant(snapshot.capturedAt) ? { capturedAt: toInstant(snapshot.capturedAt) } : {}),
     fields: fieldMap,
     people: people.list(),
     groups,
     projects,
-    boards: boards.sort((a, b) => a.id - b.id),
+    boards,
     sprints: [...sprints.values()].sort((a, b) => a.id - b.id),
     items,
     actions,
     problems,
   };
+}
+
+/** Projects by key, the first copy of a repeated key kept; one without a key is no project. */
+function normaliseProjects(snapshot: SiteSnapshot, people: PeopleBuilder, problems: ReadProblem[]): Project[] {
+  const byKey = new Map<string, Record<string, unknown>>();
+  for (const raw of asArray(snapshot.projects)) {
+    const project = objectValue(raw);
+    const key = nonEmpty(stringValue(project?.key));
+    if (!project || !key) problems.push({ scope: 'project', ref: stringValue(project?.id) ?? '?', message: 'Project without a key skipped' });
+    else if (byKey.has(key)) problems.push({ scope: 'project', ref: key, message: 'Project listed twice; the first copy was kept' });
+    else byKey.set(key, project);
+  }
+  const roles = objectValue(snapshot.projectRoles);
+  return [...byKey.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, project]) => {
+      const style = stringValue(project.style);
+      const leadAccountId = people.ref(project.lead);
+      return {
+        id: stringValue(project.id) ?? '',
+        key,
+        name: stringValue(project.name) ?? key,
+        ...(style ? { style } : {}),
+        ...(leadAccountId ? { leadAccountId } : {}),
+        roles: asArray(roles && Object.hasOwn(roles, key) ? roles[key] : undefined).flatMap((raw) => {
+          const role = normaliseRole(raw, people);
+          if (!role) problems.push({ scope: 'project', ref: key, message: 'Project role without a numeric id skipped' });
+          return role ? [role] : [];
+        }),
+      };
+    });
+}
+
+function normaliseRole(raw: unknown, people: PeopleBuilder): ProjectRole | undefined {
+  const role = objectValue(raw);
+  const id = numberValue(role?.id);
+  if (!role || id === undefined) return undefined;
+  const actors = asArray(role.actors).map(objectValue).filter((actor) => actor !== undefined);
+  return {
+    id,
+    name: stringValue(role.name) ?? `Role ${id}`,
+    accountIds: sortedUnique(
+      actors
+        .map((actor) => {
+          const user = objectValue(actor.actorUser);
+          return people.ref(user ? { accountId: user.accountId, displayName: actor.displayName } : undefined);
+        })
+        .filter((accountId): accountId is string => accountId !== undefined),
+    ),
+    groupNames: sortedUnique(
+      actors
+        .map((actor) => stringValue(objectValue(actor.actorGroup)?.name) ?? stringValue(objectValue(actor.actorGroup)?.displayName))
+        .filter((name): name is string => name !== undefined),
+    ),
+  };
+}
+
+/** Groups by name, the first copy of a repeated name kept. */
+function normaliseGroups(snapshot: SiteSnapshot, people: PeopleBuilder, problems: ReadProblem[]): Group[] {
+  const byName = new Map<string, Record<string, unknown>>();
+  for (const raw of asArray(snapshot.groups)) {
+    const group = objectValue(raw);
+    const name = nonEmpty(stringValue(group?.name));
+    if (!group || !name) problems.push({ scope: 'site', ref: stringValue(group?.groupId) ?? '?', message: 'Group without a name skipped' });
+    else if (byName.has(name)) problems.push({ scope: 'site', ref: name, message: 'Group listed twice; the first copy was kept' });
+    else byName.set(name, group);
+  }
+  return [...byName.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, group]) => {
+      const groupId = stringValue(group.groupId);
+      return {
+        name,
+        ...(groupId ? { groupId } : {}),
+        memberIds: sortedUnique(asArray(group.members).filter((id): id is string => typeof id === 'string' && people.ref({ accountId: id }) !== undefined)),
+      };
+    });
+}
+
+/** Boards by id, the first copy of a repeated id kept; one without a numeric id is no board. */
+function normaliseBoards(snapshot: SiteSnapshot, problems: ReadProblem[]): Board[] {
+  const byId = new Map<number, Board>();
+  for (const raw of asArray(snapshot.boards)) {
+    const board = objectValue(raw);
+    const id = numberValue(board?.id);
+    if (!board || id === undefined) {
+      problems.push({ scope: 'board', ref: stringValue(board?.name) ?? '?', message: 'Board without a numeric id skipped' });
+      continue;
+    }
+    if (byId.has(id)) {
+      problems.push({ scope: 'board', ref: String(id), message: 'Board listed twice; the first copy was kept' });
+      continue;
+    }
+    const projectKey = stringValue(objectValue(board.location)?.projectKey);
+    byId.set(id, { id, name: stringValue(board.name) ?? `Board ${id}`, type: stringValue(board.type) ?? 'unknown', ...(projectKey ? { projectKey } : {}) });
+  }
+  return [...byId.values()].sort((a, b) => a.id - b.id);
 }
 
 function normaliseItem(issue: RestIssue, fieldMap: FieldCandidates, people: PeopleBuilder, sprints: Map<number, Sprint>, problems: ReadProblem[]): Item {
@@ -128,7 +192,7 @@ function normaliseItem(issue: RestIssue, fieldMap: FieldCandidates, people: Peop
   const status = objectValue(fields.status);
   const statusCategory = objectValue(status?.statusCategory);
   const item: Item = {
-    id: String(issue.id),
+    id: recordId(issue.id) ?? '',
     key: issue.key,
     projectKey: stringValue(objectValue(fields.project)?.key) ?? issue.key.replace(/-\d+$/, ''),
     type: itemType(fields.issuetype),
