@@ -9,14 +9,16 @@ import { token } from '@atlaskit/tokens';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { criteriaById, isCriteriaId } from '../../../../src/criteria';
 import type { RoleLists } from '../../../../src/config/types';
-import type { FieldIssue, RuleInfo, SettingsView } from '../../../../src/resolvers/api';
+import type { FieldIssue, ImportOutcome, RuleInfo, SettingsView } from '../../../../src/resolvers/api';
 import type { ResolverError } from '../../../../src/resolvers/response';
 import { call } from '../api';
+import { ConfigTransfer } from '../components/ConfigTransfer';
 import { ExportBar } from '../components/ExportBar';
 import { FieldErrors } from '../components/FieldErrors';
 import { ListEditor } from '../components/ListEditor';
 import { SelectField } from '../components/SelectField';
 import { ErrorState, LiveRegion, Loading } from '../components/Status';
+import { describeImport } from '../config-transfer';
 import { exportFileName, flattenSettings, toCsv, toJson } from '../export';
 import { categoryOf } from '../findings';
 import { formatDate, plural } from '../format';
@@ -49,6 +51,7 @@ export function SettingsPage({ projectKey, accountId }: { projectKey?: string; a
   const { state, reload, replace } = useResolver('getSettings', projectKey !== undefined ? { projectKey } : {});
   const [status, setStatus] = useState('');
   const [saved, setSaved] = useState(false);
+  const [imported, setImported] = useState<string | undefined>();
   const title = projectKey ? `Role boundary audit settings: ${projectKey}` : 'Role Boundary Auditor settings';
   useEffect(() => {
     if (state.status === 'loading') setStatus('Loading the settings…');
@@ -86,16 +89,28 @@ export function SettingsPage({ projectKey, accountId }: { projectKey?: string; a
         title={title}
         accountId={accountId}
         saved={saved}
+        imported={imported}
         onStatus={setStatus}
         onSaved={(view) => {
           setSaved(true);
           setStatus('Settings saved. The next audit uses them.');
           replace(view);
         }}
-        onEdit={() => setSaved(false)}
+        onEdit={() => {
+          setSaved(false);
+          setImported(undefined);
+        }}
         onReload={() => {
           setSaved(false);
           reload();
+        }}
+        onImported={(outcome) => {
+          const summary = describeImport(outcome);
+          setSaved(false);
+          setImported(summary);
+          setStatus(`Configuration imported. ${summary}`);
+          // The form shows the imported settings without a loading state in between, so the announcement stays.
+          void call('getSettings', projectKey !== undefined ? { projectKey } : {}).then((response) => (response.ok ? replace(response.data) : reload()));
         }}
       />
     </>
@@ -107,13 +122,16 @@ interface FormProps {
   title: string;
   accountId?: string;
   saved: boolean;
+  /** What the last import changed, shown until the next edit. */
+  imported: string | undefined;
   onStatus: (message: string) => void;
   onSaved: (view: SettingsView) => void;
   onEdit: () => void;
   onReload: () => void;
+  onImported: (outcome: ImportOutcome) => void;
 }
 
-function SettingsForm({ view, title, accountId, saved, onStatus, onSaved, onEdit, onReload }: FormProps) {
+function SettingsForm({ view, title, accountId, saved, imported, onStatus, onSaved, onEdit, onReload, onImported }: FormProps) {
   const [draft, setDraftState] = useState<SettingsDraft>(() => draftFromView(view));
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [saveError, setSaveError] = useState<ResolverError | undefined>();
@@ -179,6 +197,11 @@ function SettingsForm({ view, title, accountId, saved, onStatus, onSaved, onEdit
           </Text>
         </SectionMessage>
       ) : null}
+      {imported !== undefined && !dirty ? (
+        <SectionMessage appearance="success" title="Configuration imported">
+          <Text as="p">{imported}</Text>
+        </SectionMessage>
+      ) : null}
       {saved && !dirty ? (
         <SectionMessage appearance="success" title="Settings saved">
           <Text as="p">The next audit uses them.</Text>
@@ -236,6 +259,11 @@ function SettingsForm({ view, title, accountId, saved, onStatus, onSaved, onEdit
           )}
         </Stack>
       </form>
+      {!project && !readOnly ? (
+        <Section title="Export and import the whole configuration" id="transfer">
+          <ConfigTransfer onStatus={onStatus} onImported={onImported} />
+        </Section>
+      ) : null}
     </Page>
   );
 }
