@@ -1,4 +1,7 @@
-import type { Finding, PersonProfile, RoadmapItemSummary, RoadmapView, SprintSummary } from '../../../src/resolvers/api';
+import type { Finding, FindingQuery, PersonProfile, RoadmapItemSummary, RoadmapView, SprintSummary } from '../../../src/resolvers/api';
+import { findingFilter, NO_OWNER } from '../../../src/resolvers/findings-query';
+
+export { NO_OWNER };
 
 /** What the roadmap page is narrowed to; an absent key means "all". */
 export interface RoadmapFilters {
@@ -8,7 +11,14 @@ export interface RoadmapFilters {
   rule?: string;
 }
 
-export const NO_OWNER = '(none)';
+/** What the filters ask of getFindings when the page has not loaded every finding. */
+export function findingQueryOf(filters: RoadmapFilters): FindingQuery {
+  const query: FindingQuery = {};
+  if (filters.project !== undefined) query.projectKey = filters.project;
+  if (filters.rule !== undefined) query.rule = filters.rule;
+  if (filters.owner !== undefined) query.ownerId = filters.owner;
+  return query;
+}
 
 export interface FilteredRoadmap {
   items: RoadmapItemSummary[];
@@ -19,7 +29,8 @@ export interface FilteredRoadmap {
 
 /**
  * Narrows every part of the page the same way. A finding matches an owner when it is about that person or about
- * one of their items; an item matches a rule when one of its findings comes from it.
+ * one of their items (the same test getFindings makes on the server); an item matches a rule when one of its
+ * findings comes from it, whether or not that finding is loaded.
  */
 export function filterRoadmap(view: Pick<RoadmapView, 'items' | 'findings' | 'sprints' | 'people'>, filters: RoadmapFilters): FilteredRoadmap {
   const ruleOf = new Map(view.findings.map((finding) => [finding.id, finding.rule]));
@@ -28,17 +39,9 @@ export function filterRoadmap(view: Pick<RoadmapView, 'items' | 'findings' | 'sp
     (item) =>
       (filters.project === undefined || item.projectKey === filters.project) &&
       (filters.owner === undefined || ownedBy(item, filters.owner)) &&
-      (filters.rule === undefined || item.findings.some((id) => ruleOf.get(id) === filters.rule)),
+      (filters.rule === undefined || item.findings.some((id) => (ruleOf.get(id) ?? ruleOfFindingId(id)) === filters.rule)),
   );
-  const ownerItems = filters.owner === undefined ? undefined : new Set(view.items.filter((item) => ownedBy(item, filters.owner!)).map((item) => item.key));
-  const findings = view.findings.filter(
-    (finding) =>
-      (filters.project === undefined || finding.projectKeys.includes(filters.project)) &&
-      (filters.rule === undefined || finding.rule === filters.rule) &&
-      (ownerItems === undefined ||
-        (finding.subject.type === 'person' && finding.subject.id === filters.owner) ||
-        finding.issueKeys.some((key) => ownerItems.has(key))),
-  );
+  const findings = view.findings.filter(findingFilter(view.items, findingQueryOf(filters)));
   const sprints = view.sprints.filter((sprint) => filters.project === undefined || sprint.projectKey === filters.project);
   const people = view.people.filter(
     (person) =>
@@ -46,6 +49,12 @@ export function filterRoadmap(view: Pick<RoadmapView, 'items' | 'findings' | 'sp
       (filters.owner === undefined || filters.owner === NO_OWNER || person.accountId === filters.owner),
   );
   return { items, findings, sprints, people };
+}
+
+/** A finding id starts with its rule: `rule|type:subject[|discriminator]` (src/audit/run-rules.ts). */
+function ruleOfFindingId(id: string): string {
+  const end = id.indexOf('|');
+  return end < 0 ? id : id.slice(0, end);
 }
 
 export interface Option {

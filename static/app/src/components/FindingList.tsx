@@ -1,4 +1,5 @@
 import Badge from '@atlaskit/badge';
+import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import ChevronDownIcon from '@atlaskit/icon/core/chevron-down';
 import ChevronRightIcon from '@atlaskit/icon/core/chevron-right';
@@ -8,9 +9,11 @@ import { token } from '@atlaskit/tokens';
 import { useId, useState } from 'react';
 import { criteriaById, isCriteriaId } from '../../../../src/criteria';
 import type { Finding, Severity } from '../../../../src/domain/finding';
+import type { PagedFindings } from '../finding-pages';
 import { groupFindings, subjectLabel } from '../findings';
-import { formatDate } from '../format';
+import { formatDate, plural } from '../format';
 import { IssueLink } from './IssueLink';
+import { ErrorState } from './Status';
 
 type HeadingLevel = 2 | 3 | 4;
 const HEADING_TAG = { 2: 'h2', 3: 'h3', 4: 'h4' } as const;
@@ -32,6 +35,28 @@ export function FindingList({ findings, siteUrl, headingLevel }: { findings: rea
       {groupFindings(findings).map((group) => (
         <FindingGroupSection key={group.id} label={group.label} about={group.about} findings={group.findings} siteUrl={siteUrl} headingLevel={headingLevel} />
       ))}
+    </Stack>
+  );
+}
+
+/**
+ * Under a list read a page at a time: how much of it is shown, a Show more button while some is not, and what
+ * went wrong when a page could not be read (its Try again reads that page again).
+ */
+export function FindingPager({ list, onMore }: { list: PagedFindings & { total: number }; onMore: () => void }) {
+  const rest = list.total - list.findings.length;
+  return (
+    <Stack space="space.100">
+      <Text color="color.text.subtle">{`Showing ${list.findings.length} of ${plural(list.total, 'flag')}.`}</Text>
+      {list.status === 'failed' && list.error ? (
+        <ErrorState error={list.error} activity="roadmap" onRetry={onMore} />
+      ) : rest > 0 ? (
+        <Inline>
+          <Button onClick={onMore} isLoading={list.status === 'loading'}>
+            Show more
+          </Button>
+        </Inline>
+      ) : null}
     </Stack>
   );
 }

@@ -1,10 +1,12 @@
+import Badge from '@atlaskit/badge';
 import Button from '@atlaskit/button/new';
 import DynamicTable from '@atlaskit/dynamic-table';
 import Lozenge from '@atlaskit/lozenge';
 import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
-import { useEffect, useMemo, useState } from 'react';
-import type { ProjectSummary, RefreshResult, RoadmapView } from '../../../../src/resolvers/api';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Finding, ProjectSummary, RefreshResult, RoadmapView } from '../../../../src/resolvers/api';
 import { ExportBar } from '../components/ExportBar';
+import { FindingList, FindingPager } from '../components/FindingList';
 import { IssueLink } from '../components/IssueLink';
 import { ShareChart } from '../components/People';
 import { SelectField } from '../components/SelectField';
@@ -13,7 +15,8 @@ import { Timeline } from '../components/Timeline';
 import { exportFileName, toCsv, toJson } from '../export';
 import { findingColumns, personColumns, roadmapItemColumns } from '../export-columns';
 import { formatDate, formatSpan, plural, roleLabel } from '../format';
-import { filterRoadmap, nameIndex, ownerOptions, type RoadmapFilters } from '../roadmap';
+import { filterRoadmap, findingQueryOf, nameIndex, ownerOptions, type RoadmapFilters } from '../roadmap';
+import { useFindingPages, type FindingPages } from '../useFindingPages';
 import { useResolver } from '../useResolver';
 import { FlagsSection } from './BoardPanelView';
 import { Page, ProvenanceNote, Section } from './Page';
@@ -27,7 +30,7 @@ export function RoadmapPage({ projectKey }: { projectKey?: string }) {
   useEffect(() => {
     if (state.status === 'loading') setStatus(loadingSentence);
     else if (state.status === 'failed') setStatus(`The audit failed: ${state.error.message}`);
-    else setStatus(`Audit loaded: ${plural(state.data.items.length, 'roadmap item')}, ${plural(state.data.findings.length, 'flag')}.`);
+    else setStatus(`Audit loaded: ${plural(state.data.items.length, 'roadmap item')}, ${plural(state.data.findingPage.total, 'flag')}.`);
   }, [state, loadingSentence]);
   const title = projectKey ? `Roadmap ownership: ${projectKey}` : 'Roadmap ownership across projects';
 
@@ -60,6 +63,11 @@ const ALL = '';
 function RoadmapContent({ view, onStatus, onRefreshed }: { view: RoadmapView; onStatus: (message: string) => void; onRefreshed: (result: RefreshResult) => void }) {
   const [filters, setFilters] = useState<RoadmapFilters>({});
   const filtered = useMemo(() => filterRoadmap(view, filters), [view, filters]);
+  const query = useMemo(() => findingQueryOf(filters), [filters]);
+  // Undefined when the view brought every finding; otherwise the flags come from the server a page at a time.
+  const pages = useFindingPages(view, query);
+  const matching = pages ? pages.list.total : filtered.findings.length;
+  const flagsShown = matching === undefined ? 'the flags that match are being read' : `${matching} of ${plural(view.findingPage.total, 'flag')}`;
   const names = useMemo(() => nameIndex(view), [view]);
   const single = view.scope.projectKey !== undefined ? view.projects.find((project) => project.key === view.scope.projectKey) : undefined;
   const title = single ? `Roadmap ownership: ${single.name} (${single.key})` : view.scope.projectKey ? `Roadmap ownership: ${view.scope.projectKey}` : 'Roadmap ownership across projects';
@@ -71,25 +79,48 @@ function RoadmapContent({ view, onStatus, onRefreshed }: { view: RoadmapView; on
     else next[key] = value;
     setFilters(next);
     const result = filterRoadmap(view, next);
-    onStatus(`Showing ${result.items.length} of ${plural(view.items.length, 'roadmap item')} and ${result.findings.length} of ${plural(view.findings.length, 'flag')}.`);
+    const flags = pages ? 'reading the flags that match' : `${result.findings.length} of ${plural(view.findings.length, 'flag')}`;
+    onStatus(`Showing ${result.items.length} of ${plural(view.items.length, 'roadmap item')} and ${flags}.`);
+  };
+  useFlagAnnouncements(pages, onStatus);
+
+  const allFindings = async (): Promise<Finding[]> => {
+    if (!pages) return filtered.findings;
+    onStatus(`Reading all ${matching === undefined ? 'matching' : matching} flags for the export…`);
+    const response = await pages.readAll((loaded, total) => onStatus(`Read ${loaded} of ${plural(total, 'flag')} for the export…`));
+    if (!response.ok) throw new Error(response.error.message);
+    return response.data;
   };
 
   const at = new Date();
   const scope = [filters.project ?? view.scope.projectKey ?? 'all-projects', filters.rule, active ? 'filtered' : undefined];
   const files = [
     { label: 'roadmap items (CSV)', fileName: exportFileName(['roadmap-items', ...scope], at, 'csv'), type: 'text/csv' as const, content: () => toCsv(filtered.items, roadmapItemColumns) },
-    { label: 'flags (CSV)', fileName: exportFileName(['roadmap-flags', ...scope], at, 'csv'), type: 'text/csv' as const, content: () => toCsv(filtered.findings, findingColumns) },
+    {
+      label: 'flags (CSV)',
+      fileName: exportFileName(['roadmap-flags', ...scope], at, 'csv'),
+      type: 'text/csv' as const,
+      content: () => (pages ? allFindings().then((findings) => toCsv(findings, findingColumns)) : toCsv(filtered.findings, findingColumns)),
+    },
     { label: 'people (CSV)', fileName: exportFileName(['roadmap-people', ...scope], at, 'csv'), type: 'text/csv' as const, content: () => toCsv(filtered.people, personColumns) },
     {
       label: 'JSON',
       fileName: exportFileName(['roadmap', ...scope], at, 'json'),
       type: 'application/json' as const,
-      content: () => toJson({ ...view, filters, items: filtered.items, findings: filtered.findings, sprints: filtered.sprints, people: filtered.people }),
+      content: () => {
+        // The export holds every finding that matches, so how the view paged them does not belong in it.
+        const { findingPage: _paging, ...whole } = view;
+        const json = (findings: readonly Finding[]) => toJson({ ...whole, filters, items: filtered.items, findings, sprints: filtered.sprints, people: filtered.people });
+        return pages ? allFindings().then(json) : json(filtered.findings);
+      },
     },
   ];
 
+  // A paged view's counts come with its first getFindings answer; until then the rules are listed without them.
   const ruleCounts = new Map<string, number>();
-  for (const finding of view.findings) ruleCounts.set(finding.rule, (ruleCounts.get(finding.rule) ?? 0) + 1);
+  if (pages) for (const [rule, count] of Object.entries(pages.counts?.byRule ?? {})) ruleCounts.set(rule, count);
+  else for (const finding of view.findings) ruleCounts.set(finding.rule, (ruleCounts.get(finding.rule) ?? 0) + 1);
+  const countsKnown = !pages || pages.counts !== undefined;
 
   return (
     <Page title={title} actions={<ExportBar files={files} onExported={onStatus} />}>
@@ -112,7 +143,7 @@ function RoadmapContent({ view, onStatus, onRefreshed }: { view: RoadmapView; on
               label="Rule"
               value={filters.rule ?? ALL}
               onChange={(value) => setFilter('rule', value)}
-              options={[{ value: ALL, label: 'All rules' }, ...view.rules.map((rule) => ({ value: rule.id, label: `${rule.id} (${ruleCounts.get(rule.id) ?? 0})` }))]}
+              options={[{ value: ALL, label: 'All rules' }, ...view.rules.map((rule) => ({ value: rule.id, label: countsKnown ? `${rule.id} (${ruleCounts.get(rule.id) ?? 0})` : rule.id }))]}
             />
             {active ? (
               <Button
@@ -126,7 +157,7 @@ function RoadmapContent({ view, onStatus, onRefreshed }: { view: RoadmapView; on
             ) : null}
           </Inline>
           <Text color="color.text.subtle" size="small">
-            {`Showing ${filtered.items.length} of ${plural(view.items.length, 'roadmap item')} and ${filtered.findings.length} of ${plural(view.findings.length, 'flag')}.`}
+            {`Showing ${filtered.items.length} of ${plural(view.items.length, 'roadmap item')} and ${flagsShown}.`}
           </Text>
         </Stack>
       </form>
@@ -154,8 +185,55 @@ function RoadmapContent({ view, onStatus, onRefreshed }: { view: RoadmapView; on
           <ShareChart people={filtered.people} title="Share of each person's actions that was strategic and tactical" />
         )}
       </Section>
-      <FlagsSection findings={filtered.findings} siteUrl={view.siteUrl} emptyDescription={active ? 'No flag matches these filters. Change or clear the filters above.' : 'Nothing on this roadmap crosses the PM/PO boundary.'} />
+      {pages ? (
+        <PagedFlagsSection pages={pages} siteUrl={view.siteUrl} filtered={active} />
+      ) : (
+        <FlagsSection findings={filtered.findings} siteUrl={view.siteUrl} emptyDescription={active ? 'No flag matches these filters. Change or clear the filters above.' : 'Nothing on this roadmap crosses the PM/PO boundary.'} />
+      )}
     </Page>
+  );
+}
+
+/** Tells screen readers when a page of flags is in or could not be read. */
+function useFlagAnnouncements(pages: FindingPages | undefined, onStatus: (message: string) => void) {
+  const list = pages?.list;
+  const previous = useRef(list?.status);
+  useEffect(() => {
+    const was = previous.current;
+    previous.current = list?.status;
+    if (!list || was !== 'loading') return;
+    if (list.status === 'failed') onStatus(`The flags could not be read: ${list.error?.message ?? 'no reason given'}.`);
+    else if (list.total !== undefined) onStatus(`Showing ${list.findings.length} of ${plural(list.total, 'flag')}.`);
+  }, [list, onStatus]);
+}
+
+/** The Flags section of a view too big to send every finding at once: what is loaded, and Show more. */
+function PagedFlagsSection({ pages, siteUrl, filtered }: { pages: FindingPages; siteUrl: string; filtered: boolean }) {
+  const { list, counts } = pages;
+  const total = list.total;
+  const errors = counts && !filtered ? counts.bySeverity.error ?? 0 : list.findings.filter((finding) => finding.severity === 'error').length;
+  return (
+    <Section title="Flags" id="flags" aside={<Badge appearance={errors > 0 ? 'important' : 'default'}>{total ?? '…'}</Badge>}>
+      {total === undefined ? (
+        list.status === 'failed' && list.error ? (
+          <ErrorState error={list.error} activity="roadmap" onRetry={pages.more} />
+        ) : (
+          <Loading sentence="Reading the flags that match these filters…" />
+        )
+      ) : total === 0 ? (
+        <Empty header="No flags" description={filtered ? 'No flag matches these filters. Change or clear the filters above.' : 'Nothing on this roadmap crosses the PM/PO boundary.'} />
+      ) : (
+        <>
+          <Text color="color.text.subtle">
+            {counts && !filtered
+              ? `${plural(counts.bySeverity.error ?? 0, 'error')}, ${plural(counts.bySeverity.warning ?? 0, 'warning')}, ${counts.bySeverity.info ?? 0} for information. Open a flag to see its criteria, evidence and what to do.`
+              : 'Open a flag to see its criteria, evidence and what to do.'}
+          </Text>
+          <FindingList findings={list.findings} siteUrl={siteUrl} headingLevel={3} />
+          <FindingPager list={{ ...list, total }} onMore={pages.more} />
+        </>
+      )}
+    </Section>
   );
 }
 
