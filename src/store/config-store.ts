@@ -1,5 +1,5 @@
 import { defaultConfig } from '../config/defaults';
-import { CONFIG_FORMAT_VERSION, FutureFormatError } from '../config/migrate';
+import { CONFIG_FORMAT_VERSION, FutureFormatError, isObject } from '../config/migrate';
 import { ConfigError, parseConfig, type RuleOptionsSchema } from '../config/schema';
 import { configurationDocument, parseConfiguration, type ConfigurationDocument, type ConfigVersions } from '../config/transfer';
 import type { AuditConfig, ProjectSettings } from '../config/types';
@@ -231,8 +231,9 @@ export class ConfigRepository {
 
   /** A stored site entry of any format, migrated through the same steps as an imported document. */
   private siteFrom(entry: Versioned<unknown>): AuditConfig {
-    const stored = entry.value as Record<string, unknown>;
-    const document = (entry.formatVersion ?? 1) === 1 ? stored : { formatVersion: entry.formatVersion, site: withoutKeys(stored, ['version', 'projects']), projects: stored.projects ?? {} };
+    const stored = entry.value;
+    const document =
+      (entry.formatVersion ?? 1) === 1 || !isObject(stored) ? stored : { formatVersion: entry.formatVersion, site: withoutKeys(stored, ['version', 'projects']), projects: stored.projects ?? {} };
     const parsed = parseConfiguration(document, this.rules);
     return { ...parsed.site, projects: parsed.projects };
   }
