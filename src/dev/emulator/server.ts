@@ -111,7 +111,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 export function buildServer(settings: ServerSettings): FastifyInstance {
   const { stats, bucket } = settings;
-  const app = Fastify({ logger: false });
+  // Closing ends every connection at once, hung ones included, rather than waiting for them.
+  const app = Fastify({ logger: false, forceCloseConnections: true });
 
   const send = async (reply: FastifyReply, outgoing: Outgoing): Promise<FastifyReply> => {
     if (settings.latencyMs > 0) await delay(settings.latencyMs);
