@@ -11,7 +11,7 @@ import type { KeyValueStore } from '../store/key-value';
 import { deleteBlob, readBlob, writeBlob } from './blob';
 import { byKeyNumber, chunkIndexFor, keyNumber, readChunk, writeChunks, type ChunkRow } from './chunks';
 import { dropIssueMarks } from './marks';
-import { cachedProjectKeys, dataPrefix, headKey, jobKey, leaseKey, readHead, readSiteHead, SITE_DATA_PREFIX, type ProjectDirectory, type ProjectHead, type SiteData } from './state';
+import { cachedProjectKeys, dataPrefix, failureKey, headKey, jobKey, leaseKey, readHead, readSiteHead, SITE_DATA_PREFIX, type ProjectDirectory, type ProjectHead, type SiteData } from './state';
 
 const READ_ATTEMPTS = 3;
 /** Chunks read at once; Forge KVS is called over the network, one value a call. */
@@ -201,6 +201,12 @@ export async function readCachedDirectory(store: KeyValueStore, projectKey: stri
 
 /** Everything kept about a project Jira no longer lists (deleted, archived, or hidden from the app). */
 export async function forgetProject(store: KeyValueStore, projectKey: string): Promise<void> {
-  await Promise.all([store.delete(headKey(projectKey)), store.delete(jobKey(projectKey)), store.delete(leaseKey(projectKey)), dropIssueMarks(store, projectKey)]);
+  await Promise.all([
+    store.delete(headKey(projectKey)),
+    store.delete(jobKey(projectKey)),
+    store.delete(leaseKey(projectKey)),
+    store.delete(failureKey(projectKey)),
+    dropIssueMarks(store, projectKey),
+  ]);
   await Promise.all((await store.keysWithPrefix(dataPrefix(projectKey))).map((key) => store.delete(key)));
 }

@@ -21,6 +21,7 @@ import { DEFAULT_POLICY, planJob, updatedSinceClause, type ScanPolicy } from './
 import {
   addProblems,
   dataPrefix,
+  failureKey,
   headKey,
   jobKey,
   leaseKey,
@@ -35,7 +36,7 @@ import {
   type SiteData,
   type SiteHead,
 } from './state';
-import type { ScanFreshness, ScanStepOptions, ScanStepResult, SiteScanner } from './types';
+import type { ScanFailure, ScanFreshness, ScanStepOptions, ScanStepResult, SiteScanner } from './types';
 
 /** Ids per `id in (…)` search when reading issues the ids listing found missing, and at most this many per job. */
 const MISSING_PER_SEARCH = 100;
@@ -100,7 +101,7 @@ export class BackgroundScanner implements SiteScanner {
       else if (step.job.pending) await deleteBlob(store, dataPrefix(projectKey), step.job.pending);
       return { projectKey, done: outcome === 'done', kind: job.kind, issuesWritten: step.issuesWritten, problems: step.problems, ...cost(), pausedMs: pacer.pausedMs };
     } catch (error) {
-      if (step) await recordFailure(step);
+      if (step) await recordFailure(step, error);
       throw error;
     } finally {
       pacer.finish();
@@ -109,8 +110,8 @@ export class BackgroundScanner implements SiteScanner {
   }
 
   async freshness(store: KeyValueStore, projectKey: string): Promise<ScanFreshness> {
-    const [head, job] = await Promise.all([readHead(store, projectKey), store.get<ScanJob>(jobKey(projectKey))]);
-    return freshnessOf(projectKey, head, job);
+    const [head, job, failure] = await Promise.all([readHead(store, projectKey), store.get<ScanJob>(jobKey(projectKey)), store.get<ScanFailure>(failureKey(projectKey))]);
+    return freshnessOf(projectKey, head, job, failure);
   }
 
   async cachedSnapshot(store: KeyValueStore, projectKeys?: string[]) {
@@ -118,10 +119,11 @@ export class BackgroundScanner implements SiteScanner {
   }
 }
 
-function freshnessOf(projectKey: string, head: ProjectHead | undefined, job: ScanJob | undefined): ScanFreshness {
+function freshnessOf(projectKey: string, head: ProjectHead | undefined, job: ScanJob | undefined, failure: ScanFailure | undefined): ScanFreshness {
   const freshness: ScanFreshness = { projectKey, issues: head?.issues ?? 0, complete: head !== undefined };
   if (head) Object.assign(freshness, { scannedAt: head.scannedAt, fullScanAt: head.fullScanAt });
   if (job) Object.assign(freshness, { scanning: job.kind, scanSavedAt: job.savedAt });
+  if (failure) freshness.lastFailure = failure;
   return freshness;
 }
 
@@ -411,7 +413,7 @@ async function commitFull(step: Step): Promise<Unit> {
     problems: job.problems,
   };
   await store.set(headKey(projectKey), head);
-  await store.delete(jobKey(projectKey));
+  await Promise.all([store.delete(jobKey(projectKey)), store.delete(failureKey(projectKey))]);
   await collectGarbage(store, prefix, new Set([table.id, directory.id, ...rows.map((row) => row.blob.id)]));
   await clearMarks(store, projectKey, await boardIdsOf(store, projectKey, directory), job.startedAt);
   return 'done';
@@ -430,7 +432,7 @@ async function commitRefresh(step: Step): Promise<Unit> {
   if (job.directory.read === 'all') changes.directoryAt = job.startedAt;
   if (job.idsChecked) changes.idsCheckedAt = job.startedAt;
   await cache.apply([], [], changes);
-  await store.delete(jobKey(projectKey));
+  await Promise.all([store.delete(jobKey(projectKey)), store.delete(failureKey(projectKey))]);
   if (job.stagedDirectory) await deleteBlob(store, dataPrefix(projectKey), oldDirectory);
   await clearMarks(store, projectKey, await boardIdsOf(store, projectKey, cache.head.directory), job.startedAt);
   return 'done';
@@ -452,14 +454,22 @@ async function saveJob(step: Step, previousPending: BlobRef | undefined): Promis
   if (previousPending && previousPending !== job.pending) await deleteBlob(store, prefix, previousPending);
 }
 
-async function recordFailure(step: Step): Promise<void> {
+/** Counts a failed step against the saved checkpoint, gives the scan up after too many, and says so in the freshness. */
+async function recordFailure(step: Step, error: unknown): Promise<void> {
   const { store, projectKey, job, policy } = step;
   const saved = await store.get<ScanJob>(jobKey(projectKey));
   if (!saved) return;
   saved.failures++;
-  if (saved.failures >= policy.maxFailures) await store.delete(jobKey(projectKey));
+  const abandoned = saved.failures >= policy.maxFailures;
+  if (abandoned) await store.delete(jobKey(projectKey));
   else await store.set(jobKey(projectKey), saved);
   job.failures = saved.failures;
+  await noteFailure(step, error instanceof Error ? error.message : String(error), abandoned);
+}
+
+async function noteFailure(step: Step, message: string, abandoned: boolean): Promise<void> {
+  const failure: ScanFailure = { at: step.options.now().toISOString(), kind: step.job.kind, message, abandoned };
+  await step.store.set(failureKey(step.projectKey), failure);
 }
 
 /** Deletes blobs under a prefix that none of the given ids name: replaced generations, abandoned staging. */

@@ -6,6 +6,7 @@
  * - `scan:data:KEY:<id>:<part>` — blobs a head points at (chunk table, chunks of issues, directory) and blobs a
  *   running scan has staged; a blob nothing points at is garbage, collected after each full scan.
  * - `scan:job:KEY` — the checkpoint of a scan in progress; `scan:lease:KEY` — who is stepping it right now.
+ * - `scan:failure:KEY` — the last step that failed, and whether the scan was given up, until one completes.
  * - `scan:mark:KEY:…` — what product events said changed since the last refresh (see marks.ts).
  *
  * Site-wide: `scan:site` (base URL, the field catalogue in a blob under `scan:data::`) and `scan:board-mark:<id>`.
@@ -24,6 +25,8 @@ export const JOB_PREFIX = 'scan:job:';
 export const headKey = (projectKey: string) => `${HEAD_PREFIX}${projectKey}`;
 export const jobKey = (projectKey: string) => `${JOB_PREFIX}${projectKey}`;
 export const leaseKey = (projectKey: string) => `scan:lease:${projectKey}`;
+/** The last failed step of a project's scan (a ScanFailure), until a scan of it completes. */
+export const failureKey = (projectKey: string) => `scan:failure:${projectKey}`;
 /** Blobs of one project; the site's own blobs live under the empty project key. */
 export const dataPrefix = (projectKey: string) => `scan:data:${projectKey}:`;
 export const SITE_DATA_PREFIX = dataPrefix('');

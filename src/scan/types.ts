@@ -54,6 +54,19 @@ export interface ScanFreshness {
   scanning?: 'full' | 'incremental';
   /** …and its checkpoint was last saved then. */
   scanSavedAt?: string;
+  /**
+   * The last step that failed since the last scan that completed: when, why, and whether the scan was given up.
+   * The previous complete result stays readable either way.
+   */
+  lastFailure?: ScanFailure;
+}
+
+export interface ScanFailure {
+  at: string;
+  kind: 'full' | 'incremental';
+  message: string;
+  /** The scan was abandoned after too many failed steps (or because what it read could not replace the cache). */
+  abandoned: boolean;
 }
 
 /** What the rest of the app uses: scan a project a step at a time, and read the cached site. */
