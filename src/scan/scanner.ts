@@ -7,6 +7,7 @@
 import { differenceInMilliseconds, parseISO } from 'date-fns';
 import type { ReadProblem } from '../domain/model';
 import { bulkFetchChangelogs, BULKFETCH_MAX_ISSUES, searchIssues, searchIssuesPage } from '../jira/api/issues';
+import { PagingError } from '../jira/api/paging';
 import { JiraError, type JiraClient } from '../jira/client';
 import { completeComments } from '../jira/read-site';
 import type { RestIssue } from '../jira/snapshot';
@@ -260,6 +261,10 @@ async function searchPage(step: Step): Promise<Unit> {
   const search = step.job.search!;
   try {
     const page = await searchIssuesPage(step.client, search.jql, step.job.fields ?? [], search.nextPageToken);
+    // Without this the scan would ask for the same page in every step for ever: each one saves "progress".
+    if (page.nextPageToken !== undefined && page.nextPageToken === search.nextPageToken) {
+      throw new PagingError(`search "${search.jql}": Jira returned the nextPageToken it was asked with; stopped to avoid an endless scan`);
+    }
     for (const issue of page.issues) {
       const number = keyNumber(issue.key);
       if (number <= search.after) continue;
