@@ -8,12 +8,13 @@ import { differenceInMilliseconds, parseISO } from 'date-fns';
 import type { ReadProblem } from '../domain/model';
 import { bulkFetchChangelogs, BULKFETCH_MAX_ISSUES, searchIssues, searchIssuesPage } from '../jira/api/issues';
 import { PagingError } from '../jira/api/paging';
+import { listProjects } from '../jira/api/platform';
 import { JiraError, type JiraClient } from '../jira/client';
 import { completeComments } from '../jira/read-site';
 import type { RestIssue } from '../jira/snapshot';
 import type { KeyValueStore } from '../store/key-value';
 import { blobIdOfKey, deleteBlob, newId, readBlob, writeBlob, type BlobRef } from './blob';
-import { readCachedSite, ProjectCache } from './cache';
+import { forgetProject, readCachedSite, ProjectCache } from './cache';
 import { byKeyNumber, chunkIndexFor, compactIssue, idHash, keyNumber, writeChunks, type ChunkRow } from './chunks';
 import { issueFields, readProjectDirectory, readSiteData, readSprints } from './directory';
 import { boardMarks, clearMarks, issueMarks } from './marks';
@@ -179,11 +180,7 @@ async function readDirectory(step: Step): Promise<Unit> {
   let directory: ProjectDirectory | undefined;
   if (job.directory.read === 'all') {
     directory = await readProjectDirectory(client, projectKey, site, problems);
-    if (!directory) {
-      step.problems.push(...problems);
-      await store.delete(jobKey(projectKey));
-      return 'done';
-    }
+    if (!directory) return projectGone(step);
   } else if (job.directory.read === 'sprints') {
     const head = await readHead(store, projectKey);
     const current = head && (await readBlob<ProjectDirectory>(store, dataPrefix(projectKey), head.directory));
@@ -275,16 +272,33 @@ async function searchPage(step: Step): Promise<Unit> {
     search.done = page.nextPageToken === undefined;
   } catch (error) {
     if (!isRefusal(error)) throw error;
-    if (search.nextPageToken) {
-      // A token Jira no longer takes: search again from the start; `after` skips what was already taken.
-      note(step, [{ scope: 'project', ref: step.projectKey, message: `Search position lost, searching again: ${(error as Error).message}` }]);
-      delete search.nextPageToken;
-    } else {
-      note(step, [{ scope: 'project', ref: step.projectKey, message: `Could not search issues: ${(error as Error).message}` }]);
-      search.done = true;
-    }
+    if (!search.nextPageToken) return searchRefused(step, error as Error);
+    // A token Jira no longer takes: search again from the start; `after` skips what was already taken.
+    note(step, [{ scope: 'project', ref: step.projectKey, message: `Search position lost, searching again: ${(error as Error).message}` }]);
+    delete search.nextPageToken;
   }
   return 'more';
+}
+
+/**
+ * Jira refused the project's search. A project Jira no longer lists (deleted, archived, hidden from the app) loses
+ * its cache, as the scheduler would drop it. Otherwise the scan is given up: what it read cannot replace the
+ * previous result, which stays, and a refresh's starting point stays where it was so the next one reads it all.
+ */
+async function searchRefused(step: Step, error: Error): Promise<Unit> {
+  const listed = (await listProjects(step.client, [step.projectKey])).some((project) => project.key === step.projectKey);
+  if (!listed) return projectGone(step);
+  const message = `Could not search issues: ${error.message}`;
+  step.problems.push({ scope: 'project', ref: step.projectKey, message });
+  await step.store.delete(jobKey(step.projectKey));
+  await noteFailure(step, message, true);
+  return 'done';
+}
+
+async function projectGone(step: Step): Promise<Unit> {
+  step.problems.push({ scope: 'project', ref: step.projectKey, message: 'Project not found, or the app may not browse it; its cache was dropped' });
+  await forgetProject(step.store, step.projectKey);
+  return 'done';
 }
 
 /** Comments beyond what search embeds and full changelogs for up to 1000 pending issues, then written. */
