@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { AxeResults } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { generateBenchSite } from '../../src/bench/generate';
 import type { Finding, FindingPage, FindingQuery, RoadmapView } from '../../src/resolvers/api';
 import { FINDINGS_PAGE_SIZE, MAX_FINDINGS_PAGE, NO_OWNER } from '../../src/resolvers/findings-query';
 import type { ResolverResponse } from '../../src/resolvers/response';
-import { BROWSER_TEST_TIMEOUT, flagsSection, shown, useBrowser, type BrowserHarness } from './harness';
+import { ARTIFACTS, BROWSER_TEST_TIMEOUT, flagsSection, shown, useBrowser, type BrowserHarness } from './harness';
 
 jest.setTimeout(BROWSER_TEST_TIMEOUT);
 
@@ -151,6 +153,16 @@ describe('a site with more flags than the view sends', () => {
     await shown(section.getByText(`Showing ${all.length} of ${all.length} flags.`));
     expect(await section.getByText('Jira did not answer').count()).toBe(0);
     expect(browser().errorsOf(page)).toEqual([]);
+  });
+
+  test('the paged list has no serious or critical accessibility violations (captured in test/artifacts/global-paged.png)', async () => {
+    const page = await openGlobal(browser);
+    await shown(showMore(page));
+    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+    const violations = await page.evaluate<AxeResults['violations']>("axe.run(document, { resultTypes: ['violations'] }).then((results) => results.violations)");
+    const serious = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.help}`);
+    expect(serious).toEqual([]);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'global-paged.png'), fullPage: true });
   });
 
   test('exports hold every flag, not only the loaded ones', async () => {
