@@ -49,6 +49,13 @@ describe('scripted faults', () => {
     expect((await get('/rest/api/3/project/search')).status).toBe(200);
   });
 
+  it('refuses in Jira\'s error envelope, and charges it as Jira does', async () => {
+    emulator.faults.add({ path: '/rest/api/3/field', times: 1, fault: { kind: 'refuse', status: 400, message: 'The token is not valid.' } });
+    const answer = await get('/rest/api/3/field');
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.text)).toEqual({ errorMessages: ['The token is not valid.'], errors: {} });
+  });
+
   it('hangs a request, or stalls its body, until the caller gives up', async () => {
     emulator.faults.add({ path: '/rest/api/3/field', times: 1, fault: { kind: 'hang' } });
     await expect(get('/rest/api/3/field', 200)).rejects.toThrow();

@@ -12,6 +12,8 @@ export type Fault =
   | { kind: 'throttle'; retryAfterSeconds: number }
   /** Jira's 500 or the gateway's 502/503/504, optionally with `Retry-After`. */
   | { kind: 'status'; status: 500 | 502 | 503 | 504; retryAfterSeconds?: number }
+  /** A refusal in Jira's error envelope, as for a page token Jira no longer takes or a query it rejects. */
+  | { kind: 'refuse'; status: 400 | 404; message: string }
   /** The connection is accepted and nothing is ever sent (until the emulator closes). */
   | { kind: 'hang' }
   /** Status and headers are sent with the first half of the body; the rest never comes. */

@@ -187,6 +187,9 @@ export function buildServer(settings: ServerSettings): FastifyInstance {
       case 'status':
         stats.failed();
         return send(reply, failure(fault.status, fault.retryAfterSeconds));
+      case 'refuse':
+        answered(name, 1);
+        return send(reply, json(fault.status, errorBody(fault.message)));
       case 'hang':
         reply.hijack();
         await untilAborted(settings.closing);
