@@ -36,7 +36,8 @@ export function useFindingPages(view: RoadmapView, query: FindingQuery): Finding
   const loaded = stored.view === view ? stored : fresh(view);
   if (loaded !== stored) setStored(loaded);
   const list = loaded.lists[key] ?? UNREAD;
-  const inFlight = useRef(new Set<string>());
+  // Pages asked for and not answered yet, per view: a refreshed view asks again whatever the old one was waiting for.
+  const inFlight = useRef(new WeakMap<RoadmapView, Set<string>>());
 
   const readPage = useCallback(
     (pageQuery: FindingQuery, offset: number, limit: number) => call('getFindings', { scope: view.scope, query: pageQuery, offset, limit }),
@@ -47,15 +48,17 @@ export function useFindingPages(view: RoadmapView, query: FindingQuery): Finding
     (pageQuery: FindingQuery, offset: number) => {
       const listKey = queryKey(pageQuery);
       const request = `${listKey}@${offset}`;
-      if (inFlight.current.has(request)) return;
-      inFlight.current.add(request);
+      const requests = inFlight.current.get(view) ?? new Set<string>();
+      inFlight.current.set(view, requests);
+      if (requests.has(request)) return;
+      requests.add(request);
       const update = (change: (current: PagedFindings) => PagedFindings, counts?: FindingPage['counts']) =>
         setStored((current) =>
           current.view !== view ? current : { ...current, counts: counts ?? current.counts, lists: { ...current.lists, [listKey]: change(current.lists[listKey] ?? UNREAD) } },
         );
       update((current) => ({ ...current, status: 'loading' }));
       void readPage(pageQuery, offset, view.findingPage.pageSize).then((response) => {
-        inFlight.current.delete(request);
+        requests.delete(request);
         if (response.ok) update((current) => withPage(current, response.data), response.data.counts);
         else update((current) => ({ ...current, status: 'failed', error: response.error }));
       });
