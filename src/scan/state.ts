@@ -98,8 +98,11 @@ export interface ScanJob {
   stagedDirectory?: BlobRef;
   /** The fields issues are read with, fixed when the issue search starts. */
   fields?: string[];
-  /** The search in progress; `after` is the highest key number taken, so a page that repeats issues adds nothing twice. */
-  search?: { jql: string; nextPageToken?: string; done: boolean; after: number };
+  /**
+   * The search in progress; `after` is the highest key number taken, so a page that repeats issues adds nothing
+   * twice; `restarted`: Jira refused a page token once already and the search began again.
+   */
+  search?: { jql: string; nextPageToken?: string; done: boolean; after: number; restarted?: boolean };
   /** Issues read whose changelogs are still to fetch (at most one bulkfetch's worth), kept between steps. */
   pending?: BlobRef;
   /** Full scans: the chunk table written so far (a blob, so the checkpoint stays small). */
