@@ -272,10 +272,10 @@ async function searchPage(step: Step): Promise<Unit> {
     search.done = page.nextPageToken === undefined;
   } catch (error) {
     if (!isRefusal(error)) throw error;
-    // A token Jira no longer takes: search again from the start, once; `after` skips what was already taken. A
-    // second refusal ends the scan, or a token refused every time would start the search again for ever.
+    // A token Jira no longer takes: search again from the start, once; `after` skips what was already taken, so
+    // nothing is lost and nothing is reported. A second refusal ends the scan, or a token refused every time would
+    // start the search again for ever.
     if (!search.nextPageToken || search.restarted) return searchRefused(step, error as Error);
-    note(step, [{ scope: 'project', ref: step.projectKey, message: `Search position lost, searching again: ${(error as Error).message}` }]);
     delete search.nextPageToken;
     search.restarted = true;
   }
