@@ -18,7 +18,10 @@ export const PROJECT_KEYS = SITE.projects.map((project) => project.key).sort();
 export const TIMEOUT_MS = 250;
 export const RETRY: RetryPolicy = { maxTries: 3, baseDelayMs: 20, maxDelayMs: 100, maxThrottleWaitMs: 10_000 };
 
-/** A client with the suite's limits; `waitedMs()` is how long it has waited in all on the virtual clock. */
+/**
+ * A client with the suite's limits; `waitedMs()` is how far its waits (backoff, Retry-After) moved the virtual
+ * clock. Requests held by the same Retry-After pause do not add up: each waits only what is left of it.
+ */
 export function faultClient(emulator: RunningEmulator): { client: JiraClient; waitedMs: () => number } {
   let waited = 0;
   const client = new JiraClient(new HttpTransport({ baseUrl: emulator.url, email: ADMIN, apiToken: 'any', timeoutMs: TIMEOUT_MS }), {
