@@ -1,6 +1,8 @@
 import { differenceInMilliseconds, parseISO } from 'date-fns';
 import { listProjects } from '../jira/api/platform';
-import { cachedProjectKeys, DEFAULT_POLICY, dueReason, forgetProject, markedWork, readCachedDirectory, readScanState, scanningProjectKeys, type DueReason } from '../scan';
+import { RULES } from '../rules';
+import { ConfigRepository } from '../store/config-store';
+import { auditDue, cachedProjectKeys, DEFAULT_POLICY, dueReason, forgetProject, markedWork, readCachedDirectory, readScanState, scanningProjectKeys, type DueReason } from '../scan';
 import type { Job, JobServices } from './types';
 
 const PROJECTS_LISTED_KEY = 'scan:projects-listed';
@@ -11,6 +13,8 @@ export interface ScheduleResult {
   forgotten: string[];
   /** Whether Jira's project list was read this time (it is compared with the cache hourly, not on every run). */
   listedProjects: boolean;
+  /** Whether an audit was queued because the stored reports are older than the cache or the configuration. */
+  auditQueued: boolean;
 }
 
 /**
@@ -45,7 +49,10 @@ export async function scheduleScans(services: JobServices): Promise<ScheduleResu
     if (reason) queued.push({ projectKey, reason });
   }
   if (queued.length > 0) await services.queue.push(queued.map(({ projectKey }): Job => ({ type: 'scan', projectKey })));
-  return { queued, forgotten, listedProjects: listing };
+  // A refresh from a panel or a new configuration changes what the stored reports rest on without a scan job.
+  const auditQueued = queued.length === 0 && (await scanningProjectKeys(store)).length === 0 && (await auditDue(store, await new ConfigRepository(store, RULES.map((rule) => rule.meta)).effective()));
+  if (auditQueued) await services.queue.push({ type: 'audit' });
+  return { queued, forgotten, listedProjects: listing, auditQueued };
 }
 
 async function boardsMarked(services: JobServices, projectKey: string, boardIds: ReadonlySet<number>): Promise<boolean> {

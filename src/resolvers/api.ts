@@ -32,6 +32,8 @@ export interface Freshness {
   scannedAt: string;
   /** Projects the viewer can browse that have no complete scan yet: a cached view leaves them out for now. */
   pending: string[];
+  /** Newer scans wait for the background audit: the view shows the last audit's results until it is done. */
+  auditPending?: boolean;
 }
 
 export interface BoardPanel extends Provenance {

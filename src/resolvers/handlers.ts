@@ -1,22 +1,20 @@
-import { auditSite, type AuditReport } from '../audit';
 import { profileInProject, type PersonProfile } from '../audit/report';
 import { effectiveSettings } from '../config/defaults';
 import { ConfigError } from '../config/schema';
 import type { AuditConfig } from '../config/types';
-import type { Site } from '../domain/model';
 import { listBoards } from '../jira/api/agile';
 import { getMyPermissions, listProjects } from '../jira/api/platform';
 import { JiraError, type JiraClient } from '../jira/client';
-import { normaliseSite } from '../jira/normalise';
-import { readSite } from '../jira/read-site';
 import { PagingError } from '../jira/api/paging';
 import type { RestBoard } from '../jira/snapshot';
 import { roleMappingGroups } from '../jobs/consumer';
 import { RULES } from '../rules';
-import { BackgroundScanner, cachedProjectKeys, readCachedSite, readHistory } from '../scan';
+import { BackgroundScanner, readHistory } from '../scan';
 import { ConfigRepository, StaleVersionError } from '../store/config-store';
-import type { BoardPanel, FieldIssue, Freshness, ResolverApi, RoadmapView, RuleInfo, SettingsView, WeeklySummary } from './api';
+import type { BoardPanel, FieldIssue, Finding, ResolverApi, RoadmapItemSummary, RoadmapView, RuleInfo, SettingsView, WeeklySummary } from './api';
 import { readModuleContext } from './context';
+import { FINDINGS_PAGE_SIZE, queryFindings } from './findings-query';
+import { auditForViewer, type ViewerAudit } from './viewer-audit';
 import { fail, ok, type ResolverResponse } from './response';
 import type { AppServices, CallerContext } from './services';
 import { exportSettings, importSettings } from './settings-transfer';
@@ -42,34 +40,9 @@ export const RULE_INFO: RuleInfo[] = RULES.map((rule) => ({
 /** A refresh step from a resolver stops starting requests after this long, leaving time to audit within 25 s. */
 const REFRESH_BUDGET_MS = 8_000;
 
-/**
- * Audits every project the viewing user can browse with the stored configuration. A view of one project still
- * needs the others: its epics' initiatives, children and people's roles live across projects, and auditing one
- * project alone would flag roadmap items as never broken down when their stories are elsewhere.
- *
- * When the background scan has cached the project in view (or, with none in view, any project), the audit runs
- * on the cache, restricted to the projects the user's own project list from Jira shows: one request instead of a
- * read of the site. Otherwise everything is read from Jira as the user.
- */
-async function auditForViewer(services: AppServices, config: AuditConfig, inView: string | undefined): Promise<{ site: Site; report: AuditReport; freshness: Freshness }> {
-  const client = services.jiraAsUser();
-  const visible = (await listProjects(client)).map((project) => project.key);
-  const cachedKeys = (await cachedProjectKeys(services.store)).filter((key) => visible.includes(key));
-  const cached = (inView === undefined ? cachedKeys.length > 0 : cachedKeys.includes(inView)) ? await readCachedSite(services.store, cachedKeys) : undefined;
-  if (cached) {
-    const site = normaliseSite(cached.snapshot, cached.problems);
-    const scannedAt = cached.projects.map((project) => project.scannedAt).sort()[0]!;
-    const included = new Set(cached.projects.map((project) => project.projectKey));
-    const freshness: Freshness = { source: 'cache', scannedAt, pending: visible.filter((key) => !included.has(key)).sort() };
-    return { site, report: auditSite(site, config, { now: services.now() }), freshness };
-  }
-  const read = await readSite(client, { baseUrl: '', groups: roleMappingGroups(config), directoryClient: services.jiraAsApp(), now: services.now });
-  const site = normaliseSite(read.snapshot, read.problems);
-  return { site, report: auditSite(site, config, { now: services.now() }), freshness: { source: 'live', scannedAt: services.now().toISOString(), pending: [] } };
-}
-
-async function trendOf(services: AppServices, projectKey: string | undefined): Promise<WeeklySummary[]> {
-  return projectKey ? readHistory(services.store, projectKey) : [];
+/** A project's weekly history counts what the background audit saw of every project: only for viewers who see them all. */
+async function trendOf(services: AppServices, projectKey: string | undefined, audit: ViewerAudit): Promise<WeeklySummary[]> {
+  return projectKey && audit.seesEveryCachedProject ? readHistory(services.store, projectKey) : [];
 }
 
 /** People who worked in the view's project, with the counts of their work there (all of it on the global page). */
@@ -107,25 +80,25 @@ const getBoardPanel: Handler<'getBoardPanel'> = async (services, payload, contex
 async function boardPanel(services: AppServices, board: RestBoard, sprintId: number | null): Promise<BoardPanel> {
   const projectKey = board.location?.projectKey;
   const config = await new ConfigRepository(services.store, RULE_SCHEMAS).effective();
-  const { site, report, freshness } = await auditForViewer(services, config, projectKey);
+  const audit = await auditForViewer(services, config, projectKey);
+  const { report, names, baseUrl, freshness } = audit;
 
   const boardSprints = report.sprints.filter((sprint) => sprint.boardId === board.id);
   const chosen =
     (sprintId ? report.sprints.find((sprint) => sprint.id === sprintId) : undefined) ??
     boardSprints.filter((sprint) => sprint.state === 'active').sort((a, b) => (b.startDate ?? '').localeCompare(a.startDate ?? ''))[0];
-  const people = new Map(site.people.map((person) => [person.accountId, person.displayName]));
   const ownerIds = projectKey ? (report.projects.find((project) => project.key === projectKey)?.productOwners ?? []) : [];
   const panel: BoardPanel = {
     generatedAt: report.generatedAt,
-    siteUrl: site.baseUrl,
+    siteUrl: baseUrl,
     coverage: report.coverage,
     freshness,
     board: { id: board.id, name: board.name, type: board.type, ...(projectKey ? { projectKey } : {}) },
     findings: report.findings.filter((finding) => inScope(projectKey, finding.projectKeys)),
     people: peopleInScope(report.people, projectKey),
-    trend: await trendOf(services, projectKey),
+    trend: await trendOf(services, projectKey, audit),
   };
-  if (chosen) panel.sprint = { ...chosen, productOwners: ownerIds.map((accountId) => ({ accountId, displayName: people.get(accountId) ?? 'Unknown user' })) };
+  if (chosen) panel.sprint = { ...chosen, productOwners: ownerIds.map((accountId) => ({ accountId, displayName: names.get(accountId) ?? 'Unknown user' })) };
   return panel;
 }
 
@@ -134,33 +107,55 @@ const getRoadmap: Handler<'getRoadmap'> = async (services, payload, context) => 
   return roadmapView(services, payload?.projectKey ?? (fromModule.ok ? (fromModule.data.projectKey ?? undefined) : undefined));
 };
 
-async function roadmapView(services: AppServices, projectKey: string | undefined): Promise<ResolverResponse<RoadmapView>> {
+/** The findings a project page sends at once; the cross-project page sends FINDINGS_PAGE_SIZE and pages the rest. */
+const PROJECT_FINDINGS_PAGE_SIZE = 2_000;
+
+/** The roadmap view's data before its findings are paged. */
+async function roadmapScope(services: AppServices, projectKey: string | undefined): Promise<ResolverResponse<{ audit: ViewerAudit; items: RoadmapItemSummary[]; findings: Finding[] }>> {
   const config = await new ConfigRepository(services.store, RULE_SCHEMAS).effective();
-  const { site, report, freshness } = await auditForViewer(services, config, projectKey);
-  if (projectKey && !site.projects.some((project) => project.key === projectKey)) {
-    return fail('NOT_FOUND', `Project ${projectKey} does not exist or you may not browse it.`);
-  }
+  const audit = await auditForViewer(services, config, projectKey);
+  if (projectKey && !audit.visible.includes(projectKey)) return fail('NOT_FOUND', `Project ${projectKey} does not exist or you may not browse it.`);
+  const { report } = audit;
+  return ok({
+    audit,
+    items: report.roadmapItems.filter((item) => inScope(projectKey, [item.projectKey])),
+    findings: report.findings.filter((finding) => inScope(projectKey, finding.projectKeys)),
+  });
+}
+
+async function roadmapView(services: AppServices, projectKey: string | undefined): Promise<ResolverResponse<RoadmapView>> {
+  const scoped = await roadmapScope(services, projectKey);
+  if (!scoped.ok) return scoped;
+  const { audit, items, findings } = scoped.data;
+  const { report, names } = audit;
   const projects = report.projects.filter((project) => inScope(projectKey, [project.key]));
-  const items = report.roadmapItems.filter((item) => inScope(projectKey, [item.projectKey]));
-  const names = new Map(site.people.map((person) => [person.accountId, person.displayName]));
   const mentioned = new Set([...projects.flatMap((project) => [...project.productManagers, ...project.productOwners]), ...items.flatMap((item) => (item.ownerId ? [item.ownerId] : []))]);
+  const pageSize = projectKey ? PROJECT_FINDINGS_PAGE_SIZE : FINDINGS_PAGE_SIZE;
   const view: RoadmapView = {
     generatedAt: report.generatedAt,
-    siteUrl: site.baseUrl,
+    siteUrl: audit.baseUrl,
     coverage: report.coverage,
-    freshness,
+    freshness: audit.freshness,
     scope: projectKey ? { projectKey } : {},
     projects,
     items,
     sprints: report.sprints.filter((sprint) => inScope(projectKey, sprint.projectKey ? [sprint.projectKey] : [])),
     people: peopleInScope(report.people, projectKey),
-    findings: report.findings.filter((finding) => inScope(projectKey, finding.projectKeys)),
+    findings: findings.slice(0, pageSize),
+    findingPage: { total: findings.length, pageSize },
     rules: RULE_INFO,
     directory: [...mentioned].sort().map((accountId) => ({ accountId, displayName: names.get(accountId) ?? 'Unknown user' })),
-    trend: await trendOf(services, projectKey),
+    trend: await trendOf(services, projectKey, audit),
   };
   return ok(view);
 }
+
+const getFindings: Handler<'getFindings'> = async (services, payload) => {
+  if (!payload || typeof payload.offset !== 'number' || typeof payload.limit !== 'number') return fail('INVALID_INPUT', 'Say which findings to list: an offset and a limit are needed.');
+  const scoped = await roadmapScope(services, payload.scope?.projectKey);
+  if (!scoped.ok) return scoped;
+  return ok(queryFindings(scoped.data.findings, scoped.data.items, payload.query ?? {}, payload.offset, payload.limit));
+};
 
 /**
  * Runs one refresh step of the viewer's project now (as the app: the cache is shared, so it holds what the app
@@ -317,7 +312,7 @@ const saveSettings: Handler<'saveSettings'> = async (services, payload, context)
 
 const getContext: Handler<'getContext'> = async (_services, _payload, context) => readModuleContext(context);
 
-export const HANDLERS: { [K in keyof ResolverApi]: Handler<K> } = { getContext, getBoardPanel, getRoadmap, getSettings, saveSettings, refreshProject, exportSettings, importSettings };
+export const HANDLERS: { [K in keyof ResolverApi]: Handler<K> } = { getContext, getBoardPanel, getRoadmap, getFindings, getSettings, saveSettings, refreshProject, exportSettings, importSettings };
 
 /** Runs a handler and turns what Jira or the code threw into the typed error the UI understands. */
 export async function runHandler<K extends keyof ResolverApi>(

@@ -5,9 +5,10 @@
  */
 import { addMilliseconds, format, startOfISOWeek } from 'date-fns';
 import type { AuditReport } from '../audit';
+import type { Coverage } from '../audit/report';
 import { auditProject, foreignNeeds, mergeOutlines, mergeProjectAudits, outlineProject, projectDecisions, type ForeignItems, type ProjectAudit, type ProjectDecisions, type ProjectOutline, type SiteOutline } from '../audit/sharded';
 import type { AuditConfig } from '../config/types';
-import type { Site } from '../domain/model';
+import type { Person, Site } from '../domain/model';
 import { normaliseSite } from '../jira/normalise';
 import type { KeyValueStore } from '../store/key-value';
 import { deleteBlob, readBlob, writeBlob, type BlobRef } from './blob';
@@ -26,6 +27,10 @@ export interface StoredReport {
   scannedAt: string;
   /** Fingerprint of the configuration audited with: another configuration makes the report stale at once. */
   config: string;
+  /** What the project's own data came to (the report's coverage is the whole site's). */
+  coverage: Coverage;
+  /** Names of the people the slice refers to by account id (role holders, owners), for views. */
+  names: Record<string, string>;
   report: AuditReport;
 }
 
@@ -65,7 +70,7 @@ export async function auditCachedSite(
   if ((await store.get<{ fingerprint: string }>(LAST_AUDIT_KEY))?.fingerprint === fingerprint) return { audited: false, why: 'up to date' };
   const audit = await auditProjectByProject(store, config, options.now);
   if (!audit) return { audited: false, why: 'nothing cached' };
-  const { report, heads } = audit;
+  const { report, heads, parts, people } = audit;
   const scannedAt = heads.map((head) => head.scannedAt).sort()[0] ?? options.now.toISOString();
   const projectKeys = heads.map((head) => head.projectKey);
   for (const projectKey of projectKeys) {
@@ -76,6 +81,8 @@ export async function auditCachedSite(
       validUntil: addMilliseconds(options.now, options.validForMs ?? DEFAULT_REPORT_VALIDITY_MS).toISOString(),
       scannedAt,
       config: configFingerprint(config),
+      coverage: parts.find((part) => part.projectKey === projectKey)!.coverage,
+      names: namesIn(slice, people),
     };
     await saveReport(store, pointer, slice);
     await appendWeek(store, projectKey, weeklySummary(slice, projectKey, options.now));
@@ -85,7 +92,11 @@ export async function auditCachedSite(
 }
 
 /** The three passes of the sharded audit over the cache: outline every project, note decisions, audit each. */
-async function auditProjectByProject(store: KeyValueStore, config: AuditConfig, now: Date): Promise<{ report: AuditReport; heads: ProjectHead[] } | undefined> {
+async function auditProjectByProject(
+  store: KeyValueStore,
+  config: AuditConfig,
+  now: Date,
+): Promise<{ report: AuditReport; heads: ProjectHead[]; parts: ProjectAudit[]; people: ReadonlyMap<string, Person> } | undefined> {
   const load = async (projectKey: string, issueKeys?: ReadonlySet<string>) => {
     const cached = await readCachedSite(store, [projectKey], issueKeys);
     return cached ? { site: normaliseSite(cached.snapshot, cached.problems), head: cached.projects[0]! } : undefined;
@@ -113,7 +124,13 @@ async function auditProjectByProject(store: KeyValueStore, config: AuditConfig, 
     if (!loaded) continue;
     parts.push(auditProject(loaded.site, outline, projectKey, decided, await foreignItems(outline, projectKey, keys, load), config, { now }));
   }
-  return { report: mergeProjectAudits(outline, parts, { now }), heads };
+  return { report: mergeProjectAudits(outline, parts, { now }), heads, parts, people: new Map(outline.people.map((person) => [person.accountId, person])) };
+}
+
+/** The people a project's slice names by account id only: role holders and roadmap owners. */
+function namesIn(slice: AuditReport, people: ReadonlyMap<string, Person>): Record<string, string> {
+  const ids = [...slice.projects.flatMap((project) => [...project.productManagers, ...project.productOwners]), ...slice.roadmapItems.flatMap((item) => (item.ownerId ? [item.ownerId] : []))];
+  return Object.fromEntries([...new Set(ids)].sort().map((id) => [id, people.get(id)?.displayName ?? 'Unknown user']));
 }
 
 /** The other projects' issues a project's audit reads, normalised with their own project's data. */
@@ -134,6 +151,12 @@ async function foreignItems(
     foreign.actions.push(...site.actions);
   }
   return foreign;
+}
+
+/** Whether the stored reports are older than the cache or the configuration (a refresh from a panel changed it). */
+export async function auditDue(store: KeyValueStore, config: AuditConfig): Promise<boolean> {
+  if ((await cachedProjectKeys(store)).length === 0) return false;
+  return (await store.get<{ fingerprint: string }>(LAST_AUDIT_KEY))?.fingerprint !== (await stateFingerprint(store, config));
 }
 
 /** Changes whenever a project's cache is replaced or refreshed, or the configuration changes. */

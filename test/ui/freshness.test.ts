@@ -10,6 +10,12 @@ describe('freshnessText', () => {
     );
   });
 
+  it('says when newer scans are still being audited', () => {
+    expect(freshnessText({ source: 'cache', scannedAt: '2026-11-22T08:00:00.000Z', pending: [], auditPending: true }, 'soon')).toBe(
+      'From the background scan of 22 Nov 2026, 08:00. Newer changes were read since and are being audited in the background.',
+    );
+  });
+
   it('leaves the age out when a time is not a date', () => {
     expect(freshnessText({ source: 'cache', scannedAt: '2026-11-22T08:00:00.000Z', pending: [] }, 'soon')).toBe('From the background scan of 22 Nov 2026, 08:00.');
   });

@@ -12,7 +12,8 @@ export function freshnessText(freshness: Freshness, generatedAt: string): string
   const scanned = parseISO(freshness.scannedAt);
   const audited = parseISO(generatedAt);
   const age = isValid(scanned) && isValid(audited) ? ` (${formatDistance(scanned, audited, { addSuffix: true })})` : '';
-  return `From the background scan of ${formatDateTime(freshness.scannedAt)}${age}.`;
+  const pending = freshness.auditPending ? ' Newer changes were read since and are being audited in the background.' : '';
+  return `From the background scan of ${formatDateTime(freshness.scannedAt)}${age}.${pending}`;
 }
 
 /** Projects a cached view leaves out until their first scan completes; undefined when there are none. */

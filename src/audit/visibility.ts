@@ -1,0 +1,159 @@
+/**
+ * What a viewer may see of reports the app made with its own permissions. Stored project slices come from an audit
+ * of every project the app can read; a viewer who may browse only some of them sees nothing of the others: no
+ * finding that draws on or names them, no counts of their items, decisions or children, no people known only there.
+ */
+import type { Finding } from '../domain/finding';
+import type { AuditReport } from './index';
+import { shares, type Coverage, type PersonProfile, type RoleCounts } from './report';
+import { compareFindings } from './run-rules';
+
+/** One project's part of a stored audit, as a view reads it. */
+export interface ReportSlice {
+  projectKey: string;
+  report: AuditReport;
+  /** The project's own coverage. */
+  coverage: Coverage;
+  /** Names of the people the slice names by account id. */
+  names: Record<string, string>;
+}
+
+export interface ViewerReport {
+  report: AuditReport;
+  names: Map<string, string>;
+}
+
+/** The slices of the projects a viewer may browse, as one report holding only what those projects allow. */
+export function reportForViewer(slices: readonly ReportSlice[], visible: ReadonlySet<string>): ViewerReport {
+  const shown = slices.filter((slice) => visible.has(slice.projectKey));
+  const first = shown[0]?.report ?? slices[0]?.report;
+  if (!first) throw new Error('A view needs at least one stored project report.');
+  const hidden = hiddenKeys(slices, visible);
+  const mayShow = (finding: Finding) => showsOnly(finding, visible, hidden);
+
+  const findings = dedupe(shown.flatMap((slice) => slice.report.findings), (finding) => finding.id).filter(mayShow).sort(compareFindings);
+  const suppressed = dedupe(shown.flatMap((slice) => slice.report.suppressed), (entry) => entry.finding.id)
+    .filter((entry) => mayShow(entry.finding))
+    .sort((a, b) => compareFindings(a.finding, b.finding));
+  const kept = new Set(findings.map((finding) => finding.id));
+  const people = dedupe(shown.flatMap((slice) => slice.report.people), (person) => person.accountId)
+    .flatMap((person) => visiblePerson(person, visible))
+    .sort((a, b) => a.displayName.localeCompare(b.displayName) || a.accountId.localeCompare(b.accountId));
+  const sprints = dedupe(shown.flatMap((slice) => slice.report.sprints), (sprint) => String(sprint.id))
+    .sort((a, b) => a.id - b.id)
+    .map((sprint) => {
+    const byProject = only(sprint.byProject, visible);
+    const counts = Object.values(byProject);
+    return { ...sprint, byProject, items: sum(counts.map((entry) => entry.items)), poDecisions: sum(counts.map((entry) => entry.poDecisions)) };
+  });
+  const roadmapItems = shown
+    .flatMap((slice) => slice.report.roadmapItems)
+    .sort((a, b) => compareKeys(a.projectKey, b.projectKey) || issueNumber(a.key) - issueNumber(b.key))
+    .map((item) => {
+    const childrenByProject = only(item.childrenByProject, visible);
+    return { ...item, childrenByProject, children: sum(Object.values(childrenByProject)), findings: item.findings.filter((id) => kept.has(id)) };
+  });
+  const coverages = shown.map((slice) => slice.coverage);
+  const report: AuditReport = {
+    ...first,
+    generatedAt: shown.map((slice) => slice.report.generatedAt).sort()[0] ?? first.generatedAt,
+    // Each slice carries the whole audit's coverage: right as it is for a viewer who may see every project it names.
+    coverage: hidden.size === 0 ? first.coverage : {
+      projects: shown.length,
+      issues: sum(coverages.map((coverage) => coverage.issues)),
+      actions: sum(coverages.map((coverage) => coverage.actions)),
+      actionsInWindow: sum(coverages.map((coverage) => coverage.actionsInWindow)),
+      people: people.length,
+      boards: sum(coverages.map((coverage) => coverage.boards)),
+      sprints: sum(coverages.map((coverage) => coverage.sprints)),
+      unread: dedupe(
+        coverages.flatMap((coverage) => coverage.unread),
+        (problem) => JSON.stringify(problem),
+      ).filter((problem) => !mentionsAny(`${problem.ref} ${problem.message}`, hidden)),
+    },
+    people,
+    projects: shown.flatMap((slice) => slice.report.projects).sort((a, b) => compareKeys(a.key, b.key)),
+    sprints,
+    roadmapItems,
+    findings,
+    suppressed,
+  };
+  return { report, names: new Map(shown.flatMap((slice) => Object.entries(slice.names))) };
+}
+
+/** Project keys the slices mention that the viewer may not browse. */
+function hiddenKeys(slices: readonly ReportSlice[], visible: ReadonlySet<string>): Set<string> {
+  const mentioned = new Set<string>();
+  for (const { projectKey, report } of slices) {
+    mentioned.add(projectKey);
+    for (const finding of report.findings) finding.projectKeys.forEach((key) => mentioned.add(key));
+    for (const finding of report.findings) finding.issueKeys.forEach((key) => mentioned.add(projectOfIssue(key)));
+    for (const person of report.people) Object.keys(person.byProject).forEach((key) => mentioned.add(key));
+    for (const sprint of report.sprints) Object.keys(sprint.byProject).forEach((key) => mentioned.add(key));
+    for (const item of report.roadmapItems) Object.keys(item.childrenByProject).forEach((key) => mentioned.add(key));
+  }
+  return new Set([...mentioned].filter((key) => key !== '' && !visible.has(key)));
+}
+
+/** A finding may be shown when everything it draws on is in browsable projects and its text names no other project. */
+function showsOnly(finding: Finding, visible: ReadonlySet<string>, hidden: ReadonlySet<string>): boolean {
+  if (!finding.projectKeys.every((key) => visible.has(key))) return false;
+  const issueKeys = [...finding.issueKeys, ...finding.evidence.flatMap((evidence) => (evidence.issueKey ? [evidence.issueKey] : []))];
+  if (!issueKeys.every((key) => visible.has(projectOfIssue(key)))) return false;
+  const text = [finding.message, finding.suggestion, finding.subject.name ?? '', ...finding.evidence.map((evidence) => evidence.what)].join('\n');
+  return !mentionsAny(text, hidden);
+}
+
+function visiblePerson(person: PersonProfile, visible: ReadonlySet<string>): PersonProfile[] {
+  const byProject = only(person.byProject, visible);
+  const projects = Object.keys(byProject).sort();
+  if (projects.length === 0) return [];
+  const counts: RoleCounts = { strategic: 0, tactical: 0, neutral: 0 };
+  for (const entry of Object.values(byProject)) {
+    counts.strategic += entry.strategic;
+    counts.tactical += entry.tactical;
+    counts.neutral += entry.neutral;
+  }
+  return [{ ...person, counts, share: shares(counts), projects, byProject }];
+}
+
+/** A project key as a word or as an issue key's prefix (`MOB`, `MOB-12`), not inside another word. */
+function mentionsAny(text: string, keys: ReadonlySet<string>): boolean {
+  for (const key of keys) if (new RegExp(`(^|[^A-Za-z0-9_])${escapeRegExp(key)}($|[^A-Za-z0-9_])`).test(text)) return true;
+  return false;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function projectOfIssue(issueKey: string): string {
+  const dash = issueKey.lastIndexOf('-');
+  return dash > 0 ? issueKey.slice(0, dash) : issueKey;
+}
+
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function issueNumber(issueKey: string): number {
+  return Number(issueKey.slice(issueKey.lastIndexOf('-') + 1)) || 0;
+}
+
+function only<T>(record: Record<string, T>, visible: ReadonlySet<string>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).filter(([key]) => visible.has(key)));
+}
+
+function dedupe<T>(values: readonly T[], idOf: (value: T) => string): T[] {
+  const seen = new Set<string>();
+  return values.filter((value) => {
+    const id = idOf(value);
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
