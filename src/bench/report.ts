@@ -44,7 +44,7 @@ function sizesTable(sizes: SizeResult[]): string {
     ['peak RSS after the read', (size) => mb(size.full.read.maxRssMb)],
     ['live heap: read snapshot', (size) => mb(size.full.read.liveHeapMb)],
   ]);
-  section('audit of the read (same process)');
+  section('CLI: audit of the read, whole site in one process');
   rows([
     ['normalise / audit time', (size) => `${seconds(size.full.audit.normaliseMs)} / ${seconds(size.full.audit.auditMs)}`],
     ['CPU', (size) => seconds(size.full.audit.cpuMs)],
@@ -75,7 +75,12 @@ function sizesTable(sizes: SizeResult[]): string {
     ...scanRows('refresh, nothing changed', (size) => size.refresh.unchanged),
     ['  requests per project (most)', (size) => String(size.refresh.unchanged.maxProjectRequests)],
     ['longest step', (size) => seconds(Math.max(...[size.refresh.full, size.refresh.settle, size.refresh.changed, size.refresh.unchanged].map((scan) => scan.longestStepMs)))],
-    ['audit from cache: read / normalise / audit', (size) => `${seconds(size.refresh.cachedAudit.readCacheMs)} / ${seconds(size.refresh.cachedAudit.normaliseMs)} / ${seconds(size.refresh.cachedAudit.auditMs)}`],
+  ]);
+  section('audit job over the cache (a project at a time, own worker, Forge memory)');
+  rows([
+    ['projects / findings', (size) => `${size.refresh.auditJob.projects} / ${int(size.refresh.auditJob.findings)}`],
+    ['wall / CPU', (size) => `${seconds(size.refresh.auditJob.wallMs)} / ${seconds(size.refresh.auditJob.cpuMs)}`],
+    ['peak RSS (heap limit)', (size) => `${mb(size.refresh.auditJob.maxRssMb)} (${mb(size.refresh.auditJob.heapLimitMb)})`],
   ]);
   section('panel resolvers (as a Jira admin: the global roadmap and the busiest board), JSON returned');
   const resolverRows = (title: string, pick: (size: SizeResult) => ResolverFigures[] | undefined): Row[] =>

@@ -1,4 +1,6 @@
-import { cpus, totalmem } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 import type { EmulatorStats, RouteStats } from '../dev/emulator';
 import { measureBundle, type BundleFigures } from './bundle';
 import { actualRequests, refreshMinimum, type RequestBreakdown } from './minimum';
@@ -7,7 +9,7 @@ import { openSite, type BenchSite, type SiteDescription } from './site';
 import {
   openWorker,
   type AuditFigures,
-  type CachedAuditFigures,
+  type AuditJobFigures,
   type ClassifierFigures,
   type ClassifierInput,
   type ReadFigures,
@@ -17,7 +19,7 @@ import {
   type ScanFigures,
   type ScanInput,
 } from './tasks';
-import { checkTargets, type TargetCheck } from './targets';
+import { checkTargets, FORGE_MEMORY_MB, type TargetCheck } from './targets';
 
 /**
  * The benchmark: for each size, a synthetic site served by the emulator in a process of its own, read and audited
@@ -77,9 +79,9 @@ export interface RefreshMeasurement {
   settle: ScanMeasurement;
   changed: ScanMeasurement & { touched: number; minimum: ReturnType<typeof refreshMinimum> };
   unchanged: ScanMeasurement & { projects: number };
-  /** The cached site read back, normalised and audited (the store is in the same process). */
-  cachedAudit: CachedAuditFigures;
-  /** The panels' resolvers once the scan has cached every project. */
+  /** The audit job over the cache, a project at a time, in a worker with Forge's memory (the store in files). */
+  auditJob: AuditJobFigures;
+  /** The panels' resolvers once the scan has cached every project and the audit job stored its reports. */
   resolvers: ResolverFigures[];
 }
 
@@ -193,7 +195,6 @@ async function measureNaive(
 }
 
 const HOUR = 3_600_000;
-const SESSION = 'bench';
 
 function resolverInput(description: SiteDescription, options: BenchOptions): ResolverInput {
   return { url: description.url, login: description.login, concurrency: options.concurrency, boardId: description.busiestBoardId, now: description.capturedAt };
@@ -206,6 +207,7 @@ function resolverInput(description: SiteDescription, options: BenchOptions): Res
 async function measureRefresh(site: Remote<BenchSite>, description: SiteDescription, options: BenchOptions, log: (line: string) => void): Promise<RefreshMeasurement> {
   const worker = openWorker(options.placement);
   const issues = description.facts.issues;
+  const SESSION = mkdtempSync(join(tmpdir(), 'rba-bench-store-'));
   try {
     const scan = async (kind: ScanInput['kind'], clockSkewMs: number): Promise<ScanMeasurement> => {
       const before = await site.stats();
@@ -230,12 +232,14 @@ async function measureRefresh(site: Remote<BenchSite>, description: SiteDescript
     log(`${issues} issues: refresh after ${touched.issues} issues changed, then after nothing did`);
     const changed = { ...(await scan('incremental', skew)), touched: touched.issues, minimum: refreshMinimum(touched.perProject) };
     const unchanged = { ...(await scan('incremental', await site.advanceClock(HOUR))), projects: description.projectKeys.length };
-    const cachedAudit = await worker.auditCached(SESSION);
-    log(`${issues} issues: resolvers on the scan cache`);
+    log(`${issues} issues: the audit job over the cache, in ${FORGE_MEMORY_MB} MB`);
+    const auditJob = await inWorker(options, (job) => job.auditJob({ session: SESSION, now: description.capturedAt }), [`--max-old-space-size=${FORGE_MEMORY_MB}`]);
+    log(`${issues} issues: resolvers on the stored reports`);
     const resolvers = await worker.resolvers({ ...resolverInput(description, options), session: SESSION });
-    return { full, settle, changed, unchanged, cachedAudit, resolvers };
+    return { full, settle, changed, unchanged, auditJob, resolvers };
   } finally {
     await worker.close();
+    rmSync(SESSION, { recursive: true, force: true });
   }
 }
 

@@ -70,24 +70,23 @@ export function checkTargets(results: Omit<BenchResults, 'targets'>): TargetChec
 
   const large = results.sizes.find((size) => size.issues >= MEMORY_SIZE);
   checks.push({
-    target: `${label(MEMORY_SIZE)} issues read, normalised and audited in one process under ${FORGE_MEMORY_MB} MB`,
+    target: `${label(MEMORY_SIZE)} issues audited by the audit job with peak memory under ${FORGE_MEMORY_MB} MB`,
     ...(large
       ? {
-          value: `${Math.round(large.full.audit.maxRssMb)} MB peak RSS`,
-          met: large.full.audit.maxRssMb < FORGE_MEMORY_MB,
-          note: `live heap: read snapshot ${Math.round(large.full.read.liveHeapMb)} MB, normalised site ${Math.round(large.full.audit.liveSiteHeapMb)} MB`,
+          value: `${Math.round(large.refresh.auditJob.maxRssMb)} MB peak RSS`,
+          met: large.refresh.auditJob.maxRssMb < FORGE_MEMORY_MB,
+          note: `a project at a time, heap limited to ${Math.round(large.refresh.auditJob.heapLimitMb)} MB; the CLI's whole-site audit in one process peaks at ${Math.round(large.full.audit.maxRssMb)} MB`,
         }
       : { value: `not run: no ${label(MEMORY_SIZE)} site in this run` }),
   });
 
   const largest = results.sizes[results.sizes.length - 1];
   if (largest) {
-    const { readCacheMs, normaliseMs, auditMs } = largest.refresh.cachedAudit;
-    const total = readCacheMs + normaliseMs + auditMs;
+    const { wallMs } = largest.refresh.auditJob;
     checks.push({
-      target: `audit of ${label(largest.issues)} from the scan cache (read back, normalise, audit) within a consumer's ${CONSUMER_LIMIT_MS / 1000} s`,
-      value: seconds(total),
-      met: total < CONSUMER_LIMIT_MS,
+      target: `audit job over ${label(largest.issues)} from the scan cache within a consumer's ${CONSUMER_LIMIT_MS / 1000} s`,
+      value: seconds(wallMs),
+      met: wallMs < CONSUMER_LIMIT_MS,
     });
   }
 

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import v8 from 'node:v8';
 import { auditSite } from '../audit';
 import { classifyAction, type ClassifyContext } from '../classify';
 import { defaultConfig, effectiveSettings } from '../config/defaults';
@@ -9,11 +10,12 @@ import { normaliseSite } from '../jira/normalise';
 import { readSite, type SiteRead } from '../jira/read-site';
 import { HttpTransport } from '../jira/transport-http';
 import { runHandler } from '../resolvers/handlers';
-import { BackgroundScanner, readCachedSite, type CachedSite } from '../scan';
+import { auditCachedSite, BackgroundScanner } from '../scan';
 import type { Freshness } from '../resolvers/api';
 import type { ResolverResponse } from '../resolvers/response';
 import type { AppServices } from '../resolvers/services';
 import { MemoryStore } from '../store/key-value';
+import { FileStore } from './file-store';
 import { generateBenchSite } from './generate';
 import { forkRemote, localRemote, type Remote } from './rpc';
 import { liveHeapMb, processUsage, timed } from './usage';
@@ -93,7 +95,7 @@ export interface ResolverInput extends SiteAccess {
   boardId: number;
   /** The audit's "now": the site's capture time. */
   now: string;
-  /** Panels audit a scan session's cache when it holds their project; without one they read Jira live. */
+  /** Panels read a scan session's stored reports (or its cache) when it holds their project; without one they read Jira live. */
   session?: string;
 }
 
@@ -107,7 +109,7 @@ export interface ResolverFigures {
 }
 
 export interface ScanInput extends SiteAccess {
-  /** Scans of one session share one key-value store (kept in this worker), as the scan jobs of one site share KVS. */
+  /** Scans of one session share one key-value store (a directory of files), as the jobs of one site share KVS. */
   session: string;
   projectKeys: string[];
   /** How far the site's clock has been moved on; the scanner's clock moves with it. */
@@ -141,45 +143,26 @@ export interface StoreFigures {
   writes: number;
 }
 
-export interface CachedAuditFigures {
-  /** Reading the cached projects back as one snapshot. */
-  readCacheMs: number;
-  normaliseMs: number;
-  auditMs: number;
-  cpuMs: number;
-  issues: number;
-  findings: number;
-  liveSiteHeapMb: number;
+export interface AuditJobInput {
+  /** The session's store directory. */
+  session: string;
+  now: string;
 }
 
-/** The in-memory key-value store with what Forge KVS would hold and be written, counted. */
-class MeasuredStore extends MemoryStore {
-  private readonly sizes = new Map<string, number>();
-  private writes = 0;
-
-  override async set<T>(key: string, value: T): Promise<void> {
-    this.sizes.set(key, Buffer.byteLength(JSON.stringify(value)));
-    this.writes++;
-    await super.set(key, value);
-  }
-
-  override async delete(key: string): Promise<void> {
-    this.sizes.delete(key);
-    await super.delete(key);
-  }
-
-  /** Figures so far; the write count starts again from zero. */
-  figures(): StoreFigures {
-    const sizes = [...this.sizes.values()];
-    const figures = { keys: sizes.length, bytes: sizes.reduce((sum, size) => sum + size, 0), largestValueBytes: sizes.reduce((max, size) => Math.max(max, size), 0), writes: this.writes };
-    this.writes = 0;
-    return figures;
-  }
+export interface AuditJobFigures {
+  wallMs: number;
+  cpuMs: number;
+  projects: number;
+  issues: number;
+  actions: number;
+  findings: number;
+  /** Process high-water mark: the store is in files, so this is the job's own. */
+  maxRssMb: number;
+  /** The heap the worker was allowed (Forge's memory). */
+  heapLimitMb: number;
 }
 
 export class BenchTasks {
-  private readonly stores = new Map<string, MeasuredStore>();
-
   async read(input: ReadInput): Promise<ReadResult> {
     const held: { read?: SiteRead } = {};
     const figures = await measureRead(clientFor(input), input, held);
@@ -213,8 +196,7 @@ export class BenchTasks {
    * with a client of its own; the emulator's counters give the total.
    */
   async scan(input: ScanInput): Promise<ScanFigures> {
-    const store = this.stores.get(input.session) ?? new MeasuredStore();
-    this.stores.set(input.session, store);
+    const store = new FileStore(input.session);
     const scanner = new BackgroundScanner();
     const now = () => new Date(Date.now() + input.clockSkewMs);
     let steps = 0;
@@ -251,31 +233,24 @@ export class BenchTasks {
     };
   }
 
-  /** Audits what a session's scans cached, as a panel or job working from the cache would. */
-  async auditCached(session: string): Promise<CachedAuditFigures> {
-    const store = this.stores.get(session);
-    if (!store) throw new Error(`no scan session ${session}`);
-    const held: { cached?: CachedSite } = {};
-    const reading = await timed(async () => {
-      held.cached = await readCachedSite(store);
-    });
-    const issues = held.cached?.snapshot.issues.length ?? 0;
-    const now = new Date(held.cached?.snapshot.capturedAt ?? Date.now());
-    const normalising = await timed(() => {
-      const { snapshot, problems } = held.cached!;
-      held.cached = undefined;
-      return normaliseSite(snapshot, problems);
-    });
-    const liveSiteHeapMb = liveHeapMb();
-    const auditing = await timed(() => auditSite(normalising.result, defaultConfig(), { now }));
+  /**
+   * The audit job over what a session's scans cached, as the queue consumer runs it (a project at a time); run in a
+   * worker of its own with Forge's memory, so its peak is the job's.
+   */
+  async auditJob(input: AuditJobInput): Promise<AuditJobFigures> {
+    const store = new FileStore(input.session);
+    const run = await timed(() => auditCachedSite(store, defaultConfig(), { now: new Date(input.now) }));
+    if (!run.result.audited) throw new Error(`the audit job did not audit: ${run.result.why}`);
+    const { report } = run.result;
     return {
-      readCacheMs: reading.wallMs,
-      normaliseMs: normalising.wallMs,
-      auditMs: auditing.wallMs,
-      cpuMs: reading.cpuMs + normalising.cpuMs + auditing.cpuMs,
-      issues,
-      findings: auditing.result.findings.length,
-      liveSiteHeapMb,
+      wallMs: run.wallMs,
+      cpuMs: run.cpuMs,
+      projects: run.result.projectKeys.length,
+      issues: report.coverage.issues,
+      actions: report.coverage.actions,
+      findings: report.findings.length,
+      maxRssMb: processUsage().maxRssMb,
+      heapLimitMb: v8.getHeapStatistics().heap_size_limit / 1024 / 1024,
     };
   }
 
@@ -319,7 +294,7 @@ export class BenchTasks {
     const services: AppServices = {
       jiraAsUser: () => clientFor(input),
       jiraAsApp: () => clientFor(input),
-      store: (input.session ? this.stores.get(input.session) : undefined) ?? new MemoryStore(),
+      store: input.session ? new FileStore(input.session) : new MemoryStore(),
       now: () => new Date(input.now),
     };
     const caller = { accountId: input.login, moduleKey: 'bench' };

@@ -138,7 +138,7 @@ describe('a whole benchmark run on tiny sites', () => {
 
   it('scans, refreshes after a change and after none, and audits the cache', () => {
     for (const size of results.sizes) {
-      const { full, changed, unchanged, cachedAudit } = size.refresh;
+      const { full, changed, unchanged, auditJob } = size.refresh;
       expect(full.issuesWritten).toBe(size.issues);
       expect(full.store.bytes).toBeGreaterThan(0);
       expect(changed.touched).toBe(Math.round(size.issues * 0.01));
@@ -147,7 +147,8 @@ describe('a whole benchmark run on tiny sites', () => {
       expect(unchanged.issuesWritten).toBe(0);
       expect(unchanged.emulator.byPart.changelogs).toBe(0);
       expect(unchanged.maxProjectRequests * unchanged.projects).toBeGreaterThanOrEqual(unchanged.requests);
-      expect(cachedAudit.issues).toBe(size.issues);
+      expect(auditJob.issues).toBe(size.issues);
+      expect(auditJob.projects).toBe(size.site.facts.projects);
     }
   });
 
