@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { auditSite, type AuditReport } from '../audit';
 import { defaultConfig } from '../config/defaults';
-import { parseConfig } from '../config/schema';
+import { parseConfiguration } from '../config/transfer';
 import type { AuditConfig } from '../config/types';
 import type { Site } from '../domain/model';
 import { normaliseSite } from '../jira/normalise';
@@ -67,7 +67,9 @@ async function loadConfigFile(path: string): Promise<AuditConfig> {
   } catch (error) {
     throw new Error(`Configuration ${path} is not valid JSON: ${(error as Error).message}`);
   }
-  return parseConfig(value, RULES.map((rule) => rule.meta));
+  // Any format: a hand-written file, or the admin page's export of the whole configuration.
+  const { site, projects } = parseConfiguration(value, RULES.map((rule) => rule.meta));
+  return { ...site, projects: { ...site.projects, ...projects } };
 }
 
 async function readLiveSite(options: AuditCommandOptions, config: AuditConfig): Promise<Site> {

@@ -1,8 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { auditSite } from '../../src/audit';
 import { main } from '../../src/cli/main';
+import { migrateDocument } from '../../src/config/migrate';
 import { demoConfig, generateDemoSite } from '../../src/dev/demo';
 import { startEmulator } from '../../src/dev/emulator';
 import { JiraClient } from '../../src/jira/client';
@@ -64,6 +65,15 @@ describe('role-audit audit', () => {
     const markdown = (await run('audit', '--snapshot', snapshotFile, '--format', 'markdown', '--project', 'PLAT')).stdout;
     expect(markdown).toContain('# Role boundary audit');
     expect(markdown).toContain('**Suggestion:**');
+  });
+
+  it('reads a configuration exported from the admin page (format 2) as it reads the same hand-written file', async () => {
+    const exported = path.join(dir, 'exported.json');
+    writeFileSync(exported, JSON.stringify(migrateDocument(JSON.parse(readFileSync(configFile, 'utf8'))).document));
+    expect(JSON.parse(readFileSync(exported, 'utf8')).formatVersion).toBe(2);
+    const fromExport = await run('audit', '--snapshot', snapshotFile, '--config', exported, '--format', 'json');
+    const fromFile = await run('audit', '--snapshot', snapshotFile, '--config', configFile, '--format', 'json');
+    expect(fromExport.stdout).toBe(fromFile.stdout);
   });
 
   it('says clearly what is wrong with a bad configuration, and audits nothing', async () => {
