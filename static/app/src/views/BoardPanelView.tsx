@@ -8,6 +8,7 @@ import { Empty, ErrorState, LiveRegion, Loading } from '../components/Status';
 import { ExportBar } from '../components/ExportBar';
 import { FindingList } from '../components/FindingList';
 import { PeopleTable } from '../components/People';
+import { TrendSection } from '../components/Trend';
 import { exportFileName, toCsv, toJson } from '../export';
 import { findingColumns } from '../export-columns';
 import { countBySeverity } from '../findings';
@@ -65,6 +66,7 @@ function BoardPanelContent({ panel, sprintId, onStatus, onRefreshed }: { panel: 
           : {})}
       />
       <SprintSection panel={panel} />
+      <TrendSection history={panel.trend} {...(panel.board.projectKey ? { projectKey: panel.board.projectKey } : {})} />
       <FlagsSection findings={panel.findings} siteUrl={panel.siteUrl} />
       <Section title="People on this board's work" id="people">
         {panel.people.length === 0 ? (

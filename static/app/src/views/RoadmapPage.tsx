@@ -12,6 +12,7 @@ import { ShareChart } from '../components/People';
 import { SelectField } from '../components/SelectField';
 import { Empty, ErrorState, LiveRegion, Loading } from '../components/Status';
 import { Timeline } from '../components/Timeline';
+import { TrendSection } from '../components/Trend';
 import { exportFileName, toCsv, toJson } from '../export';
 import { findingColumns, personColumns, roadmapItemColumns } from '../export-columns';
 import { formatDate, formatSpan, plural, roleLabel } from '../format';
@@ -127,6 +128,8 @@ function RoadmapContent({ view, onStatus, onRefreshed }: { view: RoadmapView; on
       {/* The cross-project page has no one project to refresh: the background scan keeps it fresh. */}
       <ProvenanceNote provenance={view} {...(view.scope.projectKey ? { refresh: { projectKey: view.scope.projectKey, payload: { projectKey: view.scope.projectKey }, onRefreshed } } : {})} />
       <ProjectsSection projects={view.projects} names={names} single={single !== undefined} />
+      {/* History is kept per project: the cross-project page has none. */}
+      {view.scope.projectKey ? <TrendSection history={view.trend} projectKey={view.scope.projectKey} /> : null}
       <form role="search" aria-label="Filter the roadmap" onSubmit={(event) => event.preventDefault()}>
         <Stack space="space.100">
           <Inline space="space.200" shouldWrap alignBlock="end">
