@@ -3,31 +3,12 @@ import { CONFIG_FORMAT_VERSION, FutureFormatError, isObject } from '../config/mi
 import { ConfigError, parseConfig, type RuleOptionsSchema } from '../config/schema';
 import { configurationDocument, parseConfiguration, type ConfigurationDocument, type ConfigVersions } from '../config/transfer';
 import type { AuditConfig, ProjectSettings } from '../config/types';
-import type { KeyValueStore } from './key-value';
+import { StaleVersionError, versionedEntries, type KeyValueStore, type VersionedEntry, type VersionedEntryStore } from './key-value';
+
+export { StaleVersionError };
 
 const SITE_KEY = 'config:site';
 const PROJECT_PREFIX = 'config:project:';
-
-/**
- * One stored entry. `version` counts saves (optimistic concurrency) and only ever goes up; `formatVersion` is the
- * format of `value` (absent in entries written before formats were numbered: format 1). The value is a whole
- * configuration for the site, a project's overrides for a project, in both formats so far.
- */
-interface Versioned<T> {
-  formatVersion?: number;
-  version: number;
-  value: T;
-  savedBy?: string;
-  savedAt?: string;
-}
-
-/** Someone saved since the caller read: nothing was written. */
-export class StaleVersionError extends Error {
-  constructor(readonly current: number) {
-    super(`The settings were changed by someone else (now version ${current}); reload them and make your change again.`);
-    this.name = 'StaleVersionError';
-  }
-}
 
 /** A part of the configuration whose stored version is not the one the imported document was exported at. */
 export interface VersionChange {
@@ -72,27 +53,33 @@ export interface ImportOutcome {
   versions: ConfigVersions;
 }
 
+/** One part an import writes: its entry's `value` is the site's whole configuration or a project's overrides. */
 interface Write {
   key: string;
   path: string;
-  previous: Versioned<unknown> | undefined;
-  next: Versioned<unknown>;
+  previous: VersionedEntry | undefined;
+  next: VersionedEntry;
 }
 
 /**
  * Configuration in the key-value store: the site's in one entry, each project's overrides in their own, so a
  * project admin's save never rewrites the site configuration. Every entry carries a version for optimistic
- * concurrency; everything read is migrated to the current format and validated again, so a bad entry cannot break
+ * concurrency (it counts saves and only ever goes up) and the format of its value (absent in entries written
+ * before formats were numbered: format 1); everything read is migrated to the current format and validated again, so a bad entry cannot break
  * an audit. An entry written by a newer version of the app is neither read nor overwritten (FutureFormatError).
  *
- * Writes are checked and made one at a time per store within this process. Forge's key-value storage has no
- * compare-and-set for plain keys, so two Forge invocations saving in the same few milliseconds are not excluded.
+ * Every write is a compare-and-set on the entry's version (VersionedEntryStore), so of two saves from the same
+ * version, in one process or in two Forge invocations, exactly one is written and the other gets StaleVersionError.
  */
 export class ConfigRepository {
+  private readonly entries: VersionedEntryStore;
+
   constructor(
-    private readonly store: KeyValueStore,
+    store: KeyValueStore,
     private readonly rules: RuleOptionsSchema[],
-  ) {}
+  ) {
+    this.entries = versionedEntries(store);
+  }
 
   async site(): Promise<{ config: AuditConfig; version: number }> {
     const entry = await this.entry(SITE_KEY);
@@ -110,7 +97,7 @@ export class ConfigRepository {
   async effective(): Promise<AuditConfig> {
     const { config } = await this.site();
     const projects = { ...config.projects };
-    for (const key of await this.store.keysWithPrefix(PROJECT_PREFIX)) {
+    for (const key of await this.entries.entryKeysWithPrefix(PROJECT_PREFIX)) {
       const projectKey = key.slice(PROJECT_PREFIX.length);
       projects[projectKey] = (await this.project(projectKey)).settings;
     }
@@ -135,94 +122,97 @@ export class ConfigRepository {
    * versions they were read at.
    */
   async exportAll(at: Date): Promise<ConfigurationDocument> {
-    return exclusive(this.store, async () => {
-      const { site, projects } = await this.entries();
-      const config = site ? this.siteFrom(site) : defaultConfig();
-      const settings: Record<string, ProjectSettings> = { ...config.projects };
-      const versions: ConfigVersions = { site: site?.version ?? 0, projects: {} };
-      for (const [projectKey, entry] of projects) {
-        settings[projectKey] = this.projectFrom(projectKey, entry);
-        versions.projects[projectKey] = entry.version;
-      }
-      return configurationDocument(config, sortedByKey(settings), versions, at);
-    });
+    const { site, projects } = await this.stored();
+    const config = site ? this.siteFrom(site) : defaultConfig();
+    const settings: Record<string, ProjectSettings> = { ...config.projects };
+    const versions: ConfigVersions = { site: site?.version ?? 0, projects: {} };
+    for (const [projectKey, entry] of projects) {
+      settings[projectKey] = this.projectFrom(projectKey, entry);
+      versions.projects[projectKey] = entry.version;
+    }
+    return configurationDocument(config, sortedByKey(settings), versions, at);
   }
 
   /**
    * Replaces the whole configuration with a document of any known format. Everything is validated first (a
    * ConfigError lists every problem), then the versions are compared (ImportConflictError unless `overwrite`),
-   * then the parts that differ are written, each with its version one up. Projects the document leaves out lose
-   * their overrides (an empty entry, so their versions keep counting up). Should a write fail, the parts already
-   * written are put back as they were.
+   * then the parts that differ are written, each with its version one up and each a compare-and-set on the
+   * version just read. Projects the document leaves out lose their overrides (an empty entry, so their versions keep
+   * counting up). The parts are separate entries, written one after another: should a write fail, or a part be
+   * saved by someone else meanwhile (ImportConflictError naming it), the parts already written are put back.
    */
   async importAll(value: unknown, options: ImportOptions, by: SaveInfo): Promise<ImportOutcome> {
     const parsed = parseConfiguration(value, this.rules);
-    return exclusive(this.store, async () => {
-      const current = await this.entries();
-      if (!options.overwrite) {
-        if (!parsed.versions) throw new ImportConflictError([]);
-        const changes = versionChanges(parsed.versions, current.site?.version ?? 0, current.projects);
-        if (changes.length > 0) throw new ImportConflictError(changes);
-      }
-      const writes: Write[] = [];
-      const plan = (key: string, path: string, previous: Versioned<unknown> | undefined, stored: unknown, next: unknown) => {
-        if (sameJson(stored, next)) return;
-        writes.push({ key, path, previous, next: entryOf(next, (previous?.version ?? 0) + 1, by) });
-      };
-      plan(SITE_KEY, 'site', current.site, current.site ? this.siteFrom(current.site) : defaultConfig(), parsed.site);
-      const projectKeys = new Set([...current.projects.keys(), ...Object.keys(parsed.projects)]);
-      for (const projectKey of [...projectKeys].sort()) {
-        const previous = current.projects.get(projectKey);
-        plan(PROJECT_PREFIX + projectKey, `projects.${projectKey}`, previous, previous ? this.projectFrom(projectKey, previous) : {}, parsed.projects[projectKey] ?? {});
-      }
-      await this.writeAllOrNothing(writes, by);
-      const versionOf = (key: string, previous: Versioned<unknown> | undefined) => writes.find((write) => write.key === key)?.next.version ?? previous?.version;
-      const versions: ConfigVersions = { site: versionOf(SITE_KEY, current.site) ?? 0, projects: {} };
-      for (const projectKey of [...projectKeys].sort()) {
-        const version = versionOf(PROJECT_PREFIX + projectKey, current.projects.get(projectKey));
-        if (version !== undefined) versions.projects[projectKey] = version;
-      }
-      return { from: parsed.from, migrations: parsed.migrations, written: writes.map((write) => write.path), versions };
-    });
+    const current = await this.stored();
+    if (!options.overwrite) {
+      if (!parsed.versions) throw new ImportConflictError([]);
+      const changes = versionChanges(parsed.versions, current.site?.version ?? 0, current.projects);
+      if (changes.length > 0) throw new ImportConflictError(changes);
+    }
+    const writes: Write[] = [];
+    const plan = (key: string, path: string, previous: VersionedEntry | undefined, stored: unknown, next: unknown) => {
+      if (sameJson(stored, next)) return;
+      writes.push({ key, path, previous, next: entryOf(next, (previous?.version ?? 0) + 1, by) });
+    };
+    plan(SITE_KEY, 'site', current.site, current.site ? this.siteFrom(current.site) : defaultConfig(), parsed.site);
+    const projectKeys = new Set([...current.projects.keys(), ...Object.keys(parsed.projects)]);
+    for (const projectKey of [...projectKeys].sort()) {
+      const previous = current.projects.get(projectKey);
+      plan(PROJECT_PREFIX + projectKey, `projects.${projectKey}`, previous, previous ? this.projectFrom(projectKey, previous) : {}, parsed.projects[projectKey] ?? {});
+    }
+    await this.writeAllOrNothing(writes, by);
+    const versionOf = (key: string, previous: VersionedEntry | undefined) => writes.find((write) => write.key === key)?.next.version ?? previous?.version;
+    const versions: ConfigVersions = { site: versionOf(SITE_KEY, current.site) ?? 0, projects: {} };
+    for (const projectKey of [...projectKeys].sort()) {
+      const version = versionOf(PROJECT_PREFIX + projectKey, current.projects.get(projectKey));
+      if (version !== undefined) versions.projects[projectKey] = version;
+    }
+    return { from: parsed.from, migrations: parsed.migrations, written: writes.map((write) => write.path), versions };
   }
 
   private async writeAllOrNothing(writes: Write[], by: SaveInfo): Promise<void> {
     const done: Write[] = [];
     try {
       for (const write of writes) {
-        await this.store.set(write.key, write.next);
+        await this.entries.writeEntry(write.key, write.previous?.version ?? 0, write.next);
         done.push(write);
       }
     } catch (error) {
       // Put back what was there, one version further on, so nobody holding the imported version can save over it.
+      // A part someone saved over since keeps their save.
       for (const write of done.reverse()) {
         const version = write.next.version + 1;
-        await this.store.set(write.key, write.previous ? { ...write.previous, version } : entryOf(write.key === SITE_KEY ? defaultConfig() : {}, version, by));
+        const restored = write.previous ? { ...write.previous, version } : entryOf(write.key === SITE_KEY ? defaultConfig() : {}, version, by);
+        await this.entries.writeEntry(write.key, write.next.version, restored).catch((failure: unknown) => {
+          if (!(failure instanceof StaleVersionError)) throw failure;
+        });
+      }
+      const refused = writes[done.length];
+      if (error instanceof StaleVersionError && refused) {
+        throw new ImportConflictError([{ path: refused.path, exported: refused.previous?.version ?? 0, current: error.current }]);
       }
       throw error;
     }
   }
 
   private async saveEntry(key: string, value: unknown, expectedVersion: number, by: SaveInfo): Promise<number> {
-    return exclusive(this.store, async () => {
-      const version = (await this.entry(key))?.version ?? 0;
-      if (version !== expectedVersion) throw new StaleVersionError(version);
-      await this.store.set(key, entryOf(value, version + 1, by));
-      return version + 1;
-    });
+    const version = (await this.entry(key))?.version ?? 0;
+    if (version !== expectedVersion) throw new StaleVersionError(version);
+    await this.entries.writeEntry(key, version, entryOf(value, version + 1, by));
+    return version + 1;
   }
 
   /** A stored entry, refused when a newer version of the app wrote it. */
-  private async entry(key: string): Promise<Versioned<unknown> | undefined> {
-    const entry = await this.store.get<Versioned<unknown>>(key);
+  private async entry(key: string): Promise<VersionedEntry | undefined> {
+    const entry = await this.entries.readEntry(key);
     if (entry?.formatVersion !== undefined && entry.formatVersion > CONFIG_FORMAT_VERSION) throw new FutureFormatError(entry.formatVersion, `the stored configuration's formatVersion (${key})`);
     return entry;
   }
 
-  private async entries(): Promise<{ site: Versioned<unknown> | undefined; projects: Map<string, Versioned<unknown>> }> {
+  private async stored(): Promise<{ site: VersionedEntry | undefined; projects: Map<string, VersionedEntry> }> {
     const site = await this.entry(SITE_KEY);
-    const projects = new Map<string, Versioned<unknown>>();
-    for (const key of await this.store.keysWithPrefix(PROJECT_PREFIX)) {
+    const projects = new Map<string, VersionedEntry>();
+    for (const key of await this.entries.entryKeysWithPrefix(PROJECT_PREFIX)) {
       const entry = await this.entry(key);
       if (entry) projects.set(key.slice(PROJECT_PREFIX.length), entry);
     }
@@ -230,7 +220,7 @@ export class ConfigRepository {
   }
 
   /** A stored site entry of any format, migrated through the same steps as an imported document. */
-  private siteFrom(entry: Versioned<unknown>): AuditConfig {
+  private siteFrom(entry: VersionedEntry): AuditConfig {
     const stored = entry.value;
     const document =
       (entry.formatVersion ?? 1) === 1 || !isObject(stored) ? stored : { formatVersion: entry.formatVersion, site: withoutKeys(stored, ['version', 'projects']), projects: stored.projects ?? {} };
@@ -238,7 +228,7 @@ export class ConfigRepository {
     return { ...parsed.site, projects: parsed.projects };
   }
 
-  private projectFrom(projectKey: string, entry: Versioned<unknown>): ProjectSettings {
+  private projectFrom(projectKey: string, entry: VersionedEntry): ProjectSettings {
     const format = entry.formatVersion ?? 1;
     const document = format === 1 ? { version: 1, projects: { [projectKey]: entry.value } } : { formatVersion: format, site: {}, projects: { [projectKey]: entry.value } };
     return parseConfiguration(document, this.rules).projects[projectKey] ?? {};
@@ -256,11 +246,11 @@ export class ConfigRepository {
   }
 }
 
-function entryOf(value: unknown, version: number, by: SaveInfo): Versioned<unknown> {
+function entryOf(value: unknown, version: number, by: SaveInfo): VersionedEntry {
   return { formatVersion: CONFIG_FORMAT_VERSION, version, value, savedAt: by.at.toISOString(), ...(by.accountId ? { savedBy: by.accountId } : {}) };
 }
 
-function versionChanges(exported: ConfigVersions, siteVersion: number, projects: Map<string, Versioned<unknown>>): VersionChange[] {
+function versionChanges(exported: ConfigVersions, siteVersion: number, projects: Map<string, VersionedEntry>): VersionChange[] {
   const changes: VersionChange[] = [];
   if (exported.site !== siteVersion) changes.push({ path: 'site', exported: exported.site, current: siteVersion });
   // A project created after the export has version 1 or more where the export, not knowing it, implies 0.
@@ -270,15 +260,6 @@ function versionChanges(exported: ConfigVersions, siteVersion: number, projects:
     if (before !== now) changes.push({ path: `projects.${projectKey}`, exported: before, current: now });
   }
   return changes;
-}
-
-const queues = new WeakMap<KeyValueStore, Promise<unknown>>();
-
-/** Runs one check-and-write on a store after the ones already started, so none reads what another is replacing. */
-function exclusive<T>(store: KeyValueStore, task: () => Promise<T>): Promise<T> {
-  const run = (queues.get(store) ?? Promise.resolve()).then(task, task);
-  queues.set(store, run.catch(() => undefined));
-  return run;
 }
 
 function withoutKeys(value: Record<string, unknown>, keys: string[]): Record<string, unknown> {

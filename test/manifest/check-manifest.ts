@@ -9,12 +9,13 @@ import {
   type ManifestSchema,
   type ValidationError,
 } from '@forge/manifest';
+import { ENTRY_ATTRIBUTES, ENTRY_ENTITY, ENTRY_KEY_INDEX } from '../../src/store/forge-kvs';
 
 /**
  * Offline manifest checks: what `forge lint` checks on the manifest, plus what it does not check and
  * this app still promises (handler exports exist, read-only scopes, no egress).
  */
-export type ManifestProblem = { check: 'forge' | 'handler-export' | 'policy'; message: string };
+export type ManifestProblem = { check: 'forge' | 'handler-export' | 'policy' | 'storage'; message: string };
 
 /** The only scope the app holds that does not start with `read:`. */
 export const NON_READ_SCOPES_ALLOWED: readonly string[] = ['storage:app'];
@@ -81,6 +82,26 @@ export function policyProblems(manifest: ManifestSchema): ManifestProblem[] {
   return problems;
 }
 
+/**
+ * forge lint checks an entity's shape, not that it is the one the code writes: the configuration store's entity
+ * (src/store/forge-kvs.ts) must be declared with exactly its attributes and types, and the index it lists keys by.
+ */
+export function storageProblems(manifest: ManifestSchema): ManifestProblem[] {
+  const entity = (manifest.app.storage?.entities ?? []).find(({ name }) => name === ENTRY_ENTITY);
+  if (entity === undefined) return [{ check: 'storage', message: `custom entity '${ENTRY_ENTITY}' is not declared under app.storage.entities` }];
+  const declared = Object.fromEntries(Object.entries(entity.attributes).map(([name, { type }]) => [name, type]));
+  const problems: ManifestProblem[] = [];
+  for (const name of new Set([...Object.keys(ENTRY_ATTRIBUTES), ...Object.keys(declared)])) {
+    const expected = (ENTRY_ATTRIBUTES as Record<string, string>)[name];
+    if (declared[name] !== expected) {
+      problems.push({ check: 'storage', message: `entity '${ENTRY_ENTITY}' attribute '${name}': declared ${declared[name] ?? 'nowhere'}, the store writes ${expected ?? 'no such attribute'}` });
+    }
+  }
+  const indexNames = (entity.indexes ?? []).map((index) => (typeof index === 'string' ? index : index.name));
+  if (!indexNames.includes(ENTRY_KEY_INDEX)) problems.push({ check: 'storage', message: `entity '${ENTRY_ENTITY}' has no index '${ENTRY_KEY_INDEX}' to list entries by` });
+  return problems;
+}
+
 /** Every check, in the order a reader would fix them. */
 export async function checkManifest(manifestPath: string): Promise<ManifestProblem[]> {
   const forge = (await forgeValidate(manifestPath))
@@ -88,5 +109,5 @@ export async function checkManifest(manifestPath: string): Promise<ManifestProbl
     .map((e): ManifestProblem => ({ check: 'forge', message: `${e.message} (line ${e.line ?? '?'})` }));
   const manifest = parseManifest(manifestPath);
   if (manifest === null) return forge;
-  return [...forge, ...handlerExportProblems(manifest, manifestPath), ...policyProblems(manifest)];
+  return [...forge, ...handlerExportProblems(manifest, manifestPath), ...policyProblems(manifest), ...storageProblems(manifest)];
 }

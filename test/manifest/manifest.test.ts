@@ -32,7 +32,7 @@ describe('manifest.yml', () => {
     expect(await forgeValidate(MANIFEST)).toEqual([]);
   });
 
-  it('passes the handler-export and policy checks too', async () => {
+  it('passes the handler-export, policy and storage checks too', async () => {
     expect(await checkManifest(MANIFEST)).toEqual([]);
   });
 
@@ -104,6 +104,11 @@ describe('broken manifests are rejected', () => {
     if (fn === undefined) throw new Error('manifest.yml has no function module');
     return fn;
   };
+  const configEntity = (m: ManifestSchema) => {
+    const entity = m.app.storage?.entities?.find(({ name }) => name === 'config-entry');
+    if (entity === undefined) throw new Error('manifest.yml declares no config-entry entity');
+    return entity;
+  };
   const addScope = (m: ManifestSchema, scope: string) => {
     m.permissions = { ...m.permissions, scopes: [...((m.permissions?.scopes as string[] | undefined) ?? []), scope] };
   };
@@ -128,6 +133,12 @@ describe('broken manifests are rejected', () => {
     ['an admin scope', (m) => addScope(m, 'manage:jira-configuration'), 'policy', /manage:jira-configuration/],
     ['backend egress', (m) => { m.permissions = { ...m.permissions, external: { fetch: { backend: ['https://audit.example.com'] } } }; }, 'policy', /external permission 'fetch'/],
     ['a remote backend', (m) => { m.remotes = [{ key: 'audit', baseUrl: 'https://audit.example.com' }]; }, 'policy', /remotes/],
+    ['an entity attribute of a type Forge does not know', (m) => { configEntity(m).attributes.version = { type: 'int' as never }; }, 'forge', /type/],
+    ['an entity name Forge does not accept', (m) => { configEntity(m).name = 'Config_Entry'; }, 'forge', /name/],
+    ['no configuration entity', (m) => { delete m.app.storage; }, 'storage', /'config-entry' is not declared/],
+    ["the entity's version is not an integer", (m) => { configEntity(m).attributes.version = { type: 'string' }; }, 'storage', /attribute 'version': declared string, the store writes integer/],
+    ['the entity lacks an attribute the store writes', (m) => { delete configEntity(m).attributes.savedBy; }, 'storage', /attribute 'savedBy': declared nowhere/],
+    ['the entity has no index to list entries by', (m) => { configEntity(m).indexes = ['version']; }, 'storage', /no index 'entryKey'/],
   ];
 
   it.each(cases)('rejects %s', async (name, change, check, message) => {
