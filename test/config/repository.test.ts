@@ -7,7 +7,7 @@ import { ConfigError, parseConfig } from '../../src/config/schema';
 import type { ConfigurationDocument } from '../../src/config/transfer';
 import { RULES } from '../../src/rules';
 import { ConfigRepository, ImportConflictError, StaleVersionError } from '../../src/store/config-store';
-import { MemoryStore, type KeyValueStore } from '../../src/store/key-value';
+import { MemoryStore, type KeyValueStore, type VersionedEntry } from '../../src/store/key-value';
 
 const SCHEMAS = RULES.map((rule) => rule.meta);
 const AT = new Date('2026-11-22T10:00:00.000Z');
@@ -34,14 +34,26 @@ class SlowStore implements KeyValueStore {
   }
 }
 
-/** A store whose nth write fails, like a key-value store that drops one request halfway through. */
+/** A store whose nth entry write fails, like a key-value store that drops one request halfway through. */
 class FailingStore extends MemoryStore {
   writes = 0;
   failing = 0;
-  override async set<T>(key: string, value: T) {
+  override async writeEntry(key: string, expectedVersion: number, entry: VersionedEntry) {
     this.writes += 1;
     if (this.writes === this.failing) throw new Error('storage unavailable');
-    await super.set(key, value);
+    await super.writeEntry(key, expectedVersion, entry);
+  }
+}
+
+/** A store that runs `interleaved` (another caller's save) just before its nth entry write. */
+class InterleavingStore extends MemoryStore {
+  writes = 0;
+  beforeWrite = 0;
+  interleaved: () => Promise<unknown> = async () => undefined;
+  override async writeEntry(key: string, expectedVersion: number, entry: VersionedEntry) {
+    this.writes += 1;
+    if (this.writes === this.beforeWrite) await this.interleaved();
+    await super.writeEntry(key, expectedVersion, entry);
   }
 }
 
@@ -59,7 +71,34 @@ async function storeWith(entries: Record<string, unknown>, store: KeyValueStore 
 const formatOneEntries = () => fixture('format-1/stored-entries.json') as Record<string, { version: number; value: unknown }>;
 const withoutExportedAt = ({ exportedAt: _, versions: __, ...rest }: ConfigurationDocument) => rest;
 
-describe('two admins saving at once', () => {
+describe('many admins saving at once', () => {
+  it('lets exactly one of twenty site saves from the same version through; the rest are told the version it made, and the winner is stored', async () => {
+    const store = new MemoryStore();
+    const repository = new ConfigRepository(store, SCHEMAS);
+    const { config, version } = await repository.saveSite(defaultConfig(), 0, ADMIN);
+    const candidates = Array.from({ length: 20 }, (_, index) => ({ ...config, combinedRoleProjects: [`P${index}`] }));
+
+    const outcomes = await Promise.allSettled(candidates.map((candidate, index) => new ConfigRepository(store, SCHEMAS).saveSite(candidate, version, { at: AT, accountId: `admin-${index}` })));
+    const winners = outcomes.flatMap((outcome, index) => (outcome.status === 'fulfilled' ? [index] : []));
+    expect(winners).toHaveLength(1);
+    for (const outcome of outcomes) {
+      if (outcome.status === 'rejected') expect(outcome.reason).toEqual(new StaleVersionError(version + 1));
+    }
+    expect(await repository.site()).toEqual({ config: candidates[winners[0]!], version: version + 1 });
+    expect(await store.get('config:site')).toMatchObject({ version: version + 1, savedBy: `admin-${winners[0]}` });
+  });
+
+  it("creates a project's first settings once when twenty saves race from version 0", async () => {
+    const store = new MemoryStore();
+    const outcomes = await Promise.allSettled(Array.from({ length: 20 }, (_, index) => new ConfigRepository(store, SCHEMAS).saveProject('PAY', { thresholds: { sprintMaxWeeks: index + 1 } }, 0, ADMIN)));
+    const won = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+    expect(won).toHaveLength(1);
+    expect(outcomes.filter((outcome) => outcome.status === 'rejected')).toHaveLength(19);
+    expect(await new ConfigRepository(store, SCHEMAS).project('PAY')).toEqual({ settings: won[0]!.settings, version: 1 });
+  });
+});
+
+describe('two admins saving at once on a store with no compare-and-set of its own (checked and written one at a time in this process)', () => {
   it('lets exactly one site save through; the other is told the current version, and nothing is lost after a reload', async () => {
     const store = new SlowStore();
     const repository = new ConfigRepository(store, SCHEMAS);
@@ -221,6 +260,20 @@ describe('export and import', () => {
       { path: 'projects.MOB.ownerField', message: 'must be assignee, reporter, creator or a custom field id like customfield_10042' },
     ]);
     expect(await contents(store)).toEqual(before);
+  });
+
+  it("stops when someone saves a part between the import's read and its write: their save stays, what was imported is put back", async () => {
+    const store = (await storeWith(formatOneEntries(), new InterleavingStore())) as InterleavingStore;
+    const repository = new ConfigRepository(store, SCHEMAS);
+    const exported = await repository.exportAll(AT);
+    const edited = { ...exported, site: { ...exported.site, ownerField: 'creator' }, projects: { PAY: { combinedRole: true } } };
+    const before = await repository.site();
+    // The import writes the site, then PAY; the other admin's save of PAY lands in between.
+    store.beforeWrite = 2;
+    store.interleaved = () => new ConfigRepository(store, SCHEMAS).saveProject('PAY', { ownerField: 'reporter' }, 1, OTHER_ADMIN);
+    await expect(repository.importAll(edited, {}, ADMIN)).rejects.toEqual(new ImportConflictError([{ path: 'projects.PAY', exported: 1, current: 2 }]));
+    expect(await repository.site()).toEqual({ config: before.config, version: before.version + 2 });
+    expect(await repository.project('PAY')).toEqual({ settings: { ownerField: 'reporter' }, version: 2 });
   });
 
   it('puts back what it had written when the store fails halfway, with versions still going up', async () => {
