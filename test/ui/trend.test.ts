@@ -32,10 +32,12 @@ describe('rates', () => {
     expect(unownedShare({ unownedRoadmapItems: 5, roadmapItems: 4 })).toBe(1);
   });
 
-  it('shows rates to one decimal and shares in whole per cent, a dash for none', () => {
+  it('shows rates to one decimal (two below 1) and shares in whole per cent, a dash for none', () => {
     expect(formatRate(1.8868)).toBe('1.9');
-    expect(formatRate(0.04)).toBe('0.0');
     expect(formatRate(2)).toBe('2.0');
+    expect(formatRate(0.0827)).toBe('0.08');
+    expect(formatRate(0.996)).toBe('1.0');
+    expect(formatRate(0)).toBe('0');
     expect(formatRate(undefined)).toBe('—');
     expect(formatShareOf(1 / 14)).toBe('7%');
     expect(formatShareOf(undefined)).toBe('—');
@@ -116,7 +118,7 @@ describe('weekOverWeek', () => {
     ]);
   });
 
-  it('compares rates as shown, so a change below a tenth reads as none', () => {
+  it('compares rates as shown, so a change below what is shown reads as none', () => {
     const trend = buildTrend([week('2026-11-09', { overlapFindings: 2, actions: 106 }), week('2026-11-16', { overlapFindings: 2, actions: 107 })]);
     expect(weekOverWeek(trend)[1]).toBe('The overlap rate is 1.9 overlap flags per 100 actions, as in the week before.');
   });

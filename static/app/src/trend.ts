@@ -48,9 +48,11 @@ export function unownedShare(summary: Pick<WeeklySummary, 'unownedRoadmapItems' 
   return items === 0 ? undefined : Math.min(count(summary.unownedRoadmapItems) / items, 1);
 }
 
-/** A rate as shown: one decimal (`0.08` → `0.1`, `2` → `2.0`), `—` when there is none. */
+/** A rate as shown: one decimal (`1.886` → `1.9`), two below 1 so busy projects' small rates still differ (`0.083` → `0.08`); `0` for none found, `—` for no rate. */
 export function formatRate(rate: number | undefined): string {
-  return rate === undefined ? '—' : (Math.round(rate * 10) / 10).toFixed(1);
+  if (rate === undefined) return '—';
+  if (rate === 0) return '0';
+  return rate < 0.995 ? rate.toFixed(2) : rate.toFixed(1);
 }
 
 /** A share as shown: whole per cent, `—` when there is none. */
