@@ -22,18 +22,28 @@ export function isTypoFix(before: string | undefined, after: string | undefined)
   return editDistanceAtMost(a, b, 2);
 }
 
+/**
+ * Whether at most `limit` edits turn `a` into `b`. Only cells within `limit` of the diagonal can stay within it,
+ * so each row computes that band alone: linear in the text's length, where the full table was quadratic (a
+ * 60,000-character summary took minutes).
+ */
 function editDistanceAtMost(a: string, b: string, limit: number): boolean {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  const beyond = limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => Math.min(index, beyond));
+  let current = new Array<number>(b.length + 1).fill(beyond);
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-      current.push(value);
+    const from = Math.max(1, i - limit);
+    const to = Math.min(b.length, i + limit);
+    current[from - 1] = from === 1 ? Math.min(i, beyond) : beyond;
+    let best = current[from - 1] ?? beyond;
+    for (let j = from; j <= to; j++) {
+      const value = Math.min((previous[j] ?? beyond) + 1, (current[j - 1] ?? beyond) + 1, (previous[j - 1] ?? beyond) + (a[i - 1] === b[j - 1] ? 0 : 1), beyond);
+      current[j] = value;
       if (value < best) best = value;
     }
+    if (to < b.length) current[to + 1] = beyond;
     if (best > limit) return false;
-    previous = current;
+    [previous, current] = [current, previous];
   }
-  return (previous[b.length] ?? limit + 1) <= limit;
+  return (previous[b.length] ?? beyond) <= limit;
 }
