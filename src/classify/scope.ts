@@ -29,7 +29,8 @@ const BUG_TYPE = /bug|defect|fehler|défaut|defecto|defeito|difetto|不具合|�
 
 export function scopeOf(action: Action, context: ClassifyContext): Scope {
   const { item } = context;
-  const typed = item.type.name.trim();
+  // Reasons are one line, and the type's name is in most of them: a name with line breaks or tabs reads as one line.
+  const typed = item.type.name.replace(/\s+/gu, ' ').trim();
   const name = typed === '' || typed.toLowerCase() === 'unknown' ? 'item' : typed;
   return {
     action,
