@@ -1,7 +1,9 @@
+import { classifyAction } from '../../src/classify';
 import { adfToText } from '../../src/jira/adf';
 import { toInstant } from '../../src/jira/dates';
 import { normaliseSite } from '../../src/jira/normalise';
 import { SNAPSHOT_FORMAT, type RestIssue, type SiteSnapshot } from '../../src/jira/snapshot';
+import { changed, commented, created, field, item } from '../classify/builders';
 
 /** Counterexamples the properties in this folder found, minimised, kept as ordinary tests. */
 
@@ -120,5 +122,21 @@ describe('normaliseSite regressions: junk among the site lists', () => {
     const result = site([], { baseUrl: 42 });
     expect(result.baseUrl).toBe('');
     expect(result.problems).toEqual([{ scope: 'site', ref: 'baseUrl', message: 'Site without a base URL' }]);
+  });
+});
+
+describe('classifier regressions', () => {
+  it('keeps the reason on one line when the issue type name holds line breaks', () => {
+    const subject = item('story', { summary: '', type: { name: 'line one\r\nline two\ttab', hierarchyLevel: 0 } });
+    expect(classifyAction(commented('Noted'), { item: subject }).reason).toBe('Commented on the line one line two tab without deciding scope, order or timing');
+    expect(classifyAction(created(), { item: subject }).reason).toBe('Created a line one line two tab with no sign of a planning decision');
+  });
+
+  it('judges a typo fix in a 60,000-character summary in well under a second (the edit distance was quadratic)', () => {
+    const before = 'a'.repeat(60_000);
+    const started = performance.now();
+    const result = classifyAction(changed([field('summary', 'Summary', before, `${before.slice(0, -1)}b`)]), { item: item('story') });
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(result.reason).toBe("Fixed a typo in the story's summary");
   });
 });

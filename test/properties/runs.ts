@@ -13,6 +13,11 @@ export const RUNS = {
   normaliseSound: 300,
   normaliseCounts: 300,
   normaliseDeterministic: 200,
+  typoFixIsEditDistance: 2_000,
+  classifySound: 1_000,
+  classifyDeterministic: 500,
+  classifyActorBlind: 1_000,
+  classifySiteActorBlind: 200,
 } as const;
 
 export const PROPERTY_RUNS = Object.values(RUNS).reduce((sum, runs) => sum + runs, 0);
