@@ -53,6 +53,7 @@ class ForgeEntityEntries implements VersionedEntryStore {
   private readonly entity = kvs.entity<StoredEntry>(ENTRY_ENTITY);
 
   async readEntry(key: string): Promise<VersionedEntry | undefined> {
+    // A plain value is deleted only once the entity holds it: if both reads miss, it moved in between.
     const stored = (await this.entity.get(key)) ?? (await kvs.get<VersionedEntry>(key)) ?? (await this.entity.get(key));
     return stored && withoutEntryKey(stored);
   }
