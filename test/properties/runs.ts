@@ -18,6 +18,10 @@ export const RUNS = {
   classifyDeterministic: 500,
   classifyActorBlind: 1_000,
   classifySiteActorBlind: 200,
+  configRefusals: 1_000,
+  configRoundTrip: 500,
+  configDefaults: 50,
+  configDocuments: 500,
 } as const;
 
 export const PROPERTY_RUNS = Object.values(RUNS).reduce((sum, runs) => sum + runs, 0);
