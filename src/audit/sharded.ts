@@ -15,7 +15,7 @@
  */
 import type { AuditConfig } from '../config/types';
 import type { Action, Item, Person, Site } from '../domain/model';
-import { compareActions, compareItems } from '../jira/normalise';
+import { compareActions, compareItems, fullerPerson, withSprint } from '../jira/normalise';
 import { RoleDirectory, type DecisionCounts } from '../roles';
 import { RULES } from '../rules';
 import type { AnyRule, ClassifiedAction } from '../rules/types';
@@ -90,10 +90,10 @@ export function mergeOutlines(outlines: readonly ProjectOutline[]): SiteOutline 
   const projects = new Map<string, Site['projects'][number]>();
   const problems = new Map<string, Site['problems'][number]>();
   for (const outline of outlines) {
-    outline.people.forEach((person) => people.set(person.accountId, betterKnown(people.get(person.accountId), person)));
+    outline.people.forEach((person) => people.set(person.accountId, fullerPerson(people.get(person.accountId), person)));
     outline.groups.forEach((group) => groups.set(group.name, groups.get(group.name) ?? group));
     outline.boards.forEach((board) => boards.set(board.id, boards.get(board.id) ?? board));
-    outline.sprints.forEach((sprint) => sprints.set(sprint.id, sprints.get(sprint.id) ?? sprint));
+    outline.sprints.forEach((sprint) => sprints.set(sprint.id, withSprint(sprints.get(sprint.id), sprint)));
     outline.projects.forEach((project) => projects.set(project.key, projects.get(project.key) ?? project));
     outline.problems.forEach((problem) => problems.set(JSON.stringify(problem), problem));
   }
@@ -296,16 +296,6 @@ function sprintHomes(outline: SiteOutline): Map<number, string> {
   }
   for (const item of outline.items) for (const id of item.sprintIds) if (!homes.has(id)) homes.set(id, item.projectKey);
   return homes;
-}
-
-/**
- * A project read on its own may know a person only by a reference (an app's name in a changelog, without its
- * account type); the site knows them by their fullest record.
- */
-function betterKnown(known: Person | undefined, candidate: Person): Person {
-  if (!known) return candidate;
-  const detail = (person: Person) => (person.kind !== 'unknown' ? 2 : 0) + (person.displayName !== 'Unknown user' ? 1 : 0) + (person.email ? 1 : 0);
-  return detail(candidate) > detail(known) ? candidate : known;
 }
 
 function sumDecisions(parts: readonly ProjectDecisions[]): Map<string, DecisionCounts> {

@@ -184,8 +184,7 @@ function normaliseItem(issue: RestIssue, fieldMap: FieldCandidates, people: Peop
     const sprint = sprintFromField(raw);
     if (!sprint) continue;
     sprintIds.push(sprint.id);
-    const known = sprints.get(sprint.id);
-    sprints.set(sprint.id, known ? { ...sprint, ...known, ...(known.boardId === undefined && sprint.boardId !== undefined ? { boardId: sprint.boardId } : {}) } : sprint);
+    sprints.set(sprint.id, withSprint(sprints.get(sprint.id), sprint));
   }
   const created = toInstant(fields.created);
   if (!created) problems.push({ scope: 'issue', ref: issue.key, message: 'Creation time missing or unreadable; the epoch was used' });
@@ -454,6 +453,47 @@ function fieldValue(fields: RestIssue['fields'], ids: string[] | undefined): unk
 /** Role actors and group members are sets: their order in a response means nothing. */
 function sortedUnique(values: string[]): string[] {
   return [...new Set(values)].sort();
+}
+
+/** What is known of a sprint, completed by another mention of it: the first mention wins, a board id is taken from any. */
+export function withSprint(known: Sprint | undefined, sprint: Sprint): Sprint {
+  return known ? { ...sprint, ...known, ...(known.boardId === undefined && sprint.boardId !== undefined ? { boardId: sprint.boardId } : {}) } : sprint;
+}
+
+/**
+ * Sites normalised from parts of one snapshot (batches of its issues, each with the same directory), as one: what
+ * normalising the whole at once gives, without holding all of its raw issues at the same time.
+ */
+export function joinNormalised(parts: readonly Site[]): Site {
+  const [first] = parts;
+  if (!first) throw new Error('Nothing to join: no normalised parts.');
+  if (parts.length === 1) return first;
+  const people = new Map<string, Person>();
+  const sprints = new Map<number, Sprint>();
+  const problems = new Map<string, ReadProblem>();
+  for (const part of parts) {
+    for (const person of part.people) people.set(person.accountId, fullerPerson(people.get(person.accountId), person));
+    for (const sprint of part.sprints) sprints.set(sprint.id, withSprint(sprints.get(sprint.id), sprint));
+    for (const problem of part.problems) problems.set(JSON.stringify(problem), problem);
+  }
+  return {
+    ...first,
+    people: [...people.values()].sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0)),
+    sprints: [...sprints.values()].sort((a, b) => a.id - b.id),
+    items: parts.flatMap((part) => part.items).sort(compareItems),
+    actions: parts.flatMap((part) => part.actions).sort(compareActions),
+    problems: [...problems.values()],
+  };
+}
+
+/**
+ * Two records of one person from different parts of a site: a part may know them only by a reference (an app's
+ * name in a changelog, without its account type); the fuller record wins.
+ */
+export function fullerPerson(known: Person | undefined, candidate: Person): Person {
+  if (!known) return candidate;
+  const detail = (person: Person) => (person.kind !== 'unknown' ? 2 : 0) + (person.displayName !== 'Unknown user' ? 1 : 0) + (person.email ? 1 : 0);
+  return detail(candidate) > detail(known) ? candidate : known;
 }
 
 /** Site order of items: by project key, then issue number. */

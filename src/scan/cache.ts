@@ -57,6 +57,58 @@ export interface CachedSite {
 export async function readCachedSite(store: KeyValueStore, projectKeys?: readonly string[], issueKeys?: ReadonlySet<string>): Promise<CachedSite | undefined> {
   const keys = [...new Set(projectKeys ?? (await cachedProjectKeys(store)))].sort();
   const projects = (await Promise.all(keys.map((key) => readCachedProject(store, key, issueKeys)))).filter((project): project is CachedProject => project !== undefined);
+  return siteOf(store, projects);
+}
+
+/**
+ * One cached project a batch of about `batchIssues` issues at a time, each batch with the project's directory as
+ * a site snapshot of its own: for taking in a big project without holding all of its raw issues at once. Starts
+ * again when the project's cache changed under the read; undefined when it is not cached.
+ */
+export async function readCachedProjectInBatches<T>(store: KeyValueStore, projectKey: string, batchIssues: number, take: (batch: CachedSite) => T): Promise<T[] | undefined> {
+  const prefix = dataPrefix(projectKey);
+  for (let attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
+    const head = await readHead(store, projectKey);
+    if (!head) return undefined;
+    const [rows, directory] = await Promise.all([readBlob<ChunkRow[]>(store, prefix, head.table), readBlob<ProjectDirectory>(store, prefix, head.directory)]);
+    if (!rows || !directory) continue;
+    const results: T[] = [];
+    let complete = true;
+    for (const batch of batchesOf(rows, batchIssues)) {
+      const chunks = await mapLimited(batch, PARALLEL_READS, (row) => readChunk(store, prefix, row));
+      if (chunks.some((chunk) => chunk === undefined)) {
+        complete = false;
+        break;
+      }
+      const site = await siteOf(store, [{ head, directory, issues: chunks.flatMap((chunk) => chunk ?? []) }]);
+      if (!site) return undefined;
+      results.push(take(site));
+    }
+    if (complete) return results;
+  }
+  throw new Error(`The cache of project ${projectKey} kept changing while it was read; try again.`);
+}
+
+/** Consecutive chunk rows holding about `issues` issues together (at least one row each). */
+function batchesOf(rows: readonly ChunkRow[], issues: number): ChunkRow[][] {
+  const batches: ChunkRow[][] = [];
+  let current: ChunkRow[] = [];
+  let count = 0;
+  for (const row of rows) {
+    if (current.length > 0 && count + row.count > issues) {
+      batches.push(current);
+      current = [];
+      count = 0;
+    }
+    current.push(row);
+    count += row.count;
+  }
+  if (current.length > 0 || batches.length === 0) batches.push(current);
+  return batches;
+}
+
+/** Cached projects (their issues as read) as one site snapshot with the site's own data. */
+async function siteOf(store: KeyValueStore, projects: CachedProject[]): Promise<CachedSite | undefined> {
   const siteHead = await readSiteHead(store);
   const siteData = siteHead ? await readBlob<SiteData>(store, SITE_DATA_PREFIX, siteHead.data) : undefined;
   if (projects.length === 0 || !siteHead || !siteData) return undefined;

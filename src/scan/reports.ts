@@ -9,10 +9,10 @@ import type { Coverage } from '../audit/report';
 import { auditProject, foreignNeeds, mergeOutlines, mergeProjectAudits, outlineProject, projectDecisions, type ForeignItems, type ProjectAudit, type ProjectDecisions, type ProjectOutline, type SiteOutline } from '../audit/sharded';
 import type { AuditConfig } from '../config/types';
 import type { Person, Site } from '../domain/model';
-import { normaliseSite } from '../jira/normalise';
+import { joinNormalised, normaliseSite } from '../jira/normalise';
 import type { KeyValueStore } from '../store/key-value';
 import { deleteBlob, readBlob, writeBlob, type BlobRef } from './blob';
-import { readCachedSite } from './cache';
+import { readCachedProjectInBatches, readCachedSite } from './cache';
 import { idHash } from './chunks';
 import type { WeeklySummary } from './summary';
 import { cachedProjectKeys, readHead, type ProjectHead } from './state';
@@ -91,6 +91,9 @@ export async function auditCachedSite(
   return { audited: true, report, projectKeys };
 }
 
+/** Raw cached issues normalised at once by the audit job. */
+const NORMALISE_BATCH_ISSUES = 1_000;
+
 /** The three passes of the sharded audit over the cache: outline every project, note decisions, audit each. */
 async function auditProjectByProject(
   store: KeyValueStore,
@@ -98,8 +101,13 @@ async function auditProjectByProject(
   now: Date,
 ): Promise<{ report: AuditReport; heads: ProjectHead[]; parts: ProjectAudit[]; people: ReadonlyMap<string, Person> } | undefined> {
   const load = async (projectKey: string, issueKeys?: ReadonlySet<string>) => {
-    const cached = await readCachedSite(store, [projectKey], issueKeys);
-    return cached ? { site: normaliseSite(cached.snapshot, cached.problems), head: cached.projects[0]! } : undefined;
+    if (issueKeys) {
+      const cached = await readCachedSite(store, [projectKey], issueKeys);
+      return cached ? { site: normaliseSite(cached.snapshot, cached.problems), head: cached.projects[0]! } : undefined;
+    }
+    // A batch of raw issues at a time: only the project's normalised form is held whole.
+    const parts = await readCachedProjectInBatches(store, projectKey, NORMALISE_BATCH_ISSUES, (batch) => ({ site: normaliseSite(batch.snapshot, batch.problems), head: batch.projects[0]! }));
+    return parts && parts.length > 0 ? { site: joinNormalised(parts.map((part) => part.site)), head: parts[0]!.head } : undefined;
   };
   const outlines: ProjectOutline[] = [];
   const heads: ProjectHead[] = [];

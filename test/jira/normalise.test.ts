@@ -1,4 +1,5 @@
-import { normaliseSite } from '../../src/jira/normalise';
+import { generateDemoSite } from '../../src/dev/demo';
+import { joinNormalised, normaliseSite } from '../../src/jira/normalise';
 import { SNAPSHOT_FORMAT, type RestIssue, type SiteSnapshot } from '../../src/jira/snapshot';
 
 const SPRINT_FIELD = 'customfield_10104';
@@ -175,5 +176,15 @@ describe('normaliseSite', () => {
     const broken = { format: SNAPSHOT_FORMAT, baseUrl: 'x', fields: null, users: {}, issues: 'none' } as unknown as SiteSnapshot;
     expect(() => normaliseSite(broken)).not.toThrow();
     expect(normaliseSite(broken).items).toEqual([]);
+  });
+});
+
+describe('joining sites normalised from batches of one snapshot', () => {
+  it('gives what normalising the whole snapshot at once gives', () => {
+    const whole = generateDemoSite();
+    const batches: SiteSnapshot[] = [];
+    for (let start = 0; start < whole.issues.length; start += 37) batches.push({ ...whole, issues: whole.issues.slice(start, start + 37) });
+    expect(batches.length).toBeGreaterThan(10);
+    expect(joinNormalised(batches.map((batch) => normaliseSite(batch)))).toEqual(normaliseSite(whole));
   });
 });
