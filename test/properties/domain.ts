@@ -27,7 +27,7 @@ const typeName = fc.oneof(
 
 const fieldMeaning = fc.constantFrom(...(Object.keys(MEANINGS) as FieldMeaning[]));
 
-export const item: fc.Arbitrary<Item> = fc
+const item: fc.Arbitrary<Item> = fc
   .record(
     {
       id: fc.string({ maxLength: 6 }),
@@ -111,7 +111,7 @@ const sprint: fc.Arbitrary<Sprint> = fc
 /** Two bounds within the configuration's limits, the lower first. */
 const range = (low: number, high: number) => fc.tuple(fc.double({ min: low, max: high, noNaN: true }), fc.double({ min: low, max: high, noNaN: true })).map(([a, b]) => ({ min: Math.min(a, b), max: Math.max(a, b) }));
 
-export const thresholds: fc.Arbitrary<Thresholds> = fc.record({
+const thresholds: fc.Arbitrary<Thresholds> = fc.record({
   strategicHorizonMonths: range(1, 120),
   tacticalHorizonWeeks: range(1, 52),
   roadmapMinSpanWeeks: fc.double({ min: 0, max: 104, noNaN: true }),

@@ -120,11 +120,11 @@ function problemIsSound(problem: ReadProblem): boolean {
 }
 
 /** The model's instant: what `Date.prototype.toISOString` writes for years 0–9999, so that string order is time order. */
-export function isInstant(value: unknown): boolean {
+function isInstant(value: unknown): boolean {
   return typeof value === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(value) && new Date(value).toISOString() === value;
 }
 
-export function isCalendarDate(value: unknown): boolean {
+function isCalendarDate(value: unknown): boolean {
   return typeof value === 'string' && /^\d{4}-\d\d-\d\d$/.test(value) && isInstant(`${value}T00:00:00.000Z`);
 }
 

@@ -23,7 +23,7 @@ export interface TaggedSnapshot {
 }
 
 /** Field ids of this generated site; the catalog lists some of them, so the rest are unknown fields on issues. */
-export const FIELD = {
+const FIELD = {
   sprint: 'customfield_10020',
   points: 'customfield_10016',
   pointsOld: 'customfield_10002',
