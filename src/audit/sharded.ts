@@ -74,9 +74,26 @@ export interface ShardedAuditOptions extends Pick<AuditOptions, 'now' | 'since' 
   rules?: readonly AnyRule[];
 }
 
-export function outlineProject(site: ProjectSite, projectKey: string): ProjectOutline {
+/**
+ * Pass one. Outlined items share their equal parts (issue types, statuses, people, empty lists) through `pool`:
+ * a big site's outline is mostly the same few values over and over. Use one pool for every project of a site.
+ */
+export function outlineProject(site: ProjectSite, projectKey: string, pool: ValuePool = new ValuePool()): ProjectOutline {
   const { actions, items, ...frame } = site;
-  return { ...frame, projectKey, items: items.filter((item) => item.projectKey === projectKey).map(withoutDescription), actionCount: actions.length };
+  return { ...frame, projectKey, items: items.filter((item) => item.projectKey === projectKey).map((item) => outlinedItem(item, pool)), actionCount: actions.length };
+}
+
+/** Equal values, kept once and handed out frozen: whoever holds one shares it and may not change it. */
+export class ValuePool {
+  private readonly values = new Map<string, unknown>();
+
+  share<T>(value: T): T {
+    const key = typeof value === 'string' ? `s${value}` : `j${JSON.stringify(value)}`;
+    const known = this.values.get(key);
+    if (known !== undefined) return known as T;
+    this.values.set(key, typeof value === 'object' && value !== null ? Object.freeze(value) : value);
+    return value;
+  }
 }
 
 /** Projects' outlines as one: people, groups, boards and sprints by id, problems once each, items in site order. */
@@ -233,7 +250,8 @@ export function mergeProjectAudits(outline: SiteOutline, parts: readonly Project
 export function auditByProject(site: Site, config: AuditConfig, options: ShardedAuditOptions): AuditReport {
   const keys = site.projects.map((project) => project.key);
   const parts = keys.map((key) => projectPart(site, key));
-  const outline = mergeOutlines(parts.map((part, i) => outlineProject(part, keys[i]!)));
+  const pool = new ValuePool();
+  const outline = mergeOutlines(parts.map((part, i) => outlineProject(part, keys[i]!, pool)));
   const decided = parts.map((part, i) => projectDecisions(part, outline, keys[i]!, config, options));
   const audits = parts.map((part, i) => {
     const needed = new Set(foreignNeeds(outline, keys[i]!));
@@ -335,8 +353,22 @@ function windowOf(options: Pick<AuditOptions, 'now' | 'since'>): { since?: Date;
   return { ...(options.since ? { since: options.since } : {}), until: options.now };
 }
 
-function withoutDescription(item: Item): Item {
-  if (item.description === undefined) return item;
+/** An item as other projects need it: without its description, its repeated parts shared. */
+function outlinedItem(item: Item, pool: ValuePool): Item {
   const { description: _description, ...rest } = item;
-  return rest;
+  const outlined: Item = {
+    ...rest,
+    projectKey: pool.share(item.projectKey),
+    type: pool.share({ ...item.type }),
+    status: pool.share({ ...item.status }),
+    labels: item.labels.length === 0 ? pool.share([] as string[]) : item.labels,
+    fixVersions: item.fixVersions.length === 0 ? pool.share([] as string[]) : item.fixVersions,
+    sprintIds: item.sprintIds.length === 0 ? pool.share([] as number[]) : item.sprintIds,
+    userFields: Object.fromEntries(Object.entries(item.userFields).map(([field, ids]) => [pool.share(field), ids.length === 1 ? pool.share([...ids]) : ids])),
+  };
+  for (const field of ['assigneeId', 'reporterId', 'creatorId', 'priority', 'teamName'] as const) {
+    const value = item[field];
+    if (value !== undefined) outlined[field] = pool.share(value);
+  }
+  return outlined;
 }

@@ -17,6 +17,8 @@ export const MEMORY_SIZE = 100_000;
 export const UNCHANGED_REFRESH_LIMIT = 3;
 /** Forge's default function memory. */
 export const FORGE_MEMORY_MB = 512;
+/** The old generation's limit for the audit job's worker: what Forge's 512 MB leaves after code and the young generation. */
+export const AUDIT_JOB_HEAP_MB = 400;
 /** Runtime of an async-event consumer invocation. */
 export const CONSUMER_LIMIT_MS = 900_000;
 /** Runtime of a UI (resolver) invocation. */
@@ -115,7 +117,7 @@ export function checkTargets(results: Omit<BenchResults, 'targets'>): TargetChec
       target: `slowest resolver within a UI invocation's ${RESOLVER_LIMIT_MS / 1000} s`,
       value: `${seconds(slowestResolver.wallMs)} (${slowestResolver.name}, ${label(slowestResolver.issues)}, ${slowestResolver.source})`,
       met: slowestResolver.wallMs < RESOLVER_LIMIT_MS,
-      note: 'each call audits every project the viewer can browse, from the cache or live',
+      note: 'on the scan cache a call reads the audit job’s stored reports; without a cache it reads Jira and audits',
     });
   }
   return checks;

@@ -6,7 +6,7 @@
 import { addMilliseconds, format, startOfISOWeek } from 'date-fns';
 import type { AuditReport } from '../audit';
 import type { Coverage } from '../audit/report';
-import { auditProject, foreignNeeds, mergeOutlines, mergeProjectAudits, outlineProject, projectDecisions, type ForeignItems, type ProjectAudit, type ProjectDecisions, type ProjectOutline, type SiteOutline } from '../audit/sharded';
+import { auditProject, foreignNeeds, mergeOutlines, mergeProjectAudits, outlineProject, projectDecisions, type ForeignItems, type ProjectAudit, type ProjectDecisions, type ProjectOutline, type SiteOutline, ValuePool } from '../audit/sharded';
 import type { AuditConfig } from '../config/types';
 import type { Person, Site } from '../domain/model';
 import { joinNormalised, normaliseSite } from '../jira/normalise';
@@ -111,10 +111,11 @@ async function auditProjectByProject(
   };
   const outlines: ProjectOutline[] = [];
   const heads: ProjectHead[] = [];
+  const pool = new ValuePool();
   for (const projectKey of await cachedProjectKeys(store)) {
     const loaded = await load(projectKey);
     if (!loaded) continue;
-    outlines.push(outlineProject(loaded.site, projectKey));
+    outlines.push(outlineProject(loaded.site, projectKey, pool));
     heads.push(loaded.head);
   }
   if (outlines.length === 0) return undefined;
