@@ -109,29 +109,33 @@ async function auditProjectByProject(
     const parts = await readCachedProjectInBatches(store, projectKey, NORMALISE_BATCH_ISSUES, (batch) => ({ site: normaliseSite(batch.snapshot, batch.problems), head: batch.projects[0]! }));
     return parts && parts.length > 0 ? { site: joinNormalised(parts.map((part) => part.site)), head: parts[0]!.head } : undefined;
   };
+  // Each project is loaded, used and let go inside its own call: a loop variable would keep the last project
+  // alive while the next one loads, two projects at once.
+  const withProject = async <T>(projectKey: string, use: (loaded: { site: Site; head: ProjectHead }) => T | Promise<T>): Promise<T | undefined> => {
+    const loaded = await load(projectKey);
+    return loaded ? use(loaded) : undefined;
+  };
   const outlines: ProjectOutline[] = [];
   const heads: ProjectHead[] = [];
   const pool = new ValuePool();
   for (const projectKey of await cachedProjectKeys(store)) {
-    const loaded = await load(projectKey);
-    if (!loaded) continue;
-    outlines.push(outlineProject(loaded.site, projectKey, pool));
-    heads.push(loaded.head);
+    const outlined = await withProject(projectKey, ({ site, head }) => ({ outline: outlineProject(site, projectKey, pool), head }));
+    if (!outlined) continue;
+    outlines.push(outlined.outline);
+    heads.push(outlined.head);
   }
   if (outlines.length === 0) return undefined;
-  const outline = mergeOutlines(outlines);
-  outlines.length = 0;
+  const outline = mergeOutlines(outlines.splice(0));
   const keys = heads.map((head) => head.projectKey);
   const decided: ProjectDecisions[] = [];
   for (const projectKey of keys) {
-    const loaded = await load(projectKey);
-    if (loaded) decided.push(projectDecisions(loaded.site, outline, projectKey, config, { now }));
+    const decisions = await withProject(projectKey, ({ site }) => projectDecisions(site, outline, projectKey, config, { now }));
+    if (decisions) decided.push(decisions);
   }
   const parts: ProjectAudit[] = [];
   for (const projectKey of keys) {
-    const loaded = await load(projectKey);
-    if (!loaded) continue;
-    parts.push(auditProject(loaded.site, outline, projectKey, decided, await foreignItems(outline, projectKey, keys, load), config, { now }));
+    const part = await withProject(projectKey, async ({ site }) => auditProject(site, outline, projectKey, decided, await foreignItems(outline, projectKey, keys, load), config, { now }));
+    if (part) parts.push(part);
   }
   return { report: mergeProjectAudits(outline, parts, { now }), heads, parts, people: new Map(outline.people.map((person) => [person.accountId, person])) };
 }
