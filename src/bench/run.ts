@@ -19,7 +19,7 @@ import {
   type ScanFigures,
   type ScanInput,
 } from './tasks';
-import { AUDIT_JOB_HEAP_MB, checkTargets, type TargetCheck } from './targets';
+import { AUDIT_JOB_HEAP_MB, AUDIT_JOB_SEMI_SPACE_MB, checkTargets, type TargetCheck } from './targets';
 
 /**
  * The benchmark: for each size, a synthetic site served by the emulator in a process of its own, read and audited
@@ -233,7 +233,7 @@ async function measureRefresh(site: Remote<BenchSite>, description: SiteDescript
     const changed = { ...(await scan('incremental', skew)), touched: touched.issues, minimum: refreshMinimum(touched.perProject) };
     const unchanged = { ...(await scan('incremental', await site.advanceClock(HOUR))), projects: description.projectKeys.length };
     log(`${issues} issues: the audit job over the cache, old generation limited to ${AUDIT_JOB_HEAP_MB} MB`);
-    const auditJob = await inWorker(options, (job) => job.auditJob({ session: SESSION, now: description.capturedAt }), [`--max-old-space-size=${AUDIT_JOB_HEAP_MB}`]);
+    const auditJob = await inWorker(options, (job) => job.auditJob({ session: SESSION, now: description.capturedAt }), [`--max-old-space-size=${AUDIT_JOB_HEAP_MB}`, `--max-semi-space-size=${AUDIT_JOB_SEMI_SPACE_MB}`]);
     log(`${issues} issues: resolvers on the stored reports`);
     const resolvers = await worker.resolvers({ ...resolverInput(description, options), session: SESSION });
     return { full, settle, changed, unchanged, auditJob, resolvers };

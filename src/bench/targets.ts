@@ -17,8 +17,12 @@ export const MEMORY_SIZE = 100_000;
 export const UNCHANGED_REFRESH_LIMIT = 3;
 /** Forge's default function memory. */
 export const FORGE_MEMORY_MB = 512;
-/** The old generation's limit for the audit job's worker: what Forge's 512 MB leaves after code and the young generation. */
-export const AUDIT_JOB_HEAP_MB = 400;
+/**
+ * The audit job's worker gets the heap a 512 MB function can afford beside its code and buffers: V8 lets a heap
+ * grow to its limit before it collects hard, so a job that fits only shows under 512 MB of RSS with a limit below it.
+ */
+export const AUDIT_JOB_HEAP_MB = 320;
+export const AUDIT_JOB_SEMI_SPACE_MB = 8;
 /** Runtime of an async-event consumer invocation. */
 export const CONSUMER_LIMIT_MS = 900_000;
 /** Runtime of a UI (resolver) invocation. */
