@@ -23,6 +23,15 @@ export interface CachedProject {
   issues: RestIssue[];
 }
 
+/** A project's head, chunk table and directory; `changed` when a newer head replaced them while they were read. */
+async function readTable(store: KeyValueStore, projectKey: string): Promise<{ head: ProjectHead; rows: ChunkRow[]; directory: ProjectDirectory } | 'changed' | undefined> {
+  const prefix = dataPrefix(projectKey);
+  const head = await readHead(store, projectKey);
+  if (!head) return undefined;
+  const [rows, directory] = await Promise.all([readBlob<ChunkRow[]>(store, prefix, head.table), readBlob<ProjectDirectory>(store, prefix, head.directory)]);
+  return rows && directory ? { head, rows, directory } : 'changed';
+}
+
 /**
  * A project's complete cached state, or undefined when there is none. With `issueKeys`, only those issues are
  * read (the chunks that hold them), for an audit that needs a few of another project's issues.
@@ -30,10 +39,10 @@ export interface CachedProject {
 export async function readCachedProject(store: KeyValueStore, projectKey: string, issueKeys?: ReadonlySet<string>): Promise<CachedProject | undefined> {
   const prefix = dataPrefix(projectKey);
   for (let attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
-    const head = await readHead(store, projectKey);
-    if (!head) return undefined;
-    const [rows, directory] = await Promise.all([readBlob<ChunkRow[]>(store, prefix, head.table), readBlob<ProjectDirectory>(store, prefix, head.directory)]);
-    if (!rows || !directory) continue;
+    const table = await readTable(store, projectKey);
+    if (table === 'changed') continue;
+    if (!table) return undefined;
+    const { head, rows, directory } = table;
     const wanted = issueKeys && rows.length > 0 ? [...new Set([...issueKeys].map((key) => chunkIndexFor(rows, keyNumber(key))))].sort((a, b) => a - b).map((index) => rows[index]!) : rows;
     const chunks = await mapLimited(wanted, PARALLEL_READS, (row) => readChunk(store, prefix, row));
     if (chunks.some((chunk) => chunk === undefined)) continue;
@@ -68,10 +77,10 @@ export async function readCachedSite(store: KeyValueStore, projectKeys?: readonl
 export async function readCachedProjectInBatches<T>(store: KeyValueStore, projectKey: string, batchIssues: number, take: (batch: CachedSite) => T): Promise<T[] | undefined> {
   const prefix = dataPrefix(projectKey);
   for (let attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
-    const head = await readHead(store, projectKey);
-    if (!head) return undefined;
-    const [rows, directory] = await Promise.all([readBlob<ChunkRow[]>(store, prefix, head.table), readBlob<ProjectDirectory>(store, prefix, head.directory)]);
-    if (!rows || !directory) continue;
+    const table = await readTable(store, projectKey);
+    if (table === 'changed') continue;
+    if (!table) return undefined;
+    const { head, rows, directory } = table;
     const results: T[] = [];
     let complete = true;
     for (const batch of batchesOf(rows, batchIssues)) {

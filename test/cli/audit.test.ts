@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { auditSite } from '../../src/audit';
-import { main } from '../../src/cli/main';
+import { runCli as run } from './run-cli';
 import { migrateDocument } from '../../src/config/migrate';
 import { demoConfig, generateDemoSite } from '../../src/dev/demo';
 import { startEmulator } from '../../src/dev/emulator';
@@ -17,23 +17,6 @@ const snapshot = generateDemoSite();
 const snapshotFile = path.join(dir, 'demo.json');
 const configFile = path.join(dir, 'config.json');
 
-/** Runs `role-audit …` in-process and returns what it printed and the exit code it set. */
-async function run(...args: string[]): Promise<{ stdout: string; stderr: string; exitCode: number }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const stdout = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));
-  const stderr = jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => (err.push(String(chunk)), true));
-  process.exitCode = 0;
-  try {
-    await main(['node', 'role-audit', ...args]);
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-  const exitCode = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { stdout: out.join(''), stderr: err.join(''), exitCode };
-}
 
 beforeAll(async () => {
   await saveSnapshotFile(snapshotFile, snapshot);
