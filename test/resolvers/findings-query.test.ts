@@ -150,6 +150,8 @@ describe('queryFindings', () => {
         }
         expect(read.map((found) => found.id)).toEqual(expected.map((found) => found.id));
       }),
+      // A fixed seed, so that CI tries the same 300 inputs every run.
+      { numRuns: 300, seed: 20261122 },
     );
   });
 });
