@@ -19,7 +19,7 @@ export async function runJob(job: Job, services: JobServices): Promise<JobOutcom
   const config = await new ConfigRepository(store, RULES.map((rule) => rule.meta)).effective();
   if (job.type === 'audit') {
     if ((await scanningProjectKeys(store)).length > 0) return 'audit deferred';
-    const audit = await auditCachedSite(store, config, { now: services.now() });
+    const audit = await auditCachedSite(store, config, { now: services.now(), ...(job.view ? { view: job.view } : {}) });
     return audit.audited ? 'audited' : audit.why === 'up to date' ? 'audit up to date' : 'nothing cached';
   }
   const client = services.jira();

@@ -2,7 +2,7 @@ import { differenceInMilliseconds, parseISO } from 'date-fns';
 import { listProjects } from '../jira/api/platform';
 import { RULES } from '../rules';
 import { ConfigRepository } from '../store/config-store';
-import { auditDue, cachedProjectKeys, DEFAULT_POLICY, dueReason, forgetProject, markedWork, readCachedDirectory, readScanState, scanningProjectKeys, type DueReason } from '../scan';
+import { auditDue, cachedProjectKeys, registeredViews, DEFAULT_POLICY, dueReason, forgetProject, markedWork, readCachedDirectory, readScanState, scanningProjectKeys, type DueReason } from '../scan';
 import type { Job, JobServices } from './types';
 
 const PROJECTS_LISTED_KEY = 'scan:projects-listed';
@@ -13,7 +13,7 @@ export interface ScheduleResult {
   forgotten: string[];
   /** Whether Jira's project list was read this time (it is compared with the cache hourly, not on every run). */
   listedProjects: boolean;
-  /** Whether an audit was queued because the stored reports are older than the cache or the configuration. */
+  /** Whether an audit (of the site or of a view) was queued because its stored reports are older than the cache or the configuration. */
   auditQueued: boolean;
 }
 
@@ -49,10 +49,16 @@ export async function scheduleScans(services: JobServices): Promise<ScheduleResu
     if (reason) queued.push({ projectKey, reason });
   }
   if (queued.length > 0) await services.queue.push(queued.map(({ projectKey }): Job => ({ type: 'scan', projectKey })));
-  // A refresh from a panel or a new configuration changes what the stored reports rest on without a scan job.
-  const auditQueued = queued.length === 0 && (await scanningProjectKeys(store)).length === 0 && (await auditDue(store, await new ConfigRepository(store, RULES.map((rule) => rule.meta)).effective()));
-  if (auditQueued) await services.queue.push({ type: 'audit' });
-  return { queued, forgotten, listedProjects: listing, auditQueued };
+  // A refresh from a panel or a new configuration changes what the stored reports rest on without a scan job; a
+  // view registered by a viewer who may not browse every project gets its own audit.
+  const audits: Job[] = [];
+  if (queued.length === 0 && (await scanningProjectKeys(store)).length === 0) {
+    const config = await new ConfigRepository(store, RULES.map((rule) => rule.meta)).effective();
+    if (await auditDue(store, config)) audits.push({ type: 'audit' });
+    for (const view of await registeredViews(store)) if (await auditDue(store, config, view)) audits.push({ type: 'audit', view });
+  }
+  if (audits.length > 0) await services.queue.push(audits);
+  return { queued, forgotten, listedProjects: listing, auditQueued: audits.length > 0 };
 }
 
 async function boardsMarked(services: JobServices, projectKey: string, boardIds: ReadonlySet<number>): Promise<boolean> {

@@ -6,7 +6,7 @@ import { listProjects } from '../jira/api/platform';
 import { normaliseSite } from '../jira/normalise';
 import { readSite } from '../jira/read-site';
 import { roleMappingGroups } from '../jobs/consumer';
-import { auditDue, cachedProjectKeys, readCachedSite, readStoredReport } from '../scan';
+import { auditDue, cachedProjectKeys, readCachedSite, readStoredReport, registerView, viewOf, type AuditView } from '../scan';
 import { configFingerprint } from '../scan/reports';
 import { readHead } from '../scan/state';
 import type { Freshness } from './api';
@@ -33,9 +33,11 @@ export const VIEW_AUDIT_MAX_ISSUES = 20_000;
 
 /**
  * What a view of one project (or, with none, of every project) shows the viewer, cheapest source first:
- * 1. the background audit's stored reports of the projects in view — for a viewer who may browse every cached
- *    project, when they were made with the configuration in force and nothing was scanned since (or the site is too
- *    big to audit here, which the freshness then says); they are still filtered by what the viewer may browse;
+ * 1. the background audit's stored reports of the projects in view — of the whole cache for a viewer who may browse
+ *    every cached project, else of the view of the projects they may browse (registered here, audited by the
+ *    scheduler's jobs) — when made with the configuration in force and nothing was scanned since (or the site is
+ *    too big to audit here, which the freshness then says); always filtered by what the viewer may browse. On a
+ *    big site whose view has no audit yet, the whole cache's reports, filtered, stand in until it has;
  * 2. an audit of the cached projects the viewer may browse, when the project in view is cached: exactly what an
  *    audit of a site without the others would say;
  * 3. a read of Jira as the viewer.
@@ -48,8 +50,14 @@ export async function auditForViewer(services: AppServices, config: AuditConfig,
   const allCached = await cachedProjectKeys(services.store);
   const cachedKeys = allCached.filter((key) => visible.includes(key));
   if (inView === undefined ? cachedKeys.length > 0 : cachedKeys.includes(inView)) {
-    // Stored reports weigh every project (an epic is broken down by stories elsewhere): they are only for viewers who see all of them.
-    const stored = cachedKeys.length === allCached.length ? await storedView(services, config, inView ? [inView] : cachedKeys, visible, cachedKeys) : undefined;
+    const seesAll = cachedKeys.length === allCached.length;
+    // Stored reports of the whole cache weigh every project (an epic is broken down by stories elsewhere): a viewer
+    // who may not browse them all is served a view's reports, made from only the projects they may browse.
+    const view = seesAll ? undefined : viewOf(cachedKeys);
+    if (view) await registerView(services.store, view, services.now());
+    const small = (await cachedIssues(services, cachedKeys)) <= (services.viewAuditMaxIssues ?? VIEW_AUDIT_MAX_ISSUES);
+    const keys = inView ? [inView] : cachedKeys;
+    const stored = (await storedView(services, config, keys, visible, cachedKeys, view, small)) ?? (view && !small ? await storedView(services, config, keys, visible, cachedKeys, undefined, small, true) : undefined);
     if (stored) return stored;
     const cached = await readCachedSite(services.store, cachedKeys);
     if (cached) {
@@ -57,7 +65,7 @@ export async function auditForViewer(services: AppServices, config: AuditConfig,
       const included = new Set(cached.projects.map((project) => project.projectKey));
       const scannedAt = cached.projects.map((project) => project.scannedAt).sort()[0]!;
       const freshness: Freshness = { source: 'cache', scannedAt, pending: visible.filter((key) => !included.has(key)).sort() };
-      return fromSite(site, auditSite(site, config, { now: services.now() }), visible, freshness, cachedKeys.length === allCached.length);
+      return fromSite(site, auditSite(site, config, { now: services.now() }), visible, freshness, seesAll);
     }
   }
   const read = await readSite(client, { baseUrl: '', groups: roleMappingGroups(config), directoryClient: services.jiraAsApp(), now: services.now });
@@ -65,16 +73,31 @@ export async function auditForViewer(services: AppServices, config: AuditConfig,
   return fromSite(site, auditSite(site, config, { now: services.now() }), visible, { source: 'live', scannedAt: services.now().toISOString(), pending: [] }, cachedKeys.length === allCached.length);
 }
 
-async function storedView(services: AppServices, config: AuditConfig, keys: string[], visible: string[], cachedKeys: string[]): Promise<ViewerAudit | undefined> {
+/**
+ * The stored reports of `keys` (of a view, or of the whole cache), filtered for the viewer; undefined when they are
+ * missing, made with another configuration, or behind the cache on a site small enough to audit here instead.
+ * `stopgap`: the whole cache's reports for a viewer whose view has no audit yet on a big site — filtered, so they
+ * hold nothing the viewer may not browse, and said to be pending until the view's own audit is done.
+ */
+async function storedView(
+  services: AppServices,
+  config: AuditConfig,
+  keys: string[],
+  visible: string[],
+  cachedKeys: string[],
+  view: AuditView | undefined,
+  small: boolean,
+  stopgap = false,
+): Promise<ViewerAudit | undefined> {
   const fingerprint = configFingerprint(config);
-  const reports = await Promise.all(keys.map((key) => readStoredReport(services.store, key)));
+  const reports = await Promise.all(keys.map((key) => readStoredReport(services.store, key, view)));
   const slices: ReportSlice[] = [];
   for (const stored of reports) {
     if (!stored || stored.config !== fingerprint || !stored.coverage || !stored.names) return undefined;
     slices.push(stored);
   }
-  const behind = await auditDue(services.store, config);
-  if (behind && (await cachedIssues(services, cachedKeys)) <= VIEW_AUDIT_MAX_ISSUES) return undefined;
+  const behind = stopgap || (await auditDue(services.store, config, view));
+  if (behind && small) return undefined;
   const { report, names } = reportForViewer(slices, new Set(visible));
   const freshness: Freshness = {
     source: 'cache',
@@ -82,7 +105,7 @@ async function storedView(services: AppServices, config: AuditConfig, keys: stri
     pending: visible.filter((key) => !cachedKeys.includes(key)).sort(),
     ...(behind ? { auditPending: true } : {}),
   };
-  return { report, names: withProfiles(names, report), baseUrl: report.site.baseUrl, visible, freshness, seesEveryCachedProject: true };
+  return { report, names: withProfiles(names, report), baseUrl: report.site.baseUrl, visible, freshness, seesEveryCachedProject: !view && !stopgap };
 }
 
 async function cachedIssues(services: AppServices, keys: readonly string[]): Promise<number> {

@@ -5,4 +5,4 @@ export { DEFAULT_POLICY, dueReason, type DueReason, type ScanPolicy } from './po
 export { markIssue, markBoard, markedWork, type IssueMark, type BoardMark } from './marks';
 export { cachedProjectKeys, scanningProjectKeys, readScanState } from './state';
 export type { ScanFreshness, ScanStepOptions, ScanStepResult, SiteScanner } from './types';
-export { auditCachedSite, auditDue, readStoredReport, readHistory, type StoredReport, type WeeklySummary } from './reports';
+export { auditCachedSite, auditDue, readStoredReport, registerView, registeredViews, viewOf, type AuditView, readHistory, type StoredReport, type WeeklySummary } from './reports';

@@ -40,10 +40,50 @@ export type { WeeklySummary };
 export const HISTORY_WEEKS = 104;
 export const DEFAULT_REPORT_VALIDITY_MS = 2 * 60 * 60_000;
 
-const LAST_AUDIT_KEY = 'audit:last';
-const reportKey = (projectKey: string) => `audit:report:${projectKey}`;
+/**
+ * The cached projects some viewers may browse, when that is not all of them: their audit is stored apart (under
+ * the view's id), made from those projects alone, so that such viewers see what a site of only those projects
+ * would show — on a big site, without an audit inside their resolver call.
+ */
+export interface AuditView {
+  id: string;
+  projectKeys: string[];
+}
+
+/** Views kept at most; the least recently used goes first. */
+export const MAX_VIEWS = 20;
+const VIEWS_KEY = 'audit:views';
+const VIEW_TOUCH_MS = 24 * 60 * 60_000;
+
+const scopePrefix = (view?: AuditView) => (view ? `audit:view:${view.id}:` : 'audit:');
+const lastAuditKey = (view?: AuditView) => `${scopePrefix(view)}last`;
+const reportKey = (projectKey: string, view?: AuditView) => `${scopePrefix(view)}report:${projectKey}`;
 const historyKey = (projectKey: string) => `audit:history:${projectKey}`;
-const reportDataPrefix = (projectKey: string) => `audit:data:${projectKey}:`;
+const reportDataPrefix = (projectKey: string, view?: AuditView) => `${scopePrefix(view)}data:${projectKey}:`;
+
+export function viewOf(projectKeys: readonly string[]): AuditView {
+  const keys = [...new Set(projectKeys)].sort();
+  return { id: idHash(keys).toString(36), projectKeys: keys };
+}
+
+/** Notes that viewers use this view (once a day at most), so the scheduler keeps its audit up to date. */
+export async function registerView(store: KeyValueStore, view: AuditView, now: Date): Promise<void> {
+  const views = (await store.get<Record<string, { projectKeys: string[]; usedAt: string }>>(VIEWS_KEY)) ?? {};
+  const known = views[view.id];
+  if (known && now.getTime() - Date.parse(known.usedAt) < VIEW_TOUCH_MS) return;
+  views[view.id] = { projectKeys: view.projectKeys, usedAt: now.toISOString() };
+  const ordered = Object.entries(views).sort(([, a], [, b]) => b.usedAt.localeCompare(a.usedAt));
+  for (const [id] of ordered.slice(MAX_VIEWS)) {
+    delete views[id];
+    await Promise.all((await store.keysWithPrefix(scopePrefix({ id, projectKeys: [] }))).map((key) => store.delete(key)));
+  }
+  await store.set(VIEWS_KEY, views);
+}
+
+export async function registeredViews(store: KeyValueStore): Promise<AuditView[]> {
+  const views = (await store.get<Record<string, { projectKeys: string[] }>>(VIEWS_KEY)) ?? {};
+  return Object.entries(views).map(([id, entry]) => ({ id, projectKeys: entry.projectKeys }));
+}
 
 interface ReportPointer extends Omit<StoredReport, 'report'> {
   blob: BlobRef;
@@ -64,11 +104,12 @@ export function configFingerprint(config: AuditConfig): string {
 export async function auditCachedSite(
   store: KeyValueStore,
   config: AuditConfig,
-  options: { now: Date; validForMs?: number },
+  options: { now: Date; validForMs?: number; view?: AuditView },
 ): Promise<{ audited: true; report: AuditReport; projectKeys: string[] } | { audited: false; why: 'nothing cached' | 'up to date' }> {
-  const fingerprint = await stateFingerprint(store, config);
-  if ((await store.get<{ fingerprint: string }>(LAST_AUDIT_KEY))?.fingerprint === fingerprint) return { audited: false, why: 'up to date' };
-  const audit = await auditProjectByProject(store, config, options.now);
+  const { view } = options;
+  const fingerprint = await stateFingerprint(store, config, view);
+  if ((await store.get<{ fingerprint: string }>(lastAuditKey(view)))?.fingerprint === fingerprint) return { audited: false, why: 'up to date' };
+  const audit = await auditProjectByProject(store, config, options.now, view);
   if (!audit) return { audited: false, why: 'nothing cached' };
   const { report, heads, parts, people } = audit;
   const scannedAt = heads.map((head) => head.scannedAt).sort()[0] ?? options.now.toISOString();
@@ -84,10 +125,10 @@ export async function auditCachedSite(
       coverage: parts.find((part) => part.projectKey === projectKey)!.coverage,
       names: namesIn(slice, people),
     };
-    await saveReport(store, pointer, slice);
-    await appendWeek(store, projectKey, weeklySummary(slice, projectKey, options.now));
+    await saveReport(store, pointer, slice, view);
+    if (!view) await appendWeek(store, projectKey, weeklySummary(slice, projectKey, options.now));
   }
-  await store.set(LAST_AUDIT_KEY, { fingerprint, at: options.now.toISOString() });
+  await store.set(lastAuditKey(view), { fingerprint, at: options.now.toISOString() });
   return { audited: true, report, projectKeys };
 }
 
@@ -99,6 +140,7 @@ async function auditProjectByProject(
   store: KeyValueStore,
   config: AuditConfig,
   now: Date,
+  view?: AuditView,
 ): Promise<{ report: AuditReport; heads: ProjectHead[]; parts: ProjectAudit[]; people: ReadonlyMap<string, Person> } | undefined> {
   const load = async (projectKey: string, issueKeys?: ReadonlySet<string>) => {
     if (issueKeys) {
@@ -118,7 +160,7 @@ async function auditProjectByProject(
   const outlines: ProjectOutline[] = [];
   const heads: ProjectHead[] = [];
   const pool = new ValuePool();
-  for (const projectKey of await cachedProjectKeys(store)) {
+  for (const projectKey of await scopeKeys(store, view)) {
     const outlined = await withProject(projectKey, ({ site, head }) => ({ outline: outlineProject(site, projectKey, pool), head }));
     if (!outlined) continue;
     outlines.push(outlined.outline);
@@ -167,22 +209,28 @@ async function foreignItems(
 }
 
 /** Whether the stored reports are older than the cache or the configuration (a refresh from a panel changed it). */
-export async function auditDue(store: KeyValueStore, config: AuditConfig): Promise<boolean> {
-  if ((await cachedProjectKeys(store)).length === 0) return false;
-  return (await store.get<{ fingerprint: string }>(LAST_AUDIT_KEY))?.fingerprint !== (await stateFingerprint(store, config));
+export async function auditDue(store: KeyValueStore, config: AuditConfig, view?: AuditView): Promise<boolean> {
+  if ((await scopeKeys(store, view)).length === 0) return false;
+  return (await store.get<{ fingerprint: string }>(lastAuditKey(view)))?.fingerprint !== (await stateFingerprint(store, config, view));
+}
+
+/** The complete cached projects an audit covers: all of them, or a view's. */
+async function scopeKeys(store: KeyValueStore, view?: AuditView): Promise<string[]> {
+  const cached = await cachedProjectKeys(store);
+  return view ? cached.filter((key) => view.projectKeys.includes(key)) : cached;
 }
 
 /** Changes whenever a project's cache is replaced or refreshed, or the configuration changes. */
-async function stateFingerprint(store: KeyValueStore, config: AuditConfig): Promise<string> {
-  const heads = await Promise.all((await cachedProjectKeys(store)).map((key) => readHead(store, key)));
+async function stateFingerprint(store: KeyValueStore, config: AuditConfig, view?: AuditView): Promise<string> {
+  const heads = await Promise.all((await scopeKeys(store, view)).map((key) => readHead(store, key)));
   const parts = heads.map((head) => (head ? `${head.projectKey}|${head.table.id}|${head.directory.id}|${head.scannedAt}` : ''));
   return idHash([configFingerprint(config), ...parts.map((part, index) => `${index}:${part}`)]).toString(36);
 }
 
-export async function readStoredReport(store: KeyValueStore, projectKey: string): Promise<StoredReport | undefined> {
-  const pointer = await store.get<ReportPointer>(reportKey(projectKey));
+export async function readStoredReport(store: KeyValueStore, projectKey: string, view?: AuditView): Promise<StoredReport | undefined> {
+  const pointer = await store.get<ReportPointer>(reportKey(projectKey, view));
   if (!pointer) return undefined;
-  const report = await readBlob<AuditReport>(store, reportDataPrefix(projectKey), pointer.blob);
+  const report = await readBlob<AuditReport>(store, reportDataPrefix(projectKey, view), pointer.blob);
   if (!report) return undefined;
   const { blob: _blob, ...rest } = pointer;
   return { ...rest, report };
@@ -226,11 +274,11 @@ export function weeklySummary(slice: AuditReport, projectKey: string, now: Date)
   };
 }
 
-async function saveReport(store: KeyValueStore, pointer: Omit<StoredReport, 'report'>, report: AuditReport): Promise<void> {
-  const prefix = reportDataPrefix(pointer.projectKey);
-  const previous = await store.get<ReportPointer>(reportKey(pointer.projectKey));
+async function saveReport(store: KeyValueStore, pointer: Omit<StoredReport, 'report'>, report: AuditReport, view?: AuditView): Promise<void> {
+  const prefix = reportDataPrefix(pointer.projectKey, view);
+  const previous = await store.get<ReportPointer>(reportKey(pointer.projectKey, view));
   const blob = await writeBlob(store, prefix, report);
-  await store.set<ReportPointer>(reportKey(pointer.projectKey), { ...pointer, blob });
+  await store.set<ReportPointer>(reportKey(pointer.projectKey, view), { ...pointer, blob });
   if (previous) await deleteBlob(store, prefix, previous.blob);
 }
 
