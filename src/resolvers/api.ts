@@ -32,7 +32,7 @@ export interface Freshness {
   scannedAt: string;
   /** Projects the viewer can browse that have no complete scan yet: a cached view leaves them out for now. */
   pending: string[];
-  /** Newer scans wait for the background audit: the view shows the last audit's results until it is done. */
+  /** The background audit has not caught up (newer scans, or no audit yet of the projects this viewer may browse): the view shows its latest results. */
   auditPending?: boolean;
 }
 

@@ -12,7 +12,7 @@ describe('freshnessText', () => {
 
   it('says when newer scans are still being audited', () => {
     expect(freshnessText({ source: 'cache', scannedAt: '2026-11-22T08:00:00.000Z', pending: [], auditPending: true }, 'soon')).toBe(
-      'From the background scan of 22 Nov 2026, 08:00. Newer changes were read since and are being audited in the background.',
+      'From the background scan of 22 Nov 2026, 08:00. The background audit has not caught up with everything read yet: this shows its latest results until it has.',
     );
   });
 

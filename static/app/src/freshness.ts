@@ -12,7 +12,7 @@ export function freshnessText(freshness: Freshness, generatedAt: string): string
   const scanned = parseISO(freshness.scannedAt);
   const audited = parseISO(generatedAt);
   const age = isValid(scanned) && isValid(audited) ? ` (${formatDistance(scanned, audited, { addSuffix: true })})` : '';
-  const pending = freshness.auditPending ? ' Newer changes were read since and are being audited in the background.' : '';
+  const pending = freshness.auditPending ? ' The background audit has not caught up with everything read yet: this shows its latest results until it has.' : '';
   return `From the background scan of ${formatDateTime(freshness.scannedAt)}${age}.${pending}`;
 }
 
