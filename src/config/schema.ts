@@ -155,9 +155,12 @@ function rangeProblems(config: AuditConfig): ConfigIssue[] {
   };
   check('thresholds.strategicHorizonMonths', config.thresholds.strategicHorizonMonths);
   check('thresholds.tacticalHorizonWeeks', config.thresholds.tacticalHorizonWeeks);
+  // A project may set one end of a range: what counts is the range it ends up with beside the site's other end.
   for (const [key, project] of Object.entries(config.projects)) {
-    check(`projects.${key}.thresholds.strategicHorizonMonths`, project.thresholds?.strategicHorizonMonths as { min: number; max: number } | undefined);
-    check(`projects.${key}.thresholds.tacticalHorizonWeeks`, project.thresholds?.tacticalHorizonWeeks as { min: number; max: number } | undefined);
+    const strategic = project.thresholds?.strategicHorizonMonths;
+    const tactical = project.thresholds?.tacticalHorizonWeeks;
+    if (strategic) check(`projects.${key}.thresholds.strategicHorizonMonths`, { ...config.thresholds.strategicHorizonMonths, ...strategic });
+    if (tactical) check(`projects.${key}.thresholds.tacticalHorizonWeeks`, { ...config.thresholds.tacticalHorizonWeeks, ...tactical });
   }
   return problems;
 }

@@ -111,7 +111,7 @@ export class ConfigRepository {
   }
 
   async saveProject(projectKey: string, value: unknown, expectedVersion: number, by: SaveInfo): Promise<{ settings: ProjectSettings; version: number }> {
-    const settings = this.parseProject(projectKey, value);
+    const settings = this.parseProject(projectKey, value, (await this.site()).config);
     const version = await this.saveEntry(PROJECT_PREFIX + projectKey, settings, expectedVersion, by);
     return { settings, version };
   }
@@ -234,10 +234,13 @@ export class ConfigRepository {
     return parseConfiguration(document, this.rules).projects[projectKey] ?? {};
   }
 
-  /** Project settings are checked by the same schema, as the `projects.<KEY>` part of a configuration. */
-  private parseProject(projectKey: string, value: unknown): ProjectSettings {
+  /**
+   * Project settings are checked by the same schema, as the `projects.<KEY>` part of the site's configuration (a
+   * range the project sets one end of must still hold with the site's other end).
+   */
+  private parseProject(projectKey: string, value: unknown, site: AuditConfig): ProjectSettings {
     try {
-      return parseConfig({ version: 1, projects: { [projectKey]: value } }, this.rules).projects[projectKey] ?? {};
+      return parseConfig({ ...site, projects: { [projectKey]: value } }, this.rules).projects[projectKey] ?? {};
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       const prefix = `projects.${projectKey}`;

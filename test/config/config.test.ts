@@ -41,8 +41,16 @@ describe('parseConfig', () => {
     [{ version: 1, suppressions: [{ findingId: 'x' }] }, ['suppressions.0.reason is required']],
     [{ version: 1, thresholds: { tacticalHorizonWeeks: { min: 5, max: 2 } } }, ['thresholds.tacticalHorizonWeeks min (5) must not be above max (2)']],
     [{ version: 1, combinedRoleProjects: 'MOB' }, ['combinedRoleProjects must be a list (JSON array)']],
+    [
+      { version: 1, projects: { MOB: { thresholds: { strategicHorizonMonths: { max: 3 } } } } },
+      ['projects.MOB.thresholds.strategicHorizonMonths min (6) must not be above max (3)'],
+    ],
   ])('names the setting and what it may be: %j', (value, expected) => {
     expect(problems(value)).toEqual(expected);
+  });
+
+  it('takes one end of a project’s range with the site’s other end', () => {
+    expect(problems({ version: 1, thresholds: { strategicHorizonMonths: { min: 2, max: 24 } }, projects: { MOB: { thresholds: { strategicHorizonMonths: { max: 3 } } } } })).toEqual([]);
   });
 
   it('reports every problem at once, not just the first', () => {
