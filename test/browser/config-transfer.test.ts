@@ -86,6 +86,9 @@ test('an admin exports the configuration, imports an edited copy, is shown every
   ]);
   expect(await siteSettings()).toEqual(afterEdit);
   await page.getByRole('button', { name: 'Replace the current configuration with this file' }).click();
+  // The first import's "Configuration imported" is still on the page: wait for the form to take the new settings.
+  // (The form is drawn anew on import, so the field is looked up on every try.)
+  await page.waitForFunction(`[...document.querySelectorAll('input')].some((input) => input.labels?.[0]?.textContent?.includes('Longest sprint (weeks)') && input.value === '4')`);
   await shown(page.getByRole('heading', { name: 'Configuration imported' }));
   expect(await longestSprint(page).inputValue()).toBe('4');
   expect(await siteSettings()).toMatchObject({ version: afterEdit.version + 1, site: { thresholds: { sprintMaxWeeks: 4 } } });
