@@ -23,13 +23,36 @@ export interface CachedProject {
   issues: RestIssue[];
 }
 
-/** A project's head, chunk table and directory; `changed` when a newer head replaced them while they were read. */
-async function readTable(store: KeyValueStore, projectKey: string): Promise<{ head: ProjectHead; rows: ChunkRow[]; directory: ProjectDirectory } | 'changed' | undefined> {
+interface ProjectTable {
+  head: ProjectHead;
+  rows: ChunkRow[];
+  directory: ProjectDirectory;
+}
+
+/** Marks a read that met a part a newer head had already replaced: it is started again. */
+const CHANGED = Symbol('the cache changed under the read');
+
+/**
+ * Reads a project's head, chunk table and directory, then `read`s on from them; starts again (a few times) when a
+ * newer head replaced what was being read. Undefined when the project is not cached.
+ */
+async function readConsistently<T>(store: KeyValueStore, projectKey: string, read: (table: ProjectTable) => Promise<T | typeof CHANGED>): Promise<T | undefined> {
   const prefix = dataPrefix(projectKey);
-  const head = await readHead(store, projectKey);
-  if (!head) return undefined;
-  const [rows, directory] = await Promise.all([readBlob<ChunkRow[]>(store, prefix, head.table), readBlob<ProjectDirectory>(store, prefix, head.directory)]);
-  return rows && directory ? { head, rows, directory } : 'changed';
+  for (let attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
+    const head = await readHead(store, projectKey);
+    if (!head) return undefined;
+    const [rows, directory] = await Promise.all([readBlob<ChunkRow[]>(store, prefix, head.table), readBlob<ProjectDirectory>(store, prefix, head.directory)]);
+    if (!rows || !directory) continue;
+    const result = await read({ head, rows, directory });
+    if (result !== CHANGED) return result;
+  }
+  throw new Error(`The cache of project ${projectKey} kept changing while it was read; try again.`);
+}
+
+/** The issues of these chunk rows, or CHANGED when one of them was already replaced. */
+async function readRows(store: KeyValueStore, projectKey: string, rows: readonly ChunkRow[]): Promise<RestIssue[] | typeof CHANGED> {
+  const chunks = await mapLimited(rows, PARALLEL_READS, (row) => readChunk(store, dataPrefix(projectKey), row));
+  return chunks.some((chunk) => chunk === undefined) ? CHANGED : chunks.flatMap((chunk) => chunk ?? []);
 }
 
 /**
@@ -37,19 +60,12 @@ async function readTable(store: KeyValueStore, projectKey: string): Promise<{ he
  * read (the chunks that hold them), for an audit that needs a few of another project's issues.
  */
 export async function readCachedProject(store: KeyValueStore, projectKey: string, issueKeys?: ReadonlySet<string>): Promise<CachedProject | undefined> {
-  const prefix = dataPrefix(projectKey);
-  for (let attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
-    const table = await readTable(store, projectKey);
-    if (table === 'changed') continue;
-    if (!table) return undefined;
-    const { head, rows, directory } = table;
+  return readConsistently(store, projectKey, async ({ head, rows, directory }) => {
     const wanted = issueKeys && rows.length > 0 ? [...new Set([...issueKeys].map((key) => chunkIndexFor(rows, keyNumber(key))))].sort((a, b) => a - b).map((index) => rows[index]!) : rows;
-    const chunks = await mapLimited(wanted, PARALLEL_READS, (row) => readChunk(store, prefix, row));
-    if (chunks.some((chunk) => chunk === undefined)) continue;
-    const issues = chunks.flatMap((chunk) => chunk ?? []);
+    const issues = await readRows(store, projectKey, wanted);
+    if (issues === CHANGED) return CHANGED;
     return { head, directory, issues: issueKeys ? issues.filter((issue) => issueKeys.has(issue.key)) : issues };
-  }
-  throw new Error(`The cache of project ${projectKey} kept changing while it was read; try again.`);
+  });
 }
 
 export interface CachedSite {
@@ -66,7 +82,8 @@ export interface CachedSite {
 export async function readCachedSite(store: KeyValueStore, projectKeys?: readonly string[], issueKeys?: ReadonlySet<string>): Promise<CachedSite | undefined> {
   const keys = [...new Set(projectKeys ?? (await cachedProjectKeys(store)))].sort();
   const projects = (await Promise.all(keys.map((key) => readCachedProject(store, key, issueKeys)))).filter((project): project is CachedProject => project !== undefined);
-  return siteOf(store, projects);
+  const site = await readSiteData(store);
+  return projects.length > 0 && site ? cachedSite(site, projects) : undefined;
 }
 
 /**
@@ -75,27 +92,17 @@ export async function readCachedSite(store: KeyValueStore, projectKeys?: readonl
  * again when the project's cache changed under the read; undefined when it is not cached.
  */
 export async function readCachedProjectInBatches<T>(store: KeyValueStore, projectKey: string, batchIssues: number, take: (batch: CachedSite) => T): Promise<T[] | undefined> {
-  const prefix = dataPrefix(projectKey);
-  for (let attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
-    const table = await readTable(store, projectKey);
-    if (table === 'changed') continue;
-    if (!table) return undefined;
-    const { head, rows, directory } = table;
+  const site = await readSiteData(store);
+  if (!site) return undefined;
+  return readConsistently(store, projectKey, async ({ head, rows, directory }) => {
     const results: T[] = [];
-    let complete = true;
     for (const batch of batchesOf(rows, batchIssues)) {
-      const chunks = await mapLimited(batch, PARALLEL_READS, (row) => readChunk(store, prefix, row));
-      if (chunks.some((chunk) => chunk === undefined)) {
-        complete = false;
-        break;
-      }
-      const site = await siteOf(store, [{ head, directory, issues: chunks.flatMap((chunk) => chunk ?? []) }]);
-      if (!site) return undefined;
-      results.push(take(site));
+      const issues = await readRows(store, projectKey, batch);
+      if (issues === CHANGED) return CHANGED;
+      results.push(take(cachedSite(site, [{ head, directory, issues }])));
     }
-    if (complete) return results;
-  }
-  throw new Error(`The cache of project ${projectKey} kept changing while it was read; try again.`);
+    return results;
+  });
 }
 
 /** Consecutive chunk rows holding about `issues` issues together (at least one row each). */
@@ -116,11 +123,16 @@ function batchesOf(rows: readonly ChunkRow[], issues: number): ChunkRow[][] {
   return batches;
 }
 
-/** Cached projects (their issues as read) as one site snapshot with the site's own data. */
-async function siteOf(store: KeyValueStore, projects: CachedProject[]): Promise<CachedSite | undefined> {
+/** What the scans keep about the site as a whole: its address, field catalogue, users and groups. */
+async function readSiteData(store: KeyValueStore): Promise<{ baseUrl: string; data: SiteData } | undefined> {
   const siteHead = await readSiteHead(store);
-  const siteData = siteHead ? await readBlob<SiteData>(store, SITE_DATA_PREFIX, siteHead.data) : undefined;
-  if (projects.length === 0 || !siteHead || !siteData) return undefined;
+  const data = siteHead ? await readBlob<SiteData>(store, SITE_DATA_PREFIX, siteHead.data) : undefined;
+  return siteHead && data ? { baseUrl: siteHead.baseUrl, data } : undefined;
+}
+
+/** Cached projects (their issues as read) as one site snapshot with the site's own data. */
+function cachedSite(site: { baseUrl: string; data: SiteData }, projects: CachedProject[]): CachedSite {
+  const { baseUrl, data: siteData } = site;
 
   const users = new UserCollector();
   for (const project of projects) users.add(project.directory.project.lead);
@@ -139,7 +151,7 @@ async function siteOf(store: KeyValueStore, projects: CachedProject[]): Promise<
   const snapshot: SiteSnapshot = {
     format: SNAPSHOT_FORMAT,
     capturedAt: projects.map((project) => project.head.scannedAt).sort()[0],
-    baseUrl: siteHead.baseUrl,
+    baseUrl,
     fields: siteData.fields,
     users: users.list(),
     groups: [...groups.values()].sort((a, b) => a.name.localeCompare(b.name)),

@@ -16,7 +16,6 @@ import type { ReadProblem } from '../domain/model';
 import type { RestBoard, RestField, RestProject, RestProjectRole, RestSprint, RestUser, SnapshotGroup } from '../jira/snapshot';
 import type { KeyValueStore } from '../store/key-value';
 import type { BlobRef } from './blob';
-import type { ChunkRow } from './chunks';
 
 export const SITE_KEY = 'scan:site';
 export const HEAD_PREFIX = 'scan:head:';
