@@ -4,6 +4,8 @@
  * finding that draws on or names them, no counts of their items, decisions or children, no people known only there.
  */
 import type { Finding } from '../domain/finding';
+import { projectKeyOf } from '../domain/issue-key';
+import { compareItems } from '../jira/normalise';
 import type { AuditReport } from './index';
 import { shares, type Coverage, type PersonProfile, type RoleCounts } from './report';
 import { compareFindings } from './run-rules';
@@ -48,7 +50,7 @@ export function reportForViewer(slices: readonly ReportSlice[], visible: Readonl
   });
   const roadmapItems = shown
     .flatMap((slice) => slice.report.roadmapItems)
-    .sort((a, b) => compareKeys(a.projectKey, b.projectKey) || issueNumber(a.key) - issueNumber(b.key))
+    .sort(compareItems)
     .map((item) => {
     const childrenByProject = only(item.childrenByProject, visible);
     return { ...item, childrenByProject, children: sum(Object.values(childrenByProject)), findings: item.findings.filter((id) => kept.has(id)) };
@@ -72,7 +74,7 @@ export function reportForViewer(slices: readonly ReportSlice[], visible: Readonl
       ).filter((problem) => !mentionsAny(`${problem.ref} ${problem.message}`, hidden)),
     },
     people,
-    projects: shown.flatMap((slice) => slice.report.projects).sort((a, b) => compareKeys(a.key, b.key)),
+    projects: shown.flatMap((slice) => slice.report.projects).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
     sprints,
     roadmapItems,
     findings,
@@ -87,7 +89,7 @@ function hiddenKeys(slices: readonly ReportSlice[], visible: ReadonlySet<string>
   for (const { projectKey, report } of slices) {
     mentioned.add(projectKey);
     for (const finding of report.findings) finding.projectKeys.forEach((key) => mentioned.add(key));
-    for (const finding of report.findings) finding.issueKeys.forEach((key) => mentioned.add(projectOfIssue(key)));
+    for (const finding of report.findings) finding.issueKeys.forEach((key) => mentioned.add(projectKeyOf(key)));
     for (const person of report.people) Object.keys(person.byProject).forEach((key) => mentioned.add(key));
     for (const sprint of report.sprints) Object.keys(sprint.byProject).forEach((key) => mentioned.add(key));
     for (const item of report.roadmapItems) Object.keys(item.childrenByProject).forEach((key) => mentioned.add(key));
@@ -99,7 +101,7 @@ function hiddenKeys(slices: readonly ReportSlice[], visible: ReadonlySet<string>
 function showsOnly(finding: Finding, visible: ReadonlySet<string>, hidden: ReadonlySet<string>): boolean {
   if (!finding.projectKeys.every((key) => visible.has(key))) return false;
   const issueKeys = [...finding.issueKeys, ...finding.evidence.flatMap((evidence) => (evidence.issueKey ? [evidence.issueKey] : []))];
-  if (!issueKeys.every((key) => visible.has(projectOfIssue(key)))) return false;
+  if (!issueKeys.every((key) => visible.has(projectKeyOf(key)))) return false;
   const text = [finding.message, finding.suggestion, finding.subject.name ?? '', ...finding.evidence.map((evidence) => evidence.what)].join('\n');
   return !mentionsAny(text, hidden);
 }
@@ -125,19 +127,6 @@ function mentionsAny(text: string, keys: ReadonlySet<string>): boolean {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function projectOfIssue(issueKey: string): string {
-  const dash = issueKey.lastIndexOf('-');
-  return dash > 0 ? issueKey.slice(0, dash) : issueKey;
-}
-
-function compareKeys(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function issueNumber(issueKey: string): number {
-  return Number(issueKey.slice(issueKey.lastIndexOf('-') + 1)) || 0;
 }
 
 function only<T>(record: Record<string, T>, visible: ReadonlySet<string>): Record<string, T> {

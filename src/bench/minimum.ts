@@ -1,3 +1,4 @@
+import { projectKeyOf } from '../domain/issue-key';
 import { BULKFETCH_MAX_HISTORIES, BULKFETCH_MAX_ISSUES, SEARCH_PAGE_WITH_FIELDS } from '../jira/api/issues';
 import type { RouteStats } from '../dev/emulator';
 import type { SiteSnapshot } from '../jira/snapshot';
@@ -35,7 +36,7 @@ export function minimumRequests(snapshot: SiteSnapshot): RequestBreakdown {
   let histories = 0;
   let comments = 0;
   for (const issue of snapshot.issues) {
-    const key = issue.key.slice(0, issue.key.lastIndexOf('-'));
+    const key = projectKeyOf(issue.key);
     issuesPerProject.set(key, (issuesPerProject.get(key) ?? 0) + 1);
     histories += issue.changelog?.histories.length ?? 0;
     const total = (issue.fields['comment'] as { comments?: unknown[] } | undefined)?.comments?.length ?? 0;

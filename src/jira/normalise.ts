@@ -13,6 +13,7 @@ import type {
   Site,
   Sprint,
 } from '../domain/model';
+import { issueNumber } from '../domain/issue-key';
 import { adfToText } from './adf';
 import { toCalendarDate, toInstant } from './dates';
 import { discoverFieldCandidates, discoverFields, meaningOfField, type FieldCandidates } from './fields';
@@ -497,7 +498,7 @@ export function fullerPerson(known: Person | undefined, candidate: Person): Pers
 }
 
 /** Site order of items: by project key, then issue number. */
-export function compareItems(a: Item, b: Item): number {
+export function compareItems(a: Pick<Item, 'projectKey' | 'key'>, b: Pick<Item, 'projectKey' | 'key'>): number {
   if (a.projectKey !== b.projectKey) return a.projectKey < b.projectKey ? -1 : 1;
   return issueNumber(a.key) - issueNumber(b.key) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }
@@ -507,9 +508,6 @@ export function compareActions(a: Action, b: Action): number {
   return a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-function issueNumber(key: string): number {
-  return Number(/-(\d+)$/.exec(key)?.[1] ?? 0);
-}
 
 /** Snapshot lists are typed, but a hand-edited or foreign file may hold anything where a list belongs. */
 function asArray<T>(value: readonly T[] | undefined | null): T[];

@@ -1,3 +1,4 @@
+import { projectKeyOf } from '../domain/issue-key';
 import { markBoard, markIssue } from '../scan';
 import type { JobServices } from './types';
 
@@ -36,7 +37,7 @@ export async function recordProductEvent(event: unknown, services: Pick<JobServi
     const issue = record(payload?.issue);
     const issueId = text(issue?.id);
     const issueKey = text(issue?.key);
-    const projectKey = text(record(record(issue?.fields)?.project)?.key) ?? issueKey?.slice(0, issueKey.lastIndexOf('-'));
+    const projectKey = text(record(record(issue?.fields)?.project)?.key) ?? (issueKey ? projectKeyOf(issueKey) : undefined);
     if (!issueId || !issueKey || !projectKey) return { marked: 'nothing', why: 'issue event without the issue id, key or project' };
     const deleted = eventType === DELETED_ISSUE_EVENT;
     await markIssue(services.store, projectKey, { kind: deleted ? 'deleted' : 'changed', issueId, issueKey, at });

@@ -12,6 +12,7 @@ import { RULES } from '../rules';
 import { BackgroundScanner, readHistory } from '../scan';
 import { ConfigRepository, StaleVersionError } from '../store/config-store';
 import type { BoardPanel, FieldIssue, Finding, ResolverApi, RoadmapItemSummary, RoadmapView, RuleInfo, SettingsView, WeeklySummary } from './api';
+import { projectKeyOf } from '../domain/issue-key';
 import { readModuleContext } from './context';
 import { FINDINGS_PAGE_SIZE, queryFindings } from './findings-query';
 import { auditForViewer, type ViewerAudit } from './viewer-audit';
@@ -214,7 +215,7 @@ function projectsOfFinding(findingId: string): string[] {
   const type = subject.slice(0, subject.indexOf(':'));
   const id = subject.slice(subject.indexOf(':') + 1);
   const keys = rest.filter((part) => PROJECT_KEY.test(part));
-  if (type === 'item' && id.includes('-')) keys.push(id.slice(0, id.lastIndexOf('-')));
+  if (type === 'item' && id.includes('-')) keys.push(projectKeyOf(id));
   if (type === 'project') keys.push(id);
   return keys;
 }

@@ -9,7 +9,8 @@ import { SNAPSHOT_FORMAT } from '../jira/snapshot';
 import { UserCollector } from '../jira/read-site';
 import type { KeyValueStore } from '../store/key-value';
 import { deleteBlob, readBlob, writeBlob } from './blob';
-import { byKeyNumber, chunkIndexFor, keyNumber, readChunk, writeChunks, type ChunkRow } from './chunks';
+import { issueNumber } from '../domain/issue-key';
+import { byKeyNumber, chunkIndexFor, readChunk, writeChunks, type ChunkRow } from './chunks';
 import { dropIssueMarks } from './marks';
 import { cachedProjectKeys, dataPrefix, failureKey, headKey, jobKey, leaseKey, readHead, readSiteHead, SITE_DATA_PREFIX, type ProjectDirectory, type ProjectHead, type SiteData } from './state';
 
@@ -61,7 +62,7 @@ async function readRows(store: KeyValueStore, projectKey: string, rows: readonly
  */
 export async function readCachedProject(store: KeyValueStore, projectKey: string, issueKeys?: ReadonlySet<string>): Promise<CachedProject | undefined> {
   return readConsistently(store, projectKey, async ({ head, rows, directory }) => {
-    const wanted = issueKeys && rows.length > 0 ? [...new Set([...issueKeys].map((key) => chunkIndexFor(rows, keyNumber(key))))].sort((a, b) => a - b).map((index) => rows[index]!) : rows;
+    const wanted = issueKeys && rows.length > 0 ? [...new Set([...issueKeys].map((key) => chunkIndexFor(rows, issueNumber(key))))].sort((a, b) => a - b).map((index) => rows[index]!) : rows;
     const issues = await readRows(store, projectKey, wanted);
     if (issues === CHANGED) return CHANGED;
     return { head, directory, issues: issueKeys ? issues.filter((issue) => issueKeys.has(issue.key)) : issues };
@@ -204,7 +205,7 @@ export class ProjectCache {
   /** The cached copy of an issue, if any, found by its key number. */
   async cached(issue: Pick<RestIssue, 'id' | 'key'>): Promise<RestIssue | undefined> {
     if (this.rows.length === 0) return undefined;
-    return (await this.chunk(chunkIndexFor(this.rows, keyNumber(issue.key)))).find((candidate) => candidate.id === issue.id);
+    return (await this.chunk(chunkIndexFor(this.rows, issueNumber(issue.key)))).find((candidate) => candidate.id === issue.id);
   }
 
   /**
@@ -213,7 +214,7 @@ export class ProjectCache {
    */
   async apply(upserts: readonly RestIssue[], removals: ReadonlyArray<{ id: string; key: string }>, headChanges: Partial<ProjectHead> = {}): Promise<number> {
     const changed = new Map<number, RestIssue[]>();
-    const indexFor = (key: string) => (this.rows.length === 0 ? 0 : chunkIndexFor(this.rows, keyNumber(key)));
+    const indexFor = (key: string) => (this.rows.length === 0 ? 0 : chunkIndexFor(this.rows, issueNumber(key)));
     const editable = async (index: number) => {
       let list = changed.get(index);
       if (!list) changed.set(index, (list = [...(await this.chunk(index))]));

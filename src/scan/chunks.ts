@@ -1,3 +1,4 @@
+import { issueNumber } from '../domain/issue-key';
 import type { RestIssue } from '../jira/snapshot';
 import type { KeyValueStore } from '../store/key-value';
 import { jsonBytes, MAX_VALUE_BYTES, readBlob, writeBlob, type BlobRef } from './blob';
@@ -19,14 +20,9 @@ export interface ChunkRow {
   hash: number;
 }
 
-/** The number in `KEY-123`; issues without one sort first. */
-export function keyNumber(issueKey: string): number {
-  const number = Number(issueKey.slice(issueKey.lastIndexOf('-') + 1));
-  return Number.isSafeInteger(number) ? number : 0;
-}
 
 export function byKeyNumber(a: RestIssue, b: RestIssue): number {
-  return keyNumber(a.key) - keyNumber(b.key) || a.id.localeCompare(b.id);
+  return issueNumber(a.key) - issueNumber(b.key) || a.id.localeCompare(b.id);
 }
 
 /** FNV-1a of an issue id, combined by XOR into an order-free fingerprint of a set of ids. */
@@ -90,8 +86,8 @@ export async function writeChunk(store: KeyValueStore, prefix: string, issues: R
   const blob = await writeBlob(store, prefix, issues);
   return {
     blob,
-    first: keyNumber(issues[0]!.key),
-    last: keyNumber(issues[issues.length - 1]!.key),
+    first: issueNumber(issues[0]!.key),
+    last: issueNumber(issues[issues.length - 1]!.key),
     count: issues.length,
     hash: idHash(issues.map((issue) => issue.id)),
   };

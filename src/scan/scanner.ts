@@ -15,7 +15,8 @@ import type { RestIssue } from '../jira/snapshot';
 import type { KeyValueStore } from '../store/key-value';
 import { blobIdOfKey, deleteBlob, newId, readBlob, writeBlob, type BlobRef } from './blob';
 import { forgetProject, readCachedSite, ProjectCache } from './cache';
-import { byKeyNumber, chunkIndexFor, compactIssue, idHash, keyNumber, writeChunks, type ChunkRow } from './chunks';
+import { issueNumber } from '../domain/issue-key';
+import { byKeyNumber, chunkIndexFor, compactIssue, idHash, writeChunks, type ChunkRow } from './chunks';
 import { issueFields, readProjectDirectory, readSiteData, readSprints } from './directory';
 import { boardMarks, clearMarks, issueMarks } from './marks';
 import { Pacer } from './pacing';
@@ -263,7 +264,7 @@ async function searchPage(step: Step): Promise<Unit> {
       throw new PagingError(`search "${search.jql}": Jira returned the nextPageToken it was asked with; stopped to avoid an endless scan`);
     }
     for (const issue of page.issues) {
-      const number = keyNumber(issue.key);
+      const number = issueNumber(issue.key);
       if (number <= search.after) continue;
       step.pending.push(issue);
       search.after = number;
@@ -371,7 +372,7 @@ async function checkIds(step: Step): Promise<Unit> {
   const rows = cache.table;
   const byChunk = new Map<number, Array<{ id: string; key: string }>>();
   for (const issue of listed) {
-    const index = rows.length === 0 ? 0 : chunkIndexFor(rows, keyNumber(issue.key));
+    const index = rows.length === 0 ? 0 : chunkIndexFor(rows, issueNumber(issue.key));
     const list = byChunk.get(index);
     if (list) list.push(issue);
     else byChunk.set(index, [issue]);
