@@ -1,0 +1,79 @@
+// @ts-check
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/**
+ * The pure core, lowest layer first: each does no I/O, imports nothing from the edges and nothing from a layer after
+ * it (README, "How it is built"). `config` is pure too (the schema and defaults roles, rules and audit read).
+ */
+const CORE = ['criteria', 'domain', 'horizon', 'config', 'classify', 'roles', 'rules', 'audit'];
+const EDGES = ['jira', 'scan', 'store', 'jobs', 'resolvers', 'cli', 'dev'];
+
+const segment = (dirs) => `(^|/)(${dirs.join('|')})(/|$)`;
+
+/** One block per core layer, since a later block's `no-restricted-imports` replaces an earlier one's. */
+const layering = CORE.map((layer, index) => {
+  const later = CORE.slice(index + 1);
+  return {
+    files: [`src/${layer}/**/*.ts`],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: segment(EDGES),
+              message: `The core (${CORE.join(', ')}) imports nothing from the edges (${EDGES.join(', ')}): move what both need into the core.`,
+            },
+            ...(later.length > 0
+              ? [
+                  {
+                    regex: `^\\.\\./(\\.\\./)*${segment(later).slice(5)}`,
+                    message: `${layer} sits below ${later.join(', ')} in the core: move what it needs down into ${layer} or a layer before it.`,
+                  },
+                ]
+              : []),
+            {
+              group: ['@forge/*', 'fs', 'fs/*', 'node:*', 'http', 'https', 'child_process'],
+              message: 'The core does no I/O.',
+            },
+          ],
+        },
+      ],
+    },
+  };
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'static/*/build/', 'test/artifacts/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: {
+          allowDefaultProject: [
+            'static/app/vite.config.ts',
+            '*.mjs',
+            '*.js',
+            'bin/*.js',
+            'bench/*.js',
+            'static/app/vite/*.ts',
+          ],
+        },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { globals: globals.node, sourceType: 'commonjs' },
+  },
+  { files: ['**/*.mjs'], languageOptions: { sourceType: 'module' } },
+  ...layering,
+  prettier,
+);
