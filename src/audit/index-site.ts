@@ -4,7 +4,11 @@ import type { Item, Site, Sprint } from '../domain/model';
 import type { AuditIndex, ClassifiedAction } from '../rules/types';
 
 /** Classifies every action in the window once; rules and the report only read the result. */
-export function classifySite(site: Site, window: { since?: Date; until: Date }, thresholdsFor: (projectKey: string) => Thresholds): ClassifiedAction[] {
+export function classifySite(
+  site: Site,
+  window: { since?: Date; until: Date },
+  thresholdsFor: (projectKey: string) => Thresholds,
+): ClassifiedAction[] {
   const items = new Map(site.items.map((item) => [item.key, item]));
   const sprints = new Map(site.sprints.map((sprint) => [sprint.id, sprint]));
   const since = window.since?.toISOString();
@@ -15,7 +19,12 @@ export function classifySite(site: Site, window: { since?: Date; until: Date }, 
     const item = items.get(action.itemKey);
     if (!item) continue;
     const parent = item.parentKey ? items.get(item.parentKey) : undefined;
-    const classification = classifyAction(action, { item, ...(parent ? { parent } : {}), sprints, thresholds: thresholdsFor(item.projectKey) });
+    const classification = classifyAction(action, {
+      item,
+      ...(parent ? { parent } : {}),
+      sprints,
+      thresholds: thresholdsFor(item.projectKey),
+    });
     classified.push({ action, item, classification });
   }
   return classified;

@@ -6,7 +6,18 @@ import { RoleDirectory, type DecisionCounts } from '../roles';
 import { RULES } from '../rules';
 import type { AnyRule, ClassifiedAction } from '../rules/types';
 import { buildIndex, classifySite } from './index-site';
-import { buildCoverage, personProfiles, projectSummaries, roadmapSummaries, sprintSummaries, type Coverage, type PersonProfile, type ProjectSummary, type RoadmapItemSummary, type SprintSummary } from './report';
+import {
+  buildCoverage,
+  personProfiles,
+  projectSummaries,
+  roadmapSummaries,
+  sprintSummaries,
+  type Coverage,
+  type PersonProfile,
+  type ProjectSummary,
+  type RoadmapItemSummary,
+  type SprintSummary,
+} from './report';
 import { runRules, type RuleRun } from './run-rules';
 
 export interface AuditOptions {
@@ -37,12 +48,27 @@ export interface AuditReport {
 
 /** The whole pipeline over a normalised site: classify, work out who is who, run the rules, build the report. */
 export function auditSite(fullSite: Site, config: AuditConfig, options: AuditOptions): AuditReport {
-  const site = options.projectKeys && options.projectKeys.length > 0 ? restrictToProjects(fullSite, options.projectKeys) : fullSite;
+  const site =
+    options.projectKeys && options.projectKeys.length > 0
+      ? restrictToProjects(fullSite, options.projectKeys)
+      : fullSite;
   const settings = settingsLookup(config);
-  const actions = classifySite(site, { ...(options.since ? { since: options.since } : {}), until: options.now }, (key) => settings(key).thresholds);
+  const actions = classifySite(
+    site,
+    { ...(options.since ? { since: options.since } : {}), until: options.now },
+    (key) => settings(key).thresholds,
+  );
   const roles = new RoleDirectory(site, config, countDecisions(site, actions));
   const index = buildIndex(site, actions);
-  const run = runRules({ rules: options.rules ?? RULES, config, index, actions, roles, now: options.now, ...(options.since ? { since: options.since } : {}) });
+  const run = runRules({
+    rules: options.rules ?? RULES,
+    config,
+    index,
+    actions,
+    roles,
+    now: options.now,
+    ...(options.since ? { since: options.since } : {}),
+  });
   return {
     generatedAt: (options.generatedAt ?? options.now).toISOString(),
     now: options.now.toISOString(),
@@ -69,7 +95,10 @@ export function settingsLookup(config: AuditConfig): (projectKey: string) => Eff
 }
 
 /** What kinds of action each person took (apps left out): what role inference goes by. */
-export function countDecisions(site: Pick<Site, 'people'>, actions: readonly ClassifiedAction[]): Map<string, DecisionCounts> {
+export function countDecisions(
+  site: Pick<Site, 'people'>,
+  actions: readonly ClassifiedAction[],
+): Map<string, DecisionCounts> {
   const decisions = new Map<string, DecisionCounts>();
   const apps = new Set(site.people.filter((person) => person.kind === 'app').map((person) => person.accountId));
   for (const { action, classification } of actions) {
@@ -93,7 +122,9 @@ export function restrictToProjects(site: Site, projectKeys: string[]): Site {
     ...site,
     projects: site.projects.filter((project) => keys.has(project.key)),
     boards,
-    sprints: site.sprints.filter((sprint) => sprintIds.has(sprint.id) || (sprint.boardId !== undefined && boardIds.has(sprint.boardId))),
+    sprints: site.sprints.filter(
+      (sprint) => sprintIds.has(sprint.id) || (sprint.boardId !== undefined && boardIds.has(sprint.boardId)),
+    ),
     items,
     actions: site.actions.filter((action) => itemKeys.has(action.itemKey)),
   };

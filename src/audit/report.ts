@@ -97,7 +97,11 @@ export function buildCoverage(site: Site, actionsInWindow: number): Coverage {
   };
 }
 
-export function personProfiles(index: AuditIndex, actions: readonly ClassifiedAction[], roles: RoleDirectory): PersonProfile[] {
+export function personProfiles(
+  index: AuditIndex,
+  actions: readonly ClassifiedAction[],
+  roles: RoleDirectory,
+): PersonProfile[] {
   const counts = new Map<string, { counts: RoleCounts; byProject: Record<string, RoleCounts> }>();
   for (const { action, item, classification } of actions) {
     if (!action.authorId) continue;
@@ -130,7 +134,8 @@ export function sprintSummaries(index: AuditIndex, roles: RoleDirectory): Sprint
   const boardProject = new Map(index.site.boards.map((board) => [board.id, board.projectKey]));
   return index.site.sprints.map((sprint) => {
     const items = index.itemsBySprint.get(sprint.id) ?? [];
-    const projectKey = (sprint.boardId !== undefined ? boardProject.get(sprint.boardId) : undefined) ?? items[0]?.projectKey;
+    const projectKey =
+      (sprint.boardId !== undefined ? boardProject.get(sprint.boardId) : undefined) ?? items[0]?.projectKey;
     let poDecisions = 0;
     const byProject: SprintSummary['byProject'] = {};
     for (const item of items) {
@@ -145,7 +150,14 @@ export function sprintSummaries(index: AuditIndex, roles: RoleDirectory): Sprint
         }
       }
     }
-    const summary: SprintSummary = { id: sprint.id, name: sprint.name, state: sprint.state, items: items.length, poDecisions, byProject };
+    const summary: SprintSummary = {
+      id: sprint.id,
+      name: sprint.name,
+      state: sprint.state,
+      items: items.length,
+      poDecisions,
+      byProject,
+    };
     if (sprint.boardId !== undefined) summary.boardId = sprint.boardId;
     if (projectKey) summary.projectKey = projectKey;
     if (sprint.startDate) summary.startDate = sprint.startDate;
@@ -182,7 +194,8 @@ export function roadmapSummaries(
   findings: readonly Finding[],
 ): RoadmapItemSummary[] {
   const findingsByKey = new Map<string, string[]>();
-  for (const finding of findings) for (const key of finding.issueKeys) findingsByKey.set(key, [...(findingsByKey.get(key) ?? []), finding.id]);
+  for (const finding of findings)
+    for (const key of finding.issueKeys) findingsByKey.set(key, [...(findingsByKey.get(key) ?? []), finding.id]);
   return index.site.items.filter(isRoadmapItem).map((item) => {
     const ownerId = ownerOf(item, settings(item.projectKey));
     const span = plannedSpan(item);
@@ -206,7 +219,11 @@ export function roadmapSummaries(
   });
 }
 
-export function projectSummaries(index: AuditIndex, roles: RoleDirectory, actions: readonly ClassifiedAction[]): ProjectSummary[] {
+export function projectSummaries(
+  index: AuditIndex,
+  roles: RoleDirectory,
+  actions: readonly ClassifiedAction[],
+): ProjectSummary[] {
   const actionCounts = new Map<string, number>();
   for (const { item } of actions) actionCounts.set(item.projectKey, (actionCounts.get(item.projectKey) ?? 0) + 1);
   const itemCounts = new Map<string, number>();
@@ -240,7 +257,11 @@ function emptyCounts(): RoleCounts {
 
 export function shares(counts: RoleCounts): RoleCounts {
   const total = counts.strategic + counts.tactical + counts.neutral;
-  return { strategic: ratio(counts.strategic, total), tactical: ratio(counts.tactical, total), neutral: ratio(counts.neutral, total) };
+  return {
+    strategic: ratio(counts.strategic, total),
+    tactical: ratio(counts.tactical, total),
+    neutral: ratio(counts.neutral, total),
+  };
 }
 
 function ratio(part: number, total: number): number {

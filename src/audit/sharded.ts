@@ -21,7 +21,18 @@ import { RULES } from '../rules';
 import type { AnyRule, ClassifiedAction } from '../rules/types';
 import { countDecisions, settingsLookup, type AuditOptions, type AuditReport } from './index';
 import { buildIndex, classifySite } from './index-site';
-import { personProfiles, projectSummaries, roadmapSummaries, shares, sprintSummaries, type Coverage, type PersonProfile, type ProjectSummary, type RoadmapItemSummary, type SprintSummary } from './report';
+import {
+  personProfiles,
+  projectSummaries,
+  roadmapSummaries,
+  shares,
+  sprintSummaries,
+  type Coverage,
+  type PersonProfile,
+  type ProjectSummary,
+  type RoadmapItemSummary,
+  type SprintSummary,
+} from './report';
 import { compareFindings, runRules, type RuleRun } from './run-rules';
 
 /** A project as normalised on its own: its items and actions, with the people, boards and sprints it names. */
@@ -78,9 +89,18 @@ export interface ShardedAuditOptions extends Pick<AuditOptions, 'now' | 'since' 
  * Pass one. Outlined items share their equal parts (issue types, statuses, people, empty lists) through `pool`:
  * a big site's outline is mostly the same few values over and over. Use one pool for every project of a site.
  */
-export function outlineProject(site: ProjectSite, projectKey: string, pool: ValuePool = new ValuePool()): ProjectOutline {
+export function outlineProject(
+  site: ProjectSite,
+  projectKey: string,
+  pool: ValuePool = new ValuePool(),
+): ProjectOutline {
   const { actions, items, ...frame } = site;
-  return { ...frame, projectKey, items: items.filter((item) => item.projectKey === projectKey).map((item) => outlinedItem(item, pool)), actionCount: actions.length };
+  return {
+    ...frame,
+    projectKey,
+    items: items.filter((item) => item.projectKey === projectKey).map((item) => outlinedItem(item, pool)),
+    actionCount: actions.length,
+  };
 }
 
 /** Equal values, kept once and handed out frozen: whoever holds one shares it and may not change it. */
@@ -107,18 +127,23 @@ export function mergeOutlines(outlines: readonly ProjectOutline[]): SiteOutline 
   const projects = new Map<string, Site['projects'][number]>();
   const problems = new Map<string, Site['problems'][number]>();
   for (const outline of outlines) {
-    outline.people.forEach((person) => people.set(person.accountId, fullerPerson(people.get(person.accountId), person)));
+    outline.people.forEach((person) =>
+      people.set(person.accountId, fullerPerson(people.get(person.accountId), person)),
+    );
     outline.groups.forEach((group) => groups.set(group.name, groups.get(group.name) ?? group));
     outline.boards.forEach((board) => boards.set(board.id, boards.get(board.id) ?? board));
     outline.sprints.forEach((sprint) => sprints.set(sprint.id, withSprint(sprints.get(sprint.id), sprint)));
     outline.projects.forEach((project) => projects.set(project.key, projects.get(project.key) ?? project));
     outline.problems.forEach((problem) => problems.set(JSON.stringify(problem), problem));
   }
-  const byKey = <T>(map: Map<string, T>) => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, value]) => value);
+  const byKey = <T>(map: Map<string, T>) =>
+    [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, value]) => value);
   const byId = <T>(map: Map<number, T>) => [...map.entries()].sort(([a], [b]) => a - b).map(([, value]) => value);
   return {
     baseUrl: first.baseUrl,
-    ...(first.capturedAt ? { capturedAt: outlines.map((outline) => outline.capturedAt ?? '').sort()[0] || first.capturedAt } : {}),
+    ...(first.capturedAt
+      ? { capturedAt: outlines.map((outline) => outline.capturedAt ?? '').sort()[0] || first.capturedAt }
+      : {}),
     fields: first.fields,
     people: byKey(people),
     groups: byKey(groups),
@@ -132,13 +157,26 @@ export function mergeOutlines(outlines: readonly ProjectOutline[]): SiteOutline 
 }
 
 /** Pass two: classify the project's actions (parents may be in other projects) and note what people decided. */
-export function projectDecisions(site: ProjectSite, outline: SiteOutline, projectKey: string, config: AuditConfig, options: Pick<AuditOptions, 'now' | 'since'>): ProjectDecisions {
+export function projectDecisions(
+  site: ProjectSite,
+  outline: SiteOutline,
+  projectKey: string,
+  config: AuditConfig,
+  options: Pick<AuditOptions, 'now' | 'since'>,
+): ProjectDecisions {
   const settings = settingsLookup(config);
   const shard = shardSite(outline, site, projectKey, { items: [], actions: [] });
   const classified = classifySite(shard, windowOf(options), (key) => settings(key).thresholds);
-  const strategic = classified.filter(({ action, classification }) => action.kind !== 'comment' && classification.role === 'strategic');
+  const strategic = classified.filter(
+    ({ action, classification }) => action.kind !== 'comment' && classification.role === 'strategic',
+  );
   const strategicItems = new Map(strategic.map(({ item }) => [item.key, item]));
-  return { projectKey, decisions: Object.fromEntries(countDecisions(shard, classified)), strategic: strategic.map(({ action }) => action), strategicItems: [...strategicItems.values()] };
+  return {
+    projectKey,
+    decisions: Object.fromEntries(countDecisions(shard, classified)),
+    strategic: strategic.map(({ action }) => action),
+    strategicItems: [...strategicItems.values()],
+  };
 }
 
 /**
@@ -151,7 +189,7 @@ export function foreignNeeds(outline: SiteOutline, projectKey: string): string[]
   for (const item of outline.items) {
     if (item.projectKey !== projectKey) continue;
     const seen = new Set([item.key]);
-    for (let parentKey = item.parentKey; parentKey && !seen.has(parentKey); ) {
+    for (let parentKey = item.parentKey; parentKey && !seen.has(parentKey);) {
       seen.add(parentKey);
       const parent = items.get(parentKey);
       if (!parent) break;
@@ -161,7 +199,8 @@ export function foreignNeeds(outline: SiteOutline, projectKey: string): string[]
   }
   const homes = sprintHomes(outline);
   for (const item of outline.items) {
-    if (item.projectKey !== projectKey && item.sprintIds.some((id) => homes.get(id) === projectKey)) needed.add(item.key);
+    if (item.projectKey !== projectKey && item.sprintIds.some((id) => homes.get(id) === projectKey))
+      needed.add(item.key);
   }
   return [...needed].sort();
 }
@@ -178,7 +217,10 @@ export function auditProject(
 ): ProjectAudit {
   const settings = settingsLookup(config);
   const elsewhere = decided.filter((part) => part.projectKey !== projectKey);
-  const carried = { items: [...foreign.items, ...elsewhere.flatMap((part) => part.strategicItems)], actions: [...foreign.actions, ...elsewhere.flatMap((part) => part.strategic)] };
+  const carried = {
+    items: [...foreign.items, ...elsewhere.flatMap((part) => part.strategicItems)],
+    actions: [...foreign.actions, ...elsewhere.flatMap((part) => part.strategic)],
+  };
   const shard = shardSite(outline, site, projectKey, carried);
   const classified = classifySite(shard, windowOf(options), (key) => settings(key).thresholds);
   const roles = new RoleDirectory(shard, config, sumDecisions(decided));
@@ -187,7 +229,9 @@ export function auditProject(
   const own = classified.filter((entry) => entry.item.projectKey === projectKey);
   const project = projectSummaries(index, roles, own).find((summary) => summary.key === projectKey);
   const people = personProfiles(index, own, roles);
-  const sprints = sprintSummaries(index, roles).filter((sprint) => sprint.projectKey === projectKey || sprint.projectKey === undefined);
+  const sprints = sprintSummaries(index, roles).filter(
+    (sprint) => sprint.projectKey === projectKey || sprint.projectKey === undefined,
+  );
   return {
     projectKey,
     actionsInWindow: own.length,
@@ -206,16 +250,23 @@ export function auditProject(
     people,
     ...(project ? { project } : {}),
     sprints,
-    roadmapItems: roadmapSummaries(index, roles, settings, run.findings).filter((item) => item.projectKey === projectKey),
+    roadmapItems: roadmapSummaries(index, roles, settings, run.findings).filter(
+      (item) => item.projectKey === projectKey,
+    ),
   };
 }
 
 /** The report `auditSite` makes of the whole site, from every project's part. */
-export function mergeProjectAudits(outline: SiteOutline, parts: readonly ProjectAudit[], options: ShardedAuditOptions): AuditReport {
+export function mergeProjectAudits(
+  outline: SiteOutline,
+  parts: readonly ProjectAudit[],
+  options: ShardedAuditOptions,
+): AuditReport {
   const findings = parts.flatMap((part) => part.findings).sort(compareFindings);
   const suppressed = parts.flatMap((part) => part.suppressed).sort((a, b) => compareFindings(a.finding, b.finding));
   const findingsByKey = new Map<string, string[]>();
-  for (const finding of findings) for (const key of finding.issueKeys) findingsByKey.set(key, [...(findingsByKey.get(key) ?? []), finding.id]);
+  for (const finding of findings)
+    for (const key of finding.issueKeys) findingsByKey.set(key, [...(findingsByKey.get(key) ?? []), finding.id]);
   const projects = new Map(parts.flatMap((part) => (part.project ? [[part.project.key, part.project] as const] : [])));
   const sprints = new Map(parts.flatMap((part) => part.sprints.map((sprint) => [sprint.id, sprint] as const)));
   const roadmapItems = new Map(parts.flatMap((part) => part.roadmapItems.map((item) => [item.key, item] as const)));
@@ -255,7 +306,10 @@ export function auditByProject(site: Site, config: AuditConfig, options: Sharded
   const decided = parts.map((part, i) => projectDecisions(part, outline, keys[i]!, config, options));
   const audits = parts.map((part, i) => {
     const needed = new Set(foreignNeeds(outline, keys[i]!));
-    const foreign = { items: site.items.filter((item) => needed.has(item.key)), actions: site.actions.filter((action) => needed.has(action.itemKey)) };
+    const foreign = {
+      items: site.items.filter((item) => needed.has(item.key)),
+      actions: site.actions.filter((action) => needed.has(action.itemKey)),
+    };
     return auditProject(part, outline, keys[i]!, decided, foreign, config, options);
   });
   return mergeProjectAudits(outline, audits, options);
@@ -289,7 +343,13 @@ function shardSite(outline: SiteOutline, site: ProjectSite, projectKey: string, 
 
 function runRulesFor(
   projectKey: string,
-  input: { config: AuditConfig; index: ReturnType<typeof buildIndex>; classified: ClassifiedAction[]; roles: RoleDirectory; options: ShardedAuditOptions },
+  input: {
+    config: AuditConfig;
+    index: ReturnType<typeof buildIndex>;
+    classified: ClassifiedAction[];
+    roles: RoleDirectory;
+    options: ShardedAuditOptions;
+  },
 ): RuleRun {
   const { options } = input;
   return runRules({
@@ -364,7 +424,12 @@ function outlinedItem(item: Item, pool: ValuePool): Item {
     labels: item.labels.length === 0 ? pool.share([] as string[]) : item.labels,
     fixVersions: item.fixVersions.length === 0 ? pool.share([] as string[]) : item.fixVersions,
     sprintIds: item.sprintIds.length === 0 ? pool.share([] as number[]) : item.sprintIds,
-    userFields: Object.fromEntries(Object.entries(item.userFields).map(([field, ids]) => [pool.share(field), ids.length === 1 ? pool.share([...ids]) : ids])),
+    userFields: Object.fromEntries(
+      Object.entries(item.userFields).map(([field, ids]) => [
+        pool.share(field),
+        ids.length === 1 ? pool.share([...ids]) : ids,
+      ]),
+    ),
   };
   for (const field of ['assigneeId', 'reporterId', 'creatorId', 'priority', 'teamName'] as const) {
     const value = item[field];

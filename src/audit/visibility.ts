@@ -33,48 +33,77 @@ export function reportForViewer(slices: readonly ReportSlice[], visible: Readonl
   const hidden = hiddenKeys(slices, visible);
   const mayShow = (finding: Finding) => showsOnly(finding, visible, hidden);
 
-  const findings = dedupe(shown.flatMap((slice) => slice.report.findings), (finding) => finding.id).filter(mayShow).sort(compareFindings);
-  const suppressed = dedupe(shown.flatMap((slice) => slice.report.suppressed), (entry) => entry.finding.id)
+  const findings = dedupe(
+    shown.flatMap((slice) => slice.report.findings),
+    (finding) => finding.id,
+  )
+    .filter(mayShow)
+    .sort(compareFindings);
+  const suppressed = dedupe(
+    shown.flatMap((slice) => slice.report.suppressed),
+    (entry) => entry.finding.id,
+  )
     .filter((entry) => mayShow(entry.finding))
     .sort((a, b) => compareFindings(a.finding, b.finding));
   const kept = new Set(findings.map((finding) => finding.id));
-  const people = dedupe(shown.flatMap((slice) => slice.report.people), (person) => person.accountId)
+  const people = dedupe(
+    shown.flatMap((slice) => slice.report.people),
+    (person) => person.accountId,
+  )
     .flatMap((person) => visiblePerson(person, visible))
     .sort((a, b) => a.displayName.localeCompare(b.displayName) || a.accountId.localeCompare(b.accountId));
-  const sprints = dedupe(shown.flatMap((slice) => slice.report.sprints), (sprint) => String(sprint.id))
+  const sprints = dedupe(
+    shown.flatMap((slice) => slice.report.sprints),
+    (sprint) => String(sprint.id),
+  )
     .sort((a, b) => a.id - b.id)
     .map((sprint) => {
-    const byProject = only(sprint.byProject, visible);
-    const counts = Object.values(byProject);
-    return { ...sprint, byProject, items: sum(counts.map((entry) => entry.items)), poDecisions: sum(counts.map((entry) => entry.poDecisions)) };
-  });
+      const byProject = only(sprint.byProject, visible);
+      const counts = Object.values(byProject);
+      return {
+        ...sprint,
+        byProject,
+        items: sum(counts.map((entry) => entry.items)),
+        poDecisions: sum(counts.map((entry) => entry.poDecisions)),
+      };
+    });
   const roadmapItems = shown
     .flatMap((slice) => slice.report.roadmapItems)
     .sort(compareItems)
     .map((item) => {
-    const childrenByProject = only(item.childrenByProject, visible);
-    return { ...item, childrenByProject, children: sum(Object.values(childrenByProject)), findings: item.findings.filter((id) => kept.has(id)) };
-  });
+      const childrenByProject = only(item.childrenByProject, visible);
+      return {
+        ...item,
+        childrenByProject,
+        children: sum(Object.values(childrenByProject)),
+        findings: item.findings.filter((id) => kept.has(id)),
+      };
+    });
   const coverages = shown.map((slice) => slice.coverage);
   const report: AuditReport = {
     ...first,
     generatedAt: shown.map((slice) => slice.report.generatedAt).sort()[0] ?? first.generatedAt,
     // Each slice carries the whole audit's coverage: right as it is for a viewer who may see every project it names.
-    coverage: hidden.size === 0 ? first.coverage : {
-      projects: shown.length,
-      issues: sum(coverages.map((coverage) => coverage.issues)),
-      actions: sum(coverages.map((coverage) => coverage.actions)),
-      actionsInWindow: sum(coverages.map((coverage) => coverage.actionsInWindow)),
-      people: people.length,
-      boards: sum(coverages.map((coverage) => coverage.boards)),
-      sprints: sum(coverages.map((coverage) => coverage.sprints)),
-      unread: dedupe(
-        coverages.flatMap((coverage) => coverage.unread),
-        (problem) => JSON.stringify(problem),
-      ).filter((problem) => !mentionsAny(`${problem.ref} ${problem.message}`, hidden)),
-    },
+    coverage:
+      hidden.size === 0
+        ? first.coverage
+        : {
+            projects: shown.length,
+            issues: sum(coverages.map((coverage) => coverage.issues)),
+            actions: sum(coverages.map((coverage) => coverage.actions)),
+            actionsInWindow: sum(coverages.map((coverage) => coverage.actionsInWindow)),
+            people: people.length,
+            boards: sum(coverages.map((coverage) => coverage.boards)),
+            sprints: sum(coverages.map((coverage) => coverage.sprints)),
+            unread: dedupe(
+              coverages.flatMap((coverage) => coverage.unread),
+              (problem) => JSON.stringify(problem),
+            ).filter((problem) => !mentionsAny(`${problem.ref} ${problem.message}`, hidden)),
+          },
     people,
-    projects: shown.flatMap((slice) => slice.report.projects).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+    projects: shown
+      .flatMap((slice) => slice.report.projects)
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
     sprints,
     roadmapItems,
     findings,
@@ -100,9 +129,17 @@ function hiddenKeys(slices: readonly ReportSlice[], visible: ReadonlySet<string>
 /** A finding may be shown when everything it draws on is in browsable projects and its text names no other project. */
 function showsOnly(finding: Finding, visible: ReadonlySet<string>, hidden: ReadonlySet<string>): boolean {
   if (!finding.projectKeys.every((key) => visible.has(key))) return false;
-  const issueKeys = [...finding.issueKeys, ...finding.evidence.flatMap((evidence) => (evidence.issueKey ? [evidence.issueKey] : []))];
+  const issueKeys = [
+    ...finding.issueKeys,
+    ...finding.evidence.flatMap((evidence) => (evidence.issueKey ? [evidence.issueKey] : [])),
+  ];
   if (!issueKeys.every((key) => visible.has(projectKeyOf(key)))) return false;
-  const text = [finding.message, finding.suggestion, finding.subject.name ?? '', ...finding.evidence.map((evidence) => evidence.what)].join('\n');
+  const text = [
+    finding.message,
+    finding.suggestion,
+    finding.subject.name ?? '',
+    ...finding.evidence.map((evidence) => evidence.what),
+  ].join('\n');
   return !mentionsAny(text, hidden);
 }
 
@@ -121,7 +158,8 @@ function visiblePerson(person: PersonProfile, visible: ReadonlySet<string>): Per
 
 /** A project key as a word or as an issue key's prefix (`MOB`, `MOB-12`), not inside another word. */
 function mentionsAny(text: string, keys: ReadonlySet<string>): boolean {
-  for (const key of keys) if (new RegExp(`(^|[^A-Za-z0-9_])${escapeRegExp(key)}($|[^A-Za-z0-9_])`).test(text)) return true;
+  for (const key of keys)
+    if (new RegExp(`(^|[^A-Za-z0-9_])${escapeRegExp(key)}($|[^A-Za-z0-9_])`).test(text)) return true;
   return false;
 }
 

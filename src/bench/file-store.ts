@@ -33,13 +33,20 @@ export class FileStore implements KeyValueStore {
   }
 
   async keysWithPrefix(prefix: string): Promise<string[]> {
-    return this.keys().filter((key) => key.startsWith(prefix)).sort();
+    return this.keys()
+      .filter((key) => key.startsWith(prefix))
+      .sort();
   }
 
   /** Keys, bytes and the largest value held now; writes by this process since the last call. */
   figures(): { keys: number; bytes: number; largestValueBytes: number; writes: number } {
     const sizes = readdirSync(this.dir).map((name) => statSync(join(this.dir, name)).size);
-    const figures = { keys: sizes.length, bytes: sizes.reduce((sum, size) => sum + size, 0), largestValueBytes: Math.max(0, ...sizes), writes: this.writes };
+    const figures = {
+      keys: sizes.length,
+      bytes: sizes.reduce((sum, size) => sum + size, 0),
+      largestValueBytes: Math.max(0, ...sizes),
+      writes: this.writes,
+    };
     this.writes = 0;
     return figures;
   }

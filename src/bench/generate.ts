@@ -1,5 +1,17 @@
 import { calendarDate, DEFAULT_NOW, formatJiraTime, parseInstant, plusDays, plusMinutes } from '../dev/demo/clock';
-import { BASE_URL, CUSTOM, FIELDS, ISSUE_TYPES, PRIORITIES, RESOLUTIONS, STATUS_CATEGORIES, STATUSES, type IssueTypeName, type PriorityName, type StatusName } from '../dev/demo/catalog';
+import {
+  BASE_URL,
+  CUSTOM,
+  FIELDS,
+  ISSUE_TYPES,
+  PRIORITIES,
+  RESOLUTIONS,
+  STATUS_CATEGORIES,
+  STATUSES,
+  type IssueTypeName,
+  type PriorityName,
+  type StatusName,
+} from '../dev/demo/catalog';
 import { createRandom, type Random } from '../dev/demo/random';
 import { custom, jira, sprintChange } from '../dev/demo/simulate';
 import { COMMENTS, FILLERS, INITIATIVE_LABELS, STORY_LABELS, type Voice } from '../dev/demo/texts';
@@ -74,7 +86,14 @@ interface Team {
   board?: RestBoard;
   sprints: RestSprint[];
   /** Quarterly releases, as Jira embeds them in fixVersions. */
-  versions: Array<{ self: string; id: string; name: string; archived: boolean; released: boolean; releaseDate: string }>;
+  versions: Array<{
+    self: string;
+    id: string;
+    name: string;
+    archived: boolean;
+    released: boolean;
+    releaseDate: string;
+  }>;
 }
 
 interface Plan {
@@ -117,11 +136,21 @@ export function generateBenchSite(options: BenchSiteOptions): { snapshot: SiteSn
     baseUrl: BASE_URL,
     fields: FIELDS,
     users: layout.users.map((member) => member.user),
-    groups: [{ name: 'product-managers', groupId: 'b1a5e0c4-0000-4000-8000-000000000001', members: plans.map((plan) => plan.team.pm.user.accountId) }],
+    groups: [
+      {
+        name: 'product-managers',
+        groupId: 'b1a5e0c4-0000-4000-8000-000000000001',
+        members: plans.map((plan) => plan.team.pm.user.accountId),
+      },
+    ],
     projects: plans.map((plan) => plan.team.project),
-    projectRoles: Object.fromEntries(plans.map((plan) => [plan.team.project.key, rolesOf(plan.team, plan === layout.portfolio)])),
+    projectRoles: Object.fromEntries(
+      plans.map((plan) => [plan.team.project.key, rolesOf(plan.team, plan === layout.portfolio)]),
+    ),
     boards: layout.boards,
-    sprints: Object.fromEntries(layout.teams.flatMap((plan) => (plan.team.board ? [[String(plan.team.board.id), plan.team.sprints]] : []))),
+    sprints: Object.fromEntries(
+      layout.teams.flatMap((plan) => (plan.team.board ? [[String(plan.team.board.id), plan.team.sprints]] : [])),
+    ),
     issues,
     permissions: { [layout.admin.user.accountId]: { admin: true } },
   };
@@ -144,7 +173,8 @@ export function teamCount(issues: number): number {
 }
 
 function planSite(options: BenchSiteOptions): SiteLayout {
-  if (!Number.isInteger(options.issues) || options.issues < 10) throw new RangeError(`a bench site needs at least 10 issues, got ${options.issues}`);
+  if (!Number.isInteger(options.issues) || options.issues < 10)
+    throw new RangeError(`a bench site needs at least 10 issues, got ${options.issues}`);
   const random = createRandom(options.seed ?? DEFAULT_BENCH_SEED).fork('layout');
   const now = parseInstant(options.now ?? DEFAULT_NOW);
   const start = plusDays(now, -HISTORY_DAYS);
@@ -192,7 +222,14 @@ function planSite(options: BenchSiteOptions): SiteLayout {
     };
     const team: Team = {
       project,
-      ref: { self: project.self, id: project.id, key: project.key, name: project.name, projectTypeKey: 'software', simplified: false },
+      ref: {
+        self: project.self,
+        id: project.id,
+        key: project.key,
+        name: project.name,
+        projectTypeKey: 'software',
+        simplified: false,
+      },
       pm: member('Product Manager'),
       po: member('Product Owner'),
       scrumMaster: member('Scrum Master'),
@@ -205,14 +242,25 @@ function planSite(options: BenchSiteOptions): SiteLayout {
       const release = plusDays(start, 90 * quarter + 80);
       const id = String(versionId++);
       const name = `${key} ${2025 + Math.floor(quarter / 4)}.${(quarter % 4) + 1}`;
-      team.versions.push({ self: `${BASE_URL}/rest/api/3/version/${id}`, id, name, archived: false, released: release < now, releaseDate: calendarDate(release) });
+      team.versions.push({
+        self: `${BASE_URL}/rest/api/3/version/${id}`,
+        id,
+        name,
+        archived: false,
+        released: release < now,
+        releaseDate: calendarDate(release),
+      });
     }
     if (withBoard) {
       boardId += 1;
       const board = boardOf(boardId, project, 'scrum');
       team.board = board;
       boards.push(board);
-      for (let sprintStart = plusDays(start, random.int(0, 13)); sprintStart < plusDays(now, SPRINT_DAYS); sprintStart = plusDays(sprintStart, SPRINT_DAYS)) {
+      for (
+        let sprintStart = plusDays(start, random.int(0, 13));
+        sprintStart < plusDays(now, SPRINT_DAYS);
+        sprintStart = plusDays(sprintStart, SPRINT_DAYS)
+      ) {
         sprintId += 1;
         team.sprints.push(sprintOf(sprintId, board, sprintStart, now));
       }
@@ -239,7 +287,13 @@ function boardOf(id: number, project: RestProject, type: 'scrum' | 'kanban'): Re
     self: `${BASE_URL}/rest/agile/1.0/board/${id}`,
     name: `${project.key} ${type === 'scrum' ? 'Sprint board' : 'Support'}`,
     type,
-    location: { projectId: Number(project.id), projectKey: project.key, projectName: project.name, projectTypeKey: 'software', name: `${project.name} (${project.key})` },
+    location: {
+      projectId: Number(project.id),
+      projectKey: project.key,
+      projectName: project.name,
+      projectTypeKey: 'software',
+      name: `${project.name} (${project.key})`,
+    },
   };
 }
 
@@ -274,10 +328,26 @@ function rolesOf(team: Team, portfolio: boolean): RestProjectRole[] {
     actors,
   });
   const pmActors = portfolio
-    ? [{ id: base, displayName: 'product-managers', type: 'atlassian-group-role-actor', name: 'product-managers', actorGroup: { name: 'product-managers', displayName: 'product-managers', groupId: 'b1a5e0c4-0000-4000-8000-000000000001' } }]
+    ? [
+        {
+          id: base,
+          displayName: 'product-managers',
+          type: 'atlassian-group-role-actor',
+          name: 'product-managers',
+          actorGroup: {
+            name: 'product-managers',
+            displayName: 'product-managers',
+            groupId: 'b1a5e0c4-0000-4000-8000-000000000001',
+          },
+        },
+      ]
     : [userActor(1, team.pm)];
   return [
-    role(10_001, 'Developers', team.developers.map((developer, index) => userActor(10 + index, developer))),
+    role(
+      10_001,
+      'Developers',
+      team.developers.map((developer, index) => userActor(10 + index, developer)),
+    ),
     role(10_002, 'Administrators', [userActor(2, team.pm)]),
     role(10_100, 'Product Manager', pmActors),
     role(10_101, 'Product Owner', [userActor(3, team.po)]),
@@ -323,10 +393,44 @@ type ChangeKind =
 
 /** Which changes each level of the hierarchy sees, weighted as they occur on real sites. */
 const CHANGE_MIX: Record<Kind, Array<[ChangeKind, number]>> = {
-  initiative: [['targetDates', 4], ['priority', 2], ['labels', 2], ['status', 2], ['assignee', 1], ['rank', 2], ['fixVersions', 1]],
-  epic: [['targetDates', 3], ['status', 3], ['priority', 2], ['fixVersions', 2], ['rank', 2], ['assignee', 1], ['parent', 1], ['labels', 1], ['duedate', 1]],
-  standard: [['status', 6], ['sprint', 3], ['rank', 4], ['storyPoints', 2], ['assignee', 3], ['priority', 1], ['acceptanceCriteria', 1], ['flagged', 1], ['labels', 1], ['fixVersions', 1], ['duedate', 1]],
-  subtask: [['status', 6], ['assignee', 3], ['priority', 1]],
+  initiative: [
+    ['targetDates', 4],
+    ['priority', 2],
+    ['labels', 2],
+    ['status', 2],
+    ['assignee', 1],
+    ['rank', 2],
+    ['fixVersions', 1],
+  ],
+  epic: [
+    ['targetDates', 3],
+    ['status', 3],
+    ['priority', 2],
+    ['fixVersions', 2],
+    ['rank', 2],
+    ['assignee', 1],
+    ['parent', 1],
+    ['labels', 1],
+    ['duedate', 1],
+  ],
+  standard: [
+    ['status', 6],
+    ['sprint', 3],
+    ['rank', 4],
+    ['storyPoints', 2],
+    ['assignee', 3],
+    ['priority', 1],
+    ['acceptanceCriteria', 1],
+    ['flagged', 1],
+    ['labels', 1],
+    ['fixVersions', 1],
+    ['duedate', 1],
+  ],
+  subtask: [
+    ['status', 6],
+    ['assignee', 3],
+    ['priority', 1],
+  ],
 };
 const WORKFLOW: Record<Kind, StatusName[]> = {
   initiative: ['Planned', 'In Progress', 'Done'],
@@ -334,18 +438,67 @@ const WORKFLOW: Record<Kind, StatusName[]> = {
   standard: ['To Do', 'In Progress', 'In Review', 'Done'],
   subtask: ['To Do', 'In Progress', 'Done'],
 };
-const COMMENT_COUNTS: Array<[number, number]> = [[0, 25], [1, 25], [2, 20], [3, 15], [4, 10], [6, 5]];
-const STANDARD_TYPES: Array<[IssueTypeName, number]> = [['Story', 60], ['Task', 20], ['Bug', 15], ['Spike', 5]];
+const COMMENT_COUNTS: Array<[number, number]> = [
+  [0, 25],
+  [1, 25],
+  [2, 20],
+  [3, 15],
+  [4, 10],
+  [6, 5],
+];
+const STANDARD_TYPES: Array<[IssueTypeName, number]> = [
+  ['Story', 60],
+  ['Task', 20],
+  ['Bug', 15],
+  ['Spike', 5],
+];
 const PRIORITY_NAMES = Object.keys(PRIORITIES) as PriorityName[];
 const SUMMARIES: Record<Kind, string[]> = {
-  initiative: ['Expand into {market}', 'Enterprise readiness for {market}', 'Grow retention in {market}', 'Platform bet: {topic}', 'Pricing and packaging of {topic}'],
-  epic: ['{topic}: first release', '{topic} for enterprise accounts', 'Rebuild {topic}', '{topic} in {market}', 'Self-serve {topic}'],
-  standard: ['Add {topic} to checkout', 'Fix {topic} rounding on invoices', 'Spike: {topic} options', 'Show {topic} in the merchant dashboard', 'API endpoint for {topic}', 'Split {topic} story for the sprint'],
+  initiative: [
+    'Expand into {market}',
+    'Enterprise readiness for {market}',
+    'Grow retention in {market}',
+    'Platform bet: {topic}',
+    'Pricing and packaging of {topic}',
+  ],
+  epic: [
+    '{topic}: first release',
+    '{topic} for enterprise accounts',
+    'Rebuild {topic}',
+    '{topic} in {market}',
+    'Self-serve {topic}',
+  ],
+  standard: [
+    'Add {topic} to checkout',
+    'Fix {topic} rounding on invoices',
+    'Spike: {topic} options',
+    'Show {topic} in the merchant dashboard',
+    'API endpoint for {topic}',
+    'Split {topic} story for the sprint',
+  ],
   subtask: ['Write tests for {topic}', 'Review {topic} copy', 'Wire {topic} to the backend', 'Update {topic} docs'],
 };
-const TOPICS = ['saved cards', 'refunds', 'payouts', 'tax reports', 'multi-currency', 'bulk export', 'webhooks', 'offline mode', 'search filters', 'loyalty points', 'SSO', 'audit log'];
+const TOPICS = [
+  'saved cards',
+  'refunds',
+  'payouts',
+  'tax reports',
+  'multi-currency',
+  'bulk export',
+  'webhooks',
+  'offline mode',
+  'search filters',
+  'loyalty points',
+  'SSO',
+  'audit log',
+];
 const MARKETS = ['DACH', 'Benelux', 'Nordics', 'Brazil', 'Japan', 'the US mid-market'];
-const VOICES: Record<Kind, Voice[]> = { initiative: ['pm', 'pm', 'po-epic'], epic: ['pm', 'po-epic', 'po'], standard: ['po', 'dev', 'qa', 'po-accept', 'scrum-master'], subtask: ['dev', 'qa'] };
+const VOICES: Record<Kind, Voice[]> = {
+  initiative: ['pm', 'pm', 'po-epic'],
+  epic: ['pm', 'po-epic', 'po'],
+  standard: ['po', 'dev', 'qa', 'po-accept', 'scrum-master'],
+  subtask: ['dev', 'qa'],
+};
 
 interface Built {
   issue: RestIssue;
@@ -369,16 +522,24 @@ function* benchIssues(layout: SiteLayout, seed: number): Generator<RestIssue> {
     const epics: ParentRef[] = [];
     const parents: ParentRef[] = [];
     for (let number = 1; number <= plan.issueCount; number++) {
-      const created = Math.floor(layout.start + ((number - 0.5) / plan.issueCount) * (layout.now - layout.start - 86_400_000));
+      const created = Math.floor(
+        layout.start + ((number - 0.5) / plan.issueCount) * (layout.now - layout.start - 86_400_000),
+      );
       const draw = random.next();
-      const kind: Kind = draw < 0.04 || epics.length === 0 ? 'epic' : draw < 0.3 && parents.length > 0 ? 'subtask' : 'standard';
-      const type: IssueTypeName = kind === 'epic' ? 'Epic' : kind === 'subtask' ? 'Sub-task' : weighted(random, STANDARD_TYPES);
+      const kind: Kind =
+        draw < 0.04 || epics.length === 0 ? 'epic' : draw < 0.3 && parents.length > 0 ? 'subtask' : 'standard';
+      const type: IssueTypeName =
+        kind === 'epic' ? 'Epic' : kind === 'subtask' ? 'Sub-task' : weighted(random, STANDARD_TYPES);
       const parent =
         kind === 'epic'
-          ? random.chance(0.8) ? random.pick(initiatives) : null
+          ? random.chance(0.8)
+            ? random.pick(initiatives)
+            : null
           : kind === 'subtask'
             ? recent(random, parents)
-            : random.chance(0.85) ? recent(random, epics) : null;
+            : random.chance(0.85)
+              ? recent(random, epics)
+              : null;
       const built = buildIssue(context, random, plan, number, kind, type, created, parent);
       if (kind === 'epic') epics.push(built.ref);
       if (kind === 'standard') parents.push(built.ref);
@@ -401,12 +562,26 @@ interface IssueContext {
   nextCommentId: number;
 }
 
-function buildIssue(context: IssueContext, random: Random, plan: Plan, number: number, kind: Kind, typeName: IssueTypeName, created: number, parent: ParentRef | null): Built {
+function buildIssue(
+  context: IssueContext,
+  random: Random,
+  plan: Plan,
+  number: number,
+  kind: Kind,
+  typeName: IssueTypeName,
+  created: number,
+  parent: ParentRef | null,
+): Built {
   const { team } = plan;
   const { now } = context.layout;
   const id = String(context.nextId++);
   const key = `${team.project.key}-${number}`;
-  const creator = kind === 'initiative' || (kind === 'epic' && random.chance(0.6)) ? team.pm : kind === 'subtask' ? random.pick(team.developers) : team.po;
+  const creator =
+    kind === 'initiative' || (kind === 'epic' && random.chance(0.6))
+      ? team.pm
+      : kind === 'subtask'
+        ? random.pick(team.developers)
+        : team.po;
   const state: IssueState = {
     status: WORKFLOW[kind][0] ?? 'To Do',
     assignee: kind === 'initiative' || kind === 'epic' ? creator : null,
@@ -425,7 +600,13 @@ function buildIssue(context: IssueContext, random: Random, plan: Plan, number: n
     parent,
     resolvedAt: null,
   };
-  if (state.targetStart) state.targetEnd = calendarDate(plusDays(parseInstant(`${state.targetStart}T00:00:00Z`), kind === 'initiative' ? random.int(180, 540) : random.int(28, 120)));
+  if (state.targetStart)
+    state.targetEnd = calendarDate(
+      plusDays(
+        parseInstant(`${state.targetStart}T00:00:00Z`),
+        kind === 'initiative' ? random.int(180, 540) : random.int(28, 120),
+      ),
+    );
 
   const historyCount = random.int(5, 15);
   const times = sortedTimes(random, created, now, historyCount);
@@ -434,13 +615,25 @@ function buildIssue(context: IssueContext, random: Random, plan: Plan, number: n
     const author = authorFor(random, team, context.layout.automation, kind);
     const items = change(random, state, kind, team, at);
     if (items.length === 0) continue;
-    histories.push({ id: String(context.nextHistoryId++), author: author.user, created: formatJiraTime(at, author.offset), items });
+    histories.push({
+      id: String(context.nextHistoryId++),
+      author: author.user,
+      created: formatJiraTime(at, author.offset),
+      items,
+    });
   }
   const comments: RestComment[] = [];
   const commentTimes = sortedTimes(random, created, now, weighted(random, COMMENT_COUNTS));
   for (const at of commentTimes) {
     const voice = random.pick(VOICES[kind]);
-    const author = voice === 'pm' ? team.pm : voice.startsWith('po') ? team.po : voice === 'scrum-master' ? team.scrumMaster : random.pick(team.developers);
+    const author =
+      voice === 'pm'
+        ? team.pm
+        : voice.startsWith('po')
+          ? team.po
+          : voice === 'scrum-master'
+            ? team.scrumMaster
+            : random.pick(team.developers);
     const commentId = String(context.nextCommentId++);
     const time = formatJiraTime(at, author.offset);
     comments.push({
@@ -453,7 +646,11 @@ function buildIssue(context: IssueContext, random: Random, plan: Plan, number: n
       updated: time,
     });
   }
-  const lastTouch = Math.max(created, times[times.length - 1] ?? created, commentTimes[commentTimes.length - 1] ?? created);
+  const lastTouch = Math.max(
+    created,
+    times[times.length - 1] ?? created,
+    commentTimes[commentTimes.length - 1] ?? created,
+  );
   const offset = creator.offset;
   const fields: RestIssue['fields'] = {
     summary: fill(random, random.pick(SUMMARIES[kind])),
@@ -472,7 +669,13 @@ function buildIssue(context: IssueContext, random: Random, plan: Plan, number: n
     created: formatJiraTime(created, offset),
     updated: formatJiraTime(lastTouch, offset),
     project: team.ref,
-    comment: { comments, self: `${BASE_URL}/rest/api/3/issue/${id}/comment`, maxResults: comments.length, total: comments.length, startAt: 0 },
+    comment: {
+      comments,
+      self: `${BASE_URL}/rest/api/3/issue/${id}/comment`,
+      maxResults: comments.length,
+      total: comments.length,
+      startAt: 0,
+    },
     [CUSTOM.sprint]: state.sprints.length > 0 ? state.sprints.map(sprintFieldValue) : null,
     [CUSTOM.rank]: state.rank,
     [CUSTOM.storyPoints]: state.storyPoints,
@@ -485,14 +688,21 @@ function buildIssue(context: IssueContext, random: Random, plan: Plan, number: n
   if (state.parent) fields['parent'] = { id: state.parent.id, key: state.parent.key };
   histories.reverse();
   return {
-    issue: { id, key, self: `${BASE_URL}/rest/api/3/issue/${id}`, fields, changelog: { startAt: 0, maxResults: histories.length, total: histories.length, histories } },
+    issue: {
+      id,
+      key,
+      self: `${BASE_URL}/rest/api/3/issue/${id}`,
+      fields,
+      changelog: { startAt: 0, maxResults: histories.length, total: histories.length, histories },
+    },
     ref: { id, key, created },
   };
 }
 
 function authorFor(random: Random, team: Team, automation: Member, kind: Kind): Member {
   const roll = random.next();
-  if (kind === 'initiative' || kind === 'epic') return roll < 0.65 ? team.pm : roll < 0.9 ? team.po : random.pick(team.developers);
+  if (kind === 'initiative' || kind === 'epic')
+    return roll < 0.65 ? team.pm : roll < 0.9 ? team.po : random.pick(team.developers);
   if (roll < 0.3) return team.po;
   if (roll < 0.36) return team.pm;
   if (roll < 0.44) return team.scrumMaster;
@@ -528,7 +738,16 @@ function change(random: Random, state: IssueState, kind: Kind, team: Team, at: n
       const from = state.assignee;
       if (from === to) return [];
       state.assignee = to;
-      return [jira('assignee', 'assignee', from?.user.accountId ?? null, from ? String(from.user.displayName) : null, to.user.accountId, String(to.user.displayName))];
+      return [
+        jira(
+          'assignee',
+          'assignee',
+          from?.user.accountId ?? null,
+          from ? String(from.user.displayName) : null,
+          to.user.accountId,
+          String(to.user.displayName),
+        ),
+      ];
     }
     case 'priority': {
       const to = random.pick(PRIORITY_NAMES);
@@ -539,7 +758,9 @@ function change(random: Random, state: IssueState, kind: Kind, team: Team, at: n
     }
     case 'labels': {
       const from = state.labels.join(' ');
-      state.labels = [...new Set([...state.labels, random.pick(kind === 'initiative' ? INITIATIVE_LABELS : STORY_LABELS)])];
+      state.labels = [
+        ...new Set([...state.labels, random.pick(kind === 'initiative' ? INITIATIVE_LABELS : STORY_LABELS)]),
+      ];
       return [jira('labels', 'labels', null, from, null, state.labels.join(' '))];
     }
     case 'fixVersions': {
@@ -562,7 +783,9 @@ function change(random: Random, state: IssueState, kind: Kind, team: Team, at: n
     }
     case 'sprint': {
       // The sprint running at the time, else the next one (a future sprint has no dates yet).
-      const sprint = team.sprints.find((candidate) => candidate.state === 'future' || at < Date.parse(candidate.endDate ?? ''));
+      const sprint = team.sprints.find(
+        (candidate) => candidate.state === 'future' || at < Date.parse(candidate.endDate ?? ''),
+      );
       if (!sprint || state.sprints.includes(sprint)) return rankChange(state);
       const from = state.sprints;
       state.sprints = [...from, sprint];
@@ -571,22 +794,50 @@ function change(random: Random, state: IssueState, kind: Kind, team: Team, at: n
     case 'storyPoints': {
       const from = state.storyPoints;
       state.storyPoints = random.pick([1, 2, 3, 5, 8, 13]);
-      return [custom('Story point estimate', CUSTOM.storyPoints, null, from === null ? null : String(from), null, String(state.storyPoints))];
+      return [
+        custom(
+          'Story point estimate',
+          CUSTOM.storyPoints,
+          null,
+          from === null ? null : String(from),
+          null,
+          String(state.storyPoints),
+        ),
+      ];
     }
     case 'rank':
       return rankChange(state);
     case 'flagged': {
       state.flagged = !state.flagged;
-      return [custom('Flagged', CUSTOM.flagged, state.flagged ? null : '[10019]', state.flagged ? null : 'Impediment', state.flagged ? '[10019]' : null, state.flagged ? 'Impediment' : null)];
+      return [
+        custom(
+          'Flagged',
+          CUSTOM.flagged,
+          state.flagged ? null : '[10019]',
+          state.flagged ? null : 'Impediment',
+          state.flagged ? '[10019]' : null,
+          state.flagged ? 'Impediment' : null,
+        ),
+      ];
     }
     case 'acceptanceCriteria': {
       const from = state.acceptanceCriteria;
-      state.acceptanceCriteria = 'Given a merchant with saved cards, when they pay, then the default card is preselected.';
+      state.acceptanceCriteria =
+        'Given a merchant with saved cards, when they pay, then the default card is preselected.';
       return [custom('Acceptance Criteria', CUSTOM.acceptanceCriteria, null, from, null, state.acceptanceCriteria)];
     }
     case 'parent': {
       if (!state.parent) return [];
-      return [{ field: 'IssueParentAssociation', fieldtype: 'jira', from: null, fromString: null, to: state.parent.id, toString: state.parent.key }];
+      return [
+        {
+          field: 'IssueParentAssociation',
+          fieldtype: 'jira',
+          from: null,
+          fromString: null,
+          to: state.parent.id,
+          toString: state.parent.key,
+        },
+      ];
     }
   }
 }
@@ -596,7 +847,6 @@ function rankChange(state: IssueState): RestChangeItem[] {
   return [custom('Rank', CUSTOM.rank, '', '', '', 'Ranked higher')];
 }
 
-
 // ---- shared parts ------------------------------------------------------------------------------------------
 
 const ISSUE_TYPE_OBJECTS = new Map<IssueTypeName, Record<string, unknown>>();
@@ -604,7 +854,13 @@ function issueType(name: IssueTypeName): Record<string, unknown> {
   let found = ISSUE_TYPE_OBJECTS.get(name);
   if (!found) {
     const type = ISSUE_TYPES[name];
-    found = { self: `${BASE_URL}/rest/api/3/issuetype/${type.id}`, id: type.id, name: type.name, subtask: type.hierarchyLevel < 0, hierarchyLevel: type.hierarchyLevel };
+    found = {
+      self: `${BASE_URL}/rest/api/3/issuetype/${type.id}`,
+      id: type.id,
+      name: type.name,
+      subtask: type.hierarchyLevel < 0,
+      hierarchyLevel: type.hierarchyLevel,
+    };
     ISSUE_TYPE_OBJECTS.set(name, found);
   }
   return found;
@@ -615,21 +871,38 @@ function status(name: StatusName): Record<string, unknown> {
   let found = STATUS_OBJECTS.get(name);
   if (!found) {
     const definition = STATUSES[name];
-    found = { self: `${BASE_URL}/rest/api/3/status/${definition.id}`, name, id: definition.id, statusCategory: STATUS_CATEGORIES[definition.category] };
+    found = {
+      self: `${BASE_URL}/rest/api/3/status/${definition.id}`,
+      name,
+      id: definition.id,
+      statusCategory: STATUS_CATEGORIES[definition.category],
+    };
     STATUS_OBJECTS.set(name, found);
   }
   return found;
 }
 
 function sprintFieldValue(sprint: RestSprint): Record<string, unknown> {
-  return { id: sprint.id, name: sprint.name, state: sprint.state, boardId: sprint.originBoardId, goal: sprint.goal, startDate: sprint.startDate, endDate: sprint.endDate };
+  return {
+    id: sprint.id,
+    name: sprint.name,
+    state: sprint.state,
+    boardId: sprint.originBoardId,
+    goal: sprint.goal,
+    startDate: sprint.startDate,
+    endDate: sprint.endDate,
+  };
 }
 
 /** Every English comment text of each voice, placeholders filled once, as ADF documents shared by the issues. */
 function commentBodies(random: Random): Record<Voice, unknown[]> {
   const entries = (Object.keys(COMMENTS) as Voice[]).map((voice) => [
     voice,
-    COMMENTS[voice].en.map((text) => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: fill(random, text) }] }] })),
+    COMMENTS[voice].en.map((text) => ({
+      type: 'doc',
+      version: 1,
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: fill(random, text) }] }],
+    })),
   ]);
   return Object.fromEntries(entries) as Record<Voice, unknown[]>;
 }

@@ -26,14 +26,16 @@ function parseSizes(text: string): number[] {
 function parseCount(name: string, min: number) {
   return (text: string): number => {
     const value = Number(text);
-    if (!Number.isInteger(value) || value < min) throw new InvalidArgumentError(`${name} must be a whole number ≥ ${min}, got "${text}"`);
+    if (!Number.isInteger(value) || value < min)
+      throw new InvalidArgumentError(`${name} must be a whole number ≥ ${min}, got "${text}"`);
     return value;
   };
 }
 
 function parseShare(text: string): number {
   const value = Number(text);
-  if (!(value > 0 && value <= 1)) throw new InvalidArgumentError(`--refresh-share must be a fraction in (0, 1], got "${text}"`);
+  if (!(value > 0 && value <= 1))
+    throw new InvalidArgumentError(`--refresh-share must be a fraction in (0, 1], got "${text}"`);
   return value;
 }
 
@@ -45,9 +47,24 @@ export async function main(argv: string[]): Promise<void> {
     .option('--latency-ms <ms>', 'delay the emulator adds to every answer', parseCount('--latency-ms', 0), 20)
     .option('--concurrency <n>', 'requests in flight', parseCount('--concurrency', 1), 4)
     .option('--classifier-ms <ms>', 'classify each mix for at least this long', parseCount('--classifier-ms', 1), 3000)
-    .option('--classifier-size <size>', 'synthetic site whose actions form the second classifier mix', parseSize, 10_000)
-    .option('--live-resolvers-max <size>', 'also call the resolvers without a scan cache (a live read per call) up to this size', parseSize, 10_000)
-    .option('--refresh-share <fraction>', 'share of the issues changed before the refresh is measured', parseShare, 0.01)
+    .option(
+      '--classifier-size <size>',
+      'synthetic site whose actions form the second classifier mix',
+      parseSize,
+      10_000,
+    )
+    .option(
+      '--live-resolvers-max <size>',
+      'also call the resolvers without a scan cache (a live read per call) up to this size',
+      parseSize,
+      10_000,
+    )
+    .option(
+      '--refresh-share <fraction>',
+      'share of the issues changed before the refresh is measured',
+      parseShare,
+      0.01,
+    )
     .option('--step-budget-s <s>', 'time budget of one scan step', parseCount('--step-budget-s', 1), 120)
     .option('--seed <n>', 'seed of the synthetic sites', parseCount('--seed', 0))
     .option('--no-bundle', 'do not weigh the UI bundle')
@@ -88,7 +105,8 @@ export async function main(argv: string[]): Promise<void> {
     ...(options.bundle ? { bundleDir: BUNDLE_DIR } : {}),
     placement: 'forked',
     ...(options.seed === undefined ? {} : { seed: options.seed }),
-    log: (line) => process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`),
+    log: (line) =>
+      process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`),
   });
   process.stdout.write(`${formatResults(results)}\n`);
   mkdirSync(dirname(resolve(options.out)), { recursive: true });

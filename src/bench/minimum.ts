@@ -50,12 +50,17 @@ export function minimumRequests(snapshot: SiteSnapshot): RequestBreakdown {
     roles += 1 + projectRoles.length;
     for (const actor of projectRoles.flatMap((role) => role.actors ?? [])) {
       const name = actor.actorGroup?.name ?? actor.actorGroup?.displayName;
-      if (name) groups.set(name, { identified: (groups.get(name)?.identified ?? false) || actor.actorGroup?.groupId !== undefined });
+      if (name)
+        groups.set(name, {
+          identified: (groups.get(name)?.identified ?? false) || actor.actorGroup?.groupId !== undefined,
+        });
     }
   }
   const unidentified = [...groups.values()].filter((group) => !group.identified).length;
   const members = (name: string) => snapshot.groups.find((group) => group.name === name)?.members.length ?? 0;
-  const groupRequests = (unidentified > 0 ? pages(unidentified, DIRECTORY_PAGE) : 0) + [...groups.keys()].reduce((sum, name) => sum + pages(members(name), DIRECTORY_PAGE), 0);
+  const groupRequests =
+    (unidentified > 0 ? pages(unidentified, DIRECTORY_PAGE) : 0) +
+    [...groups.keys()].reduce((sum, name) => sum + pages(members(name), DIRECTORY_PAGE), 0);
 
   const scrumBoards = snapshot.boards.filter((board) => board.type === 'scrum');
   const issues = snapshot.issues.length;
@@ -63,9 +68,15 @@ export function minimumRequests(snapshot: SiteSnapshot): RequestBreakdown {
     site: 2 + pages(snapshot.projects.length, PROJECT_PAGE) + pages(snapshot.boards.length, AGILE_PAGE),
     roles,
     groups: groupRequests,
-    sprints: scrumBoards.reduce((sum, board) => sum + pages(snapshot.sprints[String(board.id)]?.length ?? 0, AGILE_PAGE), 0),
+    sprints: scrumBoards.reduce(
+      (sum, board) => sum + pages(snapshot.sprints[String(board.id)]?.length ?? 0, AGILE_PAGE),
+      0,
+    ),
     search: [...issuesPerProject.values()].reduce((sum, count) => sum + pages(count, SEARCH_PAGE_WITH_FIELDS), 0),
-    changelogs: issues === 0 ? 0 : Math.max(Math.ceil(issues / BULKFETCH_MAX_ISSUES), Math.ceil(histories / BULKFETCH_MAX_HISTORIES)),
+    changelogs:
+      issues === 0
+        ? 0
+        : Math.max(Math.ceil(issues / BULKFETCH_MAX_ISSUES), Math.ceil(histories / BULKFETCH_MAX_HISTORIES)),
     comments,
   };
   return withTotal(breakdown);
@@ -75,7 +86,11 @@ export function minimumRequests(snapshot: SiteSnapshot): RequestBreakdown {
  * The fewest requests an incremental refresh of each project can make: its `updated >=` search (one page per 100
  * changed issues, one when none changed) and the changed issues' changelogs (bulkfetch, 1000 issues a request).
  */
-export function refreshMinimum(changedPerProject: Record<string, number>): { search: number; changelogs: number; total: number } {
+export function refreshMinimum(changedPerProject: Record<string, number>): {
+  search: number;
+  changelogs: number;
+  total: number;
+} {
   const changed = Object.values(changedPerProject);
   const search = changed.reduce((sum, count) => sum + pages(count, SEARCH_PAGE_WITH_FIELDS), 0);
   const changelogs = changed.reduce((sum, count) => sum + Math.ceil(count / BULKFETCH_MAX_ISSUES), 0);

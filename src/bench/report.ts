@@ -20,7 +20,11 @@ type Row = [string, (size: SizeResult) => string];
 
 function sizesTable(sizes: SizeResult[]): string {
   if (sizes.length === 0) return '';
-  const table = new Table({ head: ['', ...sizes.map((size) => `${label(size.issues)} issues`)], style: plain, colAligns: ['left', ...sizes.map(() => 'right' as const)] });
+  const table = new Table({
+    head: ['', ...sizes.map((size) => `${label(size.issues)} issues`)],
+    style: plain,
+    colAligns: ['left', ...sizes.map(() => 'right' as const)],
+  });
   const section = (title: string) => table.push([{ colSpan: sizes.length + 1, content: title }]);
   const rows = (list: Row[]) => {
     for (const [name, cell] of list) table.push([name, ...sizes.map(cell)]);
@@ -28,25 +32,41 @@ function sizesTable(sizes: SizeResult[]): string {
 
   section('site');
   rows([
-    ['issues / histories / comments', (size) => `${int(size.site.facts.issues)} / ${int(size.site.facts.histories)} / ${int(size.site.facts.comments)}`],
-    ['projects / boards / sprints / users', (size) => `${size.site.facts.projects} / ${size.site.facts.boards} / ${size.site.facts.sprints} / ${size.site.facts.users}`],
+    [
+      'issues / histories / comments',
+      (size) => `${int(size.site.facts.issues)} / ${int(size.site.facts.histories)} / ${int(size.site.facts.comments)}`,
+    ],
+    [
+      'projects / boards / sprints / users',
+      (size) =>
+        `${size.site.facts.projects} / ${size.site.facts.boards} / ${size.site.facts.sprints} / ${size.site.facts.users}`,
+    ],
     ['generated in; emulator RSS', (size) => `${seconds(size.site.generateMs)}; ${mb(size.site.emulatorRssMb)}`],
   ]);
   section('full read (bulk changelogs)');
   rows([
     ['requests: actual / minimum', (size) => `${int(size.full.read.emulator.requests)} / ${int(size.minimum.total)}`],
     ['actual ÷ minimum', (size) => ratio(size.ratios.actualOverMinimum)],
-    ...REQUEST_PARTS.map((part): Row => [`  ${part}`, (size) => `${int(size.full.read.emulator.byPart[part])} / ${int(size.minimum[part])}`]),
+    ...REQUEST_PARTS.map((part): Row => [
+      `  ${part}`,
+      (size) => `${int(size.full.read.emulator.byPart[part])} / ${int(size.minimum[part])}`,
+    ]),
     ['requests counted by the client', (size) => int(size.full.read.requests)],
     ['points: client / emulator', (size) => `${int(size.full.read.points)} / ${int(size.full.read.emulator.points)}`],
     ['wall time', (size) => seconds(size.full.read.wallMs)],
-    ['CPU: reader / emulator', (size) => `${seconds(size.full.read.cpuMs)} / ${seconds(size.full.read.emulator.cpuMs)}`],
+    [
+      'CPU: reader / emulator',
+      (size) => `${seconds(size.full.read.cpuMs)} / ${seconds(size.full.read.emulator.cpuMs)}`,
+    ],
     ['peak RSS after the read', (size) => mb(size.full.read.maxRssMb)],
     ['live heap: read snapshot', (size) => mb(size.full.read.liveHeapMb)],
   ]);
   section('CLI: audit of the read, whole site in one process');
   rows([
-    ['normalise / audit time', (size) => `${seconds(size.full.audit.normaliseMs)} / ${seconds(size.full.audit.auditMs)}`],
+    [
+      'normalise / audit time',
+      (size) => `${seconds(size.full.audit.normaliseMs)} / ${seconds(size.full.audit.auditMs)}`,
+    ],
     ['CPU', (size) => seconds(size.full.audit.cpuMs)],
     ['actions / findings', (size) => `${int(size.full.audit.actions)} / ${int(size.full.audit.findings)}`],
     ['live heap: normalised site', (size) => mb(size.full.audit.liveSiteHeapMb)],
@@ -57,30 +77,65 @@ function sizesTable(sizes: SizeResult[]): string {
     ['requests', (size) => `${size.naive.measured ? '' : '~'}${int(size.naive.requests)}`],
     ['naive ÷ bulk requests', (size) => `${size.naive.measured ? '' : '~'}${ratio(size.ratios.naiveOverBulk)}`],
     ['points', (size) => (size.naive.measured ? int(size.naive.points) : 'not run')],
-    ['wall time', (size) => (size.naive.measured ? seconds(size.naive.wallMs) : `~${seconds(size.naive.estimatedWallMs)} (estimated)`)],
-    ['CPU: reader / emulator', (size) => (size.naive.measured ? `${seconds(size.naive.cpuMs)} / ${seconds(size.naive.emulator.cpuMs)}` : 'not run')],
+    [
+      'wall time',
+      (size) =>
+        size.naive.measured ? seconds(size.naive.wallMs) : `~${seconds(size.naive.estimatedWallMs)} (estimated)`,
+    ],
+    [
+      'CPU: reader / emulator',
+      (size) =>
+        size.naive.measured ? `${seconds(size.naive.cpuMs)} / ${seconds(size.naive.emulator.cpuMs)}` : 'not run',
+    ],
   ]);
   section('background scan (steps of the scan, projects side by side)');
   const scanRows = (name: string, pick: (size: SizeResult) => ScanMeasurement): Row[] => [
-    [`${name}: requests / points`, (size) => `${int(pick(size).emulator.requests)} / ${int(pick(size).emulator.points)}`],
-    [`${name}: wall / CPU / steps`, (size) => `${seconds(pick(size).wallMs)} / ${seconds(pick(size).cpuMs)} / ${pick(size).steps}`],
+    [
+      `${name}: requests / points`,
+      (size) => `${int(pick(size).emulator.requests)} / ${int(pick(size).emulator.points)}`,
+    ],
+    [
+      `${name}: wall / CPU / steps`,
+      (size) => `${seconds(pick(size).wallMs)} / ${seconds(pick(size).cpuMs)} / ${pick(size).steps}`,
+    ],
   ];
   rows([
     ...scanRows('full scan', (size) => size.refresh.full),
-    ['full scan: cache in KVS (keys, largest value)', (size) => `${megabytes(size.refresh.full.store.bytes)} (${int(size.refresh.full.store.keys)}, ${int(size.refresh.full.store.largestValueBytes / 1024)} KiB)`],
+    [
+      'full scan: cache in KVS (keys, largest value)',
+      (size) =>
+        `${megabytes(size.refresh.full.store.bytes)} (${int(size.refresh.full.store.keys)}, ${int(size.refresh.full.store.largestValueBytes / 1024)} KiB)`,
+    ],
     ...scanRows('first refresh (lists ids)', (size) => size.refresh.settle),
     ['issues changed', (size) => int(size.refresh.changed.touched)],
     ...scanRows('refresh after the change', (size) => size.refresh.changed),
-    ['  minimum requests; points per changed issue', (size) => `${size.refresh.changed.minimum.total}; ${(size.refresh.changed.emulator.points / size.refresh.changed.touched).toFixed(1)}`],
+    [
+      '  minimum requests; points per changed issue',
+      (size) =>
+        `${size.refresh.changed.minimum.total}; ${(size.refresh.changed.emulator.points / size.refresh.changed.touched).toFixed(1)}`,
+    ],
     ...scanRows('refresh, nothing changed', (size) => size.refresh.unchanged),
     ['  requests per project (most)', (size) => String(size.refresh.unchanged.maxProjectRequests)],
-    ['longest step', (size) => seconds(Math.max(...[size.refresh.full, size.refresh.settle, size.refresh.changed, size.refresh.unchanged].map((scan) => scan.longestStepMs)))],
+    [
+      'longest step',
+      (size) =>
+        seconds(
+          Math.max(
+            ...[size.refresh.full, size.refresh.settle, size.refresh.changed, size.refresh.unchanged].map(
+              (scan) => scan.longestStepMs,
+            ),
+          ),
+        ),
+    ],
   ]);
   section('audit job over the cache (a project at a time, own worker, Forge memory)');
   rows([
     ['projects / findings', (size) => `${size.refresh.auditJob.projects} / ${int(size.refresh.auditJob.findings)}`],
     ['wall / CPU', (size) => `${seconds(size.refresh.auditJob.wallMs)} / ${seconds(size.refresh.auditJob.cpuMs)}`],
-    ['peak RSS (heap limit)', (size) => `${mb(size.refresh.auditJob.maxRssMb)} (${mb(size.refresh.auditJob.heapLimitMb)})`],
+    [
+      'peak RSS (heap limit)',
+      (size) => `${mb(size.refresh.auditJob.maxRssMb)} (${mb(size.refresh.auditJob.heapLimitMb)})`,
+    ],
   ]);
   section('panel resolvers (as a Jira admin: the global roadmap and the busiest board), JSON returned');
   const resolverRows = (title: string, pick: (size: SizeResult) => ResolverFigures[] | undefined): Row[] =>
@@ -91,13 +146,25 @@ function sizesTable(sizes: SizeResult[]): string {
         return response ? `${megabytes(response.bytes)} / ${seconds(response.wallMs)}` : 'not run';
       },
     ]);
-  rows([...resolverRows('on the scan cache', (size) => size.refresh.resolvers), ...resolverRows('without a cache (live read)', (size) => size.liveResolvers)]);
+  rows([
+    ...resolverRows('on the scan cache', (size) => size.refresh.resolvers),
+    ...resolverRows('without a cache (live read)', (size) => size.liveResolvers),
+  ]);
   return table.toString();
 }
 
 function classifierTable(results: BenchResults): string {
   if (results.classifier.length === 0) return '';
-  const table = new Table({ head: ['classifier mix', 'actions (create/change/comment)', 'classified', 'wall / CPU', 'actions per CPU s / wall s'], style: plain });
+  const table = new Table({
+    head: [
+      'classifier mix',
+      'actions (create/change/comment)',
+      'classified',
+      'wall / CPU',
+      'actions per CPU s / wall s',
+    ],
+    style: plain,
+  });
   for (const entry of results.classifier) {
     table.push([
       entry.source,
@@ -115,15 +182,28 @@ function bundleTable(results: BenchResults): string {
   if (!bundle) return '';
   const table = new Table({ head: ['UI bundle (static/app/build)', 'bytes', 'gzipped'], style: plain });
   for (const file of bundle.initial) table.push([file.path, int(file.bytes), int(file.gzipBytes)]);
-  table.push(['loaded by index.html', int(bundle.initial.reduce((sum, file) => sum + file.bytes, 0)), int(bundle.initialGzipBytes)]);
+  table.push([
+    'loaded by index.html',
+    int(bundle.initial.reduce((sum, file) => sum + file.bytes, 0)),
+    int(bundle.initialGzipBytes),
+  ]);
   table.push([`all ${bundle.allFiles} JS and CSS files (lazy themes included)`, '', int(bundle.allGzipBytes)]);
   return table.toString();
 }
 
 function targetsTable(results: BenchResults): string {
-  const table = new Table({ head: ['target', 'measured', 'met'], style: plain, colWidths: [64, 48, 6], wordWrap: true });
+  const table = new Table({
+    head: ['target', 'measured', 'met'],
+    style: plain,
+    colWidths: [64, 48, 6],
+    wordWrap: true,
+  });
   for (const check of results.targets) {
-    table.push([check.target, check.note ? `${check.value}\n${check.note}` : check.value, check.met === undefined ? '–' : check.met ? 'yes' : 'NO']);
+    table.push([
+      check.target,
+      check.note ? `${check.value}\n${check.note}` : check.value,
+      check.met === undefined ? '–' : check.met ? 'yes' : 'NO',
+    ]);
   }
   return table.toString();
 }

@@ -10,7 +10,9 @@ import { fork, type ChildProcess } from 'node:child_process';
 export type Methods<T> = { [K in keyof T]: (...args: any[]) => Promise<unknown> };
 
 /** An object's async methods, as seen from the other side of the channel. */
-export type Remote<T extends Methods<T>> = { [K in keyof T]: (...args: Parameters<T[K]>) => Promise<Awaited<ReturnType<T[K]>>> } & {
+export type Remote<T extends Methods<T>> = {
+  [K in keyof T]: (...args: Parameters<T[K]>) => Promise<Awaited<ReturnType<T[K]>>>;
+} & {
   /** Ends the child process (in process: nothing to end). */
   close(): Promise<void>;
 };
@@ -29,10 +31,17 @@ export function serveOverIpc<T extends Methods<T>>(target: T): void {
   if (!send) throw new Error('serveOverIpc needs to run in a process started with an IPC channel (child_process.fork)');
   process.on('message', (call: Call) => {
     const method = (target as Record<string, unknown>)[call.method];
-    const answer = typeof method === 'function' ? (method.apply(target, call.args) as Promise<unknown>) : Promise.reject(new Error(`no method ${call.method}`));
+    const answer =
+      typeof method === 'function'
+        ? (method.apply(target, call.args) as Promise<unknown>)
+        : Promise.reject(new Error(`no method ${call.method}`));
     answer.then(
       (result) => send({ id: call.id, result } satisfies Reply),
-      (error: unknown) => send({ id: call.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies Reply),
+      (error: unknown) =>
+        send({
+          id: call.id,
+          error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        } satisfies Reply),
     );
   });
   process.on('disconnect', () => process.exit(0));
@@ -69,19 +78,30 @@ export function forkRemote<T extends Methods<T>>(modulePath: string, execArgv: s
     });
   return new Proxy({} as Remote<T>, {
     // `then` stays undefined so that a proxy returned from an async function is not taken for a promise.
-    get: (_target, property) => (property === 'then' ? undefined : property === 'close' ? close : (...args: unknown[]) => call(String(property), args)),
+    get: (_target, property) =>
+      property === 'then'
+        ? undefined
+        : property === 'close'
+          ? close
+          : (...args: unknown[]) => call(String(property), args),
   });
 }
 
 /** The same shape without a process in between: what the smoke test uses. */
-export function localRemote<T extends Methods<T>>(target: T, close: () => Promise<void> = async () => undefined): Remote<T> {
+export function localRemote<T extends Methods<T>>(
+  target: T,
+  close: () => Promise<void> = async () => undefined,
+): Remote<T> {
   return new Proxy({} as Remote<T>, {
     get: (_target, property) => {
       if (property === 'then') return undefined;
       if (property === 'close') return close;
       const method = (target as Record<string, unknown>)[String(property)] as (...args: unknown[]) => Promise<unknown>;
       // A JSON round trip, as over IPC, so the in-process run passes exactly what a child process would.
-      return async (...args: unknown[]) => JSON.parse(JSON.stringify((await method.apply(target, JSON.parse(JSON.stringify(args)) as unknown[])) ?? null)) as unknown;
+      return async (...args: unknown[]) =>
+        JSON.parse(
+          JSON.stringify((await method.apply(target, JSON.parse(JSON.stringify(args)) as unknown[])) ?? null),
+        ) as unknown;
     },
   });
 }

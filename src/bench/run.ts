@@ -124,7 +124,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   for (const source of options.classifierSources) {
     log(`classifier: ${typeof source === 'string' ? source : `${source.issues} issues`}`);
     // "On one core": the collector runs on the measuring thread too, so the process's CPU time is that one core's.
-    classifier.push(await inWorker(options, (worker) => worker.classify({ source, minMs: options.classifierMinMs }), ['--single-threaded-gc']));
+    classifier.push(
+      await inWorker(options, (worker) => worker.classify({ source, minMs: options.classifierMinMs }), [
+        '--single-threaded-gc',
+      ]),
+    );
   }
   const bundle = options.bundleDir ? measureBundle(options.bundleDir) : undefined;
   const { log: _log, placement: _placement, ...recorded } = options;
@@ -140,9 +144,17 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   return { ...results, targets: checkTargets(results) };
 }
 
-async function measureSize(issues: number, options: BenchOptions, earlier: readonly SizeResult[], log: (line: string) => void): Promise<SizeResult> {
+async function measureSize(
+  issues: number,
+  options: BenchOptions,
+  earlier: readonly SizeResult[],
+  log: (line: string) => void,
+): Promise<SizeResult> {
   log(`${issues} issues: generating and serving the site`);
-  const { site, description } = await openSite({ issues, latencyMs: options.latencyMs, ...(options.seed === undefined ? {} : { seed: options.seed }) }, options.placement);
+  const { site, description } = await openSite(
+    { issues, latencyMs: options.latencyMs, ...(options.seed === undefined ? {} : { seed: options.seed }) },
+    options.placement,
+  );
   try {
     const emulatorRssMb = (await site.usage()).rssMb;
     log(`${issues} issues: full read and audit`);
@@ -152,7 +164,9 @@ async function measureSize(issues: number, options: BenchOptions, earlier: reado
     const refresh = await measureRefresh(site, description, options, log);
     const live = issues <= options.liveResolversMaxIssues;
     if (live) log(`${issues} issues: resolvers without a scan cache (live reads)`);
-    const liveResolvers = live ? await inWorker(options, (worker) => worker.resolvers(resolverInput(description, options))) : undefined;
+    const liveResolvers = live
+      ? await inWorker(options, (worker) => worker.resolvers(resolverInput(description, options)))
+      : undefined;
     return {
       issues,
       site: { facts: description.facts, generateMs: description.generateMs, emulatorRssMb },
@@ -189,22 +203,43 @@ async function measureNaive(
   const requests = bulk.emulator.requests - bulk.emulator.byPart.changelogs + description.perIssueChangelogRequests;
   const measured = [...earlier].reverse().find((result) => result.naive.measured)?.naive;
   if (measured?.measured) {
-    return { measured: false, requests, estimatedWallMs: requests * (measured.wallMs / measured.emulator.requests), basis: `wall time per request of the naive read at ${measured.issues} issues` };
+    return {
+      measured: false,
+      requests,
+      estimatedWallMs: requests * (measured.wallMs / measured.emulator.requests),
+      basis: `wall time per request of the naive read at ${measured.issues} issues`,
+    };
   }
-  return { measured: false, requests, estimatedWallMs: (requests * options.latencyMs) / options.concurrency, basis: 'latency × requests ÷ concurrency' };
+  return {
+    measured: false,
+    requests,
+    estimatedWallMs: (requests * options.latencyMs) / options.concurrency,
+    basis: 'latency × requests ÷ concurrency',
+  };
 }
 
 const HOUR = 3_600_000;
 
 function resolverInput(description: SiteDescription, options: BenchOptions): ResolverInput {
-  return { url: description.url, login: description.login, concurrency: options.concurrency, boardId: description.busiestBoardId, now: description.capturedAt };
+  return {
+    url: description.url,
+    login: description.login,
+    concurrency: options.concurrency,
+    boardId: description.busiestBoardId,
+    now: description.capturedAt,
+  };
 }
 
 /**
  * The background scan over one session (one key-value store): a full scan, the refresh that settles it, then —
  * an hour of site time later each — a refresh after `refreshShare` of the issues changed and one after nothing did.
  */
-async function measureRefresh(site: Remote<BenchSite>, description: SiteDescription, options: BenchOptions, log: (line: string) => void): Promise<RefreshMeasurement> {
+async function measureRefresh(
+  site: Remote<BenchSite>,
+  description: SiteDescription,
+  options: BenchOptions,
+  log: (line: string) => void,
+): Promise<RefreshMeasurement> {
   const worker = openWorker(options.placement);
   const issues = description.facts.issues;
   const SESSION = mkdtempSync(join(tmpdir(), 'rba-bench-store-'));
@@ -222,7 +257,10 @@ async function measureRefresh(site: Remote<BenchSite>, description: SiteDescript
         timeBudgetMs: options.stepBudgetMs,
         kind,
       });
-      return { ...figures, emulator: emulatorShare(before, await site.stats(), (await site.usage()).cpuMs - cpuBefore) };
+      return {
+        ...figures,
+        emulator: emulatorShare(before, await site.stats(), (await site.usage()).cpuMs - cpuBefore),
+      };
     };
     log(`${issues} issues: full background scan`);
     const full = await scan('full', 0);
@@ -230,10 +268,20 @@ async function measureRefresh(site: Remote<BenchSite>, description: SiteDescript
     const skew = await site.advanceClock(HOUR);
     const touched = await site.touch(options.refreshShare);
     log(`${issues} issues: refresh after ${touched.issues} issues changed, then after nothing did`);
-    const changed = { ...(await scan('incremental', skew)), touched: touched.issues, minimum: refreshMinimum(touched.perProject) };
-    const unchanged = { ...(await scan('incremental', await site.advanceClock(HOUR))), projects: description.projectKeys.length };
+    const changed = {
+      ...(await scan('incremental', skew)),
+      touched: touched.issues,
+      minimum: refreshMinimum(touched.perProject),
+    };
+    const unchanged = {
+      ...(await scan('incremental', await site.advanceClock(HOUR))),
+      projects: description.projectKeys.length,
+    };
     log(`${issues} issues: the audit job over the cache, old generation limited to ${AUDIT_JOB_HEAP_MB} MB`);
-    const auditJob = await inWorker(options, (job) => job.auditJob({ session: SESSION, now: description.capturedAt }), [`--max-old-space-size=${AUDIT_JOB_HEAP_MB}`, `--max-semi-space-size=${AUDIT_JOB_SEMI_SPACE_MB}`]);
+    const auditJob = await inWorker(options, (job) => job.auditJob({ session: SESSION, now: description.capturedAt }), [
+      `--max-old-space-size=${AUDIT_JOB_HEAP_MB}`,
+      `--max-semi-space-size=${AUDIT_JOB_SEMI_SPACE_MB}`,
+    ]);
     log(`${issues} issues: resolvers on the stored reports`);
     const resolvers = await worker.resolvers({ ...resolverInput(description, options), session: SESSION });
     return { full, settle, changed, unchanged, auditJob, resolvers };
@@ -243,11 +291,22 @@ async function measureRefresh(site: Remote<BenchSite>, description: SiteDescript
   }
 }
 
-async function measureRead(site: Remote<BenchSite>, description: SiteDescription, options: BenchOptions, changelogs: ReadInput['changelogs']) {
+async function measureRead(
+  site: Remote<BenchSite>,
+  description: SiteDescription,
+  options: BenchOptions,
+  changelogs: ReadInput['changelogs'],
+) {
   const before = await site.stats();
   const cpuBefore = (await site.usage()).cpuMs;
   const result = await inWorker(options, (worker) =>
-    worker.read({ url: description.url, login: description.login, concurrency: options.concurrency, changelogs, audit: changelogs === 'bulk' }),
+    worker.read({
+      url: description.url,
+      login: description.login,
+      concurrency: options.concurrency,
+      changelogs,
+      audit: changelogs === 'bulk',
+    }),
   );
   const emulator = emulatorShare(before, await site.stats(), (await site.usage()).cpuMs - cpuBefore);
   return { read: { ...result.read, emulator }, audit: result.audit };
@@ -259,10 +318,19 @@ function emulatorShare(before: EmulatorStats, after: EmulatorStats, cpuMs: numbe
     const earlier = before.byRoute[route] ?? { requests: 0, points: 0 };
     byRoute[route] = { requests: stats.requests - earlier.requests, points: stats.points - earlier.points };
   }
-  return { requests: after.requests - before.requests, points: after.points - before.points, byPart: actualRequests(byRoute), cpuMs };
+  return {
+    requests: after.requests - before.requests,
+    points: after.points - before.points,
+    byPart: actualRequests(byRoute),
+    cpuMs,
+  };
 }
 
-async function inWorker<T>(options: BenchOptions, work: (worker: ReturnType<typeof openWorker>) => Promise<T>, nodeOptions: string[] = []): Promise<T> {
+async function inWorker<T>(
+  options: BenchOptions,
+  work: (worker: ReturnType<typeof openWorker>) => Promise<T>,
+  nodeOptions: string[] = [],
+): Promise<T> {
   const worker = openWorker(options.placement, nodeOptions);
   try {
     return await work(worker);

@@ -53,11 +53,22 @@ export class BenchSite {
 
   async start(options: SiteOptions): Promise<SiteDescription> {
     const started = performance.now();
-    const { snapshot, facts } = generateBenchSite({ issues: options.issues, ...(options.seed === undefined ? {} : { seed: options.seed }) });
+    const { snapshot, facts } = generateBenchSite({
+      issues: options.issues,
+      ...(options.seed === undefined ? {} : { seed: options.seed }),
+    });
     const generateMs = performance.now() - started;
     this.snapshot = snapshot;
-    this.nextHistoryId = 1 + snapshot.issues.reduce((max, issue) => Math.max(max, ...(issue.changelog?.histories ?? []).map((history) => Number(history.id))), 0);
-    this.emulator = await startEmulator(snapshot, { latencyMs: options.latencyMs, now: () => Date.now() + this.clockSkewMs });
+    this.nextHistoryId =
+      1 +
+      snapshot.issues.reduce(
+        (max, issue) => Math.max(max, ...(issue.changelog?.histories ?? []).map((history) => Number(history.id))),
+        0,
+      );
+    this.emulator = await startEmulator(snapshot, {
+      latencyMs: options.latencyMs,
+      now: () => Date.now() + this.clockSkewMs,
+    });
     this.description = {
       url: this.emulator.url,
       login: facts.adminAccountId,
@@ -137,7 +148,17 @@ function edited(issue: RestIssue, at: number, historyId: string): RestIssue {
     id: historyId,
     author,
     created: time,
-    items: [{ field: 'priority', fieldtype: 'jira', fieldId: 'priority', from: PRIORITIES[current as PriorityName]?.id ?? null, fromString: current, to: PRIORITIES[next].id, toString: next }],
+    items: [
+      {
+        field: 'priority',
+        fieldtype: 'jira',
+        fieldId: 'priority',
+        from: PRIORITIES[current as PriorityName]?.id ?? null,
+        fromString: current,
+        to: PRIORITIES[next].id,
+        toString: next,
+      },
+    ],
   };
   const histories = [history, ...(issue.changelog?.histories ?? [])];
   return {
@@ -154,12 +175,19 @@ function busiestBoard(snapshot: SiteSnapshot): number {
     issuesPerProject.set(key, (issuesPerProject.get(key) ?? 0) + 1);
   }
   const scrum = snapshot.boards.filter((board) => board.type === 'scrum');
-  const sorted = [...scrum].sort((a, b) => (issuesPerProject.get(b.location?.projectKey ?? '') ?? 0) - (issuesPerProject.get(a.location?.projectKey ?? '') ?? 0));
+  const sorted = [...scrum].sort(
+    (a, b) =>
+      (issuesPerProject.get(b.location?.projectKey ?? '') ?? 0) -
+      (issuesPerProject.get(a.location?.projectKey ?? '') ?? 0),
+  );
   return Number(sorted[0]?.id ?? 0);
 }
 
 /** The site in a process of its own (what `npm run bench` does), or in this one (the smoke test). */
-export async function openSite(options: SiteOptions, placement: 'forked' | 'in-process'): Promise<{ site: Remote<BenchSite>; description: SiteDescription }> {
+export async function openSite(
+  options: SiteOptions,
+  placement: 'forked' | 'in-process',
+): Promise<{ site: Remote<BenchSite>; description: SiteDescription }> {
   const site =
     placement === 'forked'
       ? forkRemote<BenchSite>(join(__dirname, 'site-process.js'), ['--max-old-space-size=8192'])

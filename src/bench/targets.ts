@@ -52,8 +52,16 @@ export function checkTargets(results: Omit<BenchResults, 'targets'>): TargetChec
       note: `${(changed.emulator.points / changed.touched).toFixed(1)} points per changed issue; full scan ${(size.refresh.full.emulator.points / size.issues).toFixed(1)} per issue`,
     });
   }
-  const steps = results.sizes.flatMap((size) => [size.refresh.full, size.refresh.settle, size.refresh.changed, size.refresh.unchanged].map((scan) => ({ ms: scan.longestStepMs, issues: size.issues })));
-  const longestStep = steps.reduce<(typeof steps)[number] | undefined>((max, entry) => (max === undefined || entry.ms > max.ms ? entry : max), undefined);
+  const steps = results.sizes.flatMap((size) =>
+    [size.refresh.full, size.refresh.settle, size.refresh.changed, size.refresh.unchanged].map((scan) => ({
+      ms: scan.longestStepMs,
+      issues: size.issues,
+    })),
+  );
+  const longestStep = steps.reduce<(typeof steps)[number] | undefined>(
+    (max, entry) => (max === undefined || entry.ms > max.ms ? entry : max),
+    undefined,
+  );
   if (longestStep) {
     checks.push({
       target: `longest scan step within a consumer's ${CONSUMER_LIMIT_MS / 1000} s`,
@@ -96,7 +104,10 @@ export function checkTargets(results: Omit<BenchResults, 'targets'>): TargetChec
     });
   }
 
-  const slowest = results.classifier.reduce<(typeof results.classifier)[number] | undefined>((worst, entry) => (worst === undefined || entry.perCpuSecond < worst.perCpuSecond ? entry : worst), undefined);
+  const slowest = results.classifier.reduce<(typeof results.classifier)[number] | undefined>(
+    (worst, entry) => (worst === undefined || entry.perCpuSecond < worst.perCpuSecond ? entry : worst),
+    undefined,
+  );
   checks.push({
     target: `classifier ≥ ${CLASSIFIER_TARGET_PER_SECOND.toLocaleString('en')} actions/s on one core`,
     ...(slowest
@@ -108,9 +119,20 @@ export function checkTargets(results: Omit<BenchResults, 'targets'>): TargetChec
       : { value: 'not run' }),
   });
 
-  const responses = results.sizes.flatMap((size) => [...size.refresh.resolvers, ...(size.liveResolvers ?? [])].map((response) => ({ ...response, issues: size.issues })));
-  const biggest = responses.reduce<(typeof responses)[number] | undefined>((max, entry) => (max === undefined || entry.bytes > max.bytes ? entry : max), undefined);
-  const slowestResolver = responses.reduce<(typeof responses)[number] | undefined>((max, entry) => (max === undefined || entry.wallMs > max.wallMs ? entry : max), undefined);
+  const responses = results.sizes.flatMap((size) =>
+    [...size.refresh.resolvers, ...(size.liveResolvers ?? [])].map((response) => ({
+      ...response,
+      issues: size.issues,
+    })),
+  );
+  const biggest = responses.reduce<(typeof responses)[number] | undefined>(
+    (max, entry) => (max === undefined || entry.bytes > max.bytes ? entry : max),
+    undefined,
+  );
+  const slowestResolver = responses.reduce<(typeof responses)[number] | undefined>(
+    (max, entry) => (max === undefined || entry.wallMs > max.wallMs ? entry : max),
+    undefined,
+  );
   if (biggest && slowestResolver) {
     checks.push({
       target: `largest resolver response under Forge's ${RESPONSE_LIMIT_BYTES / 1024 / 1024} MB`,

@@ -207,7 +207,13 @@ export class BenchTasks {
         input.projectKeys.map(async (projectKey) => {
           const client = clientFor(input);
           for (let done = false, first = true; !done; first = false) {
-            const step = await timed(() => scanner.step(client, store, projectKey, { timeBudgetMs: input.timeBudgetMs, now, ...(first ? { kind: input.kind } : {}) }));
+            const step = await timed(() =>
+              scanner.step(client, store, projectKey, {
+                timeBudgetMs: input.timeBudgetMs,
+                now,
+                ...(first ? { kind: input.kind } : {}),
+              }),
+            );
             if (step.result.busy) throw new Error(`${projectKey}: another scan holds the lease`);
             steps++;
             longestStepMs = Math.max(longestStepMs, step.wallMs);
@@ -255,7 +261,8 @@ export class BenchTasks {
   }
 
   async classify(input: ClassifierInput): Promise<ClassifierFigures> {
-    const snapshot = input.source === 'demo' ? generateDemoSite() : generateBenchSite({ issues: input.source.issues }).snapshot;
+    const snapshot =
+      input.source === 'demo' ? generateDemoSite() : generateBenchSite({ issues: input.source.issues }).snapshot;
     const site = normaliseSite(snapshot);
     const items = new Map(site.items.map((item) => [item.key, item]));
     const sprints = new Map(site.sprints.map((sprint) => [sprint.id, sprint]));
@@ -298,7 +305,9 @@ export class BenchTasks {
       now: () => new Date(input.now),
     };
     const caller = { accountId: input.login, moduleKey: 'bench' };
-    const calls: Array<[ResolverFigures['name'], () => Promise<ResolverResponse<{ findings: unknown[]; freshness: Freshness }>>]> = [
+    const calls: Array<
+      [ResolverFigures['name'], () => Promise<ResolverResponse<{ findings: unknown[]; freshness: Freshness }>>]
+    > = [
       ['getRoadmap', () => runHandler('getRoadmap', services, {}, caller)],
       ['getBoardPanel', () => runHandler('getBoardPanel', services, { boardId: input.boardId }, caller)],
     ];
@@ -307,7 +316,13 @@ export class BenchTasks {
       const { result, wallMs } = await timed(call);
       if (!result.ok) throw new Error(`${name} failed: ${result.error.message}`);
       // What Forge carries back to the UI: the resolver's return value as JSON.
-      figures.push({ name, source: result.data.freshness.source, bytes: Buffer.byteLength(JSON.stringify(result)), wallMs, findings: result.data.findings.length });
+      figures.push({
+        name,
+        source: result.data.freshness.source,
+        bytes: Buffer.byteLength(JSON.stringify(result)),
+        wallMs,
+        findings: result.data.findings.length,
+      });
     }
     return figures;
   }
@@ -332,7 +347,9 @@ async function measureRead(client: JiraClient, input: ReadInput, held: { read?: 
 }
 
 function clientFor(access: SiteAccess): JiraClient {
-  return new JiraClient(new HttpTransport({ baseUrl: access.url, email: access.login, apiToken: 'bench' }), { concurrency: access.concurrency });
+  return new JiraClient(new HttpTransport({ baseUrl: access.url, email: access.login, apiToken: 'bench' }), {
+    concurrency: access.concurrency,
+  });
 }
 
 /**
@@ -340,5 +357,11 @@ function clientFor(access: SiteAccess): JiraClient {
  * workers may use up to 12 GB of heap, so that the benchmark measures what a stage needs rather than failing.
  */
 export function openWorker(placement: 'forked' | 'in-process', nodeOptions: string[] = []): Remote<BenchTasks> {
-  return placement === 'forked' ? forkRemote<BenchTasks>(join(__dirname, 'worker.js'), ['--expose-gc', '--max-old-space-size=12288', ...nodeOptions]) : localRemote(new BenchTasks());
+  return placement === 'forked'
+    ? forkRemote<BenchTasks>(join(__dirname, 'worker.js'), [
+        '--expose-gc',
+        '--max-old-space-size=12288',
+        ...nodeOptions,
+      ])
+    : localRemote(new BenchTasks());
 }

@@ -12,7 +12,12 @@ import type { Evidence, Role } from './types';
  * What one changelog item is evidence of. Each field meaning has one small function; the same field can point
  * either way, decided by the item's tier and by horizon maths (C5), never by who made the change.
  */
-export function changeEvidence(change: FieldChange, scope: Scope, out: Evidence[], sameAction: readonly FieldChange[]): void {
+export function changeEvidence(
+  change: FieldChange,
+  scope: Scope,
+  out: Evidence[],
+  sameAction: readonly FieldChange[],
+): void {
   const handler = HANDLERS[change.meaning];
   if (handler) handler(change, scope, out, sameAction);
   else otherFieldEvidence(change, scope, out);
@@ -32,7 +37,16 @@ const HANDLERS: Partial<Record<FieldMeaning, Handler>> = {
   sprint: sprintEvidence,
   rank: rankEvidence,
   storyPoints: (change, scope, out) =>
-    out.push(evidence('tactical', 3, ['C3'], change.fromText ? `Re-estimated the ${scope.noun} from ${change.fromText} to ${change.toText ?? 'nothing'} points` : `Estimated the ${scope.noun} at ${change.toText ?? '?'} points`)),
+    out.push(
+      evidence(
+        'tactical',
+        3,
+        ['C3'],
+        change.fromText
+          ? `Re-estimated the ${scope.noun} from ${change.fromText} to ${change.toText ?? 'nothing'} points`
+          : `Estimated the ${scope.noun} at ${change.toText ?? '?'} points`,
+      ),
+    ),
   acceptanceCriteria: (change, scope, out) => {
     out.push(evidence('tactical', 3, ['C3'], `Rewrote the ${scope.noun}'s acceptance criteria`));
     textEvidence(cueMask(addedText(change.fromText, change.toText)), scope, 0.5, out);
@@ -43,19 +57,30 @@ const HANDLERS: Partial<Record<FieldMeaning, Handler>> = {
   description: descriptionEvidence,
   status: (change, scope, out) => statusEvidence(change.fromText, change.toText, scope, out),
   resolution: (change, scope, out, sameAction) => {
-    if (!sameAction.some((other) => other.meaning === 'status')) statusEvidence(change.fromText, change.toText, scope, out);
+    if (!sameAction.some((other) => other.meaning === 'status'))
+      statusEvidence(change.fromText, change.toText, scope, out);
   },
   parent: parentEvidence,
   parentLink: parentEvidence,
   epicLink: parentEvidence,
   issueType: (change, _scope, out) =>
-    out.push(evidence('tactical', 2.5, ['C4'], `Reclassified the ${change.fromText ?? 'item'} as a ${change.toText ?? 'different type'}, a bug-versus-enhancement call`)),
+    out.push(
+      evidence(
+        'tactical',
+        2.5,
+        ['C4'],
+        `Reclassified the ${change.fromText ?? 'item'} as a ${change.toText ?? 'different type'}, a bug-versus-enhancement call`,
+      ),
+    ),
   team: teamEvidence,
-  assignee: (_change, scope, out) => out.push(evidence('neutral', 1, [], `Reassigned the ${scope.noun}; picking up work decides nothing`)),
-  components: (change, scope, out) => out.push(evidence('neutral', 1, [], `Changed the ${scope.noun}'s component to ${change.toText || 'none'}`)),
+  assignee: (_change, scope, out) =>
+    out.push(evidence('neutral', 1, [], `Reassigned the ${scope.noun}; picking up work decides nothing`)),
+  components: (change, scope, out) =>
+    out.push(evidence('neutral', 1, [], `Changed the ${scope.noun}'s component to ${change.toText || 'none'}`)),
   flagged: (change, scope, out) => {
     const what = change.toText ? 'Flagged' : 'Cleared the impediment flag on';
-    if (scope.tier === 'epic' || scope.tier === 'roadmap') out.push(evidence('tactical', 1, ['C8'], `${what} the ${scope.noun}, keeping the team unblocked`));
+    if (scope.tier === 'epic' || scope.tier === 'roadmap')
+      out.push(evidence('tactical', 1, ['C8'], `${what} the ${scope.noun}, keeping the team unblocked`));
     else out.push(evidence('neutral', 1.5, [], `${what} the ${scope.noun}, a delivery signal`));
   },
 };
@@ -103,7 +128,12 @@ function releaseEvidence(change: FieldChange, scope: Scope, out: Evidence[]): vo
 /** A scheduling decision leaning `score` towards the roadmap (> 0) or the sprint (< 0); the clearer, the heavier. */
 export function scheduling(score: number, what: string): Evidence {
   const strategic = score >= 0;
-  return evidence(strategic ? 'strategic' : 'tactical', 0.5 + 2.5 * Math.min(1.4, Math.abs(score)), strategic ? STRATEGIC_SCHEDULE : TACTICAL_SCHEDULE, what);
+  return evidence(
+    strategic ? 'strategic' : 'tactical',
+    0.5 + 2.5 * Math.min(1.4, Math.abs(score)),
+    strategic ? STRATEGIC_SCHEDULE : TACTICAL_SCHEDULE,
+    what,
+  );
 }
 
 function sprintEvidence(change: FieldChange, scope: Scope, out: Evidence[]): void {
@@ -111,7 +141,8 @@ function sprintEvidence(change: FieldChange, scope: Scope, out: Evidence[]): voi
   const after = idList(change.toValue);
   const added = after.filter((id) => !before.includes(id));
   const removed = before.filter((id) => !after.includes(id));
-  const sprintName = (id: number | undefined, fallback: string | undefined) => (id === undefined ? fallback : scope.context.sprints?.get(id)?.name ?? fallback) ?? 'a sprint';
+  const sprintName = (id: number | undefined, fallback: string | undefined) =>
+    (id === undefined ? fallback : (scope.context.sprints?.get(id)?.name ?? fallback)) ?? 'a sprint';
   const what =
     added.length > 0 && removed.length > 0
       ? `Moved the ${scope.noun} from ${sprintName(removed[0], change.fromText)} to ${sprintName(added[0], lastName(change.toText))}`
@@ -138,7 +169,12 @@ function rankEvidence(change: FieldChange, scope: Scope, out: Evidence[]): void 
   if (scope.tier === 'epic') {
     const days = itemHorizonDays(scope);
     if (days !== undefined) {
-      out.push(scheduling(horizonLean(days, scope.thresholds), `Ranked the ${scope.noun} ${direction} with its plan ending ${describeAhead(days)}`));
+      out.push(
+        scheduling(
+          horizonLean(days, scope.thresholds),
+          `Ranked the ${scope.noun} ${direction} with its plan ending ${describeAhead(days)}`,
+        ),
+      );
       return;
     }
   }
@@ -164,7 +200,14 @@ function labelEvidence(change: FieldChange, scope: Scope, out: Evidence[]): void
   const added = (change.toText ?? '').split(/\s+/u).filter((label) => label && !before.has(label));
   const mask = cueMask(added.join(' ').replace(/[-_]+/gu, ' '));
   if (mask === 0) {
-    out.push(evidence('neutral', 0.5, [], added.length > 0 ? `Labelled the ${scope.noun} ${added.join(', ')}` : `Removed labels from the ${scope.noun}`));
+    out.push(
+      evidence(
+        'neutral',
+        0.5,
+        [],
+        added.length > 0 ? `Labelled the ${scope.noun} ${added.join(', ')}` : `Removed labels from the ${scope.noun}`,
+      ),
+    );
     return;
   }
   textEvidence(mask, scope, 1.2, out, `Labelled the ${scope.noun} ${added.join(', ')}`);
@@ -181,24 +224,45 @@ function summaryEvidence(change: FieldChange, scope: Scope, out: Evidence[]): vo
     out.push(evidence('neutral', 3, [], `Fixed a typo in the ${scope.noun}'s summary`));
     return;
   }
-  textEvidence(cueMask(addedText(change.fromText, change.toText)), scope, 1, out, `Renamed the ${scope.noun} to "${change.toText ?? ''}"`);
-  if (scope.tier === 'standard' || scope.tier === 'subtask') out.push(evidence('tactical', REWORDING, ['C3'], `Reworded the ${scope.noun}, refining it`));
-  else out.push(evidence('strategic', scope.tier === 'roadmap' ? REWORDING : REWORDING / 2, ['C2'], `Renamed the ${scope.noun}, changing what it promises`));
+  textEvidence(
+    cueMask(addedText(change.fromText, change.toText)),
+    scope,
+    1,
+    out,
+    `Renamed the ${scope.noun} to "${change.toText ?? ''}"`,
+  );
+  if (scope.tier === 'standard' || scope.tier === 'subtask')
+    out.push(evidence('tactical', REWORDING, ['C3'], `Reworded the ${scope.noun}, refining it`));
+  else
+    out.push(
+      evidence(
+        'strategic',
+        scope.tier === 'roadmap' ? REWORDING : REWORDING / 2,
+        ['C2'],
+        `Renamed the ${scope.noun}, changing what it promises`,
+      ),
+    );
 }
 
 function descriptionEvidence(change: FieldChange, scope: Scope, out: Evidence[]): void {
   const added = addedText(change.fromText, change.toText);
   textEvidence(cueMask(added), scope, 1, out, `Rewrote the ${scope.noun}'s description`);
   mentionedHorizonEvidence(added, scope, 1, out, `Rewrote the ${scope.noun}'s description`);
-  if (scope.tier === 'standard' || scope.tier === 'subtask') out.push(evidence('tactical', REWORDING, ['C3'], `Refined the ${scope.noun}'s description`));
-  else if (scope.tier === 'roadmap') out.push(evidence('strategic', REWORDING, ['C2'], `Rewrote the ${scope.noun}'s description`));
+  if (scope.tier === 'standard' || scope.tier === 'subtask')
+    out.push(evidence('tactical', REWORDING, ['C3'], `Refined the ${scope.noun}'s description`));
+  else if (scope.tier === 'roadmap')
+    out.push(evidence('strategic', REWORDING, ['C2'], `Rewrote the ${scope.noun}'s description`));
 }
 
 // Status names are an open set; these read the usual words in the supported languages.
-const CUT = /won['’]?t|wont|reject|declin|cancel|descop|abandon|obsolete|not doing|dropped|killed|archiv|verworfen|abgelehnt|annul|rechaz|cancelad|rejeitad|rifiutat|afgewezen|却下|中止|取消|拒绝/iu;
-const DONE = /done|closed|resolved|complete|released|shipped|fertig|erledigt|geschlossen|terminé|fini|fermé|hecho|cerrad|conclu|fechad|fatto|chius|klaar|gesloten|afgerond|完了|完成|关闭/iu;
-const ACCEPTANCE = /accept|uat|sign.?off|approval|abnahme|recette|aceptaci|aceita|accettazione|acceptatie|受け入れ|验收/iu;
-const BUILD_DECISION = /ready for (?:delivery|development|dev|build)|approved|committed|planned|prioriti[sz]ed|^now$|^next$/iu;
+const CUT =
+  /won['’]?t|wont|reject|declin|cancel|descop|abandon|obsolete|not doing|dropped|killed|archiv|verworfen|abgelehnt|annul|rechaz|cancelad|rejeitad|rifiutat|afgewezen|却下|中止|取消|拒绝/iu;
+const DONE =
+  /done|closed|resolved|complete|released|shipped|fertig|erledigt|geschlossen|terminé|fini|fermé|hecho|cerrad|conclu|fechad|fatto|chius|klaar|gesloten|afgerond|完了|完成|关闭/iu;
+const ACCEPTANCE =
+  /accept|uat|sign.?off|approval|abnahme|recette|aceptaci|aceita|accettazione|acceptatie|受け入れ|验收/iu;
+const BUILD_DECISION =
+  /ready for (?:delivery|development|dev|build)|approved|committed|planned|prioriti[sz]ed|^now$|^next$/iu;
 
 function statusEvidence(fromText: string | undefined, toText: string | undefined, scope: Scope, out: Evidence[]): void {
   const from = fromText ?? '';
@@ -206,8 +270,10 @@ function statusEvidence(fromText: string | undefined, toText: string | undefined
   const move = `from ${from || 'none'} to ${to || 'none'}`;
   const { noun, tier } = scope;
   if (CUT.test(to)) {
-    if (tier === 'roadmap' || tier === 'epic') out.push(evidence('strategic', 3, ['C4'], `Closed the ${noun} as ${to}, cutting it from the product`));
-    else if (tier === 'standard') out.push(evidence('tactical', 2.5, ['C4', 'C9'], `Declined the ${noun} (${to}), keeping it out of the backlog`));
+    if (tier === 'roadmap' || tier === 'epic')
+      out.push(evidence('strategic', 3, ['C4'], `Closed the ${noun} as ${to}, cutting it from the product`));
+    else if (tier === 'standard')
+      out.push(evidence('tactical', 2.5, ['C4', 'C9'], `Declined the ${noun} (${to}), keeping it out of the backlog`));
     else out.push(evidence('neutral', 1, [], `Closed the ${noun} as ${to}`));
   } else if ((DONE.test(from) || ACCEPTANCE.test(from)) && !DONE.test(to)) {
     out.push(evidence('tactical', 2.5, ['C3'], `Sent the ${noun} back ${move}, rejecting the finished work`));
@@ -226,8 +292,17 @@ function statusEvidence(fromText: string | undefined, toText: string | undefined
 
 function parentEvidence(change: FieldChange, scope: Scope, out: Evidence[]): void {
   const parent = scope.context.parent;
-  const target = parent && change.toText === parent.key ? `${parent.key} (${parent.summary})` : change.toText || 'no parent';
-  if (scope.tier === 'roadmap' || scope.tier === 'epic') out.push(evidence('strategic', 2, ['C1', 'C4'], `Moved the ${scope.noun} under ${target}, changing which roadmap bet it serves`));
+  const target =
+    parent && change.toText === parent.key ? `${parent.key} (${parent.summary})` : change.toText || 'no parent';
+  if (scope.tier === 'roadmap' || scope.tier === 'epic')
+    out.push(
+      evidence(
+        'strategic',
+        2,
+        ['C1', 'C4'],
+        `Moved the ${scope.noun} under ${target}, changing which roadmap bet it serves`,
+      ),
+    );
   else out.push(evidence('tactical', 2, ['C3'], `Moved the ${scope.noun} under ${target}, organising the backlog`));
 }
 
@@ -238,20 +313,37 @@ function teamEvidence(change: FieldChange, scope: Scope, out: Evidence[]): void 
     return;
   }
   const days = itemHorizonDays(scope);
-  if (days === undefined) out.push(evidence(scope.tier === 'roadmap' ? 'strategic' : 'tactical', 1, ['C1', 'C4'], what));
-  else out.push(scheduling(horizonLean(days, scope.thresholds) + TIER_PULL[scope.tier], `${what} with its plan ending ${describeAhead(days)}`));
+  if (days === undefined)
+    out.push(evidence(scope.tier === 'roadmap' ? 'strategic' : 'tactical', 1, ['C1', 'C4'], what));
+  else
+    out.push(
+      scheduling(
+        horizonLean(days, scope.thresholds) + TIER_PULL[scope.tier],
+        `${what} with its plan ending ${describeAhead(days)}`,
+      ),
+    );
 }
 
 const IMPLEMENTS = /implement|realis|realiz|deliver|split (?:from|to|into)|cloned|umgesetzt|implément|implementa/iu;
-const ROADMAP_FIELD = /roadmap|goal|objective|okr|initiative|theme|business value|impact|strateg|kpi|outcome|ziel|objectif|objetivo|obiettivo|doel|目標|目标/iu;
-const BACKLOG_FIELD = /sprint|estimate|story ?point|acceptance|definition of (?:done|ready)|original ?estimate|remaining ?estimate/iu;
+const ROADMAP_FIELD =
+  /roadmap|goal|objective|okr|initiative|theme|business value|impact|strateg|kpi|outcome|ziel|objectif|objetivo|obiettivo|doel|目標|目标/iu;
+const BACKLOG_FIELD =
+  /sprint|estimate|story ?point|acceptance|definition of (?:done|ready)|original ?estimate|remaining ?estimate/iu;
 
 /** Fields the site gives no known meaning: judged by what the field is called and what the link says. */
 function otherFieldEvidence(change: FieldChange, scope: Scope, out: Evidence[]): void {
   const name = change.fieldName || change.fieldId;
   const value = change.toText || change.fromText || 'none';
   if (/link/iu.test(name)) {
-    if (IMPLEMENTS.test(value)) out.push(evidence('tactical', 2.5, ['C3', 'R3'], `Linked the ${scope.noun} to the work that implements it (${value}), translating it into backlog work`));
+    if (IMPLEMENTS.test(value))
+      out.push(
+        evidence(
+          'tactical',
+          2.5,
+          ['C3', 'R3'],
+          `Linked the ${scope.noun} to the work that implements it (${value}), translating it into backlog work`,
+        ),
+      );
     else out.push(evidence('neutral', 1.2, [], `Linked the ${scope.noun}: ${value}`));
   } else if (ROADMAP_FIELD.test(name)) {
     out.push(evidence('strategic', 2, ['C3', 'C4'], `Set the ${scope.noun}'s ${name} to ${value}`));

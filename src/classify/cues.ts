@@ -46,7 +46,9 @@ export const CUES: readonly CompiledCue[] = LEXICON.map((set, index) => ({ set, 
 
 const TERMS_BY_KEY = indexTerms();
 /** The trie's first level for ASCII characters as an array: the look-up made at every word start. */
-const ASCII_ROOTS: ReadonlyArray<KeyNode | undefined> = Array.from({ length: 128 }, (_, code) => TERMS_BY_KEY.next.get(code));
+const ASCII_ROOTS: ReadonlyArray<KeyNode | undefined> = Array.from({ length: 128 }, (_, code) =>
+  TERMS_BY_KEY.next.get(code),
+);
 
 /** Indexes every term under its keys; the terms of one cue set under one key share a single expression. */
 function indexTerms(): KeyNode {
@@ -54,9 +56,11 @@ function indexTerms(): KeyNode {
   const pending = new Map<KeyNode, Map<string, { bit: number; wordLike: boolean; terms: Set<string> }>>();
   for (const { set, bit } of CUES) {
     for (const term of new Set(Object.values(set.terms).flatMap((list) => list ?? []))) {
-      if (/[A-Z]/u.test(term.replace(/\\p\{[LN]\}/gu, ''))) throw new Error(`Lexicon term ${JSON.stringify(term)} (${set.id}) must be lower case`);
+      if (/[A-Z]/u.test(term.replace(/\\p\{[LN]\}/gu, '')))
+        throw new Error(`Lexicon term ${JSON.stringify(term)} (${set.id}) must be lower case`);
       const keys = leadingKeys(term);
-      if (!keys) throw new Error(`Lexicon term ${JSON.stringify(term)} (${set.id}) must start with a literal character`);
+      if (!keys)
+        throw new Error(`Lexicon term ${JSON.stringify(term)} (${set.id}) must start with a literal character`);
       const wordLike = !CJK.test(term);
       for (const key of keys) {
         let node = root;
@@ -79,7 +83,8 @@ function indexTerms(): KeyNode {
       const words = [...terms].filter((term) => !REGEX_SYNTAX.test(term));
       const patterns = [...terms].filter((term) => REGEX_SYNTAX.test(term));
       const compiled: CompiledTerm = { bit, words, wordLike };
-      if (patterns.length > 0) compiled.pattern = new RegExp(`(?:${patterns.join('|')})${wordLike ? WORD_END : ''}`, 'uy');
+      if (patterns.length > 0)
+        compiled.pattern = new RegExp(`(?:${patterns.join('|')})${wordLike ? WORD_END : ''}`, 'uy');
       node.terms.push(compiled);
     }
   }
@@ -103,7 +108,9 @@ function expand(pattern: string, at: number, prefixes: string[]): string[] | und
   if (!element) return prefixes;
   const quantifier = pattern[element.end];
   if (quantifier === '*' || (quantifier === '{' && pattern.startsWith('{0', element.end))) return prefixes;
-  const extended = prefixes.flatMap((prefix) => (prefix.length >= KEY_LENGTH ? [prefix] : element.options.map((option) => (prefix + option).slice(0, KEY_LENGTH))));
+  const extended = prefixes.flatMap((prefix) =>
+    prefix.length >= KEY_LENGTH ? [prefix] : element.options.map((option) => (prefix + option).slice(0, KEY_LENGTH)),
+  );
   if (extended.length > MAX_KEYS_PER_TERM) return prefixes;
   if (quantifier === '+' || quantifier === '{') return extended;
   if (quantifier === '?') {
@@ -153,7 +160,8 @@ function classMembers(body: string): string[] | undefined {
     const char = chars[index] as string;
     const to = chars[index + 2];
     if (chars[index + 1] === '-' && to !== undefined) {
-      for (let code = char.codePointAt(0) ?? 0; code <= (to.codePointAt(0) ?? 0); code++) members.push(String.fromCodePoint(code));
+      for (let code = char.codePointAt(0) ?? 0; code <= (to.codePointAt(0) ?? 0); code++)
+        members.push(String.fromCodePoint(code));
       index += 2;
     } else members.push(char);
   }
@@ -213,7 +221,8 @@ export function cueMask(text: string): number {
 
 function termAt(term: CompiledTerm, lower: string, index: number): boolean {
   for (const word of term.words) {
-    if (lower.startsWith(word, index) && !(term.wordLike && isWordCode(lower.charCodeAt(index + word.length)))) return true;
+    if (lower.startsWith(word, index) && !(term.wordLike && isWordCode(lower.charCodeAt(index + word.length))))
+      return true;
   }
   if (!term.pattern) return false;
   term.pattern.lastIndex = index;

@@ -27,15 +27,22 @@ export interface Outcome {
 }
 
 export function evaluate(outcomes: Iterable<Outcome>): Evaluation {
-  const confusion = Object.fromEntries(ROLES.map((expected) => [expected, Object.fromEntries(ROLES.map((predicted) => [predicted, 0]))])) as Record<Role, Record<Role, number>>;
+  const confusion = Object.fromEntries(
+    ROLES.map((expected) => [expected, Object.fromEntries(ROLES.map((predicted) => [predicted, 0]))]),
+  ) as Record<Role, Record<Role, number>>;
   let total = 0;
   for (const { expected, predicted } of outcomes) {
     confusion[expected][predicted] += 1;
     total += 1;
   }
   const correct = ROLES.reduce((sum, role) => sum + confusion[role][role], 0);
-  const perClass = Object.fromEntries(ROLES.map((role) => [role, classScores(confusion, role)])) as Record<Role, ClassScores>;
-  const present = ROLES.filter((role) => perClass[role].support > 0 || ROLES.some((expected) => confusion[expected][role] > 0));
+  const perClass = Object.fromEntries(ROLES.map((role) => [role, classScores(confusion, role)])) as Record<
+    Role,
+    ClassScores
+  >;
+  const present = ROLES.filter(
+    (role) => perClass[role].support > 0 || ROLES.some((expected) => confusion[expected][role] > 0),
+  );
   return {
     total,
     correct,
@@ -52,7 +59,12 @@ function classScores(confusion: Record<Role, Record<Role, number>>, role: Role):
   const support = ROLES.reduce((sum, predictedRole) => sum + confusion[role][predictedRole], 0);
   const precision = ratio(truePositives, predicted);
   const recall = ratio(truePositives, support);
-  return { precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall), support };
+  return {
+    precision,
+    recall,
+    f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall),
+    support,
+  };
 }
 
 function ratio(part: number, whole: number): number {
@@ -73,7 +85,10 @@ export function formatEvaluation(evaluation: Evaluation): string {
     }),
     '',
     `${'label \\ predicted'.padEnd(width + 8)}${ROLES.map(cell).join('')}`,
-    ...ROLES.map((expected) => `${expected.padEnd(width + 8)}${ROLES.map((predicted) => cell(String(evaluation.confusion[expected][predicted]))).join('')}`),
+    ...ROLES.map(
+      (expected) =>
+        `${expected.padEnd(width + 8)}${ROLES.map((predicted) => cell(String(evaluation.confusion[expected][predicted]))).join('')}`,
+    ),
   ];
   return lines.join('\n');
 }

@@ -50,7 +50,11 @@ export function horizonLean(days: number, thresholds: Thresholds): number {
  * strategic horizon (a quarter by default) or more.
  */
 export function shiftLean(days: number, thresholds: Thresholds): number {
-  return logLean(Math.abs(days), thresholds.tacticalHorizonWeeks.max * 7, (thresholds.strategicHorizonMonths.min / 2) * DAYS_PER_MONTH);
+  return logLean(
+    Math.abs(days),
+    thresholds.tacticalHorizonWeeks.max * 7,
+    (thresholds.strategicHorizonMonths.min / 2) * DAYS_PER_MONTH,
+  );
 }
 
 function logLean(days: number, low: number, high: number): number {

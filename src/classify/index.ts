@@ -60,25 +60,48 @@ function decide(evidence: readonly Evidence[], scope: Scope): Classification {
     else if (item.role === 'tactical') tactical += item.weight;
     else neutral += item.weight;
   }
-  const role: Role = strategic > tactical ? (strategic > neutral ? 'strategic' : 'neutral') : tactical > neutral ? 'tactical' : 'neutral';
+  const role: Role =
+    strategic > tactical
+      ? strategic > neutral
+        ? 'strategic'
+        : 'neutral'
+      : tactical > neutral
+        ? 'tactical'
+        : 'neutral';
   const top = role === 'strategic' ? strategic : role === 'tactical' ? tactical : neutral;
-  const second = role === 'strategic' ? Math.max(tactical, neutral) : role === 'tactical' ? Math.max(strategic, neutral) : Math.max(strategic, tactical);
+  const second =
+    role === 'strategic'
+      ? Math.max(tactical, neutral)
+      : role === 'tactical'
+        ? Math.max(strategic, neutral)
+        : Math.max(strategic, tactical);
   const mine = evidence.filter((item) => item.role === role).sort((a, b) => b.weight - a.weight);
 
   let confidence = (0.5 + (0.45 * (top - second)) / top) * Math.min(1, 0.55 + top / 5);
-  if (scope.action.kind === 'comment') confidence *= isQuestion(scope.action.text) ? DISCUSSION_CONFIDENCE * QUESTION_CONFIDENCE : DISCUSSION_CONFIDENCE;
+  if (scope.action.kind === 'comment')
+    confidence *= isQuestion(scope.action.text) ? DISCUSSION_CONFIDENCE * QUESTION_CONFIDENCE : DISCUSSION_CONFIDENCE;
 
   const criteria = new Set<CriteriaId>();
-  for (const item of mine) if (item.weight >= CRITERION_SHARE * (mine[0]?.weight ?? 0)) for (const id of item.criteria) criteria.add(id);
+  for (const item of mine)
+    if (item.weight >= CRITERION_SHARE * (mine[0]?.weight ?? 0)) for (const id of item.criteria) criteria.add(id);
   if (scope.action.kind === 'comment' && role !== 'neutral') criteria.add('R4');
-  return { role, confidence: Math.round(confidence * 100) / 100, criteria: [...criteria], reason: reasonFor(mine, scope) };
+  return {
+    role,
+    confidence: Math.round(confidence * 100) / 100,
+    criteria: [...criteria],
+    reason: reasonFor(mine, scope),
+  };
 }
 
 function reasonFor(mine: readonly Evidence[], scope: Scope): string {
   const top = mine[0];
   if (!top) return noDecision(scope);
   if (top.topic === undefined) return oneLine(top.reason);
-  const topics = [...new Set(mine.filter((item) => item.reason === top.reason && item.topic !== undefined).map((item) => item.topic as string))].slice(0, 3);
+  const topics = [
+    ...new Set(
+      mine.filter((item) => item.reason === top.reason && item.topic !== undefined).map((item) => item.topic as string),
+    ),
+  ].slice(0, 3);
   return oneLine(top.reason.replace('{topics}', listed(topics)));
 }
 
@@ -104,20 +127,38 @@ function creationEvidence(scope: Scope, out: Evidence[]): void {
   const planned = days === undefined ? '' : ` planned to end ${describeAhead(days)}`;
   switch (tier) {
     case 'roadmap':
-      out.push({ role: 'strategic', weight: 2, criteria: ['C3', 'C2', 'C5'], reason: `Created a new ${noun}${planned}, deciding what the product pursues` });
+      out.push({
+        role: 'strategic',
+        weight: 2,
+        criteria: ['C3', 'C2', 'C5'],
+        reason: `Created a new ${noun}${planned}, deciding what the product pursues`,
+      });
       break;
     case 'epic':
       // An undated epic is still a new feature for the plan; its text or later dating says more.
-      if (days === undefined) out.push({ role: 'strategic', weight: 0.8, criteria: ['C3'], reason: `Created a new ${noun}` });
+      if (days === undefined)
+        out.push({ role: 'strategic', weight: 0.8, criteria: ['C3'], reason: `Created a new ${noun}` });
       else out.push(scheduling(horizonLean(days, scope.thresholds), `Created ${withArticle(noun)}${planned}`));
       break;
     case 'standard':
-      if (scope.kind === 'story') out.push({ role: 'tactical', weight: 1.5, criteria: ['C3'], reason: `Wrote a new ${noun} for the backlog` });
-      else if (scope.kind === 'bug') out.push({ role: 'neutral', weight: 1.2, criteria: [], reason: `Logged ${withArticle(noun)}; reporting defects is delivery work` });
+      if (scope.kind === 'story')
+        out.push({ role: 'tactical', weight: 1.5, criteria: ['C3'], reason: `Wrote a new ${noun} for the backlog` });
+      else if (scope.kind === 'bug')
+        out.push({
+          role: 'neutral',
+          weight: 1.2,
+          criteria: [],
+          reason: `Logged ${withArticle(noun)}; reporting defects is delivery work`,
+        });
       // A task says nothing by its type: what it is about decides.
       break;
     case 'subtask':
-      out.push({ role: 'neutral', weight: 1.2, criteria: [], reason: `Split out ${withArticle(noun)} for the implementation` });
+      out.push({
+        role: 'neutral',
+        weight: 1.2,
+        criteria: [],
+        reason: `Split out ${withArticle(noun)} for the implementation`,
+      });
       break;
   }
   const text = `${item.summary}\n${labelText(item)}\n${item.description ?? ''}`;
@@ -132,7 +173,13 @@ function commentEvidence(action: CommentAction, scope: Scope, out: Evidence[]): 
   textEvidence(cueMask(action.text), scope, 1, out, frame);
   mentionedHorizonEvidence(action.text, scope, 1, out, frame);
   const lean = COMMENT_LEAN[scope.tier];
-  if (lean) out.push({ role: lean.role, weight: lean.weight, criteria: ['C1'], reason: `Commented on the ${scope.noun}${where}` });
+  if (lean)
+    out.push({
+      role: lean.role,
+      weight: lean.weight,
+      criteria: ['C1'],
+      reason: `Commented on the ${scope.noun}${where}`,
+    });
 }
 
 /**
@@ -168,7 +215,8 @@ function whereItStands(scope: Scope): string {
   for (const id of scope.item.sprintIds) {
     const sprint = sprints?.get(id);
     const end = dayNumber(sprint?.endDate);
-    if (sprint && end !== undefined && end >= scope.day) return `, in ${sprint.name} (ends in ${describeSpan(end - scope.day)})`;
+    if (sprint && end !== undefined && end >= scope.day)
+      return `, in ${sprint.name} (ends in ${describeSpan(end - scope.day)})`;
   }
   const days = itemHorizonDays(scope);
   if (days !== undefined && days >= 0) return `, whose plan ends ${describeAhead(days)}`;

@@ -38,14 +38,24 @@ export interface LabeledRead {
 export const DEFAULT_CLOUD_FIELDS: RestField[] = [
   customField(10001, 'Team', { type: 'any', custom: 'com.atlassian.teams:rm-teams-custom-field-team' }),
   customField(10014, 'Epic Link', { type: 'any', custom: 'com.pyxis.greenhopper.jira:gh-epic-link' }),
-  customField(10015, 'Start date', { type: 'date', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:datepicker' }),
+  customField(10015, 'Start date', {
+    type: 'date',
+    custom: 'com.atlassian.jira.plugin.system.customfieldtypes:datepicker',
+  }),
   customField(10016, 'Story point estimate', { type: 'number', custom: 'com.pyxis.greenhopper.jira:jsw-story-points' }),
   customField(10019, 'Rank', { type: 'any', custom: 'com.pyxis.greenhopper.jira:gh-lexo-rank' }),
   customField(10020, 'Sprint', { type: 'array', items: 'json', custom: 'com.pyxis.greenhopper.jira:gh-sprint' }),
-  customField(10021, 'Flagged', { type: 'array', items: 'option', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:multicheckboxes' }),
+  customField(10021, 'Flagged', {
+    type: 'array',
+    items: 'option',
+    custom: 'com.atlassian.jira.plugin.system.customfieldtypes:multicheckboxes',
+  }),
   customField(10022, 'Target start', { type: 'date', custom: 'com.atlassian.jpo:jpo-custom-field-baseline-start' }),
   customField(10023, 'Target end', { type: 'date', custom: 'com.atlassian.jpo:jpo-custom-field-baseline-end' }),
-  customField(10028, 'Story Points', { type: 'number', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:float' }),
+  customField(10028, 'Story Points', {
+    type: 'number',
+    custom: 'com.atlassian.jira.plugin.system.customfieldtypes:float',
+  }),
 ];
 
 function customField(customId: number, name: string, schema: RestField['schema']): RestField {
@@ -70,7 +80,11 @@ export function readLabeledCases(text: string): LabeledRead {
     try {
       cases.push(labeledCase(raw, line));
     } catch (error) {
-      problems.push({ line, ...(caseId(raw) ? { id: caseId(raw) } : {}), message: error instanceof Error ? error.message : String(error) });
+      problems.push({
+        line,
+        ...(caseId(raw) ? { id: caseId(raw) } : {}),
+        message: error instanceof Error ? error.message : String(error),
+      });
     }
   });
   return { cases, problems };
@@ -102,14 +116,20 @@ export function labeledCase(raw: unknown, line: number): LabeledCase {
     releases: releaseDates(fields.fixVersions),
   };
   const label = optionalText(record.label);
-  if (label !== undefined && !(ROLES as readonly string[]).includes(label)) throw new Error(`label "${label}" is not one of ${ROLES.join(', ')}`);
-  const criteria = Array.isArray(record.criteria) ? record.criteria.filter((value): value is CriteriaId => typeof value === 'string' && isCriteriaId(value)) : [];
+  if (label !== undefined && !(ROLES as readonly string[]).includes(label))
+    throw new Error(`label "${label}" is not one of ${ROLES.join(', ')}`);
+  const criteria = Array.isArray(record.criteria)
+    ? record.criteria.filter((value): value is CriteriaId => typeof value === 'string' && isCriteriaId(value))
+    : [];
   const why = optionalText(record.why);
   return { id, line, action, context, ...(label ? { label: label as Role } : {}), criteria, ...(why ? { why } : {}) };
 }
 
 /** The case as a site snapshot: its issue with the one history or comment, and the parent as a minimal issue. */
-export function caseSnapshot(record: Record<string, unknown>, catalogue: RestField[] = DEFAULT_CLOUD_FIELDS): SiteSnapshot {
+export function caseSnapshot(
+  record: Record<string, unknown>,
+  catalogue: RestField[] = DEFAULT_CLOUD_FIELDS,
+): SiteSnapshot {
   const issue = object(record.issue, 'the case has no issue');
   const action = object(record.action, 'the case has no action');
   const fields = { ...object(issue.fields, 'the issue has no fields') };
@@ -138,7 +158,9 @@ export function caseSnapshot(record: Record<string, unknown>, catalogue: RestFie
   }
   const parent = asRecord(fields.parent);
   const parentIssue: RestIssue[] =
-    parent && typeof parent.key === 'string' && parent.key !== built.key ? [{ id: String(parent.id ?? parent.key), key: parent.key, fields: { ...asRecord(parent.fields) } }] : [];
+    parent && typeof parent.key === 'string' && parent.key !== built.key
+      ? [{ id: String(parent.id ?? parent.key), key: parent.key, fields: { ...asRecord(parent.fields) } }]
+      : [];
   return {
     format: SNAPSHOT_FORMAT,
     baseUrl: '',
@@ -164,7 +186,8 @@ function releaseDates(value: unknown): Map<string, CalendarDate> {
   if (!Array.isArray(value)) return releases;
   for (const version of value) {
     const record = asRecord(version);
-    if (typeof record?.name === 'string' && typeof record.releaseDate === 'string') releases.set(record.name, record.releaseDate.slice(0, 10));
+    if (typeof record?.name === 'string' && typeof record.releaseDate === 'string')
+      releases.set(record.name, record.releaseDate.slice(0, 10));
   }
   return releases;
 }
@@ -185,7 +208,9 @@ function object(value: unknown, message: string): Record<string, unknown> {
 }
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 
 function text(value: unknown, message: string): string {

@@ -18,7 +18,9 @@ const MONTH_PREFIXES: ReadonlyArray<readonly string[]> = [
   ['nov'],
   ['dec', 'dez', 'déc', 'dic'],
 ];
-const MONTH_INDEX = new Map(MONTH_PREFIXES.flatMap((prefixes, month) => prefixes.map((prefix) => [prefix, month] as const)));
+const MONTH_INDEX = new Map(
+  MONTH_PREFIXES.flatMap((prefixes, month) => prefixes.map((prefix) => [prefix, month] as const)),
+);
 const MONTH_WORD = `(${[...MONTH_INDEX.keys()].sort((a, b) => b.length - a.length).join('|')})\\p{L}*\\.?`;
 
 const ISO_DATE = /(?<![\d.])(20\d\d)-(\d\d)-(\d\d)(?!\d)/gu;
@@ -41,8 +43,10 @@ export function furthestMentionDays(text: string, at: number): number | undefine
   if (!MENTION_HINT.test(text)) return undefined;
   const precise: Date[] = [];
   for (const m of text.matchAll(ISO_DATE)) precise.push(day(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  for (const m of text.matchAll(QUARTER)) precise.push(middleOf(fullYear(m[2] ?? m[3]), (Number(m[1] ?? m[4]) - 1) * 3, 3));
-  for (const m of text.matchAll(HALF)) precise.push(middleOf(fullYear(m[2] ?? m[3]), (Number(m[1] ?? m[4]) - 1) * 6, 6));
+  for (const m of text.matchAll(QUARTER))
+    precise.push(middleOf(fullYear(m[2] ?? m[3]), (Number(m[1] ?? m[4]) - 1) * 3, 3));
+  for (const m of text.matchAll(HALF))
+    precise.push(middleOf(fullYear(m[2] ?? m[3]), (Number(m[1] ?? m[4]) - 1) * 6, 6));
   for (const m of text.matchAll(CJK_HALF)) precise.push(middleOf(Number(m[1]), m[2]?.startsWith('上') ? 0 : 6, 6));
   for (const m of text.matchAll(CJK_MONTH)) precise.push(day(Number(m[1]), Number(m[2]) - 1, 15));
   for (const m of text.matchAll(FISCAL_YEAR)) precise.push(middleOf(fullYear(m[1]), 0, 12));

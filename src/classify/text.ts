@@ -37,7 +37,12 @@ function editDistanceAtMost(a: string, b: string, limit: number): boolean {
     current[from - 1] = from === 1 ? Math.min(i, beyond) : beyond;
     let best = current[from - 1] ?? beyond;
     for (let j = from; j <= to; j++) {
-      const value = Math.min((previous[j] ?? beyond) + 1, (current[j - 1] ?? beyond) + 1, (previous[j - 1] ?? beyond) + (a[i - 1] === b[j - 1] ? 0 : 1), beyond);
+      const value = Math.min(
+        (previous[j] ?? beyond) + 1,
+        (current[j - 1] ?? beyond) + 1,
+        (previous[j - 1] ?? beyond) + (a[i - 1] === b[j - 1] ? 0 : 1),
+        beyond,
+      );
       current[j] = value;
       if (value < best) best = value;
     }

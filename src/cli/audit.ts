@@ -38,20 +38,33 @@ export function registerAuditCommand(program: Command): void {
     .option('--now <date>', "the audit's now (default: the snapshot's capture time, or the site's clock)")
     .option('--config <file>', 'configuration JSON (role mapping, thresholds, rule severities, accepted findings)')
     .addOption(new Option('--format <format>', 'output format').choices([...REPORT_FORMATS]).default('table'))
-    .addOption(new Option('--fail-on <severity>', 'exit with 1 when a finding is at least this severe').choices(['warning', 'error']))
+    .addOption(
+      new Option('--fail-on <severity>', 'exit with 1 when a finding is at least this severe').choices([
+        'warning',
+        'error',
+      ]),
+    )
     .action(async (options: AuditCommandOptions) => {
       const config = options.config ? await loadConfigFile(options.config) : defaultConfig();
       const since = parseDateOption('--since', options.since);
-      const site = options.snapshot ? normaliseSite(await loadSnapshotFile(options.snapshot)) : await readLiveSite(options, config);
+      const site = options.snapshot
+        ? normaliseSite(await loadSnapshotFile(options.snapshot))
+        : await readLiveSite(options, config);
       const now = parseDateOption('--now', options.now) ?? (site.capturedAt ? new Date(site.capturedAt) : new Date());
-      const report = auditSite(site, config, { now, ...(since ? { since } : {}), ...(options.project ? { projectKeys: options.project } : {}) });
+      const report = auditSite(site, config, {
+        now,
+        ...(since ? { since } : {}),
+        ...(options.project ? { projectKeys: options.project } : {}),
+      });
       process.stdout.write(formatReport(report, options.format));
       if (options.failOn && failsOn(report, options.failOn)) process.exitCode = 1;
     });
 }
 
 export function failsOn(report: AuditReport, threshold: 'warning' | 'error'): boolean {
-  return report.findings.some((finding) => finding.severity === 'error' || (threshold === 'warning' && finding.severity === 'warning'));
+  return report.findings.some(
+    (finding) => finding.severity === 'error' || (threshold === 'warning' && finding.severity === 'warning'),
+  );
 }
 
 async function loadConfigFile(path: string): Promise<AuditConfig> {
@@ -68,12 +81,20 @@ async function loadConfigFile(path: string): Promise<AuditConfig> {
     throw new Error(`Configuration ${path} is not valid JSON: ${(error as Error).message}`);
   }
   // Any format: a hand-written file, or the admin page's export of the whole configuration.
-  const { site, projects } = parseConfiguration(value, RULES.map((rule) => rule.meta));
+  const { site, projects } = parseConfiguration(
+    value,
+    RULES.map((rule) => rule.meta),
+  );
   return { ...site, projects: { ...site.projects, ...projects } };
 }
 
 async function readLiveSite(options: AuditCommandOptions, config: AuditConfig): Promise<Site> {
-  const bar = new SingleBar({ stream: process.stderr, format: 'reading {phase} {bar} {value}/{total}', hideCursor: true, clearOnComplete: true });
+  const bar = new SingleBar({
+    stream: process.stderr,
+    format: 'reading {phase} {bar} {value}/{total}',
+    hideCursor: true,
+    clearOnComplete: true,
+  });
   let started = false;
   const onProgress = (event: ReadProgress) => {
     const total = Math.max(event.total ?? event.done, 1);
@@ -88,7 +109,12 @@ async function readLiveSite(options: AuditCommandOptions, config: AuditConfig): 
   const { client, baseUrl } = liveClient(options);
   const groups = [...new Set([...config.roleMapping.groups.pm, ...config.roleMapping.groups.po])];
   try {
-    const read = await readSite(client, { baseUrl, groups, onProgress, ...(options.project ? { projectKeys: options.project } : {}) });
+    const read = await readSite(client, {
+      baseUrl,
+      groups,
+      onProgress,
+      ...(options.project ? { projectKeys: options.project } : {}),
+    });
     return normaliseSite(read.snapshot, read.problems);
   } finally {
     if (started) bar.stop();

@@ -22,7 +22,9 @@ interface EvalOptions {
 export function registerClassifyCommands(program: Command): void {
   program
     .command('classify')
-    .description('classify Jira actions (JSONL cases as in shared/labeled) as strategic, tactical or neutral; one JSON line per case')
+    .description(
+      'classify Jira actions (JSONL cases as in shared/labeled) as strategic, tactical or neutral; one JSON line per case',
+    )
     .argument('<file>', 'JSONL file, one case a line')
     .option('--reason', 'add the one-line reason to each line')
     .option('--explain', 'add every piece of evidence, heaviest first')
@@ -30,9 +32,23 @@ export function registerClassifyCommands(program: Command): void {
       const read = readCasesFile(file);
       for (const labeled of read.cases) {
         const result = classifyAction(labeled.action, labeled.context);
-        const line: Record<string, unknown> = { id: labeled.id, role: result.role, confidence: result.confidence, criteria: result.criteria };
+        const line: Record<string, unknown> = {
+          id: labeled.id,
+          role: result.role,
+          confidence: result.confidence,
+          criteria: result.criteria,
+        };
         if (options.reason) line.reason = result.reason;
-        if (options.explain) line.evidence = explainAction(labeled.action, labeled.context).map(({ role, weight, criteria, reason, topic }) => ({ role, weight: Math.round(weight * 100) / 100, criteria, reason, ...(topic ? { topic } : {}) }));
+        if (options.explain)
+          line.evidence = explainAction(labeled.action, labeled.context).map(
+            ({ role, weight, criteria, reason, topic }) => ({
+              role,
+              weight: Math.round(weight * 100) / 100,
+              criteria,
+              reason,
+              ...(topic ? { topic } : {}),
+            }),
+          );
         process.stdout.write(`${JSON.stringify(line)}\n`);
       }
       reportProblems(file, read.problems);
@@ -40,7 +56,9 @@ export function registerClassifyCommands(program: Command): void {
 
   program
     .command('eval')
-    .description('classify a labelled set and print accuracy, per-class precision/recall/F1, macro-F1 and the confusion matrix')
+    .description(
+      'classify a labelled set and print accuracy, per-class precision/recall/F1, macro-F1 and the confusion matrix',
+    )
     .argument('[file]', 'labelled JSONL (default: the shared development set)')
     .option('--min-macro-f1 <x>', 'exit with status 1 when macro-F1 is below x (0 to 1)', parseShare)
     .option('--misses', 'list the misclassified cases with the reason given')
@@ -57,11 +75,15 @@ export function registerClassifyCommands(program: Command): void {
         }
         const result = classifyAction(labeled.action, labeled.context);
         outcomes.push({ expected: labeled.label, predicted: result.role });
-        if (result.role !== labeled.label) misses.push(`${labeled.id} (line ${labeled.line}): labelled ${labeled.label}, classified ${result.role} — ${result.reason}`);
+        if (result.role !== labeled.label)
+          misses.push(
+            `${labeled.id} (line ${labeled.line}): labelled ${labeled.label}, classified ${result.role} — ${result.reason}`,
+          );
       }
       const evaluation = evaluate(outcomes);
       process.stdout.write(`${source}\n${formatEvaluation(evaluation)}\n`);
-      if (options.misses && misses.length > 0) process.stdout.write(`\nmisclassified:\n${misses.map((miss) => `  ${miss}`).join('\n')}\n`);
+      if (options.misses && misses.length > 0)
+        process.stdout.write(`\nmisclassified:\n${misses.map((miss) => `  ${miss}`).join('\n')}\n`);
       reportProblems(source, problems);
       if (options.minMacroF1 !== undefined && evaluation.macroF1 < options.minMacroF1) {
         process.stderr.write(`macro-F1 ${evaluation.macroF1.toFixed(3)} is below the required ${options.minMacroF1}\n`);
@@ -104,6 +126,7 @@ function reportProblems(file: string, problems: readonly CaseProblem[]): void {
 
 function parseShare(value: string): number {
   const share = Number(value);
-  if (value.trim() === '' || !Number.isFinite(share) || share < 0 || share > 1) throw new InvalidArgumentError('expected a number from 0 to 1');
+  if (value.trim() === '' || !Number.isFinite(share) || share < 0 || share > 1)
+    throw new InvalidArgumentError('expected a number from 0 to 1');
   return share;
 }

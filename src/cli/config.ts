@@ -16,7 +16,9 @@ export function registerConfigCommands(program: Command): void {
 
   config
     .command('validate')
-    .description('check a configuration (a --config file or an export of the admin page) and list every problem by its path')
+    .description(
+      'check a configuration (a --config file or an export of the admin page) and list every problem by its path',
+    )
     .argument('<file>', 'configuration JSON, any format')
     .action(async (file: string) => {
       const parsed = await parseFile(file);
@@ -26,7 +28,9 @@ export function registerConfigCommands(program: Command): void {
         [
           `${file}: valid, format ${parsed.from}${parsed.migrations.length > 0 ? ` (reads as format ${parsed.document.formatVersion}: ${parsed.migrations.join('; ')})` : ''}`,
           `  site settings, and ${projects.length === 0 ? 'no project overrides' : `overrides for ${projects.length === 1 ? 'project' : `${projects.length} projects:`} ${projects.join(', ')}`}`,
-          parsed.versions ? `  exported at site version ${parsed.versions.site}; importing it is refused if the settings changed since` : '  carries no versions: importing it replaces the whole configuration',
+          parsed.versions
+            ? `  exported at site version ${parsed.versions.site}; importing it is refused if the settings changed since`
+            : '  carries no versions: importing it replaces the whole configuration',
           '',
         ].join('\n'),
       );
@@ -34,7 +38,9 @@ export function registerConfigCommands(program: Command): void {
 
   config
     .command('migrate')
-    .description('write a configuration of any format in the current one (validated first; nothing is written if it is not valid)')
+    .description(
+      'write a configuration of any format in the current one (validated first; nothing is written if it is not valid)',
+    )
     .argument('<file>', 'configuration JSON, any format')
     .option('--out <file>', 'write here instead of standard output')
     .action(async (file: string, options: { out?: string }) => {
@@ -62,7 +68,9 @@ async function parseFile(file: string): Promise<ParsedConfiguration | undefined>
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     const count = error.issues.length === 1 ? 'one problem' : `${error.issues.length} problems`;
-    process.stderr.write(`${file}: ${count}; nothing in it is used until all are fixed:\n${error.problems.map((problem) => `  ${problem}\n`).join('')}`);
+    process.stderr.write(
+      `${file}: ${count}; nothing in it is used until all are fixed:\n${error.problems.map((problem) => `  ${problem}\n`).join('')}`,
+    );
     process.exitCode = 1;
     return undefined;
   }

@@ -44,7 +44,9 @@ export function findingsCsv(findings: readonly Finding[]): string {
       criteria: finding.criteria.join(' '),
       message: finding.message,
       suggestion: finding.suggestion,
-      evidence: finding.evidence.map((entry) => `${entry.at.slice(0, 10)} ${evidenceSubject(entry)}: ${entry.what}`).join('\n'),
+      evidence: finding.evidence
+        .map((entry) => `${entry.at.slice(0, 10)} ${evidenceSubject(entry)}: ${entry.what}`)
+        .join('\n'),
     })),
     { header: true },
   );
@@ -52,23 +54,48 @@ export function findingsCsv(findings: readonly Finding[]): string {
 
 function coverageLine(report: AuditReport): string {
   const { coverage } = report;
-  const window = report.window.since ? `${report.window.since.slice(0, 10)} to ${report.window.until.slice(0, 10)}` : `up to ${report.window.until.slice(0, 10)}`;
+  const window = report.window.since
+    ? `${report.window.since.slice(0, 10)} to ${report.window.until.slice(0, 10)}`
+    : `up to ${report.window.until.slice(0, 10)}`;
   return `${coverage.projects} projects, ${coverage.issues} issues, ${coverage.actionsInWindow} of ${coverage.actions} actions in the window (${window}), ${coverage.people} people, ${coverage.sprints} sprints`;
 }
 
 function table(report: AuditReport): string {
-  const findings = new Table({ head: ['severity', 'rule', 'subject', 'message'], colWidths: [10, 36, 26, 70], wordWrap: true, style: { head: [], border: [] } });
-  for (const finding of report.findings) findings.push([finding.severity, finding.rule, subjectLabel(finding), finding.message]);
-  const people = new Table({ head: ['person', 'role', 'strategic', 'tactical', 'neutral'], style: { head: [], border: [] } });
+  const findings = new Table({
+    head: ['severity', 'rule', 'subject', 'message'],
+    colWidths: [10, 36, 26, 70],
+    wordWrap: true,
+    style: { head: [], border: [] },
+  });
+  for (const finding of report.findings)
+    findings.push([finding.severity, finding.rule, subjectLabel(finding), finding.message]);
+  const people = new Table({
+    head: ['person', 'role', 'strategic', 'tactical', 'neutral'],
+    style: { head: [], border: [] },
+  });
   for (const person of report.people) {
-    const role = person.roles.length > 0 ? `${person.roles.join('+').toUpperCase()}${person.roleScope === 'inferred' ? ' (inferred)' : ''}` : '—';
-    people.push([person.displayName, role, share(person.share.strategic, person.counts.strategic), share(person.share.tactical, person.counts.tactical), share(person.share.neutral, person.counts.neutral)]);
+    const role =
+      person.roles.length > 0
+        ? `${person.roles.join('+').toUpperCase()}${person.roleScope === 'inferred' ? ' (inferred)' : ''}`
+        : '—';
+    people.push([
+      person.displayName,
+      role,
+      share(person.share.strategic, person.counts.strategic),
+      share(person.share.tactical, person.counts.tactical),
+      share(person.share.neutral, person.counts.neutral),
+    ]);
   }
   const lines = [`Role boundary audit of ${report.site.baseUrl} as of ${report.now}`, coverageLine(report), ''];
-  lines.push(report.findings.length === 0 ? 'No findings.' : `${report.findings.length} findings${report.suppressed.length > 0 ? ` (${report.suppressed.length} accepted and hidden)` : ''}:`);
+  lines.push(
+    report.findings.length === 0
+      ? 'No findings.'
+      : `${report.findings.length} findings${report.suppressed.length > 0 ? ` (${report.suppressed.length} accepted and hidden)` : ''}:`,
+  );
   if (report.findings.length > 0) lines.push(findings.toString());
   lines.push('', 'People:', people.toString());
-  for (const problem of report.coverage.unread) lines.push(`not read: ${problem.scope} ${problem.ref}: ${problem.message}`);
+  for (const problem of report.coverage.unread)
+    lines.push(`not read: ${problem.scope} ${problem.ref}: ${problem.message}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -78,22 +105,40 @@ function share(fraction: number, count: number): string {
 
 function markdown(report: AuditReport): string {
   const escape = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-  const lines = [`# Role boundary audit`, '', `Site ${report.site.baseUrl}, as of ${report.now}.`, '', coverageLine(report), ''];
+  const lines = [
+    `# Role boundary audit`,
+    '',
+    `Site ${report.site.baseUrl}, as of ${report.now}.`,
+    '',
+    coverageLine(report),
+    '',
+  ];
   lines.push('## Findings', '');
   if (report.findings.length === 0) lines.push('No findings.');
   for (const finding of report.findings) {
-    lines.push(`### ${finding.severity}: ${escape(finding.message)}`, '', `- rule \`${finding.rule}\` · criteria ${finding.criteria.join(', ')} · ${finding.subject.type} ${escape(subjectLabel(finding))}`);
-    for (const entry of finding.evidence) lines.push(`- ${entry.at.slice(0, 10)} ${evidenceSubject(entry)}: ${escape(entry.what)}`);
+    lines.push(
+      `### ${finding.severity}: ${escape(finding.message)}`,
+      '',
+      `- rule \`${finding.rule}\` · criteria ${finding.criteria.join(', ')} · ${finding.subject.type} ${escape(subjectLabel(finding))}`,
+    );
+    for (const entry of finding.evidence)
+      lines.push(`- ${entry.at.slice(0, 10)} ${evidenceSubject(entry)}: ${escape(entry.what)}`);
     lines.push(`- **Suggestion:** ${escape(finding.suggestion)}`, '');
   }
   lines.push('## People', '', '| person | role | strategic | tactical | neutral |', '|---|---|---|---|---|');
   for (const person of report.people) {
-    const role = person.roles.length > 0 ? `${person.roles.join('+').toUpperCase()}${person.roleScope === 'inferred' ? ' (inferred)' : ''}` : '—';
-    lines.push(`| ${escape(person.displayName)} | ${role} | ${share(person.share.strategic, person.counts.strategic)} | ${share(person.share.tactical, person.counts.tactical)} | ${share(person.share.neutral, person.counts.neutral)} |`);
+    const role =
+      person.roles.length > 0
+        ? `${person.roles.join('+').toUpperCase()}${person.roleScope === 'inferred' ? ' (inferred)' : ''}`
+        : '—';
+    lines.push(
+      `| ${escape(person.displayName)} | ${role} | ${share(person.share.strategic, person.counts.strategic)} | ${share(person.share.tactical, person.counts.tactical)} | ${share(person.share.neutral, person.counts.neutral)} |`,
+    );
   }
   if (report.coverage.unread.length > 0) {
     lines.push('', '## Not read', '');
-    for (const problem of report.coverage.unread) lines.push(`- ${problem.scope} ${escape(problem.ref)}: ${escape(problem.message)}`);
+    for (const problem of report.coverage.unread)
+      lines.push(`- ${problem.scope} ${escape(problem.ref)}: ${escape(problem.message)}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -67,10 +67,16 @@ export async function main(argv: string[]): Promise<void> {
         port: parseNumberOption('--port', options.port, { min: 0, max: 65535, integer: true }) ?? 0,
         latencyMs: parseNumberOption('--latency-ms', options.latencyMs, { min: 0, max: 600_000 }),
         failRate: parseNumberOption('--fail-rate', options.failRate, { min: 0, max: 1 }),
-        pointsPerHour: parseNumberOption('--points-per-hour', options.pointsPerHour, { min: 1, max: 1e12, integer: true }),
+        pointsPerHour: parseNumberOption('--points-per-hour', options.pointsPerHour, {
+          min: 1,
+          max: 1e12,
+          integer: true,
+        }),
       });
       process.stdout.write(`listening ${emulator.url}\n`);
-      process.stdout.write(`serving ${snapshot.projects.length} projects, ${snapshot.issues.length} issues; sign in with Basic auth as a user's e-mail or account id (any token)\n`);
+      process.stdout.write(
+        `serving ${snapshot.projects.length} projects, ${snapshot.issues.length} issues; sign in with Basic auth as a user's e-mail or account id (any token)\n`,
+      );
       await untilInterrupted(emulator);
     });
 
@@ -83,12 +89,17 @@ export async function main(argv: string[]): Promise<void> {
     .option('--token <t>', 'API token (or JIRA_API_TOKEN)')
     .option('--project <key...>', 'only these projects')
     .option('--since <date>', 'only issues updated since this date')
-    .option('--group <name...>', 'also record these groups (e.g. those the role mapping names); groups in project roles always are')
+    .option(
+      '--group <name...>',
+      'also record these groups (e.g. those the role mapping names); groups in project roles always are',
+    )
     .option('--concurrency <n>', 'requests in flight at once', '4')
     .option('--naive', 'read changelogs one issue at a time (for comparison only)')
     .action(async (options: SnapshotOptions) => {
       const { client, baseUrl } = liveClient(options, (event) =>
-        process.stderr.write(`retrying ${event.request.method} ${event.request.path} after ${event.status} (try ${event.attempt + 1}, waiting ${Math.round(event.waitMs)} ms)\n`),
+        process.stderr.write(
+          `retrying ${event.request.method} ${event.request.path} after ${event.status} (try ${event.attempt + 1}, waiting ${Math.round(event.waitMs)} ms)\n`,
+        ),
       );
       const read = await readSite(client, {
         baseUrl,
@@ -120,7 +131,11 @@ export async function main(argv: string[]): Promise<void> {
         snapshot = await loadSnapshotFile(options.snapshot);
       } else {
         const { client, baseUrl } = liveClient(options);
-        const read = await readSite(client, { baseUrl, ...(options.project ? { projectKeys: options.project } : {}), changelogs: options.naive ? 'per-issue' : 'bulk' });
+        const read = await readSite(client, {
+          baseUrl,
+          ...(options.project ? { projectKeys: options.project } : {}),
+          changelogs: options.naive ? 'per-issue' : 'bulk',
+        });
         snapshot = read.snapshot;
         problems = read.problems;
         usage = describeUsage(client.usage);
@@ -129,9 +144,21 @@ export async function main(argv: string[]): Promise<void> {
       if (options.json) {
         process.stdout.write(`${JSON.stringify(site, null, 1)}\n`);
       } else {
-        const counts = { projects: site.projects.length, people: site.people.length, boards: site.boards.length, sprints: site.sprints.length, items: site.items.length, actions: site.actions.length };
-        process.stdout.write(`${Object.entries(counts).map(([name, count]) => `${count} ${name}`).join(', ')}\n`);
-        for (const problem of site.problems) process.stdout.write(`problem: ${problem.scope} ${problem.ref}: ${problem.message}\n`);
+        const counts = {
+          projects: site.projects.length,
+          people: site.people.length,
+          boards: site.boards.length,
+          sprints: site.sprints.length,
+          items: site.items.length,
+          actions: site.actions.length,
+        };
+        process.stdout.write(
+          `${Object.entries(counts)
+            .map(([name, count]) => `${count} ${name}`)
+            .join(', ')}\n`,
+        );
+        for (const problem of site.problems)
+          process.stdout.write(`problem: ${problem.scope} ${problem.ref}: ${problem.message}\n`);
       }
       if (usage) process.stderr.write(`read with ${usage}\n`);
     });
@@ -144,12 +171,16 @@ export async function main(argv: string[]): Promise<void> {
     .action(async (options: { port?: string; write?: string }) => {
       const snapshot = generateDemoSite();
       if (options.write) await saveSnapshotFile(options.write, snapshot);
-      const emulator = await startEmulator(snapshot, { port: parseNumberOption('--port', options.port, { min: 0, max: 65535, integer: true }) ?? 0 });
+      const emulator = await startEmulator(snapshot, {
+        port: parseNumberOption('--port', options.port, { min: 0, max: 65535, integer: true }) ?? 0,
+      });
       process.stdout.write(`listening ${emulator.url}\n`);
       // A site admin reads everything, project roles included, as the app's background scan does.
       const adminId = Object.entries(snapshot.permissions ?? {}).find(([, grant]) => grant.admin)?.[0];
       const reader = DEMO_USERS.find((user) => user.accountId === adminId) ?? DEMO_USERS[0]!;
-      const client = new JiraClient(new HttpTransport({ baseUrl: emulator.url, email: reader.email ?? reader.accountId, apiToken: 'demo' }));
+      const client = new JiraClient(
+        new HttpTransport({ baseUrl: emulator.url, email: reader.email ?? reader.accountId, apiToken: 'demo' }),
+      );
       const config = demoConfig();
       const groups = [...config.roleMapping.groups.pm, ...config.roleMapping.groups.po];
       const read = await readSite(client, { baseUrl: emulator.url, groups });
@@ -179,7 +210,9 @@ export async function main(argv: string[]): Promise<void> {
 
   program
     .command('preview')
-    .description('serve the Custom UI panels locally: the real resolvers and built bundle against the emulator on the demo site')
+    .description(
+      'serve the Custom UI panels locally: the real resolvers and built bundle against the emulator on the demo site',
+    )
     .option('--port <n>', 'port for the preview (0 picks a free one)', '0')
     .option('--snapshot <file>', 'serve this site instead of the demo site')
     .option('--latency-ms <n>', "delay every emulated Jira answer, to see the panels' loading states")
@@ -201,7 +234,9 @@ export async function main(argv: string[]): Promise<void> {
         // On the demo site the payments team, the portfolio and the platform team have the most to show.
         ...(options.snapshot ? {} : { focus: DEMO_PREVIEW_FOCUS }),
         port: parseNumberOption('--port', options.port, { min: 0, max: 65535, integer: true }) ?? 0,
-        ...(options.latencyMs ? { emulatorLatencyMs: parseNumberOption('--latency-ms', options.latencyMs, { min: 0, max: 60_000 }) } : {}),
+        ...(options.latencyMs
+          ? { emulatorLatencyMs: parseNumberOption('--latency-ms', options.latencyMs, { min: 0, max: 60_000 }) }
+          : {}),
       });
       process.stdout.write(
         [

@@ -13,7 +13,10 @@ export function describeUsage(usage: UsageCounters): string {
 
 export function describeRead({ snapshot, problems }: SiteRead): string {
   const histories = snapshot.issues.reduce((sum, issue) => sum + (issue.changelog?.histories.length ?? 0), 0);
-  const comments = snapshot.issues.reduce((sum, issue) => sum + ((issue.fields.comment as { comments?: unknown[] } | undefined)?.comments?.length ?? 0), 0);
+  const comments = snapshot.issues.reduce(
+    (sum, issue) => sum + ((issue.fields.comment as { comments?: unknown[] } | undefined)?.comments?.length ?? 0),
+    0,
+  );
   const sprints = Object.values(snapshot.sprints).reduce((sum, list) => sum + list.length, 0);
   const lines = [
     `${snapshot.projects.length} projects, ${snapshot.boards.length} boards, ${sprints} sprints, ${snapshot.issues.length} issues, ${histories} change histories, ${comments} comments, ${snapshot.users.length} people`,

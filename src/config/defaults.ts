@@ -1,5 +1,12 @@
 import { DEFAULT_THRESHOLDS } from '../criteria';
-import type { AuditConfig, EffectiveSettings, ProjectSettings, RoleLists, RoleMapping, ThresholdSettings } from './types';
+import type {
+  AuditConfig,
+  EffectiveSettings,
+  ProjectSettings,
+  RoleLists,
+  RoleMapping,
+  ThresholdSettings,
+} from './types';
 
 export const DEFAULT_ROLE_MAPPING: RoleMapping = {
   projectRoles: { pm: ['Product Manager'], po: ['Product Owner'] },
@@ -25,12 +32,16 @@ export function effectiveSettings(config: AuditConfig, projectKey: string | unde
   const project: ProjectSettings = (projectKey !== undefined ? config.projects[projectKey] : undefined) ?? {};
   return {
     roleMapping: mergeMapping(config.roleMapping, project.roleMapping),
-    combinedRole: project.combinedRole ?? (projectKey !== undefined && config.combinedRoleProjects.includes(projectKey)),
+    combinedRole:
+      project.combinedRole ?? (projectKey !== undefined && config.combinedRoleProjects.includes(projectKey)),
     ownerField: project.ownerField ?? config.ownerField,
     thresholds: {
       ...config.thresholds,
       ...project.thresholds,
-      strategicHorizonMonths: { ...config.thresholds.strategicHorizonMonths, ...project.thresholds?.strategicHorizonMonths },
+      strategicHorizonMonths: {
+        ...config.thresholds.strategicHorizonMonths,
+        ...project.thresholds?.strategicHorizonMonths,
+      },
       tacticalHorizonWeeks: { ...config.thresholds.tacticalHorizonWeeks, ...project.thresholds?.tacticalHorizonWeeks },
     },
     rules: mergeRules(config.rules, project.rules),

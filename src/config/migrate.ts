@@ -31,7 +31,12 @@ function splitSiteAndProjects(document: JsonObject): JsonObject {
 }
 
 export const MIGRATIONS: readonly Migration[] = [
-  { from: 1, to: 2, summary: 'format 1 → 2: site settings under "site", project overrides under "projects"', migrate: splitSiteAndProjects },
+  {
+    from: 1,
+    to: 2,
+    summary: 'format 1 → 2: site settings under "site", project overrides under "projects"',
+    migrate: splitSiteAndProjects,
+  },
 ];
 
 /** A document (or stored entry) written by a newer version of the app: nothing is read from it or written over it. */
@@ -56,14 +61,27 @@ export function formatOf(document: unknown): number {
   if ('formatVersion' in document) {
     const found = document.formatVersion;
     if (typeof found !== 'number' || !Number.isInteger(found) || found < 2) {
-      throw new ConfigError([{ path: 'formatVersion', message: `must be a whole number from 2 to ${CONFIG_FORMAT_VERSION} (format 1 documents have "version": 1 instead)` }]);
+      throw new ConfigError([
+        {
+          path: 'formatVersion',
+          message: `must be a whole number from 2 to ${CONFIG_FORMAT_VERSION} (format 1 documents have "version": 1 instead)`,
+        },
+      ]);
     }
     if (found > CONFIG_FORMAT_VERSION) throw new FutureFormatError(found);
     return found;
   }
   if (document.version === 1) return 1;
-  if ('version' in document) throw new ConfigError([{ path: 'version', message: 'must be 1 (a configuration file); an export has "formatVersion" instead' }]);
-  throw new ConfigError([{ path: 'formatVersion', message: `is required: an export has "formatVersion": ${CONFIG_FORMAT_VERSION}, a configuration file "version": 1` }]);
+  if ('version' in document)
+    throw new ConfigError([
+      { path: 'version', message: 'must be 1 (a configuration file); an export has "formatVersion" instead' },
+    ]);
+  throw new ConfigError([
+    {
+      path: 'formatVersion',
+      message: `is required: an export has "formatVersion": ${CONFIG_FORMAT_VERSION}, a configuration file "version": 1`,
+    },
+  ]);
 }
 
 export interface Migrated {

@@ -50,7 +50,10 @@ function rulesSchema(rules: RuleOptionsSchema[]) {
     type: 'object',
     ...(rules.length > 0 ? { propertyNames: { enum: rules.map((rule) => rule.id) } } : { maxProperties: 0 }),
     properties: Object.fromEntries(
-      rules.map((rule) => [rule.id, { type: 'object', additionalProperties: false, properties: { severity, options: rule.optionsSchema } }]),
+      rules.map((rule) => [
+        rule.id,
+        { type: 'object', additionalProperties: false, properties: { severity, options: rule.optionsSchema } },
+      ]),
     ),
   };
 }
@@ -139,7 +142,10 @@ export function parseConfig(value: unknown, rules: RuleOptionsSchema[]): AuditCo
     thresholds: {
       ...defaults.thresholds,
       ...given.thresholds,
-      strategicHorizonMonths: { ...defaults.thresholds.strategicHorizonMonths, ...given.thresholds?.strategicHorizonMonths },
+      strategicHorizonMonths: {
+        ...defaults.thresholds.strategicHorizonMonths,
+        ...given.thresholds?.strategicHorizonMonths,
+      },
       tacticalHorizonWeeks: { ...defaults.thresholds.tacticalHorizonWeeks, ...given.thresholds?.tacticalHorizonWeeks },
     },
   };
@@ -151,7 +157,8 @@ export function parseConfig(value: unknown, rules: RuleOptionsSchema[]): AuditCo
 function rangeProblems(config: AuditConfig): ConfigIssue[] {
   const problems: ConfigIssue[] = [];
   const check = (where: string, value: { min: number; max: number } | undefined) => {
-    if (value && value.min > value.max) problems.push({ path: where, message: `min (${value.min}) must not be above max (${value.max})` });
+    if (value && value.min > value.max)
+      problems.push({ path: where, message: `min (${value.min}) must not be above max (${value.max})` });
   };
   check('thresholds.strategicHorizonMonths', config.thresholds.strategicHorizonMonths);
   check('thresholds.tacticalHorizonWeeks', config.thresholds.tacticalHorizonWeeks);
@@ -159,8 +166,16 @@ function rangeProblems(config: AuditConfig): ConfigIssue[] {
   for (const [key, project] of Object.entries(config.projects)) {
     const strategic = project.thresholds?.strategicHorizonMonths;
     const tactical = project.thresholds?.tacticalHorizonWeeks;
-    if (strategic) check(`projects.${key}.thresholds.strategicHorizonMonths`, { ...config.thresholds.strategicHorizonMonths, ...strategic });
-    if (tactical) check(`projects.${key}.thresholds.tacticalHorizonWeeks`, { ...config.thresholds.tacticalHorizonWeeks, ...tactical });
+    if (strategic)
+      check(`projects.${key}.thresholds.strategicHorizonMonths`, {
+        ...config.thresholds.strategicHorizonMonths,
+        ...strategic,
+      });
+    if (tactical)
+      check(`projects.${key}.thresholds.tacticalHorizonWeeks`, {
+        ...config.thresholds.tacticalHorizonWeeks,
+        ...tactical,
+      });
   }
   return problems;
 }
@@ -188,7 +203,9 @@ function describeError(error: ErrorObject, path: string): string | undefined {
       return `has an unknown setting "${(error.params as { additionalProperty: string }).additionalProperty}"`;
     case 'enum': {
       const allowed = ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).join(', ');
-      return error.propertyName !== undefined ? `names "${error.propertyName}", which is not one of: ${allowed}` : `must be one of: ${allowed}`;
+      return error.propertyName !== undefined
+        ? `names "${error.propertyName}", which is not one of: ${allowed}`
+        : `must be one of: ${allowed}`;
     }
     case 'propertyNames':
       return undefined;
@@ -197,14 +214,19 @@ function describeError(error: ErrorObject, path: string): string | undefined {
     case 'type':
       return `must be ${TYPE_NAMES[(error.params as { type: string }).type] ?? (error.params as { type: string }).type}`;
     case 'maxProperties':
-      return path.endsWith('rules') ? 'names rules, but no rules are known' : (error.message ?? 'has too many settings');
+      return path.endsWith('rules')
+        ? 'names rules, but no rules are known'
+        : (error.message ?? 'has too many settings');
     case 'format':
       return 'must be a date and time such as 2026-11-22T08:00:00Z';
     case 'const':
       return `must be ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}`;
     case 'pattern':
-      if (error.propertyName !== undefined) return `names "${error.propertyName}", which is not a project key such as MOB`;
-      return path.endsWith('ownerField') ? 'must be assignee, reporter, creator or a custom field id like customfield_10042' : 'must be a project key such as MOB';
+      if (error.propertyName !== undefined)
+        return `names "${error.propertyName}", which is not a project key such as MOB`;
+      return path.endsWith('ownerField')
+        ? 'must be assignee, reporter, creator or a custom field id like customfield_10042'
+        : 'must be a project key such as MOB';
     default:
       return error.message ?? 'is not valid';
   }

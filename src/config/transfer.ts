@@ -45,9 +45,16 @@ export function parseConfiguration(value: unknown, rules: RuleOptionsSchema[]): 
   const { document, from, applied } = migrateDocument(value);
   const issues: ConfigIssue[] = [];
   for (const key of Object.keys(document)) {
-    if (!TOP_LEVEL.has(key)) issues.push({ path: 'the document', message: `has an unknown part "${key}"; it may have ${[...TOP_LEVEL].join(', ')}` });
+    if (!TOP_LEVEL.has(key))
+      issues.push({
+        path: 'the document',
+        message: `has an unknown part "${key}"; it may have ${[...TOP_LEVEL].join(', ')}`,
+      });
   }
-  if (document.exportedAt !== undefined && (typeof document.exportedAt !== 'string' || Number.isNaN(Date.parse(document.exportedAt)))) {
+  if (
+    document.exportedAt !== undefined &&
+    (typeof document.exportedAt !== 'string' || Number.isNaN(Date.parse(document.exportedAt)))
+  ) {
     issues.push({ path: 'exportedAt', message: 'must be a date and time such as 2026-11-22T08:00:00Z' });
   }
   const versions = document.versions === undefined ? undefined : versionsOf(document.versions, issues);
@@ -58,10 +65,17 @@ export function parseConfiguration(value: unknown, rules: RuleOptionsSchema[]): 
 
   const projects: Record<string, ProjectSettings> = {};
   if (!isObject(document.projects)) {
-    issues.push({ path: 'projects', message: 'must be an object with one entry per project key, such as {"PAY": {...}}' });
+    issues.push({
+      path: 'projects',
+      message: 'must be an object with one entry per project key, such as {"PAY": {...}}',
+    });
   } else {
     for (const [projectKey, settings] of Object.entries(document.projects)) {
-      const parsed = collect(issues, undefined, () => parseConfig({ version: 1, projects: { [projectKey]: settings } }, rules).projects[projectKey]);
+      const parsed = collect(
+        issues,
+        undefined,
+        () => parseConfig({ version: 1, projects: { [projectKey]: settings } }, rules).projects[projectKey],
+      );
       if (parsed) projects[projectKey] = parsed;
     }
   }
@@ -91,16 +105,29 @@ export function readJson(text: string): unknown {
 }
 
 /** The document an export writes: the stored settings as they are, and the versions they were read at. */
-export function configurationDocument(site: AuditConfig, projects: Record<string, ProjectSettings>, versions: ConfigVersions, exportedAt: Date): ConfigurationDocument {
+export function configurationDocument(
+  site: AuditConfig,
+  projects: Record<string, ProjectSettings>,
+  versions: ConfigVersions,
+  exportedAt: Date,
+): ConfigurationDocument {
   const { version: _format, projects: _inline, ...siteSettings } = site;
-  return { formatVersion: CONFIG_FORMAT_VERSION, exportedAt: exportedAt.toISOString(), versions, site: siteSettings, projects };
+  return {
+    formatVersion: CONFIG_FORMAT_VERSION,
+    exportedAt: exportedAt.toISOString(),
+    versions,
+    site: siteSettings,
+    projects,
+  };
 }
 
 function parseSite(site: JsonObject, rules: RuleOptionsSchema[]): AuditConfig {
   const { projects: _projects, version: _version, ...settings } = site;
   const issues: ConfigIssue[] = [];
-  if ('projects' in site) issues.push({ path: 'projects', message: 'belongs at the top of the document, beside "site", not inside it' });
-  if ('version' in site) issues.push({ path: 'version', message: 'is not a site setting; the document\'s format is its "formatVersion"' });
+  if ('projects' in site)
+    issues.push({ path: 'projects', message: 'belongs at the top of the document, beside "site", not inside it' });
+  if ('version' in site)
+    issues.push({ path: 'version', message: 'is not a site setting; the document\'s format is its "formatVersion"' });
   const parsed = collect(issues, undefined, () => parseConfig({ ...settings, version: 1 }, rules));
   if (issues.length > 0 || !parsed) throw new ConfigError(issues);
   return parsed;
@@ -129,7 +156,10 @@ function versionsOf(value: unknown, issues: ConfigIssue[]): ConfigVersions | und
     return false;
   };
   if (!isObject(value) || !isObject(value.projects)) {
-    issues.push({ path: 'versions', message: 'must be {"site": <version>, "projects": {"KEY": <version>}} as an export writes it' });
+    issues.push({
+      path: 'versions',
+      message: 'must be {"site": <version>, "projects": {"KEY": <version>}} as an export writes it',
+    });
     return undefined;
   }
   const projects: Record<string, number> = {};

@@ -37,13 +37,27 @@ export type RelationId = 'R1' | 'R2' | 'R3' | 'R4';
 export type CriteriaId = CriterionId | RelationId;
 
 export const CRITERIA: readonly Criterion[] = [
-  { id: 'C1', name: 'Scope', strategic: 'The whole product or a major area, from concept to market', tactical: "One team's backlog or one feature area", sources: ['PMS', 'LY', 'TE'] },
-  { id: 'C2', name: 'Question answered', strategic: 'Why and what to build', tactical: 'How and when to build it', sources: ['PMS', 'LY'] },
+  {
+    id: 'C1',
+    name: 'Scope',
+    strategic: 'The whole product or a major area, from concept to market',
+    tactical: "One team's backlog or one feature area",
+    sources: ['PMS', 'LY', 'TE'],
+  },
+  {
+    id: 'C2',
+    name: 'Question answered',
+    strategic: 'Why and what to build',
+    tactical: 'How and when to build it',
+    sources: ['PMS', 'LY'],
+  },
   {
     id: 'C3',
     name: 'Key activities',
-    strategic: 'Vision, strategy, roadmap, market research, competition, pricing, positioning, budget, go-to-market, OKRs',
-    tactical: 'Backlog creation, refinement and ranking, user stories, acceptance criteria, sprint planning, reviews, unblocking the team',
+    strategic:
+      'Vision, strategy, roadmap, market research, competition, pricing, positioning, budget, go-to-market, OKRs',
+    tactical:
+      'Backlog creation, refinement and ranking, user stories, acceptance criteria, sprint planning, reviews, unblocking the team',
     sources: ['PMS', 'SB', 'LY', 'TE'],
   },
   {
@@ -53,7 +67,13 @@ export const CRITERIA: readonly Criterion[] = [
     tactical: 'Which stories go into this sprint; bug or enhancement; fitting a feature to capacity',
     sources: ['PMS', 'LY', 'TE'],
   },
-  { id: 'C5', name: 'Time horizon', strategic: 'Quarters to years: 6–24 months', tactical: 'Sprints and releases: 1–4 weeks', sources: ['LY', 'PMS'] },
+  {
+    id: 'C5',
+    name: 'Time horizon',
+    strategic: 'Quarters to years: 6–24 months',
+    tactical: 'Sprints and releases: 1–4 weeks',
+    sources: ['LY', 'PMS'],
+  },
   {
     id: 'C6',
     name: 'Stakeholders',
@@ -68,8 +88,20 @@ export const CRITERIA: readonly Criterion[] = [
     tactical: 'Velocity, backlog health, story completion, predictability, developer flow',
     sources: ['TE', 'PMS'],
   },
-  { id: 'C8', name: 'Orientation', strategic: 'External: market, competitors, positioning', tactical: 'Internal: the team has what it needs, blockers removed', sources: ['TE'] },
-  { id: 'C9', name: 'Backlog ownership', strategic: '—', tactical: 'One person, the PO, is accountable for the backlog and its order', sources: ['PB', 'SB'] },
+  {
+    id: 'C8',
+    name: 'Orientation',
+    strategic: 'External: market, competitors, positioning',
+    tactical: 'Internal: the team has what it needs, blockers removed',
+    sources: ['TE'],
+  },
+  {
+    id: 'C9',
+    name: 'Backlog ownership',
+    strategic: '—',
+    tactical: 'One person, the PO, is accountable for the backlog and its order',
+    sources: ['PB', 'SB'],
+  },
 ];
 
 export const RELATIONS: readonly Relation[] = [

@@ -1,4 +1,12 @@
-import { addDays, addMonths, differenceInCalendarDays, differenceInCalendarMonths, differenceInMonths, format, parseISO } from 'date-fns';
+import {
+  addDays,
+  addMonths,
+  differenceInCalendarDays,
+  differenceInCalendarMonths,
+  differenceInMonths,
+  format,
+  parseISO,
+} from 'date-fns';
 import type { CalendarDate, Instant, Item, Sprint } from '../domain/model';
 
 /**
@@ -66,7 +74,10 @@ export function addMonthsToDay(date: CalendarDate | Instant, months: number): Ca
  * Whole months from one day to a later one and the days left over, for saying a span in words
  * ("26 months", "24 months and 1 day"); counted the way addMonthsToDay adds months.
  */
-export function monthsAndDays(from: CalendarDate | Instant, to: CalendarDate | Instant): { months: number; days: number } {
+export function monthsAndDays(
+  from: CalendarDate | Instant,
+  to: CalendarDate | Instant,
+): { months: number; days: number } {
   const start = toUtcDay(from);
   const end = toUtcDay(to);
   const months = differenceInMonths(end, start);

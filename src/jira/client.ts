@@ -75,7 +75,12 @@ export interface CallOptions<T> {
   acceptStatus?: number[];
 }
 
-const DEFAULT_RETRY: RetryPolicy = { maxTries: 6, baseDelayMs: 500, maxDelayMs: 30_000, maxThrottleWaitMs: 15 * 60_000 };
+const DEFAULT_RETRY: RetryPolicy = {
+  maxTries: 6,
+  baseDelayMs: 500,
+  maxDelayMs: 30_000,
+  maxThrottleWaitMs: 15 * 60_000,
+};
 const TRANSIENT_STATUSES = new Set([500, 502, 503, 504]);
 const LIST_KEYS = ['values', 'issues', 'comments', 'histories', 'issueChangeLogs'] as const;
 
@@ -85,7 +90,14 @@ const LIST_KEYS = ['values', 'issues', 'comments', 'histories', 'issueChangeLogs
  * and full jitter), counted in requests and points.
  */
 export class JiraClient {
-  readonly usage: UsageCounters = { requests: 0, points: 0, retries: 0, throttled: 0, serverErrors: 0, networkErrors: 0 };
+  readonly usage: UsageCounters = {
+    requests: 0,
+    points: 0,
+    retries: 0,
+    throttled: 0,
+    serverErrors: 0,
+    networkErrors: 0,
+  };
   readonly quota: QuotaState = { nearLimit: false };
   private readonly retry: RetryPolicy;
   private concurrency: number;
@@ -123,7 +135,11 @@ export class JiraClient {
     }
   }
 
-  async get<T>(path: string, query?: JiraRequest['query'], options?: CallOptions<T>): Promise<{ status: number; body: T }> {
+  async get<T>(
+    path: string,
+    query?: JiraRequest['query'],
+    options?: CallOptions<T>,
+  ): Promise<{ status: number; body: T }> {
     return this.call<T>({ method: 'GET', path, query }, options);
   }
 
@@ -140,7 +156,10 @@ export class JiraClient {
     }
   }
 
-  private async callWithRetries<T>(request: JiraRequest, options: CallOptions<T>): Promise<{ status: number; body: T }> {
+  private async callWithRetries<T>(
+    request: JiraRequest,
+    options: CallOptions<T>,
+  ): Promise<{ status: number; body: T }> {
     const described = { method: request.method, path: request.path };
     let throttledFor = 0;
     for (let attempt = 1; ; attempt++) {
@@ -152,7 +171,12 @@ export class JiraClient {
       } catch (error) {
         this.usage.networkErrors++;
         if (attempt >= this.retry.maxTries) {
-          throw new JiraError(`${request.method} ${request.path} failed after ${attempt} tries: ${errorText(error)}`, 0, described, true);
+          throw new JiraError(
+            `${request.method} ${request.path} failed after ${attempt} tries: ${errorText(error)}`,
+            0,
+            described,
+            true,
+          );
         }
         await this.backOff(described, attempt, 'network', this.backoffDelay(attempt));
         continue;
@@ -161,7 +185,8 @@ export class JiraClient {
 
       if (response.status === 429) {
         this.usage.throttled++;
-        const waitMs = retryAfterMs(response.headers['retry-after'], this.now()) ?? this.backoffDelay(Math.min(attempt, 8));
+        const waitMs =
+          retryAfterMs(response.headers['retry-after'], this.now()) ?? this.backoffDelay(Math.min(attempt, 8));
         throttledFor += waitMs;
         if (throttledFor > this.retry.maxThrottleWaitMs) throw this.errorFor(request, response, true);
         this.pausedUntil = Math.max(this.pausedUntil, this.now() + waitMs);
@@ -199,7 +224,12 @@ export class JiraClient {
     this.quota.observedAt = this.now();
   }
 
-  private async backOff(request: RetryEvent['request'], attempt: number, status: RetryEvent['status'], waitMs: number): Promise<void> {
+  private async backOff(
+    request: RetryEvent['request'],
+    attempt: number,
+    status: RetryEvent['status'],
+    waitMs: number,
+  ): Promise<void> {
     this.usage.retries++;
     this.onRetry?.({ request, attempt, status, waitMs: Math.max(waitMs, this.pausedUntil - this.now()) });
     if (waitMs > 0) await this.sleep(waitMs);
@@ -219,8 +249,19 @@ export class JiraClient {
   private errorFor(request: JiraRequest, response: JiraResponse, transient: boolean): JiraError {
     const detail = jiraErrorText(response.body);
     const suffix = detail ? `: ${detail}` : '';
-    const hint = response.status === 401 ? ' (not signed in, or not allowed to see this)' : response.status === 403 ? ' (the account lacks a permission)' : '';
-    return new JiraError(`${request.method} ${request.path} answered ${response.status}${hint}${suffix}`, response.status, { method: request.method, path: request.path }, transient, response.body);
+    const hint =
+      response.status === 401
+        ? ' (not signed in, or not allowed to see this)'
+        : response.status === 403
+          ? ' (the account lacks a permission)'
+          : '';
+    return new JiraError(
+      `${request.method} ${request.path} answered ${response.status}${hint}${suffix}`,
+      response.status,
+      { method: request.method, path: request.path },
+      transient,
+      response.body,
+    );
   }
 
   private async acquire(): Promise<void> {
@@ -284,7 +325,8 @@ function jiraErrorText(body: unknown): string {
   const parts: string[] = [];
   if (Array.isArray(record.errorMessages)) parts.push(...record.errorMessages.map(String));
   if (record.errors && typeof record.errors === 'object') {
-    for (const [field, message] of Object.entries(record.errors as Record<string, unknown>)) parts.push(`${field}: ${String(message)}`);
+    for (const [field, message] of Object.entries(record.errors as Record<string, unknown>))
+      parts.push(`${field}: ${String(message)}`);
   }
   if (typeof record.message === 'string') parts.push(record.message);
   return parts.join('; ');

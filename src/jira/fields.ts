@@ -15,7 +15,12 @@ interface FieldMatcher {
 
 /** Order matters only within a meaning: the first matcher that finds a field wins. */
 const MATCHERS: FieldMatcher[] = [
-  { meaning: 'sprint', customTypes: ['com.pyxis.greenhopper.jira:gh-sprint'], names: ['sprint'], schemaTypes: ['array'] },
+  {
+    meaning: 'sprint',
+    customTypes: ['com.pyxis.greenhopper.jira:gh-sprint'],
+    names: ['sprint'],
+    schemaTypes: ['array'],
+  },
   {
     meaning: 'storyPoints',
     customTypes: ['com.pyxis.greenhopper.jira:jsw-story-points'],
@@ -24,9 +29,24 @@ const MATCHERS: FieldMatcher[] = [
   },
   { meaning: 'startDate', names: ['start date'], schemaTypes: ['date', 'datetime'] },
   { meaning: 'rank', customTypes: ['com.pyxis.greenhopper.jira:gh-lexo-rank'], names: ['rank'] },
-  { meaning: 'team', customTypes: ['com.atlassian.teams:rm-teams-custom-field-team'], names: ['team'], schemaTypes: ['team'] },
-  { meaning: 'targetStart', customTypes: ['com.atlassian.jpo:jpo-custom-field-baseline-start'], names: ['target start'], schemaTypes: ['date'] },
-  { meaning: 'targetEnd', customTypes: ['com.atlassian.jpo:jpo-custom-field-baseline-end'], names: ['target end'], schemaTypes: ['date'] },
+  {
+    meaning: 'team',
+    customTypes: ['com.atlassian.teams:rm-teams-custom-field-team'],
+    names: ['team'],
+    schemaTypes: ['team'],
+  },
+  {
+    meaning: 'targetStart',
+    customTypes: ['com.atlassian.jpo:jpo-custom-field-baseline-start'],
+    names: ['target start'],
+    schemaTypes: ['date'],
+  },
+  {
+    meaning: 'targetEnd',
+    customTypes: ['com.atlassian.jpo:jpo-custom-field-baseline-end'],
+    names: ['target end'],
+    schemaTypes: ['date'],
+  },
   { meaning: 'parentLink', customTypes: ['com.atlassian.jpo:jpo-custom-field-parent'], names: ['parent link'] },
   { meaning: 'epicLink', customTypes: ['com.pyxis.greenhopper.jira:gh-epic-link'], names: ['epic link'] },
   { meaning: 'acceptanceCriteria', names: ['acceptance criteria'] },
@@ -79,7 +99,9 @@ export function discoverFieldCandidates(fields: readonly RestField[]): FieldCand
 /** A catalog entry without a string id and name (null, or a hand-edited file's leftovers) describes no field. */
 function isUsableField(field: unknown): field is RestField {
   const record = field as Partial<RestField> | null;
-  return record !== null && typeof record === 'object' && typeof record.id === 'string' && typeof record.name === 'string';
+  return (
+    record !== null && typeof record === 'object' && typeof record.id === 'string' && typeof record.name === 'string'
+  );
 }
 
 function rankFields(fields: readonly RestField[], matcher: FieldMatcher): RestField[] {
@@ -88,9 +110,16 @@ function rankFields(fields: readonly RestField[], matcher: FieldMatcher): RestFi
     const index = names.indexOf(field.name.trim().toLowerCase());
     return index < 0 ? names.length : index;
   };
-  const bySchema = fields.filter((field) => field.schema?.custom !== undefined && (matcher.customTypes ?? []).includes(field.schema.custom));
+  const bySchema = fields.filter(
+    (field) => field.schema?.custom !== undefined && (matcher.customTypes ?? []).includes(field.schema.custom),
+  );
   const byName = matcher.names
-    ? fields.filter((field) => !bySchema.includes(field) && nameRank(field) < names.length && (!matcher.schemaTypes || matcher.schemaTypes.includes(field.schema?.type ?? '')))
+    ? fields.filter(
+        (field) =>
+          !bySchema.includes(field) &&
+          nameRank(field) < names.length &&
+          (!matcher.schemaTypes || matcher.schemaTypes.includes(field.schema?.type ?? '')),
+      )
     : [];
   const ordered = (list: RestField[]) => [...list].sort((a, b) => nameRank(a) - nameRank(b) || byCustomId(a, b));
   return [...ordered(bySchema), ...ordered(byName)];
@@ -107,7 +136,11 @@ function customId(field: RestField): number {
 }
 
 /** Reverse lookup used by the normaliser to give changelog items a meaning. */
-export function meaningOfField(candidates: FieldCandidates, fieldId: string | undefined, fieldName: string | undefined): FieldMeaning {
+export function meaningOfField(
+  candidates: FieldCandidates,
+  fieldId: string | undefined,
+  fieldName: string | undefined,
+): FieldMeaning {
   if (fieldId !== undefined) {
     for (const [meaning, ids] of Object.entries(candidates) as Array<[Exclude<FieldMeaning, 'other'>, string[]]>) {
       if (ids.includes(fieldId)) return meaning;

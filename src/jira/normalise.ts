@@ -44,7 +44,11 @@ export function normaliseSite(snapshot: SiteSnapshot, extraProblems: ReadProblem
   const seenKeys = new Set<string>();
   for (const issue of asArray(snapshot.issues)) {
     if (!objectValue(issue) || typeof issue.key !== 'string' || !nonEmpty(issue.key) || !objectValue(issue.fields)) {
-      problems.push({ scope: 'issue', ref: stringValue(objectValue(issue)?.id) ?? '?', message: 'Issue without key or fields skipped' });
+      problems.push({
+        scope: 'issue',
+        ref: stringValue(objectValue(issue)?.id) ?? '?',
+        message: 'Issue without key or fields skipped',
+      });
       continue;
     }
     if (seenKeys.has(issue.key)) {
@@ -63,7 +67,8 @@ export function normaliseSite(snapshot: SiteSnapshot, extraProblems: ReadProblem
 
   items.sort(compareItems);
   actions.sort(compareActions);
-  if (typeof snapshot.baseUrl !== 'string') problems.push({ scope: 'site', ref: 'baseUrl', message: 'Site without a base URL' });
+  if (typeof snapshot.baseUrl !== 'string')
+    problems.push({ scope: 'site', ref: 'baseUrl', message: 'Site without a base URL' });
   return {
     baseUrl: typeof snapshot.baseUrl === 'string' ? snapshot.baseUrl : '',
     ...(toInstant(snapshot.capturedAt) ? { capturedAt: toInstant(snapshot.capturedAt) } : {}),
@@ -85,8 +90,14 @@ function normaliseProjects(snapshot: SiteSnapshot, people: PeopleBuilder, proble
   for (const raw of asArray(snapshot.projects)) {
     const project = objectValue(raw);
     const key = nonEmpty(stringValue(project?.key));
-    if (!project || !key) problems.push({ scope: 'project', ref: stringValue(project?.id) ?? '?', message: 'Project without a key skipped' });
-    else if (byKey.has(key)) problems.push({ scope: 'project', ref: key, message: 'Project listed twice; the first copy was kept' });
+    if (!project || !key)
+      problems.push({
+        scope: 'project',
+        ref: stringValue(project?.id) ?? '?',
+        message: 'Project without a key skipped',
+      });
+    else if (byKey.has(key))
+      problems.push({ scope: 'project', ref: key, message: 'Project listed twice; the first copy was kept' });
     else byKey.set(key, project);
   }
   const roles = objectValue(snapshot.projectRoles);
@@ -103,7 +114,8 @@ function normaliseProjects(snapshot: SiteSnapshot, people: PeopleBuilder, proble
         ...(leadAccountId ? { leadAccountId } : {}),
         roles: asArray(roles && Object.hasOwn(roles, key) ? roles[key] : undefined).flatMap((raw) => {
           const role = normaliseRole(raw, people);
-          if (!role) problems.push({ scope: 'project', ref: key, message: 'Project role without a numeric id skipped' });
+          if (!role)
+            problems.push({ scope: 'project', ref: key, message: 'Project role without a numeric id skipped' });
           return role ? [role] : [];
         }),
       };
@@ -114,7 +126,9 @@ function normaliseRole(raw: unknown, people: PeopleBuilder): ProjectRole | undef
   const role = objectValue(raw);
   const id = numberValue(role?.id);
   if (!role || id === undefined) return undefined;
-  const actors = asArray(role.actors).map(objectValue).filter((actor) => actor !== undefined);
+  const actors = asArray(role.actors)
+    .map(objectValue)
+    .filter((actor) => actor !== undefined);
   return {
     id,
     name: stringValue(role.name) ?? `Role ${id}`,
@@ -128,7 +142,10 @@ function normaliseRole(raw: unknown, people: PeopleBuilder): ProjectRole | undef
     ),
     groupNames: sortedUnique(
       actors
-        .map((actor) => stringValue(objectValue(actor.actorGroup)?.name) ?? stringValue(objectValue(actor.actorGroup)?.displayName))
+        .map(
+          (actor) =>
+            stringValue(objectValue(actor.actorGroup)?.name) ?? stringValue(objectValue(actor.actorGroup)?.displayName),
+        )
         .filter((name): name is string => name !== undefined),
     ),
   };
@@ -140,8 +157,14 @@ function normaliseGroups(snapshot: SiteSnapshot, people: PeopleBuilder, problems
   for (const raw of asArray(snapshot.groups)) {
     const group = objectValue(raw);
     const name = nonEmpty(stringValue(group?.name));
-    if (!group || !name) problems.push({ scope: 'site', ref: stringValue(group?.groupId) ?? '?', message: 'Group without a name skipped' });
-    else if (byName.has(name)) problems.push({ scope: 'site', ref: name, message: 'Group listed twice; the first copy was kept' });
+    if (!group || !name)
+      problems.push({
+        scope: 'site',
+        ref: stringValue(group?.groupId) ?? '?',
+        message: 'Group without a name skipped',
+      });
+    else if (byName.has(name))
+      problems.push({ scope: 'site', ref: name, message: 'Group listed twice; the first copy was kept' });
     else byName.set(name, group);
   }
   return [...byName.entries()]
@@ -151,7 +174,11 @@ function normaliseGroups(snapshot: SiteSnapshot, people: PeopleBuilder, problems
       return {
         name,
         ...(groupId ? { groupId } : {}),
-        memberIds: sortedUnique(asArray(group.members).filter((id): id is string => typeof id === 'string' && people.ref({ accountId: id }) !== undefined)),
+        memberIds: sortedUnique(
+          asArray(group.members).filter(
+            (id): id is string => typeof id === 'string' && people.ref({ accountId: id }) !== undefined,
+          ),
+        ),
       };
     });
 }
@@ -163,7 +190,11 @@ function normaliseBoards(snapshot: SiteSnapshot, problems: ReadProblem[]): Board
     const board = objectValue(raw);
     const id = numberValue(board?.id);
     if (!board || id === undefined) {
-      problems.push({ scope: 'board', ref: stringValue(board?.name) ?? '?', message: 'Board without a numeric id skipped' });
+      problems.push({
+        scope: 'board',
+        ref: stringValue(board?.name) ?? '?',
+        message: 'Board without a numeric id skipped',
+      });
       continue;
     }
     if (byId.has(id)) {
@@ -171,16 +202,31 @@ function normaliseBoards(snapshot: SiteSnapshot, problems: ReadProblem[]): Board
       continue;
     }
     const projectKey = stringValue(objectValue(board.location)?.projectKey);
-    byId.set(id, { id, name: stringValue(board.name) ?? `Board ${id}`, type: stringValue(board.type) ?? 'unknown', ...(projectKey ? { projectKey } : {}) });
+    byId.set(id, {
+      id,
+      name: stringValue(board.name) ?? `Board ${id}`,
+      type: stringValue(board.type) ?? 'unknown',
+      ...(projectKey ? { projectKey } : {}),
+    });
   }
   return [...byId.values()].sort((a, b) => a.id - b.id);
 }
 
-function normaliseItem(issue: RestIssue, fieldMap: FieldCandidates, people: PeopleBuilder, sprints: Map<number, Sprint>, problems: ReadProblem[]): Item {
+function normaliseItem(
+  issue: RestIssue,
+  fieldMap: FieldCandidates,
+  people: PeopleBuilder,
+  sprints: Map<number, Sprint>,
+  problems: ReadProblem[],
+): Item {
   const fields = issue.fields;
   const sprintIds: number[] = [];
   // The agile REST shape carries sprints in `sprint` and `closedSprints` rather than the Sprint custom field.
-  const sprintValues = [...asArray(fieldValue(fields, fieldMap.sprint)), fields.sprint, ...asArray(fields.closedSprints)];
+  const sprintValues = [
+    ...asArray(fieldValue(fields, fieldMap.sprint)),
+    fields.sprint,
+    ...asArray(fields.closedSprints),
+  ];
   for (const raw of sprintValues) {
     const sprint = sprintFromField(raw);
     if (!sprint) continue;
@@ -188,7 +234,12 @@ function normaliseItem(issue: RestIssue, fieldMap: FieldCandidates, people: Peop
     sprints.set(sprint.id, withSprint(sprints.get(sprint.id), sprint));
   }
   const created = toInstant(fields.created);
-  if (!created) problems.push({ scope: 'issue', ref: issue.key, message: 'Creation time missing or unreadable; the epoch was used' });
+  if (!created)
+    problems.push({
+      scope: 'issue',
+      ref: issue.key,
+      message: 'Creation time missing or unreadable; the epoch was used',
+    });
   const status = objectValue(fields.status);
   const statusCategory = objectValue(status?.statusCategory);
   const item: Item = {
@@ -223,23 +274,41 @@ function normaliseItem(issue: RestIssue, fieldMap: FieldCandidates, people: Peop
   assignDefined(item, 'storyPoints', numberValue(fieldValue(fields, fieldMap.storyPoints)));
   assignDefined(item, 'teamName', teamName(fieldValue(fields, fieldMap.team)));
   for (const [fieldId, value] of Object.entries(fields)) {
-    const ids = (Array.isArray(value) ? value : [value]).map((entry) => (isUserObject(entry) ? people.ref(entry) : undefined)).filter((id): id is string => id !== undefined);
+    const ids = (Array.isArray(value) ? value : [value])
+      .map((entry) => (isUserObject(entry) ? people.ref(entry) : undefined))
+      .filter((id): id is string => id !== undefined);
     if (ids.length > 0) item.userFields[fieldId] = ids;
   }
   return item;
 }
 
-function issueActions(issue: RestIssue, item: Item, fieldMap: FieldCandidates, people: PeopleBuilder, problems: ReadProblem[]): Action[] {
+function issueActions(
+  issue: RestIssue,
+  item: Item,
+  fieldMap: FieldCandidates,
+  people: PeopleBuilder,
+  problems: ReadProblem[],
+): Action[] {
   const actions: Action[] = [];
   const creatorId = item.creatorId ?? item.reporterId;
-  actions.push({ id: `${item.key}:create`, kind: 'create', itemKey: item.key, at: item.created, ...(creatorId ? { authorId: creatorId } : {}) });
+  actions.push({
+    id: `${item.key}:create`,
+    kind: 'create',
+    itemKey: item.key,
+    at: item.created,
+    ...(creatorId ? { authorId: creatorId } : {}),
+  });
 
   const seenHistories = new Set<string>();
   for (const history of asArray(issue.changelog?.histories)) {
     const id = recordId(history?.id);
     const at = toInstant(history?.created);
     if (!id || !at) {
-      problems.push({ scope: 'history', ref: `${item.key}:${id ?? '?'}`, message: 'Change history without id or readable time skipped' });
+      problems.push({
+        scope: 'history',
+        ref: `${item.key}:${id ?? '?'}`,
+        message: 'Change history without id or readable time skipped',
+      });
       continue;
     }
     if (seenHistories.has(id)) continue;
@@ -262,7 +331,11 @@ function issueActions(issue: RestIssue, item: Item, fieldMap: FieldCandidates, p
     const id = recordId(comment?.id);
     const at = toInstant(comment?.created);
     if (!id || !at) {
-      problems.push({ scope: 'comment', ref: `${item.key}:${id ?? '?'}`, message: 'Comment without id or readable time skipped' });
+      problems.push({
+        scope: 'comment',
+        ref: `${item.key}:${id ?? '?'}`,
+        message: 'Comment without id or readable time skipped',
+      });
       continue;
     }
     if (seenComments.has(id)) continue;
@@ -284,7 +357,11 @@ function issueActions(issue: RestIssue, item: Item, fieldMap: FieldCandidates, p
 function fieldChange(change: RestHistory['items'][number], fieldMap: FieldCandidates): FieldChange {
   const fieldName = stringValue(change?.field) ?? '';
   const fieldId = stringValue(change?.fieldId) ?? fieldName;
-  const result: FieldChange = { fieldId, fieldName, meaning: meaningOfField(fieldMap, stringValue(change?.fieldId), fieldName) };
+  const result: FieldChange = {
+    fieldId,
+    fieldName,
+    meaning: meaningOfField(fieldMap, stringValue(change?.fieldId), fieldName),
+  };
   assignDefined(result, 'fromValue', stringValue(change?.from));
   assignDefined(result, 'fromText', stringValue(change?.fromString));
   assignDefined(result, 'toValue', stringValue(change?.to));
@@ -303,7 +380,10 @@ function itemType(value: unknown): ItemType {
   const type = objectValue(value);
   const name = stringValue(type?.name) ?? 'Unknown';
   const level = numberValue(type?.hierarchyLevel);
-  const type_: ItemType = { name, hierarchyLevel: level ?? (type?.subtask === true ? -1 : /^epic$/i.test(name) ? 1 : 0) };
+  const type_: ItemType = {
+    name,
+    hierarchyLevel: level ?? (type?.subtask === true ? -1 : /^epic$/i.test(name) ? 1 : 0),
+  };
   const id = stringValue(type?.id);
   if (id) type_.id = id;
   return type_;
@@ -313,7 +393,8 @@ function parentOf(fields: RestIssue['fields'], fieldMap: FieldCandidates): strin
   const parent = stringValue(objectValue(fields.parent)?.key);
   if (parent) return parent;
   const link = fieldValue(fields, fieldMap.parentLink);
-  const linkKey = stringValue(link) ?? stringValue(objectValue(objectValue(link)?.data)?.key) ?? stringValue(objectValue(link)?.key);
+  const linkKey =
+    stringValue(link) ?? stringValue(objectValue(objectValue(link)?.data)?.key) ?? stringValue(objectValue(link)?.key);
   if (linkKey) return linkKey;
   return stringValue(fieldValue(fields, fieldMap.epicLink));
 }
@@ -331,12 +412,20 @@ function sprintFromField(raw: unknown): Sprint | undefined {
     const attributes = Object.fromEntries(
       [...raw.matchAll(/(\w+)=([^,\]]*)/g)].map((match) => [match[1], match[2] === '<null>' ? undefined : match[2]]),
     ) as Record<string, string | undefined>;
-    return sprintFromField({ ...attributes, id: Number(attributes.id), boardId: attributes.rapidViewId ? Number(attributes.rapidViewId) : undefined });
+    return sprintFromField({
+      ...attributes,
+      id: Number(attributes.id),
+      boardId: attributes.rapidViewId ? Number(attributes.rapidViewId) : undefined,
+    });
   }
   const record = objectValue(raw);
   const id = numberValue(record?.id);
   if (!record || id === undefined) return undefined;
-  const sprint: Sprint = { id, name: stringValue(record.name) ?? `Sprint ${id}`, state: (stringValue(record.state) ?? 'unknown').toLowerCase() };
+  const sprint: Sprint = {
+    id,
+    name: stringValue(record.name) ?? `Sprint ${id}`,
+    state: (stringValue(record.state) ?? 'unknown').toLowerCase(),
+  };
   assignDefined(sprint, 'boardId', numberValue(record.originBoardId) ?? numberValue(record.boardId));
   assignDefined(sprint, 'startDate', toInstant(record.startDate));
   assignDefined(sprint, 'endDate', toInstant(record.endDate));
@@ -365,7 +454,8 @@ class PeopleBuilder {
     const user = objectValue(value) as Partial<RestUser> | undefined;
     const accountId = nonEmpty(stringValue(user?.accountId)) ?? accountIdFromSelf(user?.self) ?? serverUserId(user);
     if (!accountId) return undefined;
-    if (!this.referenced.get(accountId)?.displayName) this.referenced.set(accountId, { ...(user as RestUser), accountId });
+    if (!this.referenced.get(accountId)?.displayName)
+      this.referenced.set(accountId, { ...(user as RestUser), accountId });
     return accountId;
   }
 
@@ -439,7 +529,11 @@ function nonEmpty(value: string | undefined): string | undefined {
 function isUserObject(value: unknown): boolean {
   const record = objectValue(value);
   if (record === undefined || !('displayName' in record || 'accountType' in record)) return false;
-  return typeof record.accountId === 'string' || typeof record.key === 'string' || (typeof record.name === 'string' && typeof record.self === 'string' && /\/user\?/.test(record.self));
+  return (
+    typeof record.accountId === 'string' ||
+    typeof record.key === 'string' ||
+    (typeof record.name === 'string' && typeof record.self === 'string' && /\/user\?/.test(record.self))
+  );
 }
 
 /** The value of the first candidate field that is set on this issue. */
@@ -458,7 +552,13 @@ function sortedUnique(values: string[]): string[] {
 
 /** What is known of a sprint, completed by another mention of it: the first mention wins, a board id is taken from any. */
 export function withSprint(known: Sprint | undefined, sprint: Sprint): Sprint {
-  return known ? { ...sprint, ...known, ...(known.boardId === undefined && sprint.boardId !== undefined ? { boardId: sprint.boardId } : {}) } : sprint;
+  return known
+    ? {
+        ...sprint,
+        ...known,
+        ...(known.boardId === undefined && sprint.boardId !== undefined ? { boardId: sprint.boardId } : {}),
+      }
+    : sprint;
 }
 
 /**
@@ -493,7 +593,8 @@ export function joinNormalised(parts: readonly Site[]): Site {
  */
 export function fullerPerson(known: Person | undefined, candidate: Person): Person {
   if (!known) return candidate;
-  const detail = (person: Person) => (person.kind !== 'unknown' ? 2 : 0) + (person.displayName !== 'Unknown user' ? 1 : 0) + (person.email ? 1 : 0);
+  const detail = (person: Person) =>
+    (person.kind !== 'unknown' ? 2 : 0) + (person.displayName !== 'Unknown user' ? 1 : 0) + (person.email ? 1 : 0);
   return detail(candidate) > detail(known) ? candidate : known;
 }
 
@@ -508,7 +609,6 @@ export function compareActions(a: Action, b: Action): number {
   return a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-
 /** Snapshot lists are typed, but a hand-edited or foreign file may hold anything where a list belongs. */
 function asArray<T>(value: readonly T[] | undefined | null): T[];
 function asArray(value: unknown): unknown[];
@@ -517,7 +617,9 @@ function asArray(value: unknown): unknown[] {
 }
 
 function objectValue(value: unknown): Record<string, unknown> | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 
 function stringValue(value: unknown): string | undefined {

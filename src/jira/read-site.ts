@@ -1,6 +1,13 @@
 import type { ReadProblem } from '../domain/model';
 import { boardHasSprints, listBoards, listSprints } from './api/agile';
-import { bulkFetchChangelogs, BULKFETCH_MAX_ISSUES, dedupeAndSortHistories, getIssueChangelog, getIssueComments, searchIssues } from './api/issues';
+import {
+  bulkFetchChangelogs,
+  BULKFETCH_MAX_ISSUES,
+  dedupeAndSortHistories,
+  getIssueChangelog,
+  getIssueComments,
+  searchIssues,
+} from './api/issues';
 import { PagingError } from './api/paging';
 import { findGroupIds, getFields, getGroupMembers, getProjectRoles, getServerInfo, listProjects } from './api/platform';
 import { toInstant } from './dates';
@@ -115,7 +122,15 @@ export async function readSite(client: JiraClient, options: ReadSiteOptions): Pr
   let rolesDone = 0;
   await Promise.all(
     projects.map(async (project) => {
-      projectRoles[project.key] = await orProblem(problems, 'project', project.key, 'project roles', () => getProjectRoles(directory, project.key), [], 'failures');
+      projectRoles[project.key] = await orProblem(
+        problems,
+        'project',
+        project.key,
+        'project roles',
+        () => getProjectRoles(directory, project.key),
+        [],
+        'failures',
+      );
       progress({ phase: 'roles', done: ++rolesDone, total: projects.length });
     }),
   );
@@ -123,28 +138,64 @@ export async function readSite(client: JiraClient, options: ReadSiteOptions): Pr
   for (const roles of Object.values(projectRoles)) users.addRoleActors(roles);
   const groupRefs = collectGroupRefs(projectRoles, options.groups ?? []);
   const unidentified = groupRefs.filter((ref) => ref.groupId === undefined).map((ref) => ref.name);
-  const foundIds = await orProblem(problems, 'site', 'groups', 'group ids', () => findGroupIds(directory, unidentified), new Map<string, string>(), 'failures');
+  const foundIds = await orProblem(
+    problems,
+    'site',
+    'groups',
+    'group ids',
+    () => findGroupIds(directory, unidentified),
+    new Map<string, string>(),
+    'failures',
+  );
   for (const ref of groupRefs) ref.groupId ??= foundIds.get(ref.name);
   const groups = await readGroups(directory, groupRefs, problems, users, 'failures');
   progress({ phase: 'groups', done: groups.length });
 
   const projectKeys = new Set(projects.map((project) => project.key));
-  const allBoards = await orProblem(problems, 'site', 'boards', 'boards', () => listBoards(client), [] as RestBoard[], 'failures');
-  const boards = allBoards.filter((board) => board.location?.projectKey === undefined || projectKeys.has(board.location.projectKey));
+  const allBoards = await orProblem(
+    problems,
+    'site',
+    'boards',
+    'boards',
+    () => listBoards(client),
+    [] as RestBoard[],
+    'failures',
+  );
+  const boards = allBoards.filter(
+    (board) => board.location?.projectKey === undefined || projectKeys.has(board.location.projectKey),
+  );
   progress({ phase: 'boards', done: boards.length });
 
   const sprints: SiteSnapshot['sprints'] = {};
   await Promise.all(
     boards.filter(boardHasSprints).map(async (board) => {
-      sprints[String(board.id)] = await orProblem(problems, 'board', String(board.id), `sprints of board "${board.name}"`, () => listSprints(client, board.id), [] as RestSprint[], 'failures');
+      sprints[String(board.id)] = await orProblem(
+        problems,
+        'board',
+        String(board.id),
+        `sprints of board "${board.name}"`,
+        () => listSprints(client, board.id),
+        [] as RestSprint[],
+        'failures',
+      );
     }),
   );
   progress({ phase: 'sprints', done: Object.values(sprints).reduce((sum, list) => sum + list.length, 0) });
 
-  const { issues, unread } = await readIssues(client, [...projectKeys].sort(), fieldsToRead(candidates), options.updatedSince, problems, progress);
+  const { issues, unread } = await readIssues(
+    client,
+    [...projectKeys].sort(),
+    fieldsToRead(candidates),
+    options.updatedSince,
+    problems,
+    progress,
+  );
   await completeComments(client, issues, problems, progress, 'failures');
 
-  const histories = options.changelogs === 'per-issue' ? await readChangelogsPerIssue(client, issues, problems) : await readChangelogs(client, issues, problems);
+  const histories =
+    options.changelogs === 'per-issue'
+      ? await readChangelogsPerIssue(client, issues, problems)
+      : await readChangelogs(client, issues, problems);
   let historyCount = 0;
   for (const issue of issues) {
     const list = histories.get(issue.id) ?? [];
@@ -196,7 +247,11 @@ async function readIssues(
       } catch (error) {
         if (!tolerated(error, 'failures')) throw error;
         unread.add(key);
-        problems.push({ scope: 'project', ref: key, message: `Could not read issues, so the project is left out: ${(error as Error).message}` });
+        problems.push({
+          scope: 'project',
+          ref: key,
+          message: `Could not read issues, so the project is left out: ${(error as Error).message}`,
+        });
       }
     }),
   );
@@ -204,10 +259,15 @@ async function readIssues(
 }
 
 /** Changelogs by bulkfetch, a batch at a time so that a batch that cannot be read costs only its own issues' histories. */
-async function readChangelogs(client: JiraClient, issues: RestIssue[], problems: ReadProblem[]): Promise<Map<string, RestHistory[]>> {
+async function readChangelogs(
+  client: JiraClient,
+  issues: RestIssue[],
+  problems: ReadProblem[],
+): Promise<Map<string, RestHistory[]>> {
   const histories = new Map<string, RestHistory[]>();
   const batches: RestIssue[][] = [];
-  for (let index = 0; index < issues.length; index += BULKFETCH_MAX_ISSUES) batches.push(issues.slice(index, index + BULKFETCH_MAX_ISSUES));
+  for (let index = 0; index < issues.length; index += BULKFETCH_MAX_ISSUES)
+    batches.push(issues.slice(index, index + BULKFETCH_MAX_ISSUES));
   await Promise.all(
     batches.map(async (batch) => {
       try {
@@ -218,16 +278,39 @@ async function readChangelogs(client: JiraClient, issues: RestIssue[], problems:
         for (const [id, list] of read) histories.set(id, list);
       } catch (error) {
         if (!tolerated(error, 'failures')) throw error;
-        for (const issue of batch) problems.push({ scope: 'history', ref: issue.key, message: `Could not read the change history: ${(error as Error).message}` });
+        for (const issue of batch)
+          problems.push({
+            scope: 'history',
+            ref: issue.key,
+            message: `Could not read the change history: ${(error as Error).message}`,
+          });
       }
     }),
   );
   return histories;
 }
 
-async function readChangelogsPerIssue(client: JiraClient, issues: RestIssue[], problems: ReadProblem[]): Promise<Map<string, RestHistory[]>> {
+async function readChangelogsPerIssue(
+  client: JiraClient,
+  issues: RestIssue[],
+  problems: ReadProblem[],
+): Promise<Map<string, RestHistory[]>> {
   const entries = await Promise.all(
-    issues.map(async (issue) => [issue.id, await orProblem(problems, 'history', issue.key, 'the change history', async () => dedupeAndSortHistories(await getIssueChangelog(client, issue.key)), [], 'failures')] as const),
+    issues.map(
+      async (issue) =>
+        [
+          issue.id,
+          await orProblem(
+            problems,
+            'history',
+            issue.key,
+            'the change history',
+            async () => dedupeAndSortHistories(await getIssueChangelog(client, issue.key)),
+            [],
+            'failures',
+          ),
+        ] as const,
+    ),
   );
   return new Map(entries);
 }
@@ -242,19 +325,33 @@ export async function completeComments(
 ): Promise<void> {
   const partial = issues.filter((issue) => {
     const comment = issue.fields.comment as { comments?: unknown[]; total?: number } | undefined;
-    return comment !== undefined && typeof comment.total === 'number' && comment.total > (comment.comments?.length ?? 0);
+    return (
+      comment !== undefined && typeof comment.total === 'number' && comment.total > (comment.comments?.length ?? 0)
+    );
   });
   let done = 0;
   await Promise.all(
     partial.map(async (issue) => {
-      const comments = await orProblem(problems, 'issue', issue.key, 'comments', () => getIssueComments(client, issue.key), undefined as RestComment[] | undefined, tolerate);
-      if (comments) issue.fields.comment = { comments, startAt: 0, maxResults: comments.length, total: comments.length };
+      const comments = await orProblem(
+        problems,
+        'issue',
+        issue.key,
+        'comments',
+        () => getIssueComments(client, issue.key),
+        undefined as RestComment[] | undefined,
+        tolerate,
+      );
+      if (comments)
+        issue.fields.comment = { comments, startAt: 0, maxResults: comments.length, total: comments.length };
       progress({ phase: 'comments', done: ++done, total: partial.length });
     }),
   );
 }
 
-export function collectGroupRefs(projectRoles: SiteSnapshot['projectRoles'], named: string[]): Array<{ name: string; groupId?: string }> {
+export function collectGroupRefs(
+  projectRoles: SiteSnapshot['projectRoles'],
+  named: string[],
+): Array<{ name: string; groupId?: string }> {
   const refs = new Map<string, { name: string; groupId?: string }>();
   for (const name of named) refs.set(name, { name });
   for (const roles of Object.values(projectRoles)) {
@@ -278,7 +375,15 @@ export async function readGroups(
 ): Promise<SnapshotGroup[]> {
   const groups = await Promise.all(
     refs.map(async (ref) => {
-      const members = await orProblem(problems, 'site', `group ${ref.name}`, `members of group "${ref.name}"`, () => getGroupMembers(client, ref), undefined as RestUser[] | undefined, tolerate);
+      const members = await orProblem(
+        problems,
+        'site',
+        `group ${ref.name}`,
+        `members of group "${ref.name}"`,
+        () => getGroupMembers(client, ref),
+        undefined as RestUser[] | undefined,
+        tolerate,
+      );
       if (!members) return undefined;
       for (const member of members) users.add(member);
       const group: SnapshotGroup = { name: ref.name, members: members.map((member) => member.accountId) };
@@ -327,7 +432,9 @@ function withoutProjects(
   keys: ReadonlySet<string>,
 ): Pick<SiteSnapshot, 'projects' | 'projectRoles' | 'boards' | 'sprints'> {
   if (keys.size === 0) return directory;
-  const boards = directory.boards.filter((board) => board.location?.projectKey === undefined || !keys.has(board.location.projectKey));
+  const boards = directory.boards.filter(
+    (board) => board.location?.projectKey === undefined || !keys.has(board.location.projectKey),
+  );
   const kept = new Set(boards.map((board) => String(board.id)));
   return {
     projects: directory.projects.filter((project) => !keys.has(project.key)),
@@ -352,14 +459,16 @@ export class UserCollector {
     // Role actors carry only a name; issue fields and authors carry the rest. Keep the first value of each key.
     const record: RestUser = this.byId.get(candidate.accountId) ?? { accountId: candidate.accountId };
     for (const key of ['accountType', 'displayName', 'active', 'emailAddress', 'timeZone'] as const) {
-      if (record[key] === undefined && candidate[key] !== undefined) (record as Record<string, unknown>)[key] = candidate[key];
+      if (record[key] === undefined && candidate[key] !== undefined)
+        (record as Record<string, unknown>)[key] = candidate[key];
     }
     this.byId.set(candidate.accountId, record);
   }
 
   addRoleActors(roles: RestProjectRole[]): void {
     for (const actor of roles.flatMap((role) => role.actors ?? [])) {
-      if (actor.actorUser?.accountId) this.add({ accountId: actor.actorUser.accountId, displayName: actor.displayName });
+      if (actor.actorUser?.accountId)
+        this.add({ accountId: actor.actorUser.accountId, displayName: actor.displayName });
     }
   }
 

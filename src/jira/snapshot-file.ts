@@ -17,23 +17,34 @@ const MAP_KEYS = ['projectRoles', 'sprints'] as const;
  */
 export function checkSnapshot(value: unknown, source = 'The snapshot'): SiteSnapshot {
   const problems: string[] = [];
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new SnapshotFormatError(source, ['the file must hold one JSON object']);
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    throw new SnapshotFormatError(source, ['the file must hold one JSON object']);
   const record = value as Record<string, unknown>;
-  if (record.format !== SNAPSHOT_FORMAT) problems.push(`"format" must be "${SNAPSHOT_FORMAT}" (found ${JSON.stringify(record.format)})`);
+  if (record.format !== SNAPSHOT_FORMAT)
+    problems.push(`"format" must be "${SNAPSHOT_FORMAT}" (found ${JSON.stringify(record.format)})`);
   if (typeof record.baseUrl !== 'string') problems.push('"baseUrl" must be a string (the site URL)');
-  if (record.capturedAt !== undefined && (typeof record.capturedAt !== 'string' || Number.isNaN(Date.parse(record.capturedAt)))) {
+  if (
+    record.capturedAt !== undefined &&
+    (typeof record.capturedAt !== 'string' || Number.isNaN(Date.parse(record.capturedAt)))
+  ) {
     problems.push('"capturedAt" must be an ISO date-time when present');
   }
   for (const key of LIST_KEYS) if (!Array.isArray(record[key])) problems.push(`"${key}" must be an array`);
   for (const key of MAP_KEYS) {
     const map = record[key];
-    if (!map || typeof map !== 'object' || Array.isArray(map)) problems.push(`"${key}" must be an object keyed by ${key === 'sprints' ? 'board id' : 'project key'}`);
+    if (!map || typeof map !== 'object' || Array.isArray(map))
+      problems.push(`"${key}" must be an object keyed by ${key === 'sprints' ? 'board id' : 'project key'}`);
   }
-  if (record.permissions !== undefined && (typeof record.permissions !== 'object' || Array.isArray(record.permissions))) {
+  if (
+    record.permissions !== undefined &&
+    (typeof record.permissions !== 'object' || Array.isArray(record.permissions))
+  ) {
     problems.push('"permissions" must be an object keyed by account id when present');
   }
   if (Array.isArray(record.issues)) {
-    const bad = (record.issues as unknown[]).findIndex((issue) => !issue || typeof issue !== 'object' || typeof (issue as { key?: unknown }).key !== 'string');
+    const bad = (record.issues as unknown[]).findIndex(
+      (issue) => !issue || typeof issue !== 'object' || typeof (issue as { key?: unknown }).key !== 'string',
+    );
     if (bad >= 0) problems.push(`"issues[${bad}]" has no "key"`);
   }
   if (problems.length > 0) throw new SnapshotFormatError(source, problems);
@@ -45,7 +56,9 @@ export async function loadSnapshotFile(path: string): Promise<SiteSnapshot> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new Error(`Cannot read snapshot ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    throw new Error(
+      `Cannot read snapshot ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+    );
   }
   let parsed: unknown;
   try {

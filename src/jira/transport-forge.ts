@@ -1,5 +1,12 @@
 import api, { assumeTrustedRoute } from '@forge/api';
-import { buildQueryString, headersToRecord, readBody, type JiraRequest, type JiraResponse, type JiraTransport } from './transport';
+import {
+  buildQueryString,
+  headersToRecord,
+  readBody,
+  type JiraRequest,
+  type JiraResponse,
+  type JiraTransport,
+} from './transport';
 
 export type ForgeIdentity = 'user' | 'app';
 
@@ -19,11 +26,14 @@ export class ForgeTransport implements JiraTransport {
     const requester = this.identity === 'user' ? api.asUser() : api.asApp();
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (request.body !== undefined) headers['Content-Type'] = 'application/json';
-    const response = await requester.requestJira(assumeTrustedRoute(`${request.path}${buildQueryString(request.query)}`), {
-      method: request.method,
-      headers,
-      body: request.body === undefined ? undefined : JSON.stringify(request.body),
-    });
+    const response = await requester.requestJira(
+      assumeTrustedRoute(`${request.path}${buildQueryString(request.query)}`),
+      {
+        method: request.method,
+        headers,
+        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      },
+    );
     return { status: response.status, headers: headersToRecord(response.headers), ...(await readBody(response)) };
   }
 }

@@ -1,4 +1,11 @@
-import { buildQueryString, headersToRecord, readBody, type JiraRequest, type JiraResponse, type JiraTransport } from './transport';
+import {
+  buildQueryString,
+  headersToRecord,
+  readBody,
+  type JiraRequest,
+  type JiraResponse,
+  type JiraTransport,
+} from './transport';
 
 export interface HttpTransportOptions {
   /** Site root, e.g. `https://example.atlassian.net` or the emulator's `http://127.0.0.1:PORT`. */

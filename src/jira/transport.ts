@@ -40,7 +40,9 @@ export function buildQueryString(query: Record<string, QueryValue> | undefined):
   return text ? `?${text}` : '';
 }
 
-export function headersToRecord(headers: { forEach(callback: (value: string, key: string) => void): void }): Record<string, string> {
+export function headersToRecord(headers: {
+  forEach(callback: (value: string, key: string) => void): void;
+}): Record<string, string> {
   const record: Record<string, string> = {};
   headers.forEach((value, key) => {
     record[key.toLowerCase()] = value;
@@ -49,7 +51,10 @@ export function headersToRecord(headers: { forEach(callback: (value: string, key
 }
 
 /** Reads a fetch-like response body: JSON when it parses, text otherwise. */
-export async function readBody(response: { text(): Promise<string>; headers: { get(name: string): string | null } }): Promise<Pick<JiraResponse, 'body' | 'malformed'>> {
+export async function readBody(response: {
+  text(): Promise<string>;
+  headers: { get(name: string): string | null };
+}): Promise<Pick<JiraResponse, 'body' | 'malformed'>> {
   const text = await response.text();
   if (text === '') return { body: undefined };
   const looksJson = (response.headers.get('content-type') ?? '').includes('json');

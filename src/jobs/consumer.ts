@@ -7,7 +7,8 @@ import type { Job, JobServices } from './types';
 /** Forge delays an event by at most 15 minutes. */
 const MAX_DELAY_SECONDS = 900;
 
-export type JobOutcome = 'stepped' | 'scanned' | 'busy' | 'audited' | 'audit deferred' | 'audit up to date' | 'nothing cached';
+export type JobOutcome =
+  'stepped' | 'scanned' | 'busy' | 'audited' | 'audit deferred' | 'audit up to date' | 'nothing cached';
 
 /**
  * What the queue consumer runs for one job. A scan job runs one step within the invocation's budget and queues
@@ -16,10 +17,16 @@ export type JobOutcome = 'stepped' | 'scanned' | 'busy' | 'audited' | 'audit def
  */
 export async function runJob(job: Job, services: JobServices): Promise<JobOutcome> {
   const { store } = services;
-  const config = await new ConfigRepository(store, RULES.map((rule) => rule.meta)).effective();
+  const config = await new ConfigRepository(
+    store,
+    RULES.map((rule) => rule.meta),
+  ).effective();
   if (job.type === 'audit') {
     if ((await scanningProjectKeys(store)).length > 0) return 'audit deferred';
-    const audit = await auditCachedSite(store, config, { now: services.now(), ...(job.view ? { view: job.view } : {}) });
+    const audit = await auditCachedSite(store, config, {
+      now: services.now(),
+      ...(job.view ? { view: job.view } : {}),
+    });
     return audit.audited ? 'audited' : audit.why === 'up to date' ? 'audit up to date' : 'nothing cached';
   }
   const client = services.jira();

@@ -16,7 +16,12 @@ export class ForgeJobQueue implements JobQueue {
     const list = Array.isArray(jobs) ? jobs : [jobs];
     for (let index = 0; index < list.length; index += EVENTS_PER_PUSH) {
       await this.queue.push(
-        list.slice(index, index + EVENTS_PER_PUSH).map((job) => ({ body: { ...job }, ...(options.delaySeconds ? { delayInSeconds: options.delaySeconds } : {}) })),
+        list
+          .slice(index, index + EVENTS_PER_PUSH)
+          .map((job) => ({
+            body: { ...job },
+            ...(options.delaySeconds ? { delayInSeconds: options.delaySeconds } : {}),
+          })),
       );
     }
   }

@@ -54,5 +54,10 @@ export function parseJob(body: unknown): Job | undefined {
   if (value.type === 'audit') return { type: 'audit' };
   if (value.type !== 'scan' || typeof value.projectKey !== 'string' || value.projectKey === '') return undefined;
   const kind = value.kind === 'full' || value.kind === 'incremental' ? value.kind : undefined;
-  return { type: 'scan', projectKey: value.projectKey, ...(kind ? { kind } : {}), ...(value.checkDeleted === true ? { checkDeleted: true } : {}) };
+  return {
+    type: 'scan',
+    projectKey: value.projectKey,
+    ...(kind ? { kind } : {}),
+    ...(value.checkDeleted === true ? { checkDeleted: true } : {}),
+  };
 }

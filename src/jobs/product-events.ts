@@ -14,7 +14,10 @@ export const SPRINT_EVENTS = [
 ] as const;
 export const PRODUCT_EVENTS: readonly string[] = [...ISSUE_EVENTS, DELETED_ISSUE_EVENT, ...SPRINT_EVENTS];
 
-export type EventMark = { marked: 'issue' | 'deleted issue'; projectKey: string; issueKey: string } | { marked: 'board'; boardId: number } | { marked: 'nothing'; why: string };
+export type EventMark =
+  | { marked: 'issue' | 'deleted issue'; projectKey: string; issueKey: string }
+  | { marked: 'board'; boardId: number }
+  | { marked: 'nothing'; why: string };
 
 /**
  * Marks what a product event says changed, without reading Jira: an issue of a project (created, edited,
@@ -22,7 +25,10 @@ export type EventMark = { marked: 'issue' | 'deleted issue'; projectKey: string;
  * periodic safety searches, a refresh re-reads the marked boards' sprints, and deleted issues leave the cache
  * without an ids listing. Payloads are read loosely; an event without what a mark needs is ignored.
  */
-export async function recordProductEvent(event: unknown, services: Pick<JobServices, 'store' | 'now'>): Promise<EventMark> {
+export async function recordProductEvent(
+  event: unknown,
+  services: Pick<JobServices, 'store' | 'now'>,
+): Promise<EventMark> {
   const payload = record(event);
   const eventType = text(payload?.eventType);
   const at = services.now().toISOString();
@@ -37,8 +43,10 @@ export async function recordProductEvent(event: unknown, services: Pick<JobServi
     const issue = record(payload?.issue);
     const issueId = text(issue?.id);
     const issueKey = text(issue?.key);
-    const projectKey = text(record(record(issue?.fields)?.project)?.key) ?? (issueKey ? projectKeyOf(issueKey) : undefined);
-    if (!issueId || !issueKey || !projectKey) return { marked: 'nothing', why: 'issue event without the issue id, key or project' };
+    const projectKey =
+      text(record(record(issue?.fields)?.project)?.key) ?? (issueKey ? projectKeyOf(issueKey) : undefined);
+    if (!issueId || !issueKey || !projectKey)
+      return { marked: 'nothing', why: 'issue event without the issue id, key or project' };
     const deleted = eventType === DELETED_ISSUE_EVENT;
     await markIssue(services.store, projectKey, { kind: deleted ? 'deleted' : 'changed', issueId, issueKey, at });
     return { marked: deleted ? 'deleted issue' : 'issue', projectKey, issueKey };

@@ -2,7 +2,19 @@ import { differenceInMilliseconds, parseISO } from 'date-fns';
 import { listProjects } from '../jira/api/platform';
 import { RULES } from '../rules';
 import { ConfigRepository } from '../store/config-store';
-import { auditDue, cachedProjectKeys, registeredViews, DEFAULT_POLICY, dueReason, forgetProject, markedWork, readCachedDirectory, readScanState, scanningProjectKeys, type DueReason } from '../scan';
+import {
+  auditDue,
+  cachedProjectKeys,
+  registeredViews,
+  DEFAULT_POLICY,
+  dueReason,
+  forgetProject,
+  markedWork,
+  readCachedDirectory,
+  readScanState,
+  scanningProjectKeys,
+  type DueReason,
+} from '../scan';
 import type { Job, JobServices } from './types';
 
 const PROJECTS_LISTED_KEY = 'scan:projects-listed';
@@ -28,7 +40,10 @@ export async function scheduleScans(services: JobServices): Promise<ScheduleResu
   const now = services.now();
   const known = [...new Set([...(await cachedProjectKeys(store)), ...(await scanningProjectKeys(store))])];
   const listedAt = (await store.get<{ at: string }>(PROJECTS_LISTED_KEY))?.at;
-  const listing = known.length === 0 || listedAt === undefined || differenceInMilliseconds(now, parseISO(listedAt)) >= policy.searchEveryMs;
+  const listing =
+    known.length === 0 ||
+    listedAt === undefined ||
+    differenceInMilliseconds(now, parseISO(listedAt)) >= policy.searchEveryMs;
   let projectKeys = known;
   const forgotten: string[] = [];
   if (listing) {
@@ -44,7 +59,9 @@ export async function scheduleScans(services: JobServices): Promise<ScheduleResu
   const queued: ScheduleResult['queued'] = [];
   for (const projectKey of [...projectKeys].sort()) {
     const state = await readScanState(store, projectKey);
-    const marked = marks.projectKeys.has(projectKey) || (marks.boardIds.size > 0 && (await boardsMarked(services, projectKey, marks.boardIds)));
+    const marked =
+      marks.projectKeys.has(projectKey) ||
+      (marks.boardIds.size > 0 && (await boardsMarked(services, projectKey, marks.boardIds)));
     const reason = dueReason(state, marked, now, policy);
     if (reason) queued.push({ projectKey, reason });
   }
@@ -53,15 +70,23 @@ export async function scheduleScans(services: JobServices): Promise<ScheduleResu
   // view registered by a viewer who may not browse every project gets its own audit.
   const audits: Job[] = [];
   if (queued.length === 0 && (await scanningProjectKeys(store)).length === 0) {
-    const config = await new ConfigRepository(store, RULES.map((rule) => rule.meta)).effective();
+    const config = await new ConfigRepository(
+      store,
+      RULES.map((rule) => rule.meta),
+    ).effective();
     if (await auditDue(store, config)) audits.push({ type: 'audit' });
-    for (const view of await registeredViews(store)) if (await auditDue(store, config, view)) audits.push({ type: 'audit', view });
+    for (const view of await registeredViews(store))
+      if (await auditDue(store, config, view)) audits.push({ type: 'audit', view });
   }
   if (audits.length > 0) await services.queue.push(audits);
   return { queued, forgotten, listedProjects: listing, auditQueued: audits.length > 0 };
 }
 
-async function boardsMarked(services: JobServices, projectKey: string, boardIds: ReadonlySet<number>): Promise<boolean> {
+async function boardsMarked(
+  services: JobServices,
+  projectKey: string,
+  boardIds: ReadonlySet<number>,
+): Promise<boolean> {
   const directory = await readCachedDirectory(services.store, projectKey);
   return (directory?.boards ?? []).some((board) => boardIds.has(Number(board.id)));
 }

@@ -13,7 +13,16 @@ import type { ModuleContext } from './context';
 import type { ResolverResponse } from './response';
 
 export type { ModuleContext, ResolverResponse };
-export type { Coverage, PersonProfile, ProjectSummary, RoadmapItemSummary, SprintSummary, Finding, Severity, WeeklySummary };
+export type {
+  Coverage,
+  PersonProfile,
+  ProjectSummary,
+  RoadmapItemSummary,
+  SprintSummary,
+  Finding,
+  Severity,
+  WeeklySummary,
+};
 export type { ConfigurationDocument, ConfigVersions, ImportOutcome, VersionChange };
 
 /** Where a view's data came from and when, so a panel can say how fresh it is. */
@@ -148,7 +157,10 @@ export interface ResolverApi {
   getBoardPanel: { payload: { boardId?: number; sprintId?: number }; result: BoardPanel };
   getRoadmap: { payload: { projectKey?: string }; result: RoadmapView };
   /** One page of the roadmap view's findings (scope as getRoadmap's), filtered and counted on the server. */
-  getFindings: { payload: { scope: { projectKey?: string }; query: FindingQuery; offset: number; limit: number }; result: FindingPage };
+  getFindings: {
+    payload: { scope: { projectKey?: string }; query: FindingQuery; offset: number; limit: number };
+    result: FindingPage;
+  };
   getSettings: { payload: { projectKey?: string }; result: SettingsView };
   /** Site scope takes a whole AuditConfig; project scope takes ProjectSettings for that project. */
   saveSettings: { payload: { projectKey?: string; settings: unknown; version: number }; result: SettingsView };

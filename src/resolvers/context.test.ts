@@ -17,7 +17,13 @@ describe('readModuleContext', () => {
   it('reads a sprint action: module, board, sprint and project', () => {
     expect(readModuleContext(sprintAction)).toEqual({
       ok: true,
-      data: { moduleKey: 'rba-sprint-action', moduleType: 'jira:sprintAction', boardId: 7, sprintId: 42, projectKey: 'OPS' },
+      data: {
+        moduleKey: 'rba-sprint-action',
+        moduleType: 'jira:sprintAction',
+        boardId: 7,
+        sprintId: 42,
+        projectKey: 'OPS',
+      },
     });
   });
 
@@ -33,25 +39,49 @@ describe('readModuleContext', () => {
     };
     expect(readModuleContext(context)).toEqual({
       ok: true,
-      data: { moduleKey: 'rba-board-action', moduleType: 'jira:boardAction', boardId: 3, sprintId: null, projectKey: 'WEB' },
+      data: {
+        moduleKey: 'rba-board-action',
+        moduleType: 'jira:boardAction',
+        boardId: 3,
+        sprintId: null,
+        projectKey: 'WEB',
+      },
     });
   });
 
   it('reads a project settings page, which has only a project', () => {
-    const context = { moduleKey: 'rba-project-settings', extension: { type: 'jira:projectSettingsPage', project: { id: '1', key: 'OPS' } } };
-    expect(readModuleContext(context)).toMatchObject({ ok: true, data: { boardId: null, sprintId: null, projectKey: 'OPS' } });
+    const context = {
+      moduleKey: 'rba-project-settings',
+      extension: { type: 'jira:projectSettingsPage', project: { id: '1', key: 'OPS' } },
+    };
+    expect(readModuleContext(context)).toMatchObject({
+      ok: true,
+      data: { boardId: null, sprintId: null, projectKey: 'OPS' },
+    });
   });
 
   it('reads a global or admin page, which has no board, sprint or project', () => {
     expect(readModuleContext({ moduleKey: 'rba-admin-page', extension: { type: 'jira:adminPage' } })).toEqual({
       ok: true,
-      data: { moduleKey: 'rba-admin-page', moduleType: 'jira:adminPage', boardId: null, sprintId: null, projectKey: null },
+      data: {
+        moduleKey: 'rba-admin-page',
+        moduleType: 'jira:adminPage',
+        boardId: null,
+        sprintId: null,
+        projectKey: null,
+      },
     });
   });
 
   it('tolerates a missing or odd extension', () => {
-    expect(readModuleContext({ moduleKey: 'rba-global-page' })).toMatchObject({ ok: true, data: { moduleType: null, projectKey: null } });
-    expect(readModuleContext({ moduleKey: 'rba-global-page', extension: 'x' })).toMatchObject({ ok: true, data: { boardId: null } });
+    expect(readModuleContext({ moduleKey: 'rba-global-page' })).toMatchObject({
+      ok: true,
+      data: { moduleType: null, projectKey: null },
+    });
+    expect(readModuleContext({ moduleKey: 'rba-global-page', extension: 'x' })).toMatchObject({
+      ok: true,
+      data: { boardId: null },
+    });
     expect(readModuleContext({ moduleKey: 'rba-global-page', extension: { project: { key: '  ' } } })).toMatchObject({
       ok: true,
       data: { projectKey: null },
@@ -75,14 +105,21 @@ describe('readModuleContext', () => {
     ['sprint', { sprint: { id: '99999999999999999999' } }, 'sprint.id'],
   ])('rejects a malformed %s id %j', (_name, ids, field) => {
     const result = readModuleContext({ ...sprintAction, extension: { ...sprintAction.extension, ...ids } });
-    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining(field) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining(field) },
+    });
   });
 
   it('names both ids when both are malformed, and echoes what it got', () => {
     const result = readModuleContext({ moduleKey: 'k', extension: { board: { id: 'b' }, sprint: { id: 's' } } });
     expect(result).toEqual({
       ok: false,
-      error: { code: 'INVALID_INPUT', message: 'The module context has a malformed board.id and sprint.id.', details: { boardId: 'b', sprintId: 's' } },
+      error: {
+        code: 'INVALID_INPUT',
+        message: 'The module context has a malformed board.id and sprint.id.',
+        details: { boardId: 'b', sprintId: 's' },
+      },
     });
   });
 });

@@ -19,16 +19,27 @@ export const NO_OWNER = '(none)';
  * or about one of the roadmap items they own (NO_OWNER: one of the items nobody owns); an issue key when the
  * finding names that issue.
  */
-export function findingFilter(items: readonly RoadmapItemSummary[], query: FindingQuery): (finding: Finding) => boolean {
+export function findingFilter(
+  items: readonly RoadmapItemSummary[],
+  query: FindingQuery,
+): (finding: Finding) => boolean {
   const { projectKey, rule, severity, ownerId, issueKey } = query;
   const owned =
-    ownerId === undefined ? undefined : new Set(items.filter((item) => (ownerId === NO_OWNER ? item.ownerId === undefined : item.ownerId === ownerId)).map((item) => item.key));
+    ownerId === undefined
+      ? undefined
+      : new Set(
+          items
+            .filter((item) => (ownerId === NO_OWNER ? item.ownerId === undefined : item.ownerId === ownerId))
+            .map((item) => item.key),
+        );
   return (finding) =>
     (projectKey === undefined || finding.projectKeys.includes(projectKey)) &&
     (rule === undefined || finding.rule === rule) &&
     (severity === undefined || finding.severity === severity) &&
     (issueKey === undefined || finding.issueKeys.includes(issueKey)) &&
-    (owned === undefined || (finding.subject.type === 'person' && finding.subject.id === ownerId) || finding.issueKeys.some((key) => owned.has(key)));
+    (owned === undefined ||
+      (finding.subject.type === 'person' && finding.subject.id === ownerId) ||
+      finding.issueKeys.some((key) => owned.has(key)));
 }
 
 /**
@@ -36,11 +47,22 @@ export function findingFilter(items: readonly RoadmapItemSummary[], query: Findi
  * and a negative offset read as 0; an offset past the end gives an empty page. The counts are over all the
  * findings given, whatever the query, so filter controls can say how many each choice holds.
  */
-export function queryFindings(findings: readonly Finding[], items: readonly RoadmapItemSummary[], query: FindingQuery, offset: number, limit: number): FindingPage {
+export function queryFindings(
+  findings: readonly Finding[],
+  items: readonly RoadmapItemSummary[],
+  query: FindingQuery,
+  offset: number,
+  limit: number,
+): FindingPage {
   const start = Number.isFinite(offset) ? Math.max(0, Math.floor(offset)) : 0;
   const size = Number.isFinite(limit) ? Math.min(MAX_FINDINGS_PAGE, Math.max(1, Math.floor(limit))) : 1;
   const matches = findings.filter(findingFilter(items, query));
-  return { findings: matches.slice(start, start + size), total: matches.length, offset: start, counts: countFindings(findings) };
+  return {
+    findings: matches.slice(start, start + size),
+    total: matches.length,
+    offset: start,
+    counts: countFindings(findings),
+  };
 }
 
 function countFindings(findings: readonly Finding[]): FindingPage['counts'] {

@@ -11,7 +11,17 @@ import { roleMappingGroups } from '../jobs/consumer';
 import { RULES } from '../rules';
 import { BackgroundScanner, readHistory } from '../scan';
 import { ConfigRepository, StaleVersionError } from '../store/config-store';
-import type { BoardPanel, FieldIssue, Finding, ResolverApi, RoadmapItemSummary, RoadmapView, RuleInfo, SettingsView, WeeklySummary } from './api';
+import type {
+  BoardPanel,
+  FieldIssue,
+  Finding,
+  ResolverApi,
+  RoadmapItemSummary,
+  RoadmapView,
+  RuleInfo,
+  SettingsView,
+  WeeklySummary,
+} from './api';
 import { projectKeyOf } from '../domain/issue-key';
 import { readModuleContext } from './context';
 import { FINDINGS_PAGE_SIZE, queryFindings } from './findings-query';
@@ -42,14 +52,20 @@ export const RULE_INFO: RuleInfo[] = RULES.map((rule) => ({
 const REFRESH_BUDGET_MS = 8_000;
 
 /** A project's weekly history counts what the background audit saw of every project: only for viewers who see them all. */
-async function trendOf(services: AppServices, projectKey: string | undefined, audit: ViewerAudit): Promise<WeeklySummary[]> {
+async function trendOf(
+  services: AppServices,
+  projectKey: string | undefined,
+  audit: ViewerAudit,
+): Promise<WeeklySummary[]> {
   return projectKey && audit.seesEveryCachedProject ? readHistory(services.store, projectKey) : [];
 }
 
 /** People who worked in the view's project, with the counts of their work there (all of it on the global page). */
 function peopleInScope(people: readonly PersonProfile[], projectKey: string | undefined): PersonProfile[] {
   if (projectKey === undefined) return [...people];
-  return people.filter((person) => person.projects.includes(projectKey)).map((person) => profileInProject(person, projectKey));
+  return people
+    .filter((person) => person.projects.includes(projectKey))
+    .map((person) => profileInProject(person, projectKey));
 }
 
 function inScope(projectKey: string | undefined, keys: readonly string[]): boolean {
@@ -87,8 +103,12 @@ async function boardPanel(services: AppServices, board: RestBoard, sprintId: num
   const boardSprints = report.sprints.filter((sprint) => sprint.boardId === board.id);
   const chosen =
     (sprintId ? report.sprints.find((sprint) => sprint.id === sprintId) : undefined) ??
-    boardSprints.filter((sprint) => sprint.state === 'active').sort((a, b) => (b.startDate ?? '').localeCompare(a.startDate ?? ''))[0];
-  const ownerIds = projectKey ? (report.projects.find((project) => project.key === projectKey)?.productOwners ?? []) : [];
+    boardSprints
+      .filter((sprint) => sprint.state === 'active')
+      .sort((a, b) => (b.startDate ?? '').localeCompare(a.startDate ?? ''))[0];
+  const ownerIds = projectKey
+    ? (report.projects.find((project) => project.key === projectKey)?.productOwners ?? [])
+    : [];
   const panel: BoardPanel = {
     generatedAt: report.generatedAt,
     siteUrl: baseUrl,
@@ -99,23 +119,34 @@ async function boardPanel(services: AppServices, board: RestBoard, sprintId: num
     people: peopleInScope(report.people, projectKey),
     trend: await trendOf(services, projectKey, audit),
   };
-  if (chosen) panel.sprint = { ...chosen, productOwners: ownerIds.map((accountId) => ({ accountId, displayName: names.get(accountId) ?? 'Unknown user' })) };
+  if (chosen)
+    panel.sprint = {
+      ...chosen,
+      productOwners: ownerIds.map((accountId) => ({ accountId, displayName: names.get(accountId) ?? 'Unknown user' })),
+    };
   return panel;
 }
 
 const getRoadmap: Handler<'getRoadmap'> = async (services, payload, context) => {
   const fromModule = readModuleContext({ moduleKey: context.moduleKey ?? 'unknown', extension: context.extension });
-  return roadmapView(services, payload?.projectKey ?? (fromModule.ok ? (fromModule.data.projectKey ?? undefined) : undefined));
+  return roadmapView(
+    services,
+    payload?.projectKey ?? (fromModule.ok ? (fromModule.data.projectKey ?? undefined) : undefined),
+  );
 };
 
 /** The findings a project page sends at once; the cross-project page sends FINDINGS_PAGE_SIZE and pages the rest. */
 const PROJECT_FINDINGS_PAGE_SIZE = 2_000;
 
 /** The roadmap view's data before its findings are paged. */
-async function roadmapScope(services: AppServices, projectKey: string | undefined): Promise<ResolverResponse<{ audit: ViewerAudit; items: RoadmapItemSummary[]; findings: Finding[] }>> {
+async function roadmapScope(
+  services: AppServices,
+  projectKey: string | undefined,
+): Promise<ResolverResponse<{ audit: ViewerAudit; items: RoadmapItemSummary[]; findings: Finding[] }>> {
   const config = await new ConfigRepository(services.store, RULE_SCHEMAS).effective();
   const audit = await auditForViewer(services, config, projectKey);
-  if (projectKey && !audit.visible.includes(projectKey)) return fail('NOT_FOUND', `Project ${projectKey} does not exist or you may not browse it.`);
+  if (projectKey && !audit.visible.includes(projectKey))
+    return fail('NOT_FOUND', `Project ${projectKey} does not exist or you may not browse it.`);
   const { report } = audit;
   return ok({
     audit,
@@ -124,13 +155,19 @@ async function roadmapScope(services: AppServices, projectKey: string | undefine
   });
 }
 
-async function roadmapView(services: AppServices, projectKey: string | undefined): Promise<ResolverResponse<RoadmapView>> {
+async function roadmapView(
+  services: AppServices,
+  projectKey: string | undefined,
+): Promise<ResolverResponse<RoadmapView>> {
   const scoped = await roadmapScope(services, projectKey);
   if (!scoped.ok) return scoped;
   const { audit, items, findings } = scoped.data;
   const { report, names } = audit;
   const projects = report.projects.filter((project) => inScope(projectKey, [project.key]));
-  const mentioned = new Set([...projects.flatMap((project) => [...project.productManagers, ...project.productOwners]), ...items.flatMap((item) => (item.ownerId ? [item.ownerId] : []))]);
+  const mentioned = new Set([
+    ...projects.flatMap((project) => [...project.productManagers, ...project.productOwners]),
+    ...items.flatMap((item) => (item.ownerId ? [item.ownerId] : [])),
+  ]);
   const pageSize = projectKey ? PROJECT_FINDINGS_PAGE_SIZE : FINDINGS_PAGE_SIZE;
   const view: RoadmapView = {
     generatedAt: report.generatedAt,
@@ -145,14 +182,17 @@ async function roadmapView(services: AppServices, projectKey: string | undefined
     findings: findings.slice(0, pageSize),
     findingPage: { total: findings.length, pageSize },
     rules: RULE_INFO,
-    directory: [...mentioned].sort().map((accountId) => ({ accountId, displayName: names.get(accountId) ?? 'Unknown user' })),
+    directory: [...mentioned]
+      .sort()
+      .map((accountId) => ({ accountId, displayName: names.get(accountId) ?? 'Unknown user' })),
     trend: await trendOf(services, projectKey, audit),
   };
   return ok(view);
 }
 
 const getFindings: Handler<'getFindings'> = async (services, payload) => {
-  if (!payload || typeof payload.offset !== 'number' || typeof payload.limit !== 'number') return fail('INVALID_INPUT', 'Say which findings to list: an offset and a limit are needed.');
+  if (!payload || typeof payload.offset !== 'number' || typeof payload.limit !== 'number')
+    return fail('INVALID_INPUT', 'Say which findings to list: an offset and a limit are needed.');
   const scoped = await roadmapScope(services, payload.scope?.projectKey);
   if (!scoped.ok) return scoped;
   return ok(queryFindings(scoped.data.findings, scoped.data.items, payload.query ?? {}, payload.offset, payload.limit));
@@ -169,7 +209,9 @@ const refreshProject: Handler<'refreshProject'> = async (services, payload, cont
   if (boardId && !board) return fail('NOT_FOUND', `Board ${boardId} does not exist or you may not see it.`);
   const projectKey = payload?.projectKey ?? board?.location?.projectKey ?? contextProject;
   if (!projectKey) return fail('INVALID_INPUT', 'Say which project to refresh: no project or board was given.');
-  const mayBrowse = (await listProjects(services.jiraAsUser(), [projectKey])).some((project) => project.key === projectKey);
+  const mayBrowse = (await listProjects(services.jiraAsUser(), [projectKey])).some(
+    (project) => project.key === projectKey,
+  );
   if (!mayBrowse) return fail('NOT_FOUND', `Project ${projectKey} does not exist or you may not browse it.`);
 
   const config = await new ConfigRepository(services.store, RULE_SCHEMAS).effective();
@@ -178,8 +220,14 @@ const refreshProject: Handler<'refreshProject'> = async (services, payload, cont
     now: services.now,
     groups: roleMappingGroups(config),
   });
-  const refresh = { done: step.done, busy: step.busy === true, issuesWritten: step.issuesWritten, requests: step.requests };
-  if (board) return ok({ projectKey, refresh, view: { kind: 'board', panel: await boardPanel(services, board, sprintId) } });
+  const refresh = {
+    done: step.done,
+    busy: step.busy === true,
+    issuesWritten: step.issuesWritten,
+    requests: step.requests,
+  };
+  if (board)
+    return ok({ projectKey, refresh, view: { kind: 'board', panel: await boardPanel(services, board, sprintId) } });
   const roadmap = await roadmapView(services, projectKey);
   return roadmap.ok ? ok({ projectKey, refresh, view: { kind: 'roadmap', roadmap: roadmap.data } }) : roadmap;
 };
@@ -187,7 +235,8 @@ const refreshProject: Handler<'refreshProject'> = async (services, payload, cont
 /** Jira's project key format (the configuration's schema accepts the same). */
 const PROJECT_KEY = /^[A-Z][A-Z0-9_]*$/;
 
-const projectNotFound = (projectKey: string) => fail<never>('NOT_FOUND', `Project ${projectKey} does not exist or you may not browse it.`);
+const projectNotFound = (projectKey: string) =>
+  fail<never>('NOT_FOUND', `Project ${projectKey} does not exist or you may not browse it.`);
 
 /** Who asks about settings: whether they administer Jira, and the projects Jira lists to them. */
 interface SettingsViewer {
@@ -239,7 +288,12 @@ function siteConfigFor(config: AuditConfig, viewer: SettingsViewer): AuditConfig
   };
 }
 
-async function settingsView(services: AppServices, projectKey: string | undefined, client: JiraClient, viewer: SettingsViewer): Promise<SettingsView> {
+async function settingsView(
+  services: AppServices,
+  projectKey: string | undefined,
+  client: JiraClient,
+  viewer: SettingsViewer,
+): Promise<SettingsView> {
   const repository = new ConfigRepository(services.store, RULE_SCHEMAS);
   const site = await repository.site();
   const canEdit = await mayEdit(client, viewer, projectKey);
@@ -257,7 +311,12 @@ async function settingsView(services: AppServices, projectKey: string | undefine
   if (projectKey) {
     const project = await repository.project(projectKey);
     const effective = await repository.effective();
-    Object.assign(view, { projectKey, project: project.settings, version: project.version, effective: effectiveSettings(effective, projectKey) });
+    Object.assign(view, {
+      projectKey,
+      project: project.settings,
+      version: project.version,
+      effective: effectiveSettings(effective, projectKey),
+    });
   }
   return view;
 }
@@ -284,7 +343,8 @@ const getSettings: Handler<'getSettings'> = async (services, payload) => {
  * the caller administers Jira (site settings) or the project (its settings).
  */
 const saveSettings: Handler<'saveSettings'> = async (services, payload, context) => {
-  if (!payload || typeof payload.version !== 'number') return fail('INVALID_INPUT', 'A save needs the settings and the version they were read at.');
+  if (!payload || typeof payload.version !== 'number')
+    return fail('INVALID_INPUT', 'A save needs the settings and the version they were read at.');
   const projectKey = payloadProject(payload.projectKey);
   if (projectKey === 'invalid') return fail('INVALID_INPUT', 'projectKey must be a Jira project key.');
   const page = readModuleContext({ moduleKey: context.moduleKey ?? 'unknown', extension: context.extension });
@@ -296,7 +356,12 @@ const saveSettings: Handler<'saveSettings'> = async (services, payload, context)
   const viewer = await settingsViewer(client);
   if (projectKey && !viewer.projects.has(projectKey)) return projectNotFound(projectKey);
   if (!(await mayEdit(client, viewer, projectKey))) {
-    return fail('FORBIDDEN', projectKey ? `Only Jira admins and admins of project ${projectKey} may change its settings.` : 'Only Jira admins may change the site settings.');
+    return fail(
+      'FORBIDDEN',
+      projectKey
+        ? `Only Jira admins and admins of project ${projectKey} may change its settings.`
+        : 'Only Jira admins may change the site settings.',
+    );
   }
   const repository = new ConfigRepository(services.store, RULE_SCHEMAS);
   const by = { at: services.now(), ...(context.accountId ? { accountId: context.accountId } : {}) };
@@ -304,7 +369,12 @@ const saveSettings: Handler<'saveSettings'> = async (services, payload, context)
     if (projectKey) await repository.saveProject(projectKey, payload.settings, payload.version, by);
     else await repository.saveSite(payload.settings, payload.version, by);
   } catch (error) {
-    if (error instanceof ConfigError) return fail('INVALID_INPUT', 'Some settings are not valid; nothing was saved.', error.issues satisfies FieldIssue[]);
+    if (error instanceof ConfigError)
+      return fail(
+        'INVALID_INPUT',
+        'Some settings are not valid; nothing was saved.',
+        error.issues satisfies FieldIssue[],
+      );
     if (error instanceof StaleVersionError) return fail('CONFLICT', error.message, { version: error.current });
     throw error;
   }
@@ -313,7 +383,17 @@ const saveSettings: Handler<'saveSettings'> = async (services, payload, context)
 
 const getContext: Handler<'getContext'> = async (_services, _payload, context) => readModuleContext(context);
 
-export const HANDLERS: { [K in keyof ResolverApi]: Handler<K> } = { getContext, getBoardPanel, getRoadmap, getFindings, getSettings, saveSettings, refreshProject, exportSettings, importSettings };
+export const HANDLERS: { [K in keyof ResolverApi]: Handler<K> } = {
+  getContext,
+  getBoardPanel,
+  getRoadmap,
+  getFindings,
+  getSettings,
+  saveSettings,
+  refreshProject,
+  exportSettings,
+  importSettings,
+};
 
 /** Runs a handler and turns what Jira or the code threw into the typed error the UI understands. */
 export async function runHandler<K extends keyof ResolverApi>(
@@ -332,12 +412,15 @@ export async function runHandler<K extends keyof ResolverApi>(
 function failureFrom<T>(error: unknown): ResolverResponse<T> {
   if (error instanceof JiraError) {
     if (error.status === 401 || error.status === 403) return fail('FORBIDDEN', `Jira refused: ${error.message}`);
-    if (error.status === 429) return fail('RATE_LIMITED', 'Jira is rate limiting the app right now; try again in a few minutes.');
-    if (error.transient) return fail('JIRA_UNAVAILABLE', `Jira did not answer properly: ${error.message}. Try again shortly.`);
+    if (error.status === 429)
+      return fail('RATE_LIMITED', 'Jira is rate limiting the app right now; try again in a few minutes.');
+    if (error.transient)
+      return fail('JIRA_UNAVAILABLE', `Jira did not answer properly: ${error.message}. Try again shortly.`);
     if (error.status === 404) return fail('NOT_FOUND', error.message);
     return fail('INTERNAL', error.message);
   }
   if (error instanceof PagingError) return fail('JIRA_UNAVAILABLE', error.message);
-  if (error instanceof ConfigError) return fail('INTERNAL', `The stored configuration is not valid: ${error.problems.join('; ')}`);
+  if (error instanceof ConfigError)
+    return fail('INTERNAL', `The stored configuration is not valid: ${error.problems.join('; ')}`);
   return fail('INTERNAL', error instanceof Error ? error.message : String(error));
 }

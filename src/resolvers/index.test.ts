@@ -6,10 +6,19 @@ const invoke = (functionKey: string, context: Record<string, unknown>) =>
 
 describe('resolver handler (src/index.ts)', () => {
   it('answers getContext with the module context the panel was opened from', async () => {
-    const context = { moduleKey: 'rba-sprint-action', extension: { type: 'jira:sprintAction', board: { id: '7' }, sprint: { id: '42' }, project: { key: 'OPS' } } };
+    const context = {
+      moduleKey: 'rba-sprint-action',
+      extension: { type: 'jira:sprintAction', board: { id: '7' }, sprint: { id: '42' }, project: { key: 'OPS' } },
+    };
     await expect(invoke('getContext', context)).resolves.toEqual({
       ok: true,
-      data: { moduleKey: 'rba-sprint-action', moduleType: 'jira:sprintAction', boardId: 7, sprintId: 42, projectKey: 'OPS' },
+      data: {
+        moduleKey: 'rba-sprint-action',
+        moduleType: 'jira:sprintAction',
+        boardId: 7,
+        sprintId: 42,
+        projectKey: 'OPS',
+      },
     });
   });
 
@@ -18,6 +27,8 @@ describe('resolver handler (src/index.ts)', () => {
   });
 
   it('rejects a resolver name it does not define', async () => {
-    await expect(invoke('noSuchResolver', { moduleKey: 'rba-sprint-action' })).rejects.toThrow("Resolver has no definition for 'noSuchResolver'.");
+    await expect(invoke('noSuchResolver', { moduleKey: 'rba-sprint-action' })).rejects.toThrow(
+      "Resolver has no definition for 'noSuchResolver'.",
+    );
   });
 });

@@ -17,7 +17,9 @@ const forgeServices: AppServices = {
 const resolver = new Resolver();
 
 for (const name of Object.keys(HANDLERS) as Array<keyof ResolverApi>) {
-  resolver.define(name, ({ payload, context }) => runHandler(name, forgeServices, (payload ?? {}) as never, (context ?? {}) as CallerContext));
+  resolver.define(name, ({ payload, context }) =>
+    runHandler(name, forgeServices, (payload ?? {}) as never, (context ?? {}) as CallerContext),
+  );
 }
 
 /** The Forge function handler behind every module's `resolver: { function: resolver }`. */

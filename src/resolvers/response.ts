@@ -1,12 +1,6 @@
 /** The shape every resolver returns, so the UI handles failures without parsing thrown errors. */
 export type ResolverErrorCode =
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'INVALID_INPUT'
-  | 'CONFLICT'
-  | 'JIRA_UNAVAILABLE'
-  | 'RATE_LIMITED'
-  | 'INTERNAL';
+  'FORBIDDEN' | 'NOT_FOUND' | 'INVALID_INPUT' | 'CONFLICT' | 'JIRA_UNAVAILABLE' | 'RATE_LIMITED' | 'INTERNAL';
 
 export type ResolverError = { code: ResolverErrorCode; message: string; details?: unknown };
 

@@ -27,17 +27,25 @@ export const exportSettings: TransferHandler<'exportSettings'> = async (services
 
 export const importSettings: TransferHandler<'importSettings'> = async (services, payload, context) => {
   if (!(await isSiteAdmin(services))) return fail('FORBIDDEN', 'Only Jira admins may import a configuration.');
-  if (typeof payload?.json !== 'string') return fail('INVALID_INPUT', 'An import needs the JSON text of a configuration document.');
+  if (typeof payload?.json !== 'string')
+    return fail('INVALID_INPUT', 'An import needs the JSON text of a configuration document.');
   const repository = new ConfigRepository(services.store, RULE_SCHEMAS);
   const by = { at: services.now(), ...(context.accountId ? { accountId: context.accountId } : {}) };
   try {
     return ok(await repository.importAll(readJson(payload.json), { overwrite: payload.overwrite === true }, by));
   } catch (error) {
     if (error instanceof ConfigError) {
-      return fail('INVALID_INPUT', `${error.issues.length === 1 ? 'One problem' : `${error.issues.length} problems`} found; nothing was imported.`, error.issues satisfies FieldIssue[]);
+      return fail(
+        'INVALID_INPUT',
+        `${error.issues.length === 1 ? 'One problem' : `${error.issues.length} problems`} found; nothing was imported.`,
+        error.issues satisfies FieldIssue[],
+      );
     }
     if (error instanceof ImportConflictError) {
-      return fail('CONFLICT', error.message, { changes: error.changes, unversioned: error.changes.length === 0 } satisfies ImportConflict);
+      return fail('CONFLICT', error.message, {
+        changes: error.changes,
+        unversioned: error.changes.length === 0,
+      } satisfies ImportConflict);
     }
     throw error;
   }

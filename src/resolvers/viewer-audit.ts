@@ -6,7 +6,15 @@ import { listProjects } from '../jira/api/platform';
 import { normaliseSite } from '../jira/normalise';
 import { readSite } from '../jira/read-site';
 import { roleMappingGroups } from '../jobs/consumer';
-import { auditDue, cachedProjectKeys, readCachedSite, readStoredReport, registerView, viewOf, type AuditView } from '../scan';
+import {
+  auditDue,
+  cachedProjectKeys,
+  readCachedSite,
+  readStoredReport,
+  registerView,
+  viewOf,
+  type AuditView,
+} from '../scan';
 import { configFingerprint } from '../scan/reports';
 import { readHead } from '../scan/state';
 import type { Freshness } from './api';
@@ -44,7 +52,11 @@ export const VIEW_AUDIT_MAX_ISSUES = 20_000;
  * A view of one project still audits the others: its epics' initiatives, children and people's roles live across
  * projects, and auditing one project alone would flag roadmap items as never broken down when their stories are elsewhere.
  */
-export async function auditForViewer(services: AppServices, config: AuditConfig, inView: string | undefined): Promise<ViewerAudit> {
+export async function auditForViewer(
+  services: AppServices,
+  config: AuditConfig,
+  inView: string | undefined,
+): Promise<ViewerAudit> {
   const client = services.jiraAsUser();
   const visible = (await listProjects(client)).map((project) => project.key);
   const allCached = await cachedProjectKeys(services.store);
@@ -57,20 +69,39 @@ export async function auditForViewer(services: AppServices, config: AuditConfig,
     if (view) await registerView(services.store, view, services.now());
     const small = (await cachedIssues(services, cachedKeys)) <= (services.viewAuditMaxIssues ?? VIEW_AUDIT_MAX_ISSUES);
     const keys = inView ? [inView] : cachedKeys;
-    const stored = (await storedView(services, config, keys, visible, cachedKeys, view, small)) ?? (view && !small ? await storedView(services, config, keys, visible, cachedKeys, undefined, small, true) : undefined);
+    const stored =
+      (await storedView(services, config, keys, visible, cachedKeys, view, small)) ??
+      (view && !small
+        ? await storedView(services, config, keys, visible, cachedKeys, undefined, small, true)
+        : undefined);
     if (stored) return stored;
     const cached = await readCachedSite(services.store, cachedKeys);
     if (cached) {
       const site = normaliseSite(cached.snapshot, cached.problems);
       const included = new Set(cached.projects.map((project) => project.projectKey));
       const scannedAt = cached.projects.map((project) => project.scannedAt).sort()[0]!;
-      const freshness: Freshness = { source: 'cache', scannedAt, pending: visible.filter((key) => !included.has(key)).sort() };
+      const freshness: Freshness = {
+        source: 'cache',
+        scannedAt,
+        pending: visible.filter((key) => !included.has(key)).sort(),
+      };
       return fromSite(site, auditSite(site, config, { now: services.now() }), visible, freshness, seesAll);
     }
   }
-  const read = await readSite(client, { baseUrl: '', groups: roleMappingGroups(config), directoryClient: services.jiraAsApp(), now: services.now });
+  const read = await readSite(client, {
+    baseUrl: '',
+    groups: roleMappingGroups(config),
+    directoryClient: services.jiraAsApp(),
+    now: services.now,
+  });
   const site = normaliseSite(read.snapshot, read.problems);
-  return fromSite(site, auditSite(site, config, { now: services.now() }), visible, { source: 'live', scannedAt: services.now().toISOString(), pending: [] }, cachedKeys.length === allCached.length);
+  return fromSite(
+    site,
+    auditSite(site, config, { now: services.now() }),
+    visible,
+    { source: 'live', scannedAt: services.now().toISOString(), pending: [] },
+    cachedKeys.length === allCached.length,
+  );
 }
 
 /**
@@ -105,7 +136,14 @@ async function storedView(
     pending: visible.filter((key) => !cachedKeys.includes(key)).sort(),
     ...(behind ? { auditPending: true } : {}),
   };
-  return { report, names: withProfiles(names, report), baseUrl: report.site.baseUrl, visible, freshness, seesEveryCachedProject: !view && !stopgap };
+  return {
+    report,
+    names: withProfiles(names, report),
+    baseUrl: report.site.baseUrl,
+    visible,
+    freshness,
+    seesEveryCachedProject: !view && !stopgap,
+  };
 }
 
 async function cachedIssues(services: AppServices, keys: readonly string[]): Promise<number> {
@@ -113,8 +151,21 @@ async function cachedIssues(services: AppServices, keys: readonly string[]): Pro
   return heads.reduce((sum, head) => sum + (head?.issues ?? 0), 0);
 }
 
-function fromSite(site: Site, report: AuditReport, visible: string[], freshness: Freshness, seesEveryCachedProject: boolean): ViewerAudit {
-  return { report, names: new Map(site.people.map((person) => [person.accountId, person.displayName])), baseUrl: site.baseUrl, visible, freshness, seesEveryCachedProject };
+function fromSite(
+  site: Site,
+  report: AuditReport,
+  visible: string[],
+  freshness: Freshness,
+  seesEveryCachedProject: boolean,
+): ViewerAudit {
+  return {
+    report,
+    names: new Map(site.people.map((person) => [person.accountId, person.displayName])),
+    baseUrl: site.baseUrl,
+    visible,
+    freshness,
+    seesEveryCachedProject,
+  };
 }
 
 function withProfiles(names: ReadonlyMap<string, string>, report: AuditReport): Map<string, string> {

@@ -41,7 +41,12 @@ export class RoleDirectory {
   private readonly inferred = new Map<string, ProductRole>();
   private readonly combined = new Set<string>();
 
-  constructor(site: Site, config: AuditConfig, decisions: ReadonlyMap<string, DecisionCounts>, inference: InferenceSettings = DEFAULT_INFERENCE) {
+  constructor(
+    site: Site,
+    config: AuditConfig,
+    decisions: ReadonlyMap<string, DecisionCounts>,
+    inference: InferenceSettings = DEFAULT_INFERENCE,
+  ) {
     const groupMembers = new Map(site.groups.map((group) => [group.name.toLowerCase(), group.memberIds]));
     for (const project of site.projects) {
       const settings = effectiveSettings(config, project.key);
@@ -58,9 +63,11 @@ export class RoleDirectory {
         for (const projectRole of project.roles) {
           if (!names.has(projectRole.name.toLowerCase())) continue;
           projectRole.accountIds.forEach((id) => add(id, role, 'project-role'));
-          for (const group of projectRole.groupNames) (groupMembers.get(group.toLowerCase()) ?? []).forEach((id) => add(id, role, 'project-role'));
+          for (const group of projectRole.groupNames)
+            (groupMembers.get(group.toLowerCase()) ?? []).forEach((id) => add(id, role, 'project-role'));
         }
-        for (const group of settings.roleMapping.groups[role]) (groupMembers.get(group.toLowerCase()) ?? []).forEach((id) => add(id, role, 'group'));
+        for (const group of settings.roleMapping.groups[role])
+          (groupMembers.get(group.toLowerCase()) ?? []).forEach((id) => add(id, role, 'group'));
         settings.roleMapping.accounts[role].forEach((id) => add(id, role, 'account'));
       }
       this.byProject.set(project.key, mapped);
@@ -95,7 +102,9 @@ export class RoleDirectory {
     const mapped = this.siteWide.get(accountId);
     if (mapped) return { roles: sortRoles(mapped.roles), sources: [...mapped.sources].sort(), scope: 'site' };
     const guess = this.inferred.get(accountId);
-    return guess ? { roles: [guess], sources: ['inferred'], scope: 'inferred' } : { roles: [], sources: [], scope: 'none' };
+    return guess
+      ? { roles: [guess], sources: ['inferred'], scope: 'inferred' }
+      : { roles: [], sources: [], scope: 'none' };
   }
 
   /** People mapped to the role in this project (inferred roles do not make a project staffed). */
@@ -112,7 +121,11 @@ export class RoleDirectory {
 }
 
 /** Site-wide groups and accounts also count for projects the site does not list (e.g. ones the reader could not see). */
-function addSiteWideMapping(siteWide: Map<string, Mapped>, mapping: RoleMapping, groupMembers: Map<string, string[]>): void {
+function addSiteWideMapping(
+  siteWide: Map<string, Mapped>,
+  mapping: RoleMapping,
+  groupMembers: Map<string, string[]>,
+): void {
   for (const role of ['pm', 'po'] as const) {
     const add = (accountId: string, source: RoleSource) => {
       const entry = siteWide.get(accountId) ?? { roles: new Set(), sources: new Set() };
@@ -120,14 +133,19 @@ function addSiteWideMapping(siteWide: Map<string, Mapped>, mapping: RoleMapping,
       entry.sources.add(source);
       siteWide.set(accountId, entry);
     };
-    for (const group of mapping.groups[role]) (groupMembers.get(group.toLowerCase()) ?? []).forEach((id) => add(id, 'group'));
+    for (const group of mapping.groups[role])
+      (groupMembers.get(group.toLowerCase()) ?? []).forEach((id) => add(id, 'group'));
     mapping.accounts[role].forEach((id) => add(id, 'account'));
   }
 }
 
-export function inferRole(counts: DecisionCounts, settings: InferenceSettings = DEFAULT_INFERENCE): ProductRole | undefined {
+export function inferRole(
+  counts: DecisionCounts,
+  settings: InferenceSettings = DEFAULT_INFERENCE,
+): ProductRole | undefined {
   const decisions = counts.strategic + counts.tactical;
-  if (decisions < settings.minDecisions || decisions < settings.minDecisionShare * (decisions + counts.neutral)) return undefined;
+  if (decisions < settings.minDecisions || decisions < settings.minDecisionShare * (decisions + counts.neutral))
+    return undefined;
   if (counts.strategic / decisions >= settings.minShare) return 'pm';
   if (counts.tactical / decisions >= settings.minShare) return 'po';
   return undefined;

@@ -27,7 +27,8 @@ export function jsonBytes(value: unknown): number {
 
 export function blobPartKey(prefix: string, id: string, part: number): string {
   const key = `${prefix}${id}:${part}`;
-  if (key.length > MAX_KEY_LENGTH) throw new RangeError(`Store key longer than ${MAX_KEY_LENGTH} characters: ${key.slice(0, 80)}…`);
+  if (key.length > MAX_KEY_LENGTH)
+    throw new RangeError(`Store key longer than ${MAX_KEY_LENGTH} characters: ${key.slice(0, 80)}…`);
   return key;
 }
 
@@ -47,7 +48,9 @@ export async function writeBlob(store: KeyValueStore, prefix: string, value: unk
 /** Undefined when a part is missing: the blob was deleted (a newer version replaced it) while being read. */
 export async function readBlob<T>(store: KeyValueStore, prefix: string, ref: BlobRef): Promise<T | undefined> {
   if (ref.parts === 1) return store.get<T>(blobPartKey(prefix, ref.id, 0));
-  const pieces = await Promise.all(Array.from({ length: ref.parts }, (_, part) => store.get<string>(blobPartKey(prefix, ref.id, part))));
+  const pieces = await Promise.all(
+    Array.from({ length: ref.parts }, (_, part) => store.get<string>(blobPartKey(prefix, ref.id, part))),
+  );
   if (pieces.some((piece) => typeof piece !== 'string')) return undefined;
   return JSON.parse(pieces.join('')) as T;
 }

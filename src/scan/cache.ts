@@ -12,7 +12,20 @@ import { deleteBlob, readBlob, writeBlob } from './blob';
 import { issueNumber } from '../domain/issue-key';
 import { byKeyNumber, chunkIndexFor, readChunk, writeChunks, type ChunkRow } from './chunks';
 import { dropIssueMarks } from './marks';
-import { cachedProjectKeys, dataPrefix, failureKey, headKey, jobKey, leaseKey, readHead, readSiteHead, SITE_DATA_PREFIX, type ProjectDirectory, type ProjectHead, type SiteData } from './state';
+import {
+  cachedProjectKeys,
+  dataPrefix,
+  failureKey,
+  headKey,
+  jobKey,
+  leaseKey,
+  readHead,
+  readSiteHead,
+  SITE_DATA_PREFIX,
+  type ProjectDirectory,
+  type ProjectHead,
+  type SiteData,
+} from './state';
 
 const READ_ATTEMPTS = 3;
 /** Chunks read at once; Forge KVS is called over the network, one value a call. */
@@ -37,12 +50,19 @@ const CHANGED = Symbol('the cache changed under the read');
  * Reads a project's head, chunk table and directory, then `read`s on from them; starts again (a few times) when a
  * newer head replaced what was being read. Undefined when the project is not cached.
  */
-async function readConsistently<T>(store: KeyValueStore, projectKey: string, read: (table: ProjectTable) => Promise<T | typeof CHANGED>): Promise<T | undefined> {
+async function readConsistently<T>(
+  store: KeyValueStore,
+  projectKey: string,
+  read: (table: ProjectTable) => Promise<T | typeof CHANGED>,
+): Promise<T | undefined> {
   const prefix = dataPrefix(projectKey);
   for (let attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
     const head = await readHead(store, projectKey);
     if (!head) return undefined;
-    const [rows, directory] = await Promise.all([readBlob<ChunkRow[]>(store, prefix, head.table), readBlob<ProjectDirectory>(store, prefix, head.directory)]);
+    const [rows, directory] = await Promise.all([
+      readBlob<ChunkRow[]>(store, prefix, head.table),
+      readBlob<ProjectDirectory>(store, prefix, head.directory),
+    ]);
     if (!rows || !directory) continue;
     const result = await read({ head, rows, directory });
     if (result !== CHANGED) return result;
@@ -51,7 +71,11 @@ async function readConsistently<T>(store: KeyValueStore, projectKey: string, rea
 }
 
 /** The issues of these chunk rows, or CHANGED when one of them was already replaced. */
-async function readRows(store: KeyValueStore, projectKey: string, rows: readonly ChunkRow[]): Promise<RestIssue[] | typeof CHANGED> {
+async function readRows(
+  store: KeyValueStore,
+  projectKey: string,
+  rows: readonly ChunkRow[],
+): Promise<RestIssue[] | typeof CHANGED> {
   const chunks = await mapLimited(rows, PARALLEL_READS, (row) => readChunk(store, dataPrefix(projectKey), row));
   return chunks.some((chunk) => chunk === undefined) ? CHANGED : chunks.flatMap((chunk) => chunk ?? []);
 }
@@ -60,9 +84,18 @@ async function readRows(store: KeyValueStore, projectKey: string, rows: readonly
  * A project's complete cached state, or undefined when there is none. With `issueKeys`, only those issues are
  * read (the chunks that hold them), for an audit that needs a few of another project's issues.
  */
-export async function readCachedProject(store: KeyValueStore, projectKey: string, issueKeys?: ReadonlySet<string>): Promise<CachedProject | undefined> {
+export async function readCachedProject(
+  store: KeyValueStore,
+  projectKey: string,
+  issueKeys?: ReadonlySet<string>,
+): Promise<CachedProject | undefined> {
   return readConsistently(store, projectKey, async ({ head, rows, directory }) => {
-    const wanted = issueKeys && rows.length > 0 ? [...new Set([...issueKeys].map((key) => chunkIndexFor(rows, issueNumber(key))))].sort((a, b) => a - b).map((index) => rows[index]!) : rows;
+    const wanted =
+      issueKeys && rows.length > 0
+        ? [...new Set([...issueKeys].map((key) => chunkIndexFor(rows, issueNumber(key))))]
+            .sort((a, b) => a - b)
+            .map((index) => rows[index]!)
+        : rows;
     const issues = await readRows(store, projectKey, wanted);
     if (issues === CHANGED) return CHANGED;
     return { head, directory, issues: issueKeys ? issues.filter((issue) => issueKeys.has(issue.key)) : issues };
@@ -80,9 +113,15 @@ export interface CachedSite {
  * The cached projects (all complete ones when no keys are given) as one site snapshot, the format readSite
  * produces: normalise and audit it as if it had just been read. With `issueKeys`, only those issues.
  */
-export async function readCachedSite(store: KeyValueStore, projectKeys?: readonly string[], issueKeys?: ReadonlySet<string>): Promise<CachedSite | undefined> {
+export async function readCachedSite(
+  store: KeyValueStore,
+  projectKeys?: readonly string[],
+  issueKeys?: ReadonlySet<string>,
+): Promise<CachedSite | undefined> {
   const keys = [...new Set(projectKeys ?? (await cachedProjectKeys(store)))].sort();
-  const projects = (await Promise.all(keys.map((key) => readCachedProject(store, key, issueKeys)))).filter((project): project is CachedProject => project !== undefined);
+  const projects = (await Promise.all(keys.map((key) => readCachedProject(store, key, issueKeys)))).filter(
+    (project): project is CachedProject => project !== undefined,
+  );
   const site = await readSiteData(store);
   return projects.length > 0 && site ? cachedSite(site, projects) : undefined;
 }
@@ -92,7 +131,12 @@ export async function readCachedSite(store: KeyValueStore, projectKeys?: readonl
  * a site snapshot of its own: for taking in a big project without holding all of its raw issues at once. Starts
  * again when the project's cache changed under the read; undefined when it is not cached.
  */
-export async function readCachedProjectInBatches<T>(store: KeyValueStore, projectKey: string, batchIssues: number, take: (batch: CachedSite) => T): Promise<T[] | undefined> {
+export async function readCachedProjectInBatches<T>(
+  store: KeyValueStore,
+  projectKey: string,
+  batchIssues: number,
+  take: (batch: CachedSite) => T,
+): Promise<T[] | undefined> {
   const site = await readSiteData(store);
   if (!site) return undefined;
   return readConsistently(store, projectKey, async ({ head, rows, directory }) => {
@@ -205,14 +249,20 @@ export class ProjectCache {
   /** The cached copy of an issue, if any, found by its key number. */
   async cached(issue: Pick<RestIssue, 'id' | 'key'>): Promise<RestIssue | undefined> {
     if (this.rows.length === 0) return undefined;
-    return (await this.chunk(chunkIndexFor(this.rows, issueNumber(issue.key)))).find((candidate) => candidate.id === issue.id);
+    return (await this.chunk(chunkIndexFor(this.rows, issueNumber(issue.key)))).find(
+      (candidate) => candidate.id === issue.id,
+    );
   }
 
   /**
    * Writes issues in (replacing cached copies by id) and drops others (by id, located by key), then makes the
    * result visible with the head changes given. Returns how many issues were written.
    */
-  async apply(upserts: readonly RestIssue[], removals: ReadonlyArray<{ id: string; key: string }>, headChanges: Partial<ProjectHead> = {}): Promise<number> {
+  async apply(
+    upserts: readonly RestIssue[],
+    removals: ReadonlyArray<{ id: string; key: string }>,
+    headChanges: Partial<ProjectHead> = {},
+  ): Promise<number> {
     const changed = new Map<number, RestIssue[]>();
     const indexFor = (key: string) => (this.rows.length === 0 ? 0 : chunkIndexFor(this.rows, issueNumber(key)));
     const editable = async (index: number) => {
@@ -239,8 +289,12 @@ export class ProjectCache {
     if (changed.size === 0 && Object.keys(headChanges).length === 0) return 0;
 
     const replacements = new Map<number, ChunkRow[]>();
-    for (const [index, list] of changed) replacements.set(index, await writeChunks(this.store, this.prefix, list.sort(byKeyNumber)));
-    const rows = this.rows.length === 0 ? (replacements.get(0) ?? []) : this.rows.flatMap((row, index) => replacements.get(index) ?? [row]);
+    for (const [index, list] of changed)
+      replacements.set(index, await writeChunks(this.store, this.prefix, list.sort(byKeyNumber)));
+    const rows =
+      this.rows.length === 0
+        ? (replacements.get(0) ?? [])
+        : this.rows.flatMap((row, index) => replacements.get(index) ?? [row]);
     const replaced = this.rows.filter((_, index) => replacements.has(index));
     const oldTable = this.head.table;
     const table = changed.size > 0 ? await writeBlob(this.store, this.prefix, rows) : oldTable;
@@ -268,7 +322,10 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, map: (item: 
 }
 
 /** The directory (project, roles, boards, sprints) of a cached project. */
-export async function readCachedDirectory(store: KeyValueStore, projectKey: string): Promise<ProjectDirectory | undefined> {
+export async function readCachedDirectory(
+  store: KeyValueStore,
+  projectKey: string,
+): Promise<ProjectDirectory | undefined> {
   const head = await readHead(store, projectKey);
   return head ? readBlob<ProjectDirectory>(store, dataPrefix(projectKey), head.directory) : undefined;
 }

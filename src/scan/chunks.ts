@@ -20,7 +20,6 @@ export interface ChunkRow {
   hash: number;
 }
 
-
 export function byKeyNumber(a: RestIssue, b: RestIssue): number {
   return issueNumber(a.key) - issueNumber(b.key) || a.id.localeCompare(b.id);
 }

@@ -1,8 +1,26 @@
 /** The background scan: what jobs, resolvers and the benchmark use. */
 export { BackgroundScanner } from './scanner';
-export { readCachedSite, readCachedProject, readCachedDirectory, forgetProject, type CachedSite, type CachedProject } from './cache';
+export {
+  readCachedSite,
+  readCachedProject,
+  readCachedDirectory,
+  forgetProject,
+  type CachedSite,
+  type CachedProject,
+} from './cache';
 export { DEFAULT_POLICY, dueReason, type DueReason, type ScanPolicy } from './policy';
 export { markIssue, markBoard, markedWork, type IssueMark, type BoardMark } from './marks';
 export { cachedProjectKeys, scanningProjectKeys, readScanState } from './state';
 export type { ScanFreshness, ScanStepOptions, ScanStepResult, SiteScanner } from './types';
-export { auditCachedSite, auditDue, readStoredReport, registerView, registeredViews, viewOf, type AuditView, readHistory, type StoredReport, type WeeklySummary } from './reports';
+export {
+  auditCachedSite,
+  auditDue,
+  readStoredReport,
+  registerView,
+  registeredViews,
+  viewOf,
+  type AuditView,
+  readHistory,
+  type StoredReport,
+  type WeeklySummary,
+} from './reports';

@@ -33,7 +33,10 @@ export async function markBoard(store: KeyValueStore, mark: BoardMark): Promise<
   await store.set(`${BOARD_MARK_PREFIX}${mark.boardId}`, mark);
 }
 
-export async function issueMarks(store: KeyValueStore, projectKey: string): Promise<Array<IssueMark & { storeKey: string }>> {
+export async function issueMarks(
+  store: KeyValueStore,
+  projectKey: string,
+): Promise<Array<IssueMark & { storeKey: string }>> {
   return withValues<IssueMark>(store, await store.keysWithPrefix(issueMarkPrefix(projectKey)));
 }
 
@@ -43,7 +46,10 @@ export async function boardMarks(store: KeyValueStore): Promise<Array<BoardMark 
 
 /** Projects with issue marks, and boards with sprint marks: what the scheduler refreshes first. */
 export async function markedWork(store: KeyValueStore): Promise<{ projectKeys: Set<string>; boardIds: Set<number> }> {
-  const [issues, boards] = await Promise.all([store.keysWithPrefix(ISSUE_MARK_ROOT), store.keysWithPrefix(BOARD_MARK_PREFIX)]);
+  const [issues, boards] = await Promise.all([
+    store.keysWithPrefix(ISSUE_MARK_ROOT),
+    store.keysWithPrefix(BOARD_MARK_PREFIX),
+  ]);
   return {
     projectKeys: new Set(issues.map((key) => key.slice(ISSUE_MARK_ROOT.length).split(':')[0]!)),
     boardIds: new Set(boards.map((key) => Number(key.slice(BOARD_MARK_PREFIX.length)))),
@@ -51,10 +57,17 @@ export async function markedWork(store: KeyValueStore): Promise<{ projectKeys: S
 }
 
 /** Removes the project's marks (and its boards') written at or before `upTo`. */
-export async function clearMarks(store: KeyValueStore, projectKey: string, boardIds: readonly number[], upTo: string): Promise<void> {
+export async function clearMarks(
+  store: KeyValueStore,
+  projectKey: string,
+  boardIds: readonly number[],
+  upTo: string,
+): Promise<void> {
   const issues = await issueMarks(store, projectKey);
   const boards = (await boardMarks(store)).filter((mark) => boardIds.includes(mark.boardId));
-  await Promise.all([...issues, ...boards].filter((mark) => mark.at <= upTo).map((mark) => store.delete(mark.storeKey)));
+  await Promise.all(
+    [...issues, ...boards].filter((mark) => mark.at <= upTo).map((mark) => store.delete(mark.storeKey)),
+  );
 }
 
 /** Marks of a project that is no longer scanned. */
@@ -64,5 +77,7 @@ export async function dropIssueMarks(store: KeyValueStore, projectKey: string): 
 
 async function withValues<T>(store: KeyValueStore, keys: string[]): Promise<Array<T & { storeKey: string }>> {
   const values = await Promise.all(keys.map(async (storeKey) => ({ storeKey, value: await store.get<T>(storeKey) })));
-  return values.filter((entry) => entry.value !== undefined).map((entry) => ({ ...(entry.value as T), storeKey: entry.storeKey }));
+  return values
+    .filter((entry) => entry.value !== undefined)
+    .map((entry) => ({ ...(entry.value as T), storeKey: entry.storeKey }));
 }

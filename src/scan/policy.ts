@@ -53,12 +53,24 @@ export function planJob(
   policy: ScanPolicy,
   request: { kind?: ScanJob['kind']; checkDeleted?: boolean; fieldSet?: string; markedBoards: number[] },
 ): JobPlan {
-  if (!head || request.kind === 'full' || olderThan(head.fullScanAt, now, policy.fullScanEveryMs) || (request.fieldSet !== undefined && request.fieldSet !== head.fieldSet)) {
+  if (
+    !head ||
+    request.kind === 'full' ||
+    olderThan(head.fullScanAt, now, policy.fullScanEveryMs) ||
+    (request.fieldSet !== undefined && request.fieldSet !== head.fieldSet)
+  ) {
     return { kind: 'full', directory: 'all', checkIds: false };
   }
-  const directory = olderThan(head.directoryAt, now, policy.directoryEveryMs) ? 'all' : request.markedBoards.length > 0 ? 'sprints' : 'none';
+  const directory = olderThan(head.directoryAt, now, policy.directoryEveryMs)
+    ? 'all'
+    : request.markedBoards.length > 0
+      ? 'sprints'
+      : 'none';
   const checkIds =
-    request.checkDeleted === true || head.idsCheckedAt === undefined || head.idsCheckedAt < head.fullScanAt || olderThan(head.idsCheckedAt, now, policy.idsCheckEveryMs);
+    request.checkDeleted === true ||
+    head.idsCheckedAt === undefined ||
+    head.idsCheckedAt < head.fullScanAt ||
+    olderThan(head.idsCheckedAt, now, policy.idsCheckEveryMs);
   return { kind: 'incremental', directory, checkIds };
 }
 
@@ -89,6 +101,9 @@ export function dueReason(
 
 /** `updated >= "-Nm"`: relative to Jira's own clock, so neither the app's clock nor the searcher's time zone matters. */
 export function updatedSinceClause(scannedAt: string, now: Date, policy: ScanPolicy): string {
-  const minutes = Math.max(1, Math.ceil((differenceInMilliseconds(now, parseISO(scannedAt)) + policy.updatedMarginMs) / MINUTE));
+  const minutes = Math.max(
+    1,
+    Math.ceil((differenceInMilliseconds(now, parseISO(scannedAt)) + policy.updatedMarginMs) / MINUTE),
+  );
   return `updated >= "-${minutes}m"`;
 }

@@ -6,7 +6,20 @@
 import { addMilliseconds, format, startOfISOWeek } from 'date-fns';
 import type { AuditReport } from '../audit';
 import type { Coverage } from '../audit/report';
-import { auditProject, foreignNeeds, mergeOutlines, mergeProjectAudits, outlineProject, projectDecisions, type ForeignItems, type ProjectAudit, type ProjectDecisions, type ProjectOutline, type SiteOutline, ValuePool } from '../audit/sharded';
+import {
+  auditProject,
+  foreignNeeds,
+  mergeOutlines,
+  mergeProjectAudits,
+  outlineProject,
+  projectDecisions,
+  type ForeignItems,
+  type ProjectAudit,
+  type ProjectDecisions,
+  type ProjectOutline,
+  type SiteOutline,
+  ValuePool,
+} from '../audit/sharded';
 import type { AuditConfig } from '../config/types';
 import type { Person, Site } from '../domain/model';
 import { joinNormalised, normaliseSite } from '../jira/normalise';
@@ -75,7 +88,9 @@ export async function registerView(store: KeyValueStore, view: AuditView, now: D
   const ordered = Object.entries(views).sort(([, a], [, b]) => b.usedAt.localeCompare(a.usedAt));
   for (const [id] of ordered.slice(MAX_VIEWS)) {
     delete views[id];
-    await Promise.all((await store.keysWithPrefix(scopePrefix({ id, projectKeys: [] }))).map((key) => store.delete(key)));
+    await Promise.all(
+      (await store.keysWithPrefix(scopePrefix({ id, projectKeys: [] }))).map((key) => store.delete(key)),
+    );
   }
   await store.set(VIEWS_KEY, views);
 }
@@ -105,10 +120,14 @@ export async function auditCachedSite(
   store: KeyValueStore,
   config: AuditConfig,
   options: { now: Date; validForMs?: number; view?: AuditView },
-): Promise<{ audited: true; report: AuditReport; projectKeys: string[] } | { audited: false; why: 'nothing cached' | 'up to date' }> {
+): Promise<
+  | { audited: true; report: AuditReport; projectKeys: string[] }
+  | { audited: false; why: 'nothing cached' | 'up to date' }
+> {
   const { view } = options;
   const fingerprint = await stateFingerprint(store, config, view);
-  if ((await store.get<{ fingerprint: string }>(lastAuditKey(view)))?.fingerprint === fingerprint) return { audited: false, why: 'up to date' };
+  if ((await store.get<{ fingerprint: string }>(lastAuditKey(view)))?.fingerprint === fingerprint)
+    return { audited: false, why: 'up to date' };
   const audit = await auditProjectByProject(store, config, options.now, view);
   if (!audit) return { audited: false, why: 'nothing cached' };
   const { report, heads, parts, people } = audit;
@@ -141,19 +160,29 @@ async function auditProjectByProject(
   config: AuditConfig,
   now: Date,
   view?: AuditView,
-): Promise<{ report: AuditReport; heads: ProjectHead[]; parts: ProjectAudit[]; people: ReadonlyMap<string, Person> } | undefined> {
+): Promise<
+  { report: AuditReport; heads: ProjectHead[]; parts: ProjectAudit[]; people: ReadonlyMap<string, Person> } | undefined
+> {
   const load = async (projectKey: string, issueKeys?: ReadonlySet<string>) => {
     if (issueKeys) {
       const cached = await readCachedSite(store, [projectKey], issueKeys);
       return cached ? { site: normaliseSite(cached.snapshot, cached.problems), head: cached.projects[0]! } : undefined;
     }
     // A batch of raw issues at a time: only the project's normalised form is held whole.
-    const parts = await readCachedProjectInBatches(store, projectKey, NORMALISE_BATCH_ISSUES, (batch) => ({ site: normaliseSite(batch.snapshot, batch.problems), head: batch.projects[0]! }));
-    return parts && parts.length > 0 ? { site: joinNormalised(parts.map((part) => part.site)), head: parts[0]!.head } : undefined;
+    const parts = await readCachedProjectInBatches(store, projectKey, NORMALISE_BATCH_ISSUES, (batch) => ({
+      site: normaliseSite(batch.snapshot, batch.problems),
+      head: batch.projects[0]!,
+    }));
+    return parts && parts.length > 0
+      ? { site: joinNormalised(parts.map((part) => part.site)), head: parts[0]!.head }
+      : undefined;
   };
   // Each project is loaded, used and let go inside its own call: a loop variable would keep the last project
   // alive while the next one loads, two projects at once.
-  const withProject = async <T>(projectKey: string, use: (loaded: { site: Site; head: ProjectHead }) => T | Promise<T>): Promise<T | undefined> => {
+  const withProject = async <T>(
+    projectKey: string,
+    use: (loaded: { site: Site; head: ProjectHead }) => T | Promise<T>,
+  ): Promise<T | undefined> => {
     const loaded = await load(projectKey);
     return loaded ? use(loaded) : undefined;
   };
@@ -161,7 +190,10 @@ async function auditProjectByProject(
   const heads: ProjectHead[] = [];
   const pool = new ValuePool();
   for (const projectKey of await scopeKeys(store, view)) {
-    const outlined = await withProject(projectKey, ({ site, head }) => ({ outline: outlineProject(site, projectKey, pool), head }));
+    const outlined = await withProject(projectKey, ({ site, head }) => ({
+      outline: outlineProject(site, projectKey, pool),
+      head,
+    }));
     if (!outlined) continue;
     outlines.push(outlined.outline);
     heads.push(outlined.head);
@@ -171,20 +203,34 @@ async function auditProjectByProject(
   const keys = heads.map((head) => head.projectKey);
   const decided: ProjectDecisions[] = [];
   for (const projectKey of keys) {
-    const decisions = await withProject(projectKey, ({ site }) => projectDecisions(site, outline, projectKey, config, { now }));
+    const decisions = await withProject(projectKey, ({ site }) =>
+      projectDecisions(site, outline, projectKey, config, { now }),
+    );
     if (decisions) decided.push(decisions);
   }
   const parts: ProjectAudit[] = [];
   for (const projectKey of keys) {
-    const part = await withProject(projectKey, async ({ site }) => auditProject(site, outline, projectKey, decided, await foreignItems(outline, projectKey, keys, load), config, { now }));
+    const part = await withProject(projectKey, async ({ site }) =>
+      auditProject(site, outline, projectKey, decided, await foreignItems(outline, projectKey, keys, load), config, {
+        now,
+      }),
+    );
     if (part) parts.push(part);
   }
-  return { report: mergeProjectAudits(outline, parts, { now }), heads, parts, people: new Map(outline.people.map((person) => [person.accountId, person])) };
+  return {
+    report: mergeProjectAudits(outline, parts, { now }),
+    heads,
+    parts,
+    people: new Map(outline.people.map((person) => [person.accountId, person])),
+  };
 }
 
 /** The people a project's slice names by account id only: role holders and roadmap owners. */
 function namesIn(slice: AuditReport, people: ReadonlyMap<string, Person>): Record<string, string> {
-  const ids = [...slice.projects.flatMap((project) => [...project.productManagers, ...project.productOwners]), ...slice.roadmapItems.flatMap((item) => (item.ownerId ? [item.ownerId] : []))];
+  const ids = [
+    ...slice.projects.flatMap((project) => [...project.productManagers, ...project.productOwners]),
+    ...slice.roadmapItems.flatMap((item) => (item.ownerId ? [item.ownerId] : [])),
+  ];
   return Object.fromEntries([...new Set(ids)].sort().map((id) => [id, people.get(id)?.displayName ?? 'Unknown user']));
 }
 
@@ -211,7 +257,10 @@ async function foreignItems(
 /** Whether the stored reports are older than the cache or the configuration (a refresh from a panel changed it). */
 export async function auditDue(store: KeyValueStore, config: AuditConfig, view?: AuditView): Promise<boolean> {
   if ((await scopeKeys(store, view)).length === 0) return false;
-  return (await store.get<{ fingerprint: string }>(lastAuditKey(view)))?.fingerprint !== (await stateFingerprint(store, config, view));
+  return (
+    (await store.get<{ fingerprint: string }>(lastAuditKey(view)))?.fingerprint !==
+    (await stateFingerprint(store, config, view))
+  );
 }
 
 /** The complete cached projects an audit covers: all of them, or a view's. */
@@ -223,11 +272,17 @@ async function scopeKeys(store: KeyValueStore, view?: AuditView): Promise<string
 /** Changes whenever a project's cache is replaced or refreshed, or the configuration changes. */
 async function stateFingerprint(store: KeyValueStore, config: AuditConfig, view?: AuditView): Promise<string> {
   const heads = await Promise.all((await scopeKeys(store, view)).map((key) => readHead(store, key)));
-  const parts = heads.map((head) => (head ? `${head.projectKey}|${head.table.id}|${head.directory.id}|${head.scannedAt}` : ''));
+  const parts = heads.map((head) =>
+    head ? `${head.projectKey}|${head.table.id}|${head.directory.id}|${head.scannedAt}` : '',
+  );
   return idHash([configFingerprint(config), ...parts.map((part, index) => `${index}:${part}`)]).toString(36);
 }
 
-export async function readStoredReport(store: KeyValueStore, projectKey: string, view?: AuditView): Promise<StoredReport | undefined> {
+export async function readStoredReport(
+  store: KeyValueStore,
+  projectKey: string,
+  view?: AuditView,
+): Promise<StoredReport | undefined> {
   const pointer = await store.get<ReportPointer>(reportKey(projectKey, view));
   if (!pointer) return undefined;
   const report = await readBlob<AuditReport>(store, reportDataPrefix(projectKey, view), pointer.blob);
@@ -274,7 +329,12 @@ export function weeklySummary(slice: AuditReport, projectKey: string, now: Date)
   };
 }
 
-async function saveReport(store: KeyValueStore, pointer: Omit<StoredReport, 'report'>, report: AuditReport, view?: AuditView): Promise<void> {
+async function saveReport(
+  store: KeyValueStore,
+  pointer: Omit<StoredReport, 'report'>,
+  report: AuditReport,
+  view?: AuditView,
+): Promise<void> {
   const prefix = reportDataPrefix(pointer.projectKey, view);
   const previous = await store.get<ReportPointer>(reportKey(pointer.projectKey, view));
   const blob = await writeBlob(store, prefix, report);

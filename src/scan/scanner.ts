@@ -71,17 +71,34 @@ interface Step {
 export class BackgroundScanner implements SiteScanner {
   constructor(private readonly policy: Partial<ScanPolicy> = {}) {}
 
-  async step(client: JiraClient, store: KeyValueStore, projectKey: string, options: ScanStepOptions): Promise<ScanStepResult> {
+  async step(
+    client: JiraClient,
+    store: KeyValueStore,
+    projectKey: string,
+    options: ScanStepOptions,
+  ): Promise<ScanStepResult> {
     const policy: ScanPolicy = { ...DEFAULT_POLICY, ...this.policy, ...options.policy };
     const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
     const startedAt = options.now().getTime();
     const before = { requests: client.usage.requests, points: client.usage.points };
-    const cost = () => ({ requests: client.usage.requests - before.requests, points: client.usage.points - before.points });
+    const cost = () => ({
+      requests: client.usage.requests - before.requests,
+      points: client.usage.points - before.points,
+    });
 
     const owner = await acquireLease(store, leaseKey(projectKey), startedAt, options.timeBudgetMs + LEASE_GRACE_MS);
     if (!owner) {
       const job = await store.get<ScanJob>(jobKey(projectKey));
-      return { projectKey, done: false, busy: true, kind: job?.kind ?? 'incremental', issuesWritten: 0, problems: [], ...cost(), pausedMs: 0 };
+      return {
+        projectKey,
+        done: false,
+        busy: true,
+        kind: job?.kind ?? 'incremental',
+        issuesWritten: 0,
+        problems: [],
+        ...cost(),
+        pausedMs: 0,
+      };
     }
     const pacer = new Pacer(client, sleep);
     let step: Step | undefined;
@@ -102,7 +119,15 @@ export class BackgroundScanner implements SiteScanner {
       }
       if (outcome === 'more') await saveJob(step, step.job.pending);
       else if (step.job.pending) await deleteBlob(store, dataPrefix(projectKey), step.job.pending);
-      return { projectKey, done: outcome === 'done', kind: job.kind, issuesWritten: step.issuesWritten, problems: step.problems, ...cost(), pausedMs: pacer.pausedMs };
+      return {
+        projectKey,
+        done: outcome === 'done',
+        kind: job.kind,
+        issuesWritten: step.issuesWritten,
+        problems: step.problems,
+        ...cost(),
+        pausedMs: pacer.pausedMs,
+      };
     } catch (error) {
       if (step) await recordFailure(step, error);
       throw error;
@@ -113,7 +138,11 @@ export class BackgroundScanner implements SiteScanner {
   }
 
   async freshness(store: KeyValueStore, projectKey: string): Promise<ScanFreshness> {
-    const [head, job, failure] = await Promise.all([readHead(store, projectKey), store.get<ScanJob>(jobKey(projectKey)), store.get<ScanFailure>(failureKey(projectKey))]);
+    const [head, job, failure] = await Promise.all([
+      readHead(store, projectKey),
+      store.get<ScanJob>(jobKey(projectKey)),
+      store.get<ScanFailure>(failureKey(projectKey)),
+    ]);
     return freshnessOf(projectKey, head, job, failure);
   }
 
@@ -122,7 +151,12 @@ export class BackgroundScanner implements SiteScanner {
   }
 }
 
-function freshnessOf(projectKey: string, head: ProjectHead | undefined, job: ScanJob | undefined, failure: ScanFailure | undefined): ScanFreshness {
+function freshnessOf(
+  projectKey: string,
+  head: ProjectHead | undefined,
+  job: ScanJob | undefined,
+  failure: ScanFailure | undefined,
+): ScanFreshness {
   const freshness: ScanFreshness = { projectKey, issues: head?.issues ?? 0, complete: head !== undefined };
   if (head) Object.assign(freshness, { scannedAt: head.scannedAt, fullScanAt: head.fullScanAt });
   if (job) Object.assign(freshness, { scanning: job.kind, scanSavedAt: job.savedAt });
@@ -130,7 +164,12 @@ function freshnessOf(projectKey: string, head: ProjectHead | undefined, job: Sca
   return freshness;
 }
 
-async function newJob(store: KeyValueStore, projectKey: string, options: ScanStepOptions, policy: ScanPolicy): Promise<ScanJob> {
+async function newJob(
+  store: KeyValueStore,
+  projectKey: string,
+  options: ScanStepOptions,
+  policy: ScanPolicy,
+): Promise<ScanJob> {
   const now = options.now();
   const head = await readHead(store, projectKey);
   const siteData = await currentSiteData(store);
@@ -216,7 +255,10 @@ async function ensureSiteData(step: Step, problems: ReadProblem[]): Promise<Site
     const groupNames = [...new Set(options.groups ?? head?.groupNames ?? [])].sort();
     const current = head ? await readBlob<SiteData>(store, SITE_DATA_PREFIX, head.data) : undefined;
     const now = options.now();
-    const fresh = head !== undefined && differenceInMilliseconds(now, parseISO(head.readAt)) < policy.directoryEveryMs && head.groupNames.join('\n') === groupNames.join('\n');
+    const fresh =
+      head !== undefined &&
+      differenceInMilliseconds(now, parseISO(head.readAt)) < policy.directoryEveryMs &&
+      head.groupNames.join('\n') === groupNames.join('\n');
     if (fresh && current) return current;
     const owner = await acquireLease(store, SITE_LEASE_KEY, now.getTime(), SITE_LEASE_MS);
     if (!owner && waited < SITE_WAIT_MS) {
@@ -226,7 +268,12 @@ async function ensureSiteData(step: Step, problems: ReadProblem[]): Promise<Site
     try {
       const read = await readSiteData(client, groupNames, problems);
       const data = await writeBlob(store, SITE_DATA_PREFIX, read.data);
-      await store.set<SiteHead>(SITE_KEY, { baseUrl: read.baseUrl ?? head?.baseUrl ?? '', readAt: now.toISOString(), data, groupNames });
+      await store.set<SiteHead>(SITE_KEY, {
+        baseUrl: read.baseUrl ?? head?.baseUrl ?? '',
+        readAt: now.toISOString(),
+        data,
+        groupNames,
+      });
       if (owner) await collectGarbage(store, SITE_DATA_PREFIX, new Set([data.id]));
       return read.data;
     } finally {
@@ -261,7 +308,9 @@ async function searchPage(step: Step): Promise<Unit> {
     const page = await searchIssuesPage(step.client, search.jql, step.job.fields ?? [], search.nextPageToken);
     // Without this the scan would ask for the same page in every step for ever: each one saves "progress".
     if (page.nextPageToken !== undefined && page.nextPageToken === search.nextPageToken) {
-      throw new PagingError(`search "${search.jql}": Jira returned the nextPageToken it was asked with; stopped to avoid an endless scan`);
+      throw new PagingError(
+        `search "${search.jql}": Jira returned the nextPageToken it was asked with; stopped to avoid an endless scan`,
+      );
     }
     for (const issue of page.issues) {
       const number = issueNumber(issue.key);
@@ -289,7 +338,9 @@ async function searchPage(step: Step): Promise<Unit> {
  * previous result, which stays, and a refresh's starting point stays where it was so the next one reads it all.
  */
 async function searchRefused(step: Step, error: Error): Promise<Unit> {
-  const listed = (await listProjects(step.client, [step.projectKey])).some((project) => project.key === step.projectKey);
+  const listed = (await listProjects(step.client, [step.projectKey])).some(
+    (project) => project.key === step.projectKey,
+  );
   if (!listed) return projectGone(step);
   const message = `Could not search issues: ${error.message}`;
   step.problems.push({ scope: 'project', ref: step.projectKey, message });
@@ -299,7 +350,11 @@ async function searchRefused(step: Step, error: Error): Promise<Unit> {
 }
 
 async function projectGone(step: Step): Promise<Unit> {
-  step.problems.push({ scope: 'project', ref: step.projectKey, message: 'Project not found, or the app may not browse it; its cache was dropped' });
+  step.problems.push({
+    scope: 'project',
+    ref: step.projectKey,
+    message: 'Project not found, or the app may not browse it; its cache was dropped',
+  });
   await forgetProject(step.store, step.projectKey);
   return 'done';
 }
@@ -312,10 +367,19 @@ async function completeBatch(step: Step): Promise<Unit> {
   const changed = cache ? await changedSinceCached(cache, batch) : batch;
   const problems: ReadProblem[] = [];
   await completeComments(client, changed, problems, () => undefined);
-  const histories = changed.length > 0 ? await bulkFetchChangelogs(client, changed.map((issue) => issue.id)) : new Map();
+  const histories =
+    changed.length > 0
+      ? await bulkFetchChangelogs(
+          client,
+          changed.map((issue) => issue.id),
+        )
+      : new Map();
   const issues = changed.map((issue) => {
     const list = histories.get(issue.id) ?? [];
-    return compactIssue({ ...issue, changelog: { startAt: 0, maxResults: list.length, total: list.length, histories: list } });
+    return compactIssue({
+      ...issue,
+      changelog: { startAt: 0, maxResults: list.length, total: list.length, histories: list },
+    });
   });
   note(step, problems);
   const previousStaged = job.staged;
@@ -338,7 +402,8 @@ async function changedSinceCached(cache: ProjectCache, issues: RestIssue[]): Pro
   const changed: RestIssue[] = [];
   for (const issue of issues) {
     const cached = await cache.cached(issue);
-    if (!cached || cached.fields.updated !== issue.fields.updated || commentTotal(cached) !== commentTotal(issue)) changed.push(issue);
+    if (!cached || cached.fields.updated !== issue.fields.updated || commentTotal(cached) !== commentTotal(issue))
+      changed.push(issue);
   }
   return changed;
 }
@@ -349,9 +414,15 @@ function commentTotal(issue: RestIssue): number | undefined {
 }
 
 async function applyDeletionMarks(step: Step): Promise<Unit> {
-  const deleted = (await issueMarks(step.store, step.projectKey)).filter((mark) => mark.kind === 'deleted' && mark.issueKey !== undefined);
+  const deleted = (await issueMarks(step.store, step.projectKey)).filter(
+    (mark) => mark.kind === 'deleted' && mark.issueKey !== undefined,
+  );
   const cache = await ProjectCache.load(step.store, step.projectKey);
-  if (cache && deleted.length > 0) await cache.apply([], deleted.map((mark) => ({ id: mark.issueId, key: mark.issueKey! })));
+  if (cache && deleted.length > 0)
+    await cache.apply(
+      [],
+      deleted.map((mark) => ({ id: mark.issueId, key: mark.issueKey! })),
+    );
   step.job.deletionsApplied = true;
   return 'more';
 }
@@ -386,12 +457,20 @@ async function checkIds(step: Step): Promise<Unit> {
     const cached = await cache.chunk(index);
     const jiraIds = new Set(inJira.map((issue) => issue.id));
     const cachedIds = new Set(cached.map((issue) => issue.id));
-    removals.push(...cached.filter((issue) => !jiraIds.has(issue.id)).map((issue) => ({ id: issue.id, key: issue.key })));
+    removals.push(
+      ...cached.filter((issue) => !jiraIds.has(issue.id)).map((issue) => ({ id: issue.id, key: issue.key })),
+    );
     missing.push(...inJira.filter((issue) => !cachedIds.has(issue.id)).map((issue) => issue.id));
   }
   if (removals.length > 0) await cache.apply([], removals);
   if (missing.length > MAX_MISSING) {
-    note(step, [{ scope: 'project', ref: projectKey, message: `${missing.length} issues were missing from the cache; ${MAX_MISSING} are read now, the rest by the next check` }]);
+    note(step, [
+      {
+        scope: 'project',
+        ref: projectKey,
+        message: `${missing.length} issues were missing from the cache; ${MAX_MISSING} are read now, the rest by the next check`,
+      },
+    ]);
   }
   job.missing = missing.slice(0, MAX_MISSING);
   job.checkIds = false;
@@ -404,12 +483,23 @@ async function checkIds(step: Step): Promise<Unit> {
 async function readMissing(step: Step): Promise<Unit> {
   const ids = step.job.missing.splice(0, MISSING_PER_SEARCH);
   try {
-    await searchIssues(step.client, `project = ${quote(step.projectKey)} AND id in (${ids.join(', ')}) ORDER BY key ASC`, step.job.fields ?? [], (page) => {
-      step.pending.push(...page);
-    });
+    await searchIssues(
+      step.client,
+      `project = ${quote(step.projectKey)} AND id in (${ids.join(', ')}) ORDER BY key ASC`,
+      step.job.fields ?? [],
+      (page) => {
+        step.pending.push(...page);
+      },
+    );
   } catch (error) {
     if (!isRefusal(error)) throw error;
-    note(step, [{ scope: 'project', ref: step.projectKey, message: `Could not read issues missing from the cache (deleted meanwhile?): ${(error as Error).message}` }]);
+    note(step, [
+      {
+        scope: 'project',
+        ref: step.projectKey,
+        message: `Could not read issues missing from the cache (deleted meanwhile?): ${(error as Error).message}`,
+      },
+    ]);
   }
   return 'more';
 }
@@ -418,7 +508,9 @@ async function readMissing(step: Step): Promise<Unit> {
 async function commitFull(step: Step): Promise<Unit> {
   const { store, projectKey, job } = step;
   const prefix = dataPrefix(projectKey);
-  const rows = ((job.staged ? await readBlob<ChunkRow[]>(store, prefix, job.staged) : undefined) ?? []).sort((a, b) => a.first - b.first);
+  const rows = ((job.staged ? await readBlob<ChunkRow[]>(store, prefix, job.staged) : undefined) ?? []).sort(
+    (a, b) => a.first - b.first,
+  );
   const directory = job.stagedDirectory!;
   const previous = await readHead(store, projectKey);
   const table = await writeBlob(store, prefix, rows);
@@ -508,7 +600,14 @@ function note(step: Step, problems: readonly ReadProblem[]): void {
 
 /** A 4xx about the request itself (bad token, unknown project, deleted issue): recorded, and the scan goes on. */
 function isRefusal(error: unknown): boolean {
-  return error instanceof JiraError && !error.transient && error.status >= 400 && error.status < 500 && error.status !== 401 && error.status !== 403;
+  return (
+    error instanceof JiraError &&
+    !error.transient &&
+    error.status >= 400 &&
+    error.status < 500 &&
+    error.status !== 401 &&
+    error.status !== 403
+  );
 }
 
 function quote(projectKey: string): string {

@@ -13,7 +13,15 @@
  * Each kind has its own prefix so that listing heads or jobs never pages through chunk keys.
  */
 import type { ReadProblem } from '../domain/model';
-import type { RestBoard, RestField, RestProject, RestProjectRole, RestSprint, RestUser, SnapshotGroup } from '../jira/snapshot';
+import type {
+  RestBoard,
+  RestField,
+  RestProject,
+  RestProjectRole,
+  RestSprint,
+  RestUser,
+  SnapshotGroup,
+} from '../jira/snapshot';
 import type { KeyValueStore } from '../store/key-value';
 import type { BlobRef } from './blob';
 
@@ -147,7 +155,10 @@ export async function scanningProjectKeys(store: KeyValueStore): Promise<string[
 }
 
 /** A project's cached head and the checkpoint of its scan in progress, either possibly absent. */
-export async function readScanState(store: KeyValueStore, projectKey: string): Promise<{ head?: ProjectHead; job?: ScanJob }> {
+export async function readScanState(
+  store: KeyValueStore,
+  projectKey: string,
+): Promise<{ head?: ProjectHead; job?: ScanJob }> {
   const [head, job] = await Promise.all([readHead(store, projectKey), store.get<ScanJob>(jobKey(projectKey))]);
   return { ...(head ? { head } : {}), ...(job ? { job } : {}) };
 }

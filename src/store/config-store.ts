@@ -1,9 +1,20 @@
 import { defaultConfig } from '../config/defaults';
 import { CONFIG_FORMAT_VERSION, FutureFormatError, isObject } from '../config/migrate';
 import { ConfigError, parseConfig, type RuleOptionsSchema } from '../config/schema';
-import { configurationDocument, parseConfiguration, type ConfigurationDocument, type ConfigVersions } from '../config/transfer';
+import {
+  configurationDocument,
+  parseConfiguration,
+  type ConfigurationDocument,
+  type ConfigVersions,
+} from '../config/transfer';
 import type { AuditConfig, ProjectSettings } from '../config/types';
-import { StaleVersionError, versionedEntries, type KeyValueStore, type VersionedEntry, type VersionedEntryStore } from './key-value';
+import {
+  StaleVersionError,
+  versionedEntries,
+  type KeyValueStore,
+  type VersionedEntry,
+  type VersionedEntryStore,
+} from './key-value';
 
 export { StaleVersionError };
 
@@ -104,13 +115,22 @@ export class ConfigRepository {
     return { ...config, projects };
   }
 
-  async saveSite(value: unknown, expectedVersion: number, by: SaveInfo): Promise<{ config: AuditConfig; version: number }> {
+  async saveSite(
+    value: unknown,
+    expectedVersion: number,
+    by: SaveInfo,
+  ): Promise<{ config: AuditConfig; version: number }> {
     const config = parseConfig(value, this.rules);
     const version = await this.saveEntry(SITE_KEY, config, expectedVersion, by);
     return { config, version };
   }
 
-  async saveProject(projectKey: string, value: unknown, expectedVersion: number, by: SaveInfo): Promise<{ settings: ProjectSettings; version: number }> {
+  async saveProject(
+    projectKey: string,
+    value: unknown,
+    expectedVersion: number,
+    by: SaveInfo,
+  ): Promise<{ settings: ProjectSettings; version: number }> {
     const settings = this.parseProject(projectKey, value, (await this.site()).config);
     const version = await this.saveEntry(PROJECT_PREFIX + projectKey, settings, expectedVersion, by);
     return { settings, version };
@@ -158,10 +178,17 @@ export class ConfigRepository {
     const projectKeys = new Set([...current.projects.keys(), ...Object.keys(parsed.projects)]);
     for (const projectKey of [...projectKeys].sort()) {
       const previous = current.projects.get(projectKey);
-      plan(PROJECT_PREFIX + projectKey, `projects.${projectKey}`, previous, previous ? this.projectFrom(projectKey, previous) : {}, parsed.projects[projectKey] ?? {});
+      plan(
+        PROJECT_PREFIX + projectKey,
+        `projects.${projectKey}`,
+        previous,
+        previous ? this.projectFrom(projectKey, previous) : {},
+        parsed.projects[projectKey] ?? {},
+      );
     }
     await this.writeAllOrNothing(writes, by);
-    const versionOf = (key: string, previous: VersionedEntry | undefined) => writes.find((write) => write.key === key)?.next.version ?? previous?.version;
+    const versionOf = (key: string, previous: VersionedEntry | undefined) =>
+      writes.find((write) => write.key === key)?.next.version ?? previous?.version;
     const versions: ConfigVersions = { site: versionOf(SITE_KEY, current.site) ?? 0, projects: {} };
     for (const projectKey of [...projectKeys].sort()) {
       const version = versionOf(PROJECT_PREFIX + projectKey, current.projects.get(projectKey));
@@ -182,14 +209,18 @@ export class ConfigRepository {
       // A part someone saved over since keeps their save.
       for (const write of done.reverse()) {
         const version = write.next.version + 1;
-        const restored = write.previous ? { ...write.previous, version } : entryOf(write.key === SITE_KEY ? defaultConfig() : {}, version, by);
+        const restored = write.previous
+          ? { ...write.previous, version }
+          : entryOf(write.key === SITE_KEY ? defaultConfig() : {}, version, by);
         await this.entries.writeEntry(write.key, write.next.version, restored).catch((failure: unknown) => {
           if (!(failure instanceof StaleVersionError)) throw failure;
         });
       }
       const refused = writes[done.length];
       if (error instanceof StaleVersionError && refused) {
-        throw new ImportConflictError([{ path: refused.path, exported: refused.previous?.version ?? 0, current: error.current }]);
+        throw new ImportConflictError([
+          { path: refused.path, exported: refused.previous?.version ?? 0, current: error.current },
+        ]);
       }
       throw error;
     }
@@ -205,7 +236,8 @@ export class ConfigRepository {
   /** A stored entry, refused when a newer version of the app wrote it. */
   private async entry(key: string): Promise<VersionedEntry | undefined> {
     const entry = await this.entries.readEntry(key);
-    if (entry?.formatVersion !== undefined && entry.formatVersion > CONFIG_FORMAT_VERSION) throw new FutureFormatError(entry.formatVersion, `the stored configuration's formatVersion (${key})`);
+    if (entry?.formatVersion !== undefined && entry.formatVersion > CONFIG_FORMAT_VERSION)
+      throw new FutureFormatError(entry.formatVersion, `the stored configuration's formatVersion (${key})`);
     return entry;
   }
 
@@ -223,14 +255,23 @@ export class ConfigRepository {
   private siteFrom(entry: VersionedEntry): AuditConfig {
     const stored = entry.value;
     const document =
-      (entry.formatVersion ?? 1) === 1 || !isObject(stored) ? stored : { formatVersion: entry.formatVersion, site: withoutKeys(stored, ['version', 'projects']), projects: stored.projects ?? {} };
+      (entry.formatVersion ?? 1) === 1 || !isObject(stored)
+        ? stored
+        : {
+            formatVersion: entry.formatVersion,
+            site: withoutKeys(stored, ['version', 'projects']),
+            projects: stored.projects ?? {},
+          };
     const parsed = parseConfiguration(document, this.rules);
     return { ...parsed.site, projects: parsed.projects };
   }
 
   private projectFrom(projectKey: string, entry: VersionedEntry): ProjectSettings {
     const format = entry.formatVersion ?? 1;
-    const document = format === 1 ? { version: 1, projects: { [projectKey]: entry.value } } : { formatVersion: format, site: {}, projects: { [projectKey]: entry.value } };
+    const document =
+      format === 1
+        ? { version: 1, projects: { [projectKey]: entry.value } }
+        : { formatVersion: format, site: {}, projects: { [projectKey]: entry.value } };
     return parseConfiguration(document, this.rules).projects[projectKey] ?? {};
   }
 
@@ -244,16 +285,31 @@ export class ConfigRepository {
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       const prefix = `projects.${projectKey}`;
-      throw new ConfigError(error.issues.map((issue) => ({ ...issue, path: issue.path === prefix ? '' : issue.path.replace(`${prefix}.`, '') })));
+      throw new ConfigError(
+        error.issues.map((issue) => ({
+          ...issue,
+          path: issue.path === prefix ? '' : issue.path.replace(`${prefix}.`, ''),
+        })),
+      );
     }
   }
 }
 
 function entryOf(value: unknown, version: number, by: SaveInfo): VersionedEntry {
-  return { formatVersion: CONFIG_FORMAT_VERSION, version, value, savedAt: by.at.toISOString(), ...(by.accountId ? { savedBy: by.accountId } : {}) };
+  return {
+    formatVersion: CONFIG_FORMAT_VERSION,
+    version,
+    value,
+    savedAt: by.at.toISOString(),
+    ...(by.accountId ? { savedBy: by.accountId } : {}),
+  };
 }
 
-function versionChanges(exported: ConfigVersions, siteVersion: number, projects: Map<string, VersionedEntry>): VersionChange[] {
+function versionChanges(
+  exported: ConfigVersions,
+  siteVersion: number,
+  projects: Map<string, VersionedEntry>,
+): VersionChange[] {
   const changes: VersionChange[] = [];
   if (exported.site !== siteVersion) changes.push({ path: 'site', exported: exported.site, current: siteVersion });
   // A project created after the export has version 1 or more where the export, not knowing it, implies 0.
@@ -281,7 +337,12 @@ function sameJson(a: unknown, b: unknown): boolean {
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, item]) => [key, canonical(item)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, item]) => item !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([key, item]) => [key, canonical(item)]),
+    );
   }
   return value;
 }

@@ -64,13 +64,17 @@ class ForgeEntityEntries implements VersionedEntryStore {
     if (existing) {
       if (existing.version !== expectedVersion) throw new StaleVersionError(existing.version);
       const conditions = new Filter<StoredEntry>().and('version', FilterConditions.equalTo(expectedVersion));
-      await this.refusedAsStale(key, expectedVersion, () => kvs.transact().set(key, stored, { entityName: ENTRY_ENTITY, conditions }).execute());
+      await this.refusedAsStale(key, expectedVersion, () =>
+        kvs.transact().set(key, stored, { entityName: ENTRY_ENTITY, conditions }).execute(),
+      );
       return;
     }
     const legacy = await kvs.get<VersionedEntry>(key);
     const current = legacy?.version ?? 0;
     if (current !== expectedVersion) throw new StaleVersionError(current);
-    await this.refusedAsStale(key, expectedVersion, () => this.entity.set(key, stored, { keyPolicy: 'FAIL_IF_EXISTS' }));
+    await this.refusedAsStale(key, expectedVersion, () =>
+      this.entity.set(key, stored, { keyPolicy: 'FAIL_IF_EXISTS' }),
+    );
     if (legacy) await kvs.delete(key);
   }
 

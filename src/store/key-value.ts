@@ -29,7 +29,9 @@ export interface VersionedEntry {
 /** A compare-and-set lost: the entry's version was no longer the one the writer had read. Nothing was written. */
 export class StaleVersionError extends Error {
   constructor(readonly current: number) {
-    super(`The settings were changed by someone else (now version ${current}); reload them and make your change again.`);
+    super(
+      `The settings were changed by someone else (now version ${current}); reload them and make your change again.`,
+    );
     this.name = 'StaleVersionError';
   }
 }

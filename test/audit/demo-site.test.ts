@@ -40,13 +40,19 @@ describe('auditing the demo site', () => {
 
   it('raises nothing that is not planted (information about declared combined-role teams aside)', () => {
     const unplanned = report.findings.filter(
-      (finding) => !problems.some((planted) => concerns(finding, planted)) && !(finding.severity === 'info' && finding.rule === 'overlap/dual-role'),
+      (finding) =>
+        !problems.some((planted) => concerns(finding, planted)) &&
+        !(finding.severity === 'info' && finding.rule === 'overlap/dual-role'),
     );
-    expect(unplanned.map((finding) => `${finding.rule} ${finding.subject.key ?? finding.subject.id}: ${finding.message}`)).toEqual([]);
+    expect(
+      unplanned.map((finding) => `${finding.rule} ${finding.subject.key ?? finding.subject.id}: ${finding.message}`),
+    ).toEqual([]);
   });
 
   it('reports the combined-role team as information, not as a violation', () => {
-    const dual = report.findings.filter((finding) => finding.rule === 'overlap/dual-role' && finding.projectKeys.includes('GRO'));
+    const dual = report.findings.filter(
+      (finding) => finding.rule === 'overlap/dual-role' && finding.projectKeys.includes('GRO'),
+    );
     expect(dual.length).toBeGreaterThan(0);
     expect(dual.every((finding) => finding.severity === 'info')).toBe(true);
     expect(dual[0]!.message).toContain('combined-role');
@@ -54,7 +60,15 @@ describe('auditing the demo site', () => {
 
   it('covers the whole site', () => {
     const histories = snapshot.issues.reduce((sum, issue) => sum + (issue.changelog?.histories.length ?? 0), 0);
-    const comments = snapshot.issues.reduce((sum, issue) => sum + ((issue.fields.comment as { comments?: unknown[] }).comments?.length ?? 0), 0);
-    expect(report.coverage).toMatchObject({ projects: snapshot.projects.length, issues: snapshot.issues.length, actions: snapshot.issues.length + histories + comments, unread: [] });
+    const comments = snapshot.issues.reduce(
+      (sum, issue) => sum + ((issue.fields.comment as { comments?: unknown[] }).comments?.length ?? 0),
+      0,
+    );
+    expect(report.coverage).toMatchObject({
+      projects: snapshot.projects.length,
+      issues: snapshot.issues.length,
+      actions: snapshot.issues.length + histories + comments,
+      unread: [],
+    });
   });
 });

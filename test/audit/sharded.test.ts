@@ -47,16 +47,28 @@ describe('auditing one project at a time', () => {
       projects: [project('PAY', { po: ['lena'] }), project('PLAT', { pm: ['ana'], po: ['raj'] })],
       boards: [{ id: 1, name: 'PAY board', type: 'scrum', projectKey: 'PAY' }],
       sprints: [sprint(1, { goal: '' })],
-      items: [item('PAY-1', { sprintIds: [1], parentKey: 'PLAT-20' }), item('PLAT-7', { sprintIds: [1] }), item('PLAT-20')],
+      items: [
+        item('PAY-1', { sprintIds: [1], parentKey: 'PLAT-20' }),
+        item('PLAT-7', { sprintIds: [1] }),
+        item('PLAT-20'),
+      ],
       actions: [
-        change('PLAT-7', 'lena', '2026-11-18T10:00:00.000Z', [{ meaning: 'storyPoints', fromValue: '3', toValue: '5' }]),
-        change('PLAT-7', 'raj', '2026-11-19T10:00:00.000Z', [{ meaning: 'sprint', fromValue: '', toValue: '1', toText: 'Sprint 1' }]),
-        change('PLAT-20', 'ana', '2026-11-17T10:00:00.000Z', [{ meaning: 'parent', fromValue: '30', fromText: 'PLAT-1', toValue: '', toText: '' }]),
+        change('PLAT-7', 'lena', '2026-11-18T10:00:00.000Z', [
+          { meaning: 'storyPoints', fromValue: '3', toValue: '5' },
+        ]),
+        change('PLAT-7', 'raj', '2026-11-19T10:00:00.000Z', [
+          { meaning: 'sprint', fromValue: '', toValue: '1', toText: 'Sprint 1' },
+        ]),
+        change('PLAT-20', 'ana', '2026-11-17T10:00:00.000Z', [
+          { meaning: 'parent', fromValue: '30', fromText: 'PLAT-1', toValue: '', toText: '' },
+        ]),
       ],
     });
     const whole = auditSite(crossed, defaultConfig(), { now: NOW });
     expect(whole.sprints[0]?.poDecisions).toBeGreaterThan(0);
-    expect(whole.findings.flatMap((finding) => finding.evidence.map((evidence) => evidence.what))).toContain('Ana Costa removed PLAT-1 as the parent of PLAT-20');
+    expect(whole.findings.flatMap((finding) => finding.evidence.map((evidence) => evidence.what))).toContain(
+      'Ana Costa removed PLAT-1 as the parent of PLAT-20',
+    );
     expect(auditByProject(crossed, defaultConfig(), { now: NOW })).toEqual(whole);
   });
 
@@ -73,7 +85,11 @@ describe('auditing one project at a time', () => {
     const site = normaliseSite(snapshot);
     const now = new Date(snapshot.capturedAt!);
     const whole = auditSite(site, demoConfig(), { now });
-    const alone = site.projects.flatMap((project) => auditSite(site, demoConfig(), { now, projectKeys: [project.key] }).findings.filter((finding) => finding.projectKeys.length === 1 && finding.projectKeys[0] === project.key));
+    const alone = site.projects.flatMap((project) =>
+      auditSite(site, demoConfig(), { now, projectKeys: [project.key] }).findings.filter(
+        (finding) => finding.projectKeys.length === 1 && finding.projectKeys[0] === project.key,
+      ),
+    );
     const ids = (findings: { id: string }[]) => findings.map((finding) => finding.id).sort();
     expect(ids(alone)).not.toEqual(ids(whole.findings.filter((finding) => finding.projectKeys.length === 1)));
   });

@@ -11,7 +11,11 @@ const keys = site.projects.map((project) => project.key);
 const slices: ReportSlice[] = keys.map((projectKey) => ({
   projectKey,
   report: projectSlice(report, projectKey),
-  coverage: { ...report.coverage, projects: 1, issues: site.items.filter((item) => item.projectKey === projectKey).length },
+  coverage: {
+    ...report.coverage,
+    projects: 1,
+    issues: site.items.filter((item) => item.projectKey === projectKey).length,
+  },
   names: {},
 }));
 
@@ -41,6 +45,7 @@ describe('what a viewer sees of stored project reports', () => {
     }
     const onlyThere = report.people.filter((person) => person.projects.length === 1 && person.projects[0] === hidden);
     expect(view.people.filter((person) => onlyThere.some((other) => other.accountId === person.accountId))).toEqual([]);
-    for (const item of view.roadmapItems) expect(item.children).toBe(Object.values(item.childrenByProject).reduce((sum, count) => sum + count, 0));
+    for (const item of view.roadmapItems)
+      expect(item.children).toBe(Object.values(item.childrenByProject).reduce((sum, count) => sum + count, 0));
   });
 });

@@ -20,10 +20,16 @@ describe('the synthetic site generator', () => {
     expect(snapshot.issues).toHaveLength(200);
     expect(facts.histories / facts.issues).toBeGreaterThan(8);
     expect(facts.histories / facts.issues).toBeLessThan(12);
-    const levels = new Set(snapshot.issues.map((issue) => (issue.fields['issuetype'] as { hierarchyLevel: number }).hierarchyLevel));
+    const levels = new Set(
+      snapshot.issues.map((issue) => (issue.fields['issuetype'] as { hierarchyLevel: number }).hierarchyLevel),
+    );
     expect([...levels].sort()).toEqual([-1, 0, 1, 2]);
     const keys = new Set(snapshot.issues.map((issue) => issue.key));
-    const parents = snapshot.issues.flatMap((issue) => ((issue.fields['parent'] as { key?: string } | undefined)?.key ? [(issue.fields['parent'] as { key: string }).key] : []));
+    const parents = snapshot.issues.flatMap((issue) =>
+      (issue.fields['parent'] as { key?: string } | undefined)?.key
+        ? [(issue.fields['parent'] as { key: string }).key]
+        : [],
+    );
     expect(parents.length).toBeGreaterThan(100);
     expect(parents.every((key) => keys.has(key))).toBe(true);
     expect(facts.sprints).toBeGreaterThan(0);
@@ -36,8 +42,21 @@ describe('the minimum requests', () => {
     return {
       id: String(id),
       key,
-      fields: { comment: { comments: Array.from({ length: comments }, (_, index) => ({ id: `${id}-${index}`, created: '2026-01-01T00:00:00.000Z' })) } },
-      changelog: { histories: Array.from({ length: histories }, (_, index) => ({ id: `${id}${index}`, created: '2026-01-01T00:00:00.000Z', items: [] })) },
+      fields: {
+        comment: {
+          comments: Array.from({ length: comments }, (_, index) => ({
+            id: `${id}-${index}`,
+            created: '2026-01-01T00:00:00.000Z',
+          })),
+        },
+      },
+      changelog: {
+        histories: Array.from({ length: histories }, (_, index) => ({
+          id: `${id}${index}`,
+          created: '2026-01-01T00:00:00.000Z',
+          items: [],
+        })),
+      },
     };
   }
 
@@ -53,12 +72,27 @@ describe('the minimum requests', () => {
         { id: '2', key: 'B', name: 'B' },
       ],
       projectRoles: {
-        A: [{ id: 1, name: 'Product Manager', actors: [{ type: 'atlassian-group-role-actor', actorGroup: { name: 'pms' } }] }, { id: 2, name: 'Product Owner' }],
+        A: [
+          {
+            id: 1,
+            name: 'Product Manager',
+            actors: [{ type: 'atlassian-group-role-actor', actorGroup: { name: 'pms' } }],
+          },
+          { id: 2, name: 'Product Owner' },
+        ],
         B: [],
       },
-      boards: [{ id: 1, name: 'A board', type: 'scrum' }, { id: 2, name: 'A kanban', type: 'kanban' }],
-      sprints: { '1': Array.from({ length: 60 }, (_, index) => ({ id: index + 1, state: 'closed', name: `S${index}` })) },
-      issues: [...Array.from({ length: 250 }, (_, index) => issue(`A-${index + 1}`, 1000 + index, 50, 0)), issue('A-251', 5000, 0, 250)],
+      boards: [
+        { id: 1, name: 'A board', type: 'scrum' },
+        { id: 2, name: 'A kanban', type: 'kanban' },
+      ],
+      sprints: {
+        '1': Array.from({ length: 60 }, (_, index) => ({ id: index + 1, state: 'closed', name: `S${index}` })),
+      },
+      issues: [
+        ...Array.from({ length: 250 }, (_, index) => issue(`A-${index + 1}`, 1000 + index, 50, 0)),
+        issue('A-251', 5000, 0, 250),
+      ],
     };
     expect(minimumRequests(snapshot)).toEqual({
       site: 4, // serverInfo, fields, one page of projects, one of boards
@@ -91,7 +125,10 @@ describe('a whole benchmark run on tiny sites', () => {
   beforeAll(async () => {
     bundleDir = mkdtempSync(join(tmpdir(), 'bench-bundle-'));
     mkdirSync(join(bundleDir, 'assets'));
-    writeFileSync(join(bundleDir, 'index.html'), '<script type="module" src="./assets/app.js"></script><link rel="stylesheet" href="./assets/app.css">');
+    writeFileSync(
+      join(bundleDir, 'index.html'),
+      '<script type="module" src="./assets/app.js"></script><link rel="stylesheet" href="./assets/app.css">',
+    );
     writeFileSync(join(bundleDir, 'assets', 'app.js'), 'console.log("app");'.repeat(200));
     writeFileSync(join(bundleDir, 'assets', 'app.css'), 'body{margin:0}'.repeat(100));
     writeFileSync(join(bundleDir, 'assets', 'theme.js'), 'export const theme = 1;');
@@ -115,7 +152,12 @@ describe('a whole benchmark run on tiny sites', () => {
   it('reads every issue and history of each site, and its requests add up against the minimum', () => {
     for (const size of results.sizes) {
       const { read } = size.full;
-      expect(read).toMatchObject({ issues: size.issues, histories: size.site.facts.histories, problems: 0, retries: 0 });
+      expect(read).toMatchObject({
+        issues: size.issues,
+        histories: size.site.facts.histories,
+        problems: 0,
+        retries: 0,
+      });
       expect(sum(size.minimum)).toBe(size.minimum.total);
       expect(sum(read.emulator.byPart)).toBe(read.emulator.requests);
       expect(read.emulator.requests).toBe(read.requests);
@@ -128,11 +170,16 @@ describe('a whole benchmark run on tiny sites', () => {
 
   it('measures the naive reader where asked and works it out above', () => {
     const [small, large] = results.sizes;
-    if (!small?.naive.measured || !large || large.naive.measured) throw new Error('expected the naive read measured at 100 issues and worked out at 200');
+    if (!small?.naive.measured || !large || large.naive.measured)
+      throw new Error('expected the naive read measured at 100 issues and worked out at 200');
     // One changelog request per issue (none has over 100 histories); everything else as the bulk read.
     expect(small.naive.emulator.byPart.changelogs).toBe(small.issues);
-    expect(small.naive.requests - small.naive.emulator.byPart.changelogs).toBe(small.full.read.emulator.requests - small.full.read.emulator.byPart.changelogs);
-    expect(large.naive.requests).toBe(large.full.read.emulator.requests - large.full.read.emulator.byPart.changelogs + large.issues);
+    expect(small.naive.requests - small.naive.emulator.byPart.changelogs).toBe(
+      small.full.read.emulator.requests - small.full.read.emulator.byPart.changelogs,
+    );
+    expect(large.naive.requests).toBe(
+      large.full.read.emulator.requests - large.full.read.emulator.byPart.changelogs + large.issues,
+    );
     expect(large.ratios.naiveOverBulk).toBeCloseTo(large.naive.requests / large.full.read.emulator.requests, 10);
   });
 

@@ -19,16 +19,28 @@ interface Answer {
 }
 
 const transfer = (page: Page) => page.getByRole('region', { name: 'Export and import the whole configuration' });
-const longestSprint = (page: Page) => page.getByRole('form', { name: 'Role Boundary Auditor settings' }).getByRole('spinbutton', { name: 'Longest sprint (weeks)' });
+const longestSprint = (page: Page) =>
+  page
+    .getByRole('form', { name: 'Role Boundary Auditor settings' })
+    .getByRole('spinbutton', { name: 'Longest sprint (weeks)' });
 
 async function exportFromPage(page: Page): Promise<ConfigurationDocument> {
-  const [download] = await Promise.all([page.waitForEvent('download'), transfer(page).getByRole('button', { name: 'Export the whole configuration' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    transfer(page).getByRole('button', { name: 'Export the whole configuration' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^role-audit-configuration-\d{4}-\d{2}-\d{2}\.json$/);
   return JSON.parse(await readFile((await download.path())!, 'utf8')) as ConfigurationDocument;
 }
 
 async function importFile(page: Page, document: unknown): Promise<void> {
-  await transfer(page).getByLabel('Configuration file to import').setInputFiles({ name: 'configuration.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(document, null, 2)) });
+  await transfer(page)
+    .getByLabel('Configuration file to import')
+    .setInputFiles({
+      name: 'configuration.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(document, null, 2)),
+    });
   await shown(transfer(page).getByRole('textbox', { name: 'Contents of configuration.json (you may edit them)' }));
   await transfer(page).getByRole('button', { name: 'Import the configuration' }).click();
 }
@@ -44,9 +56,15 @@ test('someone who is not a Jira admin sees no export or import, and the server r
   const page = await browser().open('admin', { as: po });
   await shown(page.getByRole('heading', { name: 'You can see these settings but not change them' }));
   expect(await page.getByRole('button', { name: 'Export the whole configuration' }).count()).toBe(0);
-  expect(await browser().invoke('exportSettings', {}, po)).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'Only Jira admins may export the configuration.' } });
+  expect(await browser().invoke('exportSettings', {}, po)).toEqual({
+    ok: false,
+    error: { code: 'FORBIDDEN', message: 'Only Jira admins may export the configuration.' },
+  });
   const before = await siteSettings();
-  expect(await browser().invoke('importSettings', { json: '{"version": 1}', overwrite: true }, po)).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'Only Jira admins may import a configuration.' } });
+  expect(await browser().invoke('importSettings', { json: '{"version": 1}', overwrite: true }, po)).toEqual({
+    ok: false,
+    error: { code: 'FORBIDDEN', message: 'Only Jira admins may import a configuration.' },
+  });
   expect((await siteSettings()).version).toBe(before.version);
   await page.close();
 });
@@ -57,41 +75,69 @@ test('an admin exports the configuration, imports an edited copy, is shown every
   expect(await longestSprint(page).inputValue()).toBe('4');
 
   const exported = await exportFromPage(page);
-  expect(exported).toMatchObject({ formatVersion: 2, site: { combinedRoleProjects: ['GRO'], thresholds: { sprintMaxWeeks: 4 } }, versions: { site: expect.any(Number) } });
+  expect(exported).toMatchObject({
+    formatVersion: 2,
+    site: { combinedRoleProjects: ['GRO'], thresholds: { sprintMaxWeeks: 4 } },
+    versions: { site: expect.any(Number) },
+  });
 
-  await importFile(page, { ...exported, site: { ...exported.site, thresholds: { ...exported.site.thresholds, sprintMaxWeeks: 6 } } });
+  await importFile(page, {
+    ...exported,
+    site: { ...exported.site, thresholds: { ...exported.site.thresholds, sprintMaxWeeks: 6 } },
+  });
   await shown(page.getByRole('heading', { name: 'Configuration imported' }));
   await shown(page.getByText('Changed the site settings. The next audit uses them.', { exact: true }));
   await shown(page.getByRole('status').filter({ hasText: 'Configuration imported. Changed the site settings.' }));
   expect(await longestSprint(page).inputValue()).toBe('6');
   const afterEdit = await siteSettings();
-  expect(afterEdit).toMatchObject({ version: exported.versions!.site + 1, site: { thresholds: { sprintMaxWeeks: 6 } } });
+  expect(afterEdit).toMatchObject({
+    version: exported.versions!.site + 1,
+    site: { thresholds: { sprintMaxWeeks: 6 } },
+  });
 
   const paste = transfer(page).getByRole('textbox', { name: 'Or paste the JSON' });
-  await paste.fill(JSON.stringify({ ...exported, site: { ...exported.site, rules: { 'overlap/dual-role': { severity: 'loud' } } }, projects: { PAY: { thresholds: { x: 1 } } } }));
+  await paste.fill(
+    JSON.stringify({
+      ...exported,
+      site: { ...exported.site, rules: { 'overlap/dual-role': { severity: 'loud' } } },
+      projects: { PAY: { thresholds: { x: 1 } } },
+    }),
+  );
   await transfer(page).getByRole('button', { name: 'Import the configuration' }).click();
   await shown(page.getByRole('heading', { name: '2 problems in the file; nothing was imported' }));
   const problems = page.getByRole('list', { name: 'Problems in the imported file' }).getByRole('listitem');
-  expect(await problems.allInnerTexts()).toEqual(['site.rules.overlap/dual-role.severity must be one of: info, warning, error, off', 'projects.PAY.thresholds has an unknown setting "x"']);
+  expect(await problems.allInnerTexts()).toEqual([
+    'site.rules.overlap/dual-role.severity must be one of: info, warning, error, off',
+    'projects.PAY.thresholds has an unknown setting "x"',
+  ]);
   await paste.fill('{"formatVersion": 2, "site": {');
   await transfer(page).getByRole('button', { name: 'Import the configuration' }).click();
   await shown(page.getByRole('heading', { name: '1 problem in the file; nothing was imported' }));
-  expect(await problems.allInnerTexts()).toEqual([expect.stringMatching(/^the document is not valid JSON: .+ at line 1, column 31$/)]);
+  expect(await problems.allInnerTexts()).toEqual([
+    expect.stringMatching(/^the document is not valid JSON: .+ at line 1, column 31$/),
+  ]);
   expect(await siteSettings()).toEqual(afterEdit);
 
   await importFile(page, exported);
   await shown(page.getByRole('heading', { name: 'The configuration changed after this export' }));
-  expect(await page.getByRole('list', { name: 'Changed since the export' }).getByRole('listitem').allInnerTexts()).toEqual([
+  expect(
+    await page.getByRole('list', { name: 'Changed since the export' }).getByRole('listitem').allInnerTexts(),
+  ).toEqual([
     `Site settings: exported at version ${exported.versions!.site}, saved since (now version ${afterEdit.version}).`,
   ]);
   expect(await siteSettings()).toEqual(afterEdit);
   await page.getByRole('button', { name: 'Replace the current configuration with this file' }).click();
   // The first import's "Configuration imported" is still on the page: wait for the form to take the new settings.
   // (The form is drawn anew on import, so the field is looked up on every try.)
-  await page.waitForFunction(`[...document.querySelectorAll('input')].some((input) => input.labels?.[0]?.textContent?.includes('Longest sprint (weeks)') && input.value === '4')`);
+  await page.waitForFunction(
+    `[...document.querySelectorAll('input')].some((input) => input.labels?.[0]?.textContent?.includes('Longest sprint (weeks)') && input.value === '4')`,
+  );
   await shown(page.getByRole('heading', { name: 'Configuration imported' }));
   expect(await longestSprint(page).inputValue()).toBe('4');
-  expect(await siteSettings()).toMatchObject({ version: afterEdit.version + 1, site: { thresholds: { sprintMaxWeeks: 4 } } });
+  expect(await siteSettings()).toMatchObject({
+    version: afterEdit.version + 1,
+    site: { thresholds: { sprintMaxWeeks: 4 } },
+  });
   expect(browser().errorsOf(page)).toEqual([]);
   await page.close();
 });

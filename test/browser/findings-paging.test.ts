@@ -13,7 +13,10 @@ jest.setTimeout(BROWSER_TEST_TIMEOUT);
 /** Every flag the Flags section lists (none is expanded when this is called). */
 const flagCount = (page: Page) => flagsSection(page).getByRole('button', { expanded: false }).count();
 /** The rule each listed flag names after its subject ("… · overlap/dual-role"). */
-const flagRules = async (page: Page) => (await flagsSection(page).getByRole('button', { expanded: false }).allInnerTexts()).map((text) => text.slice(text.lastIndexOf(' · ') + 3).trim());
+const flagRules = async (page: Page) =>
+  (await flagsSection(page).getByRole('button', { expanded: false }).allInnerTexts()).map((text) =>
+    text.slice(text.lastIndexOf(' · ') + 3).trim(),
+  );
 const pager = (page: Page) => flagsSection(page).getByText(/^Showing \d+ of \d+ flags?\.$/);
 const showMore = (page: Page) => page.getByRole('button', { name: 'Show more' });
 
@@ -28,7 +31,8 @@ function asGlobalViewer(browser: () => BrowserHarness) {
   const account = () => browser().accountOf('global');
   return {
     roadmap: async () => answer<RoadmapView>(await browser().invoke('getRoadmap', {}, account())),
-    findings: async (query: FindingQuery, offset = 0, limit = MAX_FINDINGS_PAGE) => answer<FindingPage>(await browser().invoke('getFindings', { scope: {}, query, offset, limit }, account())),
+    findings: async (query: FindingQuery, offset = 0, limit = MAX_FINDINGS_PAGE) =>
+      answer<FindingPage>(await browser().invoke('getFindings', { scope: {}, query, offset, limit }, account())),
   };
 }
 
@@ -119,7 +123,9 @@ describe('a site with more flags than the view sends', () => {
 
     // The owner of an item one of these flags is about, so both filters together still match some.
     const items = (await server.roadmap()).items;
-    const owner = items.find((item) => item.ownerId !== undefined && byRule.findings.some((finding) => finding.issueKeys.includes(item.key)))?.ownerId;
+    const owner = items.find(
+      (item) => item.ownerId !== undefined && byRule.findings.some((finding) => finding.issueKeys.includes(item.key)),
+    )?.ownerId;
     expect(owner).toBeDefined();
     await page.getByRole('combobox', { name: 'Owner' }).selectOption(owner!);
     const both = await server.findings({ rule, ownerId: owner! });
@@ -141,7 +147,10 @@ describe('a site with more flags than the view sends', () => {
       const body = route.request().postDataJSON() as { functionKey?: string };
       if (body.functionKey !== 'getFindings') return route.continue();
       failed += 1;
-      return route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'JIRA_UNAVAILABLE', message: 'Jira answered 503' } }) });
+      return route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({ ok: false, error: { code: 'JIRA_UNAVAILABLE', message: 'Jira answered 503' } }),
+      });
     });
     await (await shown(showMore(page))).click();
     const section = flagsSection(page);
@@ -159,8 +168,12 @@ describe('a site with more flags than the view sends', () => {
     const page = await openGlobal(browser);
     await shown(showMore(page));
     await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-    const violations = await page.evaluate<AxeResults['violations']>("axe.run(document, { resultTypes: ['violations'] }).then((results) => results.violations)");
-    const serious = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.help}`);
+    const violations = await page.evaluate<AxeResults['violations']>(
+      "axe.run(document, { resultTypes: ['violations'] }).then((results) => results.violations)",
+    );
+    const serious = violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => `${violation.id}: ${violation.help}`);
     expect(serious).toEqual([]);
     await page.screenshot({ path: path.join(ARTIFACTS, 'global-paged.png'), fullPage: true });
   });
@@ -169,13 +182,19 @@ describe('a site with more flags than the view sends', () => {
     const page = await openGlobal(browser);
     expect(await flagCount(page)).toBe(FINDINGS_PAGE_SIZE);
     const exported = async (label: string) => {
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `Export ${label}` }).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: `Export ${label}` }).click(),
+      ]);
       return readFile((await download.path())!, 'utf8');
     };
 
     const csv = await exported('flags (CSV)');
     // Ids (`rule|subject…`) hold no comma, quote or line break, so each row starts with its finding's id as is.
-    const rowIds = csv.split('\r\n').filter((line) => /^[a-z]+\/[a-z-]+\|/.test(line)).map((line) => line.slice(0, line.indexOf(',')));
+    const rowIds = csv
+      .split('\r\n')
+      .filter((line) => /^[a-z]+\/[a-z-]+\|/.test(line))
+      .map((line) => line.slice(0, line.indexOf(',')));
     const ids = all.map((finding) => finding.id);
     expect(new Set(rowIds)).toEqual(new Set(ids));
     expect(rowIds).toHaveLength(ids.length);

@@ -51,12 +51,26 @@ export function useBrowser(snapshot: SiteSnapshot = generateDemoSite()): () => B
   const errors = new WeakMap<Page, string[]>();
   beforeAll(async () => {
     if (!existsSync(path.join(STATIC_DIR, 'index.html'))) throw new Error('Build the UI first: npm run build:ui');
-    if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install chromium (as .ci/run does)`);
+    if (!existsSync(CHROMIUM))
+      throw new Error(`No Chromium at ${CHROMIUM}: apt-get install chromium (as .ci/run does)`);
     mkdirSync(ARTIFACTS, { recursive: true });
-    const preview = await startPreview({ snapshot, config: demoConfig(), staticDir: STATIC_DIR, focus: DEMO_PREVIEW_FOCUS });
+    const preview = await startPreview({
+      snapshot,
+      config: demoConfig(),
+      staticDir: STATIC_DIR,
+      focus: DEMO_PREVIEW_FOCUS,
+    });
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     const viewOf = (name: ViewName) => {
       const view = preview.views.find((candidate) => candidate.name === name);
@@ -70,7 +84,10 @@ export function useBrowser(snapshot: SiteSnapshot = generateDemoSite()): () => B
       viewUrl: (name) => viewOf(name).url,
       accountOf: (name) => viewOf(name).accountId,
       open: async (name, options = {}) => {
-        const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: options.theme ?? 'light' });
+        const page = await browser.newPage({
+          viewport: { width: 1280, height: 900 },
+          colorScheme: options.theme ?? 'light',
+        });
         page.setDefaultTimeout(WAIT_TIMEOUT);
         pages.push(page);
         const thrown: string[] = [];
@@ -109,7 +126,11 @@ export function useBrowser(snapshot: SiteSnapshot = generateDemoSite()): () => B
  * The view in each theme, for the tests of a describe block: opened together before them (the preview audits while
  * Chromium renders), closed after them.
  */
-export function useThemedPages(browser: () => BrowserHarness, view: ViewName, themes: readonly Theme[] = THEMES): (theme: Theme) => Page {
+export function useThemedPages(
+  browser: () => BrowserHarness,
+  view: ViewName,
+  themes: readonly Theme[] = THEMES,
+): (theme: Theme) => Page {
   const pages = new Map<Theme, Page>();
   beforeAll(async () => {
     const opened = await Promise.all(themes.map((theme) => browser().open(view, { theme })));

@@ -49,20 +49,30 @@ async function expectNothingRan(page: Page): Promise<void> {
   expect(await page.evaluate('typeof window.__xss')).toBe('undefined');
   expect(await page.locator('img[src="x"]').count()).toBe(0);
   expect(await page.locator('script').filter({ hasText: '__xss' }).count()).toBe(0);
-  expect(await page.locator('main b').filter({ hasText: /^summary$/ }).count()).toBe(0);
+  expect(
+    await page
+      .locator('main b')
+      .filter({ hasText: /^summary$/ })
+      .count(),
+  ).toBe(0);
 }
 
 describe.each<ViewName>(['board', 'global'])('hostile text on the %s view', (view) => {
   test('shows as text and runs nothing', async () => {
     const page = await browser().open(view);
     const flags = await shown(flagsSection(page));
-    const tooFar = await shown(flagButton(flags, { subject: `PAY-184 ${HOSTILE_SUMMARY}`, rule: 'horizon/backlog-item-too-far' }));
+    const tooFar = await shown(
+      flagButton(flags, { subject: `PAY-184 ${HOSTILE_SUMMARY}`, rule: 'horizon/backlog-item-too-far' }),
+    );
     await shown(flagButton(flags, { subject: HOSTILE_NAME, rule: 'overlap/pm-tactical-action' }));
     await tooFar.click();
     // The suggestion names the epic's PM, Henrik, as who should carry the date.
     await shown(flags.getByRole('paragraph').filter({ hasText: `${HOSTILE_NAME} should carry it on Epic PAY-149` }));
     await shown(page.getByText(HOSTILE_SUMMARY).first());
-    if (view === 'global') await shown(page.getByRole('row', { name: 'Payments (PAY)' }).getByRole('cell', { name: HOSTILE_NAME, exact: true }));
+    if (view === 'global')
+      await shown(
+        page.getByRole('row', { name: 'Payments (PAY)' }).getByRole('cell', { name: HOSTILE_NAME, exact: true }),
+      );
     await expectNothingRan(page);
     expect(browser().errorsOf(page)).toEqual([]);
     await page.close();

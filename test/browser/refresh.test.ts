@@ -8,13 +8,18 @@ jest.setTimeout(BROWSER_TEST_TIMEOUT);
 /** A preview of its own: these tests edit the site it serves. */
 const browser = useBrowser();
 
-const FROM_CACHE = /^From the background scan of \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} \((less than a minute|\d+ minutes?) ago\)\.$/;
+const FROM_CACHE =
+  /^From the background scan of \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} \((less than a minute|\d+ minutes?) ago\)\.$/;
 /** PAY-184's due date lies months after its sprint (a planted flag); PAY-210 is flagged for its missing roadmap link. */
 const FAR_DUE = { subject: 'PAY-184', rule: 'horizon/backlog-item-too-far' };
 const RENAMED = 'Saved-card retries, renamed in the preview';
 
 async function edit(body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  const response = await fetch(`${browser().preview.url}${EDIT_PATH}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${browser().preview.url}${EDIT_PATH}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };
 }
 
@@ -42,12 +47,24 @@ describe('the board panel over the background scan', () => {
     await boardRendered(page);
     await shown(flagButton(flagsSection(page), FAR_DUE));
     const pay210 = browser().snapshot.issues.find((issue) => issue.key === 'PAY-210')!;
-    await shown(flagButton(flagsSection(page), { subject: `PAY-210 ${String(pay210.fields.summary)}`, rule: 'trace/sprint-item-without-roadmap-link' }));
+    await shown(
+      flagButton(flagsSection(page), {
+        subject: `PAY-210 ${String(pay210.fields.summary)}`,
+        rule: 'trace/sprint-item-without-roadmap-link',
+      }),
+    );
     await page.screenshot({ path: path.join(ARTIFACTS, 'refresh-before.png'), fullPage: true });
 
-    const sprintEnd = (browser().snapshot.sprints['5'] ?? []).find((sprint) => sprint.state === 'active')?.endDate ?? '2026-12-02';
-    expect(await edit({ issueKey: 'PAY-184', duedate: sprintEnd.slice(0, 10) })).toMatchObject({ status: 200, json: { issueKey: 'PAY-184', changed: ['duedate'] } });
-    expect(await edit({ issueKey: 'PAY-210', summary: RENAMED })).toMatchObject({ status: 200, json: { issueKey: 'PAY-210', changed: ['summary'] } });
+    const sprintEnd =
+      (browser().snapshot.sprints['5'] ?? []).find((sprint) => sprint.state === 'active')?.endDate ?? '2026-12-02';
+    expect(await edit({ issueKey: 'PAY-184', duedate: sprintEnd.slice(0, 10) })).toMatchObject({
+      status: 200,
+      json: { issueKey: 'PAY-184', changed: ['duedate'] },
+    });
+    expect(await edit({ issueKey: 'PAY-210', summary: RENAMED })).toMatchObject({
+      status: 200,
+      json: { issueKey: 'PAY-210', changed: ['summary'] },
+    });
 
     // A new page still reads the cache: the background scan has not run since the edit.
     const stale = await browser().open('board');
@@ -59,17 +76,27 @@ describe('the board panel over the background scan', () => {
     const summary = 'Refreshed PAY from Jira: 2 issues updated in the cache.';
     await shown(refreshNote(page, summary));
     expect(await page.getByRole('status').filter({ hasText: summary }).count()).toBe(1);
-    await shown(flagButton(flagsSection(page), { subject: `PAY-210 ${RENAMED}`, rule: 'trace/sprint-item-without-roadmap-link' }));
+    await shown(
+      flagButton(flagsSection(page), { subject: `PAY-210 ${RENAMED}`, rule: 'trace/sprint-item-without-roadmap-link' }),
+    );
     expect(await flagButton(flagsSection(page), FAR_DUE).count()).toBe(0);
     await shown(page.getByText(FROM_CACHE));
-    expect(await page.evaluate<string | null>("document.activeElement?.closest('button')?.textContent ?? null")).toBe('Refresh');
+    expect(await page.evaluate<string | null>("document.activeElement?.closest('button')?.textContent ?? null")).toBe(
+      'Refresh',
+    );
     await page.screenshot({ path: path.join(ARTIFACTS, 'refresh-after.png'), fullPage: true });
     expect(browser().errorsOf(page)).toEqual([]);
   });
 
   it('refuses an edit of an issue the site lacks, a date that is not one, or one that changes no field', async () => {
-    expect(await edit({ issueKey: 'NOPE-1', summary: 'x' })).toMatchObject({ status: 404, json: { message: 'The site has no issue NOPE-1' } });
-    expect(await edit({ issueKey: 'PAY-184', duedate: '31/03/2027' })).toMatchObject({ status: 400, json: { message: 'duedate must be YYYY-MM-DD or null' } });
+    expect(await edit({ issueKey: 'NOPE-1', summary: 'x' })).toMatchObject({
+      status: 404,
+      json: { message: 'The site has no issue NOPE-1' },
+    });
+    expect(await edit({ issueKey: 'PAY-184', duedate: '31/03/2027' })).toMatchObject({
+      status: 400,
+      json: { message: 'duedate must be YYYY-MM-DD or null' },
+    });
     expect(await edit({ issueKey: 'PAY-184' })).toMatchObject({ status: 400 });
   });
 });

@@ -38,7 +38,9 @@ describe('a user who is not a Jira admin', () => {
     await shown(page.getByText('Only Jira admins may change the site settings.'));
     const form = page.getByRole('form', { name: 'Role Boundary Auditor settings' });
     expect(await form.getByRole('spinbutton', { name: 'Longest sprint (weeks)' }).isDisabled()).toBe(true);
-    expect(await form.getByRole('combobox', { name: 'Severity of trace/sprint-item-without-roadmap-link' }).isDisabled()).toBe(true);
+    expect(
+      await form.getByRole('combobox', { name: 'Severity of trace/sprint-item-without-roadmap-link' }).isDisabled(),
+    ).toBe(true);
     expect(await page.getByRole('button', { name: 'Save settings' }).count()).toBe(0);
     await page.close();
   });
@@ -51,7 +53,10 @@ describe('a user who is not a Jira admin', () => {
     const save = { settings: read.data!.site, version: read.data!.version };
 
     const refused = (await browser().invoke('saveSettings', save, po)) as SettingsAnswer;
-    expect(refused).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'Only Jira admins may change the site settings.' } });
+    expect(refused).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'Only Jira admins may change the site settings.' },
+    });
     const after = (await browser().invoke('getSettings', {}, po)) as SettingsAnswer;
     expect(after.data!.version).toBe(read.data!.version);
     expect(after.data!.canEdit).toBe(false);
@@ -69,7 +74,12 @@ describe('an admin saving settings', () => {
     const flagsBefore = await flagCount(before);
     await before.close();
 
-    await saveAsAdmin((admin) => admin.getByRole('combobox', { name: 'Severity of trace/sprint-item-without-roadmap-link' }).selectOption({ label: 'Off' }).then(() => undefined));
+    await saveAsAdmin((admin) =>
+      admin
+        .getByRole('combobox', { name: 'Severity of trace/sprint-item-without-roadmap-link' })
+        .selectOption({ label: 'Off' })
+        .then(() => undefined),
+    );
 
     const after = await browser().open('board');
     await shown(flagButton(flagsSection(after), { subject: 'PAY-184', rule: 'horizon/backlog-item-too-far' }));

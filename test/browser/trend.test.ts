@@ -3,7 +3,15 @@ import type { AxeResults } from 'axe-core';
 import { format, parseISO, startOfISOWeek, subWeeks } from 'date-fns';
 import type { Locator, Page } from 'playwright-core';
 import type { BoardPanel, ResolverResponse, RoadmapView, WeeklySummary } from '../../src/resolvers/api';
-import { ARTIFACTS, BROWSER_TEST_TIMEOUT, shown, THEMES, useBrowser, useThemedPages, type BrowserHarness } from './harness';
+import {
+  ARTIFACTS,
+  BROWSER_TEST_TIMEOUT,
+  shown,
+  THEMES,
+  useBrowser,
+  useThemedPages,
+  type BrowserHarness,
+} from './harness';
 
 jest.setTimeout(BROWSER_TEST_TIMEOUT);
 
@@ -20,8 +28,16 @@ async function historyOf(harness: BrowserHarness, view: TrendView): Promise<Week
   const query = new URL(harness.viewUrl(view)).searchParams;
   const answer =
     view === 'board'
-      ? ((await harness.invoke('getBoardPanel', { boardId: Number(query.get('board')) }, harness.accountOf(view))) as ResolverResponse<BoardPanel>)
-      : ((await harness.invoke('getRoadmap', { projectKey: query.get('project') }, harness.accountOf(view))) as ResolverResponse<RoadmapView>);
+      ? ((await harness.invoke(
+          'getBoardPanel',
+          { boardId: Number(query.get('board')) },
+          harness.accountOf(view),
+        )) as ResolverResponse<BoardPanel>)
+      : ((await harness.invoke(
+          'getRoadmap',
+          { projectKey: query.get('project') },
+          harness.accountOf(view),
+        )) as ResolverResponse<RoadmapView>);
   if (!answer.ok) throw new Error(`${view}: ${answer.error.message}`);
   return answer.data.trend;
 }
@@ -33,11 +49,18 @@ const dayLabel = (weekStart: string) => format(new Date(`${weekStart}T00:00:00`)
 
 async function axeViolations(page: Page): Promise<AxeResults['violations']> {
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  return page.evaluate<AxeResults['violations']>("axe.run(document, { resultTypes: ['violations'] }).then((results) => results.violations)");
+  return page.evaluate<AxeResults['violations']>(
+    "axe.run(document, { resultTypes: ['violations'] }).then((results) => results.violations)",
+  );
 }
 
 const describeViolations = (violations: AxeResults['violations']) =>
-  violations.map((violation) => `${violation.impact} ${violation.id}: ${violation.help}\n${violation.nodes.map((node) => `  ${node.target.join(' ')}`).join('\n')}`).join('\n');
+  violations
+    .map(
+      (violation) =>
+        `${violation.impact} ${violation.id}: ${violation.help}\n${violation.nodes.map((node) => `  ${node.target.join(' ')}`).join('\n')}`,
+    )
+    .join('\n');
 
 async function openTable(section: Locator): Promise<Locator> {
   const table = section.getByRole('table', { name: 'Trend week by week, oldest first' });
@@ -72,11 +95,15 @@ describe.each<TrendView>(['board', 'project'])('the Trend section of the %s view
     expect(text).toContain(`${week.findings} flags`);
     expect(text).toContain('the trend builds up week by week');
     for (const title of ['Overlap flags per 100 actions', 'Unowned roadmap items', 'Flags']) {
-      const chart = await shown(section.getByRole('img', { name: new RegExp(`^${title}, in the week of ${dayLabel(week.weekStart)}: `) }));
+      const chart = await shown(
+        section.getByRole('img', { name: new RegExp(`^${title}, in the week of ${dayLabel(week.weekStart)}: `) }),
+      );
       expect(await chart.evaluate((svg) => svg.tagName.toLowerCase())).toBe('svg');
     }
     const unowned = section.getByRole('img', { name: /^Unowned roadmap items/ });
-    expect(await unowned.getAttribute('aria-label')).toContain(`: ${format(new Date(`${week.weekStart}T00:00:00`), 'd MMM')} ${week.unownedRoadmapItems}.`);
+    expect(await unowned.getAttribute('aria-label')).toContain(
+      `: ${format(new Date(`${week.weekStart}T00:00:00`), 'd MMM')} ${week.unownedRoadmapItems}.`,
+    );
     expect(browser().errorsOf(page)).toEqual([]);
   });
 
@@ -100,7 +127,9 @@ describe.each<TrendView>(['board', 'project'])('the Trend section of the %s view
       const page = themed(theme);
       await openTable(await shown(trendSection(page)));
       const violations = await axeViolations(page);
-      const serious = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+      const serious = violations.filter(
+        (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+      );
       expect(describeViolations(serious)).toBe('');
     });
 
@@ -125,8 +154,20 @@ describe('the Trend section over several weeks', () => {
     if (!recorded) throw new Error('The preview recorded no week for the board panel');
     const weekBefore = (weeks: number) => format(subWeeks(parseISO(recorded.weekStart), weeks), 'yyyy-MM-dd');
     const earlier: WeeklySummary[] = [
-      { ...recorded, weekStart: weekBefore(3), auditedAt: `${weekBefore(3)}T08:00:00.000Z`, unownedRoadmapItems: recorded.unownedRoadmapItems + 1, findings: recorded.findings + 4 },
-      { ...recorded, weekStart: weekBefore(1), auditedAt: `${weekBefore(1)}T08:00:00.000Z`, unownedRoadmapItems: recorded.unownedRoadmapItems + 2, findings: recorded.findings - 1 },
+      {
+        ...recorded,
+        weekStart: weekBefore(3),
+        auditedAt: `${weekBefore(3)}T08:00:00.000Z`,
+        unownedRoadmapItems: recorded.unownedRoadmapItems + 1,
+        findings: recorded.findings + 4,
+      },
+      {
+        ...recorded,
+        weekStart: weekBefore(1),
+        auditedAt: `${weekBefore(1)}T08:00:00.000Z`,
+        unownedRoadmapItems: recorded.unownedRoadmapItems + 2,
+        findings: recorded.findings - 1,
+      },
     ];
     const page = await harness.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.route('**/__preview/invoke', async (route) => {
@@ -144,15 +185,21 @@ describe('the Trend section over several weeks', () => {
       expect.stringMatching(/^The overlap rate is \d+(\.\d+)? overlap flags per 100 actions, as in the week before\.$/),
       `1 more flag than the week before (${recorded.findings}, up from ${recorded.findings - 1}).`,
     ]);
-    expect(await section.innerText()).toContain(`No background audit was recorded in the week of ${dayLabel(weekBefore(2))}, so the chart leaves that week empty.`);
+    expect(await section.innerText()).toContain(
+      `No background audit was recorded in the week of ${dayLabel(weekBefore(2))}, so the chart leaves that week empty.`,
+    );
     const flags = section.getByRole('img', { name: /^Flags, week by week/ });
-    expect(await flags.getAttribute('aria-label')).toContain(`${dayLabel(weekBefore(3))} to ${dayLabel(recorded.weekStart)}`);
+    expect(await flags.getAttribute('aria-label')).toContain(
+      `${dayLabel(weekBefore(3))} to ${dayLabel(recorded.weekStart)}`,
+    );
     // A bar for each audited week that had flags, none for the week without an audit.
     expect(await flags.locator('rect').count()).toBe(3);
     const table = await openTable(section);
     const rows = table.getByRole('row');
     expect(await rows.count()).toBe(5);
-    expect(await rows.nth(2).innerText()).toMatch(new RegExp(`^${dayLabel(weekBefore(2))}\\s+No background audit recorded \\(1 week\\)$`));
+    expect(await rows.nth(2).innerText()).toMatch(
+      new RegExp(`^${dayLabel(weekBefore(2))}\\s+No background audit recorded \\(1 week\\)$`),
+    );
     await section.screenshot({ path: path.join(ARTIFACTS, 'trend-weeks-light.png') });
     await page.close();
   });

@@ -122,17 +122,32 @@ const CONTENT: Record<ViewName, (page: Page, snapshot: SiteSnapshot) => Promise<
   global: async (page, snapshot) => {
     await shown(page.getByRole('heading', { name: 'Roadmap ownership across projects', level: 1 }));
     // The answer key: every planted problem is flagged at its rule's severity, no control is.
-    const atRuleSeverity = (planted: PlantedCase): FlagQuery => ({ subject: subjectLabel(snapshot, planted.subject), rule: planted.rule, severities: [SEVERITY_LABEL[ruleSeverity(planted.rule)]] });
+    const atRuleSeverity = (planted: PlantedCase): FlagQuery => ({
+      subject: subjectLabel(snapshot, planted.subject),
+      rule: planted.rule,
+      severities: [SEVERITY_LABEL[ruleSeverity(planted.rule)]],
+    });
     await expectFlags(page, [
       ...DEMO_PLANTED.filter((planted) => planted.kind === 'problem').map(atRuleSeverity),
       // The declared combined-role team's PM+PO, reported as information only.
       { subject: 'Julien Moreau', rule: 'overlap/dual-role', severities: ['Info'] },
     ]);
     for (const control of DEMO_PLANTED.filter((planted) => planted.kind === 'control')) {
-      expect([control.id, await flagButton(flagsSection(page), atRuleSeverity(control)).count()]).toEqual([control.id, 0]);
+      expect([control.id, await flagButton(flagsSection(page), atRuleSeverity(control)).count()]).toEqual([
+        control.id,
+        0,
+      ]);
     }
-    await shown(flagButton(page, { subject: 'Project DATA (Data & Insights)', rule: 'owner/project-missing-role', severities: ['Error'] }));
-    await shown(flagButton(page, { subject: 'PLAT-125', rule: 'horizon/roadmap-item-too-short', severities: ['Warning'] }));
+    await shown(
+      flagButton(page, {
+        subject: 'Project DATA (Data & Insights)',
+        rule: 'owner/project-missing-role',
+        severities: ['Error'],
+      }),
+    );
+    await shown(
+      flagButton(page, { subject: 'PLAT-125', rule: 'horizon/roadmap-item-too-short', severities: ['Warning'] }),
+    );
   },
   admin: (page) => expectSettingsForm(page, 'Role Boundary Auditor settings'),
   settings: async (page) => {
@@ -143,7 +158,17 @@ const CONTENT: Record<ViewName, (page: Page, snapshot: SiteSnapshot) => Promise<
 };
 
 /** What opening a flag must reveal: evidence rows (date, issue link, what happened), criteria and the suggestion. */
-const DISCLOSURES: Partial<Record<ViewName, { flag: FlagQuery; evidence: Array<{ date: string; issue?: string; what: string }>; criteria: string[]; suggestion: string }>> = {
+const DISCLOSURES: Partial<
+  Record<
+    ViewName,
+    {
+      flag: FlagQuery;
+      evidence: Array<{ date: string; issue?: string; what: string }>;
+      criteria: string[];
+      suggestion: string;
+    }
+  >
+> = {
   board: {
     flag: { subject: 'PAY-192', rule: 'overlap/contested-item' },
     evidence: [
@@ -165,7 +190,9 @@ const DISCLOSURES: Partial<Record<ViewName, { flag: FlagQuery; evidence: Array<{
   },
   global: {
     flag: { subject: 'Platform Iteration 6', rule: 'horizon/sprint-too-long' },
-    evidence: [{ date: '10 Aug 2026', what: 'Sprint "Platform Iteration 6" (closed) planned from 2026-08-10 to 2026-09-21' }],
+    evidence: [
+      { date: '10 Aug 2026', what: 'Sprint "Platform Iteration 6" (closed) planned from 2026-08-10 to 2026-09-21' },
+    ],
     criteria: ['C5 · Time horizon'],
     suggestion: 'should plan sprints of at most 4 weeks',
   },
@@ -173,12 +200,17 @@ const DISCLOSURES: Partial<Record<ViewName, { flag: FlagQuery; evidence: Array<{
 
 async function axeViolations(page: Page): Promise<AxeResults['violations']> {
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  return page.evaluate<AxeResults['violations']>("axe.run(document, { resultTypes: ['violations'] }).then((results) => results.violations)");
+  return page.evaluate<AxeResults['violations']>(
+    "axe.run(document, { resultTypes: ['violations'] }).then((results) => results.violations)",
+  );
 }
 
 function describeViolations(violations: AxeResults['violations']): string {
   return violations
-    .map((violation) => `${violation.impact} ${violation.id}: ${violation.help}\n${violation.nodes.map((node) => `  ${node.target.join(' ')}: ${node.failureSummary ?? ''}`).join('\n')}`)
+    .map(
+      (violation) =>
+        `${violation.impact} ${violation.id}: ${violation.help}\n${violation.nodes.map((node) => `  ${node.target.join(' ')}: ${node.failureSummary ?? ''}`).join('\n')}`,
+    )
     .join('\n');
 }
 
@@ -233,7 +265,8 @@ describe.each(VIEW_NAMES)('the %s view', (view) => {
               expect(await link.getAttribute('href')).toBe(`${browser().snapshot.baseUrl}/browse/${evidence.issue}`);
             }
           }
-          for (const criterion of disclosure.criteria) await shown(flag.getByRole('listitem').filter({ hasText: criterion }));
+          for (const criterion of disclosure.criteria)
+            await shown(flag.getByRole('listitem').filter({ hasText: criterion }));
           await shown(flag.getByRole('paragraph').filter({ hasText: disclosure.suggestion }));
           await button.click();
           expect(await button.getAttribute('aria-expanded')).toBe('false');
@@ -245,11 +278,17 @@ describe.each(VIEW_NAMES)('the %s view', (view) => {
     test('has no serious or critical accessibility violations', async () => {
       await rendered(page(), view);
       // Open the first flag too, so its details (tables, links) are checked as well.
-      const firstFlag = page().getByRole('region', { name: 'Flags', exact: true }).getByRole('button', { expanded: false }).first();
+      const firstFlag = page()
+        .getByRole('region', { name: 'Flags', exact: true })
+        .getByRole('button', { expanded: false })
+        .first();
       if ((await firstFlag.count()) > 0) await firstFlag.click();
       const violations = await axeViolations(page());
-      const serious = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-      if (violations.length > 0) process.stdout.write(`axe on ${view} (${theme}):\n${describeViolations(violations)}\n`);
+      const serious = violations.filter(
+        (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+      );
+      if (violations.length > 0)
+        process.stdout.write(`axe on ${view} (${theme}):\n${describeViolations(violations)}\n`);
       expect(describeViolations(serious)).toBe('');
     });
 
@@ -283,13 +322,17 @@ describe('figures', () => {
       times.push(Math.round((await at.jsonValue()) as number));
       await page.close();
     }
-    process.stdout.write(`Board panel, navigation start → "Flags" heading visible: ${times.join(' ms, ')} ms (3 loads, warm preview)\n`);
+    process.stdout.write(
+      `Board panel, navigation start → "Flags" heading visible: ${times.join(' ms, ')} ms (3 loads, warm preview)\n`,
+    );
     expect(times).toHaveLength(3);
   });
 
   test('gzipped size of the JS and CSS index.html loads (printed, not asserted)', () => {
     const html = readFileSync(path.join(STATIC_DIR, 'index.html'), 'utf8');
-    const loaded = [...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*\bhref)="([^"]+\.(?:js|css))"/g)].map((match) => match[1]!);
+    const loaded = [...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*\bhref)="([^"]+\.(?:js|css))"/g)].map(
+      (match) => match[1]!,
+    );
     expect(loaded.some((file) => file.endsWith('.js'))).toBe(true);
     expect(loaded.some((file) => file.endsWith('.css'))).toBe(true);
     const sizes = loaded.map((file) => {
@@ -305,4 +348,3 @@ describe('figures', () => {
     );
   });
 });
-

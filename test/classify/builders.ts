@@ -1,4 +1,12 @@
-import type { Action, ChangeAction, CommentAction, CreateAction, FieldChange, FieldMeaning, Item } from '../../src/domain/model';
+import type {
+  Action,
+  ChangeAction,
+  CommentAction,
+  CreateAction,
+  FieldChange,
+  FieldMeaning,
+  Item,
+} from '../../src/domain/model';
 
 /** Small domain objects for classifier tests; every action happens on AT unless told otherwise. */
 export const AT = '2026-10-01T10:00:00.000Z';
@@ -32,7 +40,13 @@ export function item(type: TypeKey, overrides: Partial<Item> = {}): Item {
   };
 }
 
-export function field(meaning: FieldMeaning, fieldName: string, from?: string, to?: string, values: Partial<FieldChange> = {}): FieldChange {
+export function field(
+  meaning: FieldMeaning,
+  fieldName: string,
+  from?: string,
+  to?: string,
+  values: Partial<FieldChange> = {},
+): FieldChange {
   return {
     fieldId: fieldName.toLowerCase(),
     meaning,

@@ -4,9 +4,29 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { defaultLabeledSet, registerClassifyCommands } from '../../src/cli/classify';
 
-const adf = (text: string) => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
-const story = { id: '1', key: 'WEB-1', fields: { issuetype: { name: 'Story', hierarchyLevel: 0 }, summary: 'Quote from cart', created: '2026-12-01T10:00:00.000+0000', status: { name: 'To Do' }, labels: [] } };
-const comment = (id: string, text: string, label: string) => JSON.stringify({ id, issue: story, action: { kind: 'comment', comment: { id, created: '2026-12-03T11:02:29.000+0000', body: adf(text) } }, label });
+const adf = (text: string) => ({
+  type: 'doc',
+  version: 1,
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+});
+const story = {
+  id: '1',
+  key: 'WEB-1',
+  fields: {
+    issuetype: { name: 'Story', hierarchyLevel: 0 },
+    summary: 'Quote from cart',
+    created: '2026-12-01T10:00:00.000+0000',
+    status: { name: 'To Do' },
+    labels: [],
+  },
+};
+const comment = (id: string, text: string, label: string) =>
+  JSON.stringify({
+    id,
+    issue: story,
+    action: { kind: 'comment', comment: { id, created: '2026-12-03T11:02:29.000+0000', body: adf(text) } },
+    label,
+  });
 
 describe('role-audit classify / eval', () => {
   let dir: string;
@@ -41,7 +61,12 @@ describe('role-audit classify / eval', () => {
   }
 
   it('prints one JSON line per case and names the bad lines', async () => {
-    const cases = file('cases.jsonl', [comment('1', 'Logged-in buyers only; added that to the acceptance criteria.', 'tactical'), 'not json', JSON.stringify({ id: 'x', issue: story }), comment('2', 'Thanks!', 'neutral')]);
+    const cases = file('cases.jsonl', [
+      comment('1', 'Logged-in buyers only; added that to the acceptance criteria.', 'tactical'),
+      'not json',
+      JSON.stringify({ id: 'x', issue: story }),
+      comment('2', 'Thanks!', 'neutral'),
+    ]);
     await run('classify', cases);
     expect(out.map((line) => JSON.parse(line))).toEqual([
       { id: '1', role: 'tactical', confidence: expect.any(Number), criteria: ['C3', 'R4'] },
@@ -52,7 +77,12 @@ describe('role-audit classify / eval', () => {
   });
 
   it('adds the reason and the evidence when asked', async () => {
-    await run('classify', file('one.jsonl', [comment('1', 'Added that to the acceptance criteria.', 'tactical')]), '--reason', '--explain');
+    await run(
+      'classify',
+      file('one.jsonl', [comment('1', 'Added that to the acceptance criteria.', 'tactical')]),
+      '--reason',
+      '--explain',
+    );
     const line = JSON.parse(out[0] ?? '{}');
     expect(line.reason).toBe('Commented about acceptance criteria on the story');
     expect(line.evidence[0]).toMatchObject({ role: 'tactical', criteria: ['C3'], topic: 'acceptance criteria' });
@@ -64,7 +94,10 @@ describe('role-audit classify / eval', () => {
   });
 
   it('prints the figures and exits 1 below --min-macro-f1', async () => {
-    const labelled = file('labelled.jsonl', [comment('1', 'Added that to the acceptance criteria.', 'tactical'), comment('2', 'Thanks!', 'strategic')]);
+    const labelled = file('labelled.jsonl', [
+      comment('1', 'Added that to the acceptance criteria.', 'tactical'),
+      comment('2', 'Thanks!', 'strategic'),
+    ]);
     await run('eval', labelled, '--min-macro-f1', '0.9', '--misses');
     const text = out.join('');
     expect(text).toContain('cases 2   accuracy 0.500 (1/2)');
@@ -75,7 +108,12 @@ describe('role-audit classify / eval', () => {
   });
 
   it('passes at or above --min-macro-f1', async () => {
-    await run('eval', file('good.jsonl', [comment('1', 'Added that to the acceptance criteria.', 'tactical')]), '--min-macro-f1', '0.9');
+    await run(
+      'eval',
+      file('good.jsonl', [comment('1', 'Added that to the acceptance criteria.', 'tactical')]),
+      '--min-macro-f1',
+      '0.9',
+    );
     expect(process.exitCode).toBeUndefined();
   });
 

@@ -18,7 +18,12 @@ describe('the classifier on the labelled development set', () => {
   });
 
   it(`reaches a macro-F1 of at least ${MIN_MACRO_F1}`, () => {
-    const evaluation = evaluate(cases.map((labeled) => ({ expected: labeled.label ?? 'neutral', predicted: classifyAction(labeled.action, labeled.context).role })));
+    const evaluation = evaluate(
+      cases.map((labeled) => ({
+        expected: labeled.label ?? 'neutral',
+        predicted: classifyAction(labeled.action, labeled.context).role,
+      })),
+    );
     expect(evaluation.macroF1).toBeGreaterThanOrEqual(MIN_MACRO_F1);
   });
 

@@ -1,7 +1,8 @@
 import { evaluate, formatEvaluation, type Outcome } from '../../src/classify/evaluate';
 import type { Role } from '../../src/classify';
 
-const outcomes = (pairs: Array<[Role, Role, number]>): Outcome[] => pairs.flatMap(([expected, predicted, count]) => Array.from({ length: count }, () => ({ expected, predicted })));
+const outcomes = (pairs: Array<[Role, Role, number]>): Outcome[] =>
+  pairs.flatMap(([expected, predicted, count]) => Array.from({ length: count }, () => ({ expected, predicted })));
 
 describe('evaluate', () => {
   const result = evaluate(
@@ -27,7 +28,12 @@ describe('evaluate', () => {
   });
 
   it('scores each class and averages F1 over the classes', () => {
-    expect(result.perClass.strategic).toEqual({ precision: 8 / 9, recall: 8 / 10, f1: expect.closeTo((2 * (8 / 9) * 0.8) / (8 / 9 + 0.8), 10), support: 10 });
+    expect(result.perClass.strategic).toEqual({
+      precision: 8 / 9,
+      recall: 8 / 10,
+      f1: expect.closeTo((2 * (8 / 9) * 0.8) / (8 / 9 + 0.8), 10),
+      support: 10,
+    });
     expect(result.perClass.tactical).toMatchObject({ precision: 6 / 8, recall: 6 / 8, support: 8 });
     expect(result.perClass.neutral).toMatchObject({ precision: 4 / 6, recall: 4 / 5, support: 5 });
     const f1s = Object.values(result.perClass).map((scores) => scores.f1);
@@ -35,7 +41,12 @@ describe('evaluate', () => {
   });
 
   it('scores a class never predicted as zero and leaves out classes that never occur', () => {
-    const lopsided = evaluate(outcomes([['strategic', 'tactical', 2], ['tactical', 'tactical', 2]]));
+    const lopsided = evaluate(
+      outcomes([
+        ['strategic', 'tactical', 2],
+        ['tactical', 'tactical', 2],
+      ]),
+    );
     expect(lopsided.perClass.strategic).toEqual({ precision: 0, recall: 0, f1: 0, support: 2 });
     expect(lopsided.perClass.neutral.support).toBe(0);
     expect(lopsided.macroF1).toBeCloseTo((0 + (2 * 0.5 * 1) / 1.5) / 2, 10);
@@ -48,7 +59,14 @@ describe('evaluate', () => {
 
 describe('formatEvaluation', () => {
   it('prints the headline figures, per-class scores and the matrix', () => {
-    const text = formatEvaluation(evaluate(outcomes([['strategic', 'strategic', 3], ['neutral', 'tactical', 1]])));
+    const text = formatEvaluation(
+      evaluate(
+        outcomes([
+          ['strategic', 'strategic', 3],
+          ['neutral', 'tactical', 1],
+        ]),
+      ),
+    );
     expect(text.split('\n')[0]).toBe('cases 4   accuracy 0.750 (3/4)   macro-F1 0.333');
     expect(text).toMatch(/^strategic\s+1\.000\s+1\.000\s+1\.000\s+3$/m);
     expect(text).toMatch(/^label \\ predicted\s+strategic\s+tactical\s+neutral$/m);

@@ -6,7 +6,6 @@ import { runCli as run } from '../cli/run-cli';
 const dir = mkdtempSync(path.join(tmpdir(), 'rba-config-'));
 const FIXTURES = path.join(__dirname, 'fixtures');
 
-
 function file(name: string, content: unknown): string {
   const where = path.join(dir, name);
   writeFileSync(where, typeof content === 'string' ? content : JSON.stringify(content));
@@ -51,28 +50,50 @@ describe('role-audit config validate', () => {
 
   it('says where a file stops being JSON, and that a newer format is not read', async () => {
     const broken = file('broken.json', '{"version": 1,\n "ownerField": "assignee"\n "rules": {}}');
-    expect(await run('config', 'validate', broken)).toMatchObject({ exitCode: 1, stderr: expect.stringContaining('the document is not valid JSON: ') });
+    expect(await run('config', 'validate', broken)).toMatchObject({
+      exitCode: 1,
+      stderr: expect.stringContaining('the document is not valid JSON: '),
+    });
     expect((await run('config', 'validate', broken)).stderr).toContain('at line 3, column 2');
     const newer = file('newer.json', { formatVersion: 3, site: {}, projects: {} });
-    expect(await run('config', 'validate', newer)).toMatchObject({ exitCode: 1, stderr: expect.stringContaining('formatVersion is 3: it was written by a newer version of the app') });
+    expect(await run('config', 'validate', newer)).toMatchObject({
+      exitCode: 1,
+      stderr: expect.stringContaining('formatVersion is 3: it was written by a newer version of the app'),
+    });
   });
 });
 
 describe('role-audit config migrate', () => {
   it('writes a format-1 file in format 2, which validates and migrates to itself', async () => {
     const out = path.join(dir, 'migrated.json');
-    const { stderr, exitCode } = await run('config', 'migrate', path.join(FIXTURES, 'format-1/readme-example.json'), '--out', out);
+    const { stderr, exitCode } = await run(
+      'config',
+      'migrate',
+      path.join(FIXTURES, 'format-1/readme-example.json'),
+      '--out',
+      out,
+    );
     expect({ stderr, exitCode }).toEqual({ stderr: `wrote ${out} (format 1 → 2)\n`, exitCode: 0 });
-    expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(JSON.parse(readFileSync(path.join(FIXTURES, 'format-2/readme-example.json'), 'utf8')));
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(
+      JSON.parse(readFileSync(path.join(FIXTURES, 'format-2/readme-example.json'), 'utf8')),
+    );
     expect((await run('config', 'validate', out)).stdout).toContain(`${out}: valid, format 2\n`);
     expect(JSON.parse((await run('config', 'migrate', out)).stdout)).toEqual(JSON.parse(readFileSync(out, 'utf8')));
   });
 
   it('writes nothing for an invalid file', async () => {
     const out = path.join(dir, 'never.json');
-    const { exitCode, stderr } = await run('config', 'migrate', file('invalid.json', { version: 1, ownerField: 'boss' }), '--out', out);
+    const { exitCode, stderr } = await run(
+      'config',
+      'migrate',
+      file('invalid.json', { version: 1, ownerField: 'boss' }),
+      '--out',
+      out,
+    );
     expect(exitCode).toBe(1);
-    expect(stderr).toContain('site.ownerField must be assignee, reporter, creator or a custom field id like customfield_10042');
+    expect(stderr).toContain(
+      'site.ownerField must be assignee, reporter, creator or a custom field id like customfield_10042',
+    );
     expect(() => readFileSync(out)).toThrow();
   });
 });

@@ -3,7 +3,14 @@ import { ConfigError, parseConfig, type RuleOptionsSchema } from '../../src/conf
 
 const RULES: RuleOptionsSchema[] = [
   { id: 'horizon/sprint-too-long', optionsSchema: { type: 'object', additionalProperties: false, properties: {} } },
-  { id: 'overlap/dual-role', optionsSchema: { type: 'object', additionalProperties: false, properties: { minShare: { type: 'number', minimum: 0, maximum: 1 } } } },
+  {
+    id: 'overlap/dual-role',
+    optionsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { minShare: { type: 'number', minimum: 0, maximum: 1 } },
+    },
+  },
 ];
 
 function problems(value: unknown): string[] {
@@ -22,7 +29,10 @@ describe('parseConfig', () => {
   });
 
   it('keeps given values and defaults the rest of a nested object', () => {
-    const config = parseConfig({ version: 1, thresholds: { sprintMaxWeeks: 3, strategicHorizonMonths: { max: 18 } } }, RULES);
+    const config = parseConfig(
+      { version: 1, thresholds: { sprintMaxWeeks: 3, strategicHorizonMonths: { max: 18 } } },
+      RULES,
+    );
     expect(config.thresholds.sprintMaxWeeks).toBe(3);
     expect(config.thresholds.strategicHorizonMonths).toEqual({ min: 6, max: 18 });
     expect(config.thresholds.roadmapMaxSpanMonths).toBe(24);
@@ -33,13 +43,28 @@ describe('parseConfig', () => {
     [{ version: 2 }, ['version must be 1']],
     [{ version: 1, thresholds: { sprintMaxWeks: 3 } }, ['thresholds has an unknown setting "sprintMaxWeks"']],
     [{ version: 1, thresholds: { sprintMaxWeeks: 0 } }, ['thresholds.sprintMaxWeeks must be >= 1']],
-    [{ version: 1, rules: { 'horizon/sprint-too-long': { severity: 'fatal' } } }, ['rules.horizon/sprint-too-long.severity must be one of: info, warning, error, off']],
-    [{ version: 1, rules: { 'no/such-rule': {} } }, ['rules names "no/such-rule", which is not one of: horizon/sprint-too-long, overlap/dual-role']],
-    [{ version: 1, rules: { 'overlap/dual-role': { options: { minShare: 2 } } } }, ['rules.overlap/dual-role.options.minShare must be <= 1']],
-    [{ version: 1, ownerField: 'owner' }, ['ownerField must be assignee, reporter, creator or a custom field id like customfield_10042']],
+    [
+      { version: 1, rules: { 'horizon/sprint-too-long': { severity: 'fatal' } } },
+      ['rules.horizon/sprint-too-long.severity must be one of: info, warning, error, off'],
+    ],
+    [
+      { version: 1, rules: { 'no/such-rule': {} } },
+      ['rules names "no/such-rule", which is not one of: horizon/sprint-too-long, overlap/dual-role'],
+    ],
+    [
+      { version: 1, rules: { 'overlap/dual-role': { options: { minShare: 2 } } } },
+      ['rules.overlap/dual-role.options.minShare must be <= 1'],
+    ],
+    [
+      { version: 1, ownerField: 'owner' },
+      ['ownerField must be assignee, reporter, creator or a custom field id like customfield_10042'],
+    ],
     [{ version: 1, projects: { mob: {} } }, ['projects names "mob", which is not a project key such as MOB']],
     [{ version: 1, suppressions: [{ findingId: 'x' }] }, ['suppressions.0.reason is required']],
-    [{ version: 1, thresholds: { tacticalHorizonWeeks: { min: 5, max: 2 } } }, ['thresholds.tacticalHorizonWeeks min (5) must not be above max (2)']],
+    [
+      { version: 1, thresholds: { tacticalHorizonWeeks: { min: 5, max: 2 } } },
+      ['thresholds.tacticalHorizonWeeks min (5) must not be above max (2)'],
+    ],
     [{ version: 1, combinedRoleProjects: 'MOB' }, ['combinedRoleProjects must be a list (JSON array)']],
     [
       { version: 1, projects: { MOB: { thresholds: { strategicHorizonMonths: { max: 3 } } } } },
@@ -50,11 +75,19 @@ describe('parseConfig', () => {
   });
 
   it('takes one end of a project’s range with the site’s other end', () => {
-    expect(problems({ version: 1, thresholds: { strategicHorizonMonths: { min: 2, max: 24 } }, projects: { MOB: { thresholds: { strategicHorizonMonths: { max: 3 } } } } })).toEqual([]);
+    expect(
+      problems({
+        version: 1,
+        thresholds: { strategicHorizonMonths: { min: 2, max: 24 } },
+        projects: { MOB: { thresholds: { strategicHorizonMonths: { max: 3 } } } },
+      }),
+    ).toEqual([]);
   });
 
   it('reports every problem at once, not just the first', () => {
-    expect(problems({ version: 1, ownerField: 'x', thresholds: { sprintMaxWeeks: 'two' }, extra: true })).toHaveLength(3);
+    expect(problems({ version: 1, ownerField: 'x', thresholds: { sprintMaxWeeks: 'two' }, extra: true })).toHaveLength(
+      3,
+    );
   });
 });
 
@@ -105,7 +138,10 @@ describe('ConfigError issues', () => {
       expect((error as ConfigError).issues).toEqual(
         expect.arrayContaining([
           { path: 'thresholds.sprintMaxWeeks', message: 'must be >= 1' },
-          { path: 'ownerField', message: 'must be assignee, reporter, creator or a custom field id like customfield_10042' },
+          {
+            path: 'ownerField',
+            message: 'must be assignee, reporter, creator or a custom field id like customfield_10042',
+          },
         ]),
       );
       expect((error as ConfigError).issues).toHaveLength(2);

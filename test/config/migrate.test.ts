@@ -21,7 +21,9 @@ function deepFreeze<T>(value: T): T {
 
 describe('migrateDocument', () => {
   it('has one step per format, each to the next, up to the current format', () => {
-    expect(MIGRATIONS.map((step) => [step.from, step.to])).toEqual(Array.from({ length: CONFIG_FORMAT_VERSION - 1 }, (_, index) => [index + 1, index + 2]));
+    expect(MIGRATIONS.map((step) => [step.from, step.to])).toEqual(
+      Array.from({ length: CONFIG_FORMAT_VERSION - 1 }, (_, index) => [index + 1, index + 2]),
+    );
   });
 
   it.each(FORMAT_1)('brings format-1 %s to format 2 without changing the given object', (name) => {
@@ -44,7 +46,7 @@ describe('migrateDocument', () => {
     expect(after.from).toBe(1);
   });
 
-  it("migrates the site configuration the repository stored before formats were numbered", () => {
+  it('migrates the site configuration the repository stored before formats were numbered', () => {
     const stored = fixture('format-1/stored-entries.json') as Record<string, { value: unknown }>;
     const site = stored['config:site']!.value;
     const parsed = parseConfiguration(site, SCHEMAS);
@@ -58,9 +60,18 @@ describe('migrateDocument', () => {
     ['{"version": 1}', 'the document must be a JSON object'],
     [{}, 'formatVersion is required: an export has "formatVersion": 2, a configuration file "version": 1'],
     [{ version: 2 }, 'version must be 1 (a configuration file); an export has "formatVersion" instead'],
-    [{ formatVersion: 1, site: {}, projects: {} }, 'formatVersion must be a whole number from 2 to 2 (format 1 documents have "version": 1 instead)'],
-    [{ formatVersion: '2', site: {}, projects: {} }, 'formatVersion must be a whole number from 2 to 2 (format 1 documents have "version": 1 instead)'],
-    [{ formatVersion: 2.5, site: {}, projects: {} }, 'formatVersion must be a whole number from 2 to 2 (format 1 documents have "version": 1 instead)'],
+    [
+      { formatVersion: 1, site: {}, projects: {} },
+      'formatVersion must be a whole number from 2 to 2 (format 1 documents have "version": 1 instead)',
+    ],
+    [
+      { formatVersion: '2', site: {}, projects: {} },
+      'formatVersion must be a whole number from 2 to 2 (format 1 documents have "version": 1 instead)',
+    ],
+    [
+      { formatVersion: 2.5, site: {}, projects: {} },
+      'formatVersion must be a whole number from 2 to 2 (format 1 documents have "version": 1 instead)',
+    ],
   ])('names what is wrong with the format of %j', (document, problem) => {
     expect(() => migrateDocument(document)).toThrow(ConfigError);
     expect(() => migrateDocument(document)).toThrow(problem);
@@ -69,6 +80,8 @@ describe('migrateDocument', () => {
   it('refuses a document of a newer format, saying so', () => {
     const newer = { formatVersion: CONFIG_FORMAT_VERSION + 1, site: {}, projects: {} };
     expect(() => migrateDocument(newer)).toThrow(FutureFormatError);
-    expect(() => migrateDocument(newer)).toThrow(`formatVersion is ${CONFIG_FORMAT_VERSION + 1}: it was written by a newer version of the app, which reads formats 1 to ${CONFIG_FORMAT_VERSION} only; nothing was changed`);
+    expect(() => migrateDocument(newer)).toThrow(
+      `formatVersion is ${CONFIG_FORMAT_VERSION + 1}: it was written by a newer version of the app, which reads formats 1 to ${CONFIG_FORMAT_VERSION} only; nothing was changed`,
+    );
   });
 });

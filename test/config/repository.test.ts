@@ -63,12 +63,16 @@ async function contents(store: KeyValueStore): Promise<Record<string, unknown>> 
   return entries;
 }
 
-async function storeWith(entries: Record<string, unknown>, store: KeyValueStore = new MemoryStore()): Promise<KeyValueStore> {
+async function storeWith(
+  entries: Record<string, unknown>,
+  store: KeyValueStore = new MemoryStore(),
+): Promise<KeyValueStore> {
   for (const [key, value] of Object.entries(entries)) await store.set(key, value);
   return store;
 }
 
-const formatOneEntries = () => fixture('format-1/stored-entries.json') as Record<string, { version: number; value: unknown }>;
+const formatOneEntries = () =>
+  fixture('format-1/stored-entries.json') as Record<string, { version: number; value: unknown }>;
 const withoutExportedAt = ({ exportedAt: _, versions: __, ...rest }: ConfigurationDocument) => rest;
 
 describe('many admins saving at once', () => {
@@ -78,7 +82,11 @@ describe('many admins saving at once', () => {
     const { config, version } = await repository.saveSite(defaultConfig(), 0, ADMIN);
     const candidates = Array.from({ length: 20 }, (_, index) => ({ ...config, combinedRoleProjects: [`P${index}`] }));
 
-    const outcomes = await Promise.allSettled(candidates.map((candidate, index) => new ConfigRepository(store, SCHEMAS).saveSite(candidate, version, { at: AT, accountId: `admin-${index}` })));
+    const outcomes = await Promise.allSettled(
+      candidates.map((candidate, index) =>
+        new ConfigRepository(store, SCHEMAS).saveSite(candidate, version, { at: AT, accountId: `admin-${index}` }),
+      ),
+    );
     const winners = outcomes.flatMap((outcome, index) => (outcome.status === 'fulfilled' ? [index] : []));
     expect(winners).toHaveLength(1);
     for (const outcome of outcomes) {
@@ -90,11 +98,23 @@ describe('many admins saving at once', () => {
 
   it("creates a project's first settings once when twenty saves race from version 0", async () => {
     const store = new MemoryStore();
-    const outcomes = await Promise.allSettled(Array.from({ length: 20 }, (_, index) => new ConfigRepository(store, SCHEMAS).saveProject('PAY', { thresholds: { sprintMaxWeeks: index + 1 } }, 0, ADMIN)));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, index) =>
+        new ConfigRepository(store, SCHEMAS).saveProject(
+          'PAY',
+          { thresholds: { sprintMaxWeeks: index + 1 } },
+          0,
+          ADMIN,
+        ),
+      ),
+    );
     const won = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
     expect(won).toHaveLength(1);
     expect(outcomes.filter((outcome) => outcome.status === 'rejected')).toHaveLength(19);
-    expect(await new ConfigRepository(store, SCHEMAS).project('PAY')).toEqual({ settings: won[0]!.settings, version: 1 });
+    expect(await new ConfigRepository(store, SCHEMAS).project('PAY')).toEqual({
+      settings: won[0]!.settings,
+      version: 1,
+    });
   });
 });
 
@@ -107,7 +127,10 @@ describe('two admins saving at once on a store with no compare-and-set of its ow
     const first = { ...config, ownerField: 'reporter' };
     const second = { ...config, combinedRoleProjects: ['GRO'] };
 
-    const outcomes = await Promise.allSettled([repository.saveSite(first, version, ADMIN), repository.saveSite(second, version, OTHER_ADMIN)]);
+    const outcomes = await Promise.allSettled([
+      repository.saveSite(first, version, ADMIN),
+      repository.saveSite(second, version, OTHER_ADMIN),
+    ]);
     const won = outcomes.filter((outcome) => outcome.status === 'fulfilled');
     const lost = outcomes.filter((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
     expect(won).toHaveLength(1);
@@ -120,16 +143,25 @@ describe('two admins saving at once on a store with no compare-and-set of its ow
     expect(reloaded.version).toBe(version + 1);
     expect(reloaded.config).toEqual(winnerIndex === 0 ? first : second);
 
-    const redone = winnerIndex === 0 ? { ...reloaded.config, combinedRoleProjects: ['GRO'] } : { ...reloaded.config, ownerField: 'reporter' };
+    const redone =
+      winnerIndex === 0
+        ? { ...reloaded.config, combinedRoleProjects: ['GRO'] }
+        : { ...reloaded.config, ownerField: 'reporter' };
     await repository.saveSite(redone, reloaded.version, winnerIndex === 0 ? OTHER_ADMIN : ADMIN);
     const final = await repository.site();
-    expect(final).toEqual({ config: { ...config, ownerField: 'reporter', combinedRoleProjects: ['GRO'] }, version: version + 2 });
+    expect(final).toEqual({
+      config: { ...config, ownerField: 'reporter', combinedRoleProjects: ['GRO'] },
+      version: version + 2,
+    });
   });
 
   it("does the same for two saves of one project's settings, through separate repositories on one store", async () => {
     const store = new SlowStore();
     const [a, b] = [new ConfigRepository(store, SCHEMAS), new ConfigRepository(store, SCHEMAS)];
-    const outcomes = await Promise.allSettled([a.saveProject('PAY', { ownerField: 'reporter' }, 0, ADMIN), b.saveProject('PAY', { combinedRole: true }, 0, OTHER_ADMIN)]);
+    const outcomes = await Promise.allSettled([
+      a.saveProject('PAY', { ownerField: 'reporter' }, 0, ADMIN),
+      b.saveProject('PAY', { combinedRole: true }, 0, OTHER_ADMIN),
+    ]);
     expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
     const rejected = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected')!;
     expect(rejected.reason).toEqual(new StaleVersionError(1));
@@ -141,7 +173,10 @@ describe('entries stored before formats were numbered', () => {
   it('are read through the migrations: the same settings, the same versions', async () => {
     const entries = formatOneEntries();
     const repository = new ConfigRepository(await storeWith(entries), SCHEMAS);
-    expect(await repository.site()).toEqual({ config: parseConfig(entries['config:site']!.value, SCHEMAS), version: 2 });
+    expect(await repository.site()).toEqual({
+      config: parseConfig(entries['config:site']!.value, SCHEMAS),
+      version: 2,
+    });
     expect(await repository.project('PAY')).toEqual({ settings: entries['config:project:PAY']!.value, version: 1 });
     expect((await repository.effective()).projects).toEqual({ PAY: entries['config:project:PAY']!.value });
   });
@@ -152,7 +187,11 @@ describe('entries stored before formats were numbered', () => {
     await expect(repository.saveSite(defaultConfig(), 1, ADMIN)).rejects.toEqual(new StaleVersionError(2));
     const saved = await repository.saveSite({ ...(await repository.site()).config, ownerField: 'creator' }, 2, ADMIN);
     expect(saved.version).toBe(3);
-    expect(await store.get('config:site')).toMatchObject({ formatVersion: CONFIG_FORMAT_VERSION, version: 3, savedBy: 'admin-1' });
+    expect(await store.get('config:site')).toMatchObject({
+      formatVersion: CONFIG_FORMAT_VERSION,
+      version: 3,
+      savedBy: 'admin-1',
+    });
   });
 });
 
@@ -160,13 +199,20 @@ describe('an entry written by a newer version of the app', () => {
   const newer = { formatVersion: CONFIG_FORMAT_VERSION + 1, version: 7, value: { somethingNew: true } };
 
   it('is neither read nor overwritten by a save or an import, and the error says why', async () => {
-    const store = await storeWith({ 'config:site': newer, 'config:project:PAY': formatOneEntries()['config:project:PAY'] });
+    const store = await storeWith({
+      'config:site': newer,
+      'config:project:PAY': formatOneEntries()['config:project:PAY'],
+    });
     const before = await contents(store);
     const repository = new ConfigRepository(store, SCHEMAS);
     await expect(repository.site()).rejects.toThrow(FutureFormatError);
-    await expect(repository.site()).rejects.toThrow(`is ${CONFIG_FORMAT_VERSION + 1}: it was written by a newer version of the app`);
+    await expect(repository.site()).rejects.toThrow(
+      `is ${CONFIG_FORMAT_VERSION + 1}: it was written by a newer version of the app`,
+    );
     await expect(repository.saveSite(defaultConfig(), 7, ADMIN)).rejects.toThrow(FutureFormatError);
-    await expect(repository.importAll({ formatVersion: 2, site: {}, projects: {} }, { overwrite: true }, ADMIN)).rejects.toThrow(FutureFormatError);
+    await expect(
+      repository.importAll({ formatVersion: 2, site: {}, projects: {} }, { overwrite: true }, ADMIN),
+    ).rejects.toThrow(FutureFormatError);
     await expect(repository.exportAll(AT)).rejects.toThrow(FutureFormatError);
     expect(await contents(store)).toEqual(before);
   });
@@ -175,13 +221,23 @@ describe('an entry written by a newer version of the app', () => {
 describe('export and import', () => {
   it('round-trips: importing an export into an empty store and exporting again gives the same configuration', async () => {
     const source = new ConfigRepository(await storeWith(formatOneEntries()), SCHEMAS);
-    await source.saveProject('MOB', { roleMapping: { projectRoles: { pm: ['Head of Product'], po: ['Team Lead'] } } }, 0, ADMIN);
+    await source.saveProject(
+      'MOB',
+      { roleMapping: { projectRoles: { pm: ['Head of Product'], po: ['Team Lead'] } } },
+      0,
+      ADMIN,
+    );
     const exported = await source.exportAll(AT);
     expect(exported.versions).toEqual({ site: 2, projects: { MOB: 1, PAY: 1 } });
 
     const target = new ConfigRepository(new MemoryStore(), SCHEMAS);
     const outcome = await target.importAll(JSON.parse(JSON.stringify(exported)), { overwrite: true }, ADMIN);
-    expect(outcome).toEqual({ from: 2, migrations: [], written: ['site', 'projects.MOB', 'projects.PAY'], versions: { site: 1, projects: { MOB: 1, PAY: 1 } } });
+    expect(outcome).toEqual({
+      from: 2,
+      migrations: [],
+      written: ['site', 'projects.MOB', 'projects.PAY'],
+      versions: { site: 1, projects: { MOB: 1, PAY: 1 } },
+    });
     const again = await target.exportAll(new Date('2026-11-23T10:00:00.000Z'));
     expect(withoutExportedAt(again)).toEqual(withoutExportedAt(exported));
     expect(await target.effective()).toEqual(await source.effective());
@@ -191,12 +247,19 @@ describe('export and import', () => {
     const store = await storeWith(formatOneEntries());
     const repository = new ConfigRepository(store, SCHEMAS);
     const exported = await repository.exportAll(AT);
-    const edited = { ...exported, projects: { ...exported.projects, PAY: { ...exported.projects.PAY, ownerField: 'customfield_10042' } } };
+    const edited = {
+      ...exported,
+      projects: { ...exported.projects, PAY: { ...exported.projects.PAY, ownerField: 'customfield_10042' } },
+    };
     const outcome = await repository.importAll(edited, {}, ADMIN);
     expect(outcome.written).toEqual(['projects.PAY']);
     expect(outcome.versions).toEqual({ site: 2, projects: { PAY: 2 } });
     expect((await repository.project('PAY')).settings.ownerField).toBe('customfield_10042');
-    expect(await repository.exportAll(AT)).toEqual({ ...edited, versions: outcome.versions, exportedAt: AT.toISOString() });
+    expect(await repository.exportAll(AT)).toEqual({
+      ...edited,
+      versions: outcome.versions,
+      exportedAt: AT.toISOString(),
+    });
   });
 
   it('moves project overrides kept inside a format-1 site configuration to their own entries, changing no effective setting', async () => {
@@ -207,7 +270,10 @@ describe('export and import', () => {
     const before = await repository.effective();
     const exported = await repository.exportAll(AT);
     expect(Object.keys(exported.projects)).toEqual(['MOB']);
-    expect(await repository.importAll(exported, {}, ADMIN)).toMatchObject({ written: ['site', 'projects.MOB'], versions: { site: 5, projects: { MOB: 1 } } });
+    expect(await repository.importAll(exported, {}, ADMIN)).toMatchObject({
+      written: ['site', 'projects.MOB'],
+      versions: { site: 5, projects: { MOB: 1 } },
+    });
     expect((await repository.site()).config.projects).toEqual({});
     expect(await repository.effective()).toEqual(before);
   });
@@ -221,7 +287,11 @@ describe('export and import', () => {
     expect(await contents(store)).toEqual(before);
 
     const outcome = await repository.importAll(file, { overwrite: true }, ADMIN);
-    expect(outcome).toMatchObject({ from: 1, migrations: [expect.stringContaining('format 1 → 2')], written: ['site', 'projects.MOB', 'projects.PAY'] });
+    expect(outcome).toMatchObject({
+      from: 1,
+      migrations: [expect.stringContaining('format 1 → 2')],
+      written: ['site', 'projects.MOB', 'projects.PAY'],
+    });
     expect(outcome.versions).toEqual({ site: 3, projects: { MOB: 1, PAY: 2 } });
     // PAY is not in the file: its overrides are gone, and its version still went up.
     expect(await repository.project('PAY')).toEqual({ settings: {}, version: 2 });
@@ -251,13 +321,20 @@ describe('export and import', () => {
     const repository = new ConfigRepository(store, SCHEMAS);
     const exported = await repository.exportAll(AT);
     const before = await contents(store);
-    const broken = { ...exported, site: { ...exported.site, thresholds: { sprintMaxWeeks: 'four' } }, projects: { PAY: { thresholds: { x: 1 } }, MOB: { ownerField: 'boss' } } };
+    const broken = {
+      ...exported,
+      site: { ...exported.site, thresholds: { sprintMaxWeeks: 'four' } },
+      projects: { PAY: { thresholds: { x: 1 } }, MOB: { ownerField: 'boss' } },
+    };
     const error = await repository.importAll(broken, { overwrite: true }, ADMIN).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).issues).toEqual([
       { path: 'site.thresholds.sprintMaxWeeks', message: 'must be a number' },
       { path: 'projects.PAY.thresholds', message: 'has an unknown setting "x"' },
-      { path: 'projects.MOB.ownerField', message: 'must be assignee, reporter, creator or a custom field id like customfield_10042' },
+      {
+        path: 'projects.MOB.ownerField',
+        message: 'must be assignee, reporter, creator or a custom field id like customfield_10042',
+      },
     ]);
     expect(await contents(store)).toEqual(before);
   });
@@ -266,12 +343,19 @@ describe('export and import', () => {
     const store = (await storeWith(formatOneEntries(), new InterleavingStore())) as InterleavingStore;
     const repository = new ConfigRepository(store, SCHEMAS);
     const exported = await repository.exportAll(AT);
-    const edited = { ...exported, site: { ...exported.site, ownerField: 'creator' }, projects: { PAY: { combinedRole: true } } };
+    const edited = {
+      ...exported,
+      site: { ...exported.site, ownerField: 'creator' },
+      projects: { PAY: { combinedRole: true } },
+    };
     const before = await repository.site();
     // The import writes the site, then PAY; the other admin's save of PAY lands in between.
     store.beforeWrite = 2;
-    store.interleaved = () => new ConfigRepository(store, SCHEMAS).saveProject('PAY', { ownerField: 'reporter' }, 1, OTHER_ADMIN);
-    await expect(repository.importAll(edited, {}, ADMIN)).rejects.toEqual(new ImportConflictError([{ path: 'projects.PAY', exported: 1, current: 2 }]));
+    store.interleaved = () =>
+      new ConfigRepository(store, SCHEMAS).saveProject('PAY', { ownerField: 'reporter' }, 1, OTHER_ADMIN);
+    await expect(repository.importAll(edited, {}, ADMIN)).rejects.toEqual(
+      new ImportConflictError([{ path: 'projects.PAY', exported: 1, current: 2 }]),
+    );
     expect(await repository.site()).toEqual({ config: before.config, version: before.version + 2 });
     expect(await repository.project('PAY')).toEqual({ settings: { ownerField: 'reporter' }, version: 2 });
   });
@@ -281,7 +365,11 @@ describe('export and import', () => {
     const repository = new ConfigRepository(store, SCHEMAS);
     const effective = await repository.effective();
     const exported = await repository.exportAll(AT);
-    const edited = { ...exported, site: { ...exported.site, ownerField: 'creator' }, projects: { PAY: {}, MOB: { combinedRole: true } } };
+    const edited = {
+      ...exported,
+      site: { ...exported.site, ownerField: 'creator' },
+      projects: { PAY: {}, MOB: { combinedRole: true } },
+    };
     store.failing = store.writes + 3;
     await expect(repository.importAll(edited, {}, ADMIN)).rejects.toThrow('storage unavailable');
     // MOB had no entry: it is put back as an empty one (no overrides), so its version can keep counting up.

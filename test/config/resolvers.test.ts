@@ -2,7 +2,13 @@ import { demoConfig, generateDemoSite } from '../../src/dev/demo';
 import { startEmulator, type RunningEmulator } from '../../src/dev/emulator';
 import { JiraClient } from '../../src/jira/client';
 import { HttpTransport } from '../../src/jira/transport-http';
-import type { ConfigurationDocument, FieldIssue, ImportConflict, ResolverApi, ResolverName } from '../../src/resolvers/api';
+import type {
+  ConfigurationDocument,
+  FieldIssue,
+  ImportConflict,
+  ResolverApi,
+  ResolverName,
+} from '../../src/resolvers/api';
 import { runHandler } from '../../src/resolvers/handlers';
 import type { AppServices } from '../../src/resolvers/services';
 import { RULES } from '../../src/rules';
@@ -15,7 +21,9 @@ const permissions = Object.entries(snapshot.permissions ?? {});
 const ADMIN = permissions.find(([, grant]) => grant.admin)![0];
 /** Administers project MOB but not Jira: may save MOB's settings, not move the whole configuration. */
 const MOB_ADMIN = permissions.find(([, grant]) => !grant.admin && grant.projectAdmin?.includes('MOB'))![0];
-const PO = snapshot.projectRoles.PAY!.find((entry) => entry.name === 'Product Owner')!.actors!.find((actor) => actor.actorUser)!.actorUser!.accountId;
+const PO = snapshot.projectRoles
+  .PAY!.find((entry) => entry.name === 'Product Owner')!
+  .actors!.find((actor) => actor.actorUser)!.actorUser!.accountId;
 const SCHEMAS = RULES.map((rule) => rule.meta);
 
 let emulator: RunningEmulator;
@@ -63,8 +71,14 @@ describe('who may move the whole configuration', () => {
   ])('refuses %s both export and import, checked on the server, and changes nothing', async (_, who) => {
     const document = JSON.stringify(await exported());
     const before = await stored();
-    expect(await call('exportSettings', who(), {})).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'Only Jira admins may export the configuration.' } });
-    expect(await call('importSettings', who(), { json: document, overwrite: true })).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'Only Jira admins may import a configuration.' } });
+    expect(await call('exportSettings', who(), {})).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'Only Jira admins may export the configuration.' },
+    });
+    expect(await call('importSettings', who(), { json: document, overwrite: true })).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'Only Jira admins may import a configuration.' },
+    });
     expect(await stored()).toEqual(before);
   });
 });
@@ -72,25 +86,60 @@ describe('who may move the whole configuration', () => {
 describe('exportSettings and importSettings', () => {
   it('export the site, every project and their versions; an edited export imports back', async () => {
     const document = await exported();
-    expect(document).toMatchObject({ formatVersion: 2, exportedAt: snapshot.capturedAt, versions: { site: 1, projects: { PAY: 1 } }, projects: { PAY: { thresholds: { sprintMaxWeeks: 2 } } } });
+    expect(document).toMatchObject({
+      formatVersion: 2,
+      exportedAt: snapshot.capturedAt,
+      versions: { site: 1, projects: { PAY: 1 } },
+      projects: { PAY: { thresholds: { sprintMaxWeeks: 2 } } },
+    });
     expect(document.site.combinedRoleProjects).toEqual(['GRO']);
 
-    const edited = { ...document, site: { ...document.site, ownerField: 'reporter' }, projects: { ...document.projects, MOB: { combinedRole: true } } };
+    const edited = {
+      ...document,
+      site: { ...document.site, ownerField: 'reporter' },
+      projects: { ...document.projects, MOB: { combinedRole: true } },
+    };
     const imported = await call('importSettings', ADMIN, { json: JSON.stringify(edited) });
-    expect(imported).toEqual({ ok: true, data: { from: 2, migrations: [], written: ['site', 'projects.MOB'], versions: { site: 2, projects: { MOB: 1, PAY: 1 } } } });
+    expect(imported).toEqual({
+      ok: true,
+      data: {
+        from: 2,
+        migrations: [],
+        written: ['site', 'projects.MOB'],
+        versions: { site: 2, projects: { MOB: 1, PAY: 1 } },
+      },
+    });
     const settings = await call('getSettings', ADMIN, { projectKey: 'MOB' });
-    expect(settings).toMatchObject({ ok: true, data: { site: { ownerField: 'reporter' }, project: { combinedRole: true }, version: 1 } });
+    expect(settings).toMatchObject({
+      ok: true,
+      data: { site: { ownerField: 'reporter' }, project: { combinedRole: true }, version: 1 },
+    });
   });
 
   it('answer INVALID_INPUT with every field named, for broken JSON and for invalid settings, and store nothing', async () => {
     const before = await stored();
     const broken = await call('importSettings', ADMIN, { json: '{"formatVersion": 2, "site": {}' });
-    expect(broken).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: [{ path: 'the document', message: expect.stringMatching(/^is not valid JSON: .+ line 1, column 32$/) }] } });
+    expect(broken).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        details: [
+          { path: 'the document', message: expect.stringMatching(/^is not valid JSON: .+ line 1, column 32$/) },
+        ],
+      },
+    });
 
     const document = await exported();
-    const invalid = { ...document, site: { ...document.site, rules: { 'overlap/dual-role': { severity: 'fatal' } } }, projects: { PAY: { thresholds: { x: 1 } } } };
+    const invalid = {
+      ...document,
+      site: { ...document.site, rules: { 'overlap/dual-role': { severity: 'fatal' } } },
+      projects: { PAY: { thresholds: { x: 1 } } },
+    };
     const refused = await call('importSettings', ADMIN, { json: JSON.stringify(invalid) });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '2 problems found; nothing was imported.' } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: '2 problems found; nothing was imported.' },
+    });
     expect((refused as { error: { details: FieldIssue[] } }).error.details).toEqual([
       { path: 'site.rules.overlap/dual-role.severity', message: 'must be one of: info, warning, error, off' },
       { path: 'projects.PAY.thresholds', message: 'has an unknown setting "x"' },
@@ -102,21 +151,45 @@ describe('exportSettings and importSettings', () => {
     const document = await exported();
     const settings = await call('getSettings', ADMIN, { projectKey: 'PAY' });
     if (!settings.ok) throw new Error(settings.error.message);
-    expect(await call('saveSettings', ADMIN, { projectKey: 'PAY', settings: { thresholds: { sprintMaxWeeks: 3 } }, version: settings.data.version })).toMatchObject({ ok: true });
+    expect(
+      await call('saveSettings', ADMIN, {
+        projectKey: 'PAY',
+        settings: { thresholds: { sprintMaxWeeks: 3 } },
+        version: settings.data.version,
+      }),
+    ).toMatchObject({ ok: true });
     const before = await stored();
 
     const stale = await call('importSettings', ADMIN, { json: JSON.stringify(document) });
-    expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { changes: [{ path: 'projects.PAY', exported: 1, current: 2 }], unversioned: false } satisfies ImportConflict } });
+    expect(stale).toMatchObject({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        details: {
+          changes: [{ path: 'projects.PAY', exported: 1, current: 2 }],
+          unversioned: false,
+        } satisfies ImportConflict,
+      },
+    });
     expect(await stored()).toEqual(before);
 
     const replaced = await call('importSettings', ADMIN, { json: JSON.stringify(document), overwrite: true });
-    expect(replaced).toMatchObject({ ok: true, data: { written: ['projects.PAY'], versions: { site: 1, projects: { PAY: 3 } } } });
+    expect(replaced).toMatchObject({
+      ok: true,
+      data: { written: ['projects.PAY'], versions: { site: 1, projects: { PAY: 3 } } },
+    });
   });
 
   it('take a format-1 configuration file as a replacement only', async () => {
     const file = JSON.stringify({ version: 1, combinedRoleProjects: ['GRO', 'MOB'] });
-    expect(await call('importSettings', ADMIN, { json: file })).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { changes: [], unversioned: true } } });
-    expect(await call('importSettings', ADMIN, { json: file, overwrite: true })).toMatchObject({ ok: true, data: { from: 1, written: ['site', 'projects.PAY'] } });
+    expect(await call('importSettings', ADMIN, { json: file })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', details: { changes: [], unversioned: true } },
+    });
+    expect(await call('importSettings', ADMIN, { json: file, overwrite: true })).toMatchObject({
+      ok: true,
+      data: { from: 1, written: ['site', 'projects.PAY'] },
+    });
   });
 });
 
@@ -133,13 +206,28 @@ describe('two saves of the site settings at once', () => {
     const answers = [first, second];
     expect(answers.filter((answer) => answer.ok)).toHaveLength(1);
     const loser = answers.findIndex((answer) => !answer.ok);
-    expect(answers[loser]).toEqual({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining(`now version ${version + 1}`), details: { version: version + 1 } } });
+    expect(answers[loser]).toEqual({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        message: expect.stringContaining(`now version ${version + 1}`),
+        details: { version: version + 1 },
+      },
+    });
 
     const reloaded = await call('getSettings', ADMIN, {});
     if (!reloaded.ok) throw new Error(reloaded.error.message);
     const redo = loser === 0 ? { ownerField: 'reporter' } : { combinedRoleProjects: ['GRO', 'MOB'] };
-    expect(await call('saveSettings', ADMIN, { settings: { ...reloaded.data.site, ...redo }, version: reloaded.data.version })).toMatchObject({ ok: true });
+    expect(
+      await call('saveSettings', ADMIN, {
+        settings: { ...reloaded.data.site, ...redo },
+        version: reloaded.data.version,
+      }),
+    ).toMatchObject({ ok: true });
     const final = await call('getSettings', ADMIN, {});
-    expect(final).toMatchObject({ ok: true, data: { version: version + 2, site: { ownerField: 'reporter', combinedRoleProjects: ['GRO', 'MOB'] } } });
+    expect(final).toMatchObject({
+      ok: true,
+      data: { version: version + 2, site: { ownerField: 'reporter', combinedRoleProjects: ['GRO', 'MOB'] } },
+    });
   });
 });

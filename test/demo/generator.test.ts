@@ -16,7 +16,9 @@ describe('generateDemoSite', () => {
     const other = indexSite(generateDemoSite({ seed: 99 }));
     expect([...other.issueByKey.keys()].sort()).toEqual([...index.issueByKey.keys()].sort());
     for (const planted of DEMO_PLANTED.filter((entry) => entry.subject.type === 'item')) {
-      expect(other.issueByKey.get(planted.subject.key!)?.fields.summary).toBe(index.issueByKey.get(planted.subject.key!)?.fields.summary);
+      expect(other.issueByKey.get(planted.subject.key!)?.fields.summary).toBe(
+        index.issueByKey.get(planted.subject.key!)?.fields.summary,
+      );
     }
   });
 
@@ -32,13 +34,18 @@ describe('generateDemoSite', () => {
     const before = Object.values(site.sprints).flat();
     const after = Object.values(later.sprints).flat();
     expect(after.map((sprint) => sprint.state)).toEqual(before.map((sprint) => sprint.state));
-    expect(after.map((sprint) => time(sprint.startDate!) - time(before.find((other) => other.id === sprint.id)!.startDate!))).toEqual(after.map(() => shift));
+    expect(
+      after.map((sprint) => time(sprint.startDate!) - time(before.find((other) => other.id === sprint.id)!.startDate!)),
+    ).toEqual(after.map(() => shift));
     expect(shift % DAY_MS).toBe(0);
   });
 
   it('is a realistic mid-size site', () => {
     const histories = site.issues.reduce((sum, issue) => sum + (issue.changelog?.histories.length ?? 0), 0);
-    const comments = site.issues.reduce((sum, issue) => sum + ((issue.fields.comment as { comments: unknown[] }).comments.length ?? 0), 0);
+    const comments = site.issues.reduce(
+      (sum, issue) => sum + ((issue.fields.comment as { comments: unknown[] }).comments.length ?? 0),
+      0,
+    );
     const sprints = Object.values(site.sprints).flat();
     expect(site.projects).toHaveLength(6);
     expect(site.users.length).toBeGreaterThanOrEqual(25);
@@ -52,21 +59,32 @@ describe('generateDemoSite', () => {
     expect(site.boards.filter((board) => board.type === 'scrum').length).toBeGreaterThanOrEqual(3);
     expect(sprints.filter((sprint) => sprint.state === 'active').length).toBeGreaterThanOrEqual(3);
     expect(sprints.filter((sprint) => sprint.state === 'future').length).toBeGreaterThanOrEqual(3);
-    expect(time(sprints.reduce((first, sprint) => (time(sprint.startDate!) < time(first.startDate!) ? sprint : first)).startDate!)).toBeLessThan(index.now - 170 * DAY_MS);
+    expect(
+      time(
+        sprints.reduce((first, sprint) => (time(sprint.startDate!) < time(first.startDate!) ? sprint : first))
+          .startDate!,
+      ),
+    ).toBeLessThan(index.now - 170 * DAY_MS);
   });
 
   it('holds one issue with exactly 120 histories, its full changelog', () => {
     const issue = index.issueByKey.get(DEMO_LONG_HISTORY_KEY)!;
     expect(issue.changelog?.histories).toHaveLength(120);
     expect(issue.changelog?.total).toBe(120);
-    expect(site.issues.filter((other) => other.changelog!.histories.length === 120).map((other) => other.key)).toEqual([DEMO_LONG_HISTORY_KEY]);
+    expect(site.issues.filter((other) => other.changelog!.histories.length === 120).map((other) => other.key)).toEqual([
+      DEMO_LONG_HISTORY_KEY,
+    ]);
     for (const seed of [1, 2, 3]) {
-      expect(indexSite(generateDemoSite({ seed })).issueByKey.get(DEMO_LONG_HISTORY_KEY)!.changelog!.histories).toHaveLength(120);
+      expect(
+        indexSite(generateDemoSite({ seed })).issueByKey.get(DEMO_LONG_HISTORY_KEY)!.changelog!.histories,
+      ).toHaveLength(120);
     }
   });
 
   it('lists who is who, with the users present on the site', () => {
-    expect(new Set(DEMO_USERS.map((user) => user.role))).toEqual(new Set(['pm', 'po', 'dev', 'scrum-master', 'app', 'former']));
+    expect(new Set(DEMO_USERS.map((user) => user.role))).toEqual(
+      new Set(['pm', 'po', 'dev', 'scrum-master', 'app', 'former']),
+    );
     for (const user of DEMO_USERS) {
       const onSite = site.users.find((candidate) => candidate.accountId === user.accountId);
       expect(onSite?.displayName).toBe(user.displayName);

@@ -33,8 +33,13 @@ export interface FieldIds {
 
 export function indexSite(site: SiteSnapshot): SiteIndex {
   const bySchema = (custom: string, name?: string): string => {
-    const matches = site.fields.filter((field) => field.schema?.custom === custom && (name === undefined || field.name === name));
-    if (matches.length !== 1) throw new Error(`expected one field with schema ${custom}${name ? ` named ${name}` : ''}, found ${matches.length}`);
+    const matches = site.fields.filter(
+      (field) => field.schema?.custom === custom && (name === undefined || field.name === name),
+    );
+    if (matches.length !== 1)
+      throw new Error(
+        `expected one field with schema ${custom}${name ? ` named ${name}` : ''}, found ${matches.length}`,
+      );
     return matches[0]!.id;
   };
   const field: FieldIds = {
@@ -66,7 +71,8 @@ export function indexSite(site: SiteSnapshot): SiteIndex {
     );
   const pmsByProject = roleHolders('Product Manager');
   const posByProject = roleHolders('Product Owner');
-  const union = (byProject: Map<string, Set<string>>): Set<string> => new Set([...byProject.values()].flatMap((set) => [...set]));
+  const union = (byProject: Map<string, Set<string>>): Set<string> =>
+    new Set([...byProject.values()].flatMap((set) => [...set]));
   return {
     site,
     issueByKey: new Map(site.issues.map((issue) => [issue.key, issue])),
@@ -83,7 +89,9 @@ export function indexSite(site: SiteSnapshot): SiteIndex {
 }
 
 export function histories(issue: RestIssue): RestHistory[] {
-  return [...(issue.changelog?.histories ?? [])].sort((a, b) => time(a.created) - time(b.created) || Number(a.id) - Number(b.id));
+  return [...(issue.changelog?.histories ?? [])].sort(
+    (a, b) => time(a.created) - time(b.created) || Number(a.id) - Number(b.id),
+  );
 }
 
 /** Jira instants: `2026-06-10T14:03:11.482+0100` or with `Z`. */
@@ -123,8 +131,12 @@ export function assigneeId(issue: RestIssue): string | undefined {
 
 /** The planned span of a roadmap item: (Start date | Target start) → (due date | Target end). */
 export function plannedSpan(issue: RestIssue, index: SiteIndex): { start?: string; end?: string } {
-  const start = (issue.fields[index.field.startDate] as string | null) ?? (issue.fields[index.field.targetStart] as string | null) ?? undefined;
-  const end = (issue.fields.duedate as string | null) ?? (issue.fields[index.field.targetEnd] as string | null) ?? undefined;
+  const start =
+    (issue.fields[index.field.startDate] as string | null) ??
+    (issue.fields[index.field.targetStart] as string | null) ??
+    undefined;
+  const end =
+    (issue.fields.duedate as string | null) ?? (issue.fields[index.field.targetEnd] as string | null) ?? undefined;
   return { ...(start ? { start } : {}), ...(end ? { end } : {}) };
 }
 

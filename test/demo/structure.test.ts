@@ -32,15 +32,46 @@ describe.each(SEEDS)('demo site (seed %s)', (seed) => {
     it('finds every custom field by its schema, none at the ids most sites use', () => {
       expect(Object.values(index.field)).not.toContain('customfield_10020');
       expect(Object.values(index.field)).not.toContain('customfield_10016');
-      expect(site.fields.filter((field) => field.schema?.custom === 'com.pyxis.greenhopper.jira:gh-lexo-rank').length).toBeGreaterThanOrEqual(2);
-      for (const id of ['summary', 'description', 'issuetype', 'status', 'priority', 'labels', 'fixVersions', 'duedate', 'assignee', 'reporter', 'creator', 'created', 'updated', 'resolutiondate', 'parent', 'comment']) {
+      expect(
+        site.fields.filter((field) => field.schema?.custom === 'com.pyxis.greenhopper.jira:gh-lexo-rank').length,
+      ).toBeGreaterThanOrEqual(2);
+      for (const id of [
+        'summary',
+        'description',
+        'issuetype',
+        'status',
+        'priority',
+        'labels',
+        'fixVersions',
+        'duedate',
+        'assignee',
+        'reporter',
+        'creator',
+        'created',
+        'updated',
+        'resolutiondate',
+        'parent',
+        'comment',
+      ]) {
         expect(site.fields.some((field) => field.id === id && field.custom === false)).toBe(true);
       }
     });
 
     it('has an open set of issue types placed by hierarchy level', () => {
-      const types = new Map(site.issues.map((issue) => [(issue.fields.issuetype as { name: string }).name, level(issue)]));
-      expect(types).toEqual(new Map([['Initiative', 2], ['Epic', 1], ['Story', 0], ['Bug', 0], ['Task', 0], ['Spike', 0], ['Sub-task', -1]]));
+      const types = new Map(
+        site.issues.map((issue) => [(issue.fields.issuetype as { name: string }).name, level(issue)]),
+      );
+      expect(types).toEqual(
+        new Map([
+          ['Initiative', 2],
+          ['Epic', 1],
+          ['Story', 0],
+          ['Bug', 0],
+          ['Task', 0],
+          ['Spike', 0],
+          ['Sub-task', -1],
+        ]),
+      );
     });
   });
 
@@ -49,12 +80,15 @@ describe.each(SEEDS)('demo site (seed %s)', (seed) => {
       expect(index.issueById.size).toBe(site.issues.length);
       expect(index.issueByKey.size).toBe(site.issues.length);
       const byProject = new Map<string, RestIssue[]>();
-      for (const issue of site.issues) byProject.set(issue.key.split('-')[0]!, [...(byProject.get(issue.key.split('-')[0]!) ?? []), issue]);
+      for (const issue of site.issues)
+        byProject.set(issue.key.split('-')[0]!, [...(byProject.get(issue.key.split('-')[0]!) ?? []), issue]);
       for (const issues of byProject.values()) {
         const byNumber = [...issues].sort((a, b) => Number(a.key.split('-')[1]) - Number(b.key.split('-')[1]));
         const created = byNumber.map((issue) => time(issue.fields.created as string));
         expect(created).toEqual([...created].sort((a, b) => a - b));
-        expect(byNumber.map((issue) => Number(issue.key.split('-')[1]))).toEqual(byNumber.map((_, position) => position + 1));
+        expect(byNumber.map((issue) => Number(issue.key.split('-')[1]))).toEqual(
+          byNumber.map((_, position) => position + 1),
+        );
       }
     });
 
@@ -74,15 +108,29 @@ describe.each(SEEDS)('demo site (seed %s)', (seed) => {
       }
     });
 
-    it('resolves every sprint on an issue to its board\'s sprint, and every board to a project', () => {
+    it("resolves every sprint on an issue to its board's sprint, and every board to a project", () => {
       const projectIds = new Set(site.projects.map((project) => Number(project.id)));
       for (const board of site.boards) expect(projectIds.has(Number(board.location?.projectId))).toBe(true);
-      for (const boardId of Object.keys(site.sprints)) expect(site.boards.some((board) => String(board.id) === boardId)).toBe(true);
+      for (const boardId of Object.keys(site.sprints))
+        expect(site.boards.some((board) => String(board.id) === boardId)).toBe(true);
       for (const issue of site.issues) {
-        for (const entry of (issue.fields[index.field.sprint] as Array<{ id: number; name: string; state: string; boardId: number; goal: string }> | null) ?? []) {
+        for (const entry of (issue.fields[index.field.sprint] as Array<{
+          id: number;
+          name: string;
+          state: string;
+          boardId: number;
+          goal: string;
+        }> | null) ?? []) {
           const sprint = index.sprintById.get(entry.id);
-          expect(sprint).toMatchObject({ name: entry.name, state: entry.state, boardId: entry.boardId, goal: entry.goal });
-          expect(site.boards.find((board) => board.id === entry.boardId)?.location?.projectKey).toBe(issue.key.split('-')[0]);
+          expect(sprint).toMatchObject({
+            name: entry.name,
+            state: entry.state,
+            boardId: entry.boardId,
+            goal: entry.goal,
+          });
+          expect(site.boards.find((board) => board.id === entry.boardId)?.location?.projectKey).toBe(
+            issue.key.split('-')[0],
+          );
         }
       }
     });
@@ -99,12 +147,17 @@ describe.each(SEEDS)('demo site (seed %s)', (seed) => {
         for (const { item } of changeItems(issue)) if (item.field === 'assignee' && item.to) referenced.push(item.to);
       }
       for (const group of site.groups) referenced.push(...group.members);
-      for (const roles of Object.values(site.projectRoles)) for (const role of roles) for (const actor of role.actors ?? []) if (actor.actorUser) referenced.push(actor.actorUser.accountId);
+      for (const roles of Object.values(site.projectRoles))
+        for (const role of roles)
+          for (const actor of role.actors ?? []) if (actor.actorUser) referenced.push(actor.actorUser.accountId);
       for (const project of site.projects) referenced.push(project.lead!.accountId!);
       referenced.push(...Object.keys(site.permissions ?? {}));
       expect(referenced.filter((accountId) => !index.userIds.has(accountId))).toEqual([]);
       const groups = new Set(site.groups.map((group) => group.name));
-      for (const roles of Object.values(site.projectRoles)) for (const role of roles) for (const actor of role.actors ?? []) if (actor.actorGroup) expect(groups.has(actor.actorGroup.name!)).toBe(true);
+      for (const roles of Object.values(site.projectRoles))
+        for (const role of roles)
+          for (const actor of role.actors ?? [])
+            if (actor.actorGroup) expect(groups.has(actor.actorGroup.name!)).toBe(true);
     });
   });
 
@@ -122,7 +175,12 @@ describe.each(SEEDS)('demo site (seed %s)', (seed) => {
     it('writes instants with offsets and calendar dates as YYYY-MM-DD, all in the past of capturedAt', () => {
       const offsets = new Set<string>();
       for (const issue of site.issues) {
-        const instants = [issue.fields.created, issue.fields.updated, issue.fields.statuscategorychangedate, issue.fields.resolutiondate]
+        const instants = [
+          issue.fields.created,
+          issue.fields.updated,
+          issue.fields.statuscategorychangedate,
+          issue.fields.resolutiondate,
+        ]
           .filter((value): value is string => typeof value === 'string')
           .concat(histories(issue).map((history) => String(history.created)))
           .concat(comments(issue).flatMap((comment) => [comment.created, String(comment.updated)]));
@@ -135,7 +193,8 @@ describe.each(SEEDS)('demo site (seed %s)', (seed) => {
           const value = issue.fields[field];
           if (value !== null && value !== undefined) expect(value).toMatch(CALENDAR_DATE);
         }
-        for (const history of histories(issue)) expect(time(history.created)).toBeGreaterThanOrEqual(time(issue.fields.created as string));
+        for (const history of histories(issue))
+          expect(time(history.created)).toBeGreaterThanOrEqual(time(issue.fields.created as string));
       }
       for (const offset of ['+0000', '+0800', '-0500', 'Z']) expect(offsets).toContain(offset);
     });
@@ -146,7 +205,9 @@ describe.each(SEEDS)('demo site (seed %s)', (seed) => {
     });
 
     it('writes sprint changes as Jira does: custom "Sprint" field, ids as comma lists', () => {
-      const sprintItems = site.issues.flatMap((issue) => changeItems(issue).filter(({ item }) => item.field === 'Sprint'));
+      const sprintItems = site.issues.flatMap((issue) =>
+        changeItems(issue).filter(({ item }) => item.field === 'Sprint'),
+      );
       expect(sprintItems.length).toBeGreaterThan(300);
       for (const { item } of sprintItems) {
         expect(item).toMatchObject({ fieldtype: 'custom', fieldId: index.field.sprint });
@@ -157,7 +218,8 @@ describe.each(SEEDS)('demo site (seed %s)', (seed) => {
       expect(sprintItems.some(({ item }) => (item.to ?? '').includes(','))).toBe(true);
       const rank = site.issues.flatMap((issue) => changeItems(issue).filter(({ item }) => item.field === 'Rank'));
       expect(rank.length).toBeGreaterThan(500);
-      for (const { item } of rank) expect(item).toMatchObject({ fieldtype: 'custom', fieldId: index.field.rank, from: '', to: '' });
+      for (const { item } of rank)
+        expect(item).toMatchObject({ fieldtype: 'custom', fieldId: index.field.rank, from: '', to: '' });
     });
 
     it('keeps sprints in order: closed ones completed, one active sprint per board around now', () => {
@@ -190,26 +252,44 @@ describe.each(SEEDS)('demo site (seed %s)', (seed) => {
       const former = site.users.find((user) => user.displayName === 'Former user')!;
       expect(former).toMatchObject({ accountType: 'atlassian', active: false });
       expect(former.emailAddress).toBeUndefined();
-      expect(site.users.some((user) => user.active === false && user.displayName !== 'Former user' && user.accountType === 'atlassian')).toBe(true);
-      expect(site.users.filter((user) => user.accountType === 'atlassian' && user.active && !user.emailAddress).length).toBeGreaterThanOrEqual(2);
+      expect(
+        site.users.some(
+          (user) => user.active === false && user.displayName !== 'Former user' && user.accountType === 'atlassian',
+        ),
+      ).toBe(true);
+      expect(
+        site.users.filter((user) => user.accountType === 'atlassian' && user.active && !user.emailAddress).length,
+      ).toBeGreaterThanOrEqual(2);
       for (const account of [app.accountId, former.accountId]) {
-        expect(site.issues.some((issue) => histories(issue).some((history) => history.author?.accountId === account))).toBe(true);
-        expect(site.issues.some((issue) => comments(issue).some((comment) => comment.author?.accountId === account))).toBe(true);
+        expect(
+          site.issues.some((issue) => histories(issue).some((history) => history.author?.accountId === account)),
+        ).toBe(true);
+        expect(
+          site.issues.some((issue) => comments(issue).some((comment) => comment.author?.accountId === account)),
+        ).toBe(true);
       }
     });
 
     it('declares roles through project roles with users and groups', () => {
       for (const roles of Object.values(site.projectRoles)) {
-        expect(roles.map((role) => role.name)).toEqual(expect.arrayContaining(['Product Manager', 'Product Owner', 'Developers', 'Scrum Master', 'Administrators']));
+        expect(roles.map((role) => role.name)).toEqual(
+          expect.arrayContaining(['Product Manager', 'Product Owner', 'Developers', 'Scrum Master', 'Administrators']),
+        );
       }
-      const actorTypes = new Set(Object.values(site.projectRoles).flatMap((roles) => roles.flatMap((role) => (role.actors ?? []).map((actor) => actor.type))));
+      const actorTypes = new Set(
+        Object.values(site.projectRoles).flatMap((roles) =>
+          roles.flatMap((role) => (role.actors ?? []).map((actor) => actor.type)),
+        ),
+      );
       expect(actorTypes).toEqual(new Set(['atlassian-user-role-actor', 'atlassian-group-role-actor']));
-      const combined = [...index.pmsByProject].filter(([key, pms]) => [...pms].some((pm) => index.posByProject.get(key)!.has(pm)));
+      const combined = [...index.pmsByProject].filter(([key, pms]) =>
+        [...pms].some((pm) => index.posByProject.get(key)!.has(pm)),
+      );
       expect(combined.map(([key]) => key)).toEqual(['GRO']);
       expect([...index.posByProject].filter(([, pos]) => pos.size === 0).map(([key]) => key)).toEqual(['DATA']);
     });
 
-    it('restricts one developer\'s view and names a site admin and project admins', () => {
+    it("restricts one developer's view and names a site admin and project admins", () => {
       const permissions = Object.values(site.permissions ?? {});
       expect(permissions.some((entry) => entry.admin)).toBe(true);
       expect(permissions.some((entry) => (entry.projectAdmin ?? []).length > 0)).toBe(true);
@@ -218,12 +298,17 @@ describe.each(SEEDS)('demo site (seed %s)', (seed) => {
 
     it('writes comments in ADF, in English and also German, French, Spanish and Japanese', () => {
       const texts = site.issues.flatMap((issue) => comments(issue).map((comment) => adfText(comment.body)));
-      for (const comment of site.issues.flatMap((issue) => comments(issue))) expect(comment.body).toMatchObject({ type: 'doc', version: 1 });
+      for (const comment of site.issues.flatMap((issue) => comments(issue)))
+        expect(comment.body).toMatchObject({ type: 'doc', version: 1 });
       expect(texts.some((text) => /Akzeptanzkriterien|Sprint|Bescheid/.test(text) && /[äöüß]/.test(text))).toBe(true);
       expect(texts.some((text) => /\b(les|une|pour)\b/.test(text) && /[éèà]/.test(text))).toBe(true);
       expect(texts.some((text) => /\b(los|que|para)\b/.test(text) && /[áéíóñ]/.test(text))).toBe(true);
       expect(texts.some((text) => /[\u3040-\u30ff\u4e00-\u9faf]/.test(text))).toBe(true);
-      expect(site.issues.some((issue) => comments(issue).some((comment) => JSON.stringify(comment.body).includes('"type":"mention"')))).toBe(true);
+      expect(
+        site.issues.some((issue) =>
+          comments(issue).some((comment) => JSON.stringify(comment.body).includes('"type":"mention"')),
+        ),
+      ).toBe(true);
     });
   });
 });
@@ -239,7 +324,8 @@ function disagreements(issue: RestIssue, site: SiteIndex): string[] {
   const fields = issue.fields;
   const problems: string[] = [];
   const expectEqual = (what: string, actual: unknown, expected: unknown): void => {
-    if (JSON.stringify(actual) !== JSON.stringify(expected)) problems.push(`${issue.key} ${what}: field ${JSON.stringify(actual)}, history ${JSON.stringify(expected)}`);
+    if (JSON.stringify(actual) !== JSON.stringify(expected))
+      problems.push(`${issue.key} ${what}: field ${JSON.stringify(actual)}, history ${JSON.stringify(expected)}`);
   };
   for (const [key, item] of last) {
     switch (key) {
@@ -289,6 +375,7 @@ function disagreements(issue: RestIssue, site: SiteIndex): string[] {
     const present = (fields.fixVersions as Array<{ id: string }>).some((version) => version.id === id);
     expectEqual(`fix version ${id}`, present, item.to === id);
   }
-  if (!last.has(site.field.sprint) && level(issue) >= 0) expectEqual('sprint without any history', fields[site.field.sprint], null);
+  if (!last.has(site.field.sprint) && level(issue) >= 0)
+    expectEqual('sprint without any history', fields[site.field.sprint], null);
   return problems;
 }

@@ -36,14 +36,18 @@ describe('GET /rest/agile/1.0/board', () => {
 describe('sprints', () => {
   it('lists a board’s sprints closed, active, future, filtered by state', async () => {
     const { jira } = harness();
-    const sprints = values<{ id: number; state: string; originBoardId: number }>(await jira.get('/rest/agile/1.0/board/1/sprint'));
+    const sprints = values<{ id: number; state: string; originBoardId: number }>(
+      await jira.get('/rest/agile/1.0/board/1/sprint'),
+    );
     expect(sprints.map((sprint) => [sprint.id, sprint.state])).toEqual([
       [11, 'closed'],
       [12, 'active'],
       [13, 'future'],
     ]);
     expect(ids(await jira.get('/rest/agile/1.0/board/1/sprint?state=active,future'))).toEqual([12, 13]);
-    const second = (await jira.get('/rest/agile/1.0/board/1/sprint?startAt=1&maxResults=1')).body as AgilePage<{ id: number }>;
+    const second = (await jira.get('/rest/agile/1.0/board/1/sprint?startAt=1&maxResults=1')).body as AgilePage<{
+      id: number;
+    }>;
     expect(second).toMatchObject({ startAt: 1, total: 3, isLast: false, values: [{ id: 12 }] });
   });
 
@@ -60,7 +64,13 @@ describe('sprints', () => {
 
   it('returns one sprint', async () => {
     const reply = await harness().jira.get('/rest/agile/1.0/sprint/12');
-    expect(reply.body).toMatchObject({ id: 12, state: 'active', name: 'MOB Sprint 2', originBoardId: 1, goal: 'Checkout' });
+    expect(reply.body).toMatchObject({
+      id: 12,
+      state: 'active',
+      name: 'MOB Sprint 2',
+      originBoardId: 1,
+      goal: 'Checkout',
+    });
   });
 });
 
@@ -81,7 +91,9 @@ describe('GET /rest/agile/1.0/sprint/{id}/issue', () => {
 
   it('honours fields, a jql filter and paging', async () => {
     const { jira } = harness();
-    const filtered = (await jira.get(`/rest/agile/1.0/sprint/12/issue?fields=summary&jql=${encodeURIComponent('issuetype = Subtask')}`)).body as IssuePage;
+    const filtered = (
+      await jira.get(`/rest/agile/1.0/sprint/12/issue?fields=summary&jql=${encodeURIComponent('issuetype = Subtask')}`)
+    ).body as IssuePage;
     expect(filtered.issues.map((issue) => [issue.key, Object.keys(issue.fields)])).toEqual([['MOB-3', ['summary']]]);
     const future = (await jira.get('/rest/agile/1.0/sprint/13/issue?maxResults=10&fields=summary')).body as IssuePage;
     expect(future).toMatchObject({ startAt: 0, maxResults: 10, total: 13 });

@@ -10,7 +10,8 @@ interface BulkPage {
 }
 
 const bulk = (body: unknown) => harness().jira.post('/rest/api/3/changelog/bulkfetch', body);
-const histories = (reply: Reply) => (reply.body as BulkPage).issueChangeLogs.flatMap((log) => log.changeHistories.map((history) => history.id));
+const histories = (reply: Reply) =>
+  (reply.body as BulkPage).issueChangeLogs.flatMap((log) => log.changeHistories.map((history) => history.id));
 
 describe('POST /rest/api/3/changelog/bulkfetch', () => {
   it('returns every history of the issues, oldest first and by issue id, grouped per issue', async () => {
@@ -29,7 +30,11 @@ describe('POST /rest/api/3/changelog/bulkfetch', () => {
     const pages: [string, string[]][][] = [];
     let token: string | undefined;
     do {
-      const reply = await bulk({ issueIdsOrKeys: ['MOB-2', 'MOB-3'], maxResults: 50, ...(token ? { nextPageToken: token } : {}) });
+      const reply = await bulk({
+        issueIdsOrKeys: ['MOB-2', 'MOB-3'],
+        maxResults: 50,
+        ...(token ? { nextPageToken: token } : {}),
+      });
       const body = reply.body as BulkPage;
       pages.push(body.issueChangeLogs.map((log) => [log.issueId, log.changeHistories.map((history) => history.id)]));
       token = body.nextPageToken;
@@ -46,25 +51,34 @@ describe('POST /rest/api/3/changelog/bulkfetch', () => {
       [['20002', mob2.slice(98)]],
     ]);
     const upToTheTie = await bulk({ issueIdsOrKeys: ['MOB-3', 'MOB-2'], maxResults: 6 });
-    expect((upToTheTie.body as BulkPage).issueChangeLogs).toEqual([{ issueId: '20002', changeHistories: MOB2_HISTORIES.slice(0, 6) }]);
+    expect((upToTheTie.body as BulkPage).issueChangeLogs).toEqual([
+      { issueId: '20002', changeHistories: MOB2_HISTORIES.slice(0, 6) },
+    ]);
   });
 
   it('keeps only items of the requested fields and drops histories left empty', async () => {
     const reply = await bulk({ issueIdsOrKeys: ['MOB-2'], fieldIds: ['customfield_10020'] });
     const changeHistories = (reply.body as BulkPage).issueChangeLogs[0]?.changeHistories ?? [];
     expect(changeHistories).toHaveLength(40);
-    expect(changeHistories.every((history) => history.items.every((item) => item.fieldId === 'customfield_10020'))).toBe(true);
+    expect(
+      changeHistories.every((history) => history.items.every((item) => item.fieldId === 'customfield_10020')),
+    ).toBe(true);
   });
 
   it('leaves out issues the caller may not browse', async () => {
-    const reply = await harness().jira.as(RITA.emailAddress ?? '').post('/rest/api/3/changelog/bulkfetch', { issueIdsOrKeys: ['SEC-1', 'MOB-3'] });
+    const reply = await harness()
+      .jira.as(RITA.emailAddress ?? '')
+      .post('/rest/api/3/changelog/bulkfetch', { issueIdsOrKeys: ['SEC-1', 'MOB-3'] });
     expect((reply.body as BulkPage).issueChangeLogs.map((log) => log.issueId)).toEqual(['20003']);
   });
 
   it.each([
     ['no issues', { issueIdsOrKeys: [] }],
     ['1001 issues', { issueIdsOrKeys: Array.from({ length: 1001 }, (_, index) => `MOB-${index + 1}`) }],
-    ['11 field ids', { issueIdsOrKeys: ['MOB-2'], fieldIds: Array.from({ length: 11 }, (_, index) => `customfield_${index}`) }],
+    [
+      '11 field ids',
+      { issueIdsOrKeys: ['MOB-2'], fieldIds: Array.from({ length: 11 }, (_, index) => `customfield_${index}`) },
+    ],
     ['maxResults 10001', { issueIdsOrKeys: ['MOB-2'], maxResults: 10001 }],
     ['maxResults 0', { issueIdsOrKeys: ['MOB-2'], maxResults: 0 }],
     ['an unknown property', { issueIdsOrKeys: ['MOB-2'], startAt: 5 }],
@@ -85,7 +99,10 @@ describe('POST /rest/api/3/changelog/bulkfetch', () => {
   });
 
   it('accepts the limits themselves: 1000 issues and 10000 histories a page', async () => {
-    const reply = await bulk({ issueIdsOrKeys: Array.from({ length: 1000 }, (_, index) => `MOB-${index + 1}`), maxResults: 10000 });
+    const reply = await bulk({
+      issueIdsOrKeys: Array.from({ length: 1000 }, (_, index) => `MOB-${index + 1}`),
+      maxResults: 10000,
+    });
     expect(reply.status).toBe(200);
     expect(histories(reply)).toHaveLength(122);
   });
@@ -105,7 +122,9 @@ describe('GET /rest/api/3/issue/{key}/changelog', () => {
     const { jira } = harness();
     const first = (await jira.get('/rest/api/3/issue/MOB-2/changelog?maxResults=500')).body as ChangelogPage;
     expect(first).toMatchObject({ startAt: 0, maxResults: 100, total: 120, isLast: false });
-    expect(first.values.map((history) => history.id)).toEqual(MOB2_HISTORIES.slice(0, 100).map((history) => history.id));
+    expect(first.values.map((history) => history.id)).toEqual(
+      MOB2_HISTORIES.slice(0, 100).map((history) => history.id),
+    );
     expect(first.nextPage).toContain('startAt=100');
     const last = (await jira.get('/rest/api/3/issue/MOB-2/changelog?startAt=100')).body as ChangelogPage;
     expect(last).toMatchObject({ startAt: 100, total: 120, isLast: true });
@@ -135,7 +154,8 @@ describe('GET /rest/api/3/issue/{key}/comment', () => {
     expect(first.comments[0]?.id).toBe(MOB4_COMMENTS[0]?.id);
     const rest = (await jira.get('/rest/api/3/issue/MOB-4/comment?startAt=100&maxResults=1000')).body as CommentPage;
     expect(rest.comments).toHaveLength(20);
-    const newest = (await jira.get('/rest/api/3/issue/MOB-4/comment?orderBy=-created&maxResults=2')).body as CommentPage;
+    const newest = (await jira.get('/rest/api/3/issue/MOB-4/comment?orderBy=-created&maxResults=2'))
+      .body as CommentPage;
     expect(newest.comments.map((comment) => comment.id)).toEqual([MOB4_COMMENTS[119]?.id, MOB4_COMMENTS[118]?.id]);
   });
 

@@ -11,11 +11,18 @@ export function basicAuth(login: string): string {
   return `Basic ${Buffer.from(`${login}:any-api-token`).toString('base64')}`;
 }
 
-export async function rawRequest(url: string, init: { method?: string; login?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Reply> {
+export async function rawRequest(
+  url: string,
+  init: { method?: string; login?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<Reply> {
   const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
   if (init.login !== undefined) headers['authorization'] = basicAuth(init.login);
   if (init.body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(url, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+  const response = await fetch(url, {
+    method: init.method ?? 'GET',
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
   const text = await response.text();
   const isJson = (response.headers.get('content-type') ?? '').includes('json');
   const replyHeaders: Record<string, string> = {};
@@ -35,7 +42,8 @@ export function conformanceErrors(specs: JiraSpecs, method: string, path: string
   const errors = specs.responseErrors(method, path, reply.status, reply.body);
   if (reply.status >= 400) return [...errors, ...specs.schemaErrors('ErrorCollection', reply.body)];
   if (operationId === 'getIssuesForSprint') return [...errors, ...specs.schemaErrors('SearchResults', reply.body)];
-  if (EXAMPLE_ONLY.has(operationId)) return [...errors, ...exampleShapeErrors(reply.body, specs.example(method, path, 200))];
+  if (EXAMPLE_ONLY.has(operationId))
+    return [...errors, ...exampleShapeErrors(reply.body, specs.example(method, path, 200))];
   return errors;
 }
 
@@ -62,7 +70,8 @@ export class EmulatorClient {
   private async request(method: string, path: string, body?: unknown): Promise<Reply> {
     const reply = await rawRequest(`${this.base}${path}`, { method, login: this.login, body });
     const errors = conformanceErrors(this.specs, method, path, reply);
-    if (errors.length > 0) throw new Error(`${method} ${path} answered ${reply.status} outside the spec:\n${errors.join('\n')}`);
+    if (errors.length > 0)
+      throw new Error(`${method} ${path} answered ${reply.status} outside the spec:\n${errors.join('\n')}`);
     return reply;
   }
 }

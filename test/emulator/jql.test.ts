@@ -70,24 +70,36 @@ describe('parsing JQL', () => {
   });
 
   it('reads ORDER BY with directions, ascending by default', () => {
-    expect(parseJql('project = MOB order by rank, updated DESC, key asc').orderBy.map((term) => `${term.field} ${term.direction}`)).toEqual([
-      'rank ASC',
-      'updated DESC',
-      'key ASC',
-    ]);
+    expect(
+      parseJql('project = MOB order by rank, updated DESC, key asc').orderBy.map(
+        (term) => `${term.field} ${term.direction}`,
+      ),
+    ).toEqual(['rank ASC', 'updated DESC', 'key ASC']);
   });
 
   it.each([
     ['project = ', 'Error in the JQL Query: Expecting either a value, list or function before the end of the query.'],
     ['project MOB', "Error in the JQL Query: Expecting operator but got 'MOB'."],
     ['project = MOB AND', 'Error in the JQL Query: Expecting a field name at the end of the query.'],
-    ['project = MOB OR OR x = 1', "Error in the JQL Query: Expecting a field name but got 'OR'. (line 1, character 18)"],
+    [
+      'project = MOB OR OR x = 1',
+      "Error in the JQL Query: Expecting a field name but got 'OR'. (line 1, character 18)",
+    ],
     ['project in (MOB, WEB', "Error in the JQL Query: Expecting ')' before the end of the query."],
     ['(project = MOB', "Error in the JQL Query: Expecting ')' before the end of the query."],
-    ['summary = "open', "Error in the JQL Query: The quoted string 'open' has not been completed. (line 1, character 11)"],
-    ['project = OR', "Error in the JQL Query: Expecting either a value, list or function but got 'OR'. You must surround 'OR' in quotation marks to use it as a value."],
+    [
+      'summary = "open',
+      "Error in the JQL Query: The quoted string 'open' has not been completed. (line 1, character 11)",
+    ],
+    [
+      'project = OR',
+      "Error in the JQL Query: Expecting either a value, list or function but got 'OR'. You must surround 'OR' in quotation marks to use it as a value.",
+    ],
     ['project = MOB ORDER key', "Error in the JQL Query: Expecting 'by' but got 'key'."],
-    ['project = MOB xyz', "Error in the JQL Query: Expecting either 'OR' or 'AND' but got 'xyz'. (line 1, character 15)"],
+    [
+      'project = MOB xyz',
+      "Error in the JQL Query: Expecting either 'OR' or 'AND' but got 'xyz'. (line 1, character 15)",
+    ],
     ['project = MOB & x', "Error in the JQL Query: The character '&' is a reserved JQL character."],
     ['parent is MOB-1', "Error in the JQL Query: Expecting 'EMPTY' but got 'MOB-1'."],
     ['sprint in f(a b)', "Error in the JQL Query: Expecting ',' or ')' but got 'b'."],
@@ -163,13 +175,22 @@ describe('evaluating JQL against the fixture site', () => {
     ['project in MOB', "The operator 'IN' does not support the non-list value 'MOB' for field 'project'."],
     ['project = (MOB, WEB)', "The operator '=' does not support a list value for field 'project'."],
     ['sprint in mySprints()', "Unable to find JQL function 'mySprints()'."],
-    ['updated >= startOfDay()', "The Jira emulator does not support the function 'startOfDay()' for the field 'updated'."],
-    ['project in openSprints()', "The Jira emulator does not support the function 'openSprints()' for the field 'project'."],
+    [
+      'updated >= startOfDay()',
+      "The Jira emulator does not support the function 'startOfDay()' for the field 'updated'.",
+    ],
+    [
+      'project in openSprints()',
+      "The Jira emulator does not support the function 'openSprints()' for the field 'project'.",
+    ],
     ['updated >= yesterday', "Date value 'yesterday' for field 'updated' is invalid."],
     ['updated >= "2026-02-30"', "Date value '2026-02-30' for field 'updated' is invalid."],
     ['project = MOB ORDER BY status', "The Jira emulator cannot sort by 'status'"],
     ['project = MOB ORDER BY nonsense', "Field 'nonsense' does not exist or you do not have permission to view it."],
-    ['project = MOB ORDER BY key, id, rank, created, updated, key, id, rank', 'The ORDER BY clause can contain a maximum of 7 fields.'],
+    [
+      'project = MOB ORDER BY key, id, rank, created, updated, key, id, rank',
+      'The ORDER BY clause can contain a maximum of 7 fields.',
+    ],
   ])('refuses %s', (jql, message) => {
     expect(failure(jql)).toContain(message);
   });

@@ -106,12 +106,17 @@ describe('defaults and options', () => {
     }
   });
 
-  it.each([{ failRate: 1.5 }, { failRate: -0.1 }, { pointsPerHour: 0 }, { latencyMs: -1 }, { port: 70000 }])('rejects %p', async (options) => {
-    await expect(startEmulator(fixtureSnapshot(), options)).rejects.toThrow(RangeError);
-  });
+  it.each([{ failRate: 1.5 }, { failRate: -0.1 }, { pointsPerHour: 0 }, { latencyMs: -1 }, { port: 70000 }])(
+    'rejects %p',
+    async (options) => {
+      await expect(startEmulator(fixtureSnapshot(), options)).rejects.toThrow(RangeError);
+    },
+  );
 
   it('rejects a snapshot of another format', async () => {
-    const snapshot = { ...fixtureSnapshot(), format: 'something-else' } as unknown as ReturnType<typeof fixtureSnapshot>;
+    const snapshot = { ...fixtureSnapshot(), format: 'something-else' } as unknown as ReturnType<
+      typeof fixtureSnapshot
+    >;
     await expect(startEmulator(snapshot)).rejects.toThrow('jira-site-snapshot/1');
   });
 });

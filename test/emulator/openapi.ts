@@ -10,7 +10,10 @@ import { OpenAPIBackend, ValidationContext, type Document } from 'openapi-backen
 // mode with an in-memory definition it only calls `parse`, which for an object is the identity; the rest must not run.
 jest.mock('@apidevtools/json-schema-ref-parser', () => {
   const unavailable = () => Promise.reject(new Error('json-schema-ref-parser is not loaded under Jest'));
-  return { __esModule: true, default: { parse: async (document: unknown) => document, dereference: unavailable, resolve: unavailable } };
+  return {
+    __esModule: true,
+    default: { parse: async (document: unknown) => document, dereference: unavailable, resolve: unavailable },
+  };
 });
 
 const SPEC_DIR = path.resolve(__dirname, '../../../shared/jira-openapi');
@@ -21,7 +24,9 @@ const JIRA_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+
 type Ajv = ReturnType<OpenAPIBackend['validator']['getAjv']>;
 type ValidateFunction = ReturnType<Ajv['compile']>;
 
-type Spec = Document & { components: { schemas: Record<string, { properties?: Record<string, Record<string, unknown>> }> } };
+type Spec = Document & {
+  components: { schemas: Record<string, { properties?: Record<string, Record<string, unknown>> }> };
+};
 
 function loadSpec(file: string): Spec {
   return JSON.parse(readFileSync(path.join(SPEC_DIR, file), 'utf8')) as Spec;
@@ -55,13 +60,22 @@ function strictFormats(ajv: Ajv): Ajv {
 }
 
 async function backend(spec: Spec): Promise<OpenAPIBackend> {
-  const api = new OpenAPIBackend({ definition: spec, quick: true, ajvOpts: { logger: false }, customizeAjv: strictFormats });
+  const api = new OpenAPIBackend({
+    definition: spec,
+    quick: true,
+    ajvOpts: { logger: false },
+    customizeAjv: strictFormats,
+  });
   await api.init();
   return api;
 }
 
-function describeErrors(errors: readonly { instancePath?: string; message?: string; params?: unknown }[] | null | undefined): string[] {
-  return (errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? ''} ${JSON.stringify(error.params ?? {})}`);
+function describeErrors(
+  errors: readonly { instancePath?: string; message?: string; params?: unknown }[] | null | undefined,
+): string[] {
+  return (errors ?? []).map(
+    (error) => `${error.instancePath || '/'} ${error.message ?? ''} ${JSON.stringify(error.params ?? {})}`,
+  );
 }
 
 export class JiraSpecs {
@@ -106,7 +120,8 @@ export class JiraSpecs {
   schemaErrors(schemaName: string, body: unknown): string[] {
     let validate = this.compiled.get(schemaName);
     if (!validate) {
-      if (!this.rawPlatform.components.schemas[schemaName]) throw new Error(`No schema ${schemaName} in the platform spec`);
+      if (!this.rawPlatform.components.schemas[schemaName])
+        throw new Error(`No schema ${schemaName} in the platform spec`);
       // The dereferenced spec has reference cycles; Ajv follows the original `$ref`s itself.
       if (!this.components) {
         this.components = this.platform.validator.getAjv(ValidationContext.Response);
@@ -121,7 +136,9 @@ export class JiraSpecs {
 
   /** The parsed JSON example the spec gives for a response, for operations that declare an example but no schema. */
   example(method: string, requestPath: string, status: number): unknown {
-    const operation = this.operation(method, requestPath) as { responses?: Record<string, { content?: Record<string, { example?: unknown }> }> };
+    const operation = this.operation(method, requestPath) as {
+      responses?: Record<string, { content?: Record<string, { example?: unknown }> }>;
+    };
     const example = operation.responses?.[String(status)]?.content?.['application/json']?.example;
     if (example === undefined) throw new Error(`No example for ${method} ${requestPath} ${status}`);
     return typeof example === 'string' ? JSON.parse(example) : example;
@@ -136,7 +153,9 @@ export function exampleShapeErrors(value: unknown, example: unknown, at = ''): s
   const kind = (x: unknown) => (x === null ? 'null' : Array.isArray(x) ? 'array' : typeof x);
   if (kind(value) !== kind(example)) return [`${at || '/'} is ${kind(value)}, the example has ${kind(example)}`];
   if (Array.isArray(value) && Array.isArray(example)) {
-    return example.length === 0 ? [] : value.flatMap((entry, index) => exampleShapeErrors(entry, example[0], `${at}/${index}`));
+    return example.length === 0
+      ? []
+      : value.flatMap((entry, index) => exampleShapeErrors(entry, example[0], `${at}/${index}`));
   }
   if (kind(value) === 'object') {
     const model = example as Record<string, unknown>;

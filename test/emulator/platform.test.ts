@@ -30,11 +30,18 @@ describe('authentication', () => {
 
   it('accepts an e-mail address (any case) or an account id as the user, whatever the token', async () => {
     const { jira } = harness();
-    expect(((await jira.as('PAULA@example.com').get('/rest/api/3/myself')).body as { accountId: string }).accountId).toBe(PAULA.accountId);
+    expect(
+      ((await jira.as('PAULA@example.com').get('/rest/api/3/myself')).body as { accountId: string }).accountId,
+    ).toBe(PAULA.accountId);
     // Atlassian account ids may hold a colon, which is also Basic auth's separator.
-    expect(((await jira.as(PAULA.accountId).get('/rest/api/3/myself')).body as { accountId: string }).accountId).toBe(PAULA.accountId);
+    expect(((await jira.as(PAULA.accountId).get('/rest/api/3/myself')).body as { accountId: string }).accountId).toBe(
+      PAULA.accountId,
+    );
     const dev = await jira.as(DEV.accountId).get('/rest/api/3/myself?expand=groups');
-    expect(dev.body).toMatchObject({ accountId: DEV.accountId, groups: { size: 1, items: [{ name: 'product-owners' }] } });
+    expect(dev.body).toMatchObject({
+      accountId: DEV.accountId,
+      groups: { size: 1, items: [{ name: 'product-owners' }] },
+    });
   });
 });
 
@@ -42,17 +49,27 @@ describe('serverInfo', () => {
   it("names the recorded site's base URL and the site's clock", async () => {
     const { jira } = harness();
     const snapshot = fixtureSnapshot();
-    const info = (await jira.as(PAULA.accountId).get('/rest/api/3/serverInfo')).body as { baseUrl: string; serverTime: string; deploymentType: string };
+    const info = (await jira.as(PAULA.accountId).get('/rest/api/3/serverInfo')).body as {
+      baseUrl: string;
+      serverTime: string;
+      deploymentType: string;
+    };
     expect(info.baseUrl).toBe(snapshot.baseUrl);
     expect(info.deploymentType).toBe('Cloud');
-    expect(Date.parse(info.serverTime.replace(/(\d{2})(\d{2})$/, '$1:$2'))).toBeGreaterThanOrEqual(Date.parse(snapshot.capturedAt ?? ''));
+    expect(Date.parse(info.serverTime.replace(/(\d{2})(\d{2})$/, '$1:$2'))).toBeGreaterThanOrEqual(
+      Date.parse(snapshot.capturedAt ?? ''),
+    );
   });
 });
 
 describe('the spec check itself', () => {
   it('rejects answers Jira would not send', () => {
     const { specs } = harness();
-    const bogusProject = { status: 200, headers: {}, body: { values: [{ id: '1', key: 'X', colour: 'red' }], isLast: true } };
+    const bogusProject = {
+      status: 200,
+      headers: {},
+      body: { values: [{ id: '1', key: 'X', colour: 'red' }], isLast: true },
+    };
     expect(conformanceErrors(specs, 'GET', '/rest/api/3/project/search', bogusProject)).not.toEqual([]);
     const badHistory = { status: 200, headers: {}, body: { values: [{ id: '1', created: 'yesterday', items: [] }] } };
     expect(conformanceErrors(specs, 'GET', '/rest/api/3/issue/MOB-2/changelog', badHistory)).not.toEqual([]);
@@ -98,7 +115,9 @@ describe('/rest/api/3/project/search', () => {
     const plain = pageOf<Record<string, unknown>>(await jira.get('/rest/api/3/project/search?keys=MOB')).values[0];
     expect(plain).not.toHaveProperty('lead');
     expect(plain).not.toHaveProperty('description');
-    const expanded = pageOf<Record<string, unknown>>(await jira.get('/rest/api/3/project/search?keys=MOB&expand=lead,description')).values[0];
+    const expanded = pageOf<Record<string, unknown>>(
+      await jira.get('/rest/api/3/project/search?keys=MOB&expand=lead,description'),
+    ).values[0];
     expect(expanded).toMatchObject({ lead: { accountId: PAULA.accountId }, description: 'Mobile App project' });
   });
 });
@@ -117,7 +136,9 @@ describe('project roles', () => {
     const { jira } = harness();
     const role = (await jira.get('/rest/api/3/project/MOB/role/10001')).body as { actors: { displayName: string }[] };
     expect(role.actors.map((actor) => actor.displayName)).toEqual(['Dana Dev', 'Former user', 'Oscar Owens']);
-    const active = (await jira.get('/rest/api/3/project/MOB/role/10001?excludeInactiveUsers=true')).body as { actors: { displayName: string }[] };
+    const active = (await jira.get('/rest/api/3/project/MOB/role/10001?excludeInactiveUsers=true')).body as {
+      actors: { displayName: string }[];
+    };
     expect(active.actors.map((actor) => actor.displayName)).not.toContain(FORMER.displayName);
   });
 
@@ -138,13 +159,19 @@ describe('/rest/api/3/mypermissions', () => {
   it('answers each requested permission for the global or the project context', async () => {
     const rita = RITA.emailAddress ?? '';
     const global = (await ask(rita, 'permissions=BROWSE_PROJECTS,ADMINISTER_PROJECTS,ADMINISTER')).body as Permissions;
-    expect(global.permissions['BROWSE_PROJECTS']).toMatchObject({ key: 'BROWSE_PROJECTS', type: 'PROJECT', havePermission: true });
+    expect(global.permissions['BROWSE_PROJECTS']).toMatchObject({
+      key: 'BROWSE_PROJECTS',
+      type: 'PROJECT',
+      havePermission: true,
+    });
     expect(global.permissions['ADMINISTER_PROJECTS']?.havePermission).toBe(false);
     expect(global.permissions['ADMINISTER']).toMatchObject({ type: 'GLOBAL', havePermission: false });
 
-    const oscarOnMob = (await ask(OSCAR.emailAddress ?? '', 'projectKey=MOB&permissions=ADMINISTER_PROJECTS')).body as Permissions;
+    const oscarOnMob = (await ask(OSCAR.emailAddress ?? '', 'projectKey=MOB&permissions=ADMINISTER_PROJECTS'))
+      .body as Permissions;
     expect(oscarOnMob.permissions['ADMINISTER_PROJECTS']?.havePermission).toBe(false);
-    const oscarOnWeb = (await ask(OSCAR.emailAddress ?? '', 'projectKey=WEB&permissions=ADMINISTER_PROJECTS')).body as Permissions;
+    const oscarOnWeb = (await ask(OSCAR.emailAddress ?? '', 'projectKey=WEB&permissions=ADMINISTER_PROJECTS'))
+      .body as Permissions;
     expect(oscarOnWeb.permissions['ADMINISTER_PROJECTS']?.havePermission).toBe(true);
     const paula = (await ask(PAULA.emailAddress ?? '', 'permissions=ADMINISTER')).body as Permissions;
     expect(paula.permissions['ADMINISTER']?.havePermission).toBe(true);
@@ -160,7 +187,9 @@ describe('users', () => {
   it('pages /users/search with startAt and maxResults', async () => {
     const { jira } = harness();
     expect((await jira.get('/rest/api/3/users/search')).body).toHaveLength(50);
-    const tail = (await jira.get('/rest/api/3/users/search?startAt=50&maxResults=1000')).body as { accountId: string }[];
+    const tail = (await jira.get('/rest/api/3/users/search?startAt=50&maxResults=1000')).body as {
+      accountId: string;
+    }[];
     expect(tail).toHaveLength(ALL_USERS - 50);
     expect((await jira.get(`/rest/api/3/users/search?startAt=${ALL_USERS}`)).body).toEqual([]);
   });
@@ -188,14 +217,22 @@ describe('groups', () => {
 
   it('pages /group/member 50 at most, by name or id, without inactive users unless asked', async () => {
     const { jira } = harness();
-    const first = pageOf<{ accountId: string }>(await jira.get('/rest/api/3/group/member?groupname=jira-software-users&maxResults=100'));
+    const first = pageOf<{ accountId: string }>(
+      await jira.get('/rest/api/3/group/member?groupname=jira-software-users&maxResults=100'),
+    );
     expect(first).toMatchObject({ maxResults: 50, total: 57, isLast: false });
-    const rest = pageOf<{ accountId: string }>(await jira.get('/rest/api/3/group/member?groupname=jira-software-users&startAt=50'));
+    const rest = pageOf<{ accountId: string }>(
+      await jira.get('/rest/api/3/group/member?groupname=jira-software-users&startAt=50'),
+    );
     expect(rest.values).toHaveLength(7);
     expect(rest.isLast).toBe(true);
-    const owners = pageOf<{ accountId: string }>(await jira.get('/rest/api/3/group/member?groupId=a1b2c3d4-0000-4000-8000-000000000002'));
+    const owners = pageOf<{ accountId: string }>(
+      await jira.get('/rest/api/3/group/member?groupId=a1b2c3d4-0000-4000-8000-000000000002'),
+    );
     expect(owners.values.map((user) => user.accountId)).toEqual([OSCAR.accountId, DEV.accountId]);
-    const withInactive = pageOf<{ accountId: string }>(await jira.get('/rest/api/3/group/member?groupname=product-owners&includeInactiveUsers=true'));
+    const withInactive = pageOf<{ accountId: string }>(
+      await jira.get('/rest/api/3/group/member?groupname=product-owners&includeInactiveUsers=true'),
+    );
     expect(withInactive.total).toBe(3);
   });
 

@@ -6,7 +6,12 @@ const harness = useEmulator();
 const MOB_ISSUES = 134;
 
 interface SearchPage {
-  issues: { id: string; key?: string; fields?: Record<string, unknown>; changelog?: { startAt: number; maxResults: number; total: number; histories: { id: string }[] } }[];
+  issues: {
+    id: string;
+    key?: string;
+    fields?: Record<string, unknown>;
+    changelog?: { startAt: number; maxResults: number; total: number; histories: { id: string }[] };
+  }[];
   isLast: boolean;
   nextPageToken?: string;
 }
@@ -31,7 +36,9 @@ describe('GET and POST /rest/api/3/search/jql', () => {
     let token: string | undefined;
     let pages = 0;
     do {
-      const reply = await search(`${jql('project = MOB ORDER BY key')}&fields=key&maxResults=60${token ? `&nextPageToken=${token}` : ''}`);
+      const reply = await search(
+        `${jql('project = MOB ORDER BY key')}&fields=key&maxResults=60${token ? `&nextPageToken=${token}` : ''}`,
+      );
       const body = page(reply);
       seen.push(...body.issues.map((issue) => issue.key ?? ''));
       token = body.nextPageToken;
@@ -53,7 +60,9 @@ describe('GET and POST /rest/api/3/search/jql', () => {
     const withFields = page(await search(`${jql('project = MOB')}&fields=summary&maxResults=5000`));
     expect(withFields.issues).toHaveLength(100);
     expect(withFields.isLast).toBe(false);
-    const rest = page(await search(`${jql('project = MOB')}&fields=summary&maxResults=5000&nextPageToken=${withFields.nextPageToken}`));
+    const rest = page(
+      await search(`${jql('project = MOB')}&fields=summary&maxResults=5000&nextPageToken=${withFields.nextPageToken}`),
+    );
     expect(rest.issues).toHaveLength(MOB_ISSUES - 100);
     expect(rest.isLast).toBe(true);
   });
@@ -78,14 +87,22 @@ describe('GET and POST /rest/api/3/search/jql', () => {
 
   it('embeds the 40 most recent histories, newest first, with the true total', async () => {
     const issue = page(await search(`${jql('key = MOB-2')}&fields=summary&expand=changelog`)).issues[0];
-    const newestFirst = [...MOB2_HISTORIES].reverse().slice(0, 40).map((history) => history.id);
+    const newestFirst = [...MOB2_HISTORIES]
+      .reverse()
+      .slice(0, 40)
+      .map((history) => history.id);
     expect(issue?.changelog).toMatchObject({ startAt: 0, maxResults: 40, total: 120 });
     expect(issue?.changelog?.histories.map((history) => history.id)).toEqual(newestFirst);
   });
 
   it('embeds the 100 most recent comments, oldest first, keeping total true', async () => {
     const issue = page(await search(`${jql('key = MOB-4')}&fields=comment`)).issues[0];
-    const comment = issue?.fields?.['comment'] as { comments: { id: string }[]; total: number; maxResults: number; startAt: number };
+    const comment = issue?.fields?.['comment'] as {
+      comments: { id: string }[];
+      total: number;
+      maxResults: number;
+      startAt: number;
+    };
     expect(comment.comments).toHaveLength(100);
     expect(comment.total).toBe(120);
     expect(comment.startAt).toBe(20);
@@ -95,7 +112,11 @@ describe('GET and POST /rest/api/3/search/jql', () => {
   it('answers the POST form like the GET form, and refuses properties the request bean does not have', async () => {
     const { jira } = harness();
     const get = page(await search(`${jql('parent = MOB-1 ORDER BY key DESC')}&fields=key&maxResults=10`));
-    const post = await jira.post('/rest/api/3/search/jql', { jql: 'parent = MOB-1 ORDER BY key DESC', fields: ['key'], maxResults: 10 });
+    const post = await jira.post('/rest/api/3/search/jql', {
+      jql: 'parent = MOB-1 ORDER BY key DESC',
+      fields: ['key'],
+      maxResults: 10,
+    });
     expect(post.status).toBe(200);
     expect(page(post).issues).toEqual(get.issues);
     expect((await jira.post('/rest/api/3/search/jql', { jql: 'project = MOB', startAt: 10 })).status).toBe(400);
@@ -103,21 +124,33 @@ describe('GET and POST /rest/api/3/search/jql', () => {
 
   it('shows only issues of projects the caller may browse', async () => {
     const { jira } = harness();
-    const everyone = page(await search(`${jql('updated >= -7d')}&fields=key&maxResults=1000`)).issues.map((issue) => issue.key);
+    const everyone = page(await search(`${jql('updated >= -7d')}&fields=key&maxResults=1000`)).issues.map(
+      (issue) => issue.key,
+    );
     expect(everyone).toContain('SEC-1');
-    const rita = page(await jira.as(RITA.emailAddress ?? '').get(`/rest/api/3/search/jql?${jql('updated >= -7d')}&fields=key&maxResults=1000`));
+    const rita = page(
+      await jira
+        .as(RITA.emailAddress ?? '')
+        .get(`/rest/api/3/search/jql?${jql('updated >= -7d')}&fields=key&maxResults=1000`),
+    );
     expect(rita.issues.map((issue) => issue.key)).not.toContain('SEC-1');
     expect(rita.issues).toHaveLength(everyone.length - 1);
     const named = await jira.as(RITA.emailAddress ?? '').get(`/rest/api/3/search/jql?${jql('project = SEC')}`);
     expect(named.status).toBe(400);
-    expect(named.body).toEqual({ errorMessages: ["The value 'SEC' does not exist for the field 'project'."], errors: {} });
+    expect(named.body).toEqual({
+      errorMessages: ["The value 'SEC' does not exist for the field 'project'."],
+      errors: {},
+    });
   });
 
   it('refuses unbounded queries and foreign tokens as Jira does', async () => {
     for (const query of ['ORDER BY key DESC', '', '   ']) {
       const reply = await search(jql(query));
       expect(reply.status).toBe(400);
-      expect(reply.body).toEqual({ errorMessages: ['Unbounded JQL queries are not allowed here. Please add a search restriction to your query.'], errors: {} });
+      expect(reply.body).toEqual({
+        errorMessages: ['Unbounded JQL queries are not allowed here. Please add a search restriction to your query.'],
+        errors: {},
+      });
     }
     const token = page(await search(jql('project = MOB'))).nextPageToken ?? '';
     expect((await search(`${jql('project = WEB')}&nextPageToken=${token}`)).status).toBe(400);
@@ -127,7 +160,10 @@ describe('GET and POST /rest/api/3/search/jql', () => {
   it('answers JQL it cannot parse with a 400 in Jira’s envelope', async () => {
     const reply = await search(jql('project = MOB AND'));
     expect(reply.status).toBe(400);
-    expect(reply.body).toEqual({ errorMessages: ['Error in the JQL Query: Expecting a field name at the end of the query.'], errors: {} });
+    expect(reply.body).toEqual({
+      errorMessages: ['Error in the JQL Query: Expecting a field name at the end of the query.'],
+      errors: {},
+    });
   });
 
   it('charges one point plus one per issue, history and comment returned', async () => {
@@ -145,7 +181,10 @@ describe('GET and POST /rest/api/3/search/jql', () => {
 describe('the removed /rest/api/3/search', () => {
   it.each(['GET', 'POST'])('answers %s with 410 Gone and the migration message', async (method) => {
     const { jira } = harness();
-    const reply = method === 'GET' ? await jira.get(`/rest/api/3/search?${jql('project = MOB')}`) : await jira.post('/rest/api/3/search', { jql: 'project = MOB' });
+    const reply =
+      method === 'GET'
+        ? await jira.get(`/rest/api/3/search?${jql('project = MOB')}`)
+        : await jira.post('/rest/api/3/search', { jql: 'project = MOB' });
     expect(reply.status).toBe(410);
     expect(reply.body).toEqual({
       errorMessages: [

@@ -3,7 +3,19 @@ import { defaultConfig } from '../../src/config/defaults';
 import { startEmulator, type FaultRule, type RunningEmulator } from '../../src/dev/emulator';
 import { normaliseSite } from '../../src/jira/normalise';
 import { readSite, type SiteRead } from '../../src/jira/read-site';
-import { differences, faultClient, GROUPS, PROJECT_KEYS, RETRY, script, searchOf, SITE, timed, TIMEOUT_MS, unreadTags } from './support';
+import {
+  differences,
+  faultClient,
+  GROUPS,
+  PROJECT_KEYS,
+  RETRY,
+  script,
+  searchOf,
+  SITE,
+  timed,
+  TIMEOUT_MS,
+  unreadTags,
+} from './support';
 
 /**
  * The `role-audit audit` path under faults: readSite through the HTTP transport, normalise, audit. Every read ends
@@ -46,7 +58,13 @@ const SCENARIOS: Scenario[] = [
   },
   {
     name: '429s on a group listing for longer than the throttle budget',
-    faults: [{ path: '/rest/api/3/group/member', when: (request) => request.query['groupId'] === JIRA_SOFTWARE_USERS.groupId, fault: { kind: 'throttle', retryAfterSeconds: 1 } }],
+    faults: [
+      {
+        path: '/rest/api/3/group/member',
+        when: (request) => request.query['groupId'] === JIRA_SOFTWARE_USERS.groupId,
+        fault: { kind: 'throttle', retryAfterSeconds: 1 },
+      },
+    ],
     unread: ['group:jira-software-users'],
     withinMs: ONE_FAILING_REQUEST_MS,
   },
@@ -117,7 +135,7 @@ const SCENARIOS: Scenario[] = [
     withinMs: ONE_FAILING_REQUEST_MS,
   },
   {
-    name: "a search of MOB whose nextPageToken repeats",
+    name: 'a search of MOB whose nextPageToken repeats',
     faults: [{ path: SEARCH, when: searchOf('MOB'), fault: { kind: 'repeat-page-token' } }],
     unread: ['issues:MOB'],
     withinMs: CLEAN_READ_MS,
@@ -141,14 +159,18 @@ describe('an audit of a live site under faults', () => {
     expect(waitedMs()).toBeLessThanOrEqual(RETRY.maxThrottleWaitMs + RETRY.maxTries * RETRY.maxDelayMs);
     everyRuleHit();
 
-    const report = auditSite(normaliseSite(read.snapshot, read.problems), defaultConfig(), { now: new Date(SITE.capturedAt!) });
+    const report = auditSite(normaliseSite(read.snapshot, read.problems), defaultConfig(), {
+      now: new Date(SITE.capturedAt!),
+    });
     expect(unreadTags(report.coverage.unread)).toEqual([...unread].sort());
     expect(differences(read.snapshot, SITE).filter((tag) => !unread.includes(tag))).toEqual([]);
     // A project whose issues could not be read is left out rather than audited half-read; the others are audited.
     const audited = PROJECT_KEYS.filter((key) => !unread.includes(`issues:${key}`));
     expect(read.snapshot.projects.map((project) => project.key).sort()).toEqual(audited);
     expect(report.coverage.projects).toBe(audited.length);
-    expect(report.coverage.issues).toBe(SITE.issues.filter((issue) => audited.some((key) => issue.key.startsWith(`${key}-`))).length);
+    expect(report.coverage.issues).toBe(
+      SITE.issues.filter((issue) => audited.some((key) => issue.key.startsWith(`${key}-`))).length,
+    );
   });
 
   it('ends with an error naming the request when what every part needs (the field catalogue) cannot be read', async () => {

@@ -17,8 +17,16 @@ afterAll(async () => {
 });
 
 async function get(path: string, timeoutMs = 2_000) {
-  const response = await fetch(`${emulator.url}${path}`, { headers: { authorization }, signal: AbortSignal.timeout(timeoutMs) });
-  return { status: response.status, type: response.headers.get('content-type') ?? '', retryAfter: response.headers.get('retry-after'), text: await response.text() };
+  const response = await fetch(`${emulator.url}${path}`, {
+    headers: { authorization },
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  return {
+    status: response.status,
+    type: response.headers.get('content-type') ?? '',
+    retryAfter: response.headers.get('retry-after'),
+    text: await response.text(),
+  };
 }
 
 async function search(jql: string, nextPageToken?: string) {
@@ -32,7 +40,13 @@ async function search(jql: string, nextPageToken?: string) {
 
 describe('scripted faults', () => {
   it('answers the next N matching requests with 429 and Retry-After, skipping the first ones, then answers normally', async () => {
-    const handle = emulator.faults.add({ method: 'GET', path: '/rest/api/3/field', skip: 1, times: 2, fault: { kind: 'throttle', retryAfterSeconds: 3 } });
+    const handle = emulator.faults.add({
+      method: 'GET',
+      path: '/rest/api/3/field',
+      skip: 1,
+      times: 2,
+      fault: { kind: 'throttle', retryAfterSeconds: 3 },
+    });
     const statuses = [];
     for (let index = 0; index < 4; index++) statuses.push(await get('/rest/api/3/field'));
     expect(statuses.map((answer) => answer.status)).toEqual([200, 429, 429, 200]);
@@ -42,15 +56,22 @@ describe('scripted faults', () => {
   });
 
   it.each([500, 502, 503, 504] as const)('answers %i until the rule is removed', async (status) => {
-    const handle = emulator.faults.add({ path: /\/project\/search$/, fault: { kind: 'status', status, retryAfterSeconds: 1 } });
+    const handle = emulator.faults.add({
+      path: /\/project\/search$/,
+      fault: { kind: 'status', status, retryAfterSeconds: 1 },
+    });
     expect((await get('/rest/api/3/project/search')).status).toBe(status);
     expect((await get('/rest/api/3/project/search')).retryAfter).toBe('1');
     handle.remove();
     expect((await get('/rest/api/3/project/search')).status).toBe(200);
   });
 
-  it('refuses in Jira\'s error envelope, and charges it as Jira does', async () => {
-    emulator.faults.add({ path: '/rest/api/3/field', times: 1, fault: { kind: 'refuse', status: 400, message: 'The token is not valid.' } });
+  it("refuses in Jira's error envelope, and charges it as Jira does", async () => {
+    emulator.faults.add({
+      path: '/rest/api/3/field',
+      times: 1,
+      fault: { kind: 'refuse', status: 400, message: 'The token is not valid.' },
+    });
     const answer = await get('/rest/api/3/field');
     expect(answer.status).toBe(400);
     expect(JSON.parse(answer.text)).toEqual({ errorMessages: ['The token is not valid.'], errors: {} });
@@ -77,7 +98,11 @@ describe('scripted faults', () => {
     emulator.faults.add({ path: '/rest/api/3/field', times: 1, fault: { kind: 'html' } });
     const answers = [await get('/rest/api/3/field'), await get('/rest/api/3/field'), await get('/rest/api/3/field')];
     expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
-    expect(answers.map((answer) => answer.type.split(';')[0])).toEqual(['application/json', 'application/json', 'text/html']);
+    expect(answers.map((answer) => answer.type.split(';')[0])).toEqual([
+      'application/json',
+      'application/json',
+      'text/html',
+    ]);
     for (const answer of answers) expect(() => JSON.parse(answer.text)).toThrow();
   });
 
@@ -92,8 +117,14 @@ describe('scripted faults', () => {
   });
 
   it('deletes a project just before answering the request that triggers it', async () => {
-    emulator.faults.add({ path: '/rest/api/3/search/jql', when: (request) => JSON.stringify(request.body).includes('WEB'), fault: { kind: 'remove-project', projectKey: 'WEB' } });
-    expect(JSON.parse((await get('/rest/api/3/project/search')).text).values.map((project: { key: string }) => project.key)).toEqual(['MOB', 'SEC', 'WEB']);
+    emulator.faults.add({
+      path: '/rest/api/3/search/jql',
+      when: (request) => JSON.stringify(request.body).includes('WEB'),
+      fault: { kind: 'remove-project', projectKey: 'WEB' },
+    });
+    expect(
+      JSON.parse((await get('/rest/api/3/project/search')).text).values.map((project: { key: string }) => project.key),
+    ).toEqual(['MOB', 'SEC', 'WEB']);
     expect((await search('project = MOB ORDER BY key ASC')).issues.length).toBeGreaterThan(0);
     const refused = await fetch(`${emulator.url}/rest/api/3/search/jql`, {
       method: 'POST',
@@ -101,9 +132,13 @@ describe('scripted faults', () => {
       body: JSON.stringify({ jql: 'project = WEB', fields: ['summary'] }),
     });
     expect(refused.status).toBe(400);
-    expect(JSON.parse((await get('/rest/api/3/project/search')).text).values.map((project: { key: string }) => project.key)).toEqual(['MOB', 'SEC']);
+    expect(
+      JSON.parse((await get('/rest/api/3/project/search')).text).values.map((project: { key: string }) => project.key),
+    ).toEqual(['MOB', 'SEC']);
     expect((await get('/rest/api/3/project/WEB/role')).status).toBe(404);
-    expect(JSON.parse((await get('/rest/agile/1.0/board')).text).values.map((board: { id: number }) => board.id)).toEqual([1, 3]);
+    expect(
+      JSON.parse((await get('/rest/agile/1.0/board')).text).values.map((board: { id: number }) => board.id),
+    ).toEqual([1, 3]);
   });
 
   it('refuses rules that make no sense', () => {

@@ -8,7 +8,19 @@ import { BackgroundScanner, readCachedSite, type ScanFreshness } from '../../src
 import { jobKey } from '../../src/scan/state';
 import { MemoryStore } from '../../src/store/key-value';
 import { PAULA } from '../fixtures/emulator/site';
-import { differences, faultClient, GROUPS, PROJECT_KEYS, projectOf, RETRY, script, searchOf, SITE, TIMEOUT_MS, unreadTags } from './support';
+import {
+  differences,
+  faultClient,
+  GROUPS,
+  PROJECT_KEYS,
+  projectOf,
+  RETRY,
+  script,
+  searchOf,
+  SITE,
+  TIMEOUT_MS,
+  unreadTags,
+} from './support';
 
 /**
  * The background scan under faults, stepped as the job queue steps it (one unit of work a step, so every
@@ -43,38 +55,109 @@ interface Scenario {
 }
 
 const SCENARIOS: Scenario[] = [
-  { name: 'a burst of 429s with Retry-After on the searches', kind: 'incremental', faults: [{ path: SEARCH, times: 3, fault: { kind: 'throttle', retryAfterSeconds: 1 } }] },
+  {
+    name: 'a burst of 429s with Retry-After on the searches',
+    kind: 'incremental',
+    faults: [{ path: SEARCH, times: 3, fault: { kind: 'throttle', retryAfterSeconds: 1 } }],
+  },
   {
     name: '429s on every bulkfetch for longer than the throttle budget',
     kind: 'incremental',
     faults: [{ path: BULKFETCH, fault: { kind: 'throttle', retryAfterSeconds: 1 } }],
     outcomes: { MOB: 'kept', WEB: 'kept', SEC: 'kept' },
   },
-  { name: 'two 503s with Retry-After on the bulkfetch', kind: 'full', faults: [{ path: BULKFETCH, times: 2, fault: { kind: 'status', status: 503, retryAfterSeconds: 1 } }] },
-  { name: "500s on every search of WEB's issues", kind: 'full', faults: [{ path: SEARCH, when: searchOf('WEB'), fault: { kind: 'status', status: 500 } }], outcomes: { WEB: 'kept' } },
-  { name: 'a hung search, once', kind: 'incremental', faults: [{ path: SEARCH, times: 1, fault: { kind: 'hang' } }] },
-  { name: 'hung connections on every bulkfetch', kind: 'full', faults: [{ path: BULKFETCH, fault: { kind: 'hang' } }], outcomes: { MOB: 'kept', WEB: 'kept', SEC: 'kept' } },
-  { name: "stalled bodies on every read of MOB-4's comments", kind: 'full', faults: [{ path: '/rest/api/3/issue/MOB-4/comment', fault: { kind: 'stall' } }], outcomes: { MOB: 'kept' } },
-  { name: 'the project list answered later than the request timeout, once', kind: 'full', faults: [{ path: PROJECT_LIST, times: 1, fault: { kind: 'delay', ms: TIMEOUT_MS * 4 } }] },
-  { name: 'invalid JSON on every search of SEC', kind: 'incremental', faults: [{ path: SEARCH, when: searchOf('SEC'), fault: { kind: 'invalid-json' } }], outcomes: { SEC: 'kept' } },
-  { name: 'a truncated bulkfetch answer, once', kind: 'full', faults: [{ path: BULKFETCH, times: 1, fault: { kind: 'truncated-json' } }] },
-  { name: "an HTML page instead of MOB's search results", kind: 'full', faults: [{ path: SEARCH, when: searchOf('MOB'), fault: { kind: 'html' } }], outcomes: { MOB: 'kept' } },
-  { name: "a search of MOB whose nextPageToken repeats", kind: 'full', faults: [{ path: SEARCH, when: searchOf('MOB'), fault: { kind: 'repeat-page-token' } }], outcomes: { MOB: 'kept' } },
   {
-    name: "a refused search of SEC (the project still exists)",
+    name: 'two 503s with Retry-After on the bulkfetch',
+    kind: 'full',
+    faults: [{ path: BULKFETCH, times: 2, fault: { kind: 'status', status: 503, retryAfterSeconds: 1 } }],
+  },
+  {
+    name: "500s on every search of WEB's issues",
+    kind: 'full',
+    faults: [{ path: SEARCH, when: searchOf('WEB'), fault: { kind: 'status', status: 500 } }],
+    outcomes: { WEB: 'kept' },
+  },
+  { name: 'a hung search, once', kind: 'incremental', faults: [{ path: SEARCH, times: 1, fault: { kind: 'hang' } }] },
+  {
+    name: 'hung connections on every bulkfetch',
+    kind: 'full',
+    faults: [{ path: BULKFETCH, fault: { kind: 'hang' } }],
+    outcomes: { MOB: 'kept', WEB: 'kept', SEC: 'kept' },
+  },
+  {
+    name: "stalled bodies on every read of MOB-4's comments",
+    kind: 'full',
+    faults: [{ path: '/rest/api/3/issue/MOB-4/comment', fault: { kind: 'stall' } }],
+    outcomes: { MOB: 'kept' },
+  },
+  {
+    name: 'the project list answered later than the request timeout, once',
+    kind: 'full',
+    faults: [{ path: PROJECT_LIST, times: 1, fault: { kind: 'delay', ms: TIMEOUT_MS * 4 } }],
+  },
+  {
+    name: 'invalid JSON on every search of SEC',
     kind: 'incremental',
-    faults: [{ path: SEARCH, when: searchOf('SEC'), fault: { kind: 'refuse', status: 400, message: "Field 'updated' does not exist or you do not have permission to view it." } }],
+    faults: [{ path: SEARCH, when: searchOf('SEC'), fault: { kind: 'invalid-json' } }],
+    outcomes: { SEC: 'kept' },
+  },
+  {
+    name: 'a truncated bulkfetch answer, once',
+    kind: 'full',
+    faults: [{ path: BULKFETCH, times: 1, fault: { kind: 'truncated-json' } }],
+  },
+  {
+    name: "an HTML page instead of MOB's search results",
+    kind: 'full',
+    faults: [{ path: SEARCH, when: searchOf('MOB'), fault: { kind: 'html' } }],
+    outcomes: { MOB: 'kept' },
+  },
+  {
+    name: 'a search of MOB whose nextPageToken repeats',
+    kind: 'full',
+    faults: [{ path: SEARCH, when: searchOf('MOB'), fault: { kind: 'repeat-page-token' } }],
+    outcomes: { MOB: 'kept' },
+  },
+  {
+    name: 'a refused search of SEC (the project still exists)',
+    kind: 'incremental',
+    faults: [
+      {
+        path: SEARCH,
+        when: searchOf('SEC'),
+        fault: {
+          kind: 'refuse',
+          status: 400,
+          message: "Field 'updated' does not exist or you do not have permission to view it.",
+        },
+      },
+    ],
     outcomes: { SEC: 'kept' },
   },
   {
     name: "a continued page of MOB's search refused once (the search starts again)",
     kind: 'full',
-    faults: [{ path: SEARCH, times: 1, when: (request) => searchOf('MOB')(request) && (request.body as { nextPageToken?: string }).nextPageToken !== undefined, fault: { kind: 'refuse', status: 400, message: 'The nextPageToken is not valid.' } }],
+    faults: [
+      {
+        path: SEARCH,
+        times: 1,
+        when: (request) =>
+          searchOf('MOB')(request) && (request.body as { nextPageToken?: string }).nextPageToken !== undefined,
+        fault: { kind: 'refuse', status: 400, message: 'The nextPageToken is not valid.' },
+      },
+    ],
   },
   {
     name: "every continued page of MOB's search refused (the position is lost each time)",
     kind: 'full',
-    faults: [{ path: SEARCH, when: (request) => searchOf('MOB')(request) && (request.body as { nextPageToken?: string }).nextPageToken !== undefined, fault: { kind: 'refuse', status: 400, message: 'The nextPageToken is not valid.' } }],
+    faults: [
+      {
+        path: SEARCH,
+        when: (request) =>
+          searchOf('MOB')(request) && (request.body as { nextPageToken?: string }).nextPageToken !== undefined,
+        fault: { kind: 'refuse', status: 400, message: 'The nextPageToken is not valid.' },
+      },
+    ],
     outcomes: { MOB: 'kept' },
   },
   {
@@ -108,8 +191,22 @@ function changedSite(at: string): SiteSnapshot {
 
 function edit(issue: RestIssue, at: string): void {
   const summary = `${String(issue.fields.summary)} (reworded)`;
-  const change = { field: 'summary', fieldtype: 'jira', fieldId: 'summary', fromString: String(issue.fields.summary), toString: summary };
-  const histories = [...(issue.changelog?.histories ?? []), { id: String(9_000_000 + Number(issue.id)), author: { accountId: PAULA.accountId, displayName: PAULA.displayName }, created: at, items: [change] }];
+  const change = {
+    field: 'summary',
+    fieldtype: 'jira',
+    fieldId: 'summary',
+    fromString: String(issue.fields.summary),
+    toString: summary,
+  };
+  const histories = [
+    ...(issue.changelog?.histories ?? []),
+    {
+      id: String(9_000_000 + Number(issue.id)),
+      author: { accountId: PAULA.accountId, displayName: PAULA.displayName },
+      created: at,
+      items: [change],
+    },
+  ];
   issue.changelog = { startAt: 0, maxResults: histories.length, total: histories.length, histories };
   issue.fields = { ...issue.fields, summary, updated: at };
 }
@@ -119,7 +216,12 @@ async function scanAsJobsDo(client: JiraClient, store: MemoryStore, projectKey: 
   let failures = 0;
   for (let step = 1; step <= MAX_STEPS; step++) {
     try {
-      const result = await scanner.step(client, store, projectKey, { timeBudgetMs: 0, now: () => new Date(), groups: GROUPS, kind });
+      const result = await scanner.step(client, store, projectKey, {
+        timeBudgetMs: 0,
+        now: () => new Date(),
+        groups: GROUPS,
+        kind,
+      });
       if (result.done) return { steps: step, failures, abandoned: false };
     } catch {
       failures++;
@@ -136,7 +238,11 @@ describe('the background scan under faults', () => {
     const { client } = faultClient(emulator);
     for (const key of PROJECT_KEYS) await scanAsJobsDo(client, store, key, 'full');
     const good = new Map<string, { snapshot: SiteSnapshot; freshness: ScanFreshness }>();
-    for (const key of PROJECT_KEYS) good.set(key, { snapshot: (await scanner.cachedSnapshot(store, [key]))!, freshness: await scanner.freshness(store, key) });
+    for (const key of PROJECT_KEYS)
+      good.set(key, {
+        snapshot: (await scanner.cachedSnapshot(store, [key]))!,
+        freshness: await scanner.freshness(store, key),
+      });
 
     const truth = changedSite(emulator.siteNow().toISOString());
     emulator.replaceSnapshot(truth);
@@ -155,8 +261,15 @@ describe('the background scan under faults', () => {
       if (outcomeOf(key) === 'kept') {
         // The previous generation, untouched, still what readers get; freshness says when it is from and what failed.
         expect(await scanner.cachedSnapshot(store, [key])).toEqual(before.snapshot);
-        expect(freshness).toMatchObject({ complete: true, scannedAt: before.freshness.scannedAt, fullScanAt: before.freshness.fullScanAt });
-        expect({ key, lastFailure: freshness.lastFailure }).toEqual({ key, lastFailure: { at: expect.any(String), kind, message: expect.any(String), abandoned: true } });
+        expect(freshness).toMatchObject({
+          complete: true,
+          scannedAt: before.freshness.scannedAt,
+          fullScanAt: before.freshness.fullScanAt,
+        });
+        expect({ key, lastFailure: freshness.lastFailure }).toEqual({
+          key,
+          lastFailure: { at: expect.any(String), kind, message: expect.any(String), abandoned: true },
+        });
       } else if (outcomeOf(key) === 'forgotten') {
         expect(await scanner.cachedSnapshot(store, [key])).toBeUndefined();
         expect(await store.keysWithPrefix(`scan:data:${key}:`)).toEqual([]);
@@ -175,9 +288,12 @@ describe('the background scan under faults', () => {
     expect(cached.snapshot.projects.map((project) => project.key).sort()).toEqual(remaining);
     expect(unreadTags(cached.problems)).toEqual([...unread].sort());
     const refreshed = PROJECT_KEYS.filter((key) => outcomeOf(key) === 'refreshed');
-    const concerns = (tag: string, keys: string[]) => keys.some((key) => tag.endsWith(`:${key}`) || tag.includes(`:${key}-`));
+    const concerns = (tag: string, keys: string[]) =>
+      keys.some((key) => tag.endsWith(`:${key}`) || tag.includes(`:${key}-`));
     expect(differences(cached.snapshot, truth).filter((tag) => concerns(tag, refreshed))).toEqual([]);
-    const report = auditSite(normaliseSite(cached.snapshot, cached.problems), defaultConfig(), { now: emulator.siteNow() });
+    const report = auditSite(normaliseSite(cached.snapshot, cached.problems), defaultConfig(), {
+      now: emulator.siteNow(),
+    });
     expect(report.coverage.projects).toBe(remaining.length);
     expect(report.coverage.issues).toBe(cached.snapshot.issues.length);
   });

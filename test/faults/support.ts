@@ -24,25 +24,32 @@ export const RETRY: RetryPolicy = { maxTries: 3, baseDelayMs: 20, maxDelayMs: 10
  */
 export function faultClient(emulator: RunningEmulator): { client: JiraClient; waitedMs: () => number } {
   let waited = 0;
-  const client = new JiraClient(new HttpTransport({ baseUrl: emulator.url, email: ADMIN, apiToken: 'any', timeoutMs: TIMEOUT_MS }), {
-    retry: RETRY,
-    random: () => 0.5,
-    now: () => Date.now() + waited,
-    sleep: async (ms) => {
-      waited += ms;
+  const client = new JiraClient(
+    new HttpTransport({ baseUrl: emulator.url, email: ADMIN, apiToken: 'any', timeoutMs: TIMEOUT_MS }),
+    {
+      retry: RETRY,
+      random: () => 0.5,
+      now: () => Date.now() + waited,
+      sleep: async (ms) => {
+        waited += ms;
+      },
     },
-  });
+  );
   return { client, waitedMs: () => waited };
 }
 
 /** Scripts the rules and returns a check that every one of them hit at least one request. */
 export function script(emulator: RunningEmulator, rules: readonly FaultRule[]): () => void {
   const handles = rules.map((rule) => emulator.faults.add(rule));
-  return () => handles.forEach((handle, index) => expect({ rule: index, hit: handle.hits > 0 }).toEqual({ rule: index, hit: true }));
+  return () =>
+    handles.forEach((handle, index) =>
+      expect({ rule: index, hit: handle.hits > 0 }).toEqual({ rule: index, hit: true }),
+    );
 }
 
 /** A search of one project (the readers quote the key and order by key). */
-export const searchOf = (projectKey: string) => (request: { body: unknown }) => String((request.body as { jql?: unknown })?.jql).startsWith(`project = "${projectKey}"`);
+export const searchOf = (projectKey: string) => (request: { body: unknown }) =>
+  String((request.body as { jql?: unknown })?.jql).startsWith(`project = "${projectKey}"`);
 
 /**
  * What a list of read problems says was not read, as tags: `issues:KEY`, `roles:KEY`, `boards:KEY` (a project's),
@@ -55,7 +62,12 @@ export function unreadTags(problems: readonly ReadProblem[]): string[] {
 function tagOf(problem: ReadProblem): string {
   const { scope, ref, message } = problem;
   if (scope === 'project') {
-    for (const [pattern, kind] of [[/project roles/, 'roles'], [/boards/, 'boards'], [/issues|Project not found/, 'issues']] as const) if (pattern.test(message)) return `${kind}:${ref}`;
+    for (const [pattern, kind] of [
+      [/project roles/, 'roles'],
+      [/boards/, 'boards'],
+      [/issues|Project not found/, 'issues'],
+    ] as const)
+      if (pattern.test(message)) return `${kind}:${ref}`;
   }
   if (scope === 'board') return `sprints:${ref}`;
   if (scope === 'issue' && /comments/.test(message)) return `comments:${ref}`;
@@ -80,13 +92,15 @@ export function differences(read: SiteSnapshot, truth: SiteSnapshot): string[] {
   for (const project of truth.projects) {
     const key = project.key;
     if (!readProjects.has(key) || keysOf(read, key).join() !== keysOf(truth, key).join()) tags.add(`issues:${key}`);
-    if (readProjects.has(key) && roleText(read.projectRoles[key]) !== roleText(truth.projectRoles[key])) tags.add(`roles:${key}`);
+    if (readProjects.has(key) && roleText(read.projectRoles[key]) !== roleText(truth.projectRoles[key]))
+      tags.add(`roles:${key}`);
   }
   for (const board of truth.boards) {
     const located = board.location?.projectKey;
     if (located !== undefined && !readProjects.has(located)) continue;
     if (!read.boards.some((candidate) => candidate.id === board.id)) tags.add(`boards:${located}`);
-    else if (idsOf(read.sprints[String(board.id)]) !== idsOf(truth.sprints[String(board.id)])) tags.add(`sprints:${board.id}`);
+    else if (idsOf(read.sprints[String(board.id)]) !== idsOf(truth.sprints[String(board.id)]))
+      tags.add(`sprints:${board.id}`);
   }
   const readIssues = new Map(read.issues.map((issue) => [issue.key, issue]));
   for (const issue of truth.issues) {

@@ -1,10 +1,27 @@
-import { daysBetween, duringSprint, monthsBetween, monthsSpanned, plannedSpan, sprintLengthDays, weeksBetween } from '../../src/horizon';
+import {
+  daysBetween,
+  duringSprint,
+  monthsBetween,
+  monthsSpanned,
+  plannedSpan,
+  sprintLengthDays,
+  weeksBetween,
+} from '../../src/horizon';
 
 describe('plannedSpan', () => {
   it.each([
-    [{ targetStart: '2026-01-01', targetEnd: '2026-01-29' }, { start: '2026-01-01', end: '2026-01-29', days: 28 }],
-    [{ startDate: '2026-01-01', dueDate: '2026-03-01' }, { start: '2026-01-01', end: '2026-03-01', days: 59 }],
-    [{ targetStart: '2026-02-01', startDate: '2026-01-01', targetEnd: '2026-03-01', dueDate: '2026-12-31' }, { start: '2026-02-01', end: '2026-03-01', days: 28 }],
+    [
+      { targetStart: '2026-01-01', targetEnd: '2026-01-29' },
+      { start: '2026-01-01', end: '2026-01-29', days: 28 },
+    ],
+    [
+      { startDate: '2026-01-01', dueDate: '2026-03-01' },
+      { start: '2026-01-01', end: '2026-03-01', days: 59 },
+    ],
+    [
+      { targetStart: '2026-02-01', startDate: '2026-01-01', targetEnd: '2026-03-01', dueDate: '2026-12-31' },
+      { start: '2026-02-01', end: '2026-03-01', days: 28 },
+    ],
     [{ startDate: '2026-01-01' }, undefined],
     [{ startDate: '2026-03-01', dueDate: '2026-01-01' }, undefined],
   ])('%j', (item, expected) => {
@@ -49,7 +66,9 @@ describe('sprints', () => {
   });
 
   it('uses the completion time when the sprint closed late', () => {
-    expect(duringSprint('2026-12-01T00:00:00.000Z', { ...sprint, completeDate: '2026-12-02T10:00:00.000Z' })).toBe(true);
+    expect(duringSprint('2026-12-01T00:00:00.000Z', { ...sprint, completeDate: '2026-12-02T10:00:00.000Z' })).toBe(
+      true,
+    );
     expect(duringSprint('2026-12-01T00:00:00.000Z', {})).toBe(false);
   });
 });

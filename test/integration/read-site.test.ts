@@ -14,7 +14,11 @@ const demo = generateDemoSite();
 const adminId = Object.entries(demo.permissions ?? {}).find(([, grant]) => grant.admin)![0];
 const groups = demo.groups.map((group) => group.name);
 
-function clientFor(emulator: RunningEmulator, login: string, options: ConstructorParameters<typeof JiraClient>[1] = {}) {
+function clientFor(
+  emulator: RunningEmulator,
+  login: string,
+  options: ConstructorParameters<typeof JiraClient>[1] = {},
+) {
   return new JiraClient(new HttpTransport({ baseUrl: emulator.url, email: login, apiToken: 'any' }), options);
 }
 
@@ -44,14 +48,18 @@ describe('reading the demo site through the emulator', () => {
     expect(client.usage.points).toBe(stats.points);
     // One search page per 100 issues of each project and one bulkfetch per 1000 issues set the floor.
     const issuesByProject = new Map<string, number>();
-    for (const issue of demo.issues) issuesByProject.set(issue.key.split('-')[0]!, (issuesByProject.get(issue.key.split('-')[0]!) ?? 0) + 1);
+    for (const issue of demo.issues)
+      issuesByProject.set(issue.key.split('-')[0]!, (issuesByProject.get(issue.key.split('-')[0]!) ?? 0) + 1);
     const searchPages = [...issuesByProject.values()].reduce((sum, count) => sum + Math.ceil(count / 100), 0);
     expect(stats.byRoute['POST /rest/api/3/search/jql']?.requests).toBe(searchPages);
     expect(stats.byRoute['POST /rest/api/3/changelog/bulkfetch']?.requests).toBe(Math.ceil(demo.issues.length / 1000));
   });
 
   it(`brings back all 120 histories of ${DEMO_LONG_HISTORY_KEY}, not the 40 expand=changelog gives`, async () => {
-    const read = await readSite(clientFor(emulator, adminId), { baseUrl: emulator.url, projectKeys: [DEMO_LONG_HISTORY_KEY.split('-')[0]!] });
+    const read = await readSite(clientFor(emulator, adminId), {
+      baseUrl: emulator.url,
+      projectKeys: [DEMO_LONG_HISTORY_KEY.split('-')[0]!],
+    });
     const issue = read.snapshot.issues.find((candidate) => candidate.key === DEMO_LONG_HISTORY_KEY)!;
     expect(issue.changelog?.histories).toHaveLength(120);
     const ids = issue.changelog!.histories.map((history) => history.id);
@@ -72,8 +80,10 @@ describe('reading the demo site through the emulator', () => {
     );
   });
 
-  it("shows a user only what their permissions allow, and records what it could not read", async () => {
-    const restricted = Object.entries(demo.permissions ?? {}).find(([, grant]) => !grant.admin && (grant.projects?.length ?? 0) < demo.projects.length)!;
+  it('shows a user only what their permissions allow, and records what it could not read', async () => {
+    const restricted = Object.entries(demo.permissions ?? {}).find(
+      ([, grant]) => !grant.admin && (grant.projects?.length ?? 0) < demo.projects.length,
+    )!;
     const [accountId, grant] = restricted;
     const read = await readSite(clientFor(emulator, accountId), { baseUrl: emulator.url });
     expect(read.snapshot.projects.map((project) => project.key).sort()).toEqual([...(grant.projects ?? [])].sort());
@@ -96,7 +106,11 @@ describe('reading under failures and a points budget', () => {
     // A budget of a few thousand points an hour: its one-minute bucket empties several times during the read.
     const emulator = await startEmulator(demo, { failRate: 0.2, pointsPerHour: 60_000, now: clock.now });
     try {
-      const client = clientFor(emulator, adminId, { sleep: clock.sleep, now: clock.now, retry: { maxTries: 12, baseDelayMs: 200 } });
+      const client = clientFor(emulator, adminId, {
+        sleep: clock.sleep,
+        now: clock.now,
+        retry: { maxTries: 12, baseDelayMs: 200 },
+      });
       const read = await readSite(client, { baseUrl: emulator.url, groups });
       expect(comparable(read.snapshot)).toEqual(comparable(demo));
       const stats = emulator.stats();

@@ -10,11 +10,38 @@ describe('adfToText', () => {
     ['null', null, ''],
     ['an empty doc', doc(), ''],
     ['two paragraphs', doc(paragraph(text('First')), paragraph(text('Second'))), 'First\nSecond'],
-    ['a mention and emoji', doc(paragraph({ type: 'mention', attrs: { id: 'x', text: '@Priya' } }, text(' ship it '), { type: 'emoji', attrs: { shortName: ':rocket:', text: '🚀' } })), '@Priya ship it 🚀'],
-    ['a bullet list', doc({ type: 'bulletList', content: [{ type: 'listItem', content: [paragraph(text('AC one'))] }, { type: 'listItem', content: [paragraph(text('AC two'))] }] }), '- AC one\n- AC two'],
+    [
+      'a mention and emoji',
+      doc(
+        paragraph({ type: 'mention', attrs: { id: 'x', text: '@Priya' } }, text(' ship it '), {
+          type: 'emoji',
+          attrs: { shortName: ':rocket:', text: '🚀' },
+        }),
+      ),
+      '@Priya ship it 🚀',
+    ],
+    [
+      'a bullet list',
+      doc({
+        type: 'bulletList',
+        content: [
+          { type: 'listItem', content: [paragraph(text('AC one'))] },
+          { type: 'listItem', content: [paragraph(text('AC two'))] },
+        ],
+      }),
+      '- AC one\n- AC two',
+    ],
     ['a hard break', doc(paragraph(text('line'), { type: 'hardBreak' }, text('next'))), 'line\nnext'],
-    ['a date node', doc(paragraph(text('due '), { type: 'date', attrs: { timestamp: '1767225600000' } })), 'due 2026-01-01'],
-    ['a link card', doc(paragraph({ type: 'inlineCard', attrs: { url: 'https://example.com/x' } })), 'https://example.com/x'],
+    [
+      'a date node',
+      doc(paragraph(text('due '), { type: 'date', attrs: { timestamp: '1767225600000' } })),
+      'due 2026-01-01',
+    ],
+    [
+      'a link card',
+      doc(paragraph({ type: 'inlineCard', attrs: { url: 'https://example.com/x' } })),
+      'https://example.com/x',
+    ],
     ['an unknown node with text inside', doc({ type: 'futureNode', content: [text('kept')] }), 'kept'],
     ['Japanese text', doc(paragraph(text('価格戦略を見直す'))), '価格戦略を見直す'],
     ['HTML in text stays text', doc(paragraph(text('<script>alert(1)</script>'))), '<script>alert(1)</script>'],

@@ -5,7 +5,13 @@ describe('JiraClient retries', () => {
   it('waits exactly what Retry-After says on 429, then succeeds', async () => {
     const clock = fakeClock();
     const transport = new ScriptedTransport((_, index) =>
-      index === 0 ? json(429, { errorMessages: ['Rate limited'] }, { 'retry-after': '7', 'ratelimit-reason': 'jira-quota-tenant-based' }) : json(200, { values: [1, 2, 3] }),
+      index === 0
+        ? json(
+            429,
+            { errorMessages: ['Rate limited'] },
+            { 'retry-after': '7', 'ratelimit-reason': 'jira-quota-tenant-based' },
+          )
+        : json(200, { values: [1, 2, 3] }),
     );
     const client = new JiraClient(transport, { sleep: clock.sleep, now: clock.now, random: () => 0.5 });
     const { body } = await client.get<{ values: number[] }>('/rest/api/3/project/search');
@@ -17,7 +23,11 @@ describe('JiraClient retries', () => {
   it('keeps waiting on 429 for as long as its time budget allows, then gives up', async () => {
     const clock = fakeClock();
     const transport = new ScriptedTransport(() => json(429, {}, { 'retry-after': '60' }));
-    const client = new JiraClient(transport, { sleep: clock.sleep, now: clock.now, retry: { maxTries: 2, maxThrottleWaitMs: 10 * 60_000 } });
+    const client = new JiraClient(transport, {
+      sleep: clock.sleep,
+      now: clock.now,
+      retry: { maxTries: 2, maxThrottleWaitMs: 10 * 60_000 },
+    });
     await expect(client.get('/rest/api/3/field')).rejects.toMatchObject({ status: 429, transient: true });
     expect(transport.sent).toHaveLength(11);
     expect(clock.sleeps.reduce((a, b) => a + b, 0)).toBe(10 * 60_000);
@@ -26,8 +36,17 @@ describe('JiraClient retries', () => {
   it('backs off exponentially with jitter on 5xx and gives up after maxTries', async () => {
     const clock = fakeClock();
     const transport = new ScriptedTransport(() => json(503, 'Service Unavailable'));
-    const client = new JiraClient(transport, { sleep: clock.sleep, now: clock.now, random: () => 1, retry: { maxTries: 4, baseDelayMs: 100, maxDelayMs: 250 } });
-    await expect(client.get('/rest/api/3/field')).rejects.toMatchObject({ name: 'JiraError', status: 503, transient: true });
+    const client = new JiraClient(transport, {
+      sleep: clock.sleep,
+      now: clock.now,
+      random: () => 1,
+      retry: { maxTries: 4, baseDelayMs: 100, maxDelayMs: 250 },
+    });
+    await expect(client.get('/rest/api/3/field')).rejects.toMatchObject({
+      name: 'JiraError',
+      status: 503,
+      transient: true,
+    });
     expect(transport.sent).toHaveLength(4);
     expect(clock.sleeps).toEqual([100, 200, 250]);
     expect(client.usage.points).toBe(0);
@@ -35,8 +54,16 @@ describe('JiraClient retries', () => {
 
   it('retries network failures and invalid JSON, but never a 400 or 404', async () => {
     const clock = fakeClock();
-    const answers = [new Error('socket hang up'), { status: 200, headers: {}, body: '{"trunc', malformed: true }, json(200, [{ id: 'summary' }])];
-    const client = new JiraClient(new ScriptedTransport((_, index) => answers[index]!), { sleep: clock.sleep, now: clock.now, random: () => 0 });
+    const answers = [
+      new Error('socket hang up'),
+      { status: 200, headers: {}, body: '{"trunc', malformed: true },
+      json(200, [{ id: 'summary' }]),
+    ];
+    const client = new JiraClient(new ScriptedTransport((_, index) => answers[index]!), {
+      sleep: clock.sleep,
+      now: clock.now,
+      random: () => 0,
+    });
     const { body } = await client.get<unknown[]>('/rest/api/3/field');
     expect(body).toHaveLength(1);
     expect(client.usage).toMatchObject({ requests: 3, networkErrors: 1, serverErrors: 1 });

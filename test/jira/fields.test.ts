@@ -4,7 +4,10 @@ import { discoverFieldCandidates, discoverFields, meaningOfField } from '../../s
 import type { RestField } from '../../src/jira/snapshot';
 
 const catalogue = JSON.parse(
-  readFileSync(path.resolve(__dirname, '../../../shared/real-jira/field-catalog/DataDefinition/jira_field_information.json'), 'utf8'),
+  readFileSync(
+    path.resolve(__dirname, '../../../shared/real-jira/field-catalog/DataDefinition/jira_field_information.json'),
+    'utf8',
+  ),
 ) as Record<string, RestField[]>;
 
 describe('discoverFields on real sites', () => {
@@ -41,15 +44,64 @@ describe('discoverFields on real sites', () => {
 
 describe('discoverFields on a Jira Cloud site', () => {
   const fields: RestField[] = [
-    { id: 'customfield_10104', name: 'Sprint', custom: true, schema: { type: 'array', items: 'json', custom: 'com.pyxis.greenhopper.jira:gh-sprint', customId: 10104 } },
-    { id: 'customfield_10230', name: 'Rank (migrated)', custom: true, schema: { type: 'any', custom: 'com.pyxis.greenhopper.jira:gh-lexo-rank', customId: 10230 } },
-    { id: 'customfield_10231', name: 'Rank', custom: true, schema: { type: 'any', custom: 'com.pyxis.greenhopper.jira:gh-lexo-rank', customId: 10231 } },
-    { id: 'customfield_10301', name: 'Target start', custom: true, schema: { type: 'date', custom: 'com.atlassian.jpo:jpo-custom-field-baseline-start', customId: 10301 } },
-    { id: 'customfield_10302', name: 'Target end', custom: true, schema: { type: 'date', custom: 'com.atlassian.jpo:jpo-custom-field-baseline-end', customId: 10302 } },
-    { id: 'customfield_10400', name: 'Team', custom: true, schema: { type: 'team', custom: 'com.atlassian.teams:rm-teams-custom-field-team', customId: 10400 } },
-    { id: 'customfield_10401', name: 'Team', custom: true, schema: { type: 'string', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:textfield', customId: 10401 } },
-    { id: 'customfield_10500', name: 'Parent Link', custom: true, schema: { type: 'any', custom: 'com.atlassian.jpo:jpo-custom-field-parent', customId: 10500 } },
-    { id: 'customfield_10600', name: 'Acceptance Criteria', custom: true, schema: { type: 'string', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:textarea', customId: 10600 } },
+    {
+      id: 'customfield_10104',
+      name: 'Sprint',
+      custom: true,
+      schema: { type: 'array', items: 'json', custom: 'com.pyxis.greenhopper.jira:gh-sprint', customId: 10104 },
+    },
+    {
+      id: 'customfield_10230',
+      name: 'Rank (migrated)',
+      custom: true,
+      schema: { type: 'any', custom: 'com.pyxis.greenhopper.jira:gh-lexo-rank', customId: 10230 },
+    },
+    {
+      id: 'customfield_10231',
+      name: 'Rank',
+      custom: true,
+      schema: { type: 'any', custom: 'com.pyxis.greenhopper.jira:gh-lexo-rank', customId: 10231 },
+    },
+    {
+      id: 'customfield_10301',
+      name: 'Target start',
+      custom: true,
+      schema: { type: 'date', custom: 'com.atlassian.jpo:jpo-custom-field-baseline-start', customId: 10301 },
+    },
+    {
+      id: 'customfield_10302',
+      name: 'Target end',
+      custom: true,
+      schema: { type: 'date', custom: 'com.atlassian.jpo:jpo-custom-field-baseline-end', customId: 10302 },
+    },
+    {
+      id: 'customfield_10400',
+      name: 'Team',
+      custom: true,
+      schema: { type: 'team', custom: 'com.atlassian.teams:rm-teams-custom-field-team', customId: 10400 },
+    },
+    {
+      id: 'customfield_10401',
+      name: 'Team',
+      custom: true,
+      schema: {
+        type: 'string',
+        custom: 'com.atlassian.jira.plugin.system.customfieldtypes:textfield',
+        customId: 10401,
+      },
+    },
+    {
+      id: 'customfield_10500',
+      name: 'Parent Link',
+      custom: true,
+      schema: { type: 'any', custom: 'com.atlassian.jpo:jpo-custom-field-parent', customId: 10500 },
+    },
+    {
+      id: 'customfield_10600',
+      name: 'Acceptance Criteria',
+      custom: true,
+      schema: { type: 'string', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:textarea', customId: 10600 },
+    },
   ];
 
   it('maps each meaning to the right id', () => {

@@ -29,14 +29,28 @@ describe('readAllTokenPages', () => {
   it('follows tokens until Jira leaves them out', async () => {
     const pages = [{ n: 1, nextPageToken: 'a' }, { n: 2, nextPageToken: 'b' }, { n: 3 }];
     const seen: number[] = [];
-    await readAllTokenPages(async (token) => pages[token === undefined ? 0 : token === 'a' ? 1 : 2]!, (page) => void seen.push(page.n), 'test');
+    await readAllTokenPages(
+      async (token) => pages[token === undefined ? 0 : token === 'a' ? 1 : 2]!,
+      (page) => void seen.push(page.n),
+      'test',
+    );
     expect(seen).toEqual([1, 2, 3]);
   });
 
   it('stops with a clear error when a token repeats', async () => {
     let calls = 0;
-    const read = readAllTokenPages(async () => ({ nextPageToken: calls++ < 1 ? 'same' : 'same' }), () => undefined, 'search "project = X"');
+    const read = readAllTokenPages(
+      async () => ({ nextPageToken: calls++ < 1 ? 'same' : 'same' }),
+      () => undefined,
+      'search "project = X"',
+    );
     await expect(read).rejects.toThrow(PagingError);
-    await expect(readAllTokenPages(async () => ({ nextPageToken: 'loop' }), () => undefined, 'search')).rejects.toThrow(/same nextPageToken twice/);
+    await expect(
+      readAllTokenPages(
+        async () => ({ nextPageToken: 'loop' }),
+        () => undefined,
+        'search',
+      ),
+    ).rejects.toThrow(/same nextPageToken twice/);
   });
 });

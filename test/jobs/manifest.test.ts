@@ -35,7 +35,11 @@ describe('the background modules in manifest.yml', () => {
   });
 
   it('read job bodies loosely and refuse what is not a job', () => {
-    expect(parseJob({ type: 'scan', projectKey: 'MOB', kind: 'full', extra: 1 })).toEqual({ type: 'scan', projectKey: 'MOB', kind: 'full' });
+    expect(parseJob({ type: 'scan', projectKey: 'MOB', kind: 'full', extra: 1 })).toEqual({
+      type: 'scan',
+      projectKey: 'MOB',
+      kind: 'full',
+    });
     expect(parseJob({ type: 'audit' })).toEqual({ type: 'audit' });
     expect(parseJob({ type: 'scan' })).toBeUndefined();
     expect(parseJob(null)).toBeUndefined();

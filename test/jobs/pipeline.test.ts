@@ -23,7 +23,9 @@ describe('scheduled trigger → queue → consumer, on the in-memory queue', () 
   it('scans every project in many small steps, audits once at the end, and caches what a live read sees', async () => {
     const scheduled = await scheduleScans(pipeline.services);
     expect(scheduled.listedProjects).toBe(true);
-    expect(scheduled.queued.map((entry) => entry.projectKey)).toEqual(demo.projects.map((project) => project.key).sort());
+    expect(scheduled.queued.map((entry) => entry.projectKey)).toEqual(
+      demo.projects.map((project) => project.key).sort(),
+    );
     expect(scheduled.queued.every((entry) => entry.reason === 'first scan')).toBe(true);
 
     const jobs = await pipeline.drain();
@@ -34,10 +36,13 @@ describe('scheduled trigger → queue → consumer, on the in-memory queue', () 
     expect(pipeline.outcomes.filter((outcome) => outcome === 'audited')).toHaveLength(1);
     expect(pipeline.outcomes.filter((outcome) => outcome === 'audit deferred').length).toBeGreaterThan(0);
 
-    const live = await readSite(new JiraClient(new HttpTransport({ baseUrl: pipeline.emulator.url, email: ADMIN, apiToken: 'x' })), {
-      baseUrl: pipeline.emulator.url,
-      groups: roleMappingGroups(demoConfig()),
-    });
+    const live = await readSite(
+      new JiraClient(new HttpTransport({ baseUrl: pipeline.emulator.url, email: ADMIN, apiToken: 'x' })),
+      {
+        baseUrl: pipeline.emulator.url,
+        groups: roleMappingGroups(demoConfig()),
+      },
+    );
     const cached = (await readCachedSite(pipeline.store))!;
     const strip = (site: ReturnType<typeof normaliseSite>) => ({ ...site, capturedAt: undefined });
     expect(strip(normaliseSite(cached.snapshot))).toEqual(strip(normaliseSite(live.snapshot)));
@@ -50,10 +55,14 @@ describe('scheduled trigger → queue → consumer, on the in-memory queue', () 
     const history = await readHistory(pipeline.store, 'PAY');
     expect(history).toHaveLength(1);
     expect(history[0]).toMatchObject({ weekStart: '2026-11-16', findings: report.report.findings.length });
-    expect(history[0]!.overlapFindings).toBe(report.report.findings.filter((finding) => finding.rule.startsWith('overlap/')).length);
+    expect(history[0]!.overlapFindings).toBe(
+      report.report.findings.filter((finding) => finding.rule.startsWith('overlap/')).length,
+    );
 
     // The job audits a project at a time; what it stores is what an audit of the whole cached site at once gives.
-    const whole = auditSite(normaliseSite(cached.snapshot, cached.problems), demoConfig(), { now: pipeline.services.now() });
+    const whole = auditSite(normaliseSite(cached.snapshot, cached.problems), demoConfig(), {
+      now: pipeline.services.now(),
+    });
     for (const project of demo.projects) {
       expect((await readStoredReport(pipeline.store, project.key))!.report).toEqual(projectSlice(whole, project.key));
     }

@@ -20,7 +20,11 @@ afterAll(async () => {
 
 const issueEvent = (eventType: string, issue: RestIssue) => ({
   eventType,
-  issue: { id: issue.id, key: issue.key, fields: { summary: issue.fields.summary, project: issue.fields.project, updated: issue.fields.updated } },
+  issue: {
+    id: issue.id,
+    key: issue.key,
+    fields: { summary: issue.fields.summary, project: issue.fields.project, updated: issue.fields.updated },
+  },
   atlassianId: 'someone',
 });
 
@@ -33,7 +37,11 @@ describe('product events', () => {
     edited.fields.updated = pipeline.emulator.siteNow().toISOString();
     pipeline.emulator.replaceSnapshot(site);
 
-    expect(await recordProductEvent(issueEvent('avi:jira:updated:issue', edited), pipeline.services)).toEqual({ marked: 'issue', projectKey: 'MOB', issueKey: 'MOB-7' });
+    expect(await recordProductEvent(issueEvent('avi:jira:updated:issue', edited), pipeline.services)).toEqual({
+      marked: 'issue',
+      projectKey: 'MOB',
+      issueKey: 'MOB-7',
+    });
     expect(await scheduleScans(pipeline.services)).toMatchObject({ queued: [{ projectKey: 'MOB', reason: 'marked' }] });
     pipeline.emulator.resetStats();
     await pipeline.drain();
@@ -46,7 +54,7 @@ describe('product events', () => {
     expect(await scheduleScans(pipeline.services)).toMatchObject({ queued: [] });
   });
 
-  it("mark a board whose sprint changed, so that its sprints alone are read again", async () => {
+  it('mark a board whose sprint changed, so that its sprints alone are read again', async () => {
     const board = demo.boards.find((candidate) => candidate.location?.projectKey === 'PAY')!;
     const site = structuredClone(demo);
     const sprints = site.sprints[String(board.id)]!;
@@ -54,7 +62,11 @@ describe('product events', () => {
     future.goal = 'Ship the new refund flow';
     pipeline.emulator.replaceSnapshot(site);
 
-    const event = { eventType: 'avi:jira-software:updated:sprint', sprint: { ...future, originBoardId: board.id }, atlassianId: 'someone' };
+    const event = {
+      eventType: 'avi:jira-software:updated:sprint',
+      sprint: { ...future, originBoardId: board.id },
+      atlassianId: 'someone',
+    };
     expect(await recordProductEvent(event, pipeline.services)).toEqual({ marked: 'board', boardId: board.id });
     expect(await scheduleScans(pipeline.services)).toMatchObject({ queued: [{ projectKey: 'PAY', reason: 'marked' }] });
     pipeline.emulator.resetStats();
@@ -63,7 +75,9 @@ describe('product events', () => {
     expect(stats.byRoute['GET /rest/agile/1.0/board/:boardId/sprint']?.requests).toBe(1);
     expect(stats.requests).toBeLessThanOrEqual(3);
     const directory = (await readCachedDirectory(pipeline.store, 'PAY'))!;
-    expect(directory.sprints[String(board.id)]!.find((sprint) => sprint.id === future.id)?.goal).toBe('Ship the new refund flow');
+    expect(directory.sprints[String(board.id)]!.find((sprint) => sprint.id === future.id)?.goal).toBe(
+      'Ship the new refund flow',
+    );
   });
 
   it('mark a deleted issue, which leaves the cache at the next refresh without listing ids', async () => {
@@ -71,7 +85,10 @@ describe('product events', () => {
     const site = structuredClone(demo);
     site.issues = site.issues.filter((issue) => issue.id !== gone.id);
     pipeline.emulator.replaceSnapshot(site);
-    expect(await recordProductEvent(issueEvent('avi:jira:deleted:issue', gone), pipeline.services)).toMatchObject({ marked: 'deleted issue', projectKey: 'DATA' });
+    expect(await recordProductEvent(issueEvent('avi:jira:deleted:issue', gone), pipeline.services)).toMatchObject({
+      marked: 'deleted issue',
+      projectKey: 'DATA',
+    });
     await scheduleScans(pipeline.services);
     pipeline.emulator.resetStats();
     await pipeline.drain();
@@ -80,9 +97,18 @@ describe('product events', () => {
   });
 
   it('ignore events the scan does not follow, or that lack what a mark needs', async () => {
-    expect(await recordProductEvent({ eventType: 'avi:jira:viewed:issue', issue: { id: '1', key: 'MOB-1' } }, pipeline.services)).toMatchObject({ marked: 'nothing' });
-    expect(await recordProductEvent({ eventType: 'avi:jira:updated:issue', issue: { key: 'MOB-1' } }, pipeline.services)).toMatchObject({ marked: 'nothing' });
-    expect(await recordProductEvent({ eventType: 'avi:jira-software:started:sprint', sprint: { id: 3 } }, pipeline.services)).toMatchObject({ marked: 'nothing' });
+    expect(
+      await recordProductEvent(
+        { eventType: 'avi:jira:viewed:issue', issue: { id: '1', key: 'MOB-1' } },
+        pipeline.services,
+      ),
+    ).toMatchObject({ marked: 'nothing' });
+    expect(
+      await recordProductEvent({ eventType: 'avi:jira:updated:issue', issue: { key: 'MOB-1' } }, pipeline.services),
+    ).toMatchObject({ marked: 'nothing' });
+    expect(
+      await recordProductEvent({ eventType: 'avi:jira-software:started:sprint', sprint: { id: 3 } }, pipeline.services),
+    ).toMatchObject({ marked: 'nothing' });
     expect(await recordProductEvent('not an event', pipeline.services)).toMatchObject({ marked: 'nothing' });
     expect(await pipeline.store.keysWithPrefix('scan:mark')).toEqual([]);
   });

@@ -35,13 +35,18 @@ export async function startPipeline(options: { stepBudgetMs?: number } = {}): Pr
   const clock = { now: () => now, advance: (ms: number) => void (now += ms) };
   const emulator = await startEmulator(demo, { now: clock.now });
   const store = new MemoryStore();
-  await new ConfigRepository(store, RULES.map((rule) => rule.meta)).saveSite(demoConfig(), 0, { at: new Date(now) });
+  await new ConfigRepository(
+    store,
+    RULES.map((rule) => rule.meta),
+  ).saveSite(demoConfig(), 0, { at: new Date(now) });
   const queue = new MemoryJobQueue();
   const clients: JiraClient[] = [];
   const outcomes: JobOutcome[] = [];
   const services: JobServices = {
     jira: () => {
-      const client = new JiraClient(new HttpTransport({ baseUrl: emulator.url, email: ADMIN, apiToken: 'app' }), { now: clock.now });
+      const client = new JiraClient(new HttpTransport({ baseUrl: emulator.url, email: ADMIN, apiToken: 'app' }), {
+        now: clock.now,
+      });
       clients.push(client);
       return client;
     },

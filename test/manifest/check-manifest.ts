@@ -58,13 +58,21 @@ export function handlerExportProblems(manifest: ManifestSchema, manifestPath: st
     const separator = typeof handler === 'string' ? handler.lastIndexOf('.') : -1;
     if (separator <= 0) return []; // a missing or malformed handler is a forge lint error already
     const [fileName, exportName] = [handler.slice(0, separator), handler.slice(separator + 1)];
-    const file = HANDLER_EXTENSIONS.map((ext) => path.join(handlersDir, `${fileName}.${ext}`)).find((f) => fs.existsSync(f));
+    const file = HANDLER_EXTENSIONS.map((ext) => path.join(handlersDir, `${fileName}.${ext}`)).find((f) =>
+      fs.existsSync(f),
+    );
     if (file === undefined) return []; // forge lint reports the missing file
     const loaded: unknown = require(file);
-    const exported = typeof loaded === 'object' && loaded !== null ? (loaded as Record<string, unknown>)[exportName] : undefined;
+    const exported =
+      typeof loaded === 'object' && loaded !== null ? (loaded as Record<string, unknown>)[exportName] : undefined;
     return typeof exported === 'function'
       ? []
-      : [{ check: 'handler-export' as const, message: `function '${key}': ${path.basename(file)} does not export a function '${exportName}'` }];
+      : [
+          {
+            check: 'handler-export' as const,
+            message: `function '${key}': ${path.basename(file)} does not export a function '${exportName}'`,
+          },
+        ];
   });
 }
 
@@ -74,7 +82,10 @@ export function policyProblems(manifest: ManifestSchema): ManifestProblem[] {
     .filter((scope) => !scope.startsWith('read:') && !NON_READ_SCOPES_ALLOWED.includes(scope))
     .map((scope) => ({ check: 'policy', message: `scope '${scope}' is not read-only` }));
   for (const kind of Object.keys(manifest.permissions?.external ?? {})) {
-    problems.push({ check: 'policy', message: `external permission '${kind}' declared: the app sends nothing outside Atlassian` });
+    problems.push({
+      check: 'policy',
+      message: `external permission '${kind}' declared: the app sends nothing outside Atlassian`,
+    });
   }
   if ((manifest.remotes ?? []).length > 0) {
     problems.push({ check: 'policy', message: 'remotes declared: the app has no backend outside Forge' });
@@ -88,17 +99,27 @@ export function policyProblems(manifest: ManifestSchema): ManifestProblem[] {
  */
 export function storageProblems(manifest: ManifestSchema): ManifestProblem[] {
   const entity = (manifest.app.storage?.entities ?? []).find(({ name }) => name === ENTRY_ENTITY);
-  if (entity === undefined) return [{ check: 'storage', message: `custom entity '${ENTRY_ENTITY}' is not declared under app.storage.entities` }];
+  if (entity === undefined)
+    return [
+      { check: 'storage', message: `custom entity '${ENTRY_ENTITY}' is not declared under app.storage.entities` },
+    ];
   const declared = Object.fromEntries(Object.entries(entity.attributes).map(([name, { type }]) => [name, type]));
   const problems: ManifestProblem[] = [];
   for (const name of new Set([...Object.keys(ENTRY_ATTRIBUTES), ...Object.keys(declared)])) {
     const expected = (ENTRY_ATTRIBUTES as Record<string, string>)[name];
     if (declared[name] !== expected) {
-      problems.push({ check: 'storage', message: `entity '${ENTRY_ENTITY}' attribute '${name}': declared ${declared[name] ?? 'nowhere'}, the store writes ${expected ?? 'no such attribute'}` });
+      problems.push({
+        check: 'storage',
+        message: `entity '${ENTRY_ENTITY}' attribute '${name}': declared ${declared[name] ?? 'nowhere'}, the store writes ${expected ?? 'no such attribute'}`,
+      });
     }
   }
   const indexNames = (entity.indexes ?? []).map((index) => (typeof index === 'string' ? index : index.name));
-  if (!indexNames.includes(ENTRY_KEY_INDEX)) problems.push({ check: 'storage', message: `entity '${ENTRY_ENTITY}' has no index '${ENTRY_KEY_INDEX}' to list entries by` });
+  if (!indexNames.includes(ENTRY_KEY_INDEX))
+    problems.push({
+      check: 'storage',
+      message: `entity '${ENTRY_ENTITY}' has no index '${ENTRY_KEY_INDEX}' to list entries by`,
+    });
   return problems;
 }
 
@@ -109,5 +130,10 @@ export async function checkManifest(manifestPath: string): Promise<ManifestProbl
     .map((e): ManifestProblem => ({ check: 'forge', message: `${e.message} (line ${e.line ?? '?'})` }));
   const manifest = parseManifest(manifestPath);
   if (manifest === null) return forge;
-  return [...forge, ...handlerExportProblems(manifest, manifestPath), ...policyProblems(manifest), ...storageProblems(manifest)];
+  return [
+    ...forge,
+    ...handlerExportProblems(manifest, manifestPath),
+    ...policyProblems(manifest),
+    ...storageProblems(manifest),
+  ];
 }

@@ -13,9 +13,17 @@ function loadManifest(): ManifestSchema {
   return manifest;
 }
 
-type UiModule = { key: string; resource?: string; render?: string; resolver?: { function?: string }; title?: unknown; viewportSize?: unknown; useAsConfig?: boolean };
+type UiModule = {
+  key: string;
+  resource?: string;
+  render?: string;
+  resolver?: { function?: string };
+  title?: unknown;
+  viewportSize?: unknown;
+  useAsConfig?: boolean;
+};
 const uiModules = (manifest: ManifestSchema, type: string): UiModule[] =>
-  ((manifest.modules as Record<string, UiModule[] | undefined> | undefined)?.[type] ?? []);
+  (manifest.modules as Record<string, UiModule[] | undefined> | undefined)?.[type] ?? [];
 
 const UI_MODULE_TYPES = [
   'jira:sprintAction',
@@ -37,7 +45,9 @@ describe('manifest.yml', () => {
   });
 
   it('declares exactly the product modules, the background scan modules (test/jobs checks them) and functions', () => {
-    expect(Object.keys(loadManifest().modules ?? {}).sort()).toEqual([...UI_MODULE_TYPES, 'scheduledTrigger', 'consumer', 'trigger', 'function'].sort());
+    expect(Object.keys(loadManifest().modules ?? {}).sort()).toEqual(
+      [...UI_MODULE_TYPES, 'scheduledTrigger', 'consumer', 'trigger', 'function'].sort(),
+    );
   });
 
   it.each(UI_MODULE_TYPES)('%s renders the one Custom UI resource and talks to the resolver function', (type) => {
@@ -118,27 +128,153 @@ describe('broken manifests are rejected', () => {
   });
 
   const cases: Array<[string, (m: ManifestSchema) => void, ManifestProblem['check'], RegExp]> = [
-    ['a module points to a resource that is not declared', (m) => { sprintAction(m).resource = 'nowhere'; }, 'forge', /nowhere/],
-    ['a resolver points to a function that is not declared', (m) => { sprintAction(m).resolver = { function: 'nothing' }; }, 'forge', /nothing/],
-    ['a handler file does not exist', (m) => { resolverFunction(m).handler = 'missing.handler'; }, 'forge', /missing/],
-    ['a handler file lacks the named export', (m) => { resolverFunction(m).handler = 'index.notExported'; }, 'handler-export', /notExported/],
-    ['an unknown module type', (m) => { (m.modules as Record<string, unknown>)['jira:sprintPanel'] = [{ key: 'p', resource: 'main', title: 'P' }]; }, 'forge', /jira:sprintPanel/],
-    ['two modules share a key', (m) => { uiModules(m, 'jira:boardAction')[0]!.key = sprintAction(m).key; }, 'forge', /rba-sprint-action/],
-    ['a module has no title', (m) => { delete sprintAction(m).title; }, 'forge', /required property 'title'/],
-    ['the resource folder does not exist', (m) => { m.resources = [{ key: 'main', path: 'static/app/not-built' }]; }, 'forge', /not-built/],
-    ['the resource folder has no index.html', (m) => { m.resources = [{ key: 'main', path: 'src/resolvers' }]; }, 'forge', /index\.html/],
-    ['a runtime Forge does not offer', (m) => { m.app.runtime = { name: 'nodejs18.x' as never }; }, 'forge', /nodejs18\.x/],
+    [
+      'a module points to a resource that is not declared',
+      (m) => {
+        sprintAction(m).resource = 'nowhere';
+      },
+      'forge',
+      /nowhere/,
+    ],
+    [
+      'a resolver points to a function that is not declared',
+      (m) => {
+        sprintAction(m).resolver = { function: 'nothing' };
+      },
+      'forge',
+      /nothing/,
+    ],
+    [
+      'a handler file does not exist',
+      (m) => {
+        resolverFunction(m).handler = 'missing.handler';
+      },
+      'forge',
+      /missing/,
+    ],
+    [
+      'a handler file lacks the named export',
+      (m) => {
+        resolverFunction(m).handler = 'index.notExported';
+      },
+      'handler-export',
+      /notExported/,
+    ],
+    [
+      'an unknown module type',
+      (m) => {
+        (m.modules as Record<string, unknown>)['jira:sprintPanel'] = [{ key: 'p', resource: 'main', title: 'P' }];
+      },
+      'forge',
+      /jira:sprintPanel/,
+    ],
+    [
+      'two modules share a key',
+      (m) => {
+        uiModules(m, 'jira:boardAction')[0]!.key = sprintAction(m).key;
+      },
+      'forge',
+      /rba-sprint-action/,
+    ],
+    [
+      'a module has no title',
+      (m) => {
+        delete sprintAction(m).title;
+      },
+      'forge',
+      /required property 'title'/,
+    ],
+    [
+      'the resource folder does not exist',
+      (m) => {
+        m.resources = [{ key: 'main', path: 'static/app/not-built' }];
+      },
+      'forge',
+      /not-built/,
+    ],
+    [
+      'the resource folder has no index.html',
+      (m) => {
+        m.resources = [{ key: 'main', path: 'src/resolvers' }];
+      },
+      'forge',
+      /index\.html/,
+    ],
+    [
+      'a runtime Forge does not offer',
+      (m) => {
+        m.app.runtime = { name: 'nodejs18.x' as never };
+      },
+      'forge',
+      /nodejs18\.x/,
+    ],
     ['a scope Forge does not know', (m) => addScope(m, 'read:everything:jira'), 'forge', /read:everything:jira/],
     ['a write scope', (m) => addScope(m, 'write:jira-work'), 'policy', /write:jira-work/],
     ['an admin scope', (m) => addScope(m, 'manage:jira-configuration'), 'policy', /manage:jira-configuration/],
-    ['backend egress', (m) => { m.permissions = { ...m.permissions, external: { fetch: { backend: ['https://audit.example.com'] } } }; }, 'policy', /external permission 'fetch'/],
-    ['a remote backend', (m) => { m.remotes = [{ key: 'audit', baseUrl: 'https://audit.example.com' }]; }, 'policy', /remotes/],
-    ['an entity attribute of a type Forge does not know', (m) => { configEntity(m).attributes.version = { type: 'int' as never }; }, 'forge', /type/],
-    ['an entity name Forge does not accept', (m) => { configEntity(m).name = 'Config_Entry'; }, 'forge', /name/],
-    ['no configuration entity', (m) => { delete m.app.storage; }, 'storage', /'config-entry' is not declared/],
-    ["the entity's version is not an integer", (m) => { configEntity(m).attributes.version = { type: 'string' }; }, 'storage', /attribute 'version': declared string, the store writes integer/],
-    ['the entity lacks an attribute the store writes', (m) => { delete configEntity(m).attributes.savedBy; }, 'storage', /attribute 'savedBy': declared nowhere/],
-    ['the entity has no index to list entries by', (m) => { configEntity(m).indexes = ['version']; }, 'storage', /no index 'entryKey'/],
+    [
+      'backend egress',
+      (m) => {
+        m.permissions = { ...m.permissions, external: { fetch: { backend: ['https://audit.example.com'] } } };
+      },
+      'policy',
+      /external permission 'fetch'/,
+    ],
+    [
+      'a remote backend',
+      (m) => {
+        m.remotes = [{ key: 'audit', baseUrl: 'https://audit.example.com' }];
+      },
+      'policy',
+      /remotes/,
+    ],
+    [
+      'an entity attribute of a type Forge does not know',
+      (m) => {
+        configEntity(m).attributes.version = { type: 'int' as never };
+      },
+      'forge',
+      /type/,
+    ],
+    [
+      'an entity name Forge does not accept',
+      (m) => {
+        configEntity(m).name = 'Config_Entry';
+      },
+      'forge',
+      /name/,
+    ],
+    [
+      'no configuration entity',
+      (m) => {
+        delete m.app.storage;
+      },
+      'storage',
+      /'config-entry' is not declared/,
+    ],
+    [
+      "the entity's version is not an integer",
+      (m) => {
+        configEntity(m).attributes.version = { type: 'string' };
+      },
+      'storage',
+      /attribute 'version': declared string, the store writes integer/,
+    ],
+    [
+      'the entity lacks an attribute the store writes',
+      (m) => {
+        delete configEntity(m).attributes.savedBy;
+      },
+      'storage',
+      /attribute 'savedBy': declared nowhere/,
+    ],
+    [
+      'the entity has no index to list entries by',
+      (m) => {
+        configEntity(m).indexes = ['version'];
+      },
+      'storage',
+      /no index 'entryKey'/,
+    ],
   ];
 
   it.each(cases)('rejects %s', async (name, change, check, message) => {

@@ -89,6 +89,8 @@ describe('manifest scopes against the endpoints the app reads', () => {
   it('reads group members through granular scopes, because the classic scope for it is manage:jira-configuration', () => {
     const sets = scopeSets(specs, 'GET', '/rest/api/3/group/member');
     expect(sets).toContainEqual(['manage:jira-configuration']);
-    expect(grantingSets('GET', '/rest/api/3/group/member')).toEqual([['read:group:jira', 'read:user:jira', 'read:avatar:jira']]);
+    expect(grantingSets('GET', '/rest/api/3/group/member')).toEqual([
+      ['read:group:jira', 'read:user:jira', 'read:avatar:jira'],
+    ]);
   });
 });

@@ -25,11 +25,17 @@ describe('adfToText on hostile input', () => {
   it('never throws and always returns trimmed text, whatever the body', () => {
     holds(
       'adfNeverThrows',
-      fc.property(fc.oneof(adfLike, adfDocument({ rich: true, maxDepth: 4 }).map((document) => document.doc as Json)), (body) => {
-        const text = adfToText(body);
-        expect(typeof text).toBe('string');
-        expect(text).toBe(text.trim());
-      }),
+      fc.property(
+        fc.oneof(
+          adfLike,
+          adfDocument({ rich: true, maxDepth: 4 }).map((document) => document.doc as Json),
+        ),
+        (body) => {
+          const text = adfToText(body);
+          expect(typeof text).toBe('string');
+          expect(text).toBe(text.trim());
+        },
+      ),
     );
   });
 
@@ -60,7 +66,8 @@ describe('adfToText on hostile input', () => {
         const collect = (node: JsonObject) => {
           if (!Array.isArray(node.content)) return;
           containers.push(node);
-          for (const child of node.content) if (child !== null && typeof child === 'object' && !Array.isArray(child)) collect(child);
+          for (const child of node.content)
+            if (child !== null && typeof child === 'object' && !Array.isArray(child)) collect(child);
         };
         collect(doc);
         const target = containers[pick % containers.length] as JsonObject;

@@ -34,7 +34,10 @@ const TRICKY_TEXT = [
 
 /** Up to 64,000 characters, twice what Jira lets a text field hold: a pasted log, an import that ignored the limit. */
 export const hugeText: fc.Arbitrary<string> = fc
-  .tuple(fc.constantFrom('a', 'roadmap ', '2027 ', 'x'.repeat(7), '😀', '<b>', 'Q3 2027 ', 'sprint '), fc.integer({ min: 1_000, max: 8_000 }))
+  .tuple(
+    fc.constantFrom('a', 'roadmap ', '2027 ', 'x'.repeat(7), '😀', '<b>', 'Q3 2027 ', 'sprint '),
+    fc.integer({ min: 1_000, max: 8_000 }),
+  )
   .map(([piece, times]) => piece.repeat(times));
 
 export const hostileText: fc.Arbitrary<string> = fc.oneof(
@@ -71,9 +74,19 @@ const LATEST = Date.UTC(2036, 0, 1);
 
 /** `2026-03-16T14:40:31.000+0800` and its cousins, as Jira writes instants; the value is the instant in ms. */
 export const jiraInstant: fc.Arbitrary<{ text: string | number; ms: number }> = fc.oneof(
-  { weight: 6, arbitrary: fc.tuple(fc.integer({ min: EARLIEST, max: LATEST }), fc.constantFrom(...OFFSETS)).map(([ms, offset]) => ({ text: withOffset(ms, offset), ms })) },
+  {
+    weight: 6,
+    arbitrary: fc
+      .tuple(fc.integer({ min: EARLIEST, max: LATEST }), fc.constantFrom(...OFFSETS))
+      .map(([ms, offset]) => ({ text: withOffset(ms, offset), ms })),
+  },
   { weight: 1, arbitrary: fc.integer({ min: EARLIEST, max: LATEST }).map((ms) => ({ text: ms, ms })) },
-  { weight: 1, arbitrary: fc.integer({ min: EARLIEST / 1000, max: LATEST / 1000 }).map((seconds) => ({ text: seconds, ms: seconds * 1000 })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .integer({ min: EARLIEST / 1000, max: LATEST / 1000 })
+      .map((seconds) => ({ text: seconds, ms: seconds * 1000 })),
+  },
 );
 
 function withOffset(ms: number, offset: string): string {
@@ -106,13 +119,22 @@ export const unreadableTime: fc.Arbitrary<Json> = fc.oneof(
   fc.string({ unit: 'grapheme-ascii', maxLength: 12 }).filter((text) => !/\d/.test(text)),
 );
 
-export const jiraTime: fc.Arbitrary<Json> = fc.oneof({ weight: 8, arbitrary: jiraInstant.map((time) => time.text) }, { weight: 2, arbitrary: unreadableTime });
+export const jiraTime: fc.Arbitrary<Json> = fc.oneof(
+  { weight: 8, arbitrary: jiraInstant.map((time) => time.text) },
+  { weight: 2, arbitrary: unreadableTime },
+);
 
 /** `YYYY-MM-DD` (due dates, Start date), now and then a full instant or junk. */
 export const calendarDate: fc.Arbitrary<Json> = fc.oneof(
-  { weight: 6, arbitrary: fc.integer({ min: EARLIEST, max: LATEST }).map((ms) => new Date(ms).toISOString().slice(0, 10)) },
+  {
+    weight: 6,
+    arbitrary: fc.integer({ min: EARLIEST, max: LATEST }).map((ms) => new Date(ms).toISOString().slice(0, 10)),
+  },
   { weight: 1, arbitrary: jiraInstant.map((time) => time.text) },
-  { weight: 1, arbitrary: fc.constantFrom<Json>('2026-02-30', '2026-00-10', '20261110', '10/11/2026', '0000-01-01', '') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom<Json>('2026-02-30', '2026-00-10', '20261110', '10/11/2026', '0000-01-01', ''),
+  },
   { weight: 1, arbitrary: junk },
 );
 

@@ -12,10 +12,13 @@ import { ACCOUNT_PREFIX, taggedSnapshot } from './snapshots';
 function classificationProblems(result: Classification): string[] {
   const found: string[] = [];
   if (!ROLES.includes(result.role)) found.push(`role ${String(result.role)}`);
-  if (!(Number.isFinite(result.confidence) && result.confidence >= 0 && result.confidence <= 1)) found.push(`confidence ${result.confidence}`);
+  if (!(Number.isFinite(result.confidence) && result.confidence >= 0 && result.confidence <= 1))
+    found.push(`confidence ${result.confidence}`);
   if (!result.criteria.every((id) => isCriteriaId(id))) found.push(`criteria ${JSON.stringify(result.criteria)}`);
-  if (new Set(result.criteria).size !== result.criteria.length) found.push(`criteria repeated ${JSON.stringify(result.criteria)}`);
-  if (typeof result.reason !== 'string' || result.reason.trim() === '' || /[\n\r\t]/.test(result.reason)) found.push(`reason ${JSON.stringify(result.reason)}`);
+  if (new Set(result.criteria).size !== result.criteria.length)
+    found.push(`criteria repeated ${JSON.stringify(result.criteria)}`);
+  if (typeof result.reason !== 'string' || result.reason.trim() === '' || /[\n\r\t]/.test(result.reason))
+    found.push(`reason ${JSON.stringify(result.reason)}`);
   return found;
 }
 
@@ -51,7 +54,14 @@ function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
-    for (let j = 1; j <= b.length; j++) current.push(Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    for (let j = 1; j <= b.length; j++)
+      current.push(
+        Math.min(
+          (previous[j] as number) + 1,
+          (current[j - 1] as number) + 1,
+          (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+        ),
+      );
     previous = current;
   }
   return previous[b.length] as number;
@@ -62,14 +72,16 @@ const squeezed = (text: string) => text.toLowerCase().replace(/\s+/gu, ' ').trim
 describe('isTypoFix', () => {
   it('calls an edit a typo fix exactly when at most two characters differ (case and spacing aside)', () => {
     const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' ', 'A'), maxLength: 12 });
-    const nearby = fc.tuple(word, fc.array(fc.tuple(fc.nat(), fc.constantFrom('', 'a', 'b', 'bc', 'c')), { maxLength: 3 })).map(([text, edits]) => {
-      let after = text;
-      for (const [at, replacement] of edits) {
-        const index = after.length === 0 ? 0 : at % after.length;
-        after = after.slice(0, index) + replacement + after.slice(index + 1);
-      }
-      return [text, after] as const;
-    });
+    const nearby = fc
+      .tuple(word, fc.array(fc.tuple(fc.nat(), fc.constantFrom('', 'a', 'b', 'bc', 'c')), { maxLength: 3 }))
+      .map(([text, edits]) => {
+        let after = text;
+        for (const [at, replacement] of edits) {
+          const index = after.length === 0 ? 0 : at % after.length;
+          after = after.slice(0, index) + replacement + after.slice(index + 1);
+        }
+        return [text, after] as const;
+      });
     holds(
       'typoFixIsEditDistance',
       fc.property(fc.oneof(nearby, fc.tuple(word, word)), ([before, after]) => {
@@ -109,14 +121,19 @@ describe('classifyAction on hostile actions and items', () => {
   it('never depends on who acted: another author, assignee, reporter, creator or user field changes nothing', () => {
     holds(
       'classifyActorBlind',
-      fc.property(action, context, fc.constantFrom('acct:someone-else', 'acct:the-pm', 'acct:the-po'), (subject, given, other) => {
-        const expected = classifyAction(subject, given);
-        const swapped = byAnotherActor(subject, given, other);
-        expect(classifyAction(swapped.action, swapped.context)).toEqual(expected);
-        const { authorId: _author, ...anonymous } = subject;
-        expect(classifyAction(anonymous as Action, given as ClassifyContext)).toEqual(expected);
-        expect(explainAction(swapped.action, swapped.context)).toEqual(explainAction(subject, given));
-      }),
+      fc.property(
+        action,
+        context,
+        fc.constantFrom('acct:someone-else', 'acct:the-pm', 'acct:the-po'),
+        (subject, given, other) => {
+          const expected = classifyAction(subject, given);
+          const swapped = byAnotherActor(subject, given, other);
+          expect(classifyAction(swapped.action, swapped.context)).toEqual(expected);
+          const { authorId: _author, ...anonymous } = subject;
+          expect(classifyAction(anonymous as Action, given as ClassifyContext)).toEqual(expected);
+          expect(explainAction(swapped.action, swapped.context)).toEqual(explainAction(subject, given));
+        },
+      ),
     );
   });
 
@@ -129,7 +146,8 @@ describe('classifyAction on hostile actions and items', () => {
         const results = classifySite(site);
         for (const result of results.values()) expect(classificationProblems(result)).toEqual([]);
         expect(classifySite(renamed)).toEqual(results);
-        const authors = (of: Site) => of.actions.map((entry) => entry.authorId).filter((id) => id?.startsWith(ACCOUNT_PREFIX));
+        const authors = (of: Site) =>
+          of.actions.map((entry) => entry.authorId).filter((id) => id?.startsWith(ACCOUNT_PREFIX));
         if (authors(site).length > 0) expect(authors(renamed)).not.toEqual(authors(site));
       }),
     );

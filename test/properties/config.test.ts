@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { defaultConfig } from '../../src/config/defaults';
-import { ConfigError, configSchema, parseConfig, type ConfigIssue, type RuleOptionsSchema } from '../../src/config/schema';
+import {
+  ConfigError,
+  configSchema,
+  parseConfig,
+  type ConfigIssue,
+  type RuleOptionsSchema,
+} from '../../src/config/schema';
 import { parseConfiguration } from '../../src/config/transfer';
 import type { Json } from '../../src/jira/snapshot';
 import { RULES } from '../../src/rules';
@@ -27,7 +33,11 @@ function issuesOf(parse: () => unknown): ConfigIssue[] {
 function inValue(value: unknown, path: string): boolean {
   if (path === '') return true;
   if (value === null || typeof value !== 'object') return false;
-  return Object.keys(value).some((key) => (path === key || path.startsWith(`${key}.`)) && inValue((value as Record<string, unknown>)[key], path.slice(key.length + 1)));
+  return Object.keys(value).some(
+    (key) =>
+      (path === key || path.startsWith(`${key}.`)) &&
+      inValue((value as Record<string, unknown>)[key], path.slice(key.length + 1)),
+  );
 }
 
 interface SchemaNode {
@@ -41,22 +51,52 @@ function inSchema(schema: SchemaNode | undefined, segments: readonly string[]): 
   if (!schema) return false;
   const [first, ...rest] = segments;
   if (first === undefined) return true;
-  const next = schema.properties && Object.hasOwn(schema.properties, first) ? schema.properties[first] : typeof schema.additionalProperties === 'object' ? schema.additionalProperties : /^\d+$/.test(first) ? schema.items : undefined;
+  const next =
+    schema.properties && Object.hasOwn(schema.properties, first)
+      ? schema.properties[first]
+      : typeof schema.additionalProperties === 'object'
+        ? schema.additionalProperties
+        : /^\d+$/.test(first)
+          ? schema.items
+          : undefined;
   return inSchema(next, rest);
 }
 
 function issueProblems(input: unknown, issues: readonly ConfigIssue[], root: string): string[] {
   return issues
-    .filter((issue) => !(typeof issue.path === 'string' && issue.path !== '' && typeof issue.message === 'string' && issue.message.trim() !== '' && (issue.path === root || inValue(input, issue.path) || inSchema(SCHEMA as SchemaNode, issue.path.split('.')))))
+    .filter(
+      (issue) =>
+        !(
+          typeof issue.path === 'string' &&
+          issue.path !== '' &&
+          typeof issue.message === 'string' &&
+          issue.message.trim() !== '' &&
+          (issue.path === root || inValue(input, issue.path) || inSchema(SCHEMA as SchemaNode, issue.path.split('.')))
+        ),
+    )
     .map((issue) => JSON.stringify(issue));
 }
 
 /** Configuration-shaped JSON gone wrong: a valid configuration with junk put anywhere, or junk altogether. */
-const prototypeKeys = fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'version', 'projects', 'rules', 'thresholds');
+const prototypeKeys = fc.constantFrom(
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  'version',
+  'projects',
+  'rules',
+  'thresholds',
+);
 const hostileConfig: fc.Arbitrary<Json> = fc.oneof(
   { weight: 6, arbitrary: mutated(validConfig(REGISTRY) as fc.Arbitrary<Json>) },
   { weight: 1, arbitrary: junk },
-  { weight: 1, arbitrary: fc.dictionary(prototypeKeys, fc.oneof(junk, fc.dictionary(prototypeKeys, junk, { maxKeys: 3 }))).map((value) => ({ version: 1, ...value }) as Json) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .dictionary(prototypeKeys, fc.oneof(junk, fc.dictionary(prototypeKeys, junk, { maxKeys: 3 })))
+      .map((value) => ({ version: 1, ...value }) as Json),
+  },
 );
 
 describe('parseConfig on hostile configurations', () => {
@@ -64,7 +104,13 @@ describe('parseConfig on hostile configurations', () => {
     holds(
       'configRefusals',
       fc.property(hostileConfig, (value) => {
-        expect(issueProblems(value, issuesOf(() => parseConfig(value, REGISTRY)), 'the configuration')).toEqual([]);
+        expect(
+          issueProblems(
+            value,
+            issuesOf(() => parseConfig(value, REGISTRY)),
+            'the configuration',
+          ),
+        ).toEqual([]);
       }),
     );
   });
@@ -102,7 +148,15 @@ describe('parseConfig on hostile configurations', () => {
     holds(
       'configDocuments',
       fc.property(fc.oneof(document, mutated(document), junk), (value) => {
-        const unnamed = issuesOf(() => parseConfiguration(value, REGISTRY)).filter((issue) => !(typeof issue.path === 'string' && issue.path !== '' && typeof issue.message === 'string' && issue.message.trim() !== ''));
+        const unnamed = issuesOf(() => parseConfiguration(value, REGISTRY)).filter(
+          (issue) =>
+            !(
+              typeof issue.path === 'string' &&
+              issue.path !== '' &&
+              typeof issue.message === 'string' &&
+              issue.message.trim() !== ''
+            ),
+        );
         expect(unnamed).toEqual([]);
       }),
     );

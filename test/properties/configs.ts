@@ -17,7 +17,8 @@ interface PropertySchema {
 
 const text = (minLength = 1) => fc.string({ unit: 'grapheme', minLength, maxLength: 20 });
 /** JSON has no -0: a -0 would not survive the round trip the tests make. */
-const number = (min: number, max: number) => fc.double({ min, max, noNaN: true }).map((value) => (Object.is(value, -0) ? 0 : value));
+const number = (min: number, max: number) =>
+  fc.double({ min, max, noNaN: true }).map((value) => (Object.is(value, -0) ? 0 : value));
 
 function valueFor(schema: PropertySchema, where: string): fc.Arbitrary<unknown> {
   switch (schema.type) {
@@ -31,7 +32,9 @@ function valueFor(schema: PropertySchema, where: string): fc.Arbitrary<unknown> 
       return text(schema.minLength ?? 0);
     case 'array': {
       const item = valueFor(schema.items ?? {}, `${where}[]`);
-      return schema.uniqueItems ? fc.uniqueArray(item, { maxLength: 3, selector: (value) => JSON.stringify(value) }) : fc.array(item, { maxLength: 3 });
+      return schema.uniqueItems
+        ? fc.uniqueArray(item, { maxLength: 3, selector: (value) => JSON.stringify(value) })
+        : fc.array(item, { maxLength: 3 });
     }
     default:
       throw new Error(`configs.ts cannot generate ${where} of type ${String(schema.type)}; teach valueFor about it`);
@@ -40,15 +43,30 @@ function valueFor(schema: PropertySchema, where: string): fc.Arbitrary<unknown> 
 
 function optionsFor(rule: RuleOptionsSchema): fc.Arbitrary<Record<string, unknown>> {
   const properties = (rule.optionsSchema as { properties?: Record<string, PropertySchema> }).properties ?? {};
-  return fc.record(Object.fromEntries(Object.entries(properties).map(([name, schema]) => [name, valueFor(schema, `${rule.id}.options.${name}`)])), { requiredKeys: [] });
+  return fc.record(
+    Object.fromEntries(
+      Object.entries(properties).map(([name, schema]) => [name, valueFor(schema, `${rule.id}.options.${name}`)]),
+    ),
+    { requiredKeys: [] },
+  );
 }
 
 const projectKey = fc.stringMatching(/^[A-Z][A-Z0-9_]{0,6}$/);
-const ownerField = fc.oneof(fc.constantFrom('assignee', 'reporter', 'creator'), fc.integer({ min: 10000, max: 99999 }).map((id) => `customfield_${id}`));
-const roleLists = fc.record({ pm: fc.array(text(), { maxLength: 3 }), po: fc.array(text(), { maxLength: 3 }) }, { requiredKeys: [] });
-const roleMapping = fc.record({ projectRoles: roleLists, groups: roleLists, accounts: roleLists }, { requiredKeys: [] });
+const ownerField = fc.oneof(
+  fc.constantFrom('assignee', 'reporter', 'creator'),
+  fc.integer({ min: 10000, max: 99999 }).map((id) => `customfield_${id}`),
+);
+const roleLists = fc.record(
+  { pm: fc.array(text(), { maxLength: 3 }), po: fc.array(text(), { maxLength: 3 }) },
+  { requiredKeys: [] },
+);
+const roleMapping = fc.record(
+  { projectRoles: roleLists, groups: roleLists, accounts: roleLists },
+  { requiredKeys: [] },
+);
 /** Both bounds or neither: one bound alone is checked against the other's default, which the test cannot know. */
-const range = (low: number, high: number) => fc.tuple(number(low, high), number(low, high)).map(([a, b]) => ({ min: Math.min(a, b), max: Math.max(a, b) }));
+const range = (low: number, high: number) =>
+  fc.tuple(number(low, high), number(low, high)).map(([a, b]) => ({ min: Math.min(a, b), max: Math.max(a, b) }));
 
 const thresholds = fc.record(
   {
@@ -63,7 +81,15 @@ const thresholds = fc.record(
 
 function ruleSettings(rules: readonly RuleOptionsSchema[]): fc.Arbitrary<Record<string, unknown>> {
   return fc.record(
-    Object.fromEntries(rules.map((rule) => [rule.id, fc.record({ severity: fc.constantFrom('info', 'warning', 'error', 'off'), options: optionsFor(rule) }, { requiredKeys: [] })])),
+    Object.fromEntries(
+      rules.map((rule) => [
+        rule.id,
+        fc.record(
+          { severity: fc.constantFrom('info', 'warning', 'error', 'off'), options: optionsFor(rule) },
+          { requiredKeys: [] },
+        ),
+      ]),
+    ),
     { requiredKeys: [] },
   );
 }
@@ -73,14 +99,19 @@ const suppression = fc.record(
     findingId: text(),
     reason: text(3),
     acceptedBy: text(0),
-    acceptedAt: fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2035, 0, 1) }).map((ms) => new Date(ms).toISOString()),
+    acceptedAt: fc
+      .integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2035, 0, 1) })
+      .map((ms) => new Date(ms).toISOString()),
   },
   { requiredKeys: ['findingId', 'reason'] },
 );
 
 /** A format-1 configuration (`"version": 1`) that every check passes. */
 export function validConfig(rules: readonly RuleOptionsSchema[]): fc.Arbitrary<Record<string, unknown>> {
-  const project = fc.record({ roleMapping, combinedRole: fc.boolean(), ownerField, thresholds, rules: ruleSettings(rules) }, { requiredKeys: [] });
+  const project = fc.record(
+    { roleMapping, combinedRole: fc.boolean(), ownerField, thresholds, rules: ruleSettings(rules) },
+    { requiredKeys: [] },
+  );
   return fc
     .record(
       {

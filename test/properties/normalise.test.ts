@@ -13,14 +13,11 @@ describe('normaliseSite on hostile Jira-like JSON', () => {
   it('never throws, and what it gives satisfies the domain model', () => {
     holds(
       'normaliseSound',
-      fc.property(
-        mutated(taggedSnapshot.map((tagged) => tagged.snapshot)),
-        (snapshot) => {
-          const site = normalise(snapshot);
-          expect(siteViolations(site)).toEqual([]);
-          expect(JSON.parse(JSON.stringify(site))).toEqual(site);
-        },
-      ),
+      fc.property(mutated(taggedSnapshot.map((tagged) => tagged.snapshot)), (snapshot) => {
+        const site = normalise(snapshot);
+        expect(siteViolations(site)).toEqual([]);
+        expect(JSON.parse(JSON.stringify(site))).toEqual(site);
+      }),
     );
   });
 
@@ -39,7 +36,9 @@ describe('normaliseSite on hostile Jira-like JSON', () => {
         expect(counted).toEqual(expected.items);
         expect(site.actions.filter((action) => action.kind === 'create')).toHaveLength(site.items.length);
         const problems = (scope: string) => site.problems.filter((problem) => problem.scope === scope).length;
-        expect({ issue: problems('issue'), history: problems('history'), comment: problems('comment') }).toEqual(expected.problems);
+        expect({ issue: problems('issue'), history: problems('history'), comment: problems('comment') }).toEqual(
+          expected.problems,
+        );
       }),
     );
   });
@@ -47,12 +46,18 @@ describe('normaliseSite on hostile Jira-like JSON', () => {
   it('is deterministic and leaves its input as it was', () => {
     holds(
       'normaliseDeterministic',
-      fc.property(mutated(taggedSnapshot.map((tagged) => tagged.snapshot), 1), (snapshot) => {
-        const before = structuredClone(snapshot);
-        const first = normalise(snapshot);
-        expect(snapshot).toEqual(before);
-        expect(normalise(before)).toEqual(first);
-      }),
+      fc.property(
+        mutated(
+          taggedSnapshot.map((tagged) => tagged.snapshot),
+          1,
+        ),
+        (snapshot) => {
+          const before = structuredClone(snapshot);
+          const first = normalise(snapshot);
+          expect(snapshot).toEqual(before);
+          expect(normalise(before)).toEqual(first);
+        },
+      ),
     );
   });
 });

@@ -9,12 +9,27 @@ import { changed, commented, created, field, item } from '../classify/builders';
 
 describe('adfToText regressions', () => {
   it('leaves out a date node whose timestamp is beyond what a Date holds', () => {
-    const body = { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'due ' }, { type: 'date', attrs: { timestamp: 1e300 } }] }] };
+    const body = {
+      type: 'doc',
+      version: 1,
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'due ' },
+            { type: 'date', attrs: { timestamp: 1e300 } },
+          ],
+        },
+      ],
+    };
     expect(adfToText(body)).toBe('due');
   });
 
   it('ends on a node that lists itself among its children, keeping the text once', () => {
-    const paragraph: { type: string; content: unknown[] } = { type: 'paragraph', content: [{ type: 'text', text: 'loop' }] };
+    const paragraph: { type: string; content: unknown[] } = {
+      type: 'paragraph',
+      content: [{ type: 'text', text: 'loop' }],
+    };
     paragraph.content.push(paragraph, paragraph);
     expect(adfToText({ type: 'doc', version: 1, content: [paragraph] })).toBe('loop');
   });
@@ -51,11 +66,24 @@ const site = (issues: unknown[], extra: Record<string, unknown> = {}) =>
     ...extra,
   } as SiteSnapshot);
 
-const issue = (fields: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ id: '10000', key: 'MOB-1', fields: { created: '2026-01-01T00:00:00.000Z', ...fields }, ...extra });
+const issue = (fields: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+  id: '10000',
+  key: 'MOB-1',
+  fields: { created: '2026-01-01T00:00:00.000Z', ...fields },
+  ...extra,
+});
 
 describe('normaliseSite regressions', () => {
   it('takes a user whose self link has a badly escaped account id as nobody instead of throwing', () => {
-    const result = site([issue({ assignee: { accountId: '', displayName: 'Linked', self: 'https://example.atlassian.net/rest/api/3/user?accountId=%E0%A4%A' } })]);
+    const result = site([
+      issue({
+        assignee: {
+          accountId: '',
+          displayName: 'Linked',
+          self: 'https://example.atlassian.net/rest/api/3/user?accountId=%E0%A4%A',
+        },
+      }),
+    ]);
     expect(result.items[0]?.assigneeId).toBeUndefined();
     expect(result.people).toEqual([]);
   });
@@ -69,7 +97,12 @@ describe('normaliseSite regressions: repeated and broken ids', () => {
   });
 
   it.each([[{}], [true], [''], [[]]])('skips a history or comment whose id is %p, with a problem', (id) => {
-    const result = site([issue({ comment: [{ id, created: '2026-01-02T00:00:00.000Z' }] }, { changelog: { histories: [{ id, created: '2026-01-02T00:00:00.000Z', items: [] }] } })]);
+    const result = site([
+      issue(
+        { comment: [{ id, created: '2026-01-02T00:00:00.000Z' }] },
+        { changelog: { histories: [{ id, created: '2026-01-02T00:00:00.000Z', items: [] }] } },
+      ),
+    ]);
     expect(result.actions.map((action) => action.id)).toEqual(['MOB-1:create']);
     expect(result.problems.map((problem) => problem.scope)).toEqual(['history', 'comment']);
   });
@@ -78,14 +111,50 @@ describe('normaliseSite regressions: repeated and broken ids', () => {
 describe('normaliseSite regressions: junk among the site lists', () => {
   it('skips null and id-less boards, projects, groups and field entries with a problem instead of throwing', () => {
     const result = site([], {
-      boards: [null, { name: 'No id', type: 'scrum' }, { id: 3, name: 'Kept', type: 0 }, { id: 3, name: 'Again', type: 'scrum' }],
-      projects: [null, { id: '1', name: 'No key' }, { id: '2', key: 'MOB', name: 'Mobile' }, { id: '3', key: 'MOB', name: 'Again' }],
-      projectRoles: { MOB: [null, { id: 'x', name: 'Broken' }, { id: 10002, name: 'Product Owner', actors: [null, { type: 'atlassian-user-role-actor', actorUser: null }] }] },
-      groups: [null, { name: '', members: [] }, { name: 'product-managers', members: ['acct:1', 7] }, { name: 'product-managers', members: [] }],
-      fields: [null, { id: 'customfield_1' }, { id: 'customfield_10020', name: 'Sprint', schema: { type: 'array', custom: 'com.pyxis.greenhopper.jira:gh-sprint', customId: 'x' } }],
+      boards: [
+        null,
+        { name: 'No id', type: 'scrum' },
+        { id: 3, name: 'Kept', type: 0 },
+        { id: 3, name: 'Again', type: 'scrum' },
+      ],
+      projects: [
+        null,
+        { id: '1', name: 'No key' },
+        { id: '2', key: 'MOB', name: 'Mobile' },
+        { id: '3', key: 'MOB', name: 'Again' },
+      ],
+      projectRoles: {
+        MOB: [
+          null,
+          { id: 'x', name: 'Broken' },
+          { id: 10002, name: 'Product Owner', actors: [null, { type: 'atlassian-user-role-actor', actorUser: null }] },
+        ],
+      },
+      groups: [
+        null,
+        { name: '', members: [] },
+        { name: 'product-managers', members: ['acct:1', 7] },
+        { name: 'product-managers', members: [] },
+      ],
+      fields: [
+        null,
+        { id: 'customfield_1' },
+        {
+          id: 'customfield_10020',
+          name: 'Sprint',
+          schema: { type: 'array', custom: 'com.pyxis.greenhopper.jira:gh-sprint', customId: 'x' },
+        },
+      ],
     });
     expect(result.boards).toEqual([{ id: 3, name: 'Kept', type: '0' }]);
-    expect(result.projects).toEqual([{ id: '2', key: 'MOB', name: 'Mobile', roles: [{ id: 10002, name: 'Product Owner', accountIds: [], groupNames: [] }] }]);
+    expect(result.projects).toEqual([
+      {
+        id: '2',
+        key: 'MOB',
+        name: 'Mobile',
+        roles: [{ id: 10002, name: 'Product Owner', accountIds: [], groupNames: [] }],
+      },
+    ]);
     expect(result.groups).toEqual([{ name: 'product-managers', memberIds: ['acct:1'] }]);
     expect(result.fields.sprint).toBe('customfield_10020');
     expect(result.problems.map((problem) => `${problem.scope} ${problem.message}`)).toEqual([
@@ -104,7 +173,10 @@ describe('normaliseSite regressions: junk among the site lists', () => {
   });
 
   it('skips an issue whose fields are a list or whose key is not a string', () => {
-    const result = site([{ id: '1', key: 'MOB-1', fields: [] }, { id: '2', key: 0, fields: { summary: 'no key' } }]);
+    const result = site([
+      { id: '1', key: 'MOB-1', fields: [] },
+      { id: '2', key: 0, fields: { summary: 'no key' } },
+    ]);
     expect(result.items).toEqual([]);
     expect(result.problems).toEqual([
       { scope: 'issue', ref: '1', message: 'Issue without key or fields skipped' },
@@ -113,9 +185,17 @@ describe('normaliseSite regressions: junk among the site lists', () => {
   });
 
   it('gives a changelog field called "constructor" or "__proto__" no meaning rather than one read off Object.prototype', () => {
-    const histories = ['constructor', '__proto__', 'toString'].map((field, index) => ({ id: String(index), created: '2026-01-02T00:00:00.000Z', items: [{ field, toString: 'x' }] }));
+    const histories = ['constructor', '__proto__', 'toString'].map((field, index) => ({
+      id: String(index),
+      created: '2026-01-02T00:00:00.000Z',
+      items: [{ field, toString: 'x' }],
+    }));
     const result = site([issue({}, { changelog: { histories } })]);
-    expect(result.actions.flatMap((action) => (action.kind === 'change' ? action.changes.map((change) => change.meaning) : []))).toEqual(['other', 'other', 'other']);
+    expect(
+      result.actions.flatMap((action) =>
+        action.kind === 'change' ? action.changes.map((change) => change.meaning) : [],
+      ),
+    ).toEqual(['other', 'other', 'other']);
   });
 
   it('reports a site without a base URL and gives it an empty one', () => {
@@ -128,14 +208,20 @@ describe('normaliseSite regressions: junk among the site lists', () => {
 describe('classifier regressions', () => {
   it('keeps the reason on one line when the issue type name holds line breaks', () => {
     const subject = item('story', { summary: '', type: { name: 'line one\r\nline two\ttab', hierarchyLevel: 0 } });
-    expect(classifyAction(commented('Noted'), { item: subject }).reason).toBe('Commented on the line one line two tab without deciding scope, order or timing');
-    expect(classifyAction(created(), { item: subject }).reason).toBe('Created a line one line two tab with no sign of a planning decision');
+    expect(classifyAction(commented('Noted'), { item: subject }).reason).toBe(
+      'Commented on the line one line two tab without deciding scope, order or timing',
+    );
+    expect(classifyAction(created(), { item: subject }).reason).toBe(
+      'Created a line one line two tab with no sign of a planning decision',
+    );
   });
 
   it('judges a typo fix in a 60,000-character summary in well under a second (the edit distance was quadratic)', () => {
     const before = 'a'.repeat(60_000);
     const started = performance.now();
-    const result = classifyAction(changed([field('summary', 'Summary', before, `${before.slice(0, -1)}b`)]), { item: item('story') });
+    const result = classifyAction(changed([field('summary', 'Summary', before, `${before.slice(0, -1)}b`)]), {
+      item: item('story'),
+    });
     expect(performance.now() - started).toBeLessThan(1_000);
     expect(result.reason).toBe("Fixed a typo in the story's summary");
   });

@@ -32,7 +32,10 @@ export const RUNS = {
 export function holds<T>(name: keyof typeof RUNS, property: fc.IProperty<T>): void {
   const details = fc.check(property, { numRuns: RUNS[name], seed: seedOf(name) });
   if (!details.failed) return;
-  const reason = details.errorInstance instanceof Error ? (details.errorInstance.stack ?? details.errorInstance.message) : String(details.errorInstance);
+  const reason =
+    details.errorInstance instanceof Error
+      ? (details.errorInstance.stack ?? details.errorInstance.message)
+      : String(details.errorInstance);
   throw new Error(
     `Property ${name} failed after ${details.numRuns} runs (seed ${details.seed}, path "${details.counterexamplePath}", shrunk ${details.numShrinks} times)\n` +
       `Counterexample: ${JSON.stringify(details.counterexample, replacer)}\n${reason}`,

@@ -12,59 +12,124 @@ export function siteViolations(site: Site): string[] {
     if (!ok) found.push(what);
   };
   const people = new Set(site.people.map((person) => person.accountId));
-  const person = (id: string | undefined, where: string) => check(id === undefined || people.has(id), `${where} names ${String(id)}, who is not among the people`);
+  const person = (id: string | undefined, where: string) =>
+    check(id === undefined || people.has(id), `${where} names ${String(id)}, who is not among the people`);
 
   check(typeof site.baseUrl === 'string', 'baseUrl is not a string');
-  check(site.capturedAt === undefined || isInstant(site.capturedAt), `capturedAt ${String(site.capturedAt)} is not an instant`);
-  for (const [meaning, id] of Object.entries(site.fields)) check(Object.hasOwn(MEANINGS, meaning) && typeof id === 'string', `field ${meaning} → ${String(id)}`);
+  check(
+    site.capturedAt === undefined || isInstant(site.capturedAt),
+    `capturedAt ${String(site.capturedAt)} is not an instant`,
+  );
+  for (const [meaning, id] of Object.entries(site.fields))
+    check(Object.hasOwn(MEANINGS, meaning) && typeof id === 'string', `field ${meaning} → ${String(id)}`);
 
-  unique(site.people.map((entry) => entry.accountId), 'person', check);
+  unique(
+    site.people.map((entry) => entry.accountId),
+    'person',
+    check,
+  );
   for (const entry of site.people) {
-    check(nonEmpty(entry.accountId) && nonEmpty(entry.displayName) && Object.hasOwn(KINDS, entry.kind), `person ${JSON.stringify(entry)}`);
-    check(typeof entry.active === 'boolean' && typeof entry.deleted === 'boolean' && optional(entry.email, isString), `person ${entry.accountId} flags or email`);
+    check(
+      nonEmpty(entry.accountId) && nonEmpty(entry.displayName) && Object.hasOwn(KINDS, entry.kind),
+      `person ${JSON.stringify(entry)}`,
+    );
+    check(
+      typeof entry.active === 'boolean' && typeof entry.deleted === 'boolean' && optional(entry.email, isString),
+      `person ${entry.accountId} flags or email`,
+    );
   }
 
-  unique(site.groups.map((group) => group.name), 'group', check);
+  unique(
+    site.groups.map((group) => group.name),
+    'group',
+    check,
+  );
   for (const group of site.groups) {
-    check(isString(group.name) && optional(group.groupId, isString) && group.memberIds.every(isString), `group ${JSON.stringify(group)}`);
+    check(
+      isString(group.name) && optional(group.groupId, isString) && group.memberIds.every(isString),
+      `group ${JSON.stringify(group)}`,
+    );
     for (const id of group.memberIds) person(id, `group ${group.name}`);
   }
 
-  unique(site.projects.map((project) => project.key), 'project', check);
+  unique(
+    site.projects.map((project) => project.key),
+    'project',
+    check,
+  );
   for (const project of site.projects) {
-    check(nonEmpty(project.key) && isString(project.id) && isString(project.name) && optional(project.style, isString), `project ${JSON.stringify(project)}`);
+    check(
+      nonEmpty(project.key) && isString(project.id) && isString(project.name) && optional(project.style, isString),
+      `project ${JSON.stringify(project)}`,
+    );
     person(project.leadAccountId, `project ${project.key} lead`);
     for (const role of project.roles) {
-      check(Number.isFinite(role.id) && isString(role.name) && role.groupNames.every(isString), `project ${project.key} role ${JSON.stringify(role)}`);
+      check(
+        Number.isFinite(role.id) && isString(role.name) && role.groupNames.every(isString),
+        `project ${project.key} role ${JSON.stringify(role)}`,
+      );
       for (const id of role.accountIds) person(id, `project ${project.key} role ${role.name}`);
     }
   }
 
-  unique(site.boards.map((board) => board.id), 'board', check);
-  for (const board of site.boards) check(Number.isFinite(board.id) && isString(board.name) && isString(board.type) && optional(board.projectKey, isString), `board ${JSON.stringify(board)}`);
+  unique(
+    site.boards.map((board) => board.id),
+    'board',
+    check,
+  );
+  for (const board of site.boards)
+    check(
+      Number.isFinite(board.id) && isString(board.name) && isString(board.type) && optional(board.projectKey, isString),
+      `board ${JSON.stringify(board)}`,
+    );
 
   const sprints = new Set(site.sprints.map((sprint) => sprint.id));
-  unique(site.sprints.map((sprint) => sprint.id), 'sprint', check);
+  unique(
+    site.sprints.map((sprint) => sprint.id),
+    'sprint',
+    check,
+  );
   for (const sprint of site.sprints) {
-    check(Number.isFinite(sprint.id) && isString(sprint.name) && isString(sprint.state) && optional(sprint.boardId, Number.isFinite) && optional(sprint.goal, isString), `sprint ${JSON.stringify(sprint)}`);
-    for (const time of [sprint.startDate, sprint.endDate, sprint.completeDate]) check(optional(time, isInstant), `sprint ${sprint.id} time ${String(time)}`);
+    check(
+      Number.isFinite(sprint.id) &&
+        isString(sprint.name) &&
+        isString(sprint.state) &&
+        optional(sprint.boardId, Number.isFinite) &&
+        optional(sprint.goal, isString),
+      `sprint ${JSON.stringify(sprint)}`,
+    );
+    for (const time of [sprint.startDate, sprint.endDate, sprint.completeDate])
+      check(optional(time, isInstant), `sprint ${sprint.id} time ${String(time)}`);
   }
 
   const items = new Set(site.items.map((item) => item.key));
-  unique(site.items.map((item) => item.key), 'item', check);
+  unique(
+    site.items.map((item) => item.key),
+    'item',
+    check,
+  );
   for (const item of site.items) {
     for (const what of itemViolations(item)) found.push(`item ${item.key}: ${what}`);
-    for (const id of item.sprintIds) check(sprints.has(id), `item ${item.key} is in sprint ${id}, which the site does not hold`);
-    for (const id of [item.assigneeId, item.reporterId, item.creatorId, ...Object.values(item.userFields).flat()]) person(id, `item ${item.key}`);
+    for (const id of item.sprintIds)
+      check(sprints.has(id), `item ${item.key} is in sprint ${id}, which the site does not hold`);
+    for (const id of [item.assigneeId, item.reporterId, item.creatorId, ...Object.values(item.userFields).flat()])
+      person(id, `item ${item.key}`);
   }
 
-  unique(site.actions.map((action) => action.id), 'action', check);
+  unique(
+    site.actions.map((action) => action.id),
+    'action',
+    check,
+  );
   site.actions.forEach((action, index) => {
     for (const what of actionViolations(action)) found.push(`action ${action.id}: ${what}`);
     check(items.has(action.itemKey), `action ${action.id} is on ${action.itemKey}, which the site does not hold`);
     person(action.authorId, `action ${action.id}`);
     const previous = site.actions[index - 1];
-    check(!previous || previous.at < action.at || (previous.at === action.at && previous.id < action.id), `action ${action.id} is out of order`);
+    check(
+      !previous || previous.at < action.at || (previous.at === action.at && previous.id < action.id),
+      `action ${action.id} is out of order`,
+    );
   });
 
   for (const problem of site.problems) check(problemIsSound(problem), `problem ${JSON.stringify(problem)}`);
@@ -76,15 +141,29 @@ function itemViolations(item: Item): string[] {
   const check = (ok: boolean, what: string) => {
     if (!ok) found.push(what);
   };
-  check(nonEmpty(item.key) && isString(item.id) && isString(item.projectKey) && isString(item.summary), 'key, id, project or summary');
-  check(isString(item.type.name) && Number.isFinite(item.type.hierarchyLevel) && optional(item.type.id, isString), `type ${JSON.stringify(item.type)}`);
+  check(
+    nonEmpty(item.key) && isString(item.id) && isString(item.projectKey) && isString(item.summary),
+    'key, id, project or summary',
+  );
+  check(
+    isString(item.type.name) && Number.isFinite(item.type.hierarchyLevel) && optional(item.type.id, isString),
+    `type ${JSON.stringify(item.type)}`,
+  );
   check(isString(item.status.name) && isString(item.status.category), `status ${JSON.stringify(item.status)}`);
-  check(isInstant(item.created) && optional(item.updated, isInstant) && optional(item.resolved, isInstant), `times ${item.created} ${String(item.updated)} ${String(item.resolved)}`);
-  for (const date of [item.dueDate, item.startDate, item.targetStart, item.targetEnd]) check(optional(date, isCalendarDate), `calendar date ${String(date)}`);
-  for (const text of [item.description, item.parentKey, item.priority, item.teamName]) check(optional(text, isString), `text ${JSON.stringify(text)}`);
+  check(
+    isInstant(item.created) && optional(item.updated, isInstant) && optional(item.resolved, isInstant),
+    `times ${item.created} ${String(item.updated)} ${String(item.resolved)}`,
+  );
+  for (const date of [item.dueDate, item.startDate, item.targetStart, item.targetEnd])
+    check(optional(date, isCalendarDate), `calendar date ${String(date)}`);
+  for (const text of [item.description, item.parentKey, item.priority, item.teamName])
+    check(optional(text, isString), `text ${JSON.stringify(text)}`);
   check(item.labels.every(isString) && item.fixVersions.every(isString), 'labels or fix versions');
   check(optional(item.storyPoints, Number.isFinite), `story points ${String(item.storyPoints)}`);
-  check(item.sprintIds.every(Number.isFinite) && new Set(item.sprintIds).size === item.sprintIds.length, `sprint ids ${JSON.stringify(item.sprintIds)}`);
+  check(
+    item.sprintIds.every(Number.isFinite) && new Set(item.sprintIds).size === item.sprintIds.length,
+    `sprint ids ${JSON.stringify(item.sprintIds)}`,
+  );
   return found;
 }
 
@@ -100,14 +179,24 @@ function actionViolations(action: Action): string[] {
       check(action.id === `${action.itemKey}:create`, 'id of a creation');
       break;
     case 'change':
-      check(nonEmpty(action.historyId) && action.id === `${action.itemKey}:h${action.historyId}`, `history id ${String(action.historyId)}`);
+      check(
+        nonEmpty(action.historyId) && action.id === `${action.itemKey}:h${action.historyId}`,
+        `history id ${String(action.historyId)}`,
+      );
       for (const change of action.changes) {
-        check(isString(change.fieldId) && isString(change.fieldName) && Object.hasOwn(MEANINGS, change.meaning), `change ${JSON.stringify(change)}`);
-        for (const value of [change.fromValue, change.fromText, change.toValue, change.toText]) check(optional(value, isString), `change value ${JSON.stringify(value)}`);
+        check(
+          isString(change.fieldId) && isString(change.fieldName) && Object.hasOwn(MEANINGS, change.meaning),
+          `change ${JSON.stringify(change)}`,
+        );
+        for (const value of [change.fromValue, change.fromText, change.toValue, change.toText])
+          check(optional(value, isString), `change value ${JSON.stringify(value)}`);
       }
       break;
     case 'comment':
-      check(nonEmpty(action.commentId) && action.id === `${action.itemKey}:c${action.commentId}` && isString(action.text), `comment ${String(action.commentId)}`);
+      check(
+        nonEmpty(action.commentId) && action.id === `${action.itemKey}:c${action.commentId}` && isString(action.text),
+        `comment ${String(action.commentId)}`,
+      );
       break;
     default:
       found.push(`kind ${String((action as { kind: unknown }).kind)}`);
@@ -121,7 +210,11 @@ function problemIsSound(problem: ReadProblem): boolean {
 
 /** The model's instant: what `Date.prototype.toISOString` writes for years 0–9999, so that string order is time order. */
 function isInstant(value: unknown): boolean {
-  return typeof value === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(value) && new Date(value).toISOString() === value;
+  return (
+    typeof value === 'string' &&
+    /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(value) &&
+    new Date(value).toISOString() === value
+  );
 }
 
 function isCalendarDate(value: unknown): boolean {
@@ -177,4 +270,12 @@ export const MEANINGS: Readonly<Record<FieldMeaning, true>> = {
 };
 
 const KINDS: Readonly<Record<AccountKind, true>> = { human: true, app: true, customer: true, unknown: true };
-const SCOPES: Readonly<Record<ReadProblem['scope'], true>> = { site: true, project: true, board: true, sprint: true, issue: true, history: true, comment: true };
+const SCOPES: Readonly<Record<ReadProblem['scope'], true>> = {
+  site: true,
+  project: true,
+  board: true,
+  sprint: true,
+  issue: true,
+  history: true,
+  comment: true,
+};

@@ -18,8 +18,16 @@ describe('loadGoJira', () => {
 
   it('keeps boards from the board list and from a board configuration', () => {
     const boards = new Map(result.snapshot.boards.map((board) => [board.id, board]));
-    expect(boards.get(1)).toMatchObject({ name: 'Test Mobile', type: 'scrum', location: { projectKey: 'AP', projectId: 10000 } });
-    expect(boards.get(35)).toMatchObject({ name: 'Test board', type: 'kanban', location: { projectKey: 'IT', projectId: '10002' } });
+    expect(boards.get(1)).toMatchObject({
+      name: 'Test Mobile',
+      type: 'scrum',
+      location: { projectKey: 'AP', projectId: 10000 },
+    });
+    expect(boards.get(35)).toMatchObject({
+      name: 'Test board',
+      type: 'kanban',
+      location: { projectKey: 'IT', projectId: '10002' },
+    });
   });
 
   it('merges the two sprint responses by id, the goal of the filtered one included', () => {
@@ -34,15 +42,27 @@ describe('loadGoJira', () => {
   });
 
   it("keeps Apache's project list, the ABDERA record with its lead and its roles", () => {
-    expect(result.snapshot.projects.find((project) => project.key === 'ABDERA')).toMatchObject({ id: '12310505', lead: { accountId: 'rooneg', displayName: 'Garrett Rooney' } });
-    expect(result.snapshot.projectRoles['ABDERA']).toContainEqual(expect.objectContaining({ id: 10002, name: 'Administrators' }));
+    expect(result.snapshot.projects.find((project) => project.key === 'ABDERA')).toMatchObject({
+      id: '12310505',
+      lead: { accountId: 'rooneg', displayName: 'Garrett Rooney' },
+    });
+    expect(result.snapshot.projectRoles['ABDERA']).toContainEqual(
+      expect.objectContaining({ id: 10002, name: 'Administrators' }),
+    );
     expect(result.snapshot.projectRoles['ABDERA']).toHaveLength(9);
   });
 
   it('gives the issue its epic as parent and says what the responses lack', () => {
-    expect(issueByKey(result.snapshot, 'AR-86').fields.parent).toMatchObject({ key: 'AR-37', fields: { summary: 'Moderation design' } });
+    expect(issueByKey(result.snapshot, 'AR-86').fields.parent).toMatchObject({
+      key: 'AR-37',
+      fields: { summary: 'Moderation design' },
+    });
     expect(result.notes).toContain('issues_in_sprint.json reports 10 issues but holds 1');
-    expect(result.notes).toContainEqual(expect.stringMatching(/^all_roles\.json: site-wide role definitions .* Administrator \(1 actors\), FooRole \(0 actors\)/));
+    expect(result.notes).toContainEqual(
+      expect.stringMatching(
+        /^all_roles\.json: site-wide role definitions .* Administrator \(1 actors\), FooRole \(0 actors\)/,
+      ),
+    );
   });
 });
 
@@ -55,6 +75,10 @@ describe('normaliseSite on the go-jira snapshot', () => {
     expectPeopleResolved(site);
     expect(site.items[0]).toMatchObject({ key: 'AR-86', parentKey: 'AR-37', assigneeId: 'mister.morris' });
     expect(site.projects.find((project) => project.key === 'ABDERA')).toMatchObject({ leadAccountId: 'rooneg' });
-    expect(site.sprints.find((sprint) => sprint.id === 832)).toMatchObject({ boardId: 734, startDate: '2016-06-20T20:24:39.161Z', goal: 'My Goal' });
+    expect(site.sprints.find((sprint) => sprint.id === 832)).toMatchObject({
+      boardId: 734,
+      startDate: '2016-06-20T20:24:39.161Z',
+      goal: 'My Goal',
+    });
   });
 });

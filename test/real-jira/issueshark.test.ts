@@ -1,7 +1,14 @@
 import { join } from 'node:path';
 import { loadIssueshark, type ImportResult } from '../../src/jira/import';
 import { normaliseSite } from '../../src/jira/normalise';
-import { commentsOf, expectNothingDroppedSilently, expectPeopleResolved, issueByKey, REAL_JIRA, snapshotCounts } from './support';
+import {
+  commentsOf,
+  expectNothingDroppedSilently,
+  expectPeopleResolved,
+  issueByKey,
+  REAL_JIRA,
+  snapshotCounts,
+} from './support';
 
 const DIR = join(REAL_JIRA, 'issueshark');
 
@@ -24,7 +31,11 @@ describe('loadIssueshark', () => {
       displayName: 'Michael Hausenblas',
       emailAddress: 'michael dot hausenblas at gmail dot com',
     });
-    expect(result.snapshot.users.find((user) => user.accountId === 'breed')).toMatchObject({ key: 'breed', displayName: 'Benjamin Reed', timeZone: 'America/Los_Angeles' });
+    expect(result.snapshot.users.find((user) => user.accountId === 'breed')).toMatchObject({
+      key: 'breed',
+      displayName: 'Benjamin Reed',
+      timeZone: 'America/Los_Angeles',
+    });
   });
 
   it('keeps histories with their Server values and dates as written', () => {
@@ -34,7 +45,9 @@ describe('loadIssueshark', () => {
       id: '13657311',
       created: '2013-02-24T17:00:58.268+0000',
       author: { accountId: 'tnachen', displayName: 'Timothy Chen' },
-      items: [expect.objectContaining({ field: 'assignee', from: null, to: 'cmerrick', toString: 'Christopher Merrick' })],
+      items: [
+        expect.objectContaining({ field: 'assignee', from: null, to: 'cmerrick', toString: 'Christopher Merrick' }),
+      ],
     });
   });
 
@@ -59,7 +72,13 @@ describe('normaliseSite on the issueSHARK snapshot', () => {
     expectNothingDroppedSilently(site, expected);
     expectPeopleResolved(site);
     const item = site.items.find((candidate) => candidate.key === 'DRILL-38');
-    expect(item).toMatchObject({ parentKey: 'DRILL-37', assigneeId: 'cmerrick', type: { name: 'Sub-task', hierarchyLevel: -1 } });
-    expect(site.people.find((person) => person.accountId === 'cmerrick')).toMatchObject({ displayName: 'Christopher Merrick' });
+    expect(item).toMatchObject({
+      parentKey: 'DRILL-37',
+      assigneeId: 'cmerrick',
+      type: { name: 'Sub-task', hierarchyLevel: -1 },
+    });
+    expect(site.people.find((person) => person.accountId === 'cmerrick')).toMatchObject({
+      displayName: 'Christopher Merrick',
+    });
   });
 });

@@ -1,7 +1,14 @@
 import { join } from 'node:path';
 import { loadJirametrics, type ImportResult } from '../../src/jira/import';
 import { normaliseSite } from '../../src/jira/normalise';
-import { commentsOf, expectNothingDroppedSilently, expectPeopleResolved, issueByKey, REAL_JIRA, snapshotCounts } from './support';
+import {
+  commentsOf,
+  expectNothingDroppedSilently,
+  expectPeopleResolved,
+  issueByKey,
+  REAL_JIRA,
+  snapshotCounts,
+} from './support';
 
 const DIR = join(REAL_JIRA, 'jirametrics');
 
@@ -28,20 +35,36 @@ describe('loadJirametrics', () => {
   });
 
   it('keeps the board configuration as a board, and the sprint board the issues name', () => {
-    expect(result.snapshot.boards[0]).toMatchObject({ id: 1, name: 'SP board', type: 'kanban', location: { projectKey: 'SP', projectId: '10000', projectName: 'Sample Project' } });
+    expect(result.snapshot.boards[0]).toMatchObject({
+      id: 1,
+      name: 'SP board',
+      type: 'kanban',
+      location: { projectKey: 'SP', projectId: '10000', projectName: 'Sample Project' },
+    });
     expect(result.snapshot.sprints['2']).toEqual([
-      expect.objectContaining({ id: 3, name: 'Scrum Sprint 3', state: 'active', startDate: '2022-04-15T00:55:17.688Z', endDate: '2022-04-26T16:51:00.000Z', originBoardId: 2 }),
+      expect.objectContaining({
+        id: 3,
+        name: 'Scrum Sprint 3',
+        state: 'active',
+        startDate: '2022-04-15T00:55:17.688Z',
+        endDate: '2022-04-26T16:51:00.000Z',
+        originBoardId: 2,
+      }),
     ]);
   });
 
   it('takes the rank field from the board configuration and names the others from changelogs', () => {
     const fields = new Map(result.snapshot.fields.map((field) => [field.id, field]));
-    expect(fields.get('customfield_10019')?.schema).toMatchObject({ custom: 'com.pyxis.greenhopper.jira:gh-lexo-rank' });
+    expect(fields.get('customfield_10019')?.schema).toMatchObject({
+      custom: 'com.pyxis.greenhopper.jira:gh-lexo-rank',
+    });
     expect(fields.get('customfield_10036')).toMatchObject({ name: 'Story Points', schema: { type: 'number' } });
   });
 
   it('keeps the one comment as the plain string it is', () => {
-    expect(commentsOf(issueByKey(result.snapshot, 'SP-15'))).toEqual([expect.objectContaining({ id: '10004', body: 'Making a comment\\!\\!' })]);
+    expect(commentsOf(issueByKey(result.snapshot, 'SP-15'))).toEqual([
+      expect.objectContaining({ id: '10004', body: 'Making a comment\\!\\!' }),
+    ]);
   });
 });
 
@@ -52,7 +75,11 @@ describe('normaliseSite on the jirametrics snapshot', () => {
     expect(site.problems).toEqual([]);
     expectNothingDroppedSilently(site, expected);
     expectPeopleResolved(site);
-    expect(site.fields).toMatchObject({ sprint: 'customfield_10020', storyPoints: 'customfield_10036', rank: 'customfield_10019' });
+    expect(site.fields).toMatchObject({
+      sprint: 'customfield_10020',
+      storyPoints: 'customfield_10036',
+      rank: 'customfield_10019',
+    });
     expect(site.items.find((item) => item.key === 'SP-15')).toMatchObject({ sprintIds: [3], storyPoints: 13 });
   });
 });

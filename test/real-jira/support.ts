@@ -59,7 +59,9 @@ export function expectPeopleResolved(site: Site): void {
     ...site.actions.map((action) => action.authorId),
     ...site.items.flatMap((item) => [item.assigneeId, item.reporterId, item.creatorId]),
   ].filter((id): id is string => id !== undefined);
-  const unresolved = named.filter((id) => people.get(id) === undefined || people.get(id)?.displayName === 'Unknown user');
+  const unresolved = named.filter(
+    (id) => people.get(id) === undefined || people.get(id)?.displayName === 'Unknown user',
+  );
   expect([...new Set(unresolved)]).toEqual([]);
 }
 
@@ -68,7 +70,10 @@ export function expectAuditCovers(result: ImportResult): void {
   const site = normaliseSite(result.snapshot);
   // The exports' capture times are estimates (the latest issue update); a comment may come later, so the audit's
   // now is whichever is last, and every action falls in the window.
-  const latest = site.actions.reduce((max, action) => (action.at > max ? action.at : max), result.snapshot.capturedAt ?? '');
+  const latest = site.actions.reduce(
+    (max, action) => (action.at > max ? action.at : max),
+    result.snapshot.capturedAt ?? '',
+  );
   const now = new Date(latest);
   const report = auditSite(site, defaultConfig(), { now });
   expect(report.coverage).toMatchObject({
@@ -82,7 +87,9 @@ export function expectAuditCovers(result: ImportResult): void {
     expect(finding.criteria.length).toBeGreaterThan(0);
     expect(finding.message).not.toMatch(/undefined|NaN|\[object Object\]/);
   }
-  const counted = report.people.reduce((sum, person) => sum + person.counts.strategic + person.counts.tactical + person.counts.neutral, 0);
+  const counted = report.people.reduce(
+    (sum, person) => sum + person.counts.strategic + person.counts.tactical + person.counts.neutral,
+    0,
+  );
   expect(counted).toBe(site.actions.filter((action) => action.authorId !== undefined).length);
 }
-

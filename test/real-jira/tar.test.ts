@@ -7,7 +7,10 @@ import { tarFiles } from '../../src/jira/import/tar';
 describe('tarFiles', () => {
   let folder: string;
   const deepDir = `data/${'TIMOB'.repeat(12)}/${'range-'.repeat(12)}1-999`;
-  const files = { 'data/AC/project.json': '{"key":"AC"}', [`${deepDir}/TIMOB-${'9'.repeat(40)}.json`]: '{"key":"TIMOB-9"}' };
+  const files = {
+    'data/AC/project.json': '{"key":"AC"}',
+    [`${deepDir}/TIMOB-${'9'.repeat(40)}.json`]: '{"key":"TIMOB-9"}',
+  };
 
   beforeAll(() => {
     folder = mkdtempSync(join(tmpdir(), 'tar-test-'));
@@ -21,7 +24,9 @@ describe('tarFiles', () => {
   it.each(['gnu', 'pax', 'ustar'])('reads regular files with long paths from a %s archive', (format) => {
     const archive = join(folder, `${format}.tar`);
     execFileSync('tar', ['cf', archive, `--format=${format}`, '-C', join(folder, 'src'), 'data']);
-    const read = Object.fromEntries([...tarFiles(readFileSync(archive))].map((file) => [file.path, file.content.toString('utf8')]));
+    const read = Object.fromEntries(
+      [...tarFiles(readFileSync(archive))].map((file) => [file.path, file.content.toString('utf8')]),
+    );
     expect(read).toEqual(files);
   });
 });

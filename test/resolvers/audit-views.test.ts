@@ -26,7 +26,8 @@ afterAll(async () => {
 });
 
 function roadmapAs(accountId: string, viewAuditMaxIssues: number | undefined, projectKey?: string) {
-  const client = (email: string) => new JiraClient(new HttpTransport({ baseUrl: pipeline.emulator.url, email, apiToken: 'test' }));
+  const client = (email: string) =>
+    new JiraClient(new HttpTransport({ baseUrl: pipeline.emulator.url, email, apiToken: 'test' }));
   const services: AppServices = {
     jiraAsUser: () => client(accountId),
     jiraAsApp: () => client(ADMIN),

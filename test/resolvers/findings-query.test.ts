@@ -16,7 +16,14 @@ const item = (key: string, ownerId?: string): RoadmapItemSummary => ({
   findings: [],
 });
 
-const finding = (id: string, rule: string, severity: Severity, projectKeys: string[], issueKeys: string[], subject: Finding['subject']): Finding => ({
+const finding = (
+  id: string,
+  rule: string,
+  severity: Severity,
+  projectKeys: string[],
+  issueKeys: string[],
+  subject: Finding['subject'],
+): Finding => ({
   id,
   rule,
   severity,
@@ -31,15 +38,32 @@ const finding = (id: string, rule: string, severity: Severity, projectKeys: stri
 
 const ITEMS = [item('MOB-1', 'ana'), item('MOB-2'), item('PAY-1', 'ben'), item('PAY-2', 'ana')];
 const FINDINGS: Finding[] = [
-  finding('f1', 'horizon/roadmap-item-too-long', 'warning', ['MOB'], ['MOB-1'], { type: 'item', id: 'MOB-1', key: 'MOB-1' }),
-  finding('f2', 'owner/roadmap-item-unowned', 'warning', ['MOB'], ['MOB-2'], { type: 'item', id: 'MOB-2', key: 'MOB-2' }),
+  finding('f1', 'horizon/roadmap-item-too-long', 'warning', ['MOB'], ['MOB-1'], {
+    type: 'item',
+    id: 'MOB-1',
+    key: 'MOB-1',
+  }),
+  finding('f2', 'owner/roadmap-item-unowned', 'warning', ['MOB'], ['MOB-2'], {
+    type: 'item',
+    id: 'MOB-2',
+    key: 'MOB-2',
+  }),
   finding('f3', 'overlap/dual-role', 'info', ['PAY'], [], { type: 'person', id: 'ben', name: 'BEN' }),
-  finding('f4', 'overlap/contested-item', 'error', ['PAY'], ['PAY-7', 'PAY-2'], { type: 'item', id: 'PAY-7', key: 'PAY-7' }),
-  finding('f5', 'horizon/roadmap-item-too-long', 'warning', ['MOB', 'PAY'], ['PAY-1', 'MOB-9'], { type: 'item', id: 'PAY-1', key: 'PAY-1' }),
+  finding('f4', 'overlap/contested-item', 'error', ['PAY'], ['PAY-7', 'PAY-2'], {
+    type: 'item',
+    id: 'PAY-7',
+    key: 'PAY-7',
+  }),
+  finding('f5', 'horizon/roadmap-item-too-long', 'warning', ['MOB', 'PAY'], ['PAY-1', 'MOB-9'], {
+    type: 'item',
+    id: 'PAY-1',
+    key: 'PAY-1',
+  }),
   finding('f6', 'overlap/dual-role', 'warning', ['MOB'], [], { type: 'person', id: 'ana', name: 'ANA' }),
 ];
 
-const ids = (query: FindingQuery, offset = 0, limit = MAX_FINDINGS_PAGE) => queryFindings(FINDINGS, ITEMS, query, offset, limit).findings.map((found) => found.id);
+const ids = (query: FindingQuery, offset = 0, limit = MAX_FINDINGS_PAGE) =>
+  queryFindings(FINDINGS, ITEMS, query, offset, limit).findings.map((found) => found.id);
 
 describe('queryFindings', () => {
   test('the page sizes: the view sends 250 findings, one getFindings answer at most 500', () => {
@@ -61,7 +85,17 @@ describe('queryFindings', () => {
     ['another owner', { ownerId: 'ben' }, ['f3', 'f5']],
     ['no owner: findings about items nobody owns', { ownerId: NO_OWNER }, ['f2']],
     ['an owner nobody is', { ownerId: 'zoe' }, []],
-    ['every field at once', { projectKey: 'MOB', rule: 'horizon/roadmap-item-too-long', severity: 'warning', ownerId: 'ben', issueKey: 'PAY-1' }, ['f5']],
+    [
+      'every field at once',
+      {
+        projectKey: 'MOB',
+        rule: 'horizon/roadmap-item-too-long',
+        severity: 'warning',
+        ownerId: 'ben',
+        issueKey: 'PAY-1',
+      },
+      ['f5'],
+    ],
     ['fields that exclude each other', { rule: 'overlap/dual-role', severity: 'error' }, []],
   ])('filters by %s', (_, query, expected) => {
     expect(ids(query)).toEqual(expected);
@@ -69,10 +103,21 @@ describe('queryFindings', () => {
   });
 
   test('counts are over every finding, whatever the query and page', () => {
-    const counts = { byRule: { 'horizon/roadmap-item-too-long': 2, 'owner/roadmap-item-unowned': 1, 'overlap/dual-role': 2, 'overlap/contested-item': 1 }, bySeverity: { error: 1, warning: 4, info: 1 } };
+    const counts = {
+      byRule: {
+        'horizon/roadmap-item-too-long': 2,
+        'owner/roadmap-item-unowned': 1,
+        'overlap/dual-role': 2,
+        'overlap/contested-item': 1,
+      },
+      bySeverity: { error: 1, warning: 4, info: 1 },
+    };
     expect(queryFindings(FINDINGS, ITEMS, {}, 0, 2).counts).toEqual(counts);
     expect(queryFindings(FINDINGS, ITEMS, { projectKey: 'NONE' }, 4, 1).counts).toEqual(counts);
-    expect(queryFindings([], ITEMS, {}, 0, 1).counts).toEqual({ byRule: {}, bySeverity: { error: 0, warning: 0, info: 0 } });
+    expect(queryFindings([], ITEMS, {}, 0, 1).counts).toEqual({
+      byRule: {},
+      bySeverity: { error: 0, warning: 0, info: 0 },
+    });
   });
 
   test('pages from the offset, at most limit findings', () => {
@@ -90,7 +135,9 @@ describe('queryFindings', () => {
   });
 
   test('the limit is clamped to 1..MAX_FINDINGS_PAGE and a negative offset reads as 0', () => {
-    const many = Array.from({ length: MAX_FINDINGS_PAGE + 20 }, (_, index) => finding(`m${index}`, 'trace/x', 'info', ['MOB'], [], { type: 'project', id: 'MOB' }));
+    const many = Array.from({ length: MAX_FINDINGS_PAGE + 20 }, (_, index) =>
+      finding(`m${index}`, 'trace/x', 'info', ['MOB'], [], { type: 'project', id: 'MOB' }),
+    );
     expect(queryFindings(many, ITEMS, {}, 0, 10_000).findings).toHaveLength(MAX_FINDINGS_PAGE);
     expect(queryFindings(many, ITEMS, {}, 0, 0).findings).toHaveLength(1);
     expect(queryFindings(many, ITEMS, {}, 0, -5).findings).toHaveLength(1);
@@ -126,30 +173,44 @@ describe('queryFindings', () => {
       { requiredKeys: [] },
     );
     fc.assert(
-      fc.property(fc.array(anyFinding, { maxLength: 40 }), anyQuery, fc.integer({ min: 1, max: 7 }), (drafts, query, limit) => {
-        const findings = drafts.map((draft, index) =>
-          finding(`f${index}`, draft.rule, draft.severity, draft.projectKeys, draft.issueKeys, draft.person ? { type: 'person', id: draft.person } : { type: 'project', id: draft.projectKeys[0]! }),
-        );
-        const expected = findings.filter(
-          (candidate) =>
-            (query.projectKey === undefined || candidate.projectKeys.includes(query.projectKey)) &&
-            (query.rule === undefined || candidate.rule === query.rule) &&
-            (query.severity === undefined || candidate.severity === query.severity) &&
-            (query.issueKey === undefined || candidate.issueKeys.includes(query.issueKey)) &&
-            (query.ownerId === undefined ||
-              candidate.subject.id === query.ownerId ||
-              candidate.issueKeys.some((key) => ITEMS.some((owned) => owned.key === key && (owned.ownerId ?? NO_OWNER) === query.ownerId))),
-        );
-        const read: Finding[] = [];
-        for (let offset = 0; ; offset += limit) {
-          const page = queryFindings(findings, ITEMS, query, offset, limit);
-          expect([page.total, page.offset]).toEqual([expected.length, offset]);
-          expect(page.findings.length).toBeLessThanOrEqual(limit);
-          read.push(...page.findings);
-          if (page.findings.length < limit) break;
-        }
-        expect(read.map((found) => found.id)).toEqual(expected.map((found) => found.id));
-      }),
+      fc.property(
+        fc.array(anyFinding, { maxLength: 40 }),
+        anyQuery,
+        fc.integer({ min: 1, max: 7 }),
+        (drafts, query, limit) => {
+          const findings = drafts.map((draft, index) =>
+            finding(
+              `f${index}`,
+              draft.rule,
+              draft.severity,
+              draft.projectKeys,
+              draft.issueKeys,
+              draft.person ? { type: 'person', id: draft.person } : { type: 'project', id: draft.projectKeys[0]! },
+            ),
+          );
+          const expected = findings.filter(
+            (candidate) =>
+              (query.projectKey === undefined || candidate.projectKeys.includes(query.projectKey)) &&
+              (query.rule === undefined || candidate.rule === query.rule) &&
+              (query.severity === undefined || candidate.severity === query.severity) &&
+              (query.issueKey === undefined || candidate.issueKeys.includes(query.issueKey)) &&
+              (query.ownerId === undefined ||
+                candidate.subject.id === query.ownerId ||
+                candidate.issueKeys.some((key) =>
+                  ITEMS.some((owned) => owned.key === key && (owned.ownerId ?? NO_OWNER) === query.ownerId),
+                )),
+          );
+          const read: Finding[] = [];
+          for (let offset = 0; ; offset += limit) {
+            const page = queryFindings(findings, ITEMS, query, offset, limit);
+            expect([page.total, page.offset]).toEqual([expected.length, offset]);
+            expect(page.findings.length).toBeLessThanOrEqual(limit);
+            read.push(...page.findings);
+            if (page.findings.length < limit) break;
+          }
+          expect(read.map((found) => found.id)).toEqual(expected.map((found) => found.id));
+        },
+      ),
       // A fixed seed, so that CI tries the same 300 inputs every run.
       { numRuns: 300, seed: 20261122 },
     );

@@ -14,9 +14,12 @@ const snapshot = generateDemoSite();
 const permissions = Object.entries(snapshot.permissions ?? {});
 const ADMIN = permissions.find(([, grant]) => grant.admin)![0];
 const MOB_ADMIN = permissions.find(([, grant]) => grant.projectAdmin?.includes('MOB'))![0];
-const RESTRICTED = permissions.find(([, grant]) => !grant.admin && (grant.projects?.length ?? 0) < snapshot.projects.length)!;
+const RESTRICTED = permissions.find(
+  ([, grant]) => !grant.admin && (grant.projects?.length ?? 0) < snapshot.projects.length,
+)!;
 const roleHolder = (projectKey: string, role: string) =>
-  snapshot.projectRoles[projectKey]!.find((entry) => entry.name === role)!.actors!.find((actor) => actor.actorUser)!.actorUser!.accountId;
+  snapshot.projectRoles[projectKey]!.find((entry) => entry.name === role)!.actors!.find((actor) => actor.actorUser)!
+    .actorUser!.accountId;
 const MOB_PO = roleHolder('MOB', 'Product Owner');
 const PAY_PO = roleHolder('PAY', 'Product Owner');
 const PAY_BOARD = snapshot.boards.find((board) => board.location?.projectKey === 'PAY')!;
@@ -24,7 +27,12 @@ const PAY_BOARD = snapshot.boards.find((board) => board.location?.projectKey ===
 let emulator: RunningEmulator;
 let store: MemoryStore;
 
-function call<K extends ResolverName>(name: K, as: string, payload: ResolverApi[K]['payload'], extension: unknown = {}) {
+function call<K extends ResolverName>(
+  name: K,
+  as: string,
+  payload: ResolverApi[K]['payload'],
+  extension: unknown = {},
+) {
   const services: AppServices = {
     jiraAsUser: () => new JiraClient(new HttpTransport({ baseUrl: emulator.url, email: as, apiToken: 'test' })),
     jiraAsApp: () => new JiraClient(new HttpTransport({ baseUrl: emulator.url, email: ADMIN, apiToken: 'test' })),
@@ -42,25 +50,38 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   store = new MemoryStore();
-  await new ConfigRepository(store, RULES.map((rule) => rule.meta)).saveSite(demoConfig(), 0, { at: new Date() });
+  await new ConfigRepository(
+    store,
+    RULES.map((rule) => rule.meta),
+  ).saveSite(demoConfig(), 0, { at: new Date() });
 });
 
 describe('getBoardPanel', () => {
   it("shows the board's active sprint, its owners and goal, the board's flags and the people acting on it", async () => {
-    const result = await call('getBoardPanel', PAY_PO, {}, { type: 'jira:boardAction', board: { id: String(PAY_BOARD.id) } });
+    const result = await call(
+      'getBoardPanel',
+      PAY_PO,
+      {},
+      { type: 'jira:boardAction', board: { id: String(PAY_BOARD.id) } },
+    );
     if (!result.ok) throw new Error(result.error.message);
     const panel = result.data;
     expect(panel.board).toMatchObject({ id: PAY_BOARD.id, projectKey: 'PAY' });
     expect(panel.sprint?.state).toBe('active');
     expect(panel.sprint?.productOwners.map((person) => person.accountId)).toContain(PAY_PO);
-    expect(panel.findings.map((finding) => finding.rule)).toEqual(expect.arrayContaining(['overlap/pm-tactical-action', 'overlap/contested-item', 'owner/sprint-without-po']));
+    expect(panel.findings.map((finding) => finding.rule)).toEqual(
+      expect.arrayContaining(['overlap/pm-tactical-action', 'overlap/contested-item', 'owner/sprint-without-po']),
+    );
     expect(panel.findings.every((finding) => finding.projectKeys.every((key) => key === 'PAY'))).toBe(true);
     expect(panel.people.some((person) => person.accountId === PAY_PO)).toBe(true);
     expect(panel.siteUrl).toBe(snapshot.baseUrl);
   });
 
   it('answers NOT_FOUND for a board the viewer cannot see, and INVALID_INPUT without a board', async () => {
-    expect(await call('getBoardPanel', MOB_PO, { boardId: 999_999 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await call('getBoardPanel', MOB_PO, { boardId: 999_999 })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     expect(await call('getBoardPanel', MOB_PO, {})).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 });
@@ -77,7 +98,10 @@ describe('getRoadmap', () => {
       expect(result.data.projects.some((project) => project.key === key)).toBe(false);
       expect(visible).not.toContain(`"${key}-`);
     }
-    expect(await call('getRoadmap', accountId, { projectKey: hidden[0]! })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await call('getRoadmap', accountId, { projectKey: hidden[0]! })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 });
 
@@ -93,9 +117,14 @@ describe('settings', () => {
     const stale = await call('saveSettings', ADMIN, { settings: changed, version: 1 });
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
 
-    const invalid = await call('saveSettings', ADMIN, { settings: { ...changed, thresholds: { sprintMaxWeeks: 0 } }, version: 2 });
+    const invalid = await call('saveSettings', ADMIN, {
+      settings: { ...changed, thresholds: { sprintMaxWeeks: 0 } },
+      version: 2,
+    });
     expect(invalid).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect((invalid as { error: { details: FieldIssue[] } }).error.details).toEqual([{ path: 'thresholds.sprintMaxWeeks', message: 'must be >= 1' }]);
+    expect((invalid as { error: { details: FieldIssue[] } }).error.details).toEqual([
+      { path: 'thresholds.sprintMaxWeeks', message: 'must be >= 1' },
+    ]);
   });
 
   it('refuses a save by anyone who is not a site admin, checked on the server', async () => {
@@ -103,18 +132,48 @@ describe('settings', () => {
     expect(read).toMatchObject({ ok: true, data: { canEdit: false } });
     const refused = await call('saveSettings', MOB_PO, { settings: demoConfig(), version: 1 });
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect((await new ConfigRepository(store, RULES.map((rule) => rule.meta)).site()).version).toBe(1);
+    expect(
+      (
+        await new ConfigRepository(
+          store,
+          RULES.map((rule) => rule.meta),
+        ).site()
+      ).version,
+    ).toBe(1);
   });
 
   it("lets a project's admin save that project's settings, and only those", async () => {
     const read = await call('getSettings', MOB_ADMIN, { projectKey: 'MOB' });
     expect(read).toMatchObject({ ok: true, data: { scope: 'project', canEdit: true, version: 0 } });
-    const saved = await call('saveSettings', MOB_ADMIN, { projectKey: 'MOB', settings: { thresholds: { sprintMaxWeeks: 2 } }, version: 0 });
-    expect(saved).toMatchObject({ ok: true, data: { version: 1, project: { thresholds: { sprintMaxWeeks: 2 } }, effective: { thresholds: { sprintMaxWeeks: 2, roadmapMaxSpanMonths: 24 } } } });
-    expect(await call('saveSettings', MOB_ADMIN, { projectKey: 'PAY', settings: {}, version: 0 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await call('saveSettings', MOB_ADMIN, { settings: demoConfig(), version: 1 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const bad = await call('saveSettings', MOB_ADMIN, { projectKey: 'MOB', settings: { ownerField: 'boss' }, version: 1 });
-    expect((bad as { error: { details: FieldIssue[] } }).error.details).toEqual([{ path: 'ownerField', message: expect.stringContaining('assignee') }]);
+    const saved = await call('saveSettings', MOB_ADMIN, {
+      projectKey: 'MOB',
+      settings: { thresholds: { sprintMaxWeeks: 2 } },
+      version: 0,
+    });
+    expect(saved).toMatchObject({
+      ok: true,
+      data: {
+        version: 1,
+        project: { thresholds: { sprintMaxWeeks: 2 } },
+        effective: { thresholds: { sprintMaxWeeks: 2, roadmapMaxSpanMonths: 24 } },
+      },
+    });
+    expect(await call('saveSettings', MOB_ADMIN, { projectKey: 'PAY', settings: {}, version: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await call('saveSettings', MOB_ADMIN, { settings: demoConfig(), version: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    const bad = await call('saveSettings', MOB_ADMIN, {
+      projectKey: 'MOB',
+      settings: { ownerField: 'boss' },
+      version: 1,
+    });
+    expect((bad as { error: { details: FieldIssue[] } }).error.details).toEqual([
+      { path: 'ownerField', message: expect.stringContaining('assignee') },
+    ]);
   });
 
   it('changes what the panel shows once a threshold is saved', async () => {
@@ -122,10 +181,13 @@ describe('settings', () => {
     if (!before.ok) throw new Error(before.error.message);
     const site = (await call('getSettings', ADMIN, {})) as { ok: true; data: { site: ReturnType<typeof demoConfig> } };
     const rules = { ...site.data.site.rules, 'trace/sprint-item-without-roadmap-link': { severity: 'off' as const } };
-    expect(await call('saveSettings', ADMIN, { settings: { ...site.data.site, rules }, version: 1 })).toMatchObject({ ok: true });
+    expect(await call('saveSettings', ADMIN, { settings: { ...site.data.site, rules }, version: 1 })).toMatchObject({
+      ok: true,
+    });
     const after = await call('getBoardPanel', PAY_PO, { boardId: PAY_BOARD.id });
     if (!after.ok) throw new Error(after.error.message);
-    const count = (findings: typeof after.data.findings) => findings.filter((finding) => finding.rule === 'trace/sprint-item-without-roadmap-link').length;
+    const count = (findings: typeof after.data.findings) =>
+      findings.filter((finding) => finding.rule === 'trace/sprint-item-without-roadmap-link').length;
     expect(count(before.data.findings)).toBeGreaterThan(0);
     expect(count(after.data.findings)).toBe(0);
   });
@@ -143,8 +205,11 @@ describe("people on a project's views", () => {
         .reduce(
           (sum, issue) =>
             sum +
-            (issue.changelog?.histories.filter((history) => history.author?.accountId === person.accountId).length ?? 0) +
-            ((issue.fields.comment as { comments?: Array<{ author?: { accountId?: string } }> }).comments?.filter((comment) => comment.author?.accountId === person.accountId).length ?? 0) +
+            (issue.changelog?.histories.filter((history) => history.author?.accountId === person.accountId).length ??
+              0) +
+            ((issue.fields.comment as { comments?: Array<{ author?: { accountId?: string } }> }).comments?.filter(
+              (comment) => comment.author?.accountId === person.accountId,
+            ).length ?? 0) +
             ((issue.fields.creator as { accountId?: string } | undefined)?.accountId === person.accountId ? 1 : 0),
           0,
         );

@@ -4,7 +4,15 @@ import type { AuditConfig } from '../../src/config/types';
 import type { ResolverApi, ResolverName, ResolverResponse } from '../../src/resolvers/api';
 import { RULES } from '../../src/rules';
 import { ConfigRepository } from '../../src/store/config-store';
-import { projectKeyOf, serveSite, tracesIn, tracesOf, withoutProject, withPersonOnlyIn, type ServedSite } from './visibility';
+import {
+  projectKeyOf,
+  serveSite,
+  tracesIn,
+  tracesOf,
+  withoutProject,
+  withPersonOnlyIn,
+  type ServedSite,
+} from './visibility';
 
 /**
  * What the app computed as itself (the background scan's cache, stored audits and trends, the configuration) reaches
@@ -21,13 +29,23 @@ const DEMO = generateDemoSite();
 const KEYS = DEMO.projects.map((project) => project.key);
 const GRANTS = Object.entries(DEMO.permissions ?? {});
 const APP = GRANTS.find(([, grant]) => grant.admin)![0];
-const [VIEWER, VIEWER_GRANT] = GRANTS.find(([, grant]) => !grant.admin && (grant.projectAdmin ?? []).length === 0 && (grant.projects ?? KEYS).length < KEYS.length)!;
+const [VIEWER, VIEWER_GRANT] = GRANTS.find(
+  ([, grant]) =>
+    !grant.admin && (grant.projectAdmin ?? []).length === 0 && (grant.projects ?? KEYS).length < KEYS.length,
+)!;
 const X = KEYS.find((key) => !VIEWER_GRANT.projects!.includes(key))!;
 const VISIBLE = KEYS.filter((key) => key !== X);
 /** Someone who works in X only: a PM of X who re-dates and comments on X's issues. */
-const X_ONLY = { accountId: '557058:0d1e2c3b-4a59-4687-9a0b-1c2d3e4f5a6b', displayName: 'Noor Haddad', active: true, accountType: 'atlassian' };
+const X_ONLY = {
+  accountId: '557058:0d1e2c3b-4a59-4687-9a0b-1c2d3e4f5a6b',
+  displayName: 'Noor Haddad',
+  active: true,
+  accountType: 'atlassian',
+};
 const FULL = withPersonOnlyIn(DEMO, X, X_ONLY);
-const [PROJECT_ADMIN, PROJECT_ADMIN_GRANT] = GRANTS.find(([, grant]) => !grant.admin && (grant.projectAdmin ?? []).length === 1)!;
+const [PROJECT_ADMIN, PROJECT_ADMIN_GRANT] = GRANTS.find(
+  ([, grant]) => !grant.admin && (grant.projectAdmin ?? []).length === 1,
+)!;
 const OWN = PROJECT_ADMIN_GRANT.projectAdmin![0]!;
 const OTHER = GRANTS.flatMap(([, grant]) => grant.projectAdmin ?? []).find((key) => key !== OWN && key !== X)!;
 const PARTIAL = withoutProject(FULL, X);
@@ -48,7 +66,11 @@ function plantedConfig(): AuditConfig {
     combinedRoleProjects: [...config.combinedRoleProjects, X],
     projects: { [X]: { thresholds: { sprintMaxWeeks: 3 } }, [OWN]: { combinedRole: false } },
     suppressions: [
-      { findingId: `owner/roadmap-item-unowned|item:${X_ISSUE}`, reason: `Accepted for ${FULL.projects.find((project) => project.key === X)!.name}`, acceptedBy: APP },
+      {
+        findingId: `owner/roadmap-item-unowned|item:${X_ISSUE}`,
+        reason: `Accepted for ${FULL.projects.find((project) => project.key === X)!.name}`,
+        acceptedBy: APP,
+      },
       { findingId: `owner/roadmap-item-unowned|item:${VISIBLE_ISSUE}`, reason: 'Owned outside Jira', acceptedBy: APP },
     ],
   };
@@ -58,7 +80,10 @@ function plantedConfig(): AuditConfig {
 async function configure(site: ServedSite): Promise<void> {
   const repository = new ConfigRepository(site.store, RULE_SCHEMAS);
   await repository.saveSite(plantedConfig(), 0, { at: new Date(FULL.capturedAt!), accountId: APP });
-  await repository.saveProject(X, { thresholds: { roadmapMaxSpanMonths: 12 } }, 0, { at: new Date(FULL.capturedAt!), accountId: APP });
+  await repository.saveProject(X, { thresholds: { roadmapMaxSpanMonths: 12 } }, 0, {
+    at: new Date(FULL.capturedAt!),
+    accountId: APP,
+  });
 }
 
 type Answer = ResolverResponse<unknown>;
@@ -66,18 +91,34 @@ type Answer = ResolverResponse<unknown>;
 /** Every read a panel of the viewer can make about what they may see, refreshes last (they change the cache). */
 async function viewerReads(site: ServedSite): Promise<Array<[string, Answer]>> {
   const answers: Array<[string, Answer]> = [];
-  const ask = async <K extends ResolverName>(label: string, name: K, payload: ResolverApi[K]['payload'], extension?: unknown) => {
+  const ask = async <K extends ResolverName>(
+    label: string,
+    name: K,
+    payload: ResolverApi[K]['payload'],
+    extension?: unknown,
+  ) => {
     answers.push([label, await site.call(name, VIEWER, payload, extension)]);
   };
-  await ask('getContext', 'getContext', {}, { type: 'jira:boardAction', board: { id: String(VISIBLE_BOARDS[0]) }, project: { key: OWN } });
+  await ask(
+    'getContext',
+    'getContext',
+    {},
+    { type: 'jira:boardAction', board: { id: String(VISIBLE_BOARDS[0]) }, project: { key: OWN } },
+  );
   for (const boardId of VISIBLE_BOARDS) await ask(`getBoardPanel ${boardId}`, 'getBoardPanel', { boardId });
   await ask('getRoadmap (all projects)', 'getRoadmap', {});
   for (const projectKey of VISIBLE) await ask(`getRoadmap ${projectKey}`, 'getRoadmap', { projectKey });
   await ask('getFindings (all projects)', 'getFindings', { scope: {}, query: {}, offset: 0, limit: 500 });
   for (const query of [{ projectKey: X }, { issueKey: X_ISSUE }, { ownerId: X_ONLY.accountId }]) {
-    await ask(`getFindings (all projects) ${JSON.stringify(query)}`, 'getFindings', { scope: {}, query, offset: 0, limit: 500 });
+    await ask(`getFindings (all projects) ${JSON.stringify(query)}`, 'getFindings', {
+      scope: {},
+      query,
+      offset: 0,
+      limit: 500,
+    });
   }
-  for (const projectKey of VISIBLE) await ask(`getFindings ${projectKey}`, 'getFindings', { scope: { projectKey }, query: {}, offset: 0, limit: 500 });
+  for (const projectKey of VISIBLE)
+    await ask(`getFindings ${projectKey}`, 'getFindings', { scope: { projectKey }, query: {}, offset: 0, limit: 500 });
   await ask('getSettings (site)', 'getSettings', {});
   for (const projectKey of VISIBLE) await ask(`getSettings ${projectKey}`, 'getSettings', { projectKey });
   await ask(`refreshProject ${OWN}`, 'refreshProject', { projectKey: OWN });
@@ -88,22 +129,39 @@ async function viewerReads(site: ServedSite): Promise<Array<[string, Answer]>> {
 /** Calls about X, each with the same call about something that does not exist, which it must answer alike. */
 async function hiddenReads(site: ServedSite): Promise<Array<[string, Answer, Answer]>> {
   const pairs: Array<[string, Answer, Answer]> = [];
-  const both = async <K extends ResolverName>(label: string, name: K, hidden: ResolverApi[K]['payload'], missing: ResolverApi[K]['payload']) => {
+  const both = async <K extends ResolverName>(
+    label: string,
+    name: K,
+    hidden: ResolverApi[K]['payload'],
+    missing: ResolverApi[K]['payload'],
+  ) => {
     pairs.push([label, await site.call(name, VIEWER, hidden), await site.call(name, VIEWER, missing)]);
   };
   await both('getBoardPanel', 'getBoardPanel', { boardId: X_BOARD }, { boardId: MISSING_BOARD });
   await both('getRoadmap', 'getRoadmap', { projectKey: X }, { projectKey: MISSING_PROJECT });
-  await both('getFindings', 'getFindings', { scope: { projectKey: X }, query: {}, offset: 0, limit: 500 }, { scope: { projectKey: MISSING_PROJECT }, query: {}, offset: 0, limit: 500 });
+  await both(
+    'getFindings',
+    'getFindings',
+    { scope: { projectKey: X }, query: {}, offset: 0, limit: 500 },
+    { scope: { projectKey: MISSING_PROJECT }, query: {}, offset: 0, limit: 500 },
+  );
   await both('getSettings', 'getSettings', { projectKey: X }, { projectKey: MISSING_PROJECT });
   await both('refreshProject (project)', 'refreshProject', { projectKey: X }, { projectKey: MISSING_PROJECT });
   await both('refreshProject (board)', 'refreshProject', { boardId: X_BOARD }, { boardId: MISSING_BOARD });
-  await both('saveSettings', 'saveSettings', { projectKey: X, settings: {}, version: 1 }, { projectKey: MISSING_PROJECT, settings: {}, version: 1 });
+  await both(
+    'saveSettings',
+    'saveSettings',
+    { projectKey: X, settings: {}, version: 1 },
+    { projectKey: MISSING_PROJECT, settings: {}, version: 1 },
+  );
   return pairs;
 }
 
 /** The missing thing's answer with X's key or board id in its place: what the answer about X must be. */
 function asIfAbout(answer: Answer): unknown {
-  return JSON.parse(JSON.stringify(answer).replaceAll(MISSING_PROJECT, X).replaceAll(String(MISSING_BOARD), String(X_BOARD)));
+  return JSON.parse(
+    JSON.stringify(answer).replaceAll(MISSING_PROJECT, X).replaceAll(String(MISSING_BOARD), String(X_BOARD)),
+  );
 }
 
 describe.each([
@@ -141,14 +199,22 @@ describe.each([
     const failed = fullAnswers.filter(([, answer]) => !answer.ok).map(([label, answer]) => [label, answer]);
     expect(failed).toEqual([]);
     const panels = fullAnswers.filter(([label]) => label.startsWith('getBoardPanel') || label.startsWith('getRoadmap'));
-    expect(panels.every(([, answer]) => answer.ok && (answer.data as { freshness: { source: string } }).freshness.source === (cached ? 'cache' : 'live'))).toBe(true);
+    expect(
+      panels.every(
+        ([, answer]) =>
+          answer.ok &&
+          (answer.data as { freshness: { source: string } }).freshness.source === (cached ? 'cache' : 'live'),
+      ),
+    ).toBe(true);
   });
 
   it('answers exactly as on the same site without X: same items, people, counts and coverage', () => {
     expect(fullAnswers.map(([label]) => label)).toEqual(partialAnswers.map(([label]) => label));
     const full = fullAnswers.map(([label, answer]) => [label, withoutTrend(answer)] as const);
     const partial = partialAnswers.map(([label, answer]) => [label, withoutTrend(answer)] as const);
-    const differing = full.filter(([, answer], index) => !isDeepStrictEqual(answer, partial[index]![1])).map(([label]) => label);
+    const differing = full
+      .filter(([, answer], index) => !isDeepStrictEqual(answer, partial[index]![1]))
+      .map(([label]) => label);
     full.forEach(([label, answer], index) => {
       expect([label, answer]).toEqual([label, partial[index]![1]]);
     });
@@ -165,14 +231,19 @@ describe.each([
   });
 
   it('holds nothing of X in any answer: no issue key, summary, project, board or sprint name, nor its people', () => {
-    const found = fullAnswers.map(([label, answer]) => [label, tracesIn(JSON.stringify(answer), TRACES)]).filter(([, traces]) => traces!.length > 0);
+    const found = fullAnswers
+      .map(([label, answer]) => [label, tracesIn(JSON.stringify(answer), TRACES)])
+      .filter(([, traces]) => traces!.length > 0);
     expect(found).toEqual([]);
   });
 
   it('answers about X’s board and project exactly as about ones that do not exist, without details', () => {
     for (const [label, aboutX, aboutNothing] of hidden) {
       expect([label, aboutX]).toEqual([label, asIfAbout(aboutNothing)]);
-      expect([label, aboutX]).toMatchObject([label, { ok: false, error: { code: expect.stringMatching(/^(NOT_FOUND|FORBIDDEN)$/) } }]);
+      expect([label, aboutX]).toMatchObject([
+        label,
+        { ok: false, error: { code: expect.stringMatching(/^(NOT_FOUND|FORBIDDEN)$/) } },
+      ]);
       expect([label, 'error' in aboutX ? aboutX.error.details : undefined]).toEqual([label, undefined]);
     }
   });
@@ -189,7 +260,13 @@ describe('saving settings, checked on the server for every save', () => {
   });
 
   /** Makes the call, expects it refused with the code, and the store exactly as it was. */
-  async function refused<K extends ResolverName>(code: string, name: K, as: string, payload: ResolverApi[K]['payload'], extension?: unknown) {
+  async function refused<K extends ResolverName>(
+    code: string,
+    name: K,
+    as: string,
+    payload: ResolverApi[K]['payload'],
+    extension?: unknown,
+  ) {
     const before = await site.stored();
     const answer = await site.call(name, as, payload, extension);
     expect(answer).toMatchObject({ ok: false, error: { code } });
@@ -198,11 +275,23 @@ describe('saving settings, checked on the server for every save', () => {
 
   it('refuses the site configuration to anyone but a site admin', async () => {
     const settings = { ...plantedConfig(), thresholds: { ...plantedConfig().thresholds, sprintMaxWeeks: 2 } };
-    expect(await site.call('getSettings', VIEWER, {})).toMatchObject({ ok: true, data: { scope: 'site', canEdit: false } });
+    expect(await site.call('getSettings', VIEWER, {})).toMatchObject({
+      ok: true,
+      data: { scope: 'site', canEdit: false },
+    });
     await refused('FORBIDDEN', 'saveSettings', VIEWER, { settings, version: 1 });
     await refused('FORBIDDEN', 'saveSettings', PROJECT_ADMIN, { settings, version: 1 });
-    await refused('FORBIDDEN', 'saveSettings', PROJECT_ADMIN, { settings, version: 1 }, { type: 'jira:projectSettingsPage', project: { key: OWN } });
-    expect(await site.call('saveSettings', APP, { settings, version: 1 })).toMatchObject({ ok: true, data: { version: 2, site: { thresholds: { sprintMaxWeeks: 2 } } } });
+    await refused(
+      'FORBIDDEN',
+      'saveSettings',
+      PROJECT_ADMIN,
+      { settings, version: 1 },
+      { type: 'jira:projectSettingsPage', project: { key: OWN } },
+    );
+    expect(await site.call('saveSettings', APP, { settings, version: 1 })).toMatchObject({
+      ok: true,
+      data: { version: 2, site: { thresholds: { sprintMaxWeeks: 2 } } },
+    });
   });
 
   it('refuses export and import of the whole configuration to anyone but a site admin', async () => {
@@ -215,19 +304,42 @@ describe('saving settings, checked on the server for every save', () => {
   });
 
   it("refuses a project's settings to admins of other projects and to people who administer none", async () => {
-    expect(await site.call('getSettings', PROJECT_ADMIN, { projectKey: OTHER })).toMatchObject({ ok: true, data: { canEdit: false } });
-    await refused('FORBIDDEN', 'saveSettings', PROJECT_ADMIN, { projectKey: OTHER, settings: { combinedRole: true }, version: 0 });
-    await refused('FORBIDDEN', 'saveSettings', VIEWER, { projectKey: OWN, settings: { combinedRole: true }, version: 0 });
+    expect(await site.call('getSettings', PROJECT_ADMIN, { projectKey: OTHER })).toMatchObject({
+      ok: true,
+      data: { canEdit: false },
+    });
+    await refused('FORBIDDEN', 'saveSettings', PROJECT_ADMIN, {
+      projectKey: OTHER,
+      settings: { combinedRole: true },
+      version: 0,
+    });
+    await refused('FORBIDDEN', 'saveSettings', VIEWER, {
+      projectKey: OWN,
+      settings: { combinedRole: true },
+      version: 0,
+    });
   });
 
   it("lets a project's admin save that project's settings, stored under that project only", async () => {
     const before = await site.stored();
-    const saved = await site.call('saveSettings', PROJECT_ADMIN, { projectKey: OWN, settings: { combinedRole: true }, version: 0 }, { type: 'jira:projectSettingsPage', project: { key: OWN } });
-    expect(saved).toMatchObject({ ok: true, data: { scope: 'project', projectKey: OWN, version: 1, project: { combinedRole: true } } });
+    const saved = await site.call(
+      'saveSettings',
+      PROJECT_ADMIN,
+      { projectKey: OWN, settings: { combinedRole: true }, version: 0 },
+      { type: 'jira:projectSettingsPage', project: { key: OWN } },
+    );
+    expect(saved).toMatchObject({
+      ok: true,
+      data: { scope: 'project', projectKey: OWN, version: 1, project: { combinedRole: true } },
+    });
     const after = await site.stored();
     const changed = Object.keys(after).filter((key) => JSON.stringify(after[key]) !== JSON.stringify(before[key]));
     expect(changed).toEqual([`config:project:${OWN}`]);
-    expect(after[`config:project:${OWN}`]).toMatchObject({ version: 1, value: { combinedRole: true }, savedBy: PROJECT_ADMIN });
+    expect(after[`config:project:${OWN}`]).toMatchObject({
+      version: 1,
+      value: { combinedRole: true },
+      savedBy: PROJECT_ADMIN,
+    });
   });
 
   it('refuses forged payloads: another project than the page’s, X, keys that are not a project’s, site settings as a project’s', async () => {
@@ -236,10 +348,26 @@ describe('saving settings, checked on the server for every save', () => {
     await refused('FORBIDDEN', 'saveSettings', APP, { projectKey: OTHER, settings: {}, version: 0 }, page);
     await refused('NOT_FOUND', 'saveSettings', VIEWER, { projectKey: X, settings: {}, version: 1 });
     for (const projectKey of [OWN.toLowerCase(), ` ${OWN}`, `${OWN},${OTHER}`, [OWN, OTHER], 7, { key: OWN }]) {
-      await refused('INVALID_INPUT', 'saveSettings', PROJECT_ADMIN, { projectKey: projectKey as string, settings: {}, version: 1 });
+      await refused('INVALID_INPUT', 'saveSettings', PROJECT_ADMIN, {
+        projectKey: projectKey as string,
+        settings: {},
+        version: 1,
+      });
     }
-    await refused('INVALID_INPUT', 'saveSettings', PROJECT_ADMIN, { projectKey: OWN, settings: { projects: { [OTHER]: { combinedRole: true } } }, version: 1 }, page);
-    await refused('INVALID_INPUT', 'saveSettings', PROJECT_ADMIN, { projectKey: OWN, settings: { suppressions: [] }, version: 1 }, page);
+    await refused(
+      'INVALID_INPUT',
+      'saveSettings',
+      PROJECT_ADMIN,
+      { projectKey: OWN, settings: { projects: { [OTHER]: { combinedRole: true } } }, version: 1 },
+      page,
+    );
+    await refused(
+      'INVALID_INPUT',
+      'saveSettings',
+      PROJECT_ADMIN,
+      { projectKey: OWN, settings: { suppressions: [] }, version: 1 },
+      page,
+    );
   });
 
   it('shows a non-admin the site configuration without what it says about projects they may not browse', async () => {
@@ -247,9 +375,13 @@ describe('saving settings, checked on the server for every save', () => {
       const view = await site.call('getSettings', VIEWER, payload);
       if (!view.ok) throw new Error(view.error.message);
       expect(tracesIn(JSON.stringify(view), TRACES)).toEqual([]);
-      expect(view.data.site.suppressions.map((entry) => entry.findingId)).toEqual([`owner/roadmap-item-unowned|item:${VISIBLE_ISSUE}`]);
+      expect(view.data.site.suppressions.map((entry) => entry.findingId)).toEqual([
+        `owner/roadmap-item-unowned|item:${VISIBLE_ISSUE}`,
+      ]);
       expect(Object.keys(view.data.site.projects)).toEqual([OWN]);
-      expect(view.data.site.combinedRoleProjects).toEqual(plantedConfig().combinedRoleProjects.filter((key) => key !== X));
+      expect(view.data.site.combinedRoleProjects).toEqual(
+        plantedConfig().combinedRoleProjects.filter((key) => key !== X),
+      );
     }
     const admin = await site.call('getSettings', APP, {});
     if (!admin.ok) throw new Error(admin.error.message);

@@ -24,7 +24,9 @@ export function projectKeyOf(issue: RestIssue): string {
 /** The site as if the project had never existed: its project, roles, boards and their sprints, issues and grants gone. */
 export function withoutProject(snapshot: SiteSnapshot, projectKey: string): SiteSnapshot {
   const site = structuredClone(snapshot);
-  const boards = new Set(site.boards.filter((board) => board.location?.projectKey === projectKey).map((board) => String(board.id)));
+  const boards = new Set(
+    site.boards.filter((board) => board.location?.projectKey === projectKey).map((board) => String(board.id)),
+  );
   site.projects = site.projects.filter((project) => project.key !== projectKey);
   delete site.projectRoles[projectKey];
   site.boards = site.boards.filter((board) => !boards.has(String(board.id)));
@@ -52,8 +54,18 @@ export function withPersonOnlyIn(snapshot: SiteSnapshot, projectKey: string, per
   const at = subDays(new Date(site.capturedAt!), 3).toISOString();
   site.users.push(person);
   const role = site.projectRoles[projectKey]?.find((candidate) => candidate.name === 'Product Manager');
-  role?.actors?.push({ id: 990_000, displayName: person.displayName, type: 'atlassian-user-role-actor', actorUser: { accountId: person.accountId } });
-  const author = { accountId: person.accountId, displayName: person.displayName, active: true, accountType: 'atlassian' };
+  role?.actors?.push({
+    id: 990_000,
+    displayName: person.displayName,
+    type: 'atlassian-user-role-actor',
+    actorUser: { accountId: person.accountId },
+  });
+  const author = {
+    accountId: person.accountId,
+    displayName: person.displayName,
+    active: true,
+    accountType: 'atlassian',
+  };
   site.issues
     .filter((issue) => projectKeyOf(issue) === projectKey)
     .slice(0, 3)
@@ -63,13 +75,31 @@ export function withPersonOnlyIn(snapshot: SiteSnapshot, projectKey: string, per
         id: String(990_000 + index),
         author,
         created: at,
-        items: [{ field: 'duedate', fieldtype: 'jira', fieldId: 'duedate', from: null, fromString: null, to: '2027-03-31', toString: '2027-03-31' }],
+        items: [
+          {
+            field: 'duedate',
+            fieldtype: 'jira',
+            fieldId: 'duedate',
+            from: null,
+            fromString: null,
+            to: '2027-03-31',
+            toString: '2027-03-31',
+          },
+        ],
       });
       changelog.total = changelog.histories.length;
       changelog.maxResults = changelog.histories.length;
       issue.changelog = changelog;
-      const comments = issue.fields['comment'] as { comments: RestComment[]; total?: number; maxResults?: number } | undefined;
-      const comment: RestComment = { id: String(990_000 + index), author, updateAuthor: author, created: at, updated: at, body: { type: 'doc', version: 1, content: [] } };
+      const comments = issue.fields['comment'] as
+        { comments: RestComment[]; total?: number; maxResults?: number } | undefined;
+      const comment: RestComment = {
+        id: String(990_000 + index),
+        author,
+        updateAuthor: author,
+        created: at,
+        updated: at,
+        body: { type: 'doc', version: 1, content: [] },
+      };
       if (comments) {
         comments.comments.push(comment);
         comments.total = comments.comments.length;
@@ -124,10 +154,14 @@ export function tracesOf(snapshot: SiteSnapshot, projectKey: string): Traces {
 
   // Members of a group the rest of the site's work names (a project role's actors) may be shown for that work.
   const elsewhere = accountIdsIn(workOf(rest));
-  for (const group of rest.groups) if (restText.includes(JSON.stringify(group.name))) group.members.forEach((accountId) => elsewhere.add(accountId));
+  for (const group of rest.groups)
+    if (restText.includes(JSON.stringify(group.name))) group.members.forEach((accountId) => elsewhere.add(accountId));
   const people = [...accountIdsIn(own)]
     .filter((accountId) => !elsewhere.has(accountId))
-    .map((accountId) => ({ accountId, displayName: snapshot.users.find((user) => user.accountId === accountId)?.displayName ?? accountId }));
+    .map((accountId) => ({
+      accountId,
+      displayName: snapshot.users.find((user) => user.accountId === accountId)?.displayName ?? accountId,
+    }));
   const candidates = [
     project.name,
     ...boards.map((board) => board.name),
@@ -135,8 +169,15 @@ export function tracesOf(snapshot: SiteSnapshot, projectKey: string): Traces {
     ...issues.map((issue) => String(issue.fields['summary'] ?? '')),
     ...people.flatMap((person) => [person.accountId, person.displayName]),
   ];
-  const strings = [...new Set(candidates)].filter((text) => text.trim() !== '' && !restText.includes(JSON.stringify(text).slice(1, -1)));
-  return { projectKey, patterns: [new RegExp(`\\b${projectKey}-\\d+\\b`), new RegExp(`"${projectKey}"`)], strings, people };
+  const strings = [...new Set(candidates)].filter(
+    (text) => text.trim() !== '' && !restText.includes(JSON.stringify(text).slice(1, -1)),
+  );
+  return {
+    projectKey,
+    patterns: [new RegExp(`\\b${projectKey}-\\d+\\b`), new RegExp(`"${projectKey}"`)],
+    strings,
+    people,
+  };
 }
 
 /** The traces of the project found in a JSON text: empty when nothing of it is there. */
@@ -152,7 +193,12 @@ export interface ServedSite {
   snapshot: SiteSnapshot;
   emulator: RunningEmulator;
   store: MemoryStore;
-  call<K extends ResolverName>(name: K, as: string, payload: ResolverApi[K]['payload'], extension?: unknown): Promise<ResolverResponse<ResolverApi[K]['result']>>;
+  call<K extends ResolverName>(
+    name: K,
+    as: string,
+    payload: ResolverApi[K]['payload'],
+    extension?: unknown,
+  ): Promise<ResolverResponse<ResolverApi[K]['result']>>;
   /** Runs the scheduled trigger and every job it queues, as the app: scans of every project, then the audit. */
   fillCache(): Promise<void>;
   /** Every key and value in the store, to compare before and after a call. */
@@ -164,7 +210,8 @@ export async function serveSite(snapshot: SiteSnapshot, appLogin: string): Promi
   const emulator = await startEmulator(snapshot);
   const store = new MemoryStore();
   const now = () => new Date(snapshot.capturedAt!);
-  const client = (login: string) => new JiraClient(new HttpTransport({ baseUrl: emulator.url, email: login, apiToken: 'test' }));
+  const client = (login: string) =>
+    new JiraClient(new HttpTransport({ baseUrl: emulator.url, email: login, apiToken: 'test' }));
   return {
     snapshot,
     emulator,
@@ -175,7 +222,14 @@ export async function serveSite(snapshot: SiteSnapshot, appLogin: string): Promi
     },
     async fillCache() {
       const queue = new MemoryJobQueue();
-      await runScheduledLocally({ jira: () => client(appLogin), store, queue, scanner: new BackgroundScanner(), now, stepBudgetMs: 60_000 });
+      await runScheduledLocally({
+        jira: () => client(appLogin),
+        store,
+        queue,
+        scanner: new BackgroundScanner(),
+        now,
+        stepBudgetMs: 60_000,
+      });
     },
     async stored() {
       const keys = await store.keysWithPrefix('');

@@ -22,12 +22,18 @@ describe('RoleDirectory', () => {
     groups: [{ name: 'Product-Managers', memberIds: ['eve'] }],
     projects: [
       project('MOB', { pm: ['amara'], po: ['ben'] }),
-      { ...project('PAY', { other: { Developers: ['dev'] } }), roles: [{ id: 1, name: 'product owner', accountIds: [], groupNames: ['po-group'] }] },
+      {
+        ...project('PAY', { other: { Developers: ['dev'] } }),
+        roles: [{ id: 1, name: 'product owner', accountIds: [], groupNames: ['po-group'] }],
+      },
       project('LAB', { pm: ['cleo'], po: ['cleo'] }),
     ],
   });
   target.groups.push({ name: 'po-group', memberIds: ['fin'] });
-  const config = parseConfig({ version: 1, combinedRoleProjects: ['LAB'], roleMapping: { groups: { pm: ['product-managers'], po: [] } } }, []);
+  const config = parseConfig(
+    { version: 1, combinedRoleProjects: ['LAB'], roleMapping: { groups: { pm: ['product-managers'], po: [] } } },
+    [],
+  );
   const directory = new RoleDirectory(target, config, new Map([['dev', { strategic: 0, tactical: 7, neutral: 3 }]]));
 
   it('maps project-role actors, group actors of a role, and configured groups (names case-insensitive)', () => {

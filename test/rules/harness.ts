@@ -15,12 +15,16 @@ export function person(accountId: string, displayName = accountId, extra: Partia
   return { accountId, displayName, kind: 'human', active: true, deleted: false, ...extra };
 }
 
-export function project(key: string, roles: { pm?: string[]; po?: string[]; other?: Record<string, string[]> } = {}): Project {
+export function project(
+  key: string,
+  roles: { pm?: string[]; po?: string[]; other?: Record<string, string[]> } = {},
+): Project {
   const list: Project['roles'] = [];
   let id = 10000;
   if (roles.pm) list.push({ id: id++, name: 'Product Manager', accountIds: roles.pm, groupNames: [] });
   if (roles.po) list.push({ id: id++, name: 'Product Owner', accountIds: roles.po, groupNames: [] });
-  for (const [name, accountIds] of Object.entries(roles.other ?? {})) list.push({ id: id++, name, accountIds, groupNames: [] });
+  for (const [name, accountIds] of Object.entries(roles.other ?? {}))
+    list.push({ id: id++, name, accountIds, groupNames: [] });
   return { id: `p-${key}`, key, name: `${key} project`, roles: list };
 }
 
@@ -29,7 +33,8 @@ let nextId = 1;
 export function item(key: string, extra: Partial<Item> & { level?: number } = {}): Item {
   const { level, ...rest } = extra;
   const hierarchyLevel = level ?? rest.type?.hierarchyLevel ?? 0;
-  const typeName = hierarchyLevel >= 2 ? 'Initiative' : hierarchyLevel === 1 ? 'Epic' : hierarchyLevel === -1 ? 'Sub-task' : 'Story';
+  const typeName =
+    hierarchyLevel >= 2 ? 'Initiative' : hierarchyLevel === 1 ? 'Epic' : hierarchyLevel === -1 ? 'Sub-task' : 'Story';
   return {
     id: String(nextId++),
     key,
@@ -47,10 +52,26 @@ export function item(key: string, extra: Partial<Item> & { level?: number } = {}
 }
 
 export function sprint(id: number, extra: Partial<Sprint> = {}): Sprint {
-  return { id, name: `Sprint ${id}`, state: 'active', boardId: 1, startDate: '2026-11-16T09:00:00.000Z', endDate: '2026-11-30T09:00:00.000Z', goal: 'Ship it', ...extra };
+  return {
+    id,
+    name: `Sprint ${id}`,
+    state: 'active',
+    boardId: 1,
+    startDate: '2026-11-16T09:00:00.000Z',
+    endDate: '2026-11-30T09:00:00.000Z',
+    goal: 'Ship it',
+    ...extra,
+  };
 }
 
-export function change(itemKey: string, authorId: string, at: string, changes: Array<Partial<import('../../src/domain/model').FieldChange> & { meaning: import('../../src/domain/model').FieldMeaning }>): Action {
+export function change(
+  itemKey: string,
+  authorId: string,
+  at: string,
+  changes: Array<
+    Partial<import('../../src/domain/model').FieldChange> & { meaning: import('../../src/domain/model').FieldMeaning }
+  >,
+): Action {
   const historyId = String(nextId++);
   return {
     id: `${itemKey}:h${historyId}`,
@@ -106,7 +127,16 @@ export interface ItemsCase {
 }
 
 /** Runs one rule over a site, as the real audit does (classification, roles, settings), and returns its findings. */
-export function runRule(rule: AnyRule, target: Site, config: Partial<AuditConfig> = {}, options: { since?: Date; now?: Date } = {}): Finding[] {
+export function runRule(
+  rule: AnyRule,
+  target: Site,
+  config: Partial<AuditConfig> = {},
+  options: { since?: Date; now?: Date } = {},
+): Finding[] {
   const merged: AuditConfig = { ...defaultConfig(), ...config };
-  return auditSite(target, merged, { now: options.now ?? NOW, ...(options.since ? { since: options.since } : {}), rules: [rule] }).findings;
+  return auditSite(target, merged, {
+    now: options.now ?? NOW,
+    ...(options.since ? { since: options.since } : {}),
+    rules: [rule],
+  }).findings;
 }

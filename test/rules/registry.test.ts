@@ -31,7 +31,11 @@ describe('the rule registry', () => {
   it('registers every rule module on disk', () => {
     const onDisk = readdirSync(RULES_DIR, { withFileTypes: true })
       .filter((entry) => entry.isDirectory())
-      .flatMap((dir) => readdirSync(path.join(RULES_DIR, dir.name)).filter((file) => file.endsWith('.md')).map((file) => `${dir.name}/${file.replace(/\.md$/, '')}`));
+      .flatMap((dir) =>
+        readdirSync(path.join(RULES_DIR, dir.name))
+          .filter((file) => file.endsWith('.md'))
+          .map((file) => `${dir.name}/${file.replace(/\.md$/, '')}`),
+      );
     expect(onDisk.sort()).toEqual(RULES.map((rule) => rule.meta.id).sort());
   });
 
@@ -58,7 +62,12 @@ describe('the rule registry', () => {
       expect(rule.meta.criteria.every(isCriteriaId)).toBe(true);
       expect(Object.keys(rule.meta.messages).length).toBeGreaterThanOrEqual(2);
       expect(['info', 'warning', 'error']).toContain(rule.meta.defaultSeverity);
-      expect(() => parseConfig({ version: 1, rules: { [id]: { options: rule.defaultOptions } } }, RULES.map((entry) => entry.meta))).not.toThrow();
+      expect(() =>
+        parseConfig(
+          { version: 1, rules: { [id]: { options: rule.defaultOptions } } },
+          RULES.map((entry) => entry.meta),
+        ),
+      ).not.toThrow();
     });
   });
 });

@@ -19,7 +19,8 @@ class BrokenChangelogs implements JiraTransport {
   broken = false;
   constructor(private readonly inner: JiraTransport) {}
   async send(request: JiraRequest) {
-    if (this.broken && request.path.includes('changelog')) return { status: 503, headers: {}, body: 'Service Unavailable' };
+    if (this.broken && request.path.includes('changelog'))
+      return { status: 503, headers: {}, body: 'Service Unavailable' };
     return this.inner.send(request);
   }
 }
@@ -28,14 +29,25 @@ describe('a scan that fails part way', () => {
   it('keeps the previous complete result readable, resumes where it stopped, and gives up after a few tries', async () => {
     const clock = fakeClock('2026-11-22T08:00:00.000Z');
     const transport = new BrokenChangelogs(new HttpTransport({ baseUrl: emulator.url, email: ADMIN, apiToken: 'any' }));
-    const client = new JiraClient(transport, { sleep: clock.sleep, now: clock.now, retry: { maxTries: 2, baseDelayMs: 10 } });
+    const client = new JiraClient(transport, {
+      sleep: clock.sleep,
+      now: clock.now,
+      retry: { maxTries: 2, baseDelayMs: 10 },
+    });
     const store = new LimitedStore();
     const scanner = new BackgroundScanner({ maxFailures: 3 });
     await scanToEnd(scanner, client, store, 'PLAT', { now: clock.date });
     const good = await scanner.cachedSnapshot(store, ['PLAT']);
 
     // A new full scan whose changelog reads fail: every step throws, the old generation stays what readers get.
-    emulator.replaceSnapshot(withIssues(demo, (issues) => issues.map((issue) => ({ ...issue, fields: { ...issue.fields, summary: `${String(issue.fields.summary)} (edited)` } }))));
+    emulator.replaceSnapshot(
+      withIssues(demo, (issues) =>
+        issues.map((issue) => ({
+          ...issue,
+          fields: { ...issue.fields, summary: `${String(issue.fields.summary)} (edited)` },
+        })),
+      ),
+    );
     transport.broken = true;
     const options = { timeBudgetMs: 60_000, now: clock.date, kind: 'full' as const };
     await expect(scanner.step(client, store, 'PLAT', options)).rejects.toThrow(/503/);
@@ -57,7 +69,8 @@ describe('a scan that fails part way', () => {
 
     // A scan that keeps failing is abandoned after maxFailures; the last complete result stays.
     transport.broken = true;
-    for (let attempt = 0; attempt < 3; attempt++) await expect(scanner.step(client, store, 'PLAT', options)).rejects.toThrow(/503/);
+    for (let attempt = 0; attempt < 3; attempt++)
+      await expect(scanner.step(client, store, 'PLAT', options)).rejects.toThrow(/503/);
     expect((await scanner.freshness(store, 'PLAT')).scanning).toBeUndefined();
     expect(comparable((await scanner.cachedSnapshot(store, ['PLAT']))!)).toEqual(comparable(fresh));
     expect(await store.keysWithPrefix('scan:lease:')).toEqual([]);

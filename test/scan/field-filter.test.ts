@@ -33,12 +33,19 @@ describe('bulkfetch filtered to ten decision-bearing fields', () => {
       expect(new Set(ten).size).toBe(10);
       const client = clientFor(emulator);
       const ids = demo.issues.map((issue) => issue.id);
-      const filtered = new Map<string, Awaited<ReturnType<typeof bulkFetchChangelogs>> extends Map<string, infer H> ? H : never>();
+      const filtered = new Map<
+        string,
+        Awaited<ReturnType<typeof bulkFetchChangelogs>> extends Map<string, infer H> ? H : never
+      >();
       for (let index = 0; index < ids.length; index += 1000) {
-        for (const [id, histories] of await bulkFetchChangelogs(client, ids.slice(index, index + 1000), { fieldIds: ten })) filtered.set(id, histories);
+        for (const [id, histories] of await bulkFetchChangelogs(client, ids.slice(index, index + 1000), {
+          fieldIds: ten,
+        }))
+          filtered.set(id, histories);
       }
       const lean = structuredClone(demo);
-      for (const issue of lean.issues) issue.changelog = { startAt: 0, maxResults: 0, total: 0, histories: filtered.get(issue.id) ?? [] };
+      for (const issue of lean.issues)
+        issue.changelog = { startAt: 0, maxResults: 0, total: 0, histories: filtered.get(issue.id) ?? [] };
 
       const all = demo.issues.reduce((sum, issue) => sum + (issue.changelog?.histories.length ?? 0), 0);
       const kept = lean.issues.reduce((sum, issue) => sum + (issue.changelog?.histories.length ?? 0), 0);
@@ -49,11 +56,18 @@ describe('bulkfetch filtered to ten decision-bearing fields', () => {
       const reduced = auditSite(normaliseSite(lean), demoConfig(), { now });
       // The same findings fire on the demo, but with fewer decisions and less evidence: "made 8 strategic and 34
       // tactical decisions" becomes "4 and 30"; a rule's threshold on another site would fall the other way.
-      const differing = reduced.findings.filter((finding) => JSON.stringify(finding) !== JSON.stringify(full.findings.find((other) => other.id === finding.id)));
-      expect(differing.map((finding) => finding.rule)).toEqual(expect.arrayContaining(['overlap/dual-role', 'overlap/pm-tactical-action']));
-      const decisions = (report: typeof full) => report.people.reduce((sum, person) => sum + person.counts.strategic + person.counts.tactical, 0);
+      const differing = reduced.findings.filter(
+        (finding) => JSON.stringify(finding) !== JSON.stringify(full.findings.find((other) => other.id === finding.id)),
+      );
+      expect(differing.map((finding) => finding.rule)).toEqual(
+        expect.arrayContaining(['overlap/dual-role', 'overlap/pm-tactical-action']),
+      );
+      const decisions = (report: typeof full) =>
+        report.people.reduce((sum, person) => sum + person.counts.strategic + person.counts.tactical, 0);
       expect(decisions(reduced)).toBeLessThan(decisions(full));
-      process.stdout.write(`fieldIds filter: ${kept} of ${all} histories kept, ${decisions(reduced)} of ${decisions(full)} decisions, ${differing.length} findings with other counts or evidence\n`);
+      process.stdout.write(
+        `fieldIds filter: ${kept} of ${all} histories kept, ${decisions(reduced)} of ${decisions(full)} decisions, ${differing.length} findings with other counts or evidence\n`,
+      );
     } finally {
       await emulator.close();
     }

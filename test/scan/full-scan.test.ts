@@ -43,7 +43,9 @@ describe('projects scanned side by side', () => {
 
 describe('what a scan could not read', () => {
   it('is kept with the cache and reported with it until it is read again', async () => {
-    const [login] = Object.entries(demo.permissions ?? {}).find(([, grant]) => !grant.admin && (grant.projectAdmin?.length ?? 0) === 0)!;
+    const [login] = Object.entries(demo.permissions ?? {}).find(
+      ([, grant]) => !grant.admin && (grant.projectAdmin?.length ?? 0) === 0,
+    )!;
     const store = new MemoryStore();
     const scanner = new BackgroundScanner();
     const client = clientFor(emulator, login);
@@ -52,6 +54,8 @@ describe('what a scan could not read', () => {
     const refresh = await scanToEnd(scanner, client, store, 'MOB');
     expect(refresh.every((result) => result.kind === 'incremental' && result.problems.length === 0)).toBe(true);
     const cached = (await readCachedSite(store))!;
-    expect(cached.problems).toEqual([expect.objectContaining({ scope: 'project', ref: 'MOB', message: expect.stringContaining('project roles') })]);
+    expect(cached.problems).toEqual([
+      expect.objectContaining({ scope: 'project', ref: 'MOB', message: expect.stringContaining('project roles') }),
+    ]);
   });
 });

@@ -13,10 +13,18 @@ describe('what the scan stores', () => {
       ...template,
       id: String(800_000 + index),
       created: new Date(Date.parse(String(template.created)) + index * 60_000).toISOString(),
-      body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: `Note ${index}: ${'x'.repeat(1500)}` }] }] },
+      body: {
+        type: 'doc',
+        version: 1,
+        content: [{ type: 'paragraph', content: [{ type: 'text', text: `Note ${index}: ${'x'.repeat(1500)}` }] }],
+      },
     }));
     const site = withIssues(demo, (issues) =>
-      issues.map((issue) => (issue.id === target!.id ? { ...issue, fields: { ...issue.fields, comment: { comments, startAt: 0, maxResults: 400, total: 400 } } } : issue)),
+      issues.map((issue) =>
+        issue.id === target!.id
+          ? { ...issue, fields: { ...issue.fields, comment: { comments, startAt: 0, maxResults: 400, total: 400 } } }
+          : issue,
+      ),
     );
     const emulator = await startEmulator(site);
     try {
@@ -33,7 +41,9 @@ describe('what the scan stores', () => {
       const heads = await Promise.all(PROJECT_KEYS.map((key) => readCachedProject(store, key)));
       const chunks = heads.reduce((sum, project) => sum + (project?.head.issues ?? 0), 0);
       const stored = (await store.keysWithPrefix('scan:data:')).length;
-      process.stdout.write(`cache of ${chunks} issues: ${stored} values, largest ${store.largestValue} bytes, ${store.writes} writes\n`);
+      process.stdout.write(
+        `cache of ${chunks} issues: ${stored} values, largest ${store.largestValue} bytes, ${store.writes} writes\n`,
+      );
     } finally {
       await emulator.close();
     }

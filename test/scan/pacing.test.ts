@@ -14,7 +14,11 @@ describe('a scan under a points budget', () => {
       const scanner = new BackgroundScanner();
       let paused = 0;
       for (const key of PROJECT_KEYS) {
-        const results = await scanToEnd(scanner, client, store, key, { now: clock.date, sleep: clock.sleep, timeBudgetMs: 60_000 });
+        const results = await scanToEnd(scanner, client, store, key, {
+          now: clock.date,
+          sleep: clock.sleep,
+          timeBudgetMs: 60_000,
+        });
         paused += results.reduce((sum, result) => sum + result.pausedMs, 0);
       }
       expect(paused).toBeGreaterThan(0);
@@ -23,7 +27,9 @@ describe('a scan under a points budget', () => {
       expect(comparable((await scanner.cachedSnapshot(store))!)).toEqual(comparable(demo));
       const stats = emulator.stats();
       expect(stats.throttled).toBe(0);
-      process.stdout.write(`under a 120,000 points/hour budget: ${stats.requests} requests, ${stats.points} points, ${stats.throttled} refused with 429, ${Math.round(paused / 1000)} s paused\n`);
+      process.stdout.write(
+        `under a 120,000 points/hour budget: ${stats.requests} requests, ${stats.points} points, ${stats.throttled} refused with 429, ${Math.round(paused / 1000)} s paused\n`,
+      );
     } finally {
       await emulator.close();
     }

@@ -14,16 +14,23 @@ import { ADMIN, demo } from './support';
 
 /** The panels' resolvers over the cache the background pipeline filled, each call as one of the demo's people. */
 const permissions = Object.entries(demo.permissions ?? {});
-const [RESTRICTED, RESTRICTED_GRANT] = permissions.find(([, grant]) => !grant.admin && (grant.projects?.length ?? 0) < demo.projects.length)!;
+const [RESTRICTED, RESTRICTED_GRANT] = permissions.find(
+  ([, grant]) => !grant.admin && (grant.projects?.length ?? 0) < demo.projects.length,
+)!;
 const HIDDEN = demo.projects.map((project) => project.key).filter((key) => !RESTRICTED_GRANT.projects!.includes(key));
-const PAY_PO = demo.projectRoles.PAY!.find((role) => role.name === 'Product Owner')!.actors!.find((actor) => actor.actorUser)!.actorUser!.accountId;
+const PAY_PO = demo.projectRoles
+  .PAY!.find((role) => role.name === 'Product Owner')!
+  .actors!.find((actor) => actor.actorUser)!.actorUser!.accountId;
 const PAY_BOARD = demo.boards.find((board) => board.location?.projectKey === 'PAY')!;
 
 let emulator: RunningEmulator;
 
 async function freshStore(): Promise<MemoryStore> {
   const store = new MemoryStore();
-  await new ConfigRepository(store, RULES.map((rule) => rule.meta)).saveSite(demoConfig(), 0, { at: new Date(demo.capturedAt!) });
+  await new ConfigRepository(
+    store,
+    RULES.map((rule) => rule.meta),
+  ).saveSite(demoConfig(), 0, { at: new Date(demo.capturedAt!) });
   return store;
 }
 
@@ -50,7 +57,9 @@ function call<K extends ResolverName>(store: MemoryStore, name: K, as: string, p
   return runHandler(name, services, payload, { accountId: as, moduleKey: 'test', extension: {} });
 }
 
-async function data<T>(response: Promise<{ ok: true; data: T } | { ok: false; error: { message: string } }>): Promise<T> {
+async function data<T>(
+  response: Promise<{ ok: true; data: T } | { ok: false; error: { message: string } }>,
+): Promise<T> {
   const result = await response;
   if (!result.ok) throw new Error(result.error.message);
   return result.data;
@@ -74,7 +83,10 @@ describe('panels over the cache', () => {
     emulator.resetStats();
     const cached = await data(call(store, 'getBoardPanel', PAY_PO, { boardId: PAY_BOARD.id }));
     expect(cached.freshness).toEqual({ source: 'cache', scannedAt: expect.any(String), pending: [] });
-    expect(Object.keys(emulator.stats().byRoute).sort()).toEqual(['GET /rest/agile/1.0/board', 'GET /rest/api/3/project/search']);
+    expect(Object.keys(emulator.stats().byRoute).sort()).toEqual([
+      'GET /rest/agile/1.0/board',
+      'GET /rest/api/3/project/search',
+    ]);
     expect(cached.findings).toEqual(live.findings);
     expect(cached.people).toEqual(live.people);
     expect(cached.sprint).toEqual(live.sprint);
@@ -94,14 +106,23 @@ describe('panels over the cache', () => {
       expect(json).not.toContain(`"${key}-`);
       expect(json).not.toContain(`"${key}"`);
     }
-    expect(await call(store, 'getRoadmap', RESTRICTED, { projectKey: HIDDEN[0]! })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await call(store, 'refreshProject', RESTRICTED, { projectKey: HIDDEN[0]! })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await call(store, 'getRoadmap', RESTRICTED, { projectKey: HIDDEN[0]! })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await call(store, 'refreshProject', RESTRICTED, { projectKey: HIDDEN[0]! })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 
   it('refresh the viewer’s project on demand and show the change', async () => {
     const store = await freshStore();
     await fillCache(store);
-    const epic = demo.issues.find((issue) => issue.key.startsWith('PAY-') && (issue.fields.issuetype as { hierarchyLevel?: number }).hierarchyLevel === 1)!;
+    const epic = demo.issues.find(
+      (issue) =>
+        issue.key.startsWith('PAY-') && (issue.fields.issuetype as { hierarchyLevel?: number }).hierarchyLevel === 1,
+    )!;
     const site = structuredClone(demo);
     const edited = site.issues.find((issue) => issue.id === epic.id)!;
     edited.fields.summary = 'Refunds, renamed';
@@ -118,7 +139,14 @@ describe('panels over the cache', () => {
     expect(roadmap?.items.find((item) => item.key === epic.key)?.summary).toBe('Refunds, renamed');
 
     const fromBoard = await data(call(store, 'refreshProject', PAY_PO, { boardId: PAY_BOARD.id }));
-    expect(fromBoard).toMatchObject({ projectKey: 'PAY', refresh: { done: true, issuesWritten: 0 }, view: { kind: 'board', panel: { board: { id: PAY_BOARD.id } } } });
-    expect(await call(store, 'refreshProject', PAY_PO, {})).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(fromBoard).toMatchObject({
+      projectKey: 'PAY',
+      refresh: { done: true, issuesWritten: 0 },
+      view: { kind: 'board', panel: { board: { id: PAY_BOARD.id } } },
+    });
+    expect(await call(store, 'refreshProject', PAY_PO, {})).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
   });
 });

@@ -29,7 +29,23 @@ function edited(issue: RestIssue, at: string, summary: string): RestIssue {
     fields: { ...issue.fields, summary, updated: at },
     changelog: {
       ...issue.changelog,
-      histories: [...histories, { id: String(9_000_000 + Number(issue.id)), author, created: at, items: [{ field: 'summary', fieldtype: 'jira', fieldId: 'summary', fromString: String(issue.fields.summary), toString: summary }] }],
+      histories: [
+        ...histories,
+        {
+          id: String(9_000_000 + Number(issue.id)),
+          author,
+          created: at,
+          items: [
+            {
+              field: 'summary',
+              fieldtype: 'jira',
+              fieldId: 'summary',
+              fromString: String(issue.fields.summary),
+              toString: summary,
+            },
+          ],
+        },
+      ],
     },
   };
 }
@@ -57,8 +73,13 @@ describe('an incremental refresh', () => {
 
   it('reads only the issues that changed, and the cache then matches the changed site', async () => {
     const at = emulator.siteNow().toISOString();
-    const targets = demo.issues.filter((issue) => projectOf(issue) === 'MOB').slice(3, 6).map((issue) => issue.id);
-    const changed = withIssues(demo, (issues) => issues.map((issue) => (targets.includes(issue.id) ? edited(issue, at, `Reworded ${issue.key}`) : issue)));
+    const targets = demo.issues
+      .filter((issue) => projectOf(issue) === 'MOB')
+      .slice(3, 6)
+      .map((issue) => issue.id);
+    const changed = withIssues(demo, (issues) =>
+      issues.map((issue) => (targets.includes(issue.id) ? edited(issue, at, `Reworded ${issue.key}`) : issue)),
+    );
     emulator.replaceSnapshot(changed);
 
     const client = clientFor(emulator);
@@ -69,7 +90,9 @@ describe('an incremental refresh', () => {
     expect(stats.byRoute['POST /rest/api/3/search/jql']?.requests).toBe(1);
     expect(stats.byRoute['POST /rest/api/3/changelog/bulkfetch']?.requests).toBe(1);
     // Changelogs are fetched for the 3 changed issues only: one point per request and per history returned.
-    const histories = changed.issues.filter((issue) => targets.includes(issue.id)).reduce((sum, issue) => sum + issue.changelog!.histories.length, 0);
+    const histories = changed.issues
+      .filter((issue) => targets.includes(issue.id))
+      .reduce((sum, issue) => sum + issue.changelog!.histories.length, 0);
     expect(stats.byRoute['POST /rest/api/3/changelog/bulkfetch']?.points).toBe(1 + histories);
     expect(comparable((await scanner.cachedSnapshot(store))!)).toEqual(comparable(changed));
   });
@@ -78,7 +101,12 @@ describe('an incremental refresh', () => {
     const gone = demo.issues.find((issue) => projectOf(issue) === 'PAY' && !issue.fields.parent)!;
     const remaining = withIssues(demo, (issues) => issues.filter((issue) => issue.id !== gone.id));
     emulator.replaceSnapshot(remaining);
-    await markIssue(store, 'PAY', { kind: 'deleted', issueId: gone.id, issueKey: gone.key, at: new Date().toISOString() });
+    await markIssue(store, 'PAY', {
+      kind: 'deleted',
+      issueId: gone.id,
+      issueKey: gone.key,
+      at: new Date().toISOString(),
+    });
 
     const client = clientFor(emulator);
     emulator.resetStats();

@@ -16,7 +16,11 @@ export const ADMIN = Object.entries(demo.permissions ?? {}).find(([, grant]) => 
 export const GROUPS = demo.groups.map((group) => group.name);
 export const PROJECT_KEYS = demo.projects.map((project) => project.key).sort();
 
-export function clientFor(emulator: RunningEmulator, login = ADMIN, options: ConstructorParameters<typeof JiraClient>[1] = {}): JiraClient {
+export function clientFor(
+  emulator: RunningEmulator,
+  login = ADMIN,
+  options: ConstructorParameters<typeof JiraClient>[1] = {},
+): JiraClient {
   return new JiraClient(new HttpTransport({ baseUrl: emulator.url, email: login, apiToken: 'any' }), options);
 }
 
@@ -37,7 +41,12 @@ export async function scanToEnd(
 ): Promise<ScanStepResult[]> {
   const results: ScanStepResult[] = [];
   for (let step = 0; step < maxSteps; step++) {
-    const result = await scanner.step(client, store, projectKey, { timeBudgetMs: 60_000, now: () => new Date(), groups: GROUPS, ...options });
+    const result = await scanner.step(client, store, projectKey, {
+      timeBudgetMs: 60_000,
+      now: () => new Date(),
+      groups: GROUPS,
+      ...options,
+    });
     results.push(result);
     if (result.done) return results;
   }
@@ -45,7 +54,10 @@ export async function scanToEnd(
 }
 
 /** A copy of the snapshot with some issues changed the way Jira would record it (a new `updated`). */
-export function withIssues(snapshot: SiteSnapshot, change: (issues: SiteSnapshot['issues']) => SiteSnapshot['issues']): SiteSnapshot {
+export function withIssues(
+  snapshot: SiteSnapshot,
+  change: (issues: SiteSnapshot['issues']) => SiteSnapshot['issues'],
+): SiteSnapshot {
   const copy = structuredClone(snapshot);
   copy.issues = change(copy.issues);
   return copy;

@@ -16,11 +16,16 @@ export class FakeForgeStorage {
   /** Runs as a request arrives, before it is answered: another invocation's write landing in between. */
   before: (path: string, body: Record<string, unknown>) => void = () => undefined;
   /** A refusal the service gives for reasons of its own (rate limits, outages). */
-  refuse: (path: string, body: Record<string, unknown>) => { status: number; code: string } | undefined = () => undefined;
+  refuse: (path: string, body: Record<string, unknown>) => { status: number; code: string } | undefined = () =>
+    undefined;
   private readonly declared = declaredEntities();
 
   install(): void {
-    (globalThis as { __forge_fetch__?: unknown }).__forge_fetch__ = (_route: unknown, requestPath: string, init: { body: string }) => this.fetch(requestPath, init.body);
+    (globalThis as { __forge_fetch__?: unknown }).__forge_fetch__ = (
+      _route: unknown,
+      requestPath: string,
+      init: { body: string },
+    ) => this.fetch(requestPath, init.body);
   }
 
   uninstall(): void {
@@ -57,7 +62,11 @@ export class FakeForgeStorage {
       case '/api/v1/query': {
         const [where] = body.where as Array<{ values: [string] }>;
         const keys = [...this.plain.keys()].filter((candidate) => candidate.startsWith(where?.values[0] ?? '')).sort();
-        return page(keys.map((candidate) => ({ key: candidate, value: this.plain.get(candidate) })), body.limit as number, body.after as string | undefined);
+        return page(
+          keys.map((candidate) => ({ key: candidate, value: this.plain.get(candidate) })),
+          body.limit as number,
+          body.after as string | undefined,
+        );
       }
       case '/api/v1/entity/get':
         return found(key, this.entity(body.entityName as string).get(key));
@@ -65,7 +74,8 @@ export class FakeForgeStorage {
         const invalid = this.invalid(body.entityName as string, body.value);
         if (invalid) return invalid;
         const entity = this.entity(body.entityName as string);
-        if ((body.options as { keyPolicy?: string } | undefined)?.keyPolicy === 'FAIL_IF_EXISTS' && entity.has(key)) return error(409, 'KEY_CONFLICT');
+        if ((body.options as { keyPolicy?: string } | undefined)?.keyPolicy === 'FAIL_IF_EXISTS' && entity.has(key))
+          return error(409, 'KEY_CONFLICT');
         entity.set(key, body.value as Record<string, unknown>);
         return done();
       }
@@ -73,9 +83,15 @@ export class FakeForgeStorage {
         const range = body.range as { condition: string; values: [string] };
         if (range.condition !== 'BEGINS_WITH') return error(400, 'UNSUPPORTED_BY_FAKE');
         const index = body.indexName as string;
-        const rows = [...this.entity(body.entityName as string)].filter(([, value]) => String(value[index]).startsWith(range.values[0]));
+        const rows = [...this.entity(body.entityName as string)].filter(([, value]) =>
+          String(value[index]).startsWith(range.values[0]),
+        );
         rows.sort(([a], [b]) => (a < b ? -1 : 1));
-        return page(rows.map(([rowKey, value]) => ({ key: rowKey, value })), body.limit as number, body.cursor as string | undefined);
+        return page(
+          rows.map(([rowKey, value]) => ({ key: rowKey, value })),
+          body.limit as number,
+          body.cursor as string | undefined,
+        );
       }
       case '/api/v1/transaction':
         return this.transact(body as Transaction);
@@ -99,7 +115,8 @@ export class FakeForgeStorage {
       if (!stored || !satisfies(stored, operation.conditions)) return error(409, 'CONDITION_CHECK_FAILED');
     }
     for (const operation of set) {
-      if (operation.entityName) this.entity(operation.entityName).set(operation.key, operation.value as Record<string, unknown>);
+      if (operation.entityName)
+        this.entity(operation.entityName).set(operation.key, operation.value as Record<string, unknown>);
       else this.plain.set(operation.key, operation.value);
     }
     for (const operation of deletes) {
@@ -158,7 +175,12 @@ function satisfies(stored: Record<string, unknown>, conditions: { and?: Conditio
 function declaredEntities(): Map<string, Record<string, string>> {
   const manifest = parseManifest(path.resolve(__dirname, '../../manifest.yml'));
   const entities = manifest?.app.storage?.entities ?? [];
-  return new Map(entities.map(({ name, attributes }) => [name, Object.fromEntries(Object.entries(attributes).map(([attribute, { type }]) => [attribute, type]))]));
+  return new Map(
+    entities.map(({ name, attributes }) => [
+      name,
+      Object.fromEntries(Object.entries(attributes).map(([attribute, { type }]) => [attribute, type])),
+    ]),
+  );
 }
 
 function found(key: string, value: unknown): Response {
@@ -180,5 +202,8 @@ function json(body: unknown): Response {
 }
 
 function error(status: number, code: string): Response {
-  return new Response(JSON.stringify({ code, message: `refused: ${code}` }), { status, headers: { 'content-type': 'application/json' } });
+  return new Response(JSON.stringify({ code, message: `refused: ${code}` }), {
+    status,
+    headers: { 'content-type': 'application/json' },
+  });
 }

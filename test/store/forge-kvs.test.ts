@@ -32,7 +32,14 @@ describe('ForgeKvsStore versioned entries', () => {
     expect(created?.body).toEqual({
       entityName: ENTRY_ENTITY,
       key: 'config:site',
-      value: { entryKey: 'config:site', version: 1, formatVersion: CONFIG_FORMAT_VERSION, value: defaultConfig(), savedAt: AT.toISOString(), savedBy: 'admin-1' },
+      value: {
+        entryKey: 'config:site',
+        version: 1,
+        formatVersion: CONFIG_FORMAT_VERSION,
+        value: defaultConfig(),
+        savedAt: AT.toISOString(),
+        savedBy: 'admin-1',
+      },
       options: { keyPolicy: 'FAIL_IF_EXISTS' },
     });
 
@@ -45,7 +52,14 @@ describe('ForgeKvsStore versioned entries', () => {
         {
           key: 'config:site',
           entityName: ENTRY_ENTITY,
-          value: { entryKey: 'config:site', version: 2, formatVersion: CONFIG_FORMAT_VERSION, value: changed, savedAt: AT.toISOString(), savedBy: 'admin-1' },
+          value: {
+            entryKey: 'config:site',
+            version: 2,
+            formatVersion: CONFIG_FORMAT_VERSION,
+            value: changed,
+            savedAt: AT.toISOString(),
+            savedBy: 'admin-1',
+          },
           conditions: { and: [{ property: 'version', condition: 'EQUAL_TO', values: [1] }] },
         },
       ],
@@ -56,24 +70,41 @@ describe('ForgeKvsStore versioned entries', () => {
 
   it('lets exactly one of twenty invocations saving from the same version write; the storage refuses the other nineteen, told the version now stored', async () => {
     await invocation().saveSite(defaultConfig(), 0, ADMIN);
-    const candidates = Array.from({ length: 20 }, (_, index) => ({ ...defaultConfig(), combinedRoleProjects: [`P${index}`] }));
-    const outcomes = await Promise.allSettled(candidates.map((candidate, index) => invocation().saveSite(candidate, 1, { at: AT, accountId: `admin-${index}` })));
+    const candidates = Array.from({ length: 20 }, (_, index) => ({
+      ...defaultConfig(),
+      combinedRoleProjects: [`P${index}`],
+    }));
+    const outcomes = await Promise.allSettled(
+      candidates.map((candidate, index) =>
+        invocation().saveSite(candidate, 1, { at: AT, accountId: `admin-${index}` }),
+      ),
+    );
 
     const winners = outcomes.flatMap((outcome, index) => (outcome.status === 'fulfilled' ? [index] : []));
     expect(winners).toHaveLength(1);
-    for (const outcome of outcomes) if (outcome.status === 'rejected') expect(outcome.reason).toEqual(new StaleVersionError(2));
+    for (const outcome of outcomes)
+      if (outcome.status === 'rejected') expect(outcome.reason).toEqual(new StaleVersionError(2));
     // Every invocation read version 1 before any wrote: it was the conditional write that kept them out.
     const statuses = requestsTo('/api/v1/transaction').map((request) => request.status);
     expect(statuses.filter((status) => status === 409)).toHaveLength(19);
     expect(statuses.filter((status) => status === 204)).toHaveLength(1);
-    expect(storage.entity(ENTRY_ENTITY).get('config:site')).toMatchObject({ version: 2, value: candidates[winners[0]!], savedBy: `admin-${winners[0]}` });
+    expect(storage.entity(ENTRY_ENTITY).get('config:site')).toMatchObject({
+      version: 2,
+      value: candidates[winners[0]!],
+      savedBy: `admin-${winners[0]}`,
+    });
   });
 
   it("creates a project's first version once when twenty invocations race from version 0", async () => {
-    const outcomes = await Promise.allSettled(Array.from({ length: 20 }, (_, index) => invocation().saveProject('PAY', { thresholds: { sprintMaxWeeks: index + 1 } }, 0, ADMIN)));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, index) =>
+        invocation().saveProject('PAY', { thresholds: { sprintMaxWeeks: index + 1 } }, 0, ADMIN),
+      ),
+    );
     const won = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
     expect(won).toHaveLength(1);
-    for (const outcome of outcomes) if (outcome.status === 'rejected') expect(outcome.reason).toEqual(new StaleVersionError(1));
+    for (const outcome of outcomes)
+      if (outcome.status === 'rejected') expect(outcome.reason).toEqual(new StaleVersionError(1));
     expect(requestsTo('/api/v1/entity/set').filter((request) => request.status === 409)).toHaveLength(19);
     expect(await invocation().project('PAY')).toEqual({ settings: won[0]!.settings, version: 1 });
   });
@@ -81,11 +112,15 @@ describe('ForgeKvsStore versioned entries', () => {
   it("passes on the storage's other refusals as they are when the version did not move", async () => {
     const repository = invocation();
     await repository.saveSite(defaultConfig(), 0, ADMIN);
-    storage.refuse = (path) => (path === '/api/v1/transaction' ? { status: 429, code: 'RATE_LIMIT_EXCEEDED' } : undefined);
-    const refused = await repository.saveSite({ ...defaultConfig(), ownerField: 'creator' }, 1, ADMIN).catch((error: unknown) => error);
+    storage.refuse = (path) =>
+      path === '/api/v1/transaction' ? { status: 429, code: 'RATE_LIMIT_EXCEEDED' } : undefined;
+    const refused = await repository
+      .saveSite({ ...defaultConfig(), ownerField: 'creator' }, 1, ADMIN)
+      .catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(ForgeKvsAPIError);
     expect(refused).toMatchObject({ code: 'RATE_LIMIT_EXCEEDED' });
-    storage.refuse = (path) => (path === '/api/v1/entity/set' ? { status: 500, code: 'INTERNAL_SERVER_ERROR' } : undefined);
+    storage.refuse = (path) =>
+      path === '/api/v1/entity/set' ? { status: 500, code: 'INTERNAL_SERVER_ERROR' } : undefined;
     await expect(repository.saveProject('PAY', {}, 0, ADMIN)).rejects.toMatchObject({ code: 'INTERNAL_SERVER_ERROR' });
     expect(await repository.site()).toEqual({ config: defaultConfig(), version: 1 });
     expect(await repository.project('PAY')).toEqual({ settings: {}, version: 0 });
@@ -96,7 +131,10 @@ describe('ForgeKvsStore versioned entries', () => {
     for (const key of keys) await invocation().saveProject(key, { combinedRole: true }, 0, ADMIN);
     const projects = (await invocation().effective()).projects;
     expect(Object.keys(projects).sort()).toEqual(keys);
-    expect(requestsTo('/api/v1/entity/query').map((request) => request.body.indexName)).toEqual(['entryKey', 'entryKey']);
+    expect(requestsTo('/api/v1/entity/query').map((request) => request.body.indexName)).toEqual([
+      'entryKey',
+      'entryKey',
+    ]);
   });
 });
 
@@ -126,9 +164,14 @@ describe('entries stored as plain KVS values before the entity', () => {
   });
 
   it('are moved once when twenty invocations save one from the same version', async () => {
-    const outcomes = await Promise.allSettled(Array.from({ length: 20 }, (_, index) => invocation().saveSite({ ...defaultConfig(), combinedRoleProjects: [`P${index}`] }, 2, ADMIN)));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, index) =>
+        invocation().saveSite({ ...defaultConfig(), combinedRoleProjects: [`P${index}`] }, 2, ADMIN),
+      ),
+    );
     expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
-    for (const outcome of outcomes) if (outcome.status === 'rejected') expect(outcome.reason).toEqual(new StaleVersionError(3));
+    for (const outcome of outcomes)
+      if (outcome.status === 'rejected') expect(outcome.reason).toEqual(new StaleVersionError(3));
     expect(await invocation().site()).toMatchObject({ version: 3 });
   });
 

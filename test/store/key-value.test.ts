@@ -1,5 +1,11 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { MemoryStore, StaleVersionError, versionedEntries, type KeyValueStore, type VersionedEntry } from '../../src/store/key-value';
+import {
+  MemoryStore,
+  StaleVersionError,
+  versionedEntries,
+  type KeyValueStore,
+  type VersionedEntry,
+} from '../../src/store/key-value';
 
 const entry = (version: number, value: unknown): VersionedEntry => ({ version, value });
 
@@ -26,7 +32,11 @@ class PlainSlowStore implements KeyValueStore {
 /** Races `writers` compare-and-sets from `expected` and reports who won and what the others were told. */
 async function race(store: KeyValueStore, writers: number, expected: number) {
   const entries = versionedEntries(store);
-  const outcomes = await Promise.allSettled(Array.from({ length: writers }, (_, index) => entries.writeEntry('k', expected, entry(expected + 1, `writer-${index}`))));
+  const outcomes = await Promise.allSettled(
+    Array.from({ length: writers }, (_, index) =>
+      entries.writeEntry('k', expected, entry(expected + 1, `writer-${index}`)),
+    ),
+  );
   const winners = outcomes.flatMap((outcome, index) => (outcome.status === 'fulfilled' ? [index] : []));
   const told = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as unknown] : []));
   return { winners, told, stored: await entries.readEntry('k') };

@@ -8,7 +8,16 @@ describe('call', () => {
   beforeEach(() => mockedInvoke.mockReset());
 
   it('passes the resolver name and payload to the bridge and returns its response', async () => {
-    const response = { ok: true, data: { moduleKey: 'rba-board-action', moduleType: 'jira:boardAction', boardId: 5, sprintId: null, projectKey: null } };
+    const response = {
+      ok: true,
+      data: {
+        moduleKey: 'rba-board-action',
+        moduleType: 'jira:boardAction',
+        boardId: 5,
+        sprintId: null,
+        projectKey: null,
+      },
+    };
     mockedInvoke.mockResolvedValue(response);
     await expect(call('getContext', {})).resolves.toEqual(response);
     expect(mockedInvoke).toHaveBeenCalledWith('getContext', {});
@@ -24,7 +33,10 @@ describe('call', () => {
     mockedInvoke.mockRejectedValue(new Error('Resolver calls are rate limited at 500req/25s'));
     await expect(call('getRoadmap', { projectKey: 'MOB' })).resolves.toEqual({
       ok: false,
-      error: { code: 'INTERNAL', message: "The call to the app's getRoadmap function failed: Resolver calls are rate limited at 500req/25s" },
+      error: {
+        code: 'INTERNAL',
+        message: "The call to the app's getRoadmap function failed: Resolver calls are rate limited at 500req/25s",
+      },
     });
   });
 

@@ -54,7 +54,9 @@ describe('toCsv', () => {
       ],
       columns,
     );
-    expect(csv).toBe('Key,"Summary, in full",Children\r\nMOB-1,"Checkout, ""v2""",3\r\nMOB-2,<script>alert(1)</script>,0\r\n');
+    expect(csv).toBe(
+      'Key,"Summary, in full",Children\r\nMOB-1,"Checkout, ""v2""",3\r\nMOB-2,<script>alert(1)</script>,0\r\n',
+    );
   });
 
   it('writes only the header for no rows', () => {
@@ -95,7 +97,9 @@ describe('toJson', () => {
 describe('exportFileName', () => {
   const at = new Date('2026-03-01T23:30:00Z');
   it('names what, where and when, without characters file systems refuse', () => {
-    expect(exportFileName(['roadmap-items', 'MOB', undefined, 'filtered'], at, 'csv')).toBe('role-audit-roadmap-items-MOB-filtered-2026-03-01.csv');
+    expect(exportFileName(['roadmap-items', 'MOB', undefined, 'filtered'], at, 'csv')).toBe(
+      'role-audit-roadmap-items-MOB-filtered-2026-03-01.csv',
+    );
     expect(exportFileName(['board', 'a/b: c?'], at, 'json')).toBe('role-audit-board-a-b-c-2026-03-01.json');
   });
 });

@@ -2,7 +2,15 @@ import type { Finding } from '../../src/domain/finding';
 import type { FindingQuery } from '../../src/resolvers/api';
 import { MAX_FINDINGS_PAGE, queryFindings } from '../../src/resolvers/findings-query';
 import { fail, ok } from '../../src/resolvers/response';
-import { isComplete, queryKey, readAll, UNREAD, withPage, type PageReader, type PagedFindings } from '../../static/app/src/finding-pages';
+import {
+  isComplete,
+  queryKey,
+  readAll,
+  UNREAD,
+  withPage,
+  type PageReader,
+  type PagedFindings,
+} from '../../static/app/src/finding-pages';
 import { findingQueryOf } from '../../static/app/src/roadmap';
 
 const finding = (index: number, rule = index % 3 === 0 ? 'owner/x' : 'trace/y'): Finding => ({
@@ -21,7 +29,10 @@ const finding = (index: number, rule = index % 3 === 0 ? 'owner/x' : 'trace/y'):
 const ALL = Array.from({ length: 1_234 }, (_, index) => finding(index));
 
 /** A getFindings stand-in over a fixed list, recording what it was asked. */
-function server(findings: readonly Finding[], query: FindingQuery = {}): { read: PageReader; asked: Array<[number, number]> } {
+function server(
+  findings: readonly Finding[],
+  query: FindingQuery = {},
+): { read: PageReader; asked: Array<[number, number]> } {
   const asked: Array<[number, number]> = [];
   return {
     asked,
@@ -32,12 +43,17 @@ function server(findings: readonly Finding[], query: FindingQuery = {}): { read:
   };
 }
 
-const firstPage = (findings: readonly Finding[], size: number): PagedFindings => withPage(UNREAD, queryFindings(findings, [], {}, 0, size));
+const firstPage = (findings: readonly Finding[], size: number): PagedFindings =>
+  withPage(UNREAD, queryFindings(findings, [], {}, 0, size));
 
 describe('findingQueryOf and queryKey', () => {
   test('the page filters become a query; unset filters are left out', () => {
     expect(findingQueryOf({})).toEqual({});
-    expect(findingQueryOf({ project: 'MOB', owner: 'ana', rule: 'owner/x' })).toEqual({ projectKey: 'MOB', ownerId: 'ana', rule: 'owner/x' });
+    expect(findingQueryOf({ project: 'MOB', owner: 'ana', rule: 'owner/x' })).toEqual({
+      projectKey: 'MOB',
+      ownerId: 'ana',
+      rule: 'owner/x',
+    });
   });
 
   test('one key per query, whatever order its fields were set in; different queries differ', () => {
@@ -60,7 +76,9 @@ describe('withPage', () => {
   test('a page that repeats findings already listed (offsets shifted under the view) lists them once', () => {
     const list = firstPage(ALL, 10);
     const shifted = { findings: ALL.slice(8, 14), total: 1_234, offset: 10, counts: { byRule: {}, bySeverity: {} } };
-    expect(withPage(list, shifted).findings.map((found) => found.message)).toEqual(Array.from({ length: 14 }, (_, index) => `finding ${index}`));
+    expect(withPage(list, shifted).findings.map((found) => found.message)).toEqual(
+      Array.from({ length: 14 }, (_, index) => `finding ${index}`),
+    );
   });
 
   test('a list is complete when it holds its total, not before its first page', () => {
@@ -105,9 +123,13 @@ describe('readAll', () => {
   test('a page that fails fails the whole read: no partial export', async () => {
     const { read } = server(ALL);
     let calls = 0;
-    const failing: PageReader = async (offset, limit) => (++calls === 2 ? fail('RATE_LIMITED', 'Jira asked the app to slow down') : read(offset, limit));
+    const failing: PageReader = async (offset, limit) =>
+      ++calls === 2 ? fail('RATE_LIMITED', 'Jira asked the app to slow down') : read(offset, limit);
     const response = await readAll(firstPage(ALL, 250), failing);
-    expect(response).toEqual({ ok: false, error: { code: 'RATE_LIMITED', message: 'Jira asked the app to slow down' } });
+    expect(response).toEqual({
+      ok: false,
+      error: { code: 'RATE_LIMITED', message: 'Jira asked the app to slow down' },
+    });
   });
 
   test('when the findings shrink under the read, it ends with what there is instead of asking forever', async () => {

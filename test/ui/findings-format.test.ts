@@ -3,7 +3,12 @@ import { adviceFor } from '../../static/app/src/errors';
 import { categoryOf, countBySeverity, groupFindings, subjectLabel } from '../../static/app/src/findings';
 import { formatDate, formatShare, formatSpan, issueUrl, personRole, roleLabel } from '../../static/app/src/format';
 
-const finding = (id: string, rule: string, severity: Finding['severity'], subject: Finding['subject'] = { type: 'item', id: 'MOB-1', key: 'MOB-1', name: 'Checkout' }): Finding => ({
+const finding = (
+  id: string,
+  rule: string,
+  severity: Finding['severity'],
+  subject: Finding['subject'] = { type: 'item', id: 'MOB-1', key: 'MOB-1', name: 'Checkout' },
+): Finding => ({
   id,
   rule,
   severity,
@@ -34,15 +39,21 @@ describe('groupFindings', () => {
   });
 
   it('counts by severity and reads the kind from the rule id', () => {
-    expect(countBySeverity([finding('a', 'x/y', 'error'), finding('b', 'x/y', 'error'), finding('c', 'x/y', 'info')])).toEqual({ error: 2, warning: 0, info: 1 });
+    expect(
+      countBySeverity([finding('a', 'x/y', 'error'), finding('b', 'x/y', 'error'), finding('c', 'x/y', 'info')]),
+    ).toEqual({ error: 2, warning: 0, info: 1 });
     expect(categoryOf('horizon/sprint-too-long')).toBe('horizon');
   });
 
   it('names the subject', () => {
     expect(subjectLabel(finding('a', 'x/y', 'info'))).toBe('MOB-1 Checkout');
-    expect(subjectLabel(finding('a', 'x/y', 'info', { type: 'sprint', id: '52', name: 'MOB Sprint 9' }))).toBe('MOB Sprint 9');
+    expect(subjectLabel(finding('a', 'x/y', 'info', { type: 'sprint', id: '52', name: 'MOB Sprint 9' }))).toBe(
+      'MOB Sprint 9',
+    );
     expect(subjectLabel(finding('a', 'x/y', 'info', { type: 'sprint', id: '52' }))).toBe('Sprint 52');
-    expect(subjectLabel(finding('a', 'x/y', 'info', { type: 'project', id: 'MOB', key: 'MOB', name: 'Mobile' }))).toBe('Project MOB (Mobile)');
+    expect(subjectLabel(finding('a', 'x/y', 'info', { type: 'project', id: 'MOB', key: 'MOB', name: 'Mobile' }))).toBe(
+      'Project MOB (Mobile)',
+    );
     expect(subjectLabel(finding('a', 'x/y', 'info', { type: 'person', id: 'acc' }))).toBe('Unknown person');
   });
 });
@@ -83,8 +94,17 @@ describe('format', () => {
 describe('adviceFor', () => {
   it('offers a retry only where trying again may help', () => {
     const retry = (code: Parameters<typeof adviceFor>[0]['code']) => adviceFor({ code }, 'board').retry;
-    expect(['JIRA_UNAVAILABLE', 'RATE_LIMITED', 'INTERNAL'].map((code) => retry(code as never))).toEqual([true, true, true]);
-    expect(['FORBIDDEN', 'NOT_FOUND', 'INVALID_INPUT', 'CONFLICT'].map((code) => retry(code as never))).toEqual([false, false, false, false]);
+    expect(['JIRA_UNAVAILABLE', 'RATE_LIMITED', 'INTERNAL'].map((code) => retry(code as never))).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect(['FORBIDDEN', 'NOT_FOUND', 'INVALID_INPUT', 'CONFLICT'].map((code) => retry(code as never))).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('says who may save when a save is forbidden, and what to do on a conflict', () => {

@@ -2,28 +2,41 @@ import { freshnessText, pendingText, refreshSummary } from '../../static/app/src
 
 describe('freshnessText', () => {
   it('dates a cached view by its scan and says how old the scan was when the view was audited', () => {
-    expect(freshnessText({ source: 'cache', scannedAt: '2026-11-22T08:00:00.000Z', pending: [] }, '2026-11-22T08:03:10.000Z')).toBe(
-      'From the background scan of 22 Nov 2026, 08:00 (3 minutes ago).',
-    );
-    expect(freshnessText({ source: 'cache', scannedAt: '2026-11-22T08:00:00.000Z', pending: [] }, '2026-11-22T08:00:20.000Z')).toBe(
-      'From the background scan of 22 Nov 2026, 08:00 (less than a minute ago).',
-    );
+    expect(
+      freshnessText(
+        { source: 'cache', scannedAt: '2026-11-22T08:00:00.000Z', pending: [] },
+        '2026-11-22T08:03:10.000Z',
+      ),
+    ).toBe('From the background scan of 22 Nov 2026, 08:00 (3 minutes ago).');
+    expect(
+      freshnessText(
+        { source: 'cache', scannedAt: '2026-11-22T08:00:00.000Z', pending: [] },
+        '2026-11-22T08:00:20.000Z',
+      ),
+    ).toBe('From the background scan of 22 Nov 2026, 08:00 (less than a minute ago).');
   });
 
   it('says when newer scans are still being audited', () => {
-    expect(freshnessText({ source: 'cache', scannedAt: '2026-11-22T08:00:00.000Z', pending: [], auditPending: true }, 'soon')).toBe(
+    expect(
+      freshnessText(
+        { source: 'cache', scannedAt: '2026-11-22T08:00:00.000Z', pending: [], auditPending: true },
+        'soon',
+      ),
+    ).toBe(
       'From the background scan of 22 Nov 2026, 08:00. The background audit has not caught up with everything read yet: this shows its latest results until it has.',
     );
   });
 
   it('leaves the age out when a time is not a date', () => {
-    expect(freshnessText({ source: 'cache', scannedAt: '2026-11-22T08:00:00.000Z', pending: [] }, 'soon')).toBe('From the background scan of 22 Nov 2026, 08:00.');
+    expect(freshnessText({ source: 'cache', scannedAt: '2026-11-22T08:00:00.000Z', pending: [] }, 'soon')).toBe(
+      'From the background scan of 22 Nov 2026, 08:00.',
+    );
   });
 
   it('says a live read is live', () => {
-    expect(freshnessText({ source: 'live', scannedAt: '2026-11-22T08:00:00.000Z', pending: [] }, '2026-11-22T08:00:00.000Z')).toBe(
-      'Read live from Jira just now: the background scan has not cached this project yet.',
-    );
+    expect(
+      freshnessText({ source: 'live', scannedAt: '2026-11-22T08:00:00.000Z', pending: [] }, '2026-11-22T08:00:00.000Z'),
+    ).toBe('Read live from Jira just now: the background scan has not cached this project yet.');
   });
 });
 
@@ -31,15 +44,21 @@ describe('pendingText', () => {
   it('names projects left out of a cached view, and nothing when none are', () => {
     expect(pendingText([])).toBeUndefined();
     expect(pendingText(['MOB'])).toBe('Project MOB is not scanned yet: it is left out until its first scan completes.');
-    expect(pendingText(['MOB', 'PAY'])).toBe('Projects MOB, PAY are not scanned yet: they are left out until their first scan completes.');
+    expect(pendingText(['MOB', 'PAY'])).toBe(
+      'Projects MOB, PAY are not scanned yet: they are left out until their first scan completes.',
+    );
   });
 });
 
 describe('refreshSummary', () => {
   const refresh = { done: true, busy: false, issuesWritten: 0, requests: 1 };
   it('says what the refresh changed', () => {
-    expect(refreshSummary({ projectKey: 'PAY', refresh })).toBe('Refreshed PAY from Jira: nothing had changed since the last scan.');
-    expect(refreshSummary({ projectKey: 'PAY', refresh: { ...refresh, issuesWritten: 1 } })).toBe('Refreshed PAY from Jira: 1 issue updated in the cache.');
+    expect(refreshSummary({ projectKey: 'PAY', refresh })).toBe(
+      'Refreshed PAY from Jira: nothing had changed since the last scan.',
+    );
+    expect(refreshSummary({ projectKey: 'PAY', refresh: { ...refresh, issuesWritten: 1 } })).toBe(
+      'Refreshed PAY from Jira: 1 issue updated in the cache.',
+    );
     expect(refreshSummary({ projectKey: 'PAY', refresh: { ...refresh, issuesWritten: 3, done: false } })).toBe(
       'Refreshed PAY from Jira: 3 issues updated in the cache. More changes are still being read in the background; refresh again in a minute.',
     );

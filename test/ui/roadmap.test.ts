@@ -2,7 +2,12 @@ import type { Finding } from '../../src/domain/finding';
 import type { PersonProfile, RoadmapItemSummary, SprintSummary } from '../../src/resolvers/api';
 import { filterRoadmap, nameIndex, NO_OWNER, ownerOptions } from '../../static/app/src/roadmap';
 
-const item = (key: string, projectKey: string, owner: [string, string] | undefined, findings: string[] = []): RoadmapItemSummary => ({
+const item = (
+  key: string,
+  projectKey: string,
+  owner: [string, string] | undefined,
+  findings: string[] = [],
+): RoadmapItemSummary => ({
   key,
   summary: `${key} summary`,
   projectKey,
@@ -15,7 +20,13 @@ const item = (key: string, projectKey: string, owner: [string, string] | undefin
   findings,
 });
 
-const finding = (id: string, rule: string, projectKeys: string[], issueKeys: string[], subject: Finding['subject']): Finding => ({
+const finding = (
+  id: string,
+  rule: string,
+  projectKeys: string[],
+  issueKeys: string[],
+  subject: Finding['subject'],
+): Finding => ({
   id,
   rule,
   severity: 'warning',
@@ -41,10 +52,22 @@ const person = (accountId: string, displayName: string, projects: string[]): Per
   byProject: Object.fromEntries(projects.map((key) => [key, { strategic: 1, tactical: 0, neutral: 0 }])),
 });
 
-const sprint = (id: number, projectKey: string): SprintSummary => ({ id, name: `Sprint ${id}`, state: 'active', projectKey, items: 0, poDecisions: 0, byProject: {} });
+const sprint = (id: number, projectKey: string): SprintSummary => ({
+  id,
+  name: `Sprint ${id}`,
+  state: 'active',
+  projectKey,
+  items: 0,
+  poDecisions: 0,
+  byProject: {},
+});
 
 const view = {
-  items: [item('MOB-1', 'MOB', ['ana', 'Ana'], ['f1']), item('MOB-2', 'MOB', undefined, ['f2']), item('PAY-1', 'PAY', ['bo', 'Bo'], ['f3'])],
+  items: [
+    item('MOB-1', 'MOB', ['ana', 'Ana'], ['f1']),
+    item('MOB-2', 'MOB', undefined, ['f2']),
+    item('PAY-1', 'PAY', ['bo', 'Bo'], ['f3']),
+  ],
   findings: [
     finding('f1', 'horizon/roadmap-item-too-long', ['MOB'], ['MOB-1'], { type: 'item', id: 'MOB-1', key: 'MOB-1' }),
     finding('f2', 'owner/roadmap-item-unowned', ['MOB'], ['MOB-2'], { type: 'item', id: 'MOB-2', key: 'MOB-2' }),
@@ -64,15 +87,30 @@ const keys = (result: ReturnType<typeof filterRoadmap>) => ({
 
 describe('filterRoadmap', () => {
   it('shows everything without filters', () => {
-    expect(keys(filterRoadmap(view, {}))).toEqual({ items: ['MOB-1', 'MOB-2', 'PAY-1'], findings: ['f1', 'f2', 'f3', 'f4'], sprints: [1, 2], people: ['ana', 'bo'] });
+    expect(keys(filterRoadmap(view, {}))).toEqual({
+      items: ['MOB-1', 'MOB-2', 'PAY-1'],
+      findings: ['f1', 'f2', 'f3', 'f4'],
+      sprints: [1, 2],
+      people: ['ana', 'bo'],
+    });
   });
 
   it('narrows every part to a project (a finding drawing on several projects stays in each)', () => {
-    expect(keys(filterRoadmap(view, { project: 'PAY' }))).toEqual({ items: ['PAY-1'], findings: ['f3', 'f4'], sprints: [2], people: ['ana', 'bo'] });
+    expect(keys(filterRoadmap(view, { project: 'PAY' }))).toEqual({
+      items: ['PAY-1'],
+      findings: ['f3', 'f4'],
+      sprints: [2],
+      people: ['ana', 'bo'],
+    });
   });
 
   it('narrows to an owner: their items, findings about them or their items', () => {
-    expect(keys(filterRoadmap(view, { owner: 'ana' }))).toEqual({ items: ['MOB-1'], findings: ['f1', 'f4'], sprints: [1, 2], people: ['ana'] });
+    expect(keys(filterRoadmap(view, { owner: 'ana' }))).toEqual({
+      items: ['MOB-1'],
+      findings: ['f1', 'f4'],
+      sprints: [1, 2],
+      people: ['ana'],
+    });
   });
 
   it('narrows to items nobody owns', () => {
@@ -80,8 +118,13 @@ describe('filterRoadmap', () => {
   });
 
   it('narrows to a rule: its findings and the items they are about', () => {
-    expect(keys(filterRoadmap(view, { rule: 'horizon/roadmap-item-too-long' }))).toMatchObject({ items: ['MOB-1', 'PAY-1'], findings: ['f1', 'f3'] });
-    expect(keys(filterRoadmap(view, { rule: 'horizon/roadmap-item-too-long', project: 'MOB', owner: 'ana' }))).toMatchObject({ items: ['MOB-1'], findings: ['f1'] });
+    expect(keys(filterRoadmap(view, { rule: 'horizon/roadmap-item-too-long' }))).toMatchObject({
+      items: ['MOB-1', 'PAY-1'],
+      findings: ['f1', 'f3'],
+    });
+    expect(
+      keys(filterRoadmap(view, { rule: 'horizon/roadmap-item-too-long', project: 'MOB', owner: 'ana' })),
+    ).toMatchObject({ items: ['MOB-1'], findings: ['f1'] });
   });
 });
 
@@ -97,7 +140,9 @@ describe('owner options and names', () => {
 
   it('names account ids from the directory, people and owners', () => {
     const directory = [{ accountId: 'dee', displayName: 'Dee' }];
-    expect([...nameIndex({ items: [item('X-1', 'X', ['cy', 'Cy'])], people: view.people, directory }).entries()]).toEqual([
+    expect([
+      ...nameIndex({ items: [item('X-1', 'X', ['cy', 'Cy'])], people: view.people, directory }).entries(),
+    ]).toEqual([
       ['dee', 'Dee'],
       ['cy', 'Cy'],
       ['ana', 'Ana'],

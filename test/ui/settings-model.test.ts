@@ -16,16 +16,34 @@ import {
 } from '../../static/app/src/settings-model';
 
 function siteView(config: AuditConfig = defaultConfig()): SettingsView {
-  return { scope: 'site', site: config, version: 3, canEdit: true, rules: [], projectRoleNames: ['Product Manager', 'Product Owner'], groupNames: [] };
+  return {
+    scope: 'site',
+    site: config,
+    version: 3,
+    canEdit: true,
+    rules: [],
+    projectRoleNames: ['Product Manager', 'Product Owner'],
+    groupNames: [],
+  };
 }
 
 function projectView(config: AuditConfig, projectKey: string): SettingsView {
-  return { ...siteView(config), scope: 'project', projectKey, project: config.projects[projectKey] ?? {}, effective: effectiveSettings(config, projectKey) };
+  return {
+    ...siteView(config),
+    scope: 'project',
+    projectKey,
+    project: config.projects[projectKey] ?? {},
+    effective: effectiveSettings(config, projectKey),
+  };
 }
 
 describe('site settings', () => {
   it('round-trips the loaded configuration unchanged', () => {
-    const config = { ...defaultConfig(), suppressions: [{ findingId: 'a|b', reason: 'agreed' }], projects: { MOB: { combinedRole: true } } };
+    const config = {
+      ...defaultConfig(),
+      suppressions: [{ findingId: 'a|b', reason: 'agreed' }],
+      projects: { MOB: { combinedRole: true } },
+    };
     const view = siteView(config);
     const draft = draftFromView(view);
     expect(isDirty(view, draft)).toBe(false);
@@ -75,7 +93,9 @@ describe('project settings', () => {
     const draft = draftFromView(view);
     draft.thresholds['thresholds.tacticalHorizonWeeks.max'] = '3';
     draft.thresholds['thresholds.sprintMaxWeeks'] = '';
-    expect(buildProjectSettings(config, view.project, draft).settings.thresholds).toEqual({ tacticalHorizonWeeks: { min: 1, max: 3 } });
+    expect(buildProjectSettings(config, view.project, draft).settings.thresholds).toEqual({
+      tacticalHorizonWeeks: { min: 1, max: 3 },
+    });
   });
 
   it('drops what follows the site and keeps settings the form does not edit', () => {
@@ -86,12 +106,18 @@ describe('project settings', () => {
     draft.rules = withSeverity(draft.rules, 'overlap/dual-role', 'default');
     draft.combinedRole = true;
     draft.roleMapping = withRoleList(draft.roleMapping, 'groups', { pm: ['pm-team'], po: [] });
-    expect(buildProjectSettings(config, previous, draft).settings).toEqual({ futureSetting: 'kept', combinedRole: true, roleMapping: { groups: { pm: ['pm-team'], po: [] } } });
+    expect(buildProjectSettings(config, previous, draft).settings).toEqual({
+      futureSetting: 'kept',
+      combinedRole: true,
+      roleMapping: { groups: { pm: ['pm-team'], po: [] } },
+    });
   });
 });
 
 describe('rule severities', () => {
-  const rules = { 'trace/sprint-item-without-roadmap-link': { severity: 'info' as const, options: { ignoreTypes: ['Bug'] } } };
+  const rules = {
+    'trace/sprint-item-without-roadmap-link': { severity: 'info' as const, options: { ignoreTypes: ['Bug'] } },
+  };
 
   it('sets and reads a severity', () => {
     const next = withSeverity(rules, 'overlap/dual-role', 'error');
@@ -101,7 +127,9 @@ describe('rule severities', () => {
   });
 
   it('"default" removes the severity but keeps the options, and the rule when nothing is left', () => {
-    expect(withSeverity(rules, 'trace/sprint-item-without-roadmap-link', 'default')).toEqual({ 'trace/sprint-item-without-roadmap-link': { options: { ignoreTypes: ['Bug'] } } });
+    expect(withSeverity(rules, 'trace/sprint-item-without-roadmap-link', 'default')).toEqual({
+      'trace/sprint-item-without-roadmap-link': { options: { ignoreTypes: ['Bug'] } },
+    });
     expect(withSeverity({ 'overlap/dual-role': { severity: 'off' } }, 'overlap/dual-role', 'default')).toEqual({});
   });
 });
@@ -115,7 +143,10 @@ describe('lists', () => {
 
   it('sets or removes one source of a role mapping', () => {
     const mapping = { groups: { pm: ['a'], po: [] } };
-    expect(withRoleList(mapping, 'accounts', { pm: [], po: ['557058:x'] })).toEqual({ groups: { pm: ['a'], po: [] }, accounts: { pm: [], po: ['557058:x'] } });
+    expect(withRoleList(mapping, 'accounts', { pm: [], po: ['557058:x'] })).toEqual({
+      groups: { pm: ['a'], po: [] },
+      accounts: { pm: [], po: ['557058:x'] },
+    });
     expect(withRoleList(mapping, 'groups', undefined)).toEqual({});
   });
 });
@@ -135,7 +166,15 @@ describe('field issues', () => {
   });
 
   it('reads a project’s issues relative to its settings', () => {
-    expect(localIssues([{ path: 'projects.MOB.thresholds.sprintMaxWeeks', message: 'x' }, { path: 'ownerField', message: 'y' }], 'MOB')).toEqual([
+    expect(
+      localIssues(
+        [
+          { path: 'projects.MOB.thresholds.sprintMaxWeeks', message: 'x' },
+          { path: 'ownerField', message: 'y' },
+        ],
+        'MOB',
+      ),
+    ).toEqual([
       { path: 'thresholds.sprintMaxWeeks', message: 'x' },
       { path: 'ownerField', message: 'y' },
     ]);

@@ -7,8 +7,20 @@ describe('layoutTimeline', () => {
     { id: 'PAY-1', label: 'PAY-1', group: 'PAY', start: '2026-04-01', end: '2026-12-31' },
   ];
   const sprints = [
-    { id: '1', label: 'MOB Sprint 1', group: 'MOB', start: '2026-01-05T09:00:00.000Z', end: '2026-01-19T17:00:00.000Z' },
-    { id: '2', label: 'MOB Sprint 2', group: 'MOB', start: '2026-01-19T09:00:00.000Z', end: '2026-02-02T17:00:00.000Z' },
+    {
+      id: '1',
+      label: 'MOB Sprint 1',
+      group: 'MOB',
+      start: '2026-01-05T09:00:00.000Z',
+      end: '2026-01-19T17:00:00.000Z',
+    },
+    {
+      id: '2',
+      label: 'MOB Sprint 2',
+      group: 'MOB',
+      start: '2026-01-19T09:00:00.000Z',
+      end: '2026-02-02T17:00:00.000Z',
+    },
     { id: '3', label: 'Other board', group: 'MOB', start: '2026-01-12T09:00:00.000Z', end: '2026-01-26T17:00:00.000Z' },
     { id: '4', label: 'Undated', group: 'PAY' },
   ];
@@ -32,10 +44,31 @@ describe('layoutTimeline', () => {
   });
 
   it('ticks months, labelling the first and each January with the year, and thins them over long spans', () => {
-    const short = layoutTimeline([{ id: 'a', label: 'a', group: 'g', start: '2025-11-15', end: '2026-02-10' }], [], 900)!;
+    const short = layoutTimeline(
+      [{ id: 'a', label: 'a', group: 'g', start: '2025-11-15', end: '2026-02-10' }],
+      [],
+      900,
+    )!;
     expect(short.ticks.map((tick) => tick.label)).toEqual(['Dec 2025', 'Jan 2026', 'Feb']);
-    const long = layoutTimeline([{ id: 'a', label: 'a', group: 'g', start: '2026-01-01', end: '2028-12-31' }], [], 900)!;
-    expect(long.ticks.map((tick) => tick.label)).toEqual(['Jan 2026', 'Apr', 'Jul', 'Oct', 'Jan 2027', 'Apr', 'Jul', 'Oct', 'Jan 2028', 'Apr', 'Jul', 'Oct']);
+    const long = layoutTimeline(
+      [{ id: 'a', label: 'a', group: 'g', start: '2026-01-01', end: '2028-12-31' }],
+      [],
+      900,
+    )!;
+    expect(long.ticks.map((tick) => tick.label)).toEqual([
+      'Jan 2026',
+      'Apr',
+      'Jul',
+      'Oct',
+      'Jan 2027',
+      'Apr',
+      'Jul',
+      'Oct',
+      'Jan 2028',
+      'Apr',
+      'Jul',
+      'Oct',
+    ]);
   });
 
   it('marks now only inside the chart', () => {
@@ -44,6 +77,12 @@ describe('layoutTimeline', () => {
   });
 
   it('has nothing to draw when nothing has both dates (or ends before it starts)', () => {
-    expect(layoutTimeline([{ id: 'a', label: 'a', group: 'g', start: '2026-05-01', end: '2026-04-01' }], [{ id: 's', label: 's', group: 'g' }], 900)).toBeUndefined();
+    expect(
+      layoutTimeline(
+        [{ id: 'a', label: 'a', group: 'g', start: '2026-05-01', end: '2026-04-01' }],
+        [{ id: 's', label: 's', group: 'g' }],
+        900,
+      ),
+    ).toBeUndefined();
   });
 });

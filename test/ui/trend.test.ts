@@ -1,6 +1,16 @@
 import { addWeeks, format } from 'date-fns';
 import type { WeeklySummary } from '../../src/scan/summary';
-import { buildTrend, describeGaps, describeSeries, describeWeek, formatRate, formatShareOf, overlapRate, unownedShare, weekOverWeek } from '../../static/app/src/trend';
+import {
+  buildTrend,
+  describeGaps,
+  describeSeries,
+  describeWeek,
+  formatRate,
+  formatShareOf,
+  overlapRate,
+  unownedShare,
+  weekOverWeek,
+} from '../../static/app/src/trend';
 
 function week(weekStart: string, figures: Partial<WeeklySummary> = {}): WeeklySummary {
   return {
@@ -110,7 +120,10 @@ describe('weekOverWeek', () => {
   });
 
   it('names the week compared with when weeks without an audit lie between', () => {
-    const trend = buildTrend([week('2026-10-26', { unownedRoadmapItems: 2 }), week('2026-11-16', { unownedRoadmapItems: 3, overlapFindings: 2 })]);
+    const trend = buildTrend([
+      week('2026-10-26', { unownedRoadmapItems: 2 }),
+      week('2026-11-16', { unownedRoadmapItems: 3, overlapFindings: 2 }),
+    ]);
     expect(weekOverWeek(trend)).toEqual([
       '1 more unowned roadmap item than the week of 26 Oct 2026 (3, up from 2).',
       'The overlap rate fell from 2.0 to 1.0 overlap flags per 100 actions since the week of 26 Oct 2026.',
@@ -119,27 +132,44 @@ describe('weekOverWeek', () => {
   });
 
   it('compares rates as shown, so a change below what is shown reads as none', () => {
-    const trend = buildTrend([week('2026-11-09', { overlapFindings: 2, actions: 106 }), week('2026-11-16', { overlapFindings: 2, actions: 107 })]);
-    expect(weekOverWeek(trend)[1]).toBe('The overlap rate is 1.9 overlap flags per 100 actions, as in the week before.');
+    const trend = buildTrend([
+      week('2026-11-09', { overlapFindings: 2, actions: 106 }),
+      week('2026-11-16', { overlapFindings: 2, actions: 107 }),
+    ]);
+    expect(weekOverWeek(trend)[1]).toBe(
+      'The overlap rate is 1.9 overlap flags per 100 actions, as in the week before.',
+    );
   });
 
   it('has no rate to compare when either week recorded no actions', () => {
     const noneBefore = buildTrend([week('2026-11-09', { actions: 0 }), week('2026-11-16')]);
-    expect(weekOverWeek(noneBefore)[1]).toBe('The overlap rate is 2.0 per 100 actions; the week before recorded no actions, so there is no rate to compare.');
+    expect(weekOverWeek(noneBefore)[1]).toBe(
+      'The overlap rate is 2.0 per 100 actions; the week before recorded no actions, so there is no rate to compare.',
+    );
     const noneNow = buildTrend([week('2026-11-09'), week('2026-11-16', { actions: 0 })]);
-    expect(weekOverWeek(noneNow)[1]).toBe("No overlap rate for the latest week: its audit recorded no actions on the project's issues.");
+    expect(weekOverWeek(noneNow)[1]).toBe(
+      "No overlap rate for the latest week: its audit recorded no actions on the project's issues.",
+    );
   });
 
   it('says when there were none in either week', () => {
-    const trend = buildTrend([week('2026-11-09', { unownedRoadmapItems: 0 }), week('2026-11-16', { unownedRoadmapItems: 0 })]);
+    const trend = buildTrend([
+      week('2026-11-09', { unownedRoadmapItems: 0 }),
+      week('2026-11-16', { unownedRoadmapItems: 0 }),
+    ]);
     expect(weekOverWeek(trend)[0]).toBe('No unowned roadmap items, as in the week before.');
   });
 });
 
 describe('text alternatives', () => {
   it('describes a week in one sentence, zero actions and no roadmap items included', () => {
-    const [normal, empty] = buildTrend([week('2026-11-09', { overlapFindings: 2, actions: 106, unownedRoadmapItems: 1, roadmapItems: 14, findings: 5 }), week('2026-11-16', { actions: 0, roadmapItems: 0, findings: 1 })]).weeks;
-    expect(describeWeek(normal!)).toBe('1.9 overlap flags per 100 actions (2 in 106 actions), 1 of 14 roadmap items unowned (7%), 5 flags');
+    const [normal, empty] = buildTrend([
+      week('2026-11-09', { overlapFindings: 2, actions: 106, unownedRoadmapItems: 1, roadmapItems: 14, findings: 5 }),
+      week('2026-11-16', { actions: 0, roadmapItems: 0, findings: 1 }),
+    ]).weeks;
+    expect(describeWeek(normal!)).toBe(
+      '1.9 overlap flags per 100 actions (2 in 106 actions), 1 of 14 roadmap items unowned (7%), 5 flags',
+    );
     expect(describeWeek(empty!)).toBe('no overlap rate (no actions recorded), no roadmap items, 1 flag');
   });
 
@@ -149,16 +179,28 @@ describe('text alternatives', () => {
       { weekStart: '2026-11-09', value: undefined },
       { weekStart: '2026-11-16', value: 1 },
     ];
-    expect(describeSeries('Unowned roadmap items', points, String)).toBe('Unowned roadmap items, week by week from 2 Nov 2026 to 16 Nov 2026: 2 Nov 3; 16 Nov 1.');
-    expect(describeSeries('Flags', [{ weekStart: '2026-11-16', value: 5 }], String)).toBe('Flags, in the week of 16 Nov 2026: 16 Nov 5.');
-    expect(describeSeries('Overlap', [{ weekStart: '2026-11-16', value: undefined }], String)).toBe('Overlap: no week has a value yet.');
+    expect(describeSeries('Unowned roadmap items', points, String)).toBe(
+      'Unowned roadmap items, week by week from 2 Nov 2026 to 16 Nov 2026: 2 Nov 3; 16 Nov 1.',
+    );
+    expect(describeSeries('Flags', [{ weekStart: '2026-11-16', value: 5 }], String)).toBe(
+      'Flags, in the week of 16 Nov 2026: 16 Nov 5.',
+    );
+    expect(describeSeries('Overlap', [{ weekStart: '2026-11-16', value: undefined }], String)).toBe(
+      'Overlap: no week has a value yet.',
+    );
   });
 
   it('sums up a long series by its latest, lowest and highest values', () => {
     const findings = [4, 9, 2, 5, 5, 5, 5, 5, 5, 6];
-    const trend = buildTrend(findings.map((count, index) => week(format(addWeeks(new Date(2026, 8, 7), index), 'yyyy-MM-dd'), { findings: count })));
+    const trend = buildTrend(
+      findings.map((count, index) =>
+        week(format(addWeeks(new Date(2026, 8, 7), index), 'yyyy-MM-dd'), { findings: count }),
+      ),
+    );
     const points = trend.slots.map((slot) => ({ weekStart: slot.weekStart, value: slot.week?.findings }));
     expect(points).toHaveLength(10);
-    expect(describeSeries('Flags', points, String)).toBe('Flags, week by week from 7 Sep 2026 to 9 Nov 2026: latest 6 (9 Nov), lowest 2 (21 Sep), highest 9 (14 Sep).');
+    expect(describeSeries('Flags', points, String)).toBe(
+      'Flags, week by week from 7 Sep 2026 to 9 Nov 2026: latest 6 (9 Nov), lowest 2 (21 Sep), highest 9 (14 Sep).',
+    );
   });
 });

@@ -35,7 +35,12 @@ import { initialRank, simulate, type HistoryDraft, type IssueState, type Version
 import type { ItemPlan, Skeleton, SprintPlan } from './skeleton';
 
 /** Turns the simulated site into the snapshot: every object in the REST shape of the endpoint it comes from. */
-export function assembleSnapshot(skeleton: Skeleton, scenario: Scenario, stories: Map<ItemPlan, ItemStory>, random: Random): SiteSnapshot {
+export function assembleSnapshot(
+  skeleton: Skeleton,
+  scenario: Scenario,
+  stories: Map<ItemPlan, ItemStory>,
+  random: Random,
+): SiteSnapshot {
   const { timeline } = skeleton;
   const versions = versionsOf(scenario, timeline.now, skeleton);
   const simulations = new Map(
@@ -45,12 +50,16 @@ export function assembleSnapshot(skeleton: Skeleton, scenario: Scenario, stories
     }),
   );
   const historyIds = sequence(
-    skeleton.items.flatMap((item) => simulations.get(item)!.histories.map((history) => ({ key: history, at: history.at, item }))),
+    skeleton.items.flatMap((item) =>
+      simulations.get(item)!.histories.map((history) => ({ key: history, at: history.at, item })),
+    ),
     10_100,
     random,
   );
   const commentIds = sequence(
-    skeleton.items.flatMap((item) => stories.get(item)!.comments.map((comment) => ({ key: comment, at: comment.at, item }))),
+    skeleton.items.flatMap((item) =>
+      stories.get(item)!.comments.map((comment) => ({ key: comment, at: comment.at, item })),
+    ),
     10_000,
     random,
   );
@@ -67,7 +76,11 @@ export function assembleSnapshot(skeleton: Skeleton, scenario: Scenario, stories
     baseUrl: BASE_URL,
     fields: FIELDS,
     users: PEOPLE.map(userOf),
-    groups: scenario.groups.map((group): SnapshotGroup => ({ name: group.name, groupId: group.groupId, members: group.members.map((handle) => person(handle).accountId) })),
+    groups: scenario.groups.map((group): SnapshotGroup => ({
+      name: group.name,
+      groupId: group.groupId,
+      members: group.members.map((handle) => person(handle).accountId),
+    })),
     projects: scenario.projects.map(projectOf),
     projectRoles: Object.fromEntries(scenario.projects.map((project) => [project.key, rolesOf(project, scenario)])),
     boards: scenario.projects.flatMap(boardsOf),
@@ -80,7 +93,8 @@ export function assembleSnapshot(skeleton: Skeleton, scenario: Scenario, stories
 // ---- state at creation -----------------------------------------------------------------------------------
 
 function initialState(item: ItemPlan, story: ItemStory, skeleton: Skeleton, position: number): IssueState {
-  const onTimeline = (value: string | undefined): string | null => (value === undefined ? null : calendarDate(skeleton.timeline.day(value)));
+  const onTimeline = (value: string | undefined): string | null =>
+    value === undefined ? null : calendarDate(skeleton.timeline.day(value));
   const spec = item.roadmap;
   const created = item.createdWith;
   const useTarget = spec !== undefined && (item.kind === 'initiative' || item.project.roadmapDates === 'target');
@@ -111,7 +125,11 @@ function initialState(item: ItemPlan, story: ItemStory, skeleton: Skeleton, posi
 // ---- ids -------------------------------------------------------------------------------------------------
 
 /** Site-wide ids that grow with time (Jira's histories and comments), with the small gaps real sites show. */
-function sequence<K>(entries: Array<{ key: K; at: number; item: ItemPlan }>, first: number, random: Random): Map<K, string> {
+function sequence<K>(
+  entries: Array<{ key: K; at: number; item: ItemPlan }>,
+  first: number,
+  random: Random,
+): Map<K, string> {
   const sorted = [...entries].sort((a, b) => a.at - b.at || Number(a.item.id) - Number(b.item.id));
   const ids = new Map<K, string>();
   let next = first;
@@ -132,26 +150,53 @@ interface IssueContext {
   skeleton: Skeleton;
 }
 
-function issueOf(item: ItemPlan, state: IssueState, histories: HistoryDraft[], comments: CommentDraft[], context: IssueContext): RestIssue {
+function issueOf(
+  item: ItemPlan,
+  state: IssueState,
+  histories: HistoryDraft[],
+  comments: CommentDraft[],
+  context: IssueContext,
+): RestIssue {
   const offset = person(item.creator).offset;
-  const updatedAt = Math.max(item.created, ...histories.map((history) => history.at), ...comments.map((comment) => comment.editedAt ?? comment.at));
+  const updatedAt = Math.max(
+    item.created,
+    ...histories.map((history) => history.at),
+    ...comments.map((comment) => comment.editedAt ?? comment.at),
+  );
   const project = item.project;
-  const commentsOut = [...comments].sort((a, b) => a.at - b.at).map((comment) => commentOf(item, comment, context.commentIds.get(comment)!));
+  const commentsOut = [...comments]
+    .sort((a, b) => a.at - b.at)
+    .map((comment) => commentOf(item, comment, context.commentIds.get(comment)!));
   const fields: Record<string, unknown> = {
     statuscategorychangedate: formatJiraTime(state.statusCategoryChangedAt, offset),
     issuetype: issueTypeOf(item),
     parent: state.parent ? issueRefOf(state.parent, context) : undefined,
     timespent: null,
-    project: { self: `${BASE_URL}/rest/api/3/project/${project.id}`, id: project.id, key: project.key, name: project.name, projectTypeKey: 'software', simplified: false },
+    project: {
+      self: `${BASE_URL}/rest/api/3/project/${project.id}`,
+      id: project.id,
+      key: project.key,
+      name: project.name,
+      projectTypeKey: 'software',
+      simplified: false,
+    },
     fixVersions: state.fixVersions.map((name) => context.versions.objects.get(name)!),
     aggregatetimespent: null,
     resolution: resolutionOf(state.status),
     resolutiondate: state.resolvedAt === null ? null : formatJiraTime(state.resolvedAt, offset),
     workratio: -1,
     lastViewed: null,
-    watches: { self: `${BASE_URL}/rest/api/3/issue/${item.key}/watchers`, watchCount: 1 + (Number(item.id) % 3), isWatching: false },
+    watches: {
+      self: `${BASE_URL}/rest/api/3/issue/${item.key}/watchers`,
+      watchCount: 1 + (Number(item.id) % 3),
+      isWatching: false,
+    },
     created: formatJiraTime(item.created, offset),
-    priority: { self: `${BASE_URL}/rest/api/3/priority/${PRIORITIES[state.priority].id}`, iconUrl: `${BASE_URL}/images/icons/priorities/${state.priority.toLowerCase()}.svg`, ...PRIORITIES[state.priority] },
+    priority: {
+      self: `${BASE_URL}/rest/api/3/priority/${PRIORITIES[state.priority].id}`,
+      iconUrl: `${BASE_URL}/images/icons/priorities/${state.priority.toLowerCase()}.svg`,
+      ...PRIORITIES[state.priority],
+    },
     labels: state.labels,
     timeestimate: null,
     aggregatetimeoriginalestimate: null,
@@ -176,23 +221,48 @@ function issueOf(item: ItemPlan, state: IssueState, histories: HistoryDraft[], c
     duedate: state.duedate,
     progress: { progress: 0, total: 0 },
     votes: { self: `${BASE_URL}/rest/api/3/issue/${item.key}/votes`, votes: 0, hasVoted: false },
-    comment: { comments: commentsOut, self: `${BASE_URL}/rest/api/3/issue/${item.id}/comment`, maxResults: commentsOut.length, total: commentsOut.length, startAt: 0 },
+    comment: {
+      comments: commentsOut,
+      self: `${BASE_URL}/rest/api/3/issue/${item.id}/comment`,
+      maxResults: commentsOut.length,
+      total: commentsOut.length,
+      startAt: 0,
+    },
     worklog: { startAt: 0, maxResults: 20, total: 0, worklogs: [] },
     [CUSTOM.sprint]: state.sprints.length > 0 ? state.sprints.map(sprintFieldOf) : null,
     [CUSTOM.rank]: state.rank,
     [CUSTOM.globalRank]: `1|h${Number(item.id).toString(36)}:`,
     [CUSTOM.storyPoints]: state.storyPoints,
     [CUSTOM.startDate]: state.startDate,
-    [CUSTOM.flagged]: state.flagged ? [{ self: `${BASE_URL}/rest/api/3/customFieldOption/${FLAG_OPTION.id}`, ...FLAG_OPTION }] : null,
+    [CUSTOM.flagged]: state.flagged
+      ? [{ self: `${BASE_URL}/rest/api/3/customFieldOption/${FLAG_OPTION.id}`, ...FLAG_OPTION }]
+      : null,
     [CUSTOM.acceptanceCriteria]: state.acceptanceCriteria ? adfOf(state.acceptanceCriteria) : null,
     [CUSTOM.development]: '{}',
-    [CUSTOM.team]: project.team ? { id: project.team.id, name: project.team.name, title: project.team.name, isVisible: true, isVerified: false, isShared: true } : null,
-    [CUSTOM.parentLink]: { hasEpicLinkFieldDependency: false, showField: false, nonEditableReason: { reason: 'EPIC_LINK_SHOULD_BE_USED', message: 'To set an epic as the parent, use the epic link instead' } },
+    [CUSTOM.team]: project.team
+      ? {
+          id: project.team.id,
+          name: project.team.name,
+          title: project.team.name,
+          isVisible: true,
+          isVerified: false,
+          isShared: true,
+        }
+      : null,
+    [CUSTOM.parentLink]: {
+      hasEpicLinkFieldDependency: false,
+      showField: false,
+      nonEditableReason: {
+        reason: 'EPIC_LINK_SHOULD_BE_USED',
+        message: 'To set an epic as the parent, use the epic link instead',
+      },
+    },
     [CUSTOM.targetStart]: state.targetStart,
     [CUSTOM.targetEnd]: state.targetEnd,
     [CUSTOM.severity]: item.type === 'Bug' ? severityOf(state) : null,
     [CUSTOM.releaseDate]: null,
-    [CUSTOM.affectedMerchants]: item.type === 'Bug' && state.priority === 'Highest' ? 'All merchants on the affected version' : null,
+    [CUSTOM.affectedMerchants]:
+      item.type === 'Bug' && state.priority === 'Highest' ? 'All merchants on the affected version' : null,
   };
   if (!state.parent) delete fields.parent;
   const historiesOut: RestHistory[] = [...histories]
@@ -247,7 +317,12 @@ function resolutionOf(name: StatusName): Record<string, unknown> | null {
 }
 
 function severityOf(state: IssueState): Record<string, unknown> {
-  const option = state.priority === 'Highest' ? SEVERITY_OPTIONS[0] : state.priority === 'High' ? SEVERITY_OPTIONS[1] : SEVERITY_OPTIONS[2];
+  const option =
+    state.priority === 'Highest'
+      ? SEVERITY_OPTIONS[0]
+      : state.priority === 'High'
+        ? SEVERITY_OPTIONS[1]
+        : SEVERITY_OPTIONS[2];
   return { self: `${BASE_URL}/rest/api/3/customFieldOption/${option.id}`, ...option };
 }
 
@@ -261,7 +336,10 @@ function issueRefOf(item: ItemPlan, context: IssueContext): Record<string, unkno
     fields: {
       summary: item.summary,
       status: statusOf(state.status),
-      priority: { self: `${BASE_URL}/rest/api/3/priority/${PRIORITIES[state.priority].id}`, ...PRIORITIES[state.priority] },
+      priority: {
+        self: `${BASE_URL}/rest/api/3/priority/${PRIORITIES[state.priority].id}`,
+        ...PRIORITIES[state.priority],
+      },
       issuetype: issueTypeOf(item),
     },
   };
@@ -296,7 +374,8 @@ function commentOf(item: ItemPlan, comment: CommentDraft, id: string): RestComme
 
 /** Atlassian Document Format: paragraphs (split on blank lines) of text runs and mentions. */
 export function adfOf(content: string | Segment[]): Record<string, unknown> {
-  const paragraphs: Segment[][] = typeof content === 'string' ? content.split('\n\n').map((text) => [{ text }]) : [content];
+  const paragraphs: Segment[][] =
+    typeof content === 'string' ? content.split('\n\n').map((text) => [{ text }]) : [content];
   return {
     type: 'doc',
     version: 1,
@@ -305,7 +384,14 @@ export function adfOf(content: string | Segment[]): Record<string, unknown> {
       content: segments.map((segment) =>
         'text' in segment
           ? { type: 'text', text: segment.text }
-          : { type: 'mention', attrs: { id: person(segment.mention).accountId, text: `@${person(segment.mention).displayName}`, accessLevel: '' } },
+          : {
+              type: 'mention',
+              attrs: {
+                id: person(segment.mention).accountId,
+                text: `@${person(segment.mention).displayName}`,
+                accessLevel: '',
+              },
+            },
       ),
     })),
   };
@@ -345,7 +431,10 @@ function versionsOf(scenario: Scenario, now: number, skeleton: Skeleton): Versio
 // ---- users, projects, roles, boards, sprints, permissions ------------------------------------------------
 
 function userOf(someone: Person): ReturnType<typeof restUser> {
-  return { ...restUser(someone), ...(someone.accountType === 'atlassian' && someone.active ? { locale: 'en_GB' } : {}) };
+  return {
+    ...restUser(someone),
+    ...(someone.accountType === 'atlassian' && someone.active ? { locale: 'en_GB' } : {}),
+  };
 }
 
 function projectOf(project: ProjectSpec): RestProject {
@@ -378,10 +467,11 @@ const ROLE_IDS: Record<RoleName | 'atlassian-addons-project-access', number> = {
 const ROLE_DESCRIPTIONS: Record<keyof typeof ROLE_IDS, string> = {
   Developers: 'A project role that represents developers in a project',
   Administrators: 'A project role that represents administrators in a project',
-  'atlassian-addons-project-access': 'A project role that represents Connect add-ons declaring a scope that requires more than read issue permissions',
+  'atlassian-addons-project-access':
+    'A project role that represents Connect add-ons declaring a scope that requires more than read issue permissions',
   'Product Manager': 'Owns the product roadmap: vision, strategy, market and pricing',
   'Product Owner': 'Owns the team backlog: ordering, acceptance criteria, sprint scope',
-  'Scrum Master': 'Facilitates the team\'s scrum events',
+  'Scrum Master': "Facilitates the team's scrum events",
 };
 
 function rolesOf(project: ProjectSpec, scenario: Scenario): RestProjectRole[] {
@@ -392,11 +482,22 @@ function rolesOf(project: ProjectSpec, scenario: Scenario): RestProjectRole[] {
       actorId += 1;
       if ('user' in spec) {
         const someone = person(spec.user);
-        return { id: actorId, displayName: someone.displayName, type: 'atlassian-user-role-actor', actorUser: { accountId: someone.accountId } };
+        return {
+          id: actorId,
+          displayName: someone.displayName,
+          type: 'atlassian-user-role-actor',
+          actorUser: { accountId: someone.accountId },
+        };
       }
       const group = scenario.groups.find((candidate) => candidate.name === spec.group);
       if (!group) throw new Error(`${project.key}: unknown group ${spec.group}`);
-      return { id: actorId, displayName: group.name, type: 'atlassian-group-role-actor', name: group.name, actorGroup: { name: group.name, displayName: group.name, groupId: group.groupId } };
+      return {
+        id: actorId,
+        displayName: group.name,
+        type: 'atlassian-group-role-actor',
+        name: group.name,
+        actorGroup: { name: group.name, displayName: group.name, groupId: group.groupId },
+      };
     });
   };
   return (Object.keys(ROLE_IDS) as Array<keyof typeof ROLE_IDS>).map((name) => ({
@@ -409,7 +510,9 @@ function rolesOf(project: ProjectSpec, scenario: Scenario): RestProjectRole[] {
 }
 
 function boardsOf(project: ProjectSpec): RestBoard[] {
-  const board = project.calendar ? { id: project.calendar.boardId, name: project.calendar.boardName, type: 'scrum' } : project.board;
+  const board = project.calendar
+    ? { id: project.calendar.boardId, name: project.calendar.boardName, type: 'scrum' }
+    : project.board;
   if (!board) return [];
   return [
     {
@@ -417,7 +520,14 @@ function boardsOf(project: ProjectSpec): RestBoard[] {
       self: `${BASE_URL}/rest/agile/1.0/board/${board.id}`,
       name: board.name,
       type: board.type,
-      location: { projectId: Number(project.id), displayName: `${project.name} (${project.key})`, projectName: project.name, projectKey: project.key, projectTypeKey: 'software', name: `${project.name} (${project.key})` },
+      location: {
+        projectId: Number(project.id),
+        displayName: `${project.name} (${project.key})`,
+        projectName: project.name,
+        projectKey: project.key,
+        projectTypeKey: 'software',
+        name: `${project.name} (${project.key})`,
+      },
       isPrivate: false,
     },
   ];

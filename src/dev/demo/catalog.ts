@@ -45,7 +45,14 @@ function customField(key: CustomFieldKey, name: string, type: string, custom: st
   };
 }
 
-function systemField(id: string, name: string, type: string, clauseNames: string[], items?: string, orderable = true): RestField {
+function systemField(
+  id: string,
+  name: string,
+  type: string,
+  clauseNames: string[],
+  items?: string,
+  orderable = true,
+): RestField {
   return {
     id,
     key: id,
@@ -78,7 +85,14 @@ export const FIELDS: RestField[] = [
   systemField('updated', 'Updated', 'datetime', ['updated', 'updatedDate'], undefined, false),
   systemField('resolutiondate', 'Resolved', 'datetime', ['resolutiondate', 'resolved'], undefined, false),
   systemField('resolution', 'Resolution', 'resolution', ['resolution']),
-  systemField('statuscategorychangedate', 'Status Category Changed', 'datetime', ['statusCategoryChangedDate'], undefined, false),
+  systemField(
+    'statuscategorychangedate',
+    'Status Category Changed',
+    'datetime',
+    ['statusCategoryChangedDate'],
+    undefined,
+    false,
+  ),
   systemField('parent', 'Parent', 'issuelink', ['parent']),
   systemField('subtasks', 'Sub-tasks', 'array', ['subtasks'], 'issuelinks', false),
   systemField('issuelinks', 'Linked Issues', 'array', ['issueLink'], 'issuelinks'),
@@ -95,23 +109,62 @@ export const FIELDS: RestField[] = [
   systemField('workratio', 'Work Ratio', 'number', ['workratio'], undefined, false),
   systemField('progress', 'Progress', 'progress', ['progress'], undefined, false),
   systemField('aggregateprogress', 'Σ Progress', 'progress', [], undefined, false),
-  { id: 'issuekey', key: 'issuekey', name: 'Key', custom: false, orderable: false, navigable: true, searchable: false, clauseNames: ['id', 'issue', 'issuekey', 'key'] },
-  { id: 'thumbnail', key: 'thumbnail', name: 'Images', custom: false, orderable: false, navigable: true, searchable: false, clauseNames: [] },
+  {
+    id: 'issuekey',
+    key: 'issuekey',
+    name: 'Key',
+    custom: false,
+    orderable: false,
+    navigable: true,
+    searchable: false,
+    clauseNames: ['id', 'issue', 'issuekey', 'key'],
+  },
+  {
+    id: 'thumbnail',
+    key: 'thumbnail',
+    name: 'Images',
+    custom: false,
+    orderable: false,
+    navigable: true,
+    searchable: false,
+    clauseNames: [],
+  },
   customField('sprint', 'Sprint', 'array', 'com.pyxis.greenhopper.jira:gh-sprint', 'json'),
   customField('rank', 'Rank', 'any', 'com.pyxis.greenhopper.jira:gh-lexo-rank'),
   customField('globalRank', 'Global Rank', 'any', 'com.pyxis.greenhopper.jira:gh-lexo-rank'),
   customField('storyPoints', 'Story point estimate', 'number', 'com.pyxis.greenhopper.jira:jsw-story-points'),
   customField('startDate', 'Start date', 'date', 'com.atlassian.jira.plugin.system.customfieldtypes:datepicker'),
   customField('releaseDate', 'Launch date', 'date', 'com.atlassian.jira.plugin.system.customfieldtypes:datepicker'),
-  customField('flagged', 'Flagged', 'array', 'com.atlassian.jira.plugin.system.customfieldtypes:multicheckboxes', 'option'),
-  customField('acceptanceCriteria', 'Acceptance Criteria', 'string', 'com.atlassian.jira.plugin.system.customfieldtypes:textarea'),
-  customField('development', 'Development', 'any', 'com.atlassian.jira.plugins.jira-development-integration-plugin:devsummarycf'),
+  customField(
+    'flagged',
+    'Flagged',
+    'array',
+    'com.atlassian.jira.plugin.system.customfieldtypes:multicheckboxes',
+    'option',
+  ),
+  customField(
+    'acceptanceCriteria',
+    'Acceptance Criteria',
+    'string',
+    'com.atlassian.jira.plugin.system.customfieldtypes:textarea',
+  ),
+  customField(
+    'development',
+    'Development',
+    'any',
+    'com.atlassian.jira.plugins.jira-development-integration-plugin:devsummarycf',
+  ),
   customField('team', 'Team', 'team', 'com.atlassian.teams:rm-teams-custom-field-team'),
   customField('parentLink', 'Parent Link', 'any', 'com.atlassian.jpo:jpo-custom-field-parent'),
   customField('targetStart', 'Target start', 'date', 'com.atlassian.jpo:jpo-custom-field-baseline-start'),
   customField('targetEnd', 'Target end', 'date', 'com.atlassian.jpo:jpo-custom-field-baseline-end'),
   customField('severity', 'Severity', 'option', 'com.atlassian.jira.plugin.system.customfieldtypes:select'),
-  customField('affectedMerchants', 'Affected merchants', 'string', 'com.atlassian.jira.plugin.system.customfieldtypes:textfield'),
+  customField(
+    'affectedMerchants',
+    'Affected merchants',
+    'string',
+    'com.atlassian.jira.plugin.system.customfieldtypes:textfield',
+  ),
 ];
 
 export type IssueTypeName = 'Initiative' | 'Epic' | 'Story' | 'Task' | 'Bug' | 'Spike' | 'Sub-task';
@@ -125,13 +178,49 @@ export interface IssueTypeDef {
 }
 
 export const ISSUE_TYPES: Record<IssueTypeName, IssueTypeDef> = {
-  Initiative: { id: '10100', name: 'Initiative', description: 'A large body of work spanning several teams and quarters.', hierarchyLevel: 2, avatarId: 10553 },
-  Epic: { id: '10000', name: 'Epic', description: 'A big user story that needs to be broken down.', hierarchyLevel: 1, avatarId: 10307 },
-  Story: { id: '10001', name: 'Story', description: 'Functionality or a feature expressed as a user goal.', hierarchyLevel: 0, avatarId: 10315 },
-  Task: { id: '10002', name: 'Task', description: 'A small, distinct piece of work.', hierarchyLevel: 0, avatarId: 10318 },
+  Initiative: {
+    id: '10100',
+    name: 'Initiative',
+    description: 'A large body of work spanning several teams and quarters.',
+    hierarchyLevel: 2,
+    avatarId: 10553,
+  },
+  Epic: {
+    id: '10000',
+    name: 'Epic',
+    description: 'A big user story that needs to be broken down.',
+    hierarchyLevel: 1,
+    avatarId: 10307,
+  },
+  Story: {
+    id: '10001',
+    name: 'Story',
+    description: 'Functionality or a feature expressed as a user goal.',
+    hierarchyLevel: 0,
+    avatarId: 10315,
+  },
+  Task: {
+    id: '10002',
+    name: 'Task',
+    description: 'A small, distinct piece of work.',
+    hierarchyLevel: 0,
+    avatarId: 10318,
+  },
   Bug: { id: '10004', name: 'Bug', description: 'A problem or error.', hierarchyLevel: 0, avatarId: 10303 },
-  Spike: { id: '10005', name: 'Spike', description: 'Time-boxed research to answer a question before committing to a story.', hierarchyLevel: 0, avatarId: 10321 },
-  'Sub-task': { id: '10003', name: 'Sub-task', description: 'A small piece of work that is part of a larger task.', hierarchyLevel: -1, avatarId: 10316 },
+  Spike: {
+    id: '10005',
+    name: 'Spike',
+    description: 'Time-boxed research to answer a question before committing to a story.',
+    hierarchyLevel: 0,
+    avatarId: 10321,
+  },
+  'Sub-task': {
+    id: '10003',
+    name: 'Sub-task',
+    description: 'A small piece of work that is part of a larger task.',
+    hierarchyLevel: -1,
+    avatarId: 10316,
+  },
 };
 
 export type StatusCategoryKey = 'new' | 'indeterminate' | 'done';
@@ -142,7 +231,8 @@ export interface StatusDef {
   category: StatusCategoryKey;
 }
 
-export type StatusName = 'To Do' | 'In Progress' | 'In Review' | 'Ready for Acceptance' | 'Done' | "Won't Do" | 'Planned';
+export type StatusName =
+  'To Do' | 'In Progress' | 'In Review' | 'Ready for Acceptance' | 'Done' | "Won't Do" | 'Planned';
 
 export const STATUSES: Record<StatusName, StatusDef> = {
   'To Do': { id: '10000', name: 'To Do', category: 'new' },
@@ -154,7 +244,10 @@ export const STATUSES: Record<StatusName, StatusDef> = {
   Planned: { id: '10010', name: 'Planned', category: 'new' },
 };
 
-export const STATUS_CATEGORIES: Record<StatusCategoryKey, { id: number; key: StatusCategoryKey; colorName: string; name: string }> = {
+export const STATUS_CATEGORIES: Record<
+  StatusCategoryKey,
+  { id: number; key: StatusCategoryKey; colorName: string; name: string }
+> = {
   new: { id: 2, key: 'new', colorName: 'blue-gray', name: 'To Do' },
   indeterminate: { id: 4, key: 'indeterminate', colorName: 'yellow', name: 'In Progress' },
   done: { id: 3, key: 'done', colorName: 'green', name: 'Done' },
@@ -172,7 +265,7 @@ export const PRIORITIES: Record<PriorityName, { id: string; name: PriorityName }
 
 export const RESOLUTIONS = {
   Done: { id: '10000', name: 'Done', description: 'Work has been completed on this issue.' },
-  "Won't Do": { id: '10001', name: "Won't Do", description: 'This issue won\'t be actioned.' },
+  "Won't Do": { id: '10001', name: "Won't Do", description: "This issue won't be actioned." },
 } as const;
 
 export const FLAG_OPTION = { id: '10019', value: 'Impediment' } as const;

@@ -30,7 +30,11 @@ export function writeComment(random: Random, voice: Voice, author: Handle, conte
   return fill(random, random.pick(texts), author, context);
 }
 
-export function automationComment(random: Random, kind: keyof typeof AUTOMATION_COMMENTS, context: FillContext): Segment[] {
+export function automationComment(
+  random: Random,
+  kind: keyof typeof AUTOMATION_COMMENTS,
+  context: FillContext,
+): Segment[] {
   return fill(random, AUTOMATION_COMMENTS[kind], 'automation', context);
 }
 

@@ -44,7 +44,10 @@ class Recorder {
   readonly scripted: Set<ChangedField>;
   readonly scriptedComments: boolean;
 
-  constructor(private readonly now: number, script: ScriptStep[]) {
+  constructor(
+    private readonly now: number,
+    script: ScriptStep[],
+  ) {
     this.scripted = new Set(script.flatMap((step) => Object.keys(step.set ?? {}).map(scriptField)));
     this.scriptedComments = script.some((step) => step.comment !== undefined);
   }
@@ -64,7 +67,8 @@ class Recorder {
 
   comment(draft: CommentDraft): void {
     const at = Math.min(draft.at, this.now - 2 * MINUTE);
-    const edited = draft.editedAt === undefined ? {} : { editedAt: Math.min(Math.max(draft.editedAt, at), this.now - MINUTE) };
+    const edited =
+      draft.editedAt === undefined ? {} : { editedAt: Math.min(Math.max(draft.editedAt, at), this.now - MINUTE) };
     this.story.comments.push({ ...draft, at, ...edited });
   }
 }
@@ -124,7 +128,9 @@ class Lifecycle {
   private scriptChanges(item: ItemPlan, set: ScriptChange): Change[] {
     const changes: Change[] = [];
     const sprintOf = (number: number): SprintPlan => {
-      const sprint = this.skeleton.sprints.find((candidate) => candidate.project === item.project && candidate.number === number);
+      const sprint = this.skeleton.sprints.find(
+        (candidate) => candidate.project === item.project && candidate.number === number,
+      );
       if (!sprint) throw new Error(`${item.summary}: no sprint ${number}`);
       return sprint;
     };
@@ -165,21 +171,29 @@ class Lifecycle {
         planning = this.planningMoment(visit, item.created, po);
         recorder.change(planning, this.acting(po, planning), { field: 'sprints', to: [visit] });
         if (this.random.chance(0.15) && !item.duedate) {
-          recorder.change(plusMinutes(planning, this.random.int(5, 90)), this.acting(po, planning), { field: 'duedate', to: calendarDate(plusDays(visit.end, -3)) });
+          recorder.change(plusMinutes(planning, this.random.int(5, 90)), this.acting(po, planning), {
+            field: 'duedate',
+            to: calendarDate(plusDays(visit.end, -3)),
+          });
         }
         return;
       }
       const previous = item.visits[index - 1]!;
       const at = previous.completeAt ?? previous.end;
-      recorder.change(at, this.acting(previous.completer, at), { field: 'sprints', to: item.visits.slice(0, index + 1) });
+      recorder.change(at, this.acting(previous.completer, at), {
+        field: 'sprints',
+        to: item.visits.slice(0, index + 1),
+      });
     });
     return planning;
   }
 
   private planningMoment(sprint: SprintPlan, created: number, po: Handle): number {
     const offset = offsetOf(person(po));
-    if (sprint.state === 'future') return momentBetween(this.random, Math.max(created + 10 * MINUTE, this.now - 6 * DAY), this.now - HOUR, offset);
-    if (created < sprint.start - DAY) return momentBetween(this.random, Math.max(created + HOUR, sprint.start - DAY), sprint.start + HOUR, offset);
+    if (sprint.state === 'future')
+      return momentBetween(this.random, Math.max(created + 10 * MINUTE, this.now - 6 * DAY), this.now - HOUR, offset);
+    if (created < sprint.start - DAY)
+      return momentBetween(this.random, Math.max(created + HOUR, sprint.start - DAY), sprint.start + HOUR, offset);
     return plusMinutes(created, this.random.int(10, 240));
   }
 
@@ -198,7 +212,10 @@ class Lifecycle {
     }
     if (this.random.chance(0.25)) {
       const moment = at();
-      recorder.change(moment, as(moment), { field: 'description', to: `${this.workDescription(item)}\n\n${this.random.pick(REFINEMENT_NOTES)}` });
+      recorder.change(moment, as(moment), {
+        field: 'description',
+        to: `${this.workDescription(item)}\n\n${this.random.pick(REFINEMENT_NOTES)}`,
+      });
     }
     if (this.random.chance(0.4)) {
       const moment = at();
@@ -211,7 +228,10 @@ class Lifecycle {
     }
     if (item.type === 'Bug' && this.random.chance(0.35)) {
       const moment = at();
-      recorder.change(moment, as(moment), { field: 'priority', to: this.random.pick<PriorityName>(['Highest', 'High', 'Low']) });
+      recorder.change(moment, as(moment), {
+        field: 'priority',
+        to: this.random.pick<PriorityName>(['Highest', 'High', 'Low']),
+      });
     }
     if (item.type === 'Story' && this.random.chance(0.15)) {
       const moment = at();
@@ -231,17 +251,29 @@ class Lifecycle {
       const until = Math.min(sprint.completeAt ?? sprint.end, this.now - HOUR);
       for (let index = this.random.pick([1, 1, 2, 2, 3, 3, 4]); index > 0 && until > planning + HOUR; index -= 1) {
         const moment = momentBetween(this.random, planning + HOUR, until, offset);
-        recorder.change(moment, this.acting(po, moment), { field: 'rank', direction: this.random.chance(0.5) ? 'higher' : 'lower' });
+        recorder.change(moment, this.acting(po, moment), {
+          field: 'rank',
+          direction: this.random.chance(0.5) ? 'higher' : 'lower',
+        });
       }
       return;
     }
     if (item.visits.length > 0 || item.planted.length > 0 || !this.random.chance(0.3)) return;
     const considered = this.skeleton.sprints.find(
-      (candidate) => candidate.project === item.project && candidate.start > item.created + 2 * DAY && candidate.start < this.now && !candidate.special?.onlyPinnedWork,
+      (candidate) =>
+        candidate.project === item.project &&
+        candidate.start > item.created + 2 * DAY &&
+        candidate.start < this.now &&
+        !candidate.special?.onlyPinnedWork,
     );
     if (!considered) return;
     const added = momentBetween(this.random, item.created + HOUR, considered.start - DAY, offset);
-    const dropped = momentBetween(this.random, Math.max(added + HOUR, considered.start - DAY), considered.start + HOUR, offset);
+    const dropped = momentBetween(
+      this.random,
+      Math.max(added + HOUR, considered.start - DAY),
+      considered.start + HOUR,
+      offset,
+    );
     recorder.change(added, this.acting(po, added), { field: 'sprints', to: [considered] });
     recorder.change(dropped, this.acting(po, dropped), { field: 'sprints', to: [] });
   }
@@ -249,8 +281,12 @@ class Lifecycle {
   /** Splitting work: now and then a story was first filed under a sibling epic and moved by its PO. */
   private maybeReparent(item: ItemPlan, recorder: Recorder, at: () => number, as: (moment: number) => Handle): void {
     const epic = item.parent;
-    if (!epic || epic.kind !== 'epic' || item.planted.length > 0 || item.script.length > 0 || !this.random.chance(0.05)) return;
-    const siblings = this.skeleton.items.filter((other) => other.kind === 'epic' && other.project === item.project && other !== epic && other.created < item.created);
+    if (!epic || epic.kind !== 'epic' || item.planted.length > 0 || item.script.length > 0 || !this.random.chance(0.05))
+      return;
+    const siblings = this.skeleton.items.filter(
+      (other) =>
+        other.kind === 'epic' && other.project === item.project && other !== epic && other.created < item.created,
+    );
     if (siblings.length === 0) return;
     recorder.story.initial.parent = this.random.pick(siblings);
     const moment = at();
@@ -278,7 +314,10 @@ class Lifecycle {
         const segmentFrom = Math.max(from + ((to - from) * index) / steps.length, cursor + 10 * MINUTE);
         const segmentTo = Math.max(segmentFrom, from + ((to - from) * (index + 1)) / steps.length);
         const actor = this.stepActor(item, status, dev, po);
-        const moment = Math.max(momentBetween(this.random, segmentFrom, segmentTo, offsetOf(person(actor))), cursor + 10 * MINUTE);
+        const moment = Math.max(
+          momentBetween(this.random, segmentFrom, segmentTo, offsetOf(person(actor))),
+          cursor + 10 * MINUTE,
+        );
         if (status === 'In Progress') {
           recorder.change(moment, dev, { field: 'assignee', to: dev });
           recorder.change(moment + this.random.int(1, 30) * MINUTE, dev, { field: 'status', to: status });
@@ -288,23 +327,36 @@ class Lifecycle {
         }
         cursor = moment + 30 * MINUTE;
         if (status === 'In Review' && this.random.chance(0.7)) {
-          recorder.comment({ at: moment + 2000, author: 'automation', segments: automationComment(this.random, 'opened', fill) });
+          recorder.comment({
+            at: moment + 2000,
+            author: 'automation',
+            segments: automationComment(this.random, 'opened', fill),
+          });
         }
         if (status === 'In Review' && this.random.chance(0.2)) {
           cursor = this.sendBack(recorder, moment, dev, 'In Review', 'automation');
         }
         if (status === 'Ready for Acceptance' && this.random.chance(0.5) && item.project.qa) {
           const qa = this.random.pick(item.project.qa);
-          recorder.comment({ at: moment - 5 * MINUTE, author: qa, segments: writeComment(this.random, 'qa', qa, fill) });
+          recorder.comment({
+            at: moment - 5 * MINUTE,
+            author: qa,
+            segments: writeComment(this.random, 'qa', qa, fill),
+          });
         }
         if (status === 'Ready for Acceptance' && steps.includes('Done') && this.random.chance(0.1)) {
           const reviewer = this.acting(po, moment);
           cursor = this.sendBack(recorder, moment, reviewer, 'Ready for Acceptance', dev);
-          recorder.comment({ at: moment + 3 * HOUR, author: reviewer, segments: writeComment(this.random, reviewer === po ? 'po-reject' : 'deputy', reviewer, fill) });
+          recorder.comment({
+            at: moment + 3 * HOUR,
+            author: reviewer,
+            segments: writeComment(this.random, reviewer === po ? 'po-reject' : 'deputy', reviewer, fill),
+          });
         }
         if (status === 'In Progress' && this.random.chance(0.1)) {
           const takeover = this.pickDev(item, moment);
-          if (takeover !== dev) recorder.change(plusHours(moment, this.random.int(20, 60)), takeover, { field: 'assignee', to: takeover });
+          if (takeover !== dev)
+            recorder.change(plusHours(moment, this.random.int(20, 60)), takeover, { field: 'assignee', to: takeover });
         }
         if (status === 'Done') this.finish(item, recorder, po, moment, fill);
       });
@@ -318,7 +370,11 @@ class Lifecycle {
         recorder.change(flaggedAt, dev, { field: 'flagged', to: true });
         recorder.change(clearedAt, dev, { field: 'flagged', to: false });
         if (item.project.scrumMaster && this.random.chance(0.5)) {
-          recorder.comment({ at: flaggedAt + 20 * MINUTE, author: item.project.scrumMaster, segments: writeComment(this.random, 'scrum-master', item.project.scrumMaster, fill) });
+          recorder.comment({
+            at: flaggedAt + 20 * MINUTE,
+            author: item.project.scrumMaster,
+            segments: writeComment(this.random, 'scrum-master', item.project.scrumMaster, fill),
+          });
         }
       }
     }
@@ -335,7 +391,8 @@ class Lifecycle {
 
   private stepActor(item: ItemPlan, status: StatusName, dev: Handle, po: Handle): Handle {
     if (status === 'In Review') return 'automation';
-    if (status === 'Ready for Acceptance') return item.project.qa && this.random.chance(0.6) ? this.random.pick(item.project.qa) : dev;
+    if (status === 'Ready for Acceptance')
+      return item.project.qa && this.random.chance(0.6) ? this.random.pick(item.project.qa) : dev;
     if (status === 'Done') return item.project.workflow === 'acceptance' ? po : 'automation';
     return dev;
   }
@@ -344,10 +401,18 @@ class Lifecycle {
     recorder.story.doneAt = doneAt;
     if (item.project.workflow === 'acceptance' && this.random.chance(0.3)) {
       const reviewer = this.acting(po, doneAt);
-      recorder.comment({ at: doneAt + MINUTE, author: reviewer, segments: writeComment(this.random, reviewer === po ? 'po-accept' : 'deputy', reviewer, fill) });
+      recorder.comment({
+        at: doneAt + MINUTE,
+        author: reviewer,
+        segments: writeComment(this.random, reviewer === po ? 'po-accept' : 'deputy', reviewer, fill),
+      });
     }
     if (item.project.workflow === 'merge' && this.random.chance(0.6)) {
-      recorder.comment({ at: doneAt + 3000, author: 'automation', segments: automationComment(this.random, 'merged', fill) });
+      recorder.comment({
+        at: doneAt + 3000,
+        author: 'automation',
+        segments: automationComment(this.random, 'merged', fill),
+      });
     }
     const release = this.releaseAfter(item, doneAt);
     if (release) {
@@ -362,14 +427,24 @@ class Lifecycle {
     for (let index = this.random.pick([0, 0, 1, 1, 1, 2]); index > 0; index -= 1) {
       const at = momentBetween(this.random, item.created + HOUR, end, offsetOf(person(po)));
       const author = this.acting(po, at);
-      recorder.comment({ at, author, segments: writeComment(this.random, author === po ? 'po' : 'deputy', author, fill), ...this.maybeEdited(at) });
+      recorder.comment({
+        at,
+        author,
+        segments: writeComment(this.random, author === po ? 'po' : 'deputy', author, fill),
+        ...this.maybeEdited(at),
+      });
     }
     const start = recorder.story.workStart;
     if (start === undefined) return;
     for (let index = this.random.pick([0, 1, 1, 2]); index > 0; index -= 1) {
       const at = momentBetween(this.random, start, Math.max(start + HOUR, end), 0);
       const dev = this.pickDev(item, at);
-      recorder.comment({ at, author: dev, segments: writeComment(this.random, dev === 'former' ? 'former' : 'dev', dev, fill), ...this.maybeEdited(at) });
+      recorder.comment({
+        at,
+        author: dev,
+        segments: writeComment(this.random, dev === 'former' ? 'former' : 'dev', dev, fill),
+        ...this.maybeEdited(at),
+      });
     }
   }
 
@@ -383,28 +458,48 @@ class Lifecycle {
       .sort((a, b) => a.at - b.at);
     let sprints: SprintPlan[] = [];
     for (const event of sprintEvents) {
-      const change = event.changes.find((candidate) => candidate.field === 'sprints') as Extract<Change, { field: 'sprints' }>;
+      const change = event.changes.find((candidate) => candidate.field === 'sprints') as Extract<
+        Change,
+        { field: 'sprints' }
+      >;
       if (event.at <= item.created) sprints = change.to;
       else recorder.force(event.at, event.author, [change]);
     }
     recorder.story.initial = { sprints, description: '' };
-    const path = (['In Progress', 'Done'] as StatusName[]).slice(0, item.status === 'Done' ? 2 : item.status === 'In Progress' ? 1 : 0);
+    const path = (['In Progress', 'Done'] as StatusName[]).slice(
+      0,
+      item.status === 'Done' ? 2 : item.status === 'In Progress' ? 1 : 0,
+    );
     const from = Math.max(item.created, parent.workStart ?? item.created) + 10 * MINUTE;
     const to = Math.max(from + HOUR, (parent.doneAt ?? this.now - HOUR) - 30 * MINUTE);
     const offset = offsetOf(person(item.creator));
     let cursor = from;
     path.forEach((status, index) => {
-      const moment = momentBetween(this.random, Math.max(cursor, from + ((to - from) * index) / path.length), from + ((to - from) * (index + 1)) / path.length, offset);
+      const moment = momentBetween(
+        this.random,
+        Math.max(cursor, from + ((to - from) * index) / path.length),
+        from + ((to - from) * (index + 1)) / path.length,
+        offset,
+      );
       recorder.change(moment, item.creator, { field: 'status', to: status });
       cursor = moment + 5 * MINUTE;
     });
     if (this.random.chance(0.2) && path.length > 0) {
       const at = momentBetween(this.random, from, to, offset);
-      recorder.comment({ at, author: item.creator, segments: writeComment(this.random, 'dev', item.creator, this.fillContext(item)) });
+      recorder.comment({
+        at,
+        author: item.creator,
+        segments: writeComment(this.random, 'dev', item.creator, this.fillContext(item)),
+      });
     }
     if (this.random.chance(0.25)) {
       const takeover = this.pickDev(item, from);
-      if (takeover !== item.creator) recorder.change(momentBetween(this.random, item.created + 10 * MINUTE, from, offsetOf(person(takeover))), takeover, { field: 'assignee', to: takeover });
+      if (takeover !== item.creator)
+        recorder.change(
+          momentBetween(this.random, item.created + 10 * MINUTE, from, offsetOf(person(takeover))),
+          takeover,
+          { field: 'assignee', to: takeover },
+        );
     }
   }
 
@@ -415,19 +510,41 @@ class Lifecycle {
     recorder.story.initial = { description: this.workDescription(item), priority: this.creationPriority(item) };
     const fill = this.fillContext(item);
     for (let index = this.random.int(0, 4); index > 0; index -= 1) {
-      recorder.change(momentBetween(this.random, item.created + HOUR, Math.min(item.created + 5 * DAY, this.now - HOUR), offsetOf(person(lead))), lead, {
-        field: 'rank',
-        direction: this.random.chance(0.6) ? 'higher' : 'lower',
-      });
+      recorder.change(
+        momentBetween(
+          this.random,
+          item.created + HOUR,
+          Math.min(item.created + 5 * DAY, this.now - HOUR),
+          offsetOf(person(lead)),
+        ),
+        lead,
+        {
+          field: 'rank',
+          direction: this.random.chance(0.6) ? 'higher' : 'lower',
+        },
+      );
     }
     if (item.status !== 'To Do') {
-      const dev = item.project.devs.includes(item.creator) && this.random.chance(0.6) ? item.creator : this.pickDev(item, item.created);
-      const start = momentBetween(this.random, item.created + DAY, Math.min(item.created + 12 * DAY, this.now - 2 * HOUR), offsetOf(person(dev)));
+      const dev =
+        item.project.devs.includes(item.creator) && this.random.chance(0.6)
+          ? item.creator
+          : this.pickDev(item, item.created);
+      const start = momentBetween(
+        this.random,
+        item.created + DAY,
+        Math.min(item.created + 12 * DAY, this.now - 2 * HOUR),
+        offsetOf(person(dev)),
+      );
       recorder.change(start, dev, { field: 'assignee', to: dev });
       recorder.change(start + this.random.int(1, 20) * MINUTE, dev, { field: 'status', to: 'In Progress' });
       recorder.story.workStart = start;
       if (item.status === 'Done') {
-        const done = momentBetween(this.random, start + 2 * DAY, Math.max(start + 2 * DAY, Math.min(start + 15 * DAY, this.now - HOUR)), offsetOf(person(dev)));
+        const done = momentBetween(
+          this.random,
+          start + 2 * DAY,
+          Math.max(start + 2 * DAY, Math.min(start + 15 * DAY, this.now - HOUR)),
+          offsetOf(person(dev)),
+        );
         recorder.change(done, dev, { field: 'status', to: 'Done' });
         recorder.story.doneAt = done;
       }
@@ -447,18 +564,31 @@ class Lifecycle {
     const po = item.po ?? item.project.lead;
     recorder.story.initial = { description: spec.description };
     if (spec.fixVersion && item.createdWith.fixVersions === undefined) {
-      recorder.change(momentBetween(this.random, item.created + HOUR, item.created + 6 * DAY, offsetOf(person(pm))), pm, { field: 'fixVersions', add: [spec.fixVersion] });
+      recorder.change(
+        momentBetween(this.random, item.created + HOUR, item.created + 6 * DAY, offsetOf(person(pm))),
+        pm,
+        { field: 'fixVersions', add: [spec.fixVersion] },
+      );
     }
     this.maybeRedate(item, recorder, pm, item.project.roadmapDates === 'target' ? 'targetEnd' : 'duedate');
-    const starts = item.children.map((child) => this.stories.get(child)?.workStart).filter((at): at is number => at !== undefined);
-    const dones = item.children.map((child) => this.stories.get(child)?.doneAt).filter((at): at is number => at !== undefined);
+    const starts = item.children
+      .map((child) => this.stories.get(child)?.workStart)
+      .filter((at): at is number => at !== undefined);
+    const dones = item.children
+      .map((child) => this.stories.get(child)?.doneAt)
+      .filter((at): at is number => at !== undefined);
     if (spec.status === 'In Progress' || spec.status === 'Done') {
       const begun = starts.length > 0 ? Math.min(...starts) : this.timeline.day(spec.start);
       const at = momentBetween(this.random, begun, begun + 20 * HOUR, offsetOf(person(po)));
       recorder.change(at, this.acting(po, at), { field: 'status', to: 'In Progress' });
       if (spec.status === 'Done') {
         const last = Math.max(at + HOUR, ...dones);
-        const closed = momentBetween(this.random, last + HOUR, Math.min(last + 3 * DAY, this.now - HOUR), offsetOf(person(po)));
+        const closed = momentBetween(
+          this.random,
+          last + HOUR,
+          Math.min(last + 3 * DAY, this.now - HOUR),
+          offsetOf(person(po)),
+        );
         recorder.change(closed, this.acting(po, closed), { field: 'status', to: 'Done' });
       }
     }
@@ -467,9 +597,18 @@ class Lifecycle {
       const fill = this.fillContext(item);
       const firstChild = Math.min(...item.children.map((child) => child.created));
       for (let index = this.random.pick([0, 1, 1, 2]); index > 0; index -= 1) {
-        const at = momentBetween(this.random, firstChild, Math.min(this.now - HOUR, dones.length > 0 ? Math.max(...dones) + DAY : this.now - HOUR), offsetOf(person(po)));
+        const at = momentBetween(
+          this.random,
+          firstChild,
+          Math.min(this.now - HOUR, dones.length > 0 ? Math.max(...dones) + DAY : this.now - HOUR),
+          offsetOf(person(po)),
+        );
         const author = this.acting(po, at);
-        recorder.comment({ at, author, segments: writeComment(this.random, author === po ? 'po-epic' : 'deputy', author, fill) });
+        recorder.comment({
+          at,
+          author,
+          segments: writeComment(this.random, author === po ? 'po-epic' : 'deputy', author, fill),
+        });
       }
     }
   }
@@ -481,15 +620,28 @@ class Lifecycle {
     const offset = offsetOf(person(owner));
     if (spec.status === 'In Progress' || spec.status === 'Done') {
       const start = this.timeline.day(spec.start);
-      recorder.change(momentBetween(this.random, start, start + 4 * DAY, offset), owner, { field: 'status', to: 'In Progress' });
+      recorder.change(momentBetween(this.random, start, start + 4 * DAY, offset), owner, {
+        field: 'status',
+        to: 'In Progress',
+      });
     }
     if (spec.status === 'Done') {
       const end = this.timeline.day(spec.end);
-      recorder.change(momentBetween(this.random, end - 3 * DAY, Math.min(end, this.now - HOUR), offset), owner, { field: 'status', to: 'Done' });
+      recorder.change(momentBetween(this.random, end - 3 * DAY, Math.min(end, this.now - HOUR), offset), owner, {
+        field: 'status',
+        to: 'Done',
+      });
     }
     if (item.planted.length === 0 && recorder.allows('labels') && this.random.chance(0.4)) {
-      const labels = [...(spec.labels ?? []), this.random.pick(INITIATIVE_LABELS.filter((label) => !spec.labels?.includes(label)))];
-      recorder.change(momentBetween(this.random, item.created + DAY, Math.min(item.created + 60 * DAY, this.now - HOUR), offset), owner, { field: 'labels', to: labels });
+      const labels = [
+        ...(spec.labels ?? []),
+        this.random.pick(INITIATIVE_LABELS.filter((label) => !spec.labels?.includes(label))),
+      ];
+      recorder.change(
+        momentBetween(this.random, item.created + DAY, Math.min(item.created + 60 * DAY, this.now - HOUR), offset),
+        owner,
+        { field: 'labels', to: labels },
+      );
     }
     this.maybeRedate(item, recorder, owner, 'targetEnd');
     this.talkAboutRoadmap(item, recorder, owner);
@@ -498,7 +650,11 @@ class Lifecycle {
   /** A PM moves a roadmap item's end by a quarter or so: strategic re-dating, never a sprint-sized nudge. */
   private maybeRedate(item: ItemPlan, recorder: Recorder, pm: Handle, field: DateField): void {
     const spec = item.roadmap!;
-    const eligible = (spec.status === 'In Progress' || spec.status === 'Done') && item.planted.length === 0 && !spec.createdWith && recorder.allows(field);
+    const eligible =
+      (spec.status === 'In Progress' || spec.status === 'Done') &&
+      item.planted.length === 0 &&
+      !spec.createdWith &&
+      recorder.allows(field);
     if (!eligible || !this.random.chance(item.kind === 'initiative' ? 0.35 : 0.5)) return;
     const start = this.timeline.day(spec.start);
     const end = this.timeline.day(spec.end);
@@ -508,7 +664,10 @@ class Lifecycle {
     const earliest = item.created + 10 * DAY;
     if (latest <= earliest) return;
     recorder.story.initial[field] = calendarDate(earlierEnd);
-    recorder.change(momentBetween(this.random, earliest, latest, offsetOf(person(pm))), pm, { field, to: this.onTimeline(spec.end) });
+    recorder.change(momentBetween(this.random, earliest, latest, offsetOf(person(pm))), pm, {
+      field,
+      to: this.onTimeline(spec.end),
+    });
   }
 
   private talkAboutRoadmap(item: ItemPlan, recorder: Recorder, pm: Handle): void {
@@ -518,8 +677,18 @@ class Lifecycle {
     const count = item.kind === 'initiative' ? this.random.int(2, 4) : this.random.int(1, 3);
     for (let index = 0; index < count; index += 1) {
       const author = index > 0 && pm !== 'amara' && this.random.chance(0.3) ? 'amara' : pm;
-      const at = momentBetween(this.random, item.created + HOUR, Math.max(item.created + 2 * HOUR, until), offsetOf(person(author)));
-      recorder.comment({ at, author, segments: writeComment(this.random, 'pm', author, fill), ...this.maybeEdited(at) });
+      const at = momentBetween(
+        this.random,
+        item.created + HOUR,
+        Math.max(item.created + 2 * HOUR, until),
+        offsetOf(person(author)),
+      );
+      recorder.comment({
+        at,
+        author,
+        segments: writeComment(this.random, 'pm', author, fill),
+        ...this.maybeEdited(at),
+      });
     }
   }
 
@@ -545,7 +714,10 @@ class Lifecycle {
       return moment;
     };
     while (missing > 0) {
-      const kind = missing >= 2 ? this.random.pick(['rank', 'rank', 'flag', 'label', 'points', 'criteria'] as const) : this.random.pick(['rank', 'points', 'criteria'] as const);
+      const kind =
+        missing >= 2
+          ? this.random.pick(['rank', 'rank', 'flag', 'label', 'points', 'criteria'] as const)
+          : this.random.pick(['rank', 'points', 'criteria'] as const);
       if (kind === 'flag' || kind === 'label') {
         const on = nextMoment();
         const off = nextMoment();
@@ -585,7 +757,10 @@ class Lifecycle {
 
   private acting(who: Handle, at: number): Handle {
     const leave = this.scenario.leaves.find(
-      (candidate) => candidate.who === who && at >= this.timeline.day(candidate.from) && at < plusDays(this.timeline.day(candidate.to), 1),
+      (candidate) =>
+        candidate.who === who &&
+        at >= this.timeline.day(candidate.from) &&
+        at < plusDays(this.timeline.day(candidate.to), 1),
     );
     return leave ? leave.deputy : who;
   }
@@ -593,7 +768,9 @@ class Lifecycle {
   private pmOf(item: ItemPlan): Handle {
     const owner = item.roadmap?.owner;
     if (owner && person(owner).role === 'pm') return owner;
-    return item.roadmap?.createdBy && person(item.roadmap.createdBy).role === 'pm' ? item.roadmap.createdBy : item.project.pm;
+    return item.roadmap?.createdBy && person(item.roadmap.createdBy).role === 'pm'
+      ? item.roadmap.createdBy
+      : item.project.pm;
   }
 
   private pickDev(item: ItemPlan, at: number): Handle {
@@ -603,13 +780,15 @@ class Lifecycle {
   }
 
   private creationPriority(item: ItemPlan): PriorityName {
-    if (item.type === 'Bug') return this.random.pick<PriorityName>(['Highest', 'High', 'High', 'Medium', 'Medium', 'Medium']);
+    if (item.type === 'Bug')
+      return this.random.pick<PriorityName>(['Highest', 'High', 'High', 'Medium', 'Medium', 'Medium']);
     return this.random.chance(0.1) ? 'High' : 'Medium';
   }
 
   private workDescription(item: ItemPlan): string {
     if (item.type === 'Bug') return this.random.pick(BUG_DESCRIPTION);
-    if (item.type === 'Spike') return 'Time-box: three days. Outcome: a short write-up with a recommendation for the next refinement.';
+    if (item.type === 'Spike')
+      return 'Time-box: three days. Outcome: a short write-up with a recommendation for the next refinement.';
     const epic = item.parent?.kind === 'epic' ? ` Part of "${item.parent.summary}".` : '';
     return `${item.summary}, for ${item.project.persona}.${epic}\n\n${this.acceptanceCriteria(item)}`;
   }
@@ -634,13 +813,21 @@ class Lifecycle {
   }
 
   private newFillContext(item: ItemPlan): FillContext {
-    const sprint = item.visits[item.visits.length - 1] ?? this.skeleton.sprints.find((candidate) => candidate.project === item.project && candidate.state === 'future');
-    const release = item.project.releases?.find((candidate) => this.timeline.day(candidate.date) >= this.now)?.name ?? 'the next release';
+    const sprint =
+      item.visits[item.visits.length - 1] ??
+      this.skeleton.sprints.find((candidate) => candidate.project === item.project && candidate.state === 'future');
+    const release =
+      item.project.releases?.find((candidate) => this.timeline.day(candidate.date) >= this.now)?.name ??
+      'the next release';
     return {
       teammates: item.project.devs.filter((handle) => person(handle).active),
       sprint: sprint?.name ?? 'the next sprint',
       release,
-      branch: `feature/${item.project.key.toLowerCase()}-${item.summary.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 32).replace(/-$/, '')}`,
+      branch: `feature/${item.project.key.toLowerCase()}-${item.summary
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .slice(0, 32)
+        .replace(/-$/, '')}`,
     };
   }
 
@@ -651,7 +838,10 @@ class Lifecycle {
 
 /** The statuses an item moves through on its way to `final`, after To Do. */
 function statusPath(workflow: string, final: StatusName): StatusName[] {
-  const flow: StatusName[] = workflow === 'acceptance' ? ['In Progress', 'In Review', 'Ready for Acceptance', 'Done'] : ['In Progress', 'In Review', 'Done'];
+  const flow: StatusName[] =
+    workflow === 'acceptance'
+      ? ['In Progress', 'In Review', 'Ready for Acceptance', 'Done']
+      : ['In Progress', 'In Review', 'Done'];
   const index = flow.indexOf(final);
   return index < 0 ? [] : flow.slice(0, index + 1);
 }

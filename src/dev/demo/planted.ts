@@ -23,10 +23,18 @@ export interface PlantedSubject {
 export function collectPlanted(scenario: Scenario, skeleton: Skeleton): PlantedCase[] {
   const cases: PlantedCase[] = [];
   const add = (notes: PlantedNote[] | undefined, subject: PlantedSubject, ref: string): void => {
-    for (const note of notes ?? []) cases.push({ id: `${note.kind}:${note.rule}:${ref}`, kind: note.kind, rule: note.rule, subject, description: note.description });
+    for (const note of notes ?? [])
+      cases.push({
+        id: `${note.kind}:${note.rule}:${ref}`,
+        kind: note.kind,
+        rule: note.rule,
+        subject,
+        description: note.description,
+      });
   };
   for (const project of scenario.projects) add(project.planted, { type: 'project', key: project.key }, project.key);
-  for (const sprint of skeleton.sprints) add(sprint.special?.planted, { type: 'sprint', id: String(sprint.id) }, `sprint-${sprint.id}`);
+  for (const sprint of skeleton.sprints)
+    add(sprint.special?.planted, { type: 'sprint', id: String(sprint.id) }, `sprint-${sprint.id}`);
   for (const item of skeleton.items) add(item.planted, { type: 'item', key: item.key }, item.key);
   for (const entry of scenario.people) {
     const accountId = person(entry.who).accountId;

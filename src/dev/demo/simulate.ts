@@ -74,8 +74,18 @@ export interface Simulation {
   histories: HistoryDraft[];
 }
 
-export function simulate(item: ItemPlan, initial: IssueState, events: IssueEvent[], versions: ReadonlyMap<string, VersionRef>): Simulation {
-  const state: IssueState = { ...initial, labels: [...initial.labels], fixVersions: [...initial.fixVersions], sprints: [...initial.sprints] };
+export function simulate(
+  item: ItemPlan,
+  initial: IssueState,
+  events: IssueEvent[],
+  versions: ReadonlyMap<string, VersionRef>,
+): Simulation {
+  const state: IssueState = {
+    ...initial,
+    labels: [...initial.labels],
+    fixVersions: [...initial.fixVersions],
+    sprints: [...initial.sprints],
+  };
   const ordered = [...events].sort((a, b) => a.at - b.at);
   const histories: HistoryDraft[] = [];
   let rankMoves = 0;
@@ -89,7 +99,14 @@ export function simulate(item: ItemPlan, initial: IssueState, events: IssueEvent
   return { state, histories };
 }
 
-function apply(state: IssueState, change: Change, at: number, versions: ReadonlyMap<string, VersionRef>, item: ItemPlan, rankMoves: number): RestChangeItem[] {
+function apply(
+  state: IssueState,
+  change: Change,
+  at: number,
+  versions: ReadonlyMap<string, VersionRef>,
+  item: ItemPlan,
+  rankMoves: number,
+): RestChangeItem[] {
   switch (change.field) {
     case 'status':
       return applyStatus(state, change.to, at);
@@ -97,7 +114,16 @@ function apply(state: IssueState, change: Change, at: number, versions: Readonly
       if (state.assignee === change.to) return [];
       const from = state.assignee;
       state.assignee = change.to;
-      return [jira('assignee', 'assignee', from && person(from).accountId, from && person(from).displayName, change.to && person(change.to).accountId, change.to && person(change.to).displayName)];
+      return [
+        jira(
+          'assignee',
+          'assignee',
+          from && person(from).accountId,
+          from && person(from).displayName,
+          change.to && person(change.to).accountId,
+          change.to && person(change.to).displayName,
+        ),
+      ];
     }
     case 'priority': {
       if (state.priority === change.to) return [];
@@ -123,7 +149,8 @@ function apply(state: IssueState, change: Change, at: number, versions: Readonly
     case 'targetEnd': {
       const from = state[change.field];
       state[change.field] = change.to;
-      const name = change.field === 'startDate' ? 'Start date' : change.field === 'targetStart' ? 'Target start' : 'Target end';
+      const name =
+        change.field === 'startDate' ? 'Start date' : change.field === 'targetStart' ? 'Target start' : 'Target end';
       return [custom(name, CUSTOM[change.field], null, from, null, change.to)];
     }
     case 'sprints': {
@@ -134,16 +161,36 @@ function apply(state: IssueState, change: Change, at: number, versions: Readonly
     case 'storyPoints': {
       const from = state.storyPoints;
       state.storyPoints = change.to;
-      return [custom('Story point estimate', CUSTOM.storyPoints, null, from === null ? null : String(from), null, change.to === null ? null : String(change.to))];
+      return [
+        custom(
+          'Story point estimate',
+          CUSTOM.storyPoints,
+          null,
+          from === null ? null : String(from),
+          null,
+          change.to === null ? null : String(change.to),
+        ),
+      ];
     }
     case 'rank':
       state.rank = moveRank(state.rank, change.direction, rankMoves);
-      return [custom('Rank', CUSTOM.rank, '', '', '', change.direction === 'higher' ? 'Ranked higher' : 'Ranked lower')];
+      return [
+        custom('Rank', CUSTOM.rank, '', '', '', change.direction === 'higher' ? 'Ranked higher' : 'Ranked lower'),
+      ];
     case 'flagged': {
       if (state.flagged === change.to) return [];
       const flag = `[${FLAG_OPTION.id}]`;
       state.flagged = change.to;
-      return [custom('Flagged', CUSTOM.flagged, change.to ? null : flag, change.to ? null : FLAG_OPTION.value, change.to ? flag : null, change.to ? FLAG_OPTION.value : null)];
+      return [
+        custom(
+          'Flagged',
+          CUSTOM.flagged,
+          change.to ? null : flag,
+          change.to ? null : FLAG_OPTION.value,
+          change.to ? flag : null,
+          change.to ? FLAG_OPTION.value : null,
+        ),
+      ];
     }
     case 'acceptanceCriteria': {
       const from = state.acceptanceCriteria;
@@ -182,7 +229,13 @@ function applyStatus(state: IssueState, to: StatusName, at: number): RestChangeI
   return items;
 }
 
-function applyFixVersions(state: IssueState, add: string[], remove: string[], versions: ReadonlyMap<string, VersionRef>, item: ItemPlan): RestChangeItem[] {
+function applyFixVersions(
+  state: IssueState,
+  add: string[],
+  remove: string[],
+  versions: ReadonlyMap<string, VersionRef>,
+  item: ItemPlan,
+): RestChangeItem[] {
   const version = (name: string): VersionRef => {
     const found = versions.get(name);
     if (!found) throw new Error(`${item.summary}: unknown release ${name}`);
@@ -203,17 +256,34 @@ function applyFixVersions(state: IssueState, add: string[], remove: string[], ve
 }
 
 /** A changelog item of a system field, as Jira writes it. */
-export function jira(field: string, fieldId: string, from: string | null, fromString: string | null, to: string | null, toString: string | null): RestChangeItem {
+export function jira(
+  field: string,
+  fieldId: string,
+  from: string | null,
+  fromString: string | null,
+  to: string | null,
+  toString: string | null,
+): RestChangeItem {
   return { field, fieldtype: 'jira', fieldId, from, fromString, to, toString };
 }
 
 /** A changelog item of a custom field, as Jira writes it. */
-export function custom(field: string, fieldId: string, from: string | null, fromString: string | null, to: string | null, toString: string | null): RestChangeItem {
+export function custom(
+  field: string,
+  fieldId: string,
+  from: string | null,
+  fromString: string | null,
+  to: string | null,
+  toString: string | null,
+): RestChangeItem {
   return { field, fieldtype: 'custom', fieldId, from, fromString, to, toString };
 }
 
 /** A Sprint change: Jira lists every sprint the issue is in before and after, by id and by name. */
-export function sprintChange(from: ReadonlyArray<{ id: number; name: string }>, to: ReadonlyArray<{ id: number; name: string }>): RestChangeItem {
+export function sprintChange(
+  from: ReadonlyArray<{ id: number; name: string }>,
+  to: ReadonlyArray<{ id: number; name: string }>,
+): RestChangeItem {
   const ids = (sprints: typeof from) => sprints.map((sprint) => String(sprint.id)).join(', ');
   const names = (sprints: typeof from) => sprints.map((sprint) => sprint.name).join(', ');
   return custom('Sprint', CUSTOM.sprint, ids(from), names(from), ids(to), names(to));
@@ -231,5 +301,12 @@ function moveRank(rank: string, direction: 'higher' | 'lower', moves: number): s
 
 /** The parent change as Jira Cloud writes it: no field id, parent ids in from/to and keys in the strings. */
 function parentChangeItem(from: ItemPlan | undefined, to: ItemPlan | undefined): RestChangeItem {
-  return { field: 'IssueParentAssociation', fieldtype: 'jira', from: from?.id ?? null, fromString: from?.key ?? null, to: to?.id ?? null, toString: to?.key ?? null };
+  return {
+    field: 'IssueParentAssociation',
+    fieldtype: 'jira',
+    from: from?.id ?? null,
+    fromString: from?.key ?? null,
+    to: to?.id ?? null,
+    toString: to?.key ?? null,
+  };
 }

@@ -23,7 +23,20 @@ import type {
 
 const SKELETON_SEED = 0x5eed_2026;
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 export interface SprintPlan {
   id: number;
@@ -126,7 +139,10 @@ class SkeletonContext {
   /** The person actually doing `who`'s product work at `at` (a deputy covers leave). */
   acting(who: Handle, at: number): Handle {
     const leave = this.scenario.leaves.find(
-      (candidate) => candidate.who === who && at >= this.timeline.day(candidate.from) && at < plusDays(this.timeline.day(candidate.to), 1),
+      (candidate) =>
+        candidate.who === who &&
+        at >= this.timeline.day(candidate.from) &&
+        at < plusDays(this.timeline.day(candidate.to), 1),
     );
     return leave ? leave.deputy : who;
   }
@@ -143,7 +159,10 @@ class SkeletonContext {
       const end = plusDays(start, weeks * 7);
       const state = end <= this.timeline.now ? 'closed' : start <= this.timeline.now ? 'active' : 'future';
       const number = index + 1;
-      const completeAt = state === 'closed' ? Math.min(plusMinutes(end, this.random.int(-150, 240)), this.timeline.now - 3600_000) : undefined;
+      const completeAt =
+        state === 'closed'
+          ? Math.min(plusMinutes(end, this.random.int(-150, 240)), this.timeline.now - 3600_000)
+          : undefined;
       plans.push({
         id: 0,
         number,
@@ -166,14 +185,22 @@ class SkeletonContext {
 
   roadmapItemsOf(project: ProjectSpec): ItemPlan[] {
     const specs: Array<{ spec: RoadmapItemSpec & Partial<EpicSpec>; type: IssueTypeName; kind: ItemKind }> = [
-      ...(project.initiatives ?? []).map((spec) => ({ spec, type: 'Initiative' as const, kind: 'initiative' as const })),
+      ...(project.initiatives ?? []).map((spec) => ({
+        spec,
+        type: 'Initiative' as const,
+        kind: 'initiative' as const,
+      })),
       ...(project.epics ?? []).map((spec) => ({ spec, type: 'Epic' as const, kind: 'epic' as const })),
     ];
     return specs.map(({ spec, type, kind }) => {
       const author = spec.createdBy ?? spec.owner ?? project.pm;
       const created = spec.created
         ? this.localMoment(spec.created, author)
-        : workingMoment(this.random, plusDays(this.timeline.day(spec.start), -this.random.int(14, 42)), offsetOf(person(author)));
+        : workingMoment(
+            this.random,
+            plusDays(this.timeline.day(spec.start), -this.random.int(14, 42)),
+            offsetOf(person(author)),
+          );
       return {
         id: '',
         key: '',
@@ -197,11 +224,16 @@ class SkeletonContext {
 
   workOf(project: ProjectSpec, sprints: SprintPlan[], byRef: Map<string, ItemPlan>): ItemPlan[] {
     const epics = [...byRef.values()].filter((item) => item.kind === 'epic' && item.project === project);
-    const planner: Planner = project.kind === 'kanban' ? new KanbanPlanner(this.timeline, this.random) : new SprintPlanner(this.timeline, this.random, sprints);
+    const planner: Planner =
+      project.kind === 'kanban'
+        ? new KanbanPlanner(this.timeline, this.random)
+        : new SprintPlanner(this.timeline, this.random, sprints);
     const items: ItemPlan[] = [];
     for (const epic of epics) {
       const specs = expand(epic.roadmap!.stories ?? []);
-      specs.forEach((spec, index) => items.push(planner.place(this.newWork(project, spec, epic), epic, index, specs.length)));
+      specs.forEach((spec, index) =>
+        items.push(planner.place(this.newWork(project, spec, epic), epic, index, specs.length)),
+      );
     }
     if (planner instanceof SprintPlanner) {
       for (const epic of epics) items.push(...this.recurringWork(project, epic, planner));
@@ -223,13 +255,23 @@ class SkeletonContext {
     if (!recurring) return [];
     const items: ItemPlan[] = [];
     let turn = 0;
-    for (const sprint of planner.sprintsWithin(this.timeline.day(epic.roadmap!.start), this.timeline.day(epic.roadmap!.end))) {
+    for (const sprint of planner.sprintsWithin(
+      this.timeline.day(epic.roadmap!.start),
+      this.timeline.day(epic.roadmap!.end),
+    )) {
       for (let count = this.random.int(...recurring.perSprint); count > 0; count -= 1) {
         const chore = recurring.chores[turn % recurring.chores.length]!;
         turn += 1;
-        const item = this.newWork(project, { summary: this.choreSummary(chore.summary, project, sprint), type: chore.type }, epic);
+        const item = this.newWork(
+          project,
+          { summary: this.choreSummary(chore.summary, project, sprint), type: chore.type },
+          epic,
+        );
         const author = this.random.pick(chore.createdBy);
-        item.created = Math.min(momentBetween(this.random, plusDays(sprint.start, -2), plusDays(sprint.start, 2), offsetOf(person(author))), this.timeline.now - 3600_000);
+        item.created = Math.min(
+          momentBetween(this.random, plusDays(sprint.start, -2), plusDays(sprint.start, 2), offsetOf(person(author))),
+          this.timeline.now - 3600_000,
+        );
         item.creator = this.acting(author, item.created);
         items.push(planner.placeIn(item, sprint));
       }
@@ -238,7 +280,9 @@ class SkeletonContext {
   }
 
   private choreSummary(template: string, project: ProjectSpec, sprint: SprintPlan): string {
-    const release = project.releases?.find((candidate) => this.timeline.day(candidate.date) >= sprint.end)?.name ?? 'the next release';
+    const release =
+      project.releases?.find((candidate) => this.timeline.day(candidate.date) >= sprint.end)?.name ??
+      'the next release';
     const start = new Date(sprint.start);
     const month = `${MONTHS[start.getUTCMonth()]} ${start.getUTCFullYear()}`;
     return template.replace('{sprint}', sprint.name).replace('{release}', release).replace('{month}', month);
@@ -284,17 +328,34 @@ class SkeletonContext {
       const first = item.visits[0];
       const floor = epic ? plusHours(epic.created, 2) : plusDays(this.timeline.day('2026-05-04'), 0);
       if (first && item.type === 'Bug') {
-        created = momentBetween(this.random, Math.max(floor, plusDays(first.start, -4)), Math.min(plusDays(first.start, 4), this.timeline.now - 7200_000), offset);
+        created = momentBetween(
+          this.random,
+          Math.max(floor, plusDays(first.start, -4)),
+          Math.min(plusDays(first.start, 4), this.timeline.now - 7200_000),
+          offset,
+        );
       } else if (first) {
-        created = momentBetween(this.random, Math.max(floor, plusDays(first.start, -24)), Math.max(floor, plusDays(first.start, -3)), offset);
+        created = momentBetween(
+          this.random,
+          Math.max(floor, plusDays(first.start, -24)),
+          Math.max(floor, plusDays(first.start, -3)),
+          offset,
+        );
       } else if (item.project.kind === 'kanban') {
         created = item.created;
       } else {
-        created = momentBetween(this.random, Math.max(floor, this.timeline.now - 60 * 86_400_000), this.timeline.now - 86_400_000, offset);
+        created = momentBetween(
+          this.random,
+          Math.max(floor, this.timeline.now - 60 * 86_400_000),
+          this.timeline.now - 86_400_000,
+          offset,
+        );
       }
     }
     item.created = Math.min(created, this.timeline.now - 3600_000);
-    const creator = spec.createdBy ?? this.random.pick(candidates.filter((handle) => activeAt(handle, item.created, this.timeline)).concat([planned]));
+    const creator =
+      spec.createdBy ??
+      this.random.pick(candidates.filter((handle) => activeAt(handle, item.created, this.timeline)).concat([planned]));
     item.creator = spec.createdBy ? creator : this.acting(creator, item.created);
   }
 
@@ -314,17 +375,30 @@ class SkeletonContext {
       const first = parent.visits[0];
       if (parent.kind !== 'work' || !first || first.state === 'future' || !parent.project.subtaskNames) continue;
       const forced = parent.work?.subtasks ?? [];
-      const random = forced.length === 0 && !parent.work?.script && !parent.work?.parentless && !parent.historyCount && this.random.chance(0.35);
+      const random =
+        forced.length === 0 &&
+        !parent.work?.script &&
+        !parent.work?.parentless &&
+        !parent.historyCount &&
+        this.random.chance(0.35);
       const specs: Array<{ summary: string; planted?: PlantedNote[] }> =
         forced.length > 0
           ? forced.map((entry) => (typeof entry === 'string' ? { summary: entry } : entry))
           : random
-            ? this.random.shuffle(parent.project.subtaskNames).slice(0, this.random.int(2, 3)).map((summary) => ({ summary }))
+            ? this.random
+                .shuffle(parent.project.subtaskNames)
+                .slice(0, this.random.int(2, 3))
+                .map((summary) => ({ summary }))
             : [];
       specs.forEach((spec, index) => {
-        const dev = this.random.pick(parent.project.devs.filter((handle) => activeAt(handle, first.start, this.timeline)));
+        const dev = this.random.pick(
+          parent.project.devs.filter((handle) => activeAt(handle, first.start, this.timeline)),
+        );
         const earliest = Math.max(plusHours(parent.created, 1), first.start);
-        const created = Math.min(workingMoment(this.random, plusDays(earliest, this.random.int(0, 2)), offsetOf(person(dev))) + index * 60_000, this.timeline.now - 3600_000);
+        const created = Math.min(
+          workingMoment(this.random, plusDays(earliest, this.random.int(0, 2)), offsetOf(person(dev))) + index * 60_000,
+          this.timeline.now - 3600_000,
+        );
         const subtask: ItemPlan = {
           id: '',
           key: '',
@@ -403,7 +477,12 @@ class SprintPlanner implements Planner {
     }
     if (item.work?.parentless || item.work?.parentRef) return;
     const at = item.visits[0]?.start ?? this.timeline.now;
-    const running = epics.filter((epic) => epic.roadmap!.status !== 'To Do' && this.timeline.day(epic.roadmap!.start) <= plusDays(at, 7) && at < this.timeline.day(epic.roadmap!.end));
+    const running = epics.filter(
+      (epic) =>
+        epic.roadmap!.status !== 'To Do' &&
+        this.timeline.day(epic.roadmap!.start) <= plusDays(at, 7) &&
+        at < this.timeline.day(epic.roadmap!.end),
+    );
     const fallback = epics.filter((epic) => epic.roadmap!.status === 'In Progress');
     const pool = running.length > 0 ? running : fallback;
     if (pool.length > 0) attach(item, this.random.pick(pool));
@@ -424,7 +503,9 @@ class SprintPlanner implements Planner {
 
   /** Open sprints (not future) that start within [from, to]. */
   sprintsWithin(from: number, to: number): SprintPlan[] {
-    return this.open.filter((sprint) => sprint.state !== 'future' && sprint.start >= plusDays(from, -3) && sprint.start <= to);
+    return this.open.filter(
+      (sprint) => sprint.state !== 'future' && sprint.start >= plusDays(from, -3) && sprint.start <= to,
+    );
   }
 
   placeIn(item: ItemPlan, sprint: SprintPlan): ItemPlan {
@@ -471,7 +552,12 @@ class KanbanPlanner implements Planner {
     const spec = epic.roadmap!;
     const from = plusDays(this.timeline.day(spec.start), -7);
     const to = Math.min(this.timeline.day(spec.end), this.timeline.now - 3 * 86_400_000);
-    item.created = momentBetween(this.random, from + ((to - from) * index) / count, from + ((to - from) * (index + 1)) / count, 0);
+    item.created = momentBetween(
+      this.random,
+      from + ((to - from) * index) / count,
+      from + ((to - from) * (index + 1)) / count,
+      0,
+    );
     item.status = spec.status === 'Done' ? 'Done' : this.statusByAge(item.created);
     return item;
   }
@@ -506,7 +592,12 @@ function expand(works: ReadonlyArray<string | WorkSpec>): WorkSpec[] {
 
 function subtaskStatus(parent: StatusName, random: Random): StatusName {
   if (parent === 'Done' || parent === 'In Review' || parent === 'Ready for Acceptance') return 'Done';
-  if (parent === 'In Progress') return weightedPick(random, [['Done', 2], ['In Progress', 2], ['To Do', 1]]);
+  if (parent === 'In Progress')
+    return weightedPick(random, [
+      ['Done', 2],
+      ['In Progress', 2],
+      ['To Do', 1],
+    ]);
   return 'To Do';
 }
 
@@ -531,14 +622,18 @@ export function activeAt(handle: Handle, at: number, timeline: Timeline): boolea
 
 /** Sprint ids are site-wide and follow creation order, like Jira's. */
 function numberSprints(sprints: SprintPlan[]): void {
-  [...sprints].sort((a, b) => a.created - b.created || a.boardId - b.boardId).forEach((sprint, index) => {
-    sprint.id = 31 + index;
-  });
+  [...sprints]
+    .sort((a, b) => a.created - b.created || a.boardId - b.boardId)
+    .forEach((sprint, index) => {
+      sprint.id = 31 + index;
+    });
 }
 
 /** Issue ids follow creation site-wide; keys follow creation per project. */
 function assignIdsAndKeys(items: ItemPlan[], random: Random): void {
-  items.sort((a, b) => a.created - b.created || a.project.key.localeCompare(b.project.key) || a.summary.localeCompare(b.summary));
+  items.sort(
+    (a, b) => a.created - b.created || a.project.key.localeCompare(b.project.key) || a.summary.localeCompare(b.summary),
+  );
   let nextId = 10_001;
   const nextNumber = new Map<string, number>();
   for (const item of items) {

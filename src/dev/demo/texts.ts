@@ -8,7 +8,8 @@ import type { Language } from './people';
  * {customer} {competitor} {amount} {quarter} {price} {partner} are filled in by the generator.
  */
 
-export type Voice = 'pm' | 'po' | 'po-accept' | 'po-reject' | 'po-epic' | 'deputy' | 'scrum-master' | 'dev' | 'qa' | 'former';
+export type Voice =
+  'pm' | 'po' | 'po-accept' | 'po-reject' | 'po-epic' | 'deputy' | 'scrum-master' | 'dev' | 'qa' | 'former';
 
 export type Pool = Partial<Record<Language, readonly string[]>> & { en: readonly string[] };
 
@@ -36,17 +37,17 @@ export const COMMENTS: Record<Voice, Pool> = {
       'Analyst briefing next month and this is the headline. Please keep the {quarter} date on the roadmap slide.',
       'Time-to-market matters more than completeness: first version with the three largest acquirers, the long tail next year.',
       'Acquisition cost per merchant is up 22% year on year, and enterprise buyers now ask for this in every RFP. It is on the H1 roadmap for that reason.',
-      'The executive team funds this as a company objective for 2027. I own the roadmap; each team\'s PO owns their slice of the backlog.',
+      "The executive team funds this as a company objective for 2027. I own the roadmap; each team's PO owns their slice of the backlog.",
       'Churn interviews: merchants leaving for {competitor} cite this first. It goes to the top of the H1 roadmap.',
       'Board feedback: they want the enterprise story sharper before the Series C. This initiative is the proof point.',
     ],
     fr: [
-      'On ne peut pas décaler : c\'est un engagement auprès de {customer} et la direction commerciale l\'a déjà annoncé. Je garde {quarter}.',
-      'Décision du comité produit : on commence par le marché français, l\'Allemagne suit au second semestre.',
-      'Le budget 2027 ne couvre qu\'une équipe sur ce sujet. Je préfère décaler le multi-région d\'un trimestre plutôt que de prendre des prestataires.',
-      'Positionnement : on vend la fiabilité, pas la technologie. L\'objectif de 99,95 % de disponibilité entre dans les contrats enterprise.',
-      'Les grands comptes sont clairs : sans SLA contractuel, pas de renouvellement. C\'est la priorité du semestre.',
-      'Analyse concurrentielle jointe : {competitor} affiche déjà un SLA de 99,9 %. Il faut faire mieux pour l\'appel d\'offres de mars.',
+      "On ne peut pas décaler : c'est un engagement auprès de {customer} et la direction commerciale l'a déjà annoncé. Je garde {quarter}.",
+      "Décision du comité produit : on commence par le marché français, l'Allemagne suit au second semestre.",
+      "Le budget 2027 ne couvre qu'une équipe sur ce sujet. Je préfère décaler le multi-région d'un trimestre plutôt que de prendre des prestataires.",
+      "Positionnement : on vend la fiabilité, pas la technologie. L'objectif de 99,95 % de disponibilité entre dans les contrats enterprise.",
+      "Les grands comptes sont clairs : sans SLA contractuel, pas de renouvellement. C'est la priorité du semestre.",
+      "Analyse concurrentielle jointe : {competitor} affiche déjà un SLA de 99,9 %. Il faut faire mieux pour l'appel d'offres de mars.",
     ],
     es: [
       'Decisión tomada con finanzas: lanzamos Brasil primero y México pasa al segundo semestre de 2027. El volumen potencial de Pix es cuatro veces el de SPEI.',
@@ -82,7 +83,7 @@ export const COMMENTS: Record<Voice, Pool> = {
       'Keep the scope to one currency here. Multi-currency is a separate story, already in the backlog.',
       'This blocks the sprint goal, so it goes to the top of the column.',
       'Added the error messages we agreed with support to the AC.',
-      'For Thursday\'s review: please demo the happy path and the offline case.',
+      "For Thursday's review: please demo the happy path and the offline case.",
       'Bumped the priority: it hits every user on Android 14. Fix it in this sprint, the rest waits.',
       'Clarified in stand-up: the API returns 409 on a version conflict and the client shows the merge dialog.',
       'Too big for one sprint. Splitting by platform: iOS here, Android as a new story.',
@@ -105,8 +106,8 @@ export const COMMENTS: Record<Voice, Pool> = {
       'Schätzung aus dem Refinement: {points} Punkte. Wenn es größer wird, bitte vorher Bescheid geben.',
     ],
     fr: [
-      'Critères d\'acceptation mis à jour : le code de parrainage est valable 30 jours et une seule fois par commerçant.',
-      'Je découpe cette story : l\'affichage reste ici, l\'édition passe dans une nouvelle story pour {sprint}.',
+      "Critères d'acceptation mis à jour : le code de parrainage est valable 30 jours et une seule fois par commerçant.",
+      "Je découpe cette story : l'affichage reste ici, l'édition passe dans une nouvelle story pour {sprint}.",
     ],
   },
   'po-accept': {
@@ -182,7 +183,7 @@ export const COMMENTS: Record<Voice, Pool> = {
       'Auf Staging deployt, Smoke-Tests grün.',
     ],
     fr: [
-      'PR #{pr} prête pour la revue. J\'ai ajouté les tests pour le cas sans code de parrainage.',
+      "PR #{pr} prête pour la revue. J'ai ajouté les tests pour le cas sans code de parrainage.",
       'Déployé en staging, les tests de fumée passent.',
     ],
     es: [
@@ -217,7 +218,15 @@ export const AUTOMATION_COMMENTS = {
 } as const;
 
 export const FILLERS = {
-  customer: ['Grupo Ferreira Distribución', 'Marktkauf Großhandel', 'Nordic Bikes AB', 'Metro Cash & Carry', 'Casa Bonita Foods', 'Hoffmann Elektro', 'Lumière Cosmétiques'],
+  customer: [
+    'Grupo Ferreira Distribución',
+    'Marktkauf Großhandel',
+    'Nordic Bikes AB',
+    'Metro Cash & Carry',
+    'Casa Bonita Foods',
+    'Hoffmann Elektro',
+    'Lumière Cosmétiques',
+  ],
   competitor: ['Shopify Plus', 'commercetools', 'SAP Commerce', 'BigCommerce', 'Salesforce Commerce Cloud'],
   amount: ['EUR 420k', 'EUR 1.1M', 'EUR 780k', 'EUR 2.3M', 'EUR 650k'],
   quarter: ['Q1 2027', 'Q2 2027', 'Q3 2027', 'H2 2027'],

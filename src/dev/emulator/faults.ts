@@ -117,16 +117,23 @@ function matches(rule: FaultRule, request: FaultRequest): boolean {
 
 function checkRule(rule: FaultRule): void {
   const { skip, times, fault } = rule;
-  if (skip !== undefined && !(Number.isInteger(skip) && skip >= 0)) throw new RangeError(`skip must be a whole number >= 0, got ${skip}`);
-  if (times !== undefined && !(times >= 1 && (Number.isInteger(times) || times === Infinity))) throw new RangeError(`times must be a whole number >= 1, got ${times}`);
-  if (fault.kind === 'delay' && !(fault.ms >= 0 && Number.isFinite(fault.ms))) throw new RangeError(`delay must be a finite number of ms >= 0, got ${fault.ms}`);
+  if (skip !== undefined && !(Number.isInteger(skip) && skip >= 0))
+    throw new RangeError(`skip must be a whole number >= 0, got ${skip}`);
+  if (times !== undefined && !(times >= 1 && (Number.isInteger(times) || times === Infinity)))
+    throw new RangeError(`times must be a whole number >= 1, got ${times}`);
+  if (fault.kind === 'delay' && !(fault.ms >= 0 && Number.isFinite(fault.ms)))
+    throw new RangeError(`delay must be a finite number of ms >= 0, got ${fault.ms}`);
   const retryAfter = fault.kind === 'throttle' || fault.kind === 'status' ? fault.retryAfterSeconds : undefined;
-  if (retryAfter !== undefined && !(retryAfter >= 0 && Number.isFinite(retryAfter))) throw new RangeError(`retryAfterSeconds must be a finite number >= 0, got ${retryAfter}`);
+  if (retryAfter !== undefined && !(retryAfter >= 0 && Number.isFinite(retryAfter)))
+    throw new RangeError(`retryAfterSeconds must be a finite number >= 0, got ${retryAfter}`);
 }
 
 /** The token a paged request continues from: in the body of the POST searches, in the query string otherwise. */
 export function pageToken(request: Pick<FaultRequest, 'query' | 'body'>): string | undefined {
-  const fromBody = typeof request.body === 'object' && request.body !== null ? (request.body as { nextPageToken?: unknown }).nextPageToken : undefined;
+  const fromBody =
+    typeof request.body === 'object' && request.body !== null
+      ? (request.body as { nextPageToken?: unknown }).nextPageToken
+      : undefined;
   const token = fromBody ?? request.query['nextPageToken'];
   return typeof token === 'string' && token !== '' ? token : undefined;
 }
@@ -136,7 +143,8 @@ export function withoutProject(snapshot: SiteSnapshot, projectKey: string): Site
   const project = snapshot.projects.find((candidate) => candidate.key === projectKey);
   if (!project) return snapshot;
   const inProject = (location: { projectKey?: string; projectId?: number | string } | undefined) =>
-    location?.projectKey === projectKey || (location?.projectId !== undefined && String(location.projectId) === String(project.id));
+    location?.projectKey === projectKey ||
+    (location?.projectId !== undefined && String(location.projectId) === String(project.id));
   const boards = snapshot.boards.filter((board) => !inProject(board.location));
   const kept = new Set(boards.map((board) => String(board.id)));
   const { [projectKey]: _roles, ...projectRoles } = snapshot.projectRoles;

@@ -54,16 +54,20 @@ export interface RunningEmulator {
 
 function checkOptions(options: EmulatorOptions): void {
   const { port, latencyMs, failRate, pointsPerHour } = options;
-  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new RangeError(`port must be an integer in 0..65535, got ${port}`);
-  if (latencyMs !== undefined && !(latencyMs >= 0 && Number.isFinite(latencyMs))) throw new RangeError(`latencyMs must be a finite number >= 0, got ${latencyMs}`);
-  if (failRate !== undefined && !(failRate >= 0 && failRate <= 1)) throw new RangeError(`failRate must be in 0..1, got ${failRate}`);
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535))
+    throw new RangeError(`port must be an integer in 0..65535, got ${port}`);
+  if (latencyMs !== undefined && !(latencyMs >= 0 && Number.isFinite(latencyMs)))
+    throw new RangeError(`latencyMs must be a finite number >= 0, got ${latencyMs}`);
+  if (failRate !== undefined && !(failRate >= 0 && failRate <= 1))
+    throw new RangeError(`failRate must be in 0..1, got ${failRate}`);
   if (pointsPerHour !== undefined && !(pointsPerHour > 0 && Number.isFinite(pointsPerHour))) {
     throw new RangeError(`pointsPerHour must be a finite number > 0, got ${pointsPerHour}`);
   }
 }
 
 export async function startEmulator(snapshot: SiteSnapshot, options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  if (snapshot.format !== SNAPSHOT_FORMAT) throw new Error(`Expected a ${SNAPSHOT_FORMAT} snapshot, got format '${String(snapshot.format)}'.`);
+  if (snapshot.format !== SNAPSHOT_FORMAT)
+    throw new Error(`Expected a ${SNAPSHOT_FORMAT} snapshot, got format '${String(snapshot.format)}'.`);
   checkOptions(options);
   const now = options.now ?? Date.now;
   const startedAt = now();
@@ -93,7 +97,8 @@ export async function startEmulator(snapshot: SiteSnapshot, options: EmulatorOpt
     resetStats: () => stats.reset(),
     siteNow: () => new Date(settings.siteNow()),
     replaceSnapshot: (next) => {
-      if (next.format !== SNAPSHOT_FORMAT) throw new Error(`Expected a ${SNAPSHOT_FORMAT} snapshot, got format '${String(next.format)}'.`);
+      if (next.format !== SNAPSHOT_FORMAT)
+        throw new Error(`Expected a ${SNAPSHOT_FORMAT} snapshot, got format '${String(next.format)}'.`);
       settings.site = new Site(next);
     },
     removeProject: (projectKey) => {

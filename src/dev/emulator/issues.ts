@@ -93,7 +93,12 @@ export function renderIssue(issue: RestIssue, site: Site, options: RenderOptions
   }
   if (options.expandChangelog) {
     const histories = recentHistories(issue.changelog?.histories ?? []);
-    json['changelog'] = { startAt: 0, maxResults: histories.length, total: issue.changelog?.histories.length ?? 0, histories };
+    json['changelog'] = {
+      startAt: 0,
+      maxResults: histories.length,
+      total: issue.changelog?.histories.length ?? 0,
+      histories,
+    };
     objects += histories.length;
   }
   return { json, objects };

@@ -16,7 +16,10 @@ export function listParam(query: QueryParams, name: string): string[] {
 }
 
 export function splitList(values: readonly string[]): string[] {
-  return values.flatMap((value) => value.split(',')).map((value) => value.trim()).filter((value) => value !== '');
+  return values
+    .flatMap((value) => value.split(','))
+    .map((value) => value.trim())
+    .filter((value) => value !== '');
 }
 
 export function intParam(query: QueryParams, name: string, fallback: number): number {
@@ -41,7 +44,10 @@ export interface OffsetPage {
  * `startAt`/`maxResults` as Jira's offset-paged endpoints read them: negatives floor (startAt at 0, maxResults at
  * `floor`), and a page larger than the endpoint's cap is served at the cap.
  */
-export function offsetPage(query: QueryParams, limits: { defaultMax: number; cap: number; floor?: number }): OffsetPage {
+export function offsetPage(
+  query: QueryParams,
+  limits: { defaultMax: number; cap: number; floor?: number },
+): OffsetPage {
   const startAt = Math.max(0, intParam(query, 'startAt', 0));
   const requested = intParam(query, 'maxResults', limits.defaultMax);
   return { startAt, maxResults: Math.min(limits.cap, Math.max(limits.floor ?? 0, requested)) };

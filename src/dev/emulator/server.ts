@@ -61,7 +61,8 @@ function injectedFailure(draw: number): Outgoing {
 }
 
 function failure(status: (typeof FAILURE_STATUSES)[number], retryAfterSeconds: number | undefined): Outgoing {
-  const headers: Record<string, string> = retryAfterSeconds === undefined ? {} : { 'retry-after': String(retryAfterSeconds) };
+  const headers: Record<string, string> =
+    retryAfterSeconds === undefined ? {} : { 'retry-after': String(retryAfterSeconds) };
   if (status === 500) return { ...json(500, errorBody('Internal server error')), headers };
   return { status, type: TEXT_TYPE, payload: GATEWAY_TEXT[status], headers };
 }
@@ -84,7 +85,8 @@ async function pause(ms: number, signal: AbortSignal): Promise<boolean> {
   }
 }
 
-const HTML_PAGE = '<!DOCTYPE html><html><head><title>Down for maintenance</title></head><body><h1>We will be back soon.</h1></body></html>';
+const HTML_PAGE =
+  '<!DOCTYPE html><html><head><title>Down for maintenance</title></head><body><h1>We will be back soon.</h1></body></html>';
 
 /**
  * Basic auth whose user part is an e-mail address or an account id of the snapshot; the password is not checked.
@@ -156,19 +158,39 @@ export function buildServer(settings: ServerSettings): FastifyInstance {
     if (!user) {
       answered(name, 1);
       const realm = encodeURIComponent(`${request.protocol}://${request.host}`);
-      return send(reply, { status: 401, type: TEXT_TYPE, payload: UNAUTHENTICATED, headers: { 'www-authenticate': `OAuth realm="${realm}"` } });
+      return send(reply, {
+        status: 401,
+        type: TEXT_TYPE,
+        payload: UNAUTHENTICATED,
+        headers: { 'www-authenticate': `OAuth realm="${realm}"` },
+      });
     }
     const retryAfter = bucket?.retryAfterSeconds() ?? 0;
     if (bucket && retryAfter > 0) {
       stats.throttled();
-      return send(reply, { ...json(429, errorBody('Rate limit exceeded.')), headers: bucket.refusalHeaders(retryAfter) });
+      return send(reply, {
+        ...json(429, errorBody('Rate limit exceeded.')),
+        headers: bucket.refusalHeaders(retryAfter),
+      });
     }
-    const fault = settings.faults.take({ method: request.method, path: pathOf(request.url), query: request.query as QueryParams, body: request.body });
+    const fault = settings.faults.take({
+      method: request.method,
+      path: pathOf(request.url),
+      query: request.query as QueryParams,
+      body: request.body,
+    });
     if (fault) return serveFault(fault, name, route, request, reply, user);
     return serveAnswer(name, route, request, reply, user);
   };
 
-  const serveAnswer = async (name: string, route: Route, request: FastifyRequest, reply: FastifyReply, user: RestUser, change?: (body: unknown) => unknown) => {
+  const serveAnswer = async (
+    name: string,
+    route: Route,
+    request: FastifyRequest,
+    reply: FastifyReply,
+    user: RestUser,
+    change?: (body: unknown) => unknown,
+  ) => {
     if (settings.failRate > 0 && settings.random() < settings.failRate) {
       stats.failed();
       return send(reply, injectedFailure(settings.random()));
@@ -179,11 +201,21 @@ export function buildServer(settings: ServerSettings): FastifyInstance {
   };
 
   /** A broken answer is not charged, like a 429 or a 5xx: the caller got nothing it could use. */
-  const serveFault = async (fault: Fault, name: string, route: Route, request: FastifyRequest, reply: FastifyReply, user: RestUser) => {
+  const serveFault = async (
+    fault: Fault,
+    name: string,
+    route: Route,
+    request: FastifyRequest,
+    reply: FastifyReply,
+    user: RestUser,
+  ) => {
     switch (fault.kind) {
       case 'throttle':
         stats.throttled();
-        return send(reply, { ...json(429, errorBody('Rate limit exceeded.')), headers: { 'retry-after': String(fault.retryAfterSeconds) } });
+        return send(reply, {
+          ...json(429, errorBody('Rate limit exceeded.')),
+          headers: { 'retry-after': String(fault.retryAfterSeconds) },
+        });
       case 'status':
         stats.failed();
         return send(reply, failure(fault.status, fault.retryAfterSeconds));
@@ -221,7 +253,9 @@ export function buildServer(settings: ServerSettings): FastifyInstance {
         return send(reply, { status: 200, type: 'text/html;charset=UTF-8', payload: HTML_PAGE });
       case 'repeat-page-token': {
         const token = pageToken({ query: request.query as QueryParams, body: request.body });
-        return serveAnswer(name, route, request, reply, user, (body) => (isRecord(body) ? { ...body, nextPageToken: token, ...('isLast' in body ? { isLast: false } : {}) } : body));
+        return serveAnswer(name, route, request, reply, user, (body) =>
+          isRecord(body) ? { ...body, nextPageToken: token, ...('isLast' in body ? { isLast: false } : {}) } : body,
+        );
       }
       case 'remove-project':
         settings.site = new Site(withoutProject(settings.site.snapshot, fault.projectKey));
@@ -239,7 +273,13 @@ export function buildServer(settings: ServerSettings): FastifyInstance {
     stats.request(UNMATCHED_ROUTE);
     answered(UNMATCHED_ROUTE, 1);
     const path = pathOf(request.url);
-    const problem = { type: 'about:blank', title: 'Not Found', status: 404, detail: `No endpoint ${request.method} ${path}.`, instance: path };
+    const problem = {
+      type: 'about:blank',
+      title: 'Not Found',
+      status: 404,
+      detail: `No endpoint ${request.method} ${path}.`,
+      instance: path,
+    };
     return send(reply, { status: 404, type: PROBLEM_TYPE, payload: JSON.stringify(problem) });
   });
 

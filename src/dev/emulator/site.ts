@@ -16,7 +16,15 @@ import type {
 const SPRINT_FIELD_TYPE = 'com.pyxis.greenhopper.jira:gh-sprint';
 const RANK_FIELD_TYPE = 'com.pyxis.greenhopper.jira:gh-lexo-rank';
 /** System fields Jira marks `navigable: false` on every catalogued site; used when the snapshot's catalog is silent. */
-const NON_NAVIGABLE_SYSTEM_FIELDS = new Set(['comment', 'attachment', 'worklog', 'timetracking', 'issuerestriction', 'archivedby', 'archiveddate']);
+const NON_NAVIGABLE_SYSTEM_FIELDS = new Set([
+  'comment',
+  'attachment',
+  'worklog',
+  'timetracking',
+  'issuerestriction',
+  'archivedby',
+  'archiveddate',
+]);
 
 /** Who is asking, and what the snapshot's permissions let them see. */
 export interface Viewer {
@@ -59,11 +67,15 @@ function numericOrder(a: string, b: string): number {
 
 /** Oldest first, ties by history id: the order of the changelog endpoints. */
 export function historiesOldestFirst(histories: readonly RestHistory[]): RestHistory[] {
-  return [...histories].sort((a, b) => (instant(a.created) ?? 0) - (instant(b.created) ?? 0) || numericOrder(a.id, b.id));
+  return [...histories].sort(
+    (a, b) => (instant(a.created) ?? 0) - (instant(b.created) ?? 0) || numericOrder(a.id, b.id),
+  );
 }
 
 export function commentsOldestFirst(comments: readonly RestComment[]): RestComment[] {
-  return [...comments].sort((a, b) => (instant(a.created) ?? 0) - (instant(b.created) ?? 0) || numericOrder(a.id, b.id));
+  return [...comments].sort(
+    (a, b) => (instant(a.created) ?? 0) - (instant(b.created) ?? 0) || numericOrder(a.id, b.id),
+  );
 }
 
 export function issueComments(issue: RestIssue): RestComment[] {
@@ -74,7 +86,9 @@ export function issueComments(issue: RestIssue): RestComment[] {
 }
 
 function record(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 
 function text(value: unknown): string | undefined {
@@ -136,10 +150,13 @@ export class Site {
     for (const board of snapshot.boards) this.boardsById.set(Number(board.id), board);
     for (const [boardId, sprints] of Object.entries(snapshot.sprints)) {
       for (const sprint of sprints) {
-        if (!this.sprintsById.has(sprint.id)) this.sprintsById.set(sprint.id, { sprint, boardId: sprint.originBoardId ?? Number(boardId) });
+        if (!this.sprintsById.has(sprint.id))
+          this.sprintsById.set(sprint.id, { sprint, boardId: sprint.originBoardId ?? Number(boardId) });
       }
     }
-    this.sprintFieldIds = snapshot.fields.filter((field) => field.schema?.custom === SPRINT_FIELD_TYPE).map((field) => field.id);
+    this.sprintFieldIds = snapshot.fields
+      .filter((field) => field.schema?.custom === SPRINT_FIELD_TYPE)
+      .map((field) => field.id);
     const rankFields = snapshot.fields.filter((field) => field.schema?.custom === RANK_FIELD_TYPE);
     this.rankFieldId = (rankFields.find((field) => field.name === 'Rank') ?? rankFields[0])?.id;
   }
@@ -207,7 +224,9 @@ export class Site {
 
   /** Issues the viewer may see; only those of the given projects (ids) when they are given. */
   visibleIssues(viewer: Viewer, projectIds?: ReadonlySet<string>): RestIssue[] {
-    const candidates = projectIds ? [...projectIds].flatMap((id) => this.issuesByProjectId.get(id) ?? []) : this.snapshot.issues;
+    const candidates = projectIds
+      ? [...projectIds].flatMap((id) => this.issuesByProjectId.get(id) ?? [])
+      : this.snapshot.issues;
     return candidates.filter((issue) => this.canSee(viewer, issue));
   }
 
@@ -228,7 +247,13 @@ export class Site {
     const id = text(type['id']);
     const level = type['hierarchyLevel'];
     const hierarchyLevel = typeof level === 'number' ? level : undefined;
-    return { identity: id ?? name.toLowerCase(), id, name, hierarchyLevel, subtask: type['subtask'] === true || hierarchyLevel === -1 };
+    return {
+      identity: id ?? name.toLowerCase(),
+      id,
+      name,
+      hierarchyLevel,
+      subtask: type['subtask'] === true || hierarchyLevel === -1,
+    };
   }
 
   issueTypes(): IssueTypeRef[] {
@@ -260,7 +285,8 @@ export class Site {
   /** A board is visible with its project; a board located nowhere (a user's board) is visible to all. */
   canSeeBoard(viewer: Viewer, board: RestBoard): boolean {
     const location = board.location;
-    const reference = location?.projectKey ?? (location?.projectId === undefined ? undefined : String(location.projectId));
+    const reference =
+      location?.projectKey ?? (location?.projectId === undefined ? undefined : String(location.projectId));
     if (reference === undefined) return true;
     const project = this.project(reference);
     return project !== undefined && viewer.canBrowse(project);

@@ -68,12 +68,21 @@ const PREVIEW_STEP_BUDGET_MS = 600_000;
 export async function startPreview(options: PreviewOptions): Promise<RunningPreview> {
   const indexFile = path.join(options.staticDir, 'index.html');
   if (!existsSync(indexFile)) throw new Error(`No built UI at ${options.staticDir}: run \`npm run build\` first.`);
-  const emulator = await startEmulator(options.snapshot, { ...(options.emulatorLatencyMs ? { latencyMs: options.emulatorLatencyMs } : {}) });
+  const emulator = await startEmulator(options.snapshot, {
+    ...(options.emulatorLatencyMs ? { latencyMs: options.emulatorLatencyMs } : {}),
+  });
   const store = new MemoryStore();
-  await new ConfigRepository(store, RULES.map((rule) => rule.meta)).saveSite(options.config, 0, { at: new Date(options.snapshot.capturedAt ?? Date.now()) });
+  await new ConfigRepository(
+    store,
+    RULES.map((rule) => rule.meta),
+  ).saveSite(options.config, 0, { at: new Date(options.snapshot.capturedAt ?? Date.now()) });
   // The emulator has no app identity; the site admin stands in for the app, which sees every project.
-  const appAccount = Object.entries(options.snapshot.permissions ?? {}).find(([, grant]) => grant.admin)?.[0] ?? options.snapshot.users[0]?.accountId ?? '';
-  const client = (accountId: string) => new JiraClient(new HttpTransport({ baseUrl: emulator.url, email: accountId, apiToken: 'preview' }));
+  const appAccount =
+    Object.entries(options.snapshot.permissions ?? {}).find(([, grant]) => grant.admin)?.[0] ??
+    options.snapshot.users[0]?.accountId ??
+    '';
+  const client = (accountId: string) =>
+    new JiraClient(new HttpTransport({ baseUrl: emulator.url, email: accountId, apiToken: 'preview' }));
   const now = () => emulator.siteNow();
   const services = (accountId: string): AppServices => ({
     jiraAsUser: () => client(accountId),
@@ -83,7 +92,14 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
   });
   const scanStarted = Date.now();
   try {
-    await runScheduledLocally({ jira: () => client(appAccount), store, queue: new MemoryJobQueue(), scanner: new BackgroundScanner(), now, stepBudgetMs: PREVIEW_STEP_BUDGET_MS });
+    await runScheduledLocally({
+      jira: () => client(appAccount),
+      store,
+      queue: new MemoryJobQueue(),
+      scanner: new BackgroundScanner(),
+      now,
+      stepBudgetMs: PREVIEW_STEP_BUDGET_MS,
+    });
   } catch (error) {
     await emulator.close();
     throw error;
@@ -97,7 +113,9 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
   const views = previewViews(options.snapshot, options.focus);
   const knownUsers = new Set(options.snapshot.users.map((user) => user.accountId));
 
-  app.get('/', async (_, reply) => reply.type('text/html; charset=utf-8').send(indexPage(views, options.snapshot, scan.projectKeys, url)));
+  app.get('/', async (_, reply) =>
+    reply.type('text/html; charset=utf-8').send(indexPage(views, options.snapshot, scan.projectKeys, url)),
+  );
 
   app.get('/app/', async (request, reply) => {
     const view = parseViewRequest(request.query as Record<string, string | undefined>, knownUsers);
@@ -111,7 +129,8 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
   app.get('/app/*', async (request, reply) => {
     const relative = (request.params as { '*': string })['*'];
     const file = path.resolve(options.staticDir, relative);
-    if (!file.startsWith(path.resolve(options.staticDir) + path.sep) || !existsSync(file)) return reply.code(404).send('Not found');
+    if (!file.startsWith(path.resolve(options.staticDir) + path.sep) || !existsSync(file))
+      return reply.code(404).send('Not found');
     return reply.type(CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream').send(await readFile(file));
   });
 
@@ -123,9 +142,11 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
   app.post('/__preview/invoke', async (request, reply) => {
     const body = request.body as { functionKey?: unknown; payload?: unknown; context?: CallerContext } | undefined;
     const name = body?.functionKey;
-    if (typeof name !== 'string' || !(name in HANDLERS)) return reply.code(400).send({ message: `Unknown resolver ${String(name)}` });
+    if (typeof name !== 'string' || !(name in HANDLERS))
+      return reply.code(400).send({ message: `Unknown resolver ${String(name)}` });
     const accountId = body?.context?.accountId;
-    if (!accountId || !knownUsers.has(accountId)) return reply.code(401).send({ message: 'The preview page names no known user.' });
+    if (!accountId || !knownUsers.has(accountId))
+      return reply.code(401).send({ message: 'The preview page names no known user.' });
     return runHandler(name as ResolverName, services(accountId), (body?.payload ?? {}) as never, body?.context ?? {});
   });
 
@@ -133,7 +154,8 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     const edit = parseEdit(request.body);
     if ('error' in edit) return reply.code(400).send({ message: edit.error });
     const outcome = applyEdit(site, edit, emulator.siteNow(), appAccount);
-    if (!outcome.ok) return reply.code(outcome.message.startsWith('The site has no') ? 404 : 400).send({ message: outcome.message });
+    if (!outcome.ok)
+      return reply.code(outcome.message.startsWith('The site has no') ? 404 : 400).send({ message: outcome.message });
     site = outcome.snapshot;
     emulator.replaceSnapshot(site);
     return { issueKey: outcome.issueKey, changed: outcome.changed, updated: outcome.updated, by: outcome.by };
@@ -153,7 +175,10 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
   };
 }
 
-function parseViewRequest(query: Record<string, string | undefined>, knownUsers: Set<string>): ViewRequest | { error: string } {
+function parseViewRequest(
+  query: Record<string, string | undefined>,
+  knownUsers: Set<string>,
+): ViewRequest | { error: string } {
   const module = MODULES.find((candidate) => candidate.type === query.module);
   if (!module) return { error: `module must be one of: ${MODULES.map((candidate) => candidate.type).join(', ')}` };
   if (!query.as || !knownUsers.has(query.as)) return { error: 'as must be the account id of a user of the demo site' };
@@ -181,7 +206,10 @@ export function editHelp(url: string, example: { issueKey: string; duedate: stri
 
 function indexPage(views: PreviewView[], snapshot: SiteSnapshot, cached: readonly string[], url: string): string {
   const rows = views
-    .map((view) => `<li><a href="${escapeHtml(view.url)}">${escapeHtml(view.title)}</a> — ${escapeHtml(view.description)} (<a href="${escapeHtml(view.url)}&amp;theme=dark">dark</a>)</li>`)
+    .map(
+      (view) =>
+        `<li><a href="${escapeHtml(view.url)}">${escapeHtml(view.title)}</a> — ${escapeHtml(view.description)} (<a href="${escapeHtml(view.url)}&amp;theme=dark">dark</a>)</li>`,
+    )
     .join('\n');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Role Boundary Auditor — local preview</title></head>
 <body><main><h1>Role Boundary Auditor — local preview</h1>

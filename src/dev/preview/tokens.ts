@@ -7,6 +7,8 @@ const THEMES = ['atlassian-light', 'atlassian-dark', 'atlassian-spacing', 'atlas
 let cached: string | undefined;
 
 export function tokenStyles(): string {
-  cached ??= THEMES.map((theme) => (require(`@atlaskit/tokens/dist/cjs/artifacts/themes/${theme}.js`) as { default: string }).default).join('\n');
+  cached ??= THEMES.map(
+    (theme) => (require(`@atlaskit/tokens/dist/cjs/artifacts/themes/${theme}.js`) as { default: string }).default,
+  ).join('\n');
   return cached;
 }

@@ -41,14 +41,22 @@ export interface ViewFocus {
 }
 
 export function previewViews(snapshot: SiteSnapshot, focus: ViewFocus = {}): PreviewView[] {
-  const name = (accountId: string) => snapshot.users.find((user) => user.accountId === accountId)?.displayName ?? accountId;
+  const name = (accountId: string) =>
+    snapshot.users.find((user) => user.accountId === accountId)?.displayName ?? accountId;
   const roleHolder = (projectKey: string, roleName: string) =>
-    (snapshot.projectRoles[projectKey] ?? []).find((role) => role.name === roleName)?.actors?.find((actor) => actor.actorUser)?.actorUser?.accountId;
+    (snapshot.projectRoles[projectKey] ?? [])
+      .find((role) => role.name === roleName)
+      ?.actors?.find((actor) => actor.actorUser)?.actorUser?.accountId;
   const withActiveSprint = snapshot.boards.filter(
-    (candidate) => candidate.type === 'scrum' && candidate.location?.projectKey && (snapshot.sprints[String(candidate.id)] ?? []).some((sprint) => sprint.state === 'active'),
+    (candidate) =>
+      candidate.type === 'scrum' &&
+      candidate.location?.projectKey &&
+      (snapshot.sprints[String(candidate.id)] ?? []).some((sprint) => sprint.state === 'active'),
   );
-  const board = withActiveSprint.find((candidate) => candidate.location?.projectKey === focus.boardProject) ?? withActiveSprint[0];
-  if (!board?.location?.projectKey) throw new Error('The preview needs a scrum board with an active sprint on the site');
+  const board =
+    withActiveSprint.find((candidate) => candidate.location?.projectKey === focus.boardProject) ?? withActiveSprint[0];
+  if (!board?.location?.projectKey)
+    throw new Error('The preview needs a scrum board with an active sprint on the site');
   const projectKey = board.location.projectKey;
   const roadmapProject = focus.roadmapProject ?? projectKey;
   const settingsProject = focus.settingsProject ?? projectKey;
@@ -58,7 +66,14 @@ export function previewViews(snapshot: SiteSnapshot, focus: ViewFocus = {}): Pre
   const permissions = Object.entries(snapshot.permissions ?? {});
   const admin = permissions.find(([, grant]) => grant.admin)?.[0] ?? pm;
   const projectAdmin = permissions.find(([, grant]) => grant.projectAdmin?.includes(settingsProject))?.[0] ?? admin;
-  const view = (viewName: string, module: string, accountId: string, title: string, description: string, query: Record<string, string | number>) => ({
+  const view = (
+    viewName: string,
+    module: string,
+    accountId: string,
+    title: string,
+    description: string,
+    query: Record<string, string | number>,
+  ) => ({
     name: viewName,
     title,
     description: `${description}, as ${name(accountId)}`,
@@ -66,12 +81,33 @@ export function previewViews(snapshot: SiteSnapshot, focus: ViewFocus = {}): Pre
     accountId,
   });
   return [
-    view('board', 'jira:boardAction', po, `Board panel: ${board.name}`, 'the PO panel from the board menu', { board: board.id }),
-    view('backlog', 'jira:backlogAction', po, `Backlog panel: ${board.name}`, 'the PO panel from the backlog menu', { board: board.id }),
-    view('sprint', 'jira:sprintAction', po, `Sprint panel: ${sprint.name}`, 'the PO panel from the sprint menu', { board: board.id, sprint: sprint.id }),
-    view('project', 'jira:projectPage', pm, `Roadmap ownership: ${roadmapProject}`, 'the project page for product managers', { project: roadmapProject }),
+    view('board', 'jira:boardAction', po, `Board panel: ${board.name}`, 'the PO panel from the board menu', {
+      board: board.id,
+    }),
+    view('backlog', 'jira:backlogAction', po, `Backlog panel: ${board.name}`, 'the PO panel from the backlog menu', {
+      board: board.id,
+    }),
+    view('sprint', 'jira:sprintAction', po, `Sprint panel: ${sprint.name}`, 'the PO panel from the sprint menu', {
+      board: board.id,
+      sprint: sprint.id,
+    }),
+    view(
+      'project',
+      'jira:projectPage',
+      pm,
+      `Roadmap ownership: ${roadmapProject}`,
+      'the project page for product managers',
+      { project: roadmapProject },
+    ),
     view('global', 'jira:globalPage', pm, 'Roadmap ownership across projects', 'the cross-project page', {}),
     view('admin', 'jira:adminPage', admin, 'Site configuration', 'the admin page', {}),
-    view('settings', 'jira:projectSettingsPage', projectAdmin, `Project settings: ${settingsProject}`, "the project's settings page", { project: settingsProject }),
+    view(
+      'settings',
+      'jira:projectSettingsPage',
+      projectAdmin,
+      `Project settings: ${settingsProject}`,
+      "the project's settings page",
+      { project: settingsProject },
+    ),
   ];
 }

@@ -6,11 +6,20 @@ const AGILE_PAGE = 50;
 
 /** Every board the caller can see; with a project, only that project's boards. */
 export async function listBoards(client: JiraClient, projectKeyOrId?: string): Promise<RestBoard[]> {
-  return readAllOffsetPages<RestBoard>(client, '/rest/agile/1.0/board', projectKeyOrId ? { projectKeyOrId } : {}, AGILE_PAGE);
+  return readAllOffsetPages<RestBoard>(
+    client,
+    '/rest/agile/1.0/board',
+    projectKeyOrId ? { projectKeyOrId } : {},
+    AGILE_PAGE,
+  );
 }
 
 /** A board's sprints, all states unless narrowed. Only scrum boards have sprints. */
-export async function listSprints(client: JiraClient, boardId: number, states?: Array<'future' | 'active' | 'closed'>): Promise<RestSprint[]> {
+export async function listSprints(
+  client: JiraClient,
+  boardId: number,
+  states?: Array<'future' | 'active' | 'closed'>,
+): Promise<RestSprint[]> {
   const query = states && states.length > 0 ? { state: states.join(',') } : {};
   return readAllOffsetPages<RestSprint>(client, `/rest/agile/1.0/board/${boardId}/sprint`, query, AGILE_PAGE);
 }

@@ -85,11 +85,14 @@ export async function bulkFetchChangelogs(
   options: { fieldIds?: string[] } = {},
 ): Promise<Map<string, RestHistory[]>> {
   if (options.fieldIds && options.fieldIds.length > BULKFETCH_MAX_FIELD_IDS) {
-    throw new Error(`bulkfetch filters by at most ${BULKFETCH_MAX_FIELD_IDS} field ids, got ${options.fieldIds.length}`);
+    throw new Error(
+      `bulkfetch filters by at most ${BULKFETCH_MAX_FIELD_IDS} field ids, got ${options.fieldIds.length}`,
+    );
   }
   const byIssue = new Map<string, RestHistory[]>();
   const batches: string[][] = [];
-  for (let index = 0; index < issueIds.length; index += BULKFETCH_MAX_ISSUES) batches.push(issueIds.slice(index, index + BULKFETCH_MAX_ISSUES));
+  for (let index = 0; index < issueIds.length; index += BULKFETCH_MAX_ISSUES)
+    batches.push(issueIds.slice(index, index + BULKFETCH_MAX_ISSUES));
   await Promise.all(
     batches.map((batch) =>
       readAllTokenPages<BulkChangelogPage>(
@@ -138,7 +141,12 @@ function historyTime(history: RestHistory): number {
 
 /** One issue's full changelog, a page of up to 100 at a time: what a naive reader does for every issue. */
 export async function getIssueChangelog(client: JiraClient, issueKey: string): Promise<RestHistory[]> {
-  return readAllOffsetPages<RestHistory>(client, `/rest/api/3/issue/${encodeURIComponent(issueKey)}/changelog`, {}, 100);
+  return readAllOffsetPages<RestHistory>(
+    client,
+    `/rest/api/3/issue/${encodeURIComponent(issueKey)}/changelog`,
+    {},
+    100,
+  );
 }
 
 interface CommentPage {
@@ -150,7 +158,7 @@ interface CommentPage {
 /** All comments of one issue, oldest first. */
 export async function getIssueComments(client: JiraClient, issueKey: string): Promise<RestComment[]> {
   const all: RestComment[] = [];
-  for (let startAt = 0; ; ) {
+  for (let startAt = 0; ;) {
     const { body } = await client.get<CommentPage>(`/rest/api/3/issue/${encodeURIComponent(issueKey)}/comment`, {
       startAt,
       maxResults: 100,

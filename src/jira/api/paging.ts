@@ -28,7 +28,7 @@ export async function readAllOffsetPages<T>(
   pageSize = 50,
 ): Promise<T[]> {
   const all: T[] = [];
-  for (let startAt = 0; ; ) {
+  for (let startAt = 0; ;) {
     const { body } = await client.get<OffsetPage<T>>(path, { ...query, startAt, maxResults: pageSize });
     const values = Array.isArray(body?.values) ? body.values : [];
     all.push(...values);
@@ -54,7 +54,8 @@ export async function readAllTokenPages<P extends { nextPageToken?: string | nul
     await onPage(page);
     const next = page?.nextPageToken ?? undefined;
     if (!next) return;
-    if (seen.has(next)) throw new PagingError(`${what}: Jira returned the same nextPageToken twice; stopped to avoid an endless read`);
+    if (seen.has(next))
+      throw new PagingError(`${what}: Jira returned the same nextPageToken twice; stopped to avoid an endless read`);
     seen.add(next);
     token = next;
   }

@@ -70,12 +70,22 @@ export async function getProjectRoles(client: JiraClient, projectKey: string): P
 /** Group ids for group names (names can change; ids do not). Names Jira does not know are left out. */
 export async function findGroupIds(client: JiraClient, names: string[]): Promise<Map<string, string>> {
   if (names.length === 0) return new Map();
-  const groups = await readAllOffsetPages<{ name?: string; groupId?: string }>(client, '/rest/api/3/group/bulk', { groupName: names }, 50);
+  const groups = await readAllOffsetPages<{ name?: string; groupId?: string }>(
+    client,
+    '/rest/api/3/group/bulk',
+    { groupName: names },
+    50,
+  );
   return new Map(groups.filter((group) => group.name && group.groupId).map((group) => [group.name!, group.groupId!]));
 }
 
 /** Members of a group, by id where known (names can change), including inactive accounts. */
-export async function getGroupMembers(client: JiraClient, group: { name: string; groupId?: string }): Promise<RestUser[]> {
-  const query = group.groupId ? { groupId: group.groupId, includeInactiveUsers: true } : { groupname: group.name, includeInactiveUsers: true };
+export async function getGroupMembers(
+  client: JiraClient,
+  group: { name: string; groupId?: string },
+): Promise<RestUser[]> {
+  const query = group.groupId
+    ? { groupId: group.groupId, includeInactiveUsers: true }
+    : { groupname: group.name, includeInactiveUsers: true };
   return readAllOffsetPages<RestUser>(client, '/rest/api/3/group/member', query, 50);
 }

@@ -26,9 +26,13 @@ export function loadAppcelerator(tgzPath: string, options: AppceleratorOptions =
   const notes: string[] = [];
   const { issueFiles, projectFiles } = archiveFiles(gunzipSync(readFileSync(tgzPath)));
   const chosen = options.limit === undefined ? issueFiles : issueFiles.slice(0, Math.max(0, options.limit));
-  if (chosen.length < issueFiles.length) notes.push(`Limited to the first ${chosen.length} of ${issueFiles.length} issue files`);
+  if (chosen.length < issueFiles.length)
+    notes.push(`Limited to the first ${chosen.length} of ${issueFiles.length} issue files`);
 
-  const rawIssues = chosen.map((file) => ({ origin: file.path, raw: parseJson(file.content.toString('utf8'), file.path, notes) }));
+  const rawIssues = chosen.map((file) => ({
+    origin: file.path,
+    raw: parseJson(file.content.toString('utf8'), file.path, notes),
+  }));
   const rawProjects = projectFiles.map((file) => parseJson(file.content.toString('utf8'), file.path, notes));
   const expected = countRaw({ issues: rawIssues.map((entry) => entry.raw), projects: rawProjects });
 
@@ -66,7 +70,10 @@ function archiveFiles(archive: Buffer): { issueFiles: TarFile[]; projectFiles: T
     if (match?.[1] && match[2]) issues.push({ file, project: match[1], number: Number(match[2]) });
   }
   issues.sort((a, b) => (a.project < b.project ? -1 : a.project > b.project ? 1 : a.number - b.number));
-  return { issueFiles: issues.map((issue) => issue.file), projectFiles: projectFiles.sort((a, b) => (a.path < b.path ? -1 : 1)) };
+  return {
+    issueFiles: issues.map((issue) => issue.file),
+    projectFiles: projectFiles.sort((a, b) => (a.path < b.path ? -1 : 1)),
+  };
 }
 
 /**
@@ -102,7 +109,9 @@ function describeComments(issues: RestIssue[], notes: string[]): void {
     withoutBody += comments.filter((entry) => text(entry.body) === undefined).length;
     withoutAuthor += comments.filter((entry) => !isRecord(entry.author)).length;
   }
-  if (total > held) notes.push(`The issues hold ${held} comments where Jira counted ${total}: the archive left the others out`);
+  if (total > held)
+    notes.push(`The issues hold ${held} comments where Jira counted ${total}: the archive left the others out`);
   if (withoutBody > 0) notes.push(`${withoutBody} comments have no body`);
-  if (withoutAuthor > 0) notes.push(`${withoutAuthor} comments have no author (written by Jira itself or by a removed user)`);
+  if (withoutAuthor > 0)
+    notes.push(`${withoutAuthor} comments have no author (written by Jira itself or by a removed user)`);
 }

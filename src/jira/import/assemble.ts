@@ -1,5 +1,22 @@
-import { SNAPSHOT_FORMAT, type RestBoard, type RestField, type RestIssue, type RestProject, type RestUser, type SiteSnapshot, type SnapshotGroup } from '../snapshot';
-import { collectSprints, deriveBoards, deriveFields, deriveProjects, latestUpdate, type FieldHints, type SprintList } from './derive';
+import {
+  SNAPSHOT_FORMAT,
+  type RestBoard,
+  type RestField,
+  type RestIssue,
+  type RestProject,
+  type RestUser,
+  type SiteSnapshot,
+  type SnapshotGroup,
+} from '../snapshot';
+import {
+  collectSprints,
+  deriveBoards,
+  deriveFields,
+  deriveProjects,
+  latestUpdate,
+  type FieldHints,
+  type SprintList,
+} from './derive';
 import { parentFromAgileEpic } from './issues';
 import { assignAccountIds, UserDirectory } from './users';
 
@@ -29,7 +46,10 @@ export function assembleSnapshot(parts: SnapshotParts, notes: string[]): SiteSna
   const fields = deriveFields(parts.issues, parts.fields ?? [], parts.fieldHints ?? {}, notes);
 
   const epicParents = parts.issues.filter(parentFromAgileEpic).length;
-  if (epicParents > 0) notes.push(`${epicParents} issues name their epic only in the agile field "epic"; it is given as their parent too, as REST v3 does`);
+  if (epicParents > 0)
+    notes.push(
+      `${epicParents} issues name their epic only in the agile field "epic"; it is given as their parent too, as REST v3 does`,
+    );
 
   const directory = new UserDirectory();
   for (const user of parts.users ?? []) directory.add(user);
@@ -37,13 +57,18 @@ export function assembleSnapshot(parts: SnapshotParts, notes: string[]): SiteSna
   for (const value of [parts.issues, parts.projects, projectRoles]) directory.addEmbedded(value);
   const users = directory.list();
   if (users.length > listed) {
-    notes.push(`${users.length - listed} of ${users.length} users are derived from the people the data refers to (authors, assignees, reporters, leads…)`);
+    notes.push(
+      `${users.length - listed} of ${users.length} users are derived from the people the data refers to (authors, assignees, reporters, leads…)`,
+    );
   }
 
   const sprints = collectSprints(parts.sprintLists ?? [], parts.issues, notes);
   const boards = deriveBoards(parts.boards ?? [], sprints, notes);
   const capturedAt = latestUpdate(parts.issues);
-  if (capturedAt) notes.push(`capturedAt is the latest issue update in the data (${capturedAt}); the real capture time is not recorded`);
+  if (capturedAt)
+    notes.push(
+      `capturedAt is the latest issue update in the data (${capturedAt}); the real capture time is not recorded`,
+    );
 
   return {
     format: SNAPSHOT_FORMAT,

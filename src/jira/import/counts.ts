@@ -58,7 +58,8 @@ export function countRaw(source: RawSource): ExpectedCounts {
   for (const issue of issues) {
     const key = String(issue.key);
     const issueFields = issue.fields as Loose;
-    for (const history of records(isRecord(issue.changelog) ? issue.changelog.histories : undefined)) countHistory(key, history);
+    for (const history of records(isRecord(issue.changelog) ? issue.changelog.histories : undefined))
+      countHistory(key, history);
     const comment = issueFields.comment;
     for (const entry of records(Array.isArray(comment) ? comment : isRecord(comment) ? comment.comments : undefined)) {
       const id = idText(entry.id);

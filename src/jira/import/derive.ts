@@ -51,7 +51,9 @@ export function deriveFields(issues: RestIssue[], known: RestField[], hints: Fie
   for (const [id, valueTypes] of types) {
     if (knownIds.has(id)) continue;
     const custom = /^customfield_\d+$/.test(id);
-    const schema: FieldSchema = { ...(custom ? { customId: Number(id.slice('customfield_'.length)) } : { system: id }) };
+    const schema: FieldSchema = {
+      ...(custom ? { customId: Number(id.slice('customfield_'.length)) } : { system: id }),
+    };
     const [onlyType, ...others] = [...valueTypes];
     if (onlyType && others.length === 0) schema.type = onlyType;
     derived.push({ id, key: id, name: names.get(id) ?? id, custom, schema: { ...schema, ...hints[id] } });
@@ -69,7 +71,8 @@ export function deriveFields(issues: RestIssue[], known: RestField[], hints: Fie
 function valueType(value: unknown): string | undefined {
   if (Array.isArray(value)) return 'array';
   if (typeof value === 'number') return 'number';
-  if (typeof value === 'string') return /^\d{4}-\d{2}-\d{2}$/.test(value) ? 'date' : /^\d{4}-\d{2}-\d{2}T/.test(value) ? 'datetime' : 'string';
+  if (typeof value === 'string')
+    return /^\d{4}-\d{2}-\d{2}$/.test(value) ? 'date' : /^\d{4}-\d{2}-\d{2}T/.test(value) ? 'datetime' : 'string';
   if (isUserObject(value)) return 'user';
   if (isRecord(value) && typeof value.value === 'string') return 'option';
   return undefined;
@@ -93,7 +96,12 @@ export function sprintsInIssue(issue: RestIssue): RestSprint[] {
 }
 
 export function isSprintLike(value: unknown): value is Loose {
-  return isRecord(value) && integer(value.id) !== undefined && typeof value.name === 'string' && typeof value.state === 'string';
+  return (
+    isRecord(value) &&
+    integer(value.id) !== undefined &&
+    typeof value.name === 'string' &&
+    typeof value.state === 'string'
+  );
 }
 
 export interface SprintList {
@@ -107,11 +115,18 @@ export interface SprintList {
  * from issues under its origin board. A sprint seen several times is kept once, later sightings filling what the
  * first lacks (a goal, a complete date).
  */
-export function collectSprints(lists: SprintList[], issues: RestIssue[], notes: string[]): Record<string, RestSprint[]> {
+export function collectSprints(
+  lists: SprintList[],
+  issues: RestIssue[],
+  notes: string[],
+): Record<string, RestSprint[]> {
   const byId = new Map<number, { board: string | undefined; sprint: RestSprint }>();
   const see = (sprint: RestSprint, board: string | undefined): void => {
     const known = byId.get(sprint.id);
-    byId.set(sprint.id, known ? { board: known.board ?? board, sprint: { ...sprint, ...known.sprint } } : { board, sprint });
+    byId.set(
+      sprint.id,
+      known ? { board: known.board ?? board, sprint: { ...sprint, ...known.sprint } } : { board, sprint },
+    );
   };
   for (const sprintList of lists) {
     for (const sprint of sprintList.sprints) see(sprint, idText(sprintList.boardId ?? sprint.originBoardId));
@@ -129,9 +144,14 @@ export function collectSprints(lists: SprintList[], issues: RestIssue[], notes: 
     if (!listed.has(sprint.id)) fromIssues += 1;
     (byBoard[board] ??= []).push(sprint);
   }
-  if (fromIssues > 0) notes.push(`${fromIssues} sprints are known only from issues' sprint fields and are filed under their origin board`);
+  if (fromIssues > 0)
+    notes.push(
+      `${fromIssues} sprints are known only from issues' sprint fields and are filed under their origin board`,
+    );
   if (boardless.length > 0) {
-    notes.push(`${boardless.length} sprints name no board and are left out of the sprint lists (a snapshot files sprints by board): ${boardless.join(', ')}`);
+    notes.push(
+      `${boardless.length} sprints name no board and are left out of the sprint lists (a snapshot files sprints by board): ${boardless.join(', ')}`,
+    );
   }
   for (const sprints of Object.values(byBoard)) sprints.sort((a, b) => a.id - b.id);
   return byBoard;
@@ -149,15 +169,24 @@ export function deriveBoards(known: RestBoard[], sprints: Record<string, RestSpr
       if (id !== undefined && !ids.has(id)) implied.add(id);
     }
   }
-  const derived = [...implied].sort((a, b) => a - b).map((id): RestBoard => ({ id, name: `Board ${id}`, type: 'scrum' }));
+  const derived = [...implied]
+    .sort((a, b) => a - b)
+    .map((id): RestBoard => ({ id, name: `Board ${id}`, type: 'scrum' }));
   if (derived.length > 0) {
-    notes.push(`${derived.length} boards (${derived.map((board) => board.id).join(', ')}) are known only as sprints' boards: type scrum, named "Board <id>" for want of a name`);
+    notes.push(
+      `${derived.length} boards (${derived.map((board) => board.id).join(', ')}) are known only as sprints' boards: type scrum, named "Board <id>" for want of a name`,
+    );
   }
   return [...known, ...derived];
 }
 
 /** Projects the issues and boards name but the project list lacks (or all of them, when there is none). */
-export function deriveProjects(known: RestProject[], issues: RestIssue[], boards: RestBoard[], notes: string[]): RestProject[] {
+export function deriveProjects(
+  known: RestProject[],
+  issues: RestIssue[],
+  boards: RestBoard[],
+  notes: string[],
+): RestProject[] {
   const byKey = new Map(known.map((project) => [project.key, project]));
   const derived: RestProject[] = [];
   const add = (project: RestProject): void => {
@@ -178,7 +207,9 @@ export function deriveProjects(known: RestProject[], issues: RestIssue[], boards
     if (key && id) add({ id, key, name: text(board.location?.projectName) ?? key });
   }
   if (derived.length > 0) {
-    notes.push(`${derived.length} projects (${derived.map((project) => project.key).join(', ')}) are derived from issues' project fields and board locations`);
+    notes.push(
+      `${derived.length} projects (${derived.map((project) => project.key).join(', ')}) are derived from issues' project fields and board locations`,
+    );
   }
   return [...known, ...derived];
 }

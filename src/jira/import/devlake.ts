@@ -75,7 +75,8 @@ export function loadDevlake(dir: string): ImportResult {
         byKind[match.kind].push(row.data);
     }
   }
-  for (const [endpoint, count] of unplaced) notes.push(`${count} rows of ${endpoint} have no place in a snapshot and are not loaded`);
+  for (const [endpoint, count] of unplaced)
+    notes.push(`${count} rows of ${endpoint} have no place in a snapshot and are not loaded`);
 
   const expected = countRaw({
     issues: issueRows.map((row) => row.data),
@@ -159,7 +160,8 @@ function reportOtherHosts(rows: RawRow[], site: string, notes: string[]): void {
     const where = `${row.table} from ${row.url?.origin ?? 'no url'}`;
     elsewhere.set(where, (elsewhere.get(where) ?? 0) + 1);
   }
-  for (const [where, count] of elsewhere) notes.push(`${count} rows of ${where} were recorded from another Jira than ${site} and are left out`);
+  for (const [where, count] of elsewhere)
+    notes.push(`${count} rows of ${where} were recorded from another Jira than ${site} and are left out`);
 }
 
 /** The endpoint of a row's URL and the id in its path (the issue of a changelog, the board of a sprint list). */
@@ -175,4 +177,3 @@ function endpointOf(url: URL | undefined): { kind: RowKind; id: string } | undef
 function defined<T>(values: Array<T | undefined>): T[] {
   return values.filter((value): value is T => value !== undefined);
 }
-

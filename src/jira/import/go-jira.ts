@@ -5,7 +5,14 @@ import { assembleSnapshot } from './assemble';
 import { countRaw } from './counts';
 import { mergeIssueCopies, type IssueCopy } from './issues';
 import { integer, isRecord, readJsonFile, records, text, type Loose } from './loose';
-import { boardFromConfiguration, toRestBoard, toRestField, toRestIssue, toRestProject, toRestSprint } from './rest-shapes';
+import {
+  boardFromConfiguration,
+  toRestBoard,
+  toRestField,
+  toRestIssue,
+  toRestProject,
+  toRestSprint,
+} from './rest-shapes';
 import type { ImportResult } from './types';
 
 /** The files this loader reads; everything else in the folder is named in the notes as not loaded. */
@@ -28,13 +35,17 @@ const FILES = {
 export function loadGoJira(dir: string): ImportResult {
   const notes: string[] = [];
   const read = (files: string[]): Array<{ file: string; value: unknown }> =>
-    files.filter((file) => existsSync(join(dir, file))).map((file) => ({ file, value: readJsonFile(join(dir, file), notes) }));
+    files
+      .filter((file) => existsSync(join(dir, file)))
+      .map((file) => ({ file, value: readJsonFile(join(dir, file), notes) }));
 
   const rawBoards = read(FILES.boards).flatMap(({ value }) => records(isRecord(value) ? value.values : undefined));
   const rawConfigurations = read(FILES.boardConfigurations).map(({ value }) => value);
   const rawSprints = read(FILES.sprints).flatMap(({ value }) => records(isRecord(value) ? value.values : undefined));
   const projectFiles = read(FILES.projects);
-  const rawProjects = projectFiles.flatMap(({ value }) => (Array.isArray(value) ? records(value) : isRecord(value) ? [value] : []));
+  const rawProjects = projectFiles.flatMap(({ value }) =>
+    Array.isArray(value) ? records(value) : isRecord(value) ? [value] : [],
+  );
   const rawFields = read(FILES.fields).flatMap(({ value }) => records(value));
   const issueResponses = read(FILES.issues);
   const rawIssues = issueResponses.flatMap(({ value }) => records(isRecord(value) ? value.issues : undefined));
@@ -47,10 +58,7 @@ export function loadGoJira(dir: string): ImportResult {
     fields: rawFields,
   });
 
-  const boards = uniqueById([
-    ...rawBoards.map(toRestBoard),
-    ...rawConfigurations.map(boardFromConfiguration),
-  ]);
+  const boards = uniqueById([...rawBoards.map(toRestBoard), ...rawConfigurations.map(boardFromConfiguration)]);
   const sprints = rawSprints.map(toRestSprint).filter((sprint): sprint is RestSprint => sprint !== undefined);
   const projects = uniqueProjects(rawProjects.map(toRestProject));
   const copies = rawIssues
@@ -65,13 +73,17 @@ export function loadGoJira(dir: string): ImportResult {
 
   for (const { file, value } of issueResponses) {
     const total = isRecord(value) ? integer(value.total) : undefined;
-    if (total !== undefined && total > rawIssues.length) notes.push(`${file} reports ${total} issues but holds ${rawIssues.length}`);
+    if (total !== undefined && total > rawIssues.length)
+      notes.push(`${file} reports ${total} issues but holds ${rawIssues.length}`);
   }
   const projectRoles = rolesOfProjects(rawProjects);
   reportSiteRoles(read(FILES.siteRoles), notes);
   reportUnread(dir, notes);
 
-  const snapshot = assembleSnapshot({ baseUrl, issues, projects, projectRoles, boards, sprintLists: [{ sprints }], fields }, notes);
+  const snapshot = assembleSnapshot(
+    { baseUrl, issues, projects, projectRoles, boards, sprintLists: [{ sprints }], fields },
+    notes,
+  );
   notes.unshift(
     `go-jira mock data: responses recorded on several hosts (${hostsOf([...rawBoards, ...rawSprints, ...rawProjects, ...rawIssues, ...records(rawConfigurations)]).join(', ')}), gathered under ${baseUrl}`,
     'Jira Server style users (name/key, no account id): their key (else name) is used as one',
@@ -156,4 +168,3 @@ function hostsOf(records_: Loose[]): string[] {
   }
   return [...hosts].sort();
 }
-

@@ -91,12 +91,16 @@ export function attachChangelogRows(issues: RestIssue[], rows: ChangelogRow[], n
     else alreadyPresent += 1;
   }
   if (rows.length > 0) {
-    notes.push(`${rows.length} changelog rows: ${attached} histories added to their issues, ${alreadyPresent} already embedded in the issue`);
+    notes.push(
+      `${rows.length} changelog rows: ${attached} histories added to their issues, ${alreadyPresent} already embedded in the issue`,
+    );
   }
   if (orphans.size > 0) {
     const total = [...orphans.values()].reduce((sum, count) => sum + count, 0);
     const detail = [...orphans].map(([issueId, count]) => `${issueId} (${count})`).join(', ');
-    notes.push(`${total} changelog rows belong to issues absent from every issue table — ids ${detail} — and are left out: their keys and fields are unknown`);
+    notes.push(
+      `${total} changelog rows belong to issues absent from every issue table — ids ${detail} — and are left out: their keys and fields are unknown`,
+    );
   }
 }
 
@@ -131,7 +135,9 @@ function addComments(issue: RestIssue, comments: unknown[]): number {
     fresh.push(comment);
   }
   if (fresh.length === 0) return 0;
-  issue.fields.comment = isRecord(current) ? { ...current, comments: [...known, ...fresh] } : { comments: [...known, ...fresh] };
+  issue.fields.comment = isRecord(current)
+    ? { ...current, comments: [...known, ...fresh] }
+    : { comments: [...known, ...fresh] };
   return fresh.length;
 }
 

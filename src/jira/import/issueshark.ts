@@ -38,7 +38,8 @@ export function loadIssueshark(dir: string): ImportResult {
     const changelog = isRecord(raw) && isRecord(raw.changelog) ? raw.changelog : undefined;
     const total = typeof changelog?.total === 'number' ? changelog.total : undefined;
     const held = records(changelog?.histories).length;
-    if (issue && total !== undefined && total > held) notes.push(`${issue.key}: the changelog holds ${held} of ${total} histories (truncated in the source)`);
+    if (issue && total !== undefined && total > held)
+      notes.push(`${issue.key}: the changelog holds ${held} of ${total} histories (truncated in the source)`);
   }
   const issues = mergeIssueCopies(copies, notes);
   const users = rawUsers.map(toRestUser).filter((user): user is RestUser => user !== undefined);

@@ -45,7 +45,10 @@ export function loadJirametrics(dir: string): ImportResult {
   }
   if (unread.length > 0) notes.push(`Not part of a snapshot, so not loaded: ${unread.join(', ')}`);
 
-  const expected = countRaw({ issues: rawIssues.map((entry) => entry.raw), boards: [...rawBoards.values()].map((entry) => entry.raw) });
+  const expected = countRaw({
+    issues: rawIssues.map((entry) => entry.raw),
+    boards: [...rawBoards.values()].map((entry) => entry.raw),
+  });
 
   const copies: IssueCopy[] = [];
   for (const { origin, raw } of rawIssues) {
@@ -53,7 +56,9 @@ export function loadJirametrics(dir: string): ImportResult {
     if (issue) copies.push({ issue, origin });
     else notes.push(`${origin} holds no issue with id, key and fields and was skipped`);
   }
-  const boards = [...rawBoards.values()].map((entry) => boardFromConfiguration(entry.raw)).filter((board): board is RestBoard => board !== undefined);
+  const boards = [...rawBoards.values()]
+    .map((entry) => boardFromConfiguration(entry.raw))
+    .filter((board): board is RestBoard => board !== undefined);
   const baseUrl = siteUrl ?? originOf(copies[0]?.issue.self) ?? '';
   const snapshot = assembleSnapshot(
     { baseUrl, issues: mergeIssueCopies(copies, notes), boards, fieldHints: rankFieldHints(boards) },
@@ -83,7 +88,8 @@ function rankFieldHints(boards: RestBoard[]): FieldHints {
   const hints: FieldHints = {};
   for (const board of boards) {
     const id = isRecord(board.ranking) ? integer(board.ranking.rankCustomFieldId) : undefined;
-    if (id !== undefined) hints[`customfield_${id}`] = { custom: 'com.pyxis.greenhopper.jira:gh-lexo-rank', customId: id };
+    if (id !== undefined)
+      hints[`customfield_${id}`] = { custom: 'com.pyxis.greenhopper.jira:gh-lexo-rank', customId: id };
   }
   return hints;
 }

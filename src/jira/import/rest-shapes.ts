@@ -1,4 +1,13 @@
-import type { RestBoard, RestChangeItem, RestField, RestHistory, RestIssue, RestProject, RestSprint, RestUser } from '../snapshot';
+import type {
+  RestBoard,
+  RestChangeItem,
+  RestField,
+  RestHistory,
+  RestIssue,
+  RestProject,
+  RestSprint,
+  RestUser,
+} from '../snapshot';
 import { idText, integer, isRecord, records, text, type Loose } from './loose';
 import { userIdOf } from './users';
 
@@ -20,7 +29,8 @@ export function toRestIssue(raw: unknown): RestIssue | undefined {
   const key = text(raw.key);
   if (id === undefined || key === undefined) return undefined;
   const issue: RestIssue = { ...raw, id, key, fields: raw.fields };
-  if (isRecord(raw.changelog)) issue.changelog = { ...raw.changelog, histories: toRestHistories(raw.changelog.histories) };
+  if (isRecord(raw.changelog))
+    issue.changelog = { ...raw.changelog, histories: toRestHistories(raw.changelog.histories) };
   else delete issue.changelog;
   return issue;
 }

@@ -8,7 +8,11 @@ import { isRecord, text, type Loose } from './loose';
  */
 export function isUserObject(value: unknown): value is Loose {
   if (!isRecord(value) || typeof value.displayName !== 'string') return false;
-  return typeof value.accountId === 'string' || typeof value.active === 'boolean' || /\/user\?/.test(String(value.self ?? ''));
+  return (
+    typeof value.accountId === 'string' ||
+    typeof value.active === 'boolean' ||
+    /\/user\?/.test(String(value.self ?? ''))
+  );
 }
 
 /**
@@ -70,5 +74,7 @@ export class UserDirectory {
 }
 
 function withoutBlanks(record: Loose): Loose {
-  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== '' && value !== null && value !== undefined));
+  return Object.fromEntries(
+    Object.entries(record).filter(([, value]) => value !== '' && value !== null && value !== undefined),
+  );
 }

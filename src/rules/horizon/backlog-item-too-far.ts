@@ -2,7 +2,20 @@ import { isRoadmapItem } from '../../audit/report';
 import { HIERARCHY, type Item, type Sprint } from '../../domain/model';
 import { addMonthsToDay, daysBetween, monthsAndDays } from '../../horizon';
 import type { RuleContext, RuleModule } from '../types';
-import { dateEvidence, dayOf, describeMonths, endField, isOpen, itemData, itemSubject, plural, roadmapDecider, roleHolderNames, startField, walkUp } from './support';
+import {
+  dateEvidence,
+  dayOf,
+  describeMonths,
+  endField,
+  isOpen,
+  itemData,
+  itemSubject,
+  plural,
+  roadmapDecider,
+  roleHolderNames,
+  startField,
+  walkUp,
+} from './support';
 
 export interface Options {
   /** A date more than this many months after the end of the item's latest open sprint is a roadmap date. */
@@ -47,7 +60,13 @@ export const rule: RuleModule<Options> = {
       const limit = sprint ? options.monthsBeyondSprint : options.monthsAhead;
       if (daysBetween(addMonthsToDay(from, limit), field.date) <= 0) continue;
       const evidence = dateEvidence(context.index, item, [field], asOf);
-      if (sprint) evidence.push({ issueKey: item.key, sprintId: sprint.id, at: sprint.startDate ?? asOf, what: `In sprint "${sprint.name}" (${sprint.state}), ending ${dayOf(sprint.endDate)}` });
+      if (sprint)
+        evidence.push({
+          issueKey: item.key,
+          sprintId: sprint.id,
+          at: sprint.startDate ?? asOf,
+          what: `In sprint "${sprint.name}" (${sprint.state}), ending ${dayOf(sprint.endDate)}`,
+        });
       context.report({
         messageId: sprint ? 'beyondSprint' : 'farAhead',
         suggestionId: 'fix',
@@ -85,6 +104,11 @@ function whoCarriesTheDate(context: RuleContext<Options>, item: Item): { po: str
   const po = roleHolderNames(context, item.projectKey, 'po', 'The product owner');
   const walk = walkUp(context.index, item, isRoadmapItem);
   const epic = walk.end === 'found' ? walk.path[walk.path.length - 1] : undefined;
-  if (!epic) return { po, holder: roleHolderNames(context, item.projectKey, 'pm', 'the product manager'), parent: 'an epic on the roadmap' };
+  if (!epic)
+    return {
+      po,
+      holder: roleHolderNames(context, item.projectKey, 'pm', 'the product manager'),
+      parent: 'an epic on the roadmap',
+    };
   return { po, holder: roadmapDecider(context, epic), parent: `${epic.type.name} ${epic.key}` };
 }

@@ -39,7 +39,15 @@ export const rule: RuleModule<Options> = {
       context.report({
         messageId: 'tooLong',
         suggestionId: 'fix',
-        data: { ...itemData(item), span: describeMonths(monthsAndDays(span.start, span.end)), start: span.start, end: span.end, maxMonths: limit, limit: plural(limit, 'month'), decider: roadmapDecider(context, item) },
+        data: {
+          ...itemData(item),
+          span: describeMonths(monthsAndDays(span.start, span.end)),
+          start: span.start,
+          end: span.end,
+          maxMonths: limit,
+          limit: plural(limit, 'month'),
+          decider: roadmapDecider(context, item),
+        },
         subject: itemSubject(item),
         projectKey: item.projectKey,
         issueKeys: [item.key],

@@ -25,8 +25,7 @@ export const rule: RuleModule<Options> = {
     messages: {
       tooShort:
         '{{type}} {{key}} "{{summary}}" is planned over {{days}} ({{weeks}} weeks, {{start}} → {{end}}): no longer than {{limit}}, a sprint-sized piece of work on the roadmap.',
-      fix:
-        'If it is one increment, {{decider}} can hand it to the product owner to plan as backlog stories and take it off the roadmap; if it is a real roadmap outcome, give it a span of more than {{limit}} that matches the work.',
+      fix: 'If it is one increment, {{decider}} can hand it to the product owner to plan as backlog stories and take it off the roadmap; if it is a real roadmap outcome, give it a span of more than {{limit}} that matches the work.',
     },
     optionsSchema: SPAN_RULE_OPTIONS_SCHEMA,
   },
@@ -39,7 +38,15 @@ export const rule: RuleModule<Options> = {
       context.report({
         messageId: 'tooShort',
         suggestionId: 'fix',
-        data: { ...itemData(item), days: plural(span.days, 'day'), weeks: weeksOf(span.days), start: span.start, end: span.end, limit: plural(limit, 'week'), decider: roadmapDecider(context, item) },
+        data: {
+          ...itemData(item),
+          days: plural(span.days, 'day'),
+          weeks: weeksOf(span.days),
+          start: span.start,
+          end: span.end,
+          limit: plural(limit, 'week'),
+          decider: roadmapDecider(context, item),
+        },
         subject: itemSubject(item),
         projectKey: item.projectKey,
         issueKeys: [item.key],

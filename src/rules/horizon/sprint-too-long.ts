@@ -13,7 +13,8 @@ export const rule: RuleModule<Options> = {
     criteria: ['C5'],
     description: 'A sprint planned to run longer than the sprint limit (4 weeks by default).',
     messages: {
-      tooLong: 'Sprint "{{name}}" is planned over {{days}} ({{weeks}} weeks, {{start}} → {{end}}): longer than the {{maxWeeks}}-week limit for a sprint.',
+      tooLong:
+        'Sprint "{{name}}" is planned over {{days}} ({{weeks}} weeks, {{start}} → {{end}}): longer than the {{maxWeeks}}-week limit for a sprint.',
       fix: '{{po}} should plan sprints of at most {{limit}} and split a long stretch of work (a migration, a holiday period) into several sprints, each with its own goal.',
     },
     optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
@@ -34,12 +35,25 @@ export const rule: RuleModule<Options> = {
       context.report({
         messageId: 'tooLong',
         suggestionId: 'fix',
-        data: { name: sprint.name, days: plural(days, 'day'), weeks: weeksOf(days), start, end, maxWeeks: limit, limit: plural(limit, 'week'), po: roleHolderNames(context, projectKey, 'po', 'The product owner') },
+        data: {
+          name: sprint.name,
+          days: plural(days, 'day'),
+          weeks: weeksOf(days),
+          start,
+          end,
+          maxWeeks: limit,
+          limit: plural(limit, 'week'),
+          po: roleHolderNames(context, projectKey, 'po', 'The product owner'),
+        },
         subject: { type: 'sprint', id: String(sprint.id), name: sprint.name },
         projectKey,
         issueKeys: [],
         evidence: [
-          { sprintId: sprint.id, at: sprint.startDate, what: `Sprint "${sprint.name}" (${sprint.state}) planned from ${start} to ${end}` },
+          {
+            sprintId: sprint.id,
+            at: sprint.startDate,
+            what: `Sprint "${sprint.name}" (${sprint.state}) planned from ${start} to ${end}`,
+          },
         ],
       });
     }

@@ -18,7 +18,12 @@ export interface DatedField {
   date: CalendarDate;
 }
 
-const LABELS: Record<DateMeaning, string> = { targetStart: 'target start', startDate: 'start date', targetEnd: 'target end', dueDate: 'due date' };
+const LABELS: Record<DateMeaning, string> = {
+  targetStart: 'target start',
+  startDate: 'start date',
+  targetEnd: 'target end',
+  dueDate: 'due date',
+};
 
 function dated(meaning: DateMeaning, date: CalendarDate | undefined): DatedField | undefined {
   return date === undefined ? undefined : { meaning, label: LABELS[meaning], date };
@@ -61,7 +66,12 @@ export function dayOf(value: Instant | CalendarDate): CalendarDate {
  * Evidence for the dates a finding rests on: for each field, the change in the audit window that last set it
  * (who moved it from what to what), else its value as read.
  */
-export function dateEvidence(index: AuditIndex, item: Item, fields: readonly DatedField[], asOf: Instant): FindingEvidence[] {
+export function dateEvidence(
+  index: AuditIndex,
+  item: Item,
+  fields: readonly DatedField[],
+  asOf: Instant,
+): FindingEvidence[] {
   return fields.map((field) => {
     const actions = index.actionsByItem.get(item.key) ?? [];
     for (let i = actions.length - 1; i >= 0; i--) {
@@ -70,7 +80,12 @@ export function dateEvidence(index: AuditIndex, item: Item, fields: readonly Dat
       const change = action.changes.find((candidate) => candidate.meaning === field.meaning);
       if (!change) continue;
       const who = action.authorId ? personName(index, action.authorId) : 'Someone';
-      return { issueKey: item.key, actionId: action.id, at: action.at, what: `${who} ${describeDateChange(change, field.label)}` };
+      return {
+        issueKey: item.key,
+        actionId: action.id,
+        at: action.at,
+        what: `${who} ${describeDateChange(change, field.label)}`,
+      };
     }
     return { issueKey: item.key, at: asOf, what: `${capitalise(field.label)} is ${field.date}` };
   });
@@ -100,7 +115,7 @@ export interface ParentWalk {
 export function walkUp(index: AuditIndex, item: Item, found: (candidate: Item) => boolean): ParentWalk {
   const path = [item];
   const seen = new Set([item.key]);
-  for (let current = item; ; ) {
+  for (let current = item; ;) {
     if (found(current)) return { path, end: 'found' };
     if (!current.parentKey) return { path, end: 'top' };
     const parent = index.items.get(current.parentKey);
@@ -117,7 +132,12 @@ export function personName(index: AuditIndex, accountId: string): string {
 }
 
 /** The people mapped to a role in a project, by name ("Ana, Ben and Chen"), or `fallback` when there are none. */
-export function roleHolderNames(context: RuleContext<object>, projectKey: string, role: ProductRole, fallback: string): string {
+export function roleHolderNames(
+  context: RuleContext<object>,
+  projectKey: string,
+  role: ProductRole,
+  fallback: string,
+): string {
   const names = context.roles.holders(projectKey, role).map((accountId) => personName(context.index, accountId));
   return names.length > 0 ? joinNames(names) : fallback;
 }
@@ -137,7 +157,9 @@ export function joinNames(names: readonly string[]): string {
 
 /** "26 months", "24 months and 1 day", "19 days". */
 export function describeMonths({ months, days }: { months: number; days: number }): string {
-  const parts = [months > 0 ? plural(months, 'month') : '', days > 0 || months === 0 ? plural(days, 'day') : ''].filter(Boolean);
+  const parts = [months > 0 ? plural(months, 'month') : '', days > 0 || months === 0 ? plural(days, 'day') : ''].filter(
+    Boolean,
+  );
   return parts.join(' and ');
 }
 

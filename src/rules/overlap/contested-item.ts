@@ -3,7 +3,17 @@ import type { FieldMeaning, Item } from '../../domain/model';
 import { daysBetween } from '../../horizon';
 import { isRoadmapItem } from '../../audit/report';
 import type { AuditIndex, ClassifiedAction, RuleContext, RuleModule } from '../types';
-import { EVIDENCE_LIMIT, actionEvidence, criteriaOf, day, isHumanDecider, listed, mappedRolesIn, personName, plural } from './people';
+import {
+  EVIDENCE_LIMIT,
+  actionEvidence,
+  criteriaOf,
+  day,
+  isHumanDecider,
+  listed,
+  mappedRolesIn,
+  personName,
+  plural,
+} from './people';
 
 export interface Options {
   /** A PM's and a PO's decisions on the same thing count as contested when at most this many days apart. */
@@ -15,7 +25,8 @@ export interface Options {
  * the due date both answer "when"; rank and priority both answer "before what". Fields that decide nothing
  * (assignee, labels, components, flags) are left out, and so are comments: they discuss, they do not decide (R4).
  */
-export type Topic = 'dates' | 'release' | 'sprint' | 'order' | 'estimate' | 'scope' | 'parent' | 'outcome' | 'team' | 'type';
+export type Topic =
+  'dates' | 'release' | 'sprint' | 'order' | 'estimate' | 'scope' | 'parent' | 'outcome' | 'team' | 'type';
 
 const TOPIC_OF: Partial<Record<FieldMeaning, Topic>> = {
   dueDate: 'dates',
@@ -133,7 +144,11 @@ export const rule: RuleModule<Options> = {
       const { withinDays } = context.options(item.projectKey);
       for (const [topic, decisions] of decisionsByTopic(context, item, entries)) {
         const contested = decisions.filter((one) =>
-          decisions.some((other) => other.side !== one.side && Math.abs(daysBetween(one.entry.action.at, other.entry.action.at)) <= withinDays),
+          decisions.some(
+            (other) =>
+              other.side !== one.side &&
+              Math.abs(daysBetween(one.entry.action.at, other.entry.action.at)) <= withinDays,
+          ),
         );
         const first = contested[0];
         const last = contested[contested.length - 1];
@@ -154,7 +169,10 @@ export const rule: RuleModule<Options> = {
             changes: plural(contested.length, 'change'),
             first: day(first.entry.action.at),
             last: day(last.entry.action.at),
-            sequence: shown.map(({ accountId, side }) => `${personName(context.index, accountId)} (${side.toUpperCase()})`).join(', then ') + (contested.length > shown.length ? ', …' : ''),
+            sequence:
+              shown
+                .map(({ accountId, side }) => `${personName(context.index, accountId)} (${side.toUpperCase()})`)
+                .join(', then ') + (contested.length > shown.length ? ', …' : ''),
             noun: withArticle(item.type.name.toLowerCase()),
             owner: ROLE_NAMES[owner.role],
             why: owner.why,
@@ -163,7 +181,10 @@ export const rule: RuleModule<Options> = {
           projectKey: item.projectKey,
           issueKeys: [item.key],
           evidence: shown.map(({ entry, side }) => actionEvidence(context.index, entry, side.toUpperCase())),
-          criteria: criteriaOf(rule.meta.criteria, shown.map(({ entry }) => entry)),
+          criteria: criteriaOf(
+            rule.meta.criteria,
+            shown.map(({ entry }) => entry),
+          ),
           discriminator: topic,
         });
       }
@@ -172,22 +193,36 @@ export const rule: RuleModule<Options> = {
 };
 
 /** The item's decisions by PMs and POs (people mapped to exactly one of the two roles), grouped by topic, oldest first. */
-function decisionsByTopic(context: RuleContext<Options>, item: Item, entries: readonly ClassifiedAction[]): Map<Topic, Decision[]> {
+function decisionsByTopic(
+  context: RuleContext<Options>,
+  item: Item,
+  entries: readonly ClassifiedAction[],
+): Map<Topic, Decision[]> {
   const byTopic = new Map<Topic, Decision[]>();
   for (const entry of entries) {
     const { action, classification } = entry;
-    if (action.kind !== 'change' || classification.role === 'neutral' || !isHumanDecider(context.index, action.authorId)) continue;
+    if (
+      action.kind !== 'change' ||
+      classification.role === 'neutral' ||
+      !isHumanDecider(context.index, action.authorId)
+    )
+      continue;
     const roles = mappedRolesIn(context.roles, action.authorId, item.projectKey);
     if (roles.length !== 1) continue;
     const side = roles[0] as ProductRole;
-    const topics = new Set(action.changes.map((change) => TOPIC_OF[change.meaning]).filter((topic): topic is Topic => topic !== undefined));
-    for (const topic of topics) byTopic.set(topic, [...(byTopic.get(topic) ?? []), { entry, accountId: action.authorId, side }]);
+    const topics = new Set(
+      action.changes.map((change) => TOPIC_OF[change.meaning]).filter((topic): topic is Topic => topic !== undefined),
+    );
+    for (const topic of topics)
+      byTopic.set(topic, [...(byTopic.get(topic) ?? []), { entry, accountId: action.authorId, side }]);
   }
   return byTopic;
 }
 
 function namesOf(index: AuditIndex, decisions: readonly Decision[], side: ProductRole): string {
-  return listed([...new Set(decisions.filter((one) => one.side === side).map(({ accountId }) => personName(index, accountId)))]);
+  return listed([
+    ...new Set(decisions.filter((one) => one.side === side).map(({ accountId }) => personName(index, accountId))),
+  ]);
 }
 
 /** "a story", "an epic", "an initiative". */

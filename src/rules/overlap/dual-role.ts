@@ -1,5 +1,15 @@
 import type { ClassifiedAction, RuleContext, RuleModule } from '../types';
-import { EVIDENCE_LIMIT, actionEvidence, criteriaOf, isHumanDecider, listed, mostTellingFirst, personName, projectsWhereMapped, mappedAnywhere } from './people';
+import {
+  EVIDENCE_LIMIT,
+  actionEvidence,
+  criteriaOf,
+  isHumanDecider,
+  listed,
+  mostTellingFirst,
+  personName,
+  projectsWhereMapped,
+  mappedAnywhere,
+} from './people';
 
 export interface Options {
   /** Fewer decisions than this (strategic anywhere plus tactical in the team's project) say nothing. */
@@ -52,7 +62,8 @@ export const rule: RuleModule<Options> = {
   check(context) {
     const work = decisionsByPerson(context);
     const people = new Set(work.keys());
-    for (const projectKey of context.index.projects.keys()) context.roles.holders(projectKey, 'po').forEach((id) => people.add(id));
+    for (const projectKey of context.index.projects.keys())
+      context.roles.holders(projectKey, 'po').forEach((id) => people.add(id));
 
     for (const accountId of people) {
       if (!isHumanDecider(context.index, accountId)) continue;
@@ -65,7 +76,13 @@ export const rule: RuleModule<Options> = {
         const options = context.options(projectKey);
         const strategic = mine.strategic.filter((entry) => entry.classification.confidence >= options.minConfidence);
         const counted = tactical.filter((entry) => entry.classification.confidence >= options.minConfidence);
-        const basis = whyDual(context, accountId, projectKey, { poProjects, pmProjects, strategic: strategic.length, tactical: counted.length }, options);
+        const basis = whyDual(
+          context,
+          accountId,
+          projectKey,
+          { poProjects, pmProjects, strategic: strategic.length, tactical: counted.length },
+          options,
+        );
         if (!basis) continue;
         const combined = context.roles.isCombinedRole(projectKey);
         const evidence = balanced(strategic, counted);
@@ -107,8 +124,16 @@ function decisionsByPerson(context: RuleContext<Options>): Map<string, Work> {
   const work = new Map<string, Work>();
   for (const entry of context.actions) {
     const { action, item, classification } = entry;
-    if (action.kind === 'comment' || classification.role === 'neutral' || !isHumanDecider(context.index, action.authorId)) continue;
-    const mine = work.get(action.authorId) ?? { strategic: [], tacticalByProject: new Map<string, ClassifiedAction[]>() };
+    if (
+      action.kind === 'comment' ||
+      classification.role === 'neutral' ||
+      !isHumanDecider(context.index, action.authorId)
+    )
+      continue;
+    const mine = work.get(action.authorId) ?? {
+      strategic: [],
+      tacticalByProject: new Map<string, ClassifiedAction[]>(),
+    };
     if (classification.role === 'strategic') mine.strategic.push(entry);
     else mine.tacticalByProject.set(item.projectKey, [...(mine.tacticalByProject.get(item.projectKey) ?? []), entry]);
     work.set(action.authorId, mine);
@@ -130,7 +155,12 @@ function whyDual(
     if (facts.pmProjects.length > 0 || mappedAnywhere(context.roles, accountId, 'pm')) return 'mappedAcross';
   }
   const total = facts.strategic + facts.tactical;
-  if (total >= options.minDecisions && facts.strategic / total >= options.minShare && facts.tactical / total >= options.minShare) return 'bothKinds';
+  if (
+    total >= options.minDecisions &&
+    facts.strategic / total >= options.minShare &&
+    facts.tactical / total >= options.minShare
+  )
+    return 'bothKinds';
   return undefined;
 }
 

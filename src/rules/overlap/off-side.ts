@@ -2,7 +2,19 @@ import type { Role } from '../../classify';
 import type { ProductRole } from '../../config/types';
 import type { CriteriaId } from '../../criteria';
 import type { ClassifiedAction, RuleContext } from '../types';
-import { EVIDENCE_LIMIT, actionEvidence, criteriaOf, day, holderNames, isHumanDecider, mappedAnywhere, mappedRolesIn, mostTellingFirst, personName, plural } from './people';
+import {
+  EVIDENCE_LIMIT,
+  actionEvidence,
+  criteriaOf,
+  day,
+  holderNames,
+  isHumanDecider,
+  mappedAnywhere,
+  mappedRolesIn,
+  mostTellingFirst,
+  personName,
+  plural,
+} from './people';
 
 /**
  * The check behind overlap/po-strategic-action and overlap/pm-tactical-action: people who hold one role in a
@@ -61,7 +73,8 @@ export function checkOffSide(context: RuleContext<OffSideOptions>, spec: OffSide
     const threshold = action.kind === 'comment' ? options.commentMinConfidence : options.minConfidence;
     if (classification.confidence < threshold || context.roles.isCombinedRole(projectKey)) continue;
     const roles = mappedRolesIn(context.roles, action.authorId, projectKey);
-    if (!roles.includes(spec.holder) || roles.includes(other) || mappedAnywhere(context.roles, action.authorId, other)) continue;
+    if (!roles.includes(spec.holder) || roles.includes(other) || mappedAnywhere(context.roles, action.authorId, other))
+      continue;
     const key = `${action.authorId}\u0000${projectKey}`;
     const group = groups.get(key) ?? { accountId: action.authorId, projectKey, entries: [] };
     group.entries.push(entry);
@@ -90,7 +103,8 @@ export function checkOffSide(context: RuleContext<OffSideOptions>, spec: OffSide
         first: day(first.action.at),
         last: day(last.action.at),
         example: `on ${top.item.key}, "${top.classification.reason}"`,
-        shown: entries.length > EVIDENCE_LIMIT ? ` The ${EVIDENCE_LIMIT} most telling of ${entries.length} are listed.` : '',
+        shown:
+          entries.length > EVIDENCE_LIMIT ? ` The ${EVIDENCE_LIMIT} most telling of ${entries.length} are listed.` : '',
         counterpart: holderNames(context.index, context.roles, projectKey, other),
       },
       subject: { type: 'person', id: accountId, name },
@@ -107,6 +121,9 @@ export function checkOffSide(context: RuleContext<OffSideOptions>, spec: OffSide
 function describeCount(side: string, decisions: number, comments: number): string {
   const parts: string[] = [];
   if (decisions > 0) parts.push(plural(decisions, `${side} decision`));
-  if (comments > 0) parts.push(comments === 1 ? `1 comment stating a ${side} decision` : `${comments} comments stating ${side} decisions`);
+  if (comments > 0)
+    parts.push(
+      comments === 1 ? `1 comment stating a ${side} decision` : `${comments} comments stating ${side} decisions`,
+    );
   return parts.join(' and ');
 }

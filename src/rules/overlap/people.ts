@@ -39,7 +39,12 @@ export function mappedAnywhere(roles: RoleDirectory, accountId: string, role: Pr
 }
 
 /** Project keys where the person is mapped to the role, sorted. */
-export function projectsWhereMapped(index: AuditIndex, roles: RoleDirectory, accountId: string, role: ProductRole): string[] {
+export function projectsWhereMapped(
+  index: AuditIndex,
+  roles: RoleDirectory,
+  accountId: string,
+  role: ProductRole,
+): string[] {
   return [...index.projects.keys()].filter((key) => roles.holders(key, role).includes(accountId)).sort();
 }
 
@@ -51,8 +56,13 @@ export function listed(names: readonly string[]): string {
 
 /** Names of the people (not apps) mapped to a role in a project, or a phrase saying nobody is. */
 export function holderNames(index: AuditIndex, roles: RoleDirectory, projectKey: string, role: ProductRole): string {
-  const names = roles.holders(projectKey, role).filter((id) => isHumanDecider(index, id)).map((id) => personName(index, id));
-  return names.length > 0 ? listed(names) : `nobody yet (no ${role === 'pm' ? 'Product Manager' : 'Product Owner'} is mapped in ${projectKey})`;
+  const names = roles
+    .holders(projectKey, role)
+    .filter((id) => isHumanDecider(index, id))
+    .map((id) => personName(index, id));
+  return names.length > 0
+    ? listed(names)
+    : `nobody yet (no ${role === 'pm' ? 'Product Manager' : 'Product Owner'} is mapped in ${projectKey})`;
 }
 
 /** The UTC calendar day of an instant. */
@@ -63,20 +73,32 @@ export function day(at: Instant): string {
 /** One action as evidence: "Daniel Kowalski (PO): Moved the epic's target end later by 5 months, to 8 months out". */
 export function actionEvidence(index: AuditIndex, entry: ClassifiedAction, role?: string): FindingEvidence {
   const who = entry.action.authorId ? personName(index, entry.action.authorId) : 'Someone';
-  return { issueKey: entry.item.key, actionId: entry.action.id, at: entry.action.at, what: `${who}${role ? ` (${role})` : ''}: ${entry.classification.reason}` };
+  return {
+    issueKey: entry.item.key,
+    actionId: entry.action.id,
+    at: entry.action.at,
+    what: `${who}${role ? ` (${role})` : ''}: ${entry.classification.reason}`,
+  };
 }
 
 /** Decisions before comments (R4), then the more confident, then the more recent. */
 export function mostTellingFirst(a: ClassifiedAction, b: ClassifiedAction): number {
   const comment = Number(a.action.kind === 'comment') - Number(b.action.kind === 'comment');
-  return comment || b.classification.confidence - a.classification.confidence || (a.action.at < b.action.at ? 1 : a.action.at > b.action.at ? -1 : 0);
+  return (
+    comment ||
+    b.classification.confidence - a.classification.confidence ||
+    (a.action.at < b.action.at ? 1 : a.action.at > b.action.at ? -1 : 0)
+  );
 }
 
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-const CRITERIA_ORDER: readonly CriteriaId[] = [...CRITERIA.map((entry) => entry.id), ...RELATIONS.map((entry) => entry.id)];
+const CRITERIA_ORDER: readonly CriteriaId[] = [
+  ...CRITERIA.map((entry) => entry.id),
+  ...RELATIONS.map((entry) => entry.id),
+];
 
 /** The rule's own criteria with those its evidence was classified under, in the rulebook's order. */
 export function criteriaOf(base: readonly CriteriaId[], entries: readonly ClassifiedAction[]): CriteriaId[] {

@@ -25,15 +25,15 @@ export const rule: RuleModule<Record<string, never>> = {
     messages: {
       missing:
         'Project {{project}} ({{projectName}}) has no {{role}}: nobody is mapped to the role, directly or through a group, yet {{items}} had activity in the audit window. {{meanwhile}}',
-      fill:
-        'Add the person who {{duty}} to {{projectRoles}} of {{project}} (Project settings → People, as a user or through a group), or map them as {{short}} in the auditor’s role mapping by group ({{groups}}) or by account.',
+      fill: 'Add the person who {{duty}} to {{projectRoles}} of {{project}} (Project settings → People, as a user or through a group), or map them as {{short}} in the auditor’s role mapping by group ({{groups}}) or by account.',
     },
     optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
   },
   defaultOptions: {},
   check(context) {
     const activeItems = new Map<string, Set<string>>();
-    for (const { item } of context.actions) activeItems.set(item.projectKey, (activeItems.get(item.projectKey) ?? new Set()).add(item.key));
+    for (const { item } of context.actions)
+      activeItems.set(item.projectKey, (activeItems.get(item.projectKey) ?? new Set()).add(item.key));
 
     for (const project of context.index.projects.values()) {
       const items = activeItems.get(project.key);
@@ -45,7 +45,9 @@ export const rule: RuleModule<Record<string, never>> = {
         if (filled) continue;
         const mapping = context.settings(project.key).roleMapping;
         const meanwhile = decisionsMeanwhile(context.index, context.actions, project.key, DUTIES[role].side);
-        const deciders = [...new Set(meanwhile.flatMap(({ action }) => (action.authorId ? [action.authorId] : [])))].map((id) => personName(context.index, id));
+        const deciders = [
+          ...new Set(meanwhile.flatMap(({ action }) => (action.authorId ? [action.authorId] : []))),
+        ].map((id) => personName(context.index, id));
         const shown = [...meanwhile].reverse().slice(0, EVIDENCE_LIMIT);
         context.report({
           messageId: 'missing',
@@ -76,8 +78,19 @@ export const rule: RuleModule<Record<string, never>> = {
 };
 
 /** The project's decisions of the missing role's kind by people, oldest first. */
-function decisionsMeanwhile(index: AuditIndex, actions: readonly ClassifiedAction[], projectKey: string, side: 'strategic' | 'tactical'): ClassifiedAction[] {
-  return actions.filter(({ action, item, classification }) => item.projectKey === projectKey && action.kind !== 'comment' && classification.role === side && isHumanDecider(index, action.authorId));
+function decisionsMeanwhile(
+  index: AuditIndex,
+  actions: readonly ClassifiedAction[],
+  projectKey: string,
+  side: 'strategic' | 'tactical',
+): ClassifiedAction[] {
+  return actions.filter(
+    ({ action, item, classification }) =>
+      item.projectKey === projectKey &&
+      action.kind !== 'comment' &&
+      classification.role === side &&
+      isHumanDecider(index, action.authorId),
+  );
 }
 
 /** `the "Product Owner" project role`; with no role names mapped, a project role still has to be mapped first. */

@@ -22,12 +22,16 @@ export const rule: RuleModule<Options> = {
     criteria: ['C1', 'C4', 'R2'],
     description: 'An open roadmap item has no owner, or its owner is not a product manager.',
     messages: {
-      noOwner: '{{type}} {{key}} "{{summary}}" is open on the roadmap ({{status}}{{plan}}) but has no owner: its {{ownerField}} is empty.',
-      ownerNotPm: '{{type}} {{key}} "{{summary}}" is open on the roadmap ({{status}}{{plan}}) and owned by {{owner}} (its {{ownerField}}), who is not a Product Manager in {{project}}: {{ownerRole}}.',
-      assign: 'Set the {{ownerField}} of {{key}} to the Product Manager who answers for it ({{pms}}): what a roadmap item promises, and when, is a PM’s decision.',
+      noOwner:
+        '{{type}} {{key}} "{{summary}}" is open on the roadmap ({{status}}{{plan}}) but has no owner: its {{ownerField}} is empty.',
+      ownerNotPm:
+        '{{type}} {{key}} "{{summary}}" is open on the roadmap ({{status}}{{plan}}) and owned by {{owner}} (its {{ownerField}}), who is not a Product Manager in {{project}}: {{ownerRole}}.',
+      assign:
+        'Set the {{ownerField}} of {{key}} to the Product Manager who answers for it ({{pms}}): what a roadmap item promises, and when, is a PM’s decision.',
       reassign:
         'Set the {{ownerField}} of {{key}} to the Product Manager who answers for it ({{pms}}): what a roadmap item promises, and when, is a PM’s decision. If {{owner}} does own it as a Product Manager, map them to that role in {{project}}.',
-      replace: 'Hand {{key}} to an active Product Manager ({{pms}}) by setting its {{ownerField}}: a roadmap item whose owner cannot act has nobody deciding what it promises, and when.',
+      replace:
+        'Hand {{key}} to an active Product Manager ({{pms}}) by setting its {{ownerField}}: a roadmap item whose owner cannot act has nobody deciding what it promises, and when.',
     },
     optionsSchema: {
       type: 'object',
@@ -63,7 +67,9 @@ export const rule: RuleModule<Options> = {
           ownerRole: info ? describeRole(info, person, item.projectKey) : '',
           pms: pmCandidates(
             context.index,
-            context.roles.holders(item.projectKey, 'pm').filter((id) => id !== ownerId && isActive(context.index.people.get(id))),
+            context.roles
+              .holders(item.projectKey, 'pm')
+              .filter((id) => id !== ownerId && isActive(context.index.people.get(id))),
             item.projectKey,
           ),
         },
@@ -90,7 +96,10 @@ function isActive(person: Person | undefined): boolean {
 function describeRole(info: RoleInfo, person: Person | undefined, projectKey: string): string {
   if (person?.deleted) return 'their account no longer exists';
   if (person?.kind === 'app') return 'it is an app account, not a person';
-  if (person && !person.active) return info.roles.includes('pm') ? 'they are a Product Manager, but their account is deactivated' : 'their account is deactivated';
+  if (person && !person.active)
+    return info.roles.includes('pm')
+      ? 'they are a Product Manager, but their account is deactivated'
+      : 'their account is deactivated';
   const roles = listed(info.roles.map((role) => (role === 'pm' ? 'Product Manager' : 'Product Owner')));
   switch (info.scope) {
     case 'project':
@@ -107,7 +116,9 @@ function describeRole(info: RoleInfo, person: Person | undefined, projectKey: st
 function pmCandidates(index: AuditIndex, holders: readonly string[], projectKey: string): string {
   if (holders.length === 0) return `no other active Product Manager is mapped in ${projectKey} yet, so map one first`;
   const names = holders.slice(0, NAMED_PMS).map((id) => personName(index, id));
-  return holders.length > NAMED_PMS ? `one of ${names.join(', ')} and ${holders.length - NAMED_PMS} more` : `${holders.length > 1 ? 'one of ' : ''}${listed(names)}`;
+  return holders.length > NAMED_PMS
+    ? `one of ${names.join(', ')} and ${holders.length - NAMED_PMS} more`
+    : `${holders.length > 1 ? 'one of ' : ''}${listed(names)}`;
 }
 
 function planPhrase(item: Item): string {
@@ -120,5 +131,7 @@ function planPhrase(item: Item): string {
 }
 
 function fieldLabel(ownerField: string): string {
-  return ownerField === 'assignee' || ownerField === 'reporter' || ownerField === 'creator' ? ownerField : `owner field (${ownerField})`;
+  return ownerField === 'assignee' || ownerField === 'reporter' || ownerField === 'creator'
+    ? ownerField
+    : `owner field (${ownerField})`;
 }

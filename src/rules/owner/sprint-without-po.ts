@@ -1,7 +1,17 @@
 import type { Action, Sprint } from '../../domain/model';
 import { duringSprint } from '../../horizon';
 import type { ClassifiedAction, RuleContext, RuleModule } from '../types';
-import { EVIDENCE_LIMIT, actionEvidence, day, holderNames, isHumanDecider, listed, mappedRolesIn, personName, plural } from '../overlap/people';
+import {
+  EVIDENCE_LIMIT,
+  actionEvidence,
+  day,
+  holderNames,
+  isHumanDecider,
+  listed,
+  mappedRolesIn,
+  personName,
+  plural,
+} from '../overlap/people';
 
 /**
  * C9: a sprint's backlog has one accountable owner, the PO. A sprint with no goal and no tactical action by a PO of
@@ -33,13 +43,22 @@ export const rule: RuleModule<Record<string, never>> = {
       const firstItem = items[0];
       const start = sprint.startDate;
       if (!firstItem || !start) continue;
-      const projectKey = (sprint.boardId !== undefined ? boardProject.get(sprint.boardId) : undefined) ?? firstItem.projectKey;
+      const projectKey =
+        (sprint.boardId !== undefined ? boardProject.get(sprint.boardId) : undefined) ?? firstItem.projectKey;
 
-      const managing = items.flatMap((item) => (context.index.actionsByItem.get(item.key) ?? []).filter((entry) => managesSprint(entry, sprint)));
-      const byPo = managing.filter(({ action, item }) => isHumanDecider(context.index, action.authorId) && mappedRolesIn(context.roles, action.authorId, item.projectKey).includes('po'));
+      const managing = items.flatMap((item) =>
+        (context.index.actionsByItem.get(item.key) ?? []).filter((entry) => managesSprint(entry, sprint)),
+      );
+      const byPo = managing.filter(
+        ({ action, item }) =>
+          isHumanDecider(context.index, action.authorId) &&
+          mappedRolesIn(context.roles, action.authorId, item.projectKey).includes('po'),
+      );
       if (byPo.length > 0) continue;
 
-      const byPeople = managing.filter(({ action }) => isHumanDecider(context.index, action.authorId)).sort((a, b) => (a.action.at < b.action.at ? -1 : a.action.at > b.action.at ? 1 : 0));
+      const byPeople = managing
+        .filter(({ action }) => isHumanDecider(context.index, action.authorId))
+        .sort((a, b) => (a.action.at < b.action.at ? -1 : a.action.at > b.action.at ? 1 : 0));
       const shown = byPeople.slice(0, EVIDENCE_LIMIT);
       context.report({
         messageId: 'unmanaged',
@@ -61,7 +80,13 @@ export const rule: RuleModule<Record<string, never>> = {
         evidence:
           shown.length > 0
             ? shown.map((entry) => actionEvidence(context.index, entry))
-            : items.slice(0, EVIDENCE_LIMIT).map((item) => ({ issueKey: item.key, at: start, what: `In ${sprint.name}; no backlog work on it at planning or during the sprint` })),
+            : items
+                .slice(0, EVIDENCE_LIMIT)
+                .map((item) => ({
+                  issueKey: item.key,
+                  at: start,
+                  what: `In ${sprint.name}; no backlog work on it at planning or during the sprint`,
+                })),
       });
     }
   },
@@ -72,7 +97,11 @@ function isJudged(sprint: Sprint, context: RuleContext<Record<string, never>>): 
   if (sprint.state === 'active') return true;
   if (sprint.state !== 'closed') return false;
   const ended = sprint.completeDate ?? sprint.endDate;
-  return ended !== undefined && ended <= context.now.toISOString() && (context.since === undefined || ended >= context.since.toISOString());
+  return (
+    ended !== undefined &&
+    ended <= context.now.toISOString() &&
+    (context.since === undefined || ended >= context.since.toISOString())
+  );
 }
 
 /** A tactical action on the sprint's work while it ran, or the planning decision that put the work into it. */
@@ -82,17 +111,31 @@ function managesSprint({ action, classification }: ClassifiedAction, sprint: Spr
 }
 
 function addsToSprint(action: Action, sprintId: number): boolean {
-  return action.kind === 'change' && action.changes.some((change) => change.meaning === 'sprint' && sprintIds(change.toValue).includes(sprintId) && !sprintIds(change.fromValue).includes(sprintId));
+  return (
+    action.kind === 'change' &&
+    action.changes.some(
+      (change) =>
+        change.meaning === 'sprint' &&
+        sprintIds(change.toValue).includes(sprintId) &&
+        !sprintIds(change.fromValue).includes(sprintId),
+    )
+  );
 }
 
 function sprintIds(value: string | undefined): number[] {
-  return (value ?? '').split(/[,\s]+/u).map(Number).filter((id) => Number.isInteger(id) && id > 0);
+  return (value ?? '')
+    .split(/[,\s]+/u)
+    .map(Number)
+    .filter((id) => Number.isInteger(id) && id > 0);
 }
 
 function actedBy(context: RuleContext<Record<string, never>>, entries: readonly ClassifiedAction[]): string {
   if (entries.length === 0) return 'Nobody did backlog work on its items.';
   const counts = new Map<string, number>();
-  for (const { action } of entries) if (action.authorId) counts.set(action.authorId, (counts.get(action.authorId) ?? 0) + 1);
-  const parts = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([id, count]) => `${personName(context.index, id)} (${count})`);
+  for (const { action } of entries)
+    if (action.authorId) counts.set(action.authorId, (counts.get(action.authorId) ?? 0) + 1);
+  const parts = [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([id, count]) => `${personName(context.index, id)} (${count})`);
   return `The backlog work on them came from ${listed(parts)}, none of them a Product Owner there.`;
 }

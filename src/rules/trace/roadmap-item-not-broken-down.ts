@@ -1,6 +1,15 @@
 import { HIERARCHY } from '../../domain/model';
 import { daysBetween, plannedEnd, plannedStart } from '../../horizon';
-import { dateEvidence, isOpen, itemData, itemSubject, plural, roadmapDecider, roleHolderNames, spanFields } from '../horizon/support';
+import {
+  dateEvidence,
+  isOpen,
+  itemData,
+  itemSubject,
+  plural,
+  roadmapDecider,
+  roleHolderNames,
+  spanFields,
+} from '../horizon/support';
 import type { RuleModule } from '../types';
 
 export interface Options {
@@ -16,10 +25,13 @@ export const rule: RuleModule<Options> = {
     category: 'trace',
     defaultSeverity: 'warning',
     criteria: ['R3', 'C3'],
-    description: 'An open roadmap item that starts within the next sprint or two, or has started, with no items under it.',
+    description:
+      'An open roadmap item that starts within the next sprint or two, or has started, with no items under it.',
     messages: {
-      startsSoon: '{{type}} {{key}} "{{summary}}" starts on {{start}}, {{when}}, and nothing is planned under it yet: no {{children}} break it down.',
-      started: '{{type}} {{key}} "{{summary}}" started on {{start}} and {{until}}, but nothing is planned under it: no {{children}} break it down.',
+      startsSoon:
+        '{{type}} {{key}} "{{summary}}" starts on {{start}}, {{when}}, and nothing is planned under it yet: no {{children}} break it down.',
+      started:
+        '{{type}} {{key}} "{{summary}}" started on {{start}} and {{until}}, but nothing is planned under it: no {{children}} break it down.',
       fix: '{{po}} should break it down into {{children}} with {{decider}} before the team needs them, so that sprint work traces back to it; if it will not start, move its dates.',
     },
     optionsSchema: {

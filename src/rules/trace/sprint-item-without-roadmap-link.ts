@@ -21,11 +21,13 @@ export const rule: RuleModule<Options> = {
     criteria: ['R3', 'C1'],
     description: 'An item in an active sprint whose parent chain reaches no epic or initiative on the roadmap.',
     messages: {
-      noParent: '{{type}} {{key}} "{{summary}}" is in sprint "{{sprint}}" but has no parent: nothing links it to an epic or initiative on the roadmap.',
+      noParent:
+        '{{type}} {{key}} "{{summary}}" is in sprint "{{sprint}}" but has no parent: nothing links it to an epic or initiative on the roadmap.',
       topReached:
         '{{type}} {{key}} "{{summary}}" is in sprint "{{sprint}}", but its parent chain ({{chain}}) ends at a {{topType}} with no parent: it never reaches an epic or initiative on the roadmap.',
-      cycle: '{{type}} {{key}} "{{summary}}" is in sprint "{{sprint}}", but its parent chain loops ({{chain}}) without reaching an epic or initiative on the roadmap.',
-      fix: '{{po}} should give it the epic it serves as parent, so the sprint work traces to the roadmap. If work of this type is deliberately kept off the roadmap (bugs, chores), an admin can exempt the type with the rule\'s ignoreTypes option.',
+      cycle:
+        '{{type}} {{key}} "{{summary}}" is in sprint "{{sprint}}", but its parent chain loops ({{chain}}) without reaching an epic or initiative on the roadmap.',
+      fix: "{{po}} should give it the epic it serves as parent, so the sprint work traces to the roadmap. If work of this type is deliberately kept off the roadmap (bugs, chores), an admin can exempt the type with the rule's ignoreTypes option.",
     },
     optionsSchema: {
       type: 'object',
@@ -39,11 +41,17 @@ export const rule: RuleModule<Options> = {
   defaultOptions: { includeStates: ['active'], ignoreTypes: [] },
   check(context) {
     const { index } = context;
-    const inSprint = sprintOfEachItem(index, (item, sprint) => lowerCased(context.options(item.projectKey).includeStates).has(sprint.state.toLowerCase()));
+    const inSprint = sprintOfEachItem(index, (item, sprint) =>
+      lowerCased(context.options(item.projectKey).includeStates).has(sprint.state.toLowerCase()),
+    );
     const unlinked = new Map<string, { item: Item; sprint: Sprint; walk: ParentWalk; below: string[] }>();
     for (const { item, sprint } of inSprint.values()) {
       const ignored = lowerCased(context.options(item.projectKey).ignoreTypes);
-      const walk = walkUp(index, item, (candidate) => isRoadmapItem(candidate) || ignored.has(candidate.type.name.toLowerCase()));
+      const walk = walkUp(
+        index,
+        item,
+        (candidate) => isRoadmapItem(candidate) || ignored.has(candidate.type.name.toLowerCase()),
+      );
       // A parent the site does not hold (another project not read, no permission) may well be an epic: not judged.
       if (walk.end === 'found' || walk.end === 'missing') continue;
       unlinked.set(item.key, { item, sprint, walk, below: [] });
@@ -80,7 +88,10 @@ export const rule: RuleModule<Options> = {
 };
 
 /** Each item in a sprint that passes `include`, with the latest-starting such sprint. */
-function sprintOfEachItem(index: AuditIndex, include: (item: Item, sprint: Sprint) => boolean): Map<string, { item: Item; sprint: Sprint }> {
+function sprintOfEachItem(
+  index: AuditIndex,
+  include: (item: Item, sprint: Sprint) => boolean,
+): Map<string, { item: Item; sprint: Sprint }> {
   const found = new Map<string, { item: Item; sprint: Sprint }>();
   for (const sprint of index.site.sprints) {
     for (const item of index.itemsBySprint.get(sprint.id) ?? []) {
@@ -94,7 +105,12 @@ function sprintOfEachItem(index: AuditIndex, include: (item: Item, sprint: Sprin
 
 function sprintEvidence(item: Item, sprint: Sprint, now: string): FindingEvidence {
   const dates = sprint.startDate && sprint.endDate ? `, ${dayOf(sprint.startDate)} → ${dayOf(sprint.endDate)}` : '';
-  return { issueKey: item.key, sprintId: sprint.id, at: sprint.startDate ?? now, what: `In sprint "${sprint.name}" (${sprint.state}${dates})` };
+  return {
+    issueKey: item.key,
+    sprintId: sprint.id,
+    at: sprint.startDate ?? now,
+    what: `In sprint "${sprint.name}" (${sprint.state}${dates})`,
+  };
 }
 
 /** Where the chain stops: the change in the window that last set or removed the top item's parent, else the fact as read. */
@@ -102,15 +118,21 @@ function chainEndEvidence(index: AuditIndex, top: Item, end: ParentWalk['end'], 
   const actions = index.actionsByItem.get(top.key) ?? [];
   for (let i = actions.length - 1; i >= 0; i--) {
     const action = actions[i]!.action;
-    const change = action.kind === 'change' ? action.changes.find((candidate) => PARENT_FIELDS.has(candidate.meaning)) : undefined;
+    const change =
+      action.kind === 'change' ? action.changes.find((candidate) => PARENT_FIELDS.has(candidate.meaning)) : undefined;
     if (!change) continue;
     const who = action.authorId ? personName(index, action.authorId) : 'Someone';
     const to = change.toText || change.toValue;
     const from = change.fromText || change.fromValue;
-    const what = to ? `${who} set the parent of ${top.key} to ${to}` : `${who} removed ${from ? `${from} as ` : ''}the parent of ${top.key}`;
+    const what = to
+      ? `${who} set the parent of ${top.key} to ${to}`
+      : `${who} removed ${from ? `${from} as ` : ''}the parent of ${top.key}`;
     return { issueKey: top.key, actionId: action.id, at: action.at, what };
   }
-  const what = end === 'cycle' ? `${top.key} has ${top.parentKey!} as its parent, which is already below it` : `${top.key} (${top.type.name}) has no parent`;
+  const what =
+    end === 'cycle'
+      ? `${top.key} has ${top.parentKey!} as its parent, which is already below it`
+      : `${top.key} (${top.type.name}) has no parent`;
   return { issueKey: top.key, at: now, what };
 }
 

@@ -14,10 +14,16 @@ export async function call<K extends ResolverName>(name: K, payload: Payload<K>)
   try {
     const response: unknown = await invoke(name, payload);
     if (isResolverResponse(response)) return response as ResolverResponse<Result<K>>;
-    return { ok: false, error: { code: 'INTERNAL', message: `The app's ${name} function gave an answer the page does not understand.` } };
+    return {
+      ok: false,
+      error: { code: 'INTERNAL', message: `The app's ${name} function gave an answer the page does not understand.` },
+    };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: { code: 'INTERNAL', message: `The call to the app's ${name} function failed: ${message}` } };
+    return {
+      ok: false,
+      error: { code: 'INTERNAL', message: `The call to the app's ${name} function failed: ${message}` },
+    };
   }
 }
 

@@ -7,7 +7,11 @@ export function importConflictOf(details: unknown): ImportConflict | undefined {
   if (!Array.isArray(record.changes) || typeof record.unversioned !== 'boolean') return undefined;
   const changes = record.changes.filter(
     (change): change is VersionChange =>
-      typeof change === 'object' && change !== null && typeof (change as VersionChange).path === 'string' && typeof (change as VersionChange).exported === 'number' && typeof (change as VersionChange).current === 'number',
+      typeof change === 'object' &&
+      change !== null &&
+      typeof (change as VersionChange).path === 'string' &&
+      typeof (change as VersionChange).exported === 'number' &&
+      typeof (change as VersionChange).current === 'number',
   );
   return { changes, unversioned: record.unversioned };
 }
@@ -22,8 +26,14 @@ export function describeChange(change: VersionChange): string {
 
 /** What an import did, in a sentence. */
 export function describeImport(outcome: ImportOutcome): string {
-  const migrated = outcome.migrations.length > 0 ? ` The file was in the older format ${outcome.from} and was brought up to date first.` : '';
-  if (outcome.written.length === 0) return `Nothing differed from the stored configuration, so nothing changed.${migrated}`;
-  const parts = outcome.written.map((path) => (path === 'site' ? 'the site settings' : `project ${path.replace(/^projects\./, '')}`));
+  const migrated =
+    outcome.migrations.length > 0
+      ? ` The file was in the older format ${outcome.from} and was brought up to date first.`
+      : '';
+  if (outcome.written.length === 0)
+    return `Nothing differed from the stored configuration, so nothing changed.${migrated}`;
+  const parts = outcome.written.map((path) =>
+    path === 'site' ? 'the site settings' : `project ${path.replace(/^projects\./, '')}`,
+  );
   return `Changed ${parts.join(', ')}. The next audit uses them.${migrated}`;
 }

@@ -8,7 +8,8 @@ export type ViewChoice =
 const BOARD_MODULES = new Set(['jira:boardAction', 'jira:backlogAction', 'jira:sprintAction']);
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const nested = (record: Json, key: string): Json => (isObject(record[key]) ? (record[key] as Json) : {});
 
 /** Jira sends board and sprint ids as strings on some surfaces and numbers on others. */
@@ -25,24 +26,32 @@ function projectKeyOf(extension: Json): string | undefined {
 export function chooseView(extension: unknown): ViewChoice {
   const ext = isObject(extension) ? extension : {};
   const moduleType = typeof ext.type === 'string' ? ext.type : null;
-  if (moduleType === null) return { kind: 'unsupported', moduleType, reason: 'Jira did not say which module opened the app.' };
+  if (moduleType === null)
+    return { kind: 'unsupported', moduleType, reason: 'Jira did not say which module opened the app.' };
 
   if (BOARD_MODULES.has(moduleType)) {
     const boardId = positiveId(nested(ext, 'board').id);
     const sprintId = moduleType === 'jira:sprintAction' ? positiveId(nested(ext, 'sprint').id) : undefined;
-    return { kind: 'board', moduleType, ...(boardId !== undefined ? { boardId } : {}), ...(sprintId !== undefined ? { sprintId } : {}) };
+    return {
+      kind: 'board',
+      moduleType,
+      ...(boardId !== undefined ? { boardId } : {}),
+      ...(sprintId !== undefined ? { sprintId } : {}),
+    };
   }
   const projectKey = projectKeyOf(ext);
   switch (moduleType) {
     case 'jira:projectPage':
-      if (projectKey === undefined) return { kind: 'unsupported', moduleType, reason: 'The project page was opened without its project.' };
+      if (projectKey === undefined)
+        return { kind: 'unsupported', moduleType, reason: 'The project page was opened without its project.' };
       return { kind: 'roadmap', moduleType, projectKey };
     case 'jira:globalPage':
       return { kind: 'roadmap', moduleType };
     case 'jira:adminPage':
       return { kind: 'settings', moduleType };
     case 'jira:projectSettingsPage':
-      if (projectKey === undefined) return { kind: 'unsupported', moduleType, reason: "The project settings page was opened without its project." };
+      if (projectKey === undefined)
+        return { kind: 'unsupported', moduleType, reason: 'The project settings page was opened without its project.' };
       return { kind: 'settings', moduleType, projectKey };
     default:
       return { kind: 'unsupported', moduleType, reason: `The app has no view for the module type ${moduleType}.` };

@@ -32,22 +32,62 @@ export function adviceFor(error: Pick<ResolverError, 'code'>, activity: Activity
   switch (error.code) {
     case 'FORBIDDEN':
       return activity === 'save'
-        ? { title: 'You may not change these settings', advice: 'Site settings can be saved by Jira admins; a project’s settings by Jira admins and that project’s admins. Ask one of them to make the change.', retry: false }
-        : { title: `You may not see ${SUBJECT[activity]}`, advice: 'Jira did not let your account read what this page needs. Ask a Jira admin for the Browse projects permission on the projects involved.', retry: false };
+        ? {
+            title: 'You may not change these settings',
+            advice:
+              'Site settings can be saved by Jira admins; a project’s settings by Jira admins and that project’s admins. Ask one of them to make the change.',
+            retry: false,
+          }
+        : {
+            title: `You may not see ${SUBJECT[activity]}`,
+            advice:
+              'Jira did not let your account read what this page needs. Ask a Jira admin for the Browse projects permission on the projects involved.',
+            retry: false,
+          };
     case 'NOT_FOUND':
-      return { title: NOT_FOUND_TITLE[activity], advice: 'It may have been deleted, moved or hidden from you. Open the page again from Jira.', retry: false };
+      return {
+        title: NOT_FOUND_TITLE[activity],
+        advice: 'It may have been deleted, moved or hidden from you. Open the page again from Jira.',
+        retry: false,
+      };
     case 'INVALID_INPUT':
       return activity === 'save'
-        ? { title: 'Some settings are not valid', advice: 'Nothing was saved. Fix the fields marked below and save again.', retry: false }
-        : { title: 'The page was opened without what it needs', advice: 'Open it again from a board, a backlog, a sprint or a project in Jira.', retry: false };
+        ? {
+            title: 'Some settings are not valid',
+            advice: 'Nothing was saved. Fix the fields marked below and save again.',
+            retry: false,
+          }
+        : {
+            title: 'The page was opened without what it needs',
+            advice: 'Open it again from a board, a backlog, a sprint or a project in Jira.',
+            retry: false,
+          };
     case 'CONFLICT':
-      return { title: 'Someone else saved these settings', advice: 'They were changed after you opened this page, so your changes were not saved. Reload to see the current settings, then make your changes again.', retry: false };
+      return {
+        title: 'Someone else saved these settings',
+        advice:
+          'They were changed after you opened this page, so your changes were not saved. Reload to see the current settings, then make your changes again.',
+        retry: false,
+      };
     case 'JIRA_UNAVAILABLE':
-      return { title: 'Jira did not answer', advice: `Jira was not available while reading ${SUBJECT[activity]}. Try again in a minute.`, retry: true };
+      return {
+        title: 'Jira did not answer',
+        advice: `Jira was not available while reading ${SUBJECT[activity]}. Try again in a minute.`,
+        retry: true,
+      };
     case 'RATE_LIMITED':
-      return { title: 'Jira asked the app to slow down', advice: 'Jira is limiting how much the app may read right now (large projects take many requests). Wait a few minutes and try again.', retry: true };
+      return {
+        title: 'Jira asked the app to slow down',
+        advice:
+          'Jira is limiting how much the app may read right now (large projects take many requests). Wait a few minutes and try again.',
+        retry: true,
+      };
     case 'INTERNAL':
     default:
-      return { title: 'Something went wrong in the app', advice: 'Try again. If it keeps happening, tell your Jira admin what the message below says.', retry: true };
+      return {
+        title: 'Something went wrong in the app',
+        advice: 'Try again. If it keeps happening, tell your Jira admin what the message below says.',
+        retry: true,
+      };
   }
 }

@@ -11,10 +11,19 @@ export const findingColumns: ReadonlyArray<CsvColumn<Finding>> = [
   { header: 'Severity', value: (finding) => finding.severity },
   { header: 'Subject', value: (finding) => subjectLabel(finding) },
   { header: 'Message', value: (finding) => finding.message },
-  { header: 'Criteria', value: (finding) => finding.criteria.map((id) => (isCriteriaId(id) ? `${id} ${criteriaById(id).name}` : id)) },
+  {
+    header: 'Criteria',
+    value: (finding) => finding.criteria.map((id) => (isCriteriaId(id) ? `${id} ${criteriaById(id).name}` : id)),
+  },
   { header: 'Issues', value: (finding) => finding.issueKeys },
   { header: 'Projects', value: (finding) => finding.projectKeys },
-  { header: 'Evidence', value: (finding) => finding.evidence.map((evidence) => [evidence.at.slice(0, 10), evidence.issueKey, evidence.what].filter(Boolean).join(' ')) },
+  {
+    header: 'Evidence',
+    value: (finding) =>
+      finding.evidence.map((evidence) =>
+        [evidence.at.slice(0, 10), evidence.issueKey, evidence.what].filter(Boolean).join(' '),
+      ),
+  },
   { header: 'Suggestion', value: (finding) => finding.suggestion },
 ];
 

@@ -40,13 +40,17 @@ export function toJson(value: unknown): string {
 export function exportFileName(parts: readonly (string | undefined)[], at: Date, extension: 'csv' | 'json'): string {
   const date = at.toISOString().slice(0, 10);
   const words = ['role-audit', ...parts.filter((part): part is string => part !== undefined && part !== ''), date];
-  return `${words.map((word) => word.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '')).filter(Boolean).join('-')}.${extension}`;
+  return `${words
+    .map((word) => word.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, ''))
+    .filter(Boolean)
+    .join('-')}.${extension}`;
 }
 
 /** A settings document as `path,value` rows (`thresholds.sprintMaxWeeks` → 4), lists as one row each. */
 export function flattenSettings(value: unknown, prefix = ''): Array<{ path: string; value: string }> {
   if (Array.isArray(value)) {
-    if (value.every((entry) => typeof entry !== 'object' || entry === null)) return [{ path: prefix, value: value.join('; ') }];
+    if (value.every((entry) => typeof entry !== 'object' || entry === null))
+      return [{ path: prefix, value: value.join('; ') }];
     return value.flatMap((entry, index) => flattenSettings(entry, `${prefix}.${index}`));
   }
   if (typeof value === 'object' && value !== null) {

@@ -31,7 +31,11 @@ export function isComplete(list: PagedFindings): boolean {
 export function withPage(list: PagedFindings, page: FindingPage): PagedFindings {
   const kept = list.findings.slice(0, page.offset);
   const seen = new Set(kept.map((finding) => finding.id));
-  return { findings: [...kept, ...page.findings.filter((finding) => !seen.has(finding.id))], total: page.total, status: 'idle' };
+  return {
+    findings: [...kept, ...page.findings.filter((finding) => !seen.has(finding.id))],
+    total: page.total,
+    status: 'idle',
+  };
 }
 
 export type PageReader = (offset: number, limit: number) => Promise<ResolverResponse<FindingPage>>;
@@ -40,14 +44,19 @@ export type PageReader = (offset: number, limit: number) => Promise<ResolverResp
  * Every finding of a list, reading what is not loaded yet in pages of MAX_FINDINGS_PAGE, so an export is never
  * silently partial: the first failed page fails the whole read. `onPage` hears how far the read has got.
  */
-export async function readAll(list: PagedFindings, read: PageReader, onPage?: (loaded: number, total: number) => void): Promise<ResolverResponse<Finding[]>> {
+export async function readAll(
+  list: PagedFindings,
+  read: PageReader,
+  onPage?: (loaded: number, total: number) => void,
+): Promise<ResolverResponse<Finding[]>> {
   let current = list;
   while (!isComplete(current)) {
     const response = await read(current.findings.length, MAX_FINDINGS_PAGE);
     if (!response.ok) return response;
     const next = withPage(current, response.data);
     // A page that adds nothing means the matching findings shrank under the read: what is listed is all there is.
-    if (next.findings.length <= current.findings.length) return { ok: true, data: next.findings.slice(0, response.data.total) };
+    if (next.findings.length <= current.findings.length)
+      return { ok: true, data: next.findings.slice(0, response.data.total) };
     current = next;
     onPage?.(current.findings.length, response.data.total);
   }

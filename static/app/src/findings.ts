@@ -5,8 +5,16 @@ import type { RuleCategory } from '../../../src/rules/types';
 export const CATEGORIES: ReadonlyArray<{ id: RuleCategory; label: string; about: string }> = [
   { id: 'overlap', label: 'Role overlap', about: 'People deciding on the other role’s side of the boundary.' },
   { id: 'owner', label: 'Missing owners', about: 'Roadmap items, sprints or projects nobody in the right role owns.' },
-  { id: 'horizon', label: 'Time-horizon mismatches', about: 'Plans too short for the roadmap or too long for a sprint.' },
-  { id: 'trace', label: 'Broken translation', about: 'Roadmap items that never reach the backlog, and sprint work with no roadmap item above it.' },
+  {
+    id: 'horizon',
+    label: 'Time-horizon mismatches',
+    about: 'Plans too short for the roadmap or too long for a sprint.',
+  },
+  {
+    id: 'trace',
+    label: 'Broken translation',
+    about: 'Roadmap items that never reach the backlog, and sprint work with no roadmap item above it.',
+  },
 ];
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -17,7 +25,9 @@ export function categoryOf(ruleId: string): string {
 }
 
 export function bySeverity(a: Finding, b: Finding): number {
-  return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.rule.localeCompare(b.rule) || a.id.localeCompare(b.id);
+  return (
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.rule.localeCompare(b.rule) || a.id.localeCompare(b.id)
+  );
 }
 
 export interface FindingGroup {
@@ -35,8 +45,16 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
     findings: findings.filter((finding) => categoryOf(finding.rule) === category.id),
   }));
   const other = findings.filter((finding) => !known.has(categoryOf(finding.rule)));
-  if (other.length > 0) groups.push({ id: 'other', label: 'Other findings', about: 'Findings of rules outside the four kinds.', findings: other });
-  return groups.filter((group) => group.findings.length > 0).map((group) => ({ ...group, findings: [...group.findings].sort(bySeverity) }));
+  if (other.length > 0)
+    groups.push({
+      id: 'other',
+      label: 'Other findings',
+      about: 'Findings of rules outside the four kinds.',
+      findings: other,
+    });
+  return groups
+    .filter((group) => group.findings.length > 0)
+    .map((group) => ({ ...group, findings: [...group.findings].sort(bySeverity) }));
 }
 
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {

@@ -43,7 +43,10 @@ const ROLE_NAMES: Record<ProductRole, string> = { pm: 'PM', po: 'PO' };
 /** `PM`, `PO`, `PM and PO` or `none`. */
 export function roleLabel(roles: readonly ProductRole[]): string {
   if (roles.length === 0) return 'none';
-  return [...roles].sort().map((role) => ROLE_NAMES[role]).join(' and ');
+  return [...roles]
+    .sort()
+    .map((role) => ROLE_NAMES[role])
+    .join(' and ');
 }
 
 /** A person's role as the panels show it: inferred roles say so, since no one mapped them. */

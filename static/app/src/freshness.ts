@@ -8,11 +8,14 @@ import { formatDateTime, plural } from './format';
  * does not make the cache look older or newer than it is.
  */
 export function freshnessText(freshness: Freshness, generatedAt: string): string {
-  if (freshness.source === 'live') return 'Read live from Jira just now: the background scan has not cached this project yet.';
+  if (freshness.source === 'live')
+    return 'Read live from Jira just now: the background scan has not cached this project yet.';
   const scanned = parseISO(freshness.scannedAt);
   const audited = parseISO(generatedAt);
   const age = isValid(scanned) && isValid(audited) ? ` (${formatDistance(scanned, audited, { addSuffix: true })})` : '';
-  const pending = freshness.auditPending ? ' The background audit has not caught up with everything read yet: this shows its latest results until it has.' : '';
+  const pending = freshness.auditPending
+    ? ' The background audit has not caught up with everything read yet: this shows its latest results until it has.'
+    : '';
   return `From the background scan of ${formatDateTime(freshness.scannedAt)}${age}.${pending}`;
 }
 
@@ -28,8 +31,12 @@ export function pendingText(pending: readonly string[]): string | undefined {
 /** What a refresh did, in a sentence for the live region and the note beside the button. */
 export function refreshSummary(result: Pick<RefreshResult, 'projectKey' | 'refresh'>): string {
   const { projectKey, refresh } = result;
-  if (refresh.busy) return `A scan of ${projectKey} is already running; this shows the cache as it is. Refresh again in a minute.`;
-  const changed = refresh.issuesWritten === 0 ? 'nothing had changed since the last scan' : `${plural(refresh.issuesWritten, 'issue')} updated in the cache`;
+  if (refresh.busy)
+    return `A scan of ${projectKey} is already running; this shows the cache as it is. Refresh again in a minute.`;
+  const changed =
+    refresh.issuesWritten === 0
+      ? 'nothing had changed since the last scan'
+      : `${plural(refresh.issuesWritten, 'issue')} updated in the cache`;
   const rest = refresh.done ? '' : ' More changes are still being read in the background; refresh again in a minute.';
   return `Refreshed ${projectKey} from Jira: ${changed}.${rest}`;
 }

@@ -1,4 +1,11 @@
-import type { Finding, FindingQuery, PersonProfile, RoadmapItemSummary, RoadmapView, SprintSummary } from '../../../src/resolvers/api';
+import type {
+  Finding,
+  FindingQuery,
+  PersonProfile,
+  RoadmapItemSummary,
+  RoadmapView,
+  SprintSummary,
+} from '../../../src/resolvers/api';
 import { findingFilter, NO_OWNER } from '../../../src/resolvers/findings-query';
 
 export { NO_OWNER };
@@ -32,17 +39,24 @@ export interface FilteredRoadmap {
  * one of their items (the same test getFindings makes on the server); an item matches a rule when one of its
  * findings comes from it, whether or not that finding is loaded.
  */
-export function filterRoadmap(view: Pick<RoadmapView, 'items' | 'findings' | 'sprints' | 'people'>, filters: RoadmapFilters): FilteredRoadmap {
+export function filterRoadmap(
+  view: Pick<RoadmapView, 'items' | 'findings' | 'sprints' | 'people'>,
+  filters: RoadmapFilters,
+): FilteredRoadmap {
   const ruleOf = new Map(view.findings.map((finding) => [finding.id, finding.rule]));
-  const ownedBy = (item: RoadmapItemSummary, owner: string) => (owner === NO_OWNER ? item.ownerId === undefined : item.ownerId === owner);
+  const ownedBy = (item: RoadmapItemSummary, owner: string) =>
+    owner === NO_OWNER ? item.ownerId === undefined : item.ownerId === owner;
   const items = view.items.filter(
     (item) =>
       (filters.project === undefined || item.projectKey === filters.project) &&
       (filters.owner === undefined || ownedBy(item, filters.owner)) &&
-      (filters.rule === undefined || item.findings.some((id) => (ruleOf.get(id) ?? ruleOfFindingId(id)) === filters.rule)),
+      (filters.rule === undefined ||
+        item.findings.some((id) => (ruleOf.get(id) ?? ruleOfFindingId(id)) === filters.rule)),
   );
   const findings = view.findings.filter(findingFilter(view.items, findingQueryOf(filters)));
-  const sprints = view.sprints.filter((sprint) => filters.project === undefined || sprint.projectKey === filters.project);
+  const sprints = view.sprints.filter(
+    (sprint) => filters.project === undefined || sprint.projectKey === filters.project,
+  );
   const people = view.people.filter(
     (person) =>
       (filters.project === undefined || person.projects.includes(filters.project)) &&
@@ -66,7 +80,9 @@ export interface Option {
 export function ownerOptions(items: readonly RoadmapItemSummary[]): Option[] {
   const owners = new Map<string, string>();
   for (const item of items) if (item.ownerId !== undefined) owners.set(item.ownerId, item.ownerName ?? item.ownerId);
-  const options = [...owners.entries()].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label));
+  const options = [...owners.entries()]
+    .map(([value, label]) => ({ value, label }))
+    .sort((a, b) => a.label.localeCompare(b.label));
   if (items.some((item) => item.ownerId === undefined)) options.push({ value: NO_OWNER, label: 'No owner' });
   return options;
 }
@@ -75,7 +91,8 @@ export function ownerOptions(items: readonly RoadmapItemSummary[]): Option[] {
 export function nameIndex(view: Pick<RoadmapView, 'people' | 'items' | 'directory'>): Map<string, string> {
   const names = new Map<string, string>();
   for (const person of view.directory) names.set(person.accountId, person.displayName);
-  for (const item of view.items) if (item.ownerId !== undefined && item.ownerName !== undefined) names.set(item.ownerId, item.ownerName);
+  for (const item of view.items)
+    if (item.ownerId !== undefined && item.ownerName !== undefined) names.set(item.ownerId, item.ownerName);
   for (const person of view.people) names.set(person.accountId, person.displayName);
   return names;
 }

@@ -1,5 +1,13 @@
 import type { Thresholds } from '../../../src/criteria';
-import type { AuditConfig, ProjectSettings, RoleLists, RoleMapping, RuleSetting, SeveritySetting, Suppression } from '../../../src/config/types';
+import type {
+  AuditConfig,
+  ProjectSettings,
+  RoleLists,
+  RoleMapping,
+  RuleSetting,
+  SeveritySetting,
+  Suppression,
+} from '../../../src/config/types';
 import type { FieldIssue, SettingsView } from '../../../src/resolvers/api';
 
 export type RoleSource = keyof RoleMapping;
@@ -18,14 +26,54 @@ export const ROLE_SOURCES: ReadonlyArray<{ id: RoleSource; label: string; hint: 
   { id: 'accounts', label: 'Accounts', hint: 'These Atlassian account ids, in every project.' },
 ];
 
-export const THRESHOLD_FIELDS: ReadonlyArray<{ path: ThresholdPath; label: string; unit: 'weeks' | 'months'; hint: string }> = [
-  { path: 'thresholds.strategicHorizonMonths.min', label: 'Strategic horizon from', unit: 'months', hint: 'C5: how far ahead a PM decision reaches, at least.' },
-  { path: 'thresholds.strategicHorizonMonths.max', label: 'Strategic horizon to', unit: 'months', hint: 'C5: and at most.' },
-  { path: 'thresholds.tacticalHorizonWeeks.min', label: 'Tactical horizon from', unit: 'weeks', hint: 'C5: how far ahead a PO decision reaches, at least.' },
-  { path: 'thresholds.tacticalHorizonWeeks.max', label: 'Tactical horizon to', unit: 'weeks', hint: 'C5: and at most.' },
-  { path: 'thresholds.roadmapMinSpanWeeks', label: 'Shortest roadmap item', unit: 'weeks', hint: 'A roadmap item planned over this many weeks or fewer is sprint-sized.' },
-  { path: 'thresholds.roadmapMaxSpanMonths', label: 'Longest roadmap item', unit: 'months', hint: 'A roadmap item planned over more months than this is beyond the strategic horizon.' },
-  { path: 'thresholds.sprintMaxWeeks', label: 'Longest sprint', unit: 'weeks', hint: 'A sprint longer than this is no longer a sprint.' },
+export const THRESHOLD_FIELDS: ReadonlyArray<{
+  path: ThresholdPath;
+  label: string;
+  unit: 'weeks' | 'months';
+  hint: string;
+}> = [
+  {
+    path: 'thresholds.strategicHorizonMonths.min',
+    label: 'Strategic horizon from',
+    unit: 'months',
+    hint: 'C5: how far ahead a PM decision reaches, at least.',
+  },
+  {
+    path: 'thresholds.strategicHorizonMonths.max',
+    label: 'Strategic horizon to',
+    unit: 'months',
+    hint: 'C5: and at most.',
+  },
+  {
+    path: 'thresholds.tacticalHorizonWeeks.min',
+    label: 'Tactical horizon from',
+    unit: 'weeks',
+    hint: 'C5: how far ahead a PO decision reaches, at least.',
+  },
+  {
+    path: 'thresholds.tacticalHorizonWeeks.max',
+    label: 'Tactical horizon to',
+    unit: 'weeks',
+    hint: 'C5: and at most.',
+  },
+  {
+    path: 'thresholds.roadmapMinSpanWeeks',
+    label: 'Shortest roadmap item',
+    unit: 'weeks',
+    hint: 'A roadmap item planned over this many weeks or fewer is sprint-sized.',
+  },
+  {
+    path: 'thresholds.roadmapMaxSpanMonths',
+    label: 'Longest roadmap item',
+    unit: 'months',
+    hint: 'A roadmap item planned over more months than this is beyond the strategic horizon.',
+  },
+  {
+    path: 'thresholds.sprintMaxWeeks',
+    label: 'Longest sprint',
+    unit: 'weeks',
+    hint: 'A sprint longer than this is no longer a sprint.',
+  },
 ];
 
 export const OWNER_FIELDS: ReadonlyArray<{ value: string; label: string }> = [
@@ -93,7 +141,11 @@ export function draftFromView(view: SettingsView): SettingsDraft {
 }
 
 /** A rule's severity set to a choice; `default` removes the setting and keeps the rule's options. */
-export function withSeverity(rules: Record<string, RuleSetting>, ruleId: string, choice: SeverityChoice): Record<string, RuleSetting> {
+export function withSeverity(
+  rules: Record<string, RuleSetting>,
+  ruleId: string,
+  choice: SeverityChoice,
+): Record<string, RuleSetting> {
   const { severity: _previous, ...rest } = rules[ruleId] ?? {};
   const setting: RuleSetting = choice === 'default' ? rest : { ...rest, severity: choice };
   const next = { ...rules };
@@ -106,7 +158,11 @@ export function severityChoice(rules: Record<string, RuleSetting>, ruleId: strin
   return rules[ruleId]?.severity ?? 'default';
 }
 
-export function withRoleList(mapping: Partial<RoleMapping>, source: RoleSource, lists: RoleLists | undefined): Partial<RoleMapping> {
+export function withRoleList(
+  mapping: Partial<RoleMapping>,
+  source: RoleSource,
+  lists: RoleLists | undefined,
+): Partial<RoleMapping> {
   const next = { ...mapping };
   if (lists === undefined) delete next[source];
   else next[source] = lists;
@@ -126,7 +182,10 @@ interface Built<T> {
   issues: FieldIssue[];
 }
 
-function readThresholds(texts: Record<ThresholdPath, string>, required: boolean): { values: Partial<Record<ThresholdPath, number>>; issues: FieldIssue[] } {
+function readThresholds(
+  texts: Record<ThresholdPath, string>,
+  required: boolean,
+): { values: Partial<Record<ThresholdPath, number>>; issues: FieldIssue[] } {
   const values: Partial<Record<ThresholdPath, number>> = {};
   const issues: FieldIssue[] = [];
   for (const { path } of THRESHOLD_FIELDS) {
@@ -151,8 +210,14 @@ export function buildSiteSettings(site: AuditConfig, draft: SettingsDraft): Buil
     combinedRoleProjects: draft.combinedRoleProjects,
     ownerField: draft.ownerField ?? site.ownerField,
     thresholds: {
-      strategicHorizonMonths: { min: value('thresholds.strategicHorizonMonths.min'), max: value('thresholds.strategicHorizonMonths.max') },
-      tacticalHorizonWeeks: { min: value('thresholds.tacticalHorizonWeeks.min'), max: value('thresholds.tacticalHorizonWeeks.max') },
+      strategicHorizonMonths: {
+        min: value('thresholds.strategicHorizonMonths.min'),
+        max: value('thresholds.strategicHorizonMonths.max'),
+      },
+      tacticalHorizonWeeks: {
+        min: value('thresholds.tacticalHorizonWeeks.min'),
+        max: value('thresholds.tacticalHorizonWeeks.max'),
+      },
       roadmapMinSpanWeeks: value('thresholds.roadmapMinSpanWeeks'),
       roadmapMaxSpanMonths: value('thresholds.roadmapMaxSpanMonths'),
       sprintMaxWeeks: value('thresholds.sprintMaxWeeks'),
@@ -167,7 +232,11 @@ export function buildSiteSettings(site: AuditConfig, draft: SettingsDraft): Buil
  * A project's overrides: only what the form sets. A horizon is one setting (min and max together), so setting
  * one bound keeps the other at the site's value.
  */
-export function buildProjectSettings(site: AuditConfig, previous: ProjectSettings | undefined, draft: SettingsDraft): Built<ProjectSettings> {
+export function buildProjectSettings(
+  site: AuditConfig,
+  previous: ProjectSettings | undefined,
+  draft: SettingsDraft,
+): Built<ProjectSettings> {
   const { values, issues } = readThresholds(draft.thresholds, false);
   const thresholds: Partial<Thresholds> = {};
   const range = (key: 'strategicHorizonMonths' | 'tacticalHorizonWeeks') => {
@@ -198,7 +267,9 @@ export function buildProjectSettings(site: AuditConfig, previous: ProjectSetting
  */
 export function localIssues(issues: readonly FieldIssue[], projectKey: string | undefined): FieldIssue[] {
   const prefix = projectKey !== undefined ? `projects.${projectKey}.` : undefined;
-  return issues.map((issue) => (prefix !== undefined && issue.path.startsWith(prefix) ? { ...issue, path: issue.path.slice(prefix.length) } : issue));
+  return issues.map((issue) =>
+    prefix !== undefined && issue.path.startsWith(prefix) ? { ...issue, path: issue.path.slice(prefix.length) } : issue,
+  );
 }
 
 /** The issues about a field: at its path or anywhere under it (`roleMapping.groups.pm` owns `roleMapping.groups.pm.0`). */
@@ -210,7 +281,11 @@ export function issuesAt(issues: readonly FieldIssue[], path: string): FieldIssu
 export function fieldIssues(details: unknown): FieldIssue[] {
   if (!Array.isArray(details)) return [];
   return details.filter(
-    (entry): entry is FieldIssue => typeof entry === 'object' && entry !== null && typeof (entry as FieldIssue).path === 'string' && typeof (entry as FieldIssue).message === 'string',
+    (entry): entry is FieldIssue =>
+      typeof entry === 'object' &&
+      entry !== null &&
+      typeof (entry as FieldIssue).path === 'string' &&
+      typeof (entry as FieldIssue).message === 'string',
   );
 }
 
@@ -223,7 +298,10 @@ function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (typeof value === 'object' && value !== null) {
     const entries = Object.entries(value).filter(([, entry]) => entry !== undefined);
-    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, entry]) => `${JSON.stringify(key)}:${canonical(entry)}`).join(',')}}`;
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, entry]) => `${JSON.stringify(key)}:${canonical(entry)}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value);
 }

@@ -1,4 +1,13 @@
-import { addMonths, differenceInCalendarMonths, format, isValid, max as latest, min as earliest, parseISO, startOfMonth } from 'date-fns';
+import {
+  addMonths,
+  differenceInCalendarMonths,
+  format,
+  isValid,
+  max as latest,
+  min as earliest,
+  parseISO,
+  startOfMonth,
+} from 'date-fns';
 
 export interface Span {
   id: string;
@@ -62,7 +71,12 @@ function monthTicks(from: Date, to: Date): Date[] {
  * Places roadmap spans and sprint windows on one time axis `width` wide. Items or sprints without both dates are
  * left out (the table beside the chart lists them); undefined when nothing has dates.
  */
-export function layoutTimeline(items: readonly Span[], sprints: readonly Span[], width: number, now?: Date): TimelineLayout | undefined {
+export function layoutTimeline(
+  items: readonly Span[],
+  sprints: readonly Span[],
+  width: number,
+  now?: Date,
+): TimelineLayout | undefined {
   const dated = (spans: readonly Span[]) =>
     spans.flatMap((span) => {
       const dates = spanDates(span);
@@ -101,7 +115,10 @@ export function layoutTimeline(items: readonly Span[], sprints: readonly Span[],
     from,
     to,
     groups: [...groups.values()],
-    ticks: monthTicks(from, to).map((month, index) => ({ x: x(month), label: format(month, index === 0 || month.getMonth() === 0 ? 'MMM yyyy' : 'MMM') })),
+    ticks: monthTicks(from, to).map((month, index) => ({
+      x: x(month),
+      label: format(month, index === 0 || month.getMonth() === 0 ? 'MMM yyyy' : 'MMM'),
+    })),
   };
   if (now && now >= from && now <= to) layout.now = x(now);
   return layout;
@@ -113,7 +130,9 @@ export function layoutTimeline(items: readonly Span[], sprints: readonly Span[],
  */
 function firstFreeLane(placed: readonly TimelineBar[], bar: TimelineBar, slack: number): number {
   for (let lane = 0; ; lane++) {
-    const clash = placed.some((other) => other.lane === lane && other.x + other.width > bar.x + slack && bar.x + bar.width > other.x + slack);
+    const clash = placed.some(
+      (other) => other.lane === lane && other.x + other.width > bar.x + slack && bar.x + bar.width > other.x + slack,
+    );
     if (!clash) return lane;
   }
 }

@@ -97,12 +97,17 @@ export function buildTrend(history: readonly WeeklySummary[]): Trend {
     const kept = byWeek.get(weekStart);
     if (!kept || kept.auditedAt < summary.auditedAt) byWeek.set(weekStart, summary);
   }
-  const weeks = [...byWeek.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([weekStart, summary]) => trendWeek(summary, weekStart));
+  const weeks = [...byWeek.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([weekStart, summary]) => trendWeek(summary, weekStart));
   const first = weeks[0];
   const last = weeks[weeks.length - 1];
   if (!first || !last) return { weeks, slots: [], gaps: [] };
   const audited = new Map(weeks.map((week) => [week.weekStart, week]));
-  const slots = eachWeekOfInterval({ start: parseISO(first.weekStart), end: parseISO(last.weekStart) }, { weekStartsOn: 1 }).map((monday) => {
+  const slots = eachWeekOfInterval(
+    { start: parseISO(first.weekStart), end: parseISO(last.weekStart) },
+    { weekStartsOn: 1 },
+  ).map((monday) => {
     const weekStart = format(monday, 'yyyy-MM-dd');
     return { weekStart, week: audited.get(weekStart) };
   });
@@ -131,14 +136,17 @@ function earlierWeek(previous: TrendWeek, latest: TrendWeek): string {
 /** "2 fewer unowned roadmap items than the week before (1, down from 3).", "As many flags as the week before (5)." */
 function countChange(previous: number, latest: number, noun: string, nouns: string, than: string): string {
   const difference = latest - previous;
-  if (difference === 0) return latest === 0 ? `No ${nouns}, as in ${than}.` : `As many ${nouns} as ${than} (${latest}).`;
+  if (difference === 0)
+    return latest === 0 ? `No ${nouns}, as in ${than}.` : `As many ${nouns} as ${than} (${latest}).`;
   const amount = Math.abs(difference);
   return `${amount} ${difference < 0 ? 'fewer' : 'more'} ${amount === 1 ? noun : nouns} than ${than} (${latest}, ${difference < 0 ? 'down' : 'up'} from ${previous}).`;
 }
 
 function rateChange(previous: TrendWeek, latest: TrendWeek, than: string): string {
-  if (latest.overlapRate === undefined) return `No overlap rate for the latest week: its audit recorded no actions on the project's issues.`;
-  if (previous.overlapRate === undefined) return `The overlap rate is ${formatRate(latest.overlapRate)} per 100 actions; ${than} recorded no actions, so there is no rate to compare.`;
+  if (latest.overlapRate === undefined)
+    return `No overlap rate for the latest week: its audit recorded no actions on the project's issues.`;
+  if (previous.overlapRate === undefined)
+    return `The overlap rate is ${formatRate(latest.overlapRate)} per 100 actions; ${than} recorded no actions, so there is no rate to compare.`;
   const before = formatRate(previous.overlapRate);
   const now = formatRate(latest.overlapRate);
   // Compared as shown, so the words never say "rose from 1.9 to 1.9".
@@ -157,7 +165,13 @@ export function weekOverWeek(trend: Pick<Trend, 'weeks'>): string[] {
   if (!latest || !previous) return [];
   const than = earlierWeek(previous, latest);
   return [
-    countChange(previous.unownedRoadmapItems, latest.unownedRoadmapItems, 'unowned roadmap item', 'unowned roadmap items', than),
+    countChange(
+      previous.unownedRoadmapItems,
+      latest.unownedRoadmapItems,
+      'unowned roadmap item',
+      'unowned roadmap items',
+      than,
+    ),
     rateChange(previous, latest, than),
     countChange(previous.findings, latest.findings, 'flag', 'flags', than),
   ];
@@ -166,7 +180,11 @@ export function weekOverWeek(trend: Pick<Trend, 'weeks'>): string[] {
 /** The weeks without an audit, in words: "No background audit was recorded in the week of 2 Nov 2026." */
 export function describeGaps(gaps: readonly TrendGap[]): string | undefined {
   if (gaps.length === 0) return undefined;
-  const runs = gaps.map((gap) => (gap.weeks === 1 ? `the week of ${formatDate(gap.from)}` : `the ${gap.weeks} weeks from ${formatDate(gap.from)} to ${formatDate(gap.to)}`));
+  const runs = gaps.map((gap) =>
+    gap.weeks === 1
+      ? `the week of ${formatDate(gap.from)}`
+      : `the ${gap.weeks} weeks from ${formatDate(gap.from)} to ${formatDate(gap.to)}`,
+  );
   const list = runs.length === 1 ? runs[0]! : `${runs.slice(0, -1).join(', ')} and ${runs[runs.length - 1]!}`;
   const missing = gaps.reduce((sum, gap) => sum + gap.weeks, 0);
   return `No background audit was recorded in ${list}, so the chart leaves ${missing === 1 ? 'that week' : 'those weeks'} empty.`;
@@ -174,8 +192,14 @@ export function describeGaps(gaps: readonly TrendGap[]): string | undefined {
 
 /** One audited week's figures in a sentence, for the latest week and the charts' text alternatives. */
 export function describeWeek(week: TrendWeek): string {
-  const rate = week.overlapRate === undefined ? 'no overlap rate (no actions recorded)' : `${formatRate(week.overlapRate)} overlap flags per 100 actions (${week.overlapFindings} in ${plural(week.actions, 'action')})`;
-  const unowned = week.roadmapItems === 0 ? 'no roadmap items' : `${week.unownedRoadmapItems} of ${plural(week.roadmapItems, 'roadmap item')} unowned (${formatShareOf(week.unownedShare)})`;
+  const rate =
+    week.overlapRate === undefined
+      ? 'no overlap rate (no actions recorded)'
+      : `${formatRate(week.overlapRate)} overlap flags per 100 actions (${week.overlapFindings} in ${plural(week.actions, 'action')})`;
+  const unowned =
+    week.roadmapItems === 0
+      ? 'no roadmap items'
+      : `${week.unownedRoadmapItems} of ${plural(week.roadmapItems, 'roadmap item')} unowned (${formatShareOf(week.unownedShare)})`;
   return `${rate}, ${unowned}, ${plural(week.findings, 'flag')}`;
 }
 
@@ -187,12 +211,18 @@ const LISTED_WEEKS = 8;
 
 /** A chart's text alternative: what it plots, over which weeks, and its values. */
 export function describeSeries(title: string, points: readonly SeriesPoint[], show: (value: number) => string): string {
-  const valued = points.flatMap((point) => (point.value === undefined ? [] : [{ weekStart: point.weekStart, value: point.value }]));
+  const valued = points.flatMap((point) =>
+    point.value === undefined ? [] : [{ weekStart: point.weekStart, value: point.value }],
+  );
   const first = points[0];
   const last = points[points.length - 1];
   if (!first || !last || valued.length === 0) return `${title}: no week has a value yet.`;
-  const span = first === last ? `in the week of ${formatDate(first.weekStart)}` : `week by week from ${formatDate(first.weekStart)} to ${formatDate(last.weekStart)}`;
-  if (valued.length <= LISTED_WEEKS) return `${title}, ${span}: ${valued.map((point) => `${shortWeekLabel(point.weekStart)} ${show(point.value)}`).join('; ')}.`;
+  const span =
+    first === last
+      ? `in the week of ${formatDate(first.weekStart)}`
+      : `week by week from ${formatDate(first.weekStart)} to ${formatDate(last.weekStart)}`;
+  if (valued.length <= LISTED_WEEKS)
+    return `${title}, ${span}: ${valued.map((point) => `${shortWeekLabel(point.weekStart)} ${show(point.value)}`).join('; ')}.`;
   const lowest = valued.reduce((low, point) => (point.value < low.value ? point : low));
   const highest = valued.reduce((high, point) => (point.value > high.value ? point : high));
   const latest = valued[valued.length - 1]!;

@@ -22,7 +22,11 @@ interface Loaded {
   counts: FindingPage['counts'] | undefined;
 }
 
-const fresh = (view: RoadmapView): Loaded => ({ view, lists: { [queryKey({})]: { findings: view.findings, total: view.findingPage.total, status: 'idle' } }, counts: undefined });
+const fresh = (view: RoadmapView): Loaded => ({
+  view,
+  lists: { [queryKey({})]: { findings: view.findings, total: view.findingPage.total, status: 'idle' } },
+  counts: undefined,
+});
 
 /**
  * The roadmap view's findings for a query, read from getFindings a page at a time, when the view did not bring
@@ -40,7 +44,8 @@ export function useFindingPages(view: RoadmapView, query: FindingQuery): Finding
   const inFlight = useRef(new WeakMap<RoadmapView, Set<string>>());
 
   const readPage = useCallback(
-    (pageQuery: FindingQuery, offset: number, limit: number) => call('getFindings', { scope: view.scope, query: pageQuery, offset, limit }),
+    (pageQuery: FindingQuery, offset: number, limit: number) =>
+      call('getFindings', { scope: view.scope, query: pageQuery, offset, limit }),
     [view.scope],
   );
 
@@ -54,7 +59,13 @@ export function useFindingPages(view: RoadmapView, query: FindingQuery): Finding
       requests.add(request);
       const update = (change: (current: PagedFindings) => PagedFindings, counts?: FindingPage['counts']) =>
         setStored((current) =>
-          current.view !== view ? current : { ...current, counts: counts ?? current.counts, lists: { ...current.lists, [listKey]: change(current.lists[listKey] ?? UNREAD) } },
+          current.view !== view
+            ? current
+            : {
+                ...current,
+                counts: counts ?? current.counts,
+                lists: { ...current.lists, [listKey]: change(current.lists[listKey] ?? UNREAD) },
+              },
         );
       update((current) => ({ ...current, status: 'loading' }));
       void readPage(pageQuery, offset, view.findingPage.pageSize).then((response) => {

@@ -3,10 +3,14 @@ import type { ResolverName } from '../../../src/resolvers/api';
 import type { ResolverError } from '../../../src/resolvers/response';
 import { call, type Payload, type Result } from './api';
 
-export type Loaded<T> = { status: 'loading' } | { status: 'ready'; data: T } | { status: 'failed'; error: ResolverError };
+export type Loaded<T> =
+  { status: 'loading' } | { status: 'ready'; data: T } | { status: 'failed'; error: ResolverError };
 
 /** Calls a resolver when the payload changes and on reload(); a late answer to an older call is dropped. */
-export function useResolver<K extends ResolverName>(name: K, payload: Payload<K>): { state: Loaded<Result<K>>; reload: () => void; replace: (data: Result<K>) => void } {
+export function useResolver<K extends ResolverName>(
+  name: K,
+  payload: Payload<K>,
+): { state: Loaded<Result<K>>; reload: () => void; replace: (data: Result<K>) => void } {
   const [state, setState] = useState<Loaded<Result<K>>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const latest = useRef(0);

@@ -10,7 +10,9 @@ export function compiledCssOrder(): Plugin {
     generateBundle(_options, bundle) {
       for (const file of Object.values(bundle)) {
         if (file.type === 'asset' && file.fileName.endsWith('.css')) {
-          file.source = sortAtomicCss(typeof file.source === 'string' ? file.source : new TextDecoder().decode(file.source));
+          file.source = sortAtomicCss(
+            typeof file.source === 'string' ? file.source : new TextDecoder().decode(file.source),
+          );
         }
       }
     },

@@ -12,19 +12,76 @@ const PSEUDO_ORDER = ['link', 'visited', 'focus-within', 'focus', 'focus-visible
 const PSEUDO = /:(link|visited|focus-within|focus-visible|focus|hover|active)(?![-\w])/g;
 
 const DEPTH_1 = new Set([
-  'animation', 'background', 'border', 'border-image', 'border-radius', 'column-rule', 'columns', 'container', 'flex', 'flex-flow', 'font',
-  'gap', 'grid', 'grid-area', 'grid-template', 'inset', 'list-style', 'margin', 'mask', 'offset', 'outline', 'overflow', 'overscroll-behavior',
-  'padding', 'place-content', 'place-items', 'place-self', 'scroll-margin', 'scroll-padding', 'text-decoration', 'text-emphasis', 'text-wrap',
+  'animation',
+  'background',
+  'border',
+  'border-image',
+  'border-radius',
+  'column-rule',
+  'columns',
+  'container',
+  'flex',
+  'flex-flow',
+  'font',
+  'gap',
+  'grid',
+  'grid-area',
+  'grid-template',
+  'inset',
+  'list-style',
+  'margin',
+  'mask',
+  'offset',
+  'outline',
+  'overflow',
+  'overscroll-behavior',
+  'padding',
+  'place-content',
+  'place-items',
+  'place-self',
+  'scroll-margin',
+  'scroll-padding',
+  'text-decoration',
+  'text-emphasis',
+  'text-wrap',
   'transition',
 ]);
 const DEPTH_2 = new Set([
-  'border-block', 'border-inline', 'border-top', 'border-right', 'border-bottom', 'border-left', 'border-color', 'border-style', 'border-width',
-  'font-synthesis', 'font-variant', 'grid-column', 'grid-row', 'inset-block', 'inset-inline', 'margin-block', 'margin-inline', 'padding-block',
-  'padding-inline', 'scroll-margin-block', 'scroll-margin-inline', 'scroll-padding-block', 'scroll-padding-inline',
+  'border-block',
+  'border-inline',
+  'border-top',
+  'border-right',
+  'border-bottom',
+  'border-left',
+  'border-color',
+  'border-style',
+  'border-width',
+  'font-synthesis',
+  'font-variant',
+  'grid-column',
+  'grid-row',
+  'inset-block',
+  'inset-inline',
+  'margin-block',
+  'margin-inline',
+  'padding-block',
+  'padding-inline',
+  'scroll-margin-block',
+  'scroll-margin-inline',
+  'scroll-padding-block',
+  'scroll-padding-inline',
 ]);
 const DEPTH_3 = new Set([
-  'border-block-start', 'border-block-end', 'border-inline-start', 'border-inline-end', 'border-block-color', 'border-block-style',
-  'border-block-width', 'border-inline-color', 'border-inline-style', 'border-inline-width',
+  'border-block-start',
+  'border-block-end',
+  'border-inline-start',
+  'border-inline-end',
+  'border-block-color',
+  'border-block-style',
+  'border-block-width',
+  'border-inline-color',
+  'border-inline-style',
+  'border-inline-width',
 ]);
 
 /** How general a property is: `all` 0, `font` 1, `border-top` 2, `border-block-start` 3, a longhand 4. */
@@ -103,7 +160,11 @@ export function sortAtomicCss(css: string): string {
       plain.push(block);
       return;
     }
-    const property = block.slice(brace + 1).split(':')[0]!.trim().toLowerCase();
+    const property = block
+      .slice(brace + 1)
+      .split(':')[0]!
+      .trim()
+      .toLowerCase();
     atomic.push({ block, rank: pseudoRank(selector), depth: shorthandDepth(property), index });
   });
   atomic.sort((a, b) => a.rank - b.rank || a.depth - b.depth || a.index - b.index);

@@ -8,13 +8,26 @@ const projects = [project('PAY', { pm: ['henrik'], po: ['lena'] }), project('MOB
 /** Active sprint 1 ends 2026-11-30, future sprint 2 ends 2026-12-14, sprint 3 closed; "now" is 2026-11-22. */
 const sprints: Sprint[] = [
   sprint(1, { name: 'PAY Sprint 14' }),
-  sprint(2, { name: 'PAY Sprint 15', state: 'future', startDate: '2026-11-30T09:00:00.000Z', endDate: '2026-12-14T09:00:00.000Z' }),
-  sprint(3, { name: 'PAY Sprint 13', state: 'closed', startDate: '2026-11-02T09:00:00.000Z', endDate: '2026-11-16T09:00:00.000Z', completeDate: '2026-11-16T10:00:00.000Z' }),
+  sprint(2, {
+    name: 'PAY Sprint 15',
+    state: 'future',
+    startDate: '2026-11-30T09:00:00.000Z',
+    endDate: '2026-12-14T09:00:00.000Z',
+  }),
+  sprint(3, {
+    name: 'PAY Sprint 13',
+    state: 'closed',
+    startDate: '2026-11-02T09:00:00.000Z',
+    endDate: '2026-11-16T09:00:00.000Z',
+    completeDate: '2026-11-16T10:00:00.000Z',
+  }),
   sprint(4, { name: 'PAY Sprint 16', state: 'future', startDate: undefined, endDate: undefined }),
 ];
 const epic = item('PAY-100', { level: 1, assigneeId: 'henrik', targetStart: '2026-11-04', targetEnd: '2027-06-30' });
 const story = (key: string, extra: Partial<Item> = {}) => item(key, { parentKey: 'PAY-100', ...extra });
-const redated = change('PAY-7', 'lena', '2026-11-19T10:00:00.000Z', [{ meaning: 'dueDate', fromValue: '2026-11-27', toValue: '2027-03-31' }]);
+const redated = change('PAY-7', 'lena', '2026-11-19T10:00:00.000Z', [
+  { meaning: 'dueDate', fromValue: '2026-11-27', toValue: '2027-03-31' },
+]);
 
 type Case = ItemsCase;
 
@@ -24,15 +37,33 @@ function siteWith(items: Item[], actions: Action[] = []) {
 
 describe('valid', () => {
   const cases: Case[] = [
-    { name: 'due exactly 2 months after its sprint ends', items: [story('PAY-1', { sprintIds: [1], dueDate: '2027-01-30' })] },
+    {
+      name: 'due exactly 2 months after its sprint ends',
+      items: [story('PAY-1', { sprintIds: [1], dueDate: '2027-01-30' })],
+    },
     { name: 'due a few days after its sprint', items: [story('PAY-1', { sprintIds: [1], dueDate: '2026-12-04' })] },
-    { name: 'the latest open sprint counts: due within 2 months of the future sprint', items: [story('PAY-1', { sprintIds: [1, 2], dueDate: '2027-02-10' })] },
+    {
+      name: 'the latest open sprint counts: due within 2 months of the future sprint',
+      items: [story('PAY-1', { sprintIds: [1, 2], dueDate: '2027-02-10' })],
+    },
     { name: 'in the backlog, due exactly 3 months from now', items: [story('PAY-1', { dueDate: '2027-02-22' })] },
-    { name: 'back in the backlog after a closed sprint, due within 3 months', items: [story('PAY-1', { sprintIds: [3], dueDate: '2027-01-15' })] },
-    { name: 'in a sprint, only a far start date: the sprint plans it', items: [story('PAY-1', { sprintIds: [1], startDate: '2027-06-01' })] },
+    {
+      name: 'back in the backlog after a closed sprint, due within 3 months',
+      items: [story('PAY-1', { sprintIds: [3], dueDate: '2027-01-15' })],
+    },
+    {
+      name: 'in a sprint, only a far start date: the sprint plans it',
+      items: [story('PAY-1', { sprintIds: [1], startDate: '2027-06-01' })],
+    },
     { name: 'no dates at all', items: [story('PAY-1')] },
-    { name: 'done items are not open work', items: [story('PAY-1', { dueDate: '2027-12-01', status: { name: 'Done', category: 'done' } })] },
-    { name: 'epics are roadmap items, dated far out by design', items: [item('PAY-2', { level: 1, dueDate: '2027-12-01' })] },
+    {
+      name: 'done items are not open work',
+      items: [story('PAY-1', { dueDate: '2027-12-01', status: { name: 'Done', category: 'done' } })],
+    },
+    {
+      name: 'epics are roadmap items, dated far out by design',
+      items: [item('PAY-2', { level: 1, dueDate: '2027-12-01' })],
+    },
     {
       name: 'a project that looks twelve months ahead',
       items: [story('PAY-1', { dueDate: '2027-06-30' })],
@@ -58,8 +89,15 @@ describe('invalid', () => {
       expected: [
         {
           subject: 'item:PAY-1',
-          message: ['Story PAY-1', 'is in sprint "PAY Sprint 14", which ends 2026-11-30', 'its due date is 2027-01-31: 2 months and 1 day after the sprint, more than 2 months'],
-          suggestion: ['Lena Hoffmann should take the far date off', 'Henrik Lindqvist should carry it on Epic PAY-100'],
+          message: [
+            'Story PAY-1',
+            'is in sprint "PAY Sprint 14", which ends 2026-11-30',
+            'its due date is 2027-01-31: 2 months and 1 day after the sprint, more than 2 months',
+          ],
+          suggestion: [
+            'Lena Hoffmann should take the far date off',
+            'Henrik Lindqvist should carry it on Epic PAY-100',
+          ],
           evidence: ['PAY-1', 'PAY-1'],
           evidenceText: ['Due date is 2027-01-31', 'In sprint "PAY Sprint 14" (active), ending 2026-11-30'],
         },
@@ -85,7 +123,9 @@ describe('invalid', () => {
       expected: [
         {
           subject: 'item:PAY-1',
-          message: ['is in no dated sprint, yet its due date is 2027-02-23: 3 months and 1 day from now, more than 3 months ahead'],
+          message: [
+            'is in no dated sprint, yet its due date is 2027-02-23: 3 months and 1 day from now, more than 3 months ahead',
+          ],
           evidence: ['PAY-1'],
           evidenceText: ['Due date is 2027-02-23'],
         },
@@ -94,7 +134,13 @@ describe('invalid', () => {
     {
       name: 'only in an undated future sprint and a closed one, with a far start date',
       items: [story('PAY-1', { sprintIds: [3, 4], startDate: '2027-06-01' })],
-      expected: [{ subject: 'item:PAY-1', message: ['its start date is 2027-06-01: 6 months and 10 days from now'], evidence: ['PAY-1'] }],
+      expected: [
+        {
+          subject: 'item:PAY-1',
+          message: ['its start date is 2027-06-01: 6 months and 10 days from now'],
+          evidence: ['PAY-1'],
+        },
+      ],
     },
     {
       name: 'a target end from Plans counts, on a bug with no epic and a project without a PO',
@@ -112,13 +158,32 @@ describe('invalid', () => {
     {
       name: 'a sub-task: the epic above its story carries the date',
       items: [story('PAY-2'), item('PAY-3', { level: -1, parentKey: 'PAY-2', sprintIds: [1], dueDate: '2027-04-30' })],
-      expected: [{ subject: 'item:PAY-3', message: ['Sub-task PAY-3'], suggestion: ['Henrik Lindqvist should carry it on Epic PAY-100'], evidence: ['PAY-3', 'PAY-3'] }],
+      expected: [
+        {
+          subject: 'item:PAY-3',
+          message: ['Sub-task PAY-3'],
+          suggestion: ['Henrik Lindqvist should carry it on Epic PAY-100'],
+          evidence: ['PAY-3', 'PAY-3'],
+        },
+      ],
     },
     {
       name: 'a project that allows one month beyond the sprint, with its own severity',
-      items: [story('PAY-1', { sprintIds: [1], dueDate: '2027-01-15' }), item('MOB-2', { sprintIds: [1], dueDate: '2027-01-15' })],
-      config: { projects: { PAY: { rules: { [rule.meta.id]: { severity: 'error', options: { monthsBeyondSprint: 1 } } } } } },
-      expected: [{ subject: 'item:PAY-1', severity: 'error', message: ['1 month and 16 days after the sprint, more than 1 month'], evidence: ['PAY-1', 'PAY-1'] }],
+      items: [
+        story('PAY-1', { sprintIds: [1], dueDate: '2027-01-15' }),
+        item('MOB-2', { sprintIds: [1], dueDate: '2027-01-15' }),
+      ],
+      config: {
+        projects: { PAY: { rules: { [rule.meta.id]: { severity: 'error', options: { monthsBeyondSprint: 1 } } } } },
+      },
+      expected: [
+        {
+          subject: 'item:PAY-1',
+          severity: 'error',
+          message: ['1 month and 16 days after the sprint, more than 1 month'],
+          evidence: ['PAY-1', 'PAY-1'],
+        },
+      ],
     },
   ];
 

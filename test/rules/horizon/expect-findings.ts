@@ -25,7 +25,11 @@ export function subjectOf(finding: Finding): string {
 }
 
 /** The findings must be exactly the expected ones (by subject), each as described. */
-export function expectFindings(rule: AnyRule, findings: readonly Finding[], expected: readonly ExpectedFinding[]): void {
+export function expectFindings(
+  rule: AnyRule,
+  findings: readonly Finding[],
+  expected: readonly ExpectedFinding[],
+): void {
   expect(findings.map(subjectOf).sort()).toEqual(expected.map((entry) => entry.subject).sort());
   for (const entry of expected) {
     const finding = findings.find((candidate) => subjectOf(candidate) === entry.subject)!;

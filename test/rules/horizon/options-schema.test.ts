@@ -8,7 +8,14 @@ import { rule as sprintItemWithoutRoadmapLink } from '../../../src/rules/trace/s
 import type { AnyRule } from '../../../src/rules/types';
 
 /** Each horizon and trace rule's options schema, as the configuration validator applies it. */
-const rules: AnyRule[] = [roadmapItemTooShort, roadmapItemTooLong, sprintTooLong, backlogItemTooFar, roadmapItemNotBrokenDown, sprintItemWithoutRoadmapLink];
+const rules: AnyRule[] = [
+  roadmapItemTooShort,
+  roadmapItemTooLong,
+  sprintTooLong,
+  backlogItemTooFar,
+  roadmapItemNotBrokenDown,
+  sprintItemWithoutRoadmapLink,
+];
 const schemas = rules.map((rule) => rule.meta);
 
 function configWith(rule: AnyRule, options: object) {
@@ -33,8 +40,11 @@ const cases: ReadonlyArray<readonly [AnyRule, object, boolean]> = [
   [sprintItemWithoutRoadmapLink, { includeStates: [''] }, false],
 ];
 
-it.each(cases.map(([rule, options, valid]) => [rule.meta.id, options, valid, rule] as const))('%s %j: valid %s', (_, options, valid, rule) => {
-  const parse = () => parseConfig(configWith(rule, options), schemas);
-  if (valid) expect(parse).not.toThrow();
-  else expect(parse).toThrow(rule.meta.id);
-});
+it.each(cases.map(([rule, options, valid]) => [rule.meta.id, options, valid, rule] as const))(
+  '%s %j: valid %s',
+  (_, options, valid, rule) => {
+    const parse = () => parseConfig(configWith(rule, options), schemas);
+    if (valid) expect(parse).not.toThrow();
+    else expect(parse).toThrow(rule.meta.id);
+  },
+);

@@ -13,17 +13,47 @@ function siteWith(items: Item[], actions: Action[] = []) {
 type Case = ItemsCase;
 
 const epic = (key: string, extra: Partial<Item> = {}) => item(key, { level: 1, assigneeId: 'claire', ...extra });
-const shortened = change('MOB-1', 'tomas', '2026-11-20T10:00:00.000Z', [{ meaning: 'targetEnd', fromValue: '2027-02-26', toValue: '2026-12-28' }]);
+const shortened = change('MOB-1', 'tomas', '2026-11-20T10:00:00.000Z', [
+  { meaning: 'targetEnd', fromValue: '2027-02-26', toValue: '2026-12-28' },
+]);
 
 describe('valid', () => {
   const cases: Case[] = [
-    { name: '4 weeks and 1 day is longer than a sprint', items: [epic('MOB-1', { targetStart: '2026-12-07', targetEnd: '2027-01-05' })] },
+    {
+      name: '4 weeks and 1 day is longer than a sprint',
+      items: [epic('MOB-1', { targetStart: '2026-12-07', targetEnd: '2027-01-05' })],
+    },
     { name: 'a quarter-long epic', items: [epic('MOB-1', { startDate: '2027-01-04', dueDate: '2027-03-31' })] },
-    { name: 'done items are not open work', items: [epic('MOB-1', { targetStart: '2026-12-07', targetEnd: '2026-12-28', status: { name: 'Done', category: 'done' } })] },
-    { name: 'stories are not roadmap items', items: [item('MOB-2', { startDate: '2026-12-07', dueDate: '2026-12-14' })] },
+    {
+      name: 'done items are not open work',
+      items: [
+        epic('MOB-1', {
+          targetStart: '2026-12-07',
+          targetEnd: '2026-12-28',
+          status: { name: 'Done', category: 'done' },
+        }),
+      ],
+    },
+    {
+      name: 'stories are not roadmap items',
+      items: [item('MOB-2', { startDate: '2026-12-07', dueDate: '2026-12-14' })],
+    },
     { name: 'only a start date: no span to judge', items: [epic('MOB-1', { targetStart: '2026-12-07' })] },
-    { name: 'an end before the start: no span to judge', items: [epic('MOB-1', { targetStart: '2026-12-28', targetEnd: '2026-12-07' })] },
-    { name: 'target dates win over start and due dates', items: [epic('MOB-1', { targetStart: '2026-12-01', targetEnd: '2027-03-01', startDate: '2026-12-01', dueDate: '2026-12-08' })] },
+    {
+      name: 'an end before the start: no span to judge',
+      items: [epic('MOB-1', { targetStart: '2026-12-28', targetEnd: '2026-12-07' })],
+    },
+    {
+      name: 'target dates win over start and due dates',
+      items: [
+        epic('MOB-1', {
+          targetStart: '2026-12-01',
+          targetEnd: '2027-03-01',
+          startDate: '2026-12-01',
+          dueDate: '2026-12-08',
+        }),
+      ],
+    },
     {
       name: 'minLevel 2 leaves epics alone',
       items: [epic('MOB-1', { targetStart: '2026-12-07', targetEnd: '2026-12-28' })],
@@ -77,7 +107,14 @@ describe('invalid', () => {
     {
       name: 'a roadmap item starting and ending on one day, with no owner and no PM in its project',
       items: [item('PAY-1', { level: 1, targetStart: '2026-12-07', targetEnd: '2026-12-07' })],
-      expected: [{ subject: 'item:PAY-1', message: ['0 days (0 weeks'], suggestion: ['the product manager can hand it'], evidence: ['PAY-1', 'PAY-1'] }],
+      expected: [
+        {
+          subject: 'item:PAY-1',
+          message: ['0 days (0 weeks'],
+          suggestion: ['the product manager can hand it'],
+          evidence: ['PAY-1', 'PAY-1'],
+        },
+      ],
     },
     {
       name: 'the change that shortened it is the evidence',
@@ -88,16 +125,31 @@ describe('invalid', () => {
           subject: 'item:MOB-1',
           message: ['21 days (3 weeks'],
           evidence: ['MOB-1', 'MOB-1'],
-          evidenceText: ['Target start is 2026-12-07', 'Tomás Ferreira moved the target end from 2027-02-26 to 2026-12-28'],
+          evidenceText: [
+            'Target start is 2026-12-07',
+            'Tomás Ferreira moved the target end from 2027-02-26 to 2026-12-28',
+          ],
           actionIds: [shortened.id],
         },
       ],
     },
     {
       name: 'a project with a longer threshold and its own severity',
-      items: [epic('MOB-1', { targetStart: '2027-01-04', targetEnd: '2027-02-08' }), item('PAY-1', { level: 1, targetStart: '2027-01-04', targetEnd: '2027-02-08' })],
-      config: { projects: { MOB: { thresholds: { roadmapMinSpanWeeks: 6 }, rules: { [rule.meta.id]: { severity: 'error' } } } } },
-      expected: [{ subject: 'item:MOB-1', severity: 'error', message: ['35 days (5 weeks', 'no longer than 6 weeks'], evidence: ['MOB-1', 'MOB-1'] }],
+      items: [
+        epic('MOB-1', { targetStart: '2027-01-04', targetEnd: '2027-02-08' }),
+        item('PAY-1', { level: 1, targetStart: '2027-01-04', targetEnd: '2027-02-08' }),
+      ],
+      config: {
+        projects: { MOB: { thresholds: { roadmapMinSpanWeeks: 6 }, rules: { [rule.meta.id]: { severity: 'error' } } } },
+      },
+      expected: [
+        {
+          subject: 'item:MOB-1',
+          severity: 'error',
+          message: ['35 days (5 weeks', 'no longer than 6 weeks'],
+          evidence: ['MOB-1', 'MOB-1'],
+        },
+      ],
     },
   ];
 

@@ -23,27 +23,50 @@ interface Case {
 /** A sprint on a board, `days` long from its start. */
 function planned(id: number, start: string, days: number, extra: Partial<Sprint> = {}): Sprint {
   const startDate = `${start}T09:00:00.000Z`;
-  return sprint(id, { startDate, endDate: new Date(Date.parse(startDate) + days * 86_400_000).toISOString(), ...extra });
+  return sprint(id, {
+    startDate,
+    endDate: new Date(Date.parse(startDate) + days * 86_400_000).toISOString(),
+    ...extra,
+  });
 }
 
 describe('valid', () => {
   const cases: Case[] = [
     { name: 'exactly 4 weeks', sprints: [planned(1, '2026-11-09', 28)] },
     { name: 'a two-week sprint', sprints: [planned(1, '2026-11-16', 14)] },
-    { name: 'an undated future sprint', sprints: [sprint(2, { state: 'future', startDate: undefined, endDate: undefined })] },
-    { name: 'an end before the start: no length to judge', sprints: [sprint(1, { startDate: '2026-11-30T09:00:00.000Z', endDate: '2026-11-16T09:00:00.000Z' })] },
+    {
+      name: 'an undated future sprint',
+      sprints: [sprint(2, { state: 'future', startDate: undefined, endDate: undefined })],
+    },
+    {
+      name: 'an end before the start: no length to judge',
+      sprints: [sprint(1, { startDate: '2026-11-30T09:00:00.000Z', endDate: '2026-11-16T09:00:00.000Z' })],
+    },
     {
       name: 'a long sprint that ended before the audit window',
       sprints: [planned(1, '2026-08-10', 42, { state: 'closed', completeDate: '2026-09-21T10:00:00.000Z' })],
       since: new Date('2026-10-01T00:00:00.000Z'),
     },
-    { name: 'a long sprint whose board and issues name no project', sprints: [planned(1, '2026-11-02', 42, { boardId: 3 })] },
-    { name: 'a project that allows six-week sprints', sprints: [planned(1, '2026-11-02', 42)], config: { projects: { PLAT: { thresholds: { sprintMaxWeeks: 6 } } } } },
-    { name: 'a project that switched the rule off', sprints: [planned(1, '2026-11-02', 42)], config: { projects: { PLAT: { rules: { [rule.meta.id]: { severity: 'off' } } } } } },
+    {
+      name: 'a long sprint whose board and issues name no project',
+      sprints: [planned(1, '2026-11-02', 42, { boardId: 3 })],
+    },
+    {
+      name: 'a project that allows six-week sprints',
+      sprints: [planned(1, '2026-11-02', 42)],
+      config: { projects: { PLAT: { thresholds: { sprintMaxWeeks: 6 } } } },
+    },
+    {
+      name: 'a project that switched the rule off',
+      sprints: [planned(1, '2026-11-02', 42)],
+      config: { projects: { PLAT: { rules: { [rule.meta.id]: { severity: 'off' } } } } },
+    },
   ];
 
   it.each(cases)('$name', ({ sprints, items, config, since }) => {
-    expect(runRule(rule, site({ people, projects, boards, sprints, items: items ?? [] }), config, since ? { since } : {})).toEqual([]);
+    expect(
+      runRule(rule, site({ people, projects, boards, sprints, items: items ?? [] }), config, since ? { since } : {}),
+    ).toEqual([]);
   });
 });
 
@@ -55,7 +78,11 @@ describe('invalid', () => {
       expected: [
         {
           subject: 'sprint:1',
-          message: ['Sprint "Platform Iteration 11"', '29 days (4.1 weeks, 2026-11-09 → 2026-12-08)', 'longer than the 4-week limit'],
+          message: [
+            'Sprint "Platform Iteration 11"',
+            '29 days (4.1 weeks, 2026-11-09 → 2026-12-08)',
+            'longer than the 4-week limit',
+          ],
           suggestion: ['Daniel Kowalski and Marek Novak should plan sprints of at most 4 weeks'],
           evidence: ['sprint:1'],
           evidenceText: ['(active) planned from 2026-11-09 to 2026-12-08'],
@@ -65,7 +92,9 @@ describe('invalid', () => {
     {
       name: 'a closed six-week sprint, no window given',
       sprints: [planned(6, '2026-08-10', 42, { state: 'closed', completeDate: '2026-09-21T10:00:00.000Z' })],
-      expected: [{ subject: 'sprint:6', message: ['42 days (6 weeks'], evidence: ['sprint:6'], evidenceText: ['(closed)'] }],
+      expected: [
+        { subject: 'sprint:6', message: ['42 days (6 weeks'], evidence: ['sprint:6'], evidenceText: ['(closed)'] },
+      ],
     },
     {
       name: 'a long sprint that ends inside the window',
@@ -76,18 +105,38 @@ describe('invalid', () => {
     {
       name: 'a dated future sprint',
       sprints: [planned(9, '2026-11-30', 35, { state: 'future', boardId: 2 })],
-      expected: [{ subject: 'sprint:9', message: ['35 days (5 weeks'], suggestion: ['The product owner should plan'], evidence: ['sprint:9'] }],
+      expected: [
+        {
+          subject: 'sprint:9',
+          message: ['35 days (5 weeks'],
+          suggestion: ['The product owner should plan'],
+          evidence: ['sprint:9'],
+        },
+      ],
     },
     {
-      name: 'a sprint on a board without a project takes its issues\' project, with that project\'s limit and severity',
+      name: "a sprint on a board without a project takes its issues' project, with that project's limit and severity",
       sprints: [planned(4, '2026-11-02', 21, { boardId: 3 })],
       items: [item('MOB-1', { sprintIds: [4] })],
-      config: { projects: { MOB: { thresholds: { sprintMaxWeeks: 2 }, rules: { [rule.meta.id]: { severity: 'error' } } } } },
-      expected: [{ subject: 'sprint:4', severity: 'error', message: ['21 days (3 weeks', 'longer than the 2-week limit'], evidence: ['sprint:4'] }],
+      config: {
+        projects: { MOB: { thresholds: { sprintMaxWeeks: 2 }, rules: { [rule.meta.id]: { severity: 'error' } } } },
+      },
+      expected: [
+        {
+          subject: 'sprint:4',
+          severity: 'error',
+          message: ['21 days (3 weeks', 'longer than the 2-week limit'],
+          evidence: ['sprint:4'],
+        },
+      ],
     },
   ];
 
   it.each(cases)('$name', ({ sprints, items, config, since, expected }) => {
-    expectFindings(rule, runRule(rule, site({ people, projects, boards, sprints, items: items ?? [] }), config, since ? { since } : {}), expected);
+    expectFindings(
+      rule,
+      runRule(rule, site({ people, projects, boards, sprints, items: items ?? [] }), config, since ? { since } : {}),
+      expected,
+    );
   });
 });

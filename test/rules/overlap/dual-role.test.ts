@@ -6,7 +6,12 @@ import { change, comment, item, person, project, runRule, site, type SiteCase } 
 import { expectFindings, type Expected } from './expect';
 
 const ID = 'overlap/dual-role';
-const PEOPLE = [person('pat', 'Pat Manager'), person('olga', 'Olga Owner'), person('dev', 'Dana Doer'), person('bot', 'Automation', { kind: 'app' })];
+const PEOPLE = [
+  person('pat', 'Pat Manager'),
+  person('olga', 'Olga Owner'),
+  person('dev', 'Dana Doer'),
+  person('bot', 'Automation', { kind: 'app' }),
+];
 const ITEMS = [
   item('MOB-1', { level: 1, targetStart: '2026-12-01', targetEnd: '2027-06-30' }),
   item('MOB-2'),
@@ -17,27 +22,66 @@ const ITEMS = [
 const day = (n: number) => `2026-11-${String(n).padStart(2, '0')}T10:00:00.000Z`;
 /** n strategic decisions (re-dating a roadmap item months out) by one person, on consecutive days from `from`. */
 const strategic = (by: string, n: number, key = 'MOB-1', from = 1): Action[] =>
-  Array.from({ length: n }, (_, index) => change(key, by, day(from + index), [{ meaning: 'targetEnd', fromValue: '2027-01-31', toValue: '2027-06-30' }]));
+  Array.from({ length: n }, (_, index) =>
+    change(key, by, day(from + index), [{ meaning: 'targetEnd', fromValue: '2027-01-31', toValue: '2027-06-30' }]),
+  );
 /** n tactical decisions (ranking a story) by one person, on consecutive days from `from`. */
-const tactical = (by: string, n: number, key = 'MOB-2', from = 11): Action[] => Array.from({ length: n }, (_, index) => change(key, by, day(from + index), [{ meaning: 'rank', toText: 'Ranked higher' }]));
+const tactical = (by: string, n: number, key = 'MOB-2', from = 11): Action[] =>
+  Array.from({ length: n }, (_, index) =>
+    change(key, by, day(from + index), [{ meaning: 'rank', toText: 'Ranked higher' }]),
+  );
 
 function build(actions: Action[], projects = [project('MOB', { pm: ['pat'], po: ['olga'] })]): Site {
   return site({ people: PEOPLE, projects, items: ITEMS, actions });
 }
 
-const rules = (projectKey: string, setting: AuditConfig['rules'][string]): Partial<AuditConfig> => ({ projects: { [projectKey]: { rules: { [ID]: setting } } } });
+const rules = (projectKey: string, setting: AuditConfig['rules'][string]): Partial<AuditConfig> => ({
+  projects: { [projectKey]: { rules: { [ID]: setting } } },
+});
 
 type Case = SiteCase;
 
 const valid: Case[] = [
-  { name: 'a PM on the roadmap and a PO on the backlog', site: build([...strategic('pat', 4), ...tactical('olga', 8)]) },
-  { name: 'both kinds, one decision short of minDecisions', site: build([...strategic('dev', 2), ...tactical('dev', 3)]) },
-  { name: 'enough decisions, strategic share just below minShare (2 of 7)', site: build([...strategic('dev', 2), ...tactical('dev', 5)]) },
-  { name: 'comments are not decisions (5 decisions, 8 with comments)', site: build([...strategic('dev', 2), ...tactical('dev', 3), ...[1, 2, 3].map((n) => comment('MOB-1', 'dev', day(n), 'Pricing decision: EUR 99 a month for Grow; go-to-market in Q2 2027.'))]) },
-  { name: 'decisions below minConfidence do not count', site: build([...strategic('dev', 3), ...tactical('dev', 3)]), config: rules('MOB', { options: { minConfidence: 0.99 } }) },
-  { name: 'a PO in two projects who is a PM nowhere', site: build(tactical('olga', 3), [project('MOB', { pm: ['pat'], po: ['olga'] }), project('PLAT', { po: ['olga'] })]) },
+  {
+    name: 'a PM on the roadmap and a PO on the backlog',
+    site: build([...strategic('pat', 4), ...tactical('olga', 8)]),
+  },
+  {
+    name: 'both kinds, one decision short of minDecisions',
+    site: build([...strategic('dev', 2), ...tactical('dev', 3)]),
+  },
+  {
+    name: 'enough decisions, strategic share just below minShare (2 of 7)',
+    site: build([...strategic('dev', 2), ...tactical('dev', 5)]),
+  },
+  {
+    name: 'comments are not decisions (5 decisions, 8 with comments)',
+    site: build([
+      ...strategic('dev', 2),
+      ...tactical('dev', 3),
+      ...[1, 2, 3].map((n) =>
+        comment('MOB-1', 'dev', day(n), 'Pricing decision: EUR 99 a month for Grow; go-to-market in Q2 2027.'),
+      ),
+    ]),
+  },
+  {
+    name: 'decisions below minConfidence do not count',
+    site: build([...strategic('dev', 3), ...tactical('dev', 3)]),
+    config: rules('MOB', { options: { minConfidence: 0.99 } }),
+  },
+  {
+    name: 'a PO in two projects who is a PM nowhere',
+    site: build(tactical('olga', 3), [
+      project('MOB', { pm: ['pat'], po: ['olga'] }),
+      project('PLAT', { po: ['olga'] }),
+    ]),
+  },
   { name: 'an app account mapped to both roles', site: build([], [project('MOB', { pm: ['bot'], po: ['bot'] })]) },
-  { name: 'severity off for the project', site: build([], [project('MOB', { pm: ['olga'], po: ['olga'] })]), config: rules('MOB', { severity: 'off' }) },
+  {
+    name: 'severity off for the project',
+    site: build([], [project('MOB', { pm: ['olga'], po: ['olga'] })]),
+    config: rules('MOB', { severity: 'off' }),
+  },
 ];
 
 interface InvalidCase extends Case {
@@ -52,7 +96,11 @@ const invalid: InvalidCase[] = [
       {
         id: `${ID}|person:olga|MOB`,
         severity: 'warning',
-        message: ['Olga Owner holds both the Product Manager and the Product Owner role in MOB', 'made 0 strategic and 0 tactical decisions', 'not declared a combined-role team'],
+        message: [
+          'Olga Owner holds both the Product Manager and the Product Owner role in MOB',
+          'made 0 strategic and 0 tactical decisions',
+          'not declared a combined-role team',
+        ],
         suggestion: ['declare MOB a combined-role team'],
         evidence: [],
       },
@@ -66,7 +114,10 @@ const invalid: InvalidCase[] = [
       {
         id: `${ID}|person:olga|MOB`,
         severity: 'info',
-        message: ['Olga Owner does both jobs for MOB (1 strategic and 2 tactical decisions', 'declared a combined-role team, so this is information only'],
+        message: [
+          'Olga Owner does both jobs for MOB (1 strategic and 2 tactical decisions',
+          'declared a combined-role team, so this is information only',
+        ],
         suggestion: ['Write down'],
         evidence: ['MOB-1', 'MOB-2', 'MOB-2'],
       },
@@ -74,12 +125,18 @@ const invalid: InvalidCase[] = [
   },
   {
     name: 'a PM of the portfolio who runs a team’s backlog as its PO',
-    site: build([...strategic('pat', 2, 'PORT-1'), ...tactical('pat', 3, 'PLAT-1')], [project('PORT', { pm: ['pat'] }), project('PLAT', { pm: ['olga'], po: ['pat'] })]),
+    site: build(
+      [...strategic('pat', 2, 'PORT-1'), ...tactical('pat', 3, 'PLAT-1')],
+      [project('PORT', { pm: ['pat'] }), project('PLAT', { pm: ['olga'], po: ['pat'] })],
+    ),
     expected: [
       {
         id: `${ID}|person:pat|PLAT`,
         severity: 'warning',
-        message: ['Pat Manager is Product Owner in PLAT and Product Manager in PORT', '2 strategic and 3 tactical decisions'],
+        message: [
+          'Pat Manager is Product Owner in PLAT and Product Manager in PORT',
+          '2 strategic and 3 tactical decisions',
+        ],
         evidence: ['PORT-1', 'PLAT-1', 'PORT-1', 'PLAT-1', 'PLAT-1'],
         criteria: ['R1', 'C5', 'C9'],
       },
@@ -88,24 +145,52 @@ const invalid: InvalidCase[] = [
   {
     name: 'an unmapped person at exactly minDecisions, half and half',
     site: build([...strategic('dev', 3), ...tactical('dev', 3)]),
-    expected: [{ id: `${ID}|person:dev|MOB`, severity: 'warning', message: ['Dana Doer made 3 strategic (50%) and 3 tactical (50%) decisions for MOB'], evidence: ['MOB-1', 'MOB-2', 'MOB-1', 'MOB-2', 'MOB-1', 'MOB-2'] }],
+    expected: [
+      {
+        id: `${ID}|person:dev|MOB`,
+        severity: 'warning',
+        message: ['Dana Doer made 3 strategic (50%) and 3 tactical (50%) decisions for MOB'],
+        evidence: ['MOB-1', 'MOB-2', 'MOB-1', 'MOB-2', 'MOB-1', 'MOB-2'],
+      },
+    ],
   },
   {
     name: 'strategic share exactly at minShare (3 of 10)',
     site: build([...strategic('dev', 3), ...tactical('dev', 7)]),
-    expected: [{ id: `${ID}|person:dev|MOB`, severity: 'warning', message: ['3 strategic (30%) and 7 tactical (70%)'], evidence: ['MOB-1', 'MOB-2', 'MOB-1', 'MOB-2', 'MOB-1', 'MOB-2', 'MOB-2', 'MOB-2', 'MOB-2', 'MOB-2'] }],
+    expected: [
+      {
+        id: `${ID}|person:dev|MOB`,
+        severity: 'warning',
+        message: ['3 strategic (30%) and 7 tactical (70%)'],
+        evidence: ['MOB-1', 'MOB-2', 'MOB-1', 'MOB-2', 'MOB-1', 'MOB-2', 'MOB-2', 'MOB-2', 'MOB-2', 'MOB-2'],
+      },
+    ],
   },
   {
     name: 'the project’s own minDecisions and severity',
     site: build([...strategic('dev', 2), ...tactical('dev', 2)]),
     config: rules('MOB', { severity: 'error', options: { minDecisions: 4 } }),
-    expected: [{ id: `${ID}|person:dev|MOB`, severity: 'error', message: ['2 strategic (50%) and 2 tactical (50%)'], evidence: ['MOB-1', 'MOB-2', 'MOB-1', 'MOB-2'] }],
+    expected: [
+      {
+        id: `${ID}|person:dev|MOB`,
+        severity: 'error',
+        message: ['2 strategic (50%) and 2 tactical (50%)'],
+        evidence: ['MOB-1', 'MOB-2', 'MOB-1', 'MOB-2'],
+      },
+    ],
   },
   {
     name: 'both kinds in a combined-role team, unmapped',
     site: build([...strategic('dev', 3), ...tactical('dev', 3)]),
     config: { combinedRoleProjects: ['MOB'] },
-    expected: [{ id: `${ID}|person:dev|MOB`, severity: 'info', message: ['Dana Doer does both jobs for MOB'], evidence: ['MOB-1', 'MOB-2', 'MOB-1', 'MOB-2', 'MOB-1', 'MOB-2'] }],
+    expected: [
+      {
+        id: `${ID}|person:dev|MOB`,
+        severity: 'info',
+        message: ['Dana Doer does both jobs for MOB'],
+        evidence: ['MOB-1', 'MOB-2', 'MOB-1', 'MOB-2', 'MOB-1', 'MOB-2'],
+      },
+    ],
   },
 ];
 

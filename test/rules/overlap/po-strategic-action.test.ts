@@ -6,7 +6,12 @@ import { change, comment, created, item, person, project, runRule, site, type Si
 import { confidenceOf, expectFindings, type Expected } from './expect';
 
 const ID = 'overlap/po-strategic-action';
-const PEOPLE = [person('pat', 'Pat Manager'), person('olga', 'Olga Owner'), person('dev', 'Dev Eloper'), person('bot', 'Automation', { kind: 'app' })];
+const PEOPLE = [
+  person('pat', 'Pat Manager'),
+  person('olga', 'Olga Owner'),
+  person('dev', 'Dev Eloper'),
+  person('bot', 'Automation', { kind: 'app' }),
+];
 const EPIC = item('MOB-1', { level: 1, targetStart: '2026-12-01', targetEnd: '2027-06-30' });
 const STORY = item('MOB-2');
 const INITIATIVE = item('PORT-1', { level: 2, targetStart: '2027-01-01', targetEnd: '2027-12-31' });
@@ -15,14 +20,26 @@ const INITIATIVE = item('PORT-1', { level: 2, targetStart: '2027-01-01', targetE
 const redate = (by: string, at = '2026-11-10T10:00:00.000Z', key = 'MOB-1'): Action =>
   change(key, by, at, [{ meaning: 'targetEnd', fromValue: '2027-01-31', toValue: '2027-06-30' }]);
 const pricingComment = (by: string, at = '2026-11-11T10:00:00.000Z'): Action =>
-  comment('MOB-1', by, at, 'Pricing decision: we charge EUR 99 a month for the Grow plan; competitors charge per call. Go-to-market in Q2 2027 with sales.');
-const estimate = (by: string): Action => change('MOB-2', by, '2026-11-12T10:00:00.000Z', [{ meaning: 'storyPoints', fromText: '3', toText: '5' }]);
+  comment(
+    'MOB-1',
+    by,
+    at,
+    'Pricing decision: we charge EUR 99 a month for the Grow plan; competitors charge per call. Go-to-market in Q2 2027 with sales.',
+  );
+const estimate = (by: string): Action =>
+  change('MOB-2', by, '2026-11-12T10:00:00.000Z', [{ meaning: 'storyPoints', fromText: '3', toText: '5' }]);
 
-function mobSite(actions: Action[], roles: Parameters<typeof project>[1] = { pm: ['pat'], po: ['olga'] }, extra: Partial<Site> = {}): Site {
+function mobSite(
+  actions: Action[],
+  roles: Parameters<typeof project>[1] = { pm: ['pat'], po: ['olga'] },
+  extra: Partial<Site> = {},
+): Site {
   return site({ people: PEOPLE, projects: [project('MOB', roles)], items: [EPIC, STORY], actions, ...extra });
 }
 
-const rules = (projectKey: string, setting: AuditConfig['rules'][string]): Partial<AuditConfig> => ({ projects: { [projectKey]: { rules: { [ID]: setting } } } });
+const rules = (projectKey: string, setting: AuditConfig['rules'][string]): Partial<AuditConfig> => ({
+  projects: { [projectKey]: { rules: { [ID]: setting } } },
+});
 
 const oneDecision = mobSite([redate('olga')]);
 const decisionAndComment = mobSite([redate('olga'), pricingComment('olga')]);
@@ -34,26 +51,54 @@ type Case = SiteCase;
 const valid: Case[] = [
   { name: 'a PO making tactical decisions only', site: mobSite([estimate('olga')]) },
   { name: 'the PM making the strategic decision', site: mobSite([redate('pat')]) },
-  { name: 'a PO whose only strategic actions are comments (R4: discussion alone is not a decision)', site: mobSite([pricingComment('olga'), pricingComment('olga', '2026-11-12T10:00:00.000Z')]) },
-  { name: 'a decision just below minConfidence', site: oneDecision, config: rules('MOB', { options: { minConfidence: decisionConfidence + 0.01 } }) },
+  {
+    name: 'a PO whose only strategic actions are comments (R4: discussion alone is not a decision)',
+    site: mobSite([pricingComment('olga'), pricingComment('olga', '2026-11-12T10:00:00.000Z')]),
+  },
+  {
+    name: 'a decision just below minConfidence',
+    site: oneDecision,
+    config: rules('MOB', { options: { minConfidence: decisionConfidence + 0.01 } }),
+  },
   {
     name: 'a comment just below commentMinConfidence does not make up minActions',
     site: decisionAndComment,
     config: rules('MOB', { options: { minActions: 2, commentMinConfidence: commentConfidence + 0.01 } }),
   },
   { name: 'one decision below minActions 2', site: oneDecision, config: rules('MOB', { options: { minActions: 2 } }) },
-  { name: 'a combined-role project (overlap/dual-role covers it)', site: oneDecision, config: { combinedRoleProjects: ['MOB'] } },
-  { name: 'a person mapped to both roles in the project', site: mobSite([redate('olga')], { pm: ['pat', 'olga'], po: ['olga'] }) },
+  {
+    name: 'a combined-role project (overlap/dual-role covers it)',
+    site: oneDecision,
+    config: { combinedRoleProjects: ['MOB'] },
+  },
+  {
+    name: 'a person mapped to both roles in the project',
+    site: mobSite([redate('olga')], { pm: ['pat', 'olga'], po: ['olga'] }),
+  },
   {
     name: 'a PO here who is a PM in another project (overlap/dual-role covers it)',
-    site: site({ people: PEOPLE, projects: [project('MOB', { pm: ['pat'], po: ['olga'] }), project('PORT', { pm: ['olga'] })], items: [EPIC, STORY], actions: [redate('olga')] }),
+    site: site({
+      people: PEOPLE,
+      projects: [project('MOB', { pm: ['pat'], po: ['olga'] }), project('PORT', { pm: ['olga'] })],
+      items: [EPIC, STORY],
+      actions: [redate('olga')],
+    }),
   },
   { name: 'an app account mapped as PO', site: mobSite([redate('bot')], { pm: ['pat'], po: ['bot'] }) },
   {
     name: 'a PO role that is only inferred from the person’s own actions',
-    site: mobSite([redate('dev'), ...['2026-11-01', '2026-11-02', '2026-11-03', '2026-11-04'].map((date) => change('MOB-2', 'dev', `${date}T10:00:00.000Z`, [{ meaning: 'rank', toText: 'Ranked higher' }]))]),
+    site: mobSite([
+      redate('dev'),
+      ...['2026-11-01', '2026-11-02', '2026-11-03', '2026-11-04'].map((date) =>
+        change('MOB-2', 'dev', `${date}T10:00:00.000Z`, [{ meaning: 'rank', toText: 'Ranked higher' }]),
+      ),
+    ]),
   },
-  { name: 'a decision before the audit window', site: mobSite([redate('olga', '2026-09-01T10:00:00.000Z')]), since: new Date('2026-10-01T00:00:00.000Z') },
+  {
+    name: 'a decision before the audit window',
+    site: mobSite([redate('olga', '2026-09-01T10:00:00.000Z')]),
+    since: new Date('2026-10-01T00:00:00.000Z'),
+  },
   { name: 'severity off for the project', site: oneDecision, config: rules('MOB', { severity: 'off' }) },
 ];
 
@@ -71,7 +116,12 @@ const invalid: InvalidCase[] = [
       {
         id: olgaIn('MOB'),
         severity: 'warning',
-        message: ['Olga Owner, Product Owner for MOB', '1 strategic decision on MOB items', 'from 2026-11-10 to 2026-11-10', 'on MOB-1, "Moved the epic'],
+        message: [
+          'Olga Owner, Product Owner for MOB',
+          '1 strategic decision on MOB items',
+          'from 2026-11-10 to 2026-11-10',
+          'on MOB-1, "Moved the epic',
+        ],
         suggestion: ['Leave these calls to Pat Manager (Product Manager for MOB)'],
         evidence: ['MOB-1'],
         criteria: ['C4', 'C5', 'R2'],
@@ -88,7 +138,15 @@ const invalid: InvalidCase[] = [
     name: 'a decision and a comment exactly at commentMinConfidence make up minActions 2; the decision is listed first',
     site: decisionAndComment,
     config: rules('MOB', { options: { minActions: 2, commentMinConfidence: commentConfidence } }),
-    expected: [{ id: olgaIn('MOB'), severity: 'warning', message: ['1 strategic decision and 1 comment stating a strategic decision'], evidence: ['MOB-1', 'MOB-1'], criteria: ['R4'] }],
+    expected: [
+      {
+        id: olgaIn('MOB'),
+        severity: 'warning',
+        message: ['1 strategic decision and 1 comment stating a strategic decision'],
+        evidence: ['MOB-1', 'MOB-1'],
+        criteria: ['R4'],
+      },
+    ],
   },
   {
     name: 'the project’s own severity',
@@ -106,22 +164,47 @@ const invalid: InvalidCase[] = [
     }),
     expected: [
       { id: olgaIn('MOB'), severity: 'warning', message: ['Product Owner for MOB'], evidence: ['MOB-1'] },
-      { id: olgaIn('PORT'), severity: 'warning', message: ['Product Owner for PORT', 'on PORT-1, "Created a new initiative'], evidence: ['PORT-1'] },
+      {
+        id: olgaIn('PORT'),
+        severity: 'warning',
+        message: ['Product Owner for PORT', 'on PORT-1, "Created a new initiative'],
+        evidence: ['PORT-1'],
+      },
     ],
   },
   {
     name: 'twelve decisions: the ten most telling are listed and the message gives the total',
-    site: mobSite(Array.from({ length: 12 }, (_, index) => redate('olga', `2026-11-${String(index + 1).padStart(2, '0')}T10:00:00.000Z`))),
-    expected: [{ id: olgaIn('MOB'), severity: 'warning', message: ['12 strategic decisions', 'from 2026-11-01 to 2026-11-12', 'The 10 most telling of 12 are listed.'], evidence: Array(10).fill('MOB-1') }],
+    site: mobSite(
+      Array.from({ length: 12 }, (_, index) =>
+        redate('olga', `2026-11-${String(index + 1).padStart(2, '0')}T10:00:00.000Z`),
+      ),
+    ),
+    expected: [
+      {
+        id: olgaIn('MOB'),
+        severity: 'warning',
+        message: ['12 strategic decisions', 'from 2026-11-01 to 2026-11-12', 'The 10 most telling of 12 are listed.'],
+        evidence: Array(10).fill('MOB-1'),
+      },
+    ],
   },
   {
     name: 'no PM mapped: the suggestion says so',
     site: mobSite([redate('olga')], { po: ['olga'] }),
-    expected: [{ id: olgaIn('MOB'), severity: 'warning', message: ['Olga Owner'], suggestion: ['nobody yet (no Product Manager is mapped in MOB)'], evidence: ['MOB-1'] }],
+    expected: [
+      {
+        id: olgaIn('MOB'),
+        severity: 'warning',
+        message: ['Olga Owner'],
+        suggestion: ['nobody yet (no Product Manager is mapped in MOB)'],
+        evidence: ['MOB-1'],
+      },
+    ],
   },
 ];
 
-const run = (entry: Case) => runRule(rule, entry.site, { ...defaultConfig(), ...entry.config }, entry.since ? { since: entry.since } : {});
+const run = (entry: Case) =>
+  runRule(rule, entry.site, { ...defaultConfig(), ...entry.config }, entry.since ? { since: entry.since } : {});
 
 describe(ID, () => {
   describe('valid', () => {

@@ -6,29 +6,50 @@ import { expectFindings, type Expected } from '../overlap/expect';
 
 const ID = 'owner/project-missing-role';
 const PEOPLE = [person('pat', 'Pat Manager'), person('olga', 'Olga Owner'), person('dev', 'Dana Doer')];
-const rank = (by: string, day: number): Action => change('DATA-1', by, `2026-11-0${day}T10:00:00.000Z`, [{ meaning: 'rank', toText: 'Ranked higher' }]);
+const rank = (by: string, day: number): Action =>
+  change('DATA-1', by, `2026-11-0${day}T10:00:00.000Z`, [{ meaning: 'rank', toText: 'Ranked higher' }]);
 const ACTIVITY: Action[] = [created('DATA-1', 'dev', '2026-10-01T10:00:00.000Z'), rank('dev', 1), rank('dev', 2)];
 
 function dataSite(projects: Project[], actions: Action[] = ACTIVITY, extra: Partial<Site> = {}): Site {
   return site({ people: PEOPLE, projects, items: [item('DATA-1'), item('DATA-2')], actions, ...extra });
 }
 
-const withGroupRole = (roleName: string, group: string): Project => ({ ...project('DATA', { pm: ['pat'] }), roles: [...project('DATA', { pm: ['pat'] }).roles, { id: 2, name: roleName, accountIds: [], groupNames: [group] }] });
+const withGroupRole = (roleName: string, group: string): Project => ({
+  ...project('DATA', { pm: ['pat'] }),
+  roles: [...project('DATA', { pm: ['pat'] }).roles, { id: 2, name: roleName, accountIds: [], groupNames: [group] }],
+});
 
 type Case = SiteCase;
 
 const valid: Case[] = [
   { name: 'a project with a PM and a PO', site: dataSite([project('DATA', { pm: ['pat'], po: ['olga'] })]) },
-  { name: 'the PO role filled through a group in the project role', site: dataSite([withGroupRole('Product Owner', 'owners')], ACTIVITY, { groups: [{ name: 'owners', memberIds: ['olga'] }] }) },
+  {
+    name: 'the PO role filled through a group in the project role',
+    site: dataSite([withGroupRole('Product Owner', 'owners')], ACTIVITY, {
+      groups: [{ name: 'owners', memberIds: ['olga'] }],
+    }),
+  },
   {
     name: 'the PO mapped by a group in the auditor’s settings',
     site: dataSite([project('DATA', { pm: ['pat'] })], ACTIVITY, { groups: [{ name: 'owners', memberIds: ['olga'] }] }),
     config: { roleMapping: { ...defaultConfig().roleMapping, groups: { pm: [], po: ['owners'] } } },
   },
-  { name: 'a combined-role project whose one person is mapped as PM', site: dataSite([project('DATA', { pm: ['pat'] })]), config: { combinedRoleProjects: ['DATA'] } },
-  { name: 'no activity in the audit window', site: dataSite([project('DATA', { pm: ['pat'] })]), since: new Date('2026-11-10T00:00:00.000Z') },
+  {
+    name: 'a combined-role project whose one person is mapped as PM',
+    site: dataSite([project('DATA', { pm: ['pat'] })]),
+    config: { combinedRoleProjects: ['DATA'] },
+  },
+  {
+    name: 'no activity in the audit window',
+    site: dataSite([project('DATA', { pm: ['pat'] })]),
+    since: new Date('2026-11-10T00:00:00.000Z'),
+  },
   { name: 'a project with no issues', site: site({ people: PEOPLE, projects: [project('DATA')] }) },
-  { name: 'severity off for the project', site: dataSite([project('DATA', { pm: ['pat'] })]), config: { projects: { DATA: { rules: { [ID]: { severity: 'off' } } } } } },
+  {
+    name: 'severity off for the project',
+    site: dataSite([project('DATA', { pm: ['pat'] })]),
+    config: { projects: { DATA: { rules: { [ID]: { severity: 'off' } } } } },
+  },
 ];
 
 interface InvalidCase extends Case {
@@ -43,8 +64,16 @@ const invalid: InvalidCase[] = [
       {
         id: `${ID}|project:DATA|po`,
         severity: 'error',
-        message: ['Project DATA (DATA project) has no Product Owner', '1 issue had activity in the audit window', 'Meanwhile 4 tactical decisions on its issues came from Dana Doer.'],
-        suggestion: ['owns the backlog and its order', 'to the "Product Owner" project role of DATA', 'map them as PO in the auditor’s role mapping by group (none configured yet)'],
+        message: [
+          'Project DATA (DATA project) has no Product Owner',
+          '1 issue had activity in the audit window',
+          'Meanwhile 4 tactical decisions on its issues came from Dana Doer.',
+        ],
+        suggestion: [
+          'owns the backlog and its order',
+          'to the "Product Owner" project role of DATA',
+          'map them as PO in the auditor’s role mapping by group (none configured yet)',
+        ],
         evidence: ['DATA-1', 'DATA-1', 'DATA-1', 'DATA-1'],
         criteria: ['C9', 'R2'],
       },
@@ -52,36 +81,85 @@ const invalid: InvalidCase[] = [
   },
   {
     name: 'neither role mapped: one finding per role',
-    site: dataSite([project('DATA')], [created('DATA-1', 'dev', '2026-10-01T10:00:00.000Z'), created('DATA-2', 'dev', '2026-10-02T10:00:00.000Z')]),
+    site: dataSite(
+      [project('DATA')],
+      [created('DATA-1', 'dev', '2026-10-01T10:00:00.000Z'), created('DATA-2', 'dev', '2026-10-02T10:00:00.000Z')],
+    ),
     expected: [
-      { id: `${ID}|project:DATA|pm`, severity: 'error', message: ['has no Product Manager', '2 issues had activity', 'Nobody made the strategic decisions that role would make.'], suggestion: ['owns the product’s roadmap'], evidence: [] },
-      { id: `${ID}|project:DATA|po`, severity: 'error', message: ['has no Product Owner', 'Meanwhile 2 tactical decisions'], evidence: ['DATA-2', 'DATA-1'] },
+      {
+        id: `${ID}|project:DATA|pm`,
+        severity: 'error',
+        message: [
+          'has no Product Manager',
+          '2 issues had activity',
+          'Nobody made the strategic decisions that role would make.',
+        ],
+        suggestion: ['owns the product’s roadmap'],
+        evidence: [],
+      },
+      {
+        id: `${ID}|project:DATA|po`,
+        severity: 'error',
+        message: ['has no Product Owner', 'Meanwhile 2 tactical decisions'],
+        evidence: ['DATA-2', 'DATA-1'],
+      },
     ],
   },
   {
     name: 'a PM alone outside a combined-role project leaves the PO missing',
     site: dataSite([project('DATA', { pm: ['pat'] })], [created('DATA-1', 'dev', '2026-11-12T10:00:00.000Z')]),
     since: new Date('2026-11-12T10:00:00.000Z'),
-    expected: [{ id: `${ID}|project:DATA|po`, severity: 'error', message: ['1 issue had activity'], evidence: ['DATA-1'] }],
+    expected: [
+      { id: `${ID}|project:DATA|po`, severity: 'error', message: ['1 issue had activity'], evidence: ['DATA-1'] },
+    ],
   },
   {
     name: 'the site’s own role names and groups, and the project’s own severity',
-    site: dataSite([withGroupRole('Product Owner', 'owners')], ACTIVITY, { groups: [{ name: 'owners', memberIds: ['olga'] }] }),
+    site: dataSite([withGroupRole('Product Owner', 'owners')], ACTIVITY, {
+      groups: [{ name: 'owners', memberIds: ['olga'] }],
+    }),
     config: {
-      roleMapping: { projectRoles: { pm: ['Product Manager'], po: ['Backlog Owner', 'PO'] }, groups: { pm: [], po: ['backlog-owners'] }, accounts: { pm: [], po: [] } },
+      roleMapping: {
+        projectRoles: { pm: ['Product Manager'], po: ['Backlog Owner', 'PO'] },
+        groups: { pm: [], po: ['backlog-owners'] },
+        accounts: { pm: [], po: [] },
+      },
       projects: { DATA: { rules: { [ID]: { severity: 'warning' } } } },
     },
-    expected: [{ id: `${ID}|project:DATA|po`, severity: 'warning', message: ['has no Product Owner'], suggestion: ['the "Backlog Owner" or "PO" project role', 'by group (now: backlog-owners)'], evidence: ['DATA-1', 'DATA-1', 'DATA-1'] }],
+    expected: [
+      {
+        id: `${ID}|project:DATA|po`,
+        severity: 'warning',
+        message: ['has no Product Owner'],
+        suggestion: ['the "Backlog Owner" or "PO" project role', 'by group (now: backlog-owners)'],
+        evidence: ['DATA-1', 'DATA-1', 'DATA-1'],
+      },
+    ],
   },
   {
     name: 'no project role names mapped for the role',
     site: dataSite([project('DATA', { pm: ['pat'] })]),
-    config: { roleMapping: { projectRoles: { pm: ['Product Manager'], po: [] }, groups: { pm: [], po: [] }, accounts: { pm: [], po: [] } } },
-    expected: [{ id: `${ID}|project:DATA|po`, severity: 'error', message: ['has no Product Owner'], suggestion: ['a project role that the auditor’s settings map to PO'], evidence: ['DATA-1', 'DATA-1', 'DATA-1'] }],
+    config: {
+      roleMapping: {
+        projectRoles: { pm: ['Product Manager'], po: [] },
+        groups: { pm: [], po: [] },
+        accounts: { pm: [], po: [] },
+      },
+    },
+    expected: [
+      {
+        id: `${ID}|project:DATA|po`,
+        severity: 'error',
+        message: ['has no Product Owner'],
+        suggestion: ['a project role that the auditor’s settings map to PO'],
+        evidence: ['DATA-1', 'DATA-1', 'DATA-1'],
+      },
+    ],
   },
 ];
 
-const run = (entry: Case) => runRule(rule, entry.site, { ...defaultConfig(), ...entry.config }, entry.since ? { since: entry.since } : {});
+const run = (entry: Case) =>
+  runRule(rule, entry.site, { ...defaultConfig(), ...entry.config }, entry.since ? { since: entry.since } : {});
 
 describe(ID, () => {
   describe('valid', () => {

@@ -3,8 +3,16 @@ import { rule } from '../../../src/rules/trace/roadmap-item-not-broken-down';
 import { item, person, project, runRule, site, type ItemsCase } from '../harness';
 import { expectFindings, type ExpectedFinding } from '../horizon/expect-findings';
 
-const people = [person('claire', 'Claire Dubois'), person('daniel', 'Daniel Kowalski'), person('henrik', 'Henrik Lindqvist')];
-const projects = [project('PLAT', { pm: ['claire'], po: ['daniel'] }), project('PORT', { pm: ['henrik'] }), project('MOB')];
+const people = [
+  person('claire', 'Claire Dubois'),
+  person('daniel', 'Daniel Kowalski'),
+  person('henrik', 'Henrik Lindqvist'),
+];
+const projects = [
+  project('PLAT', { pm: ['claire'], po: ['daniel'] }),
+  project('PORT', { pm: ['henrik'] }),
+  project('MOB'),
+];
 
 /** "Now" is 2026-11-22; the default look-ahead (sprintMaxWeeks, 4 weeks) reaches 2026-12-20. */
 const epic = (key: string, extra: Partial<Item> = {}) => item(key, { level: 1, assigneeId: 'claire', ...extra });
@@ -13,20 +21,50 @@ type Case = ItemsCase;
 
 describe('valid', () => {
   const cases: Case[] = [
-    { name: 'starts in 4 weeks and 1 day', items: [epic('PLAT-1', { targetStart: '2026-12-21', targetEnd: '2027-03-26' })] },
-    { name: 'starts soon, broken down into a story', items: [epic('PLAT-1', { targetStart: '2026-12-01', targetEnd: '2027-03-26' }), item('PLAT-2', { parentKey: 'PLAT-1' })] },
-    { name: 'a child in another project counts', items: [epic('PLAT-1', { targetStart: '2026-12-01', targetEnd: '2027-03-26' }), item('MOB-9', { parentKey: 'PLAT-1' })] },
-    { name: 'done items are not judged', items: [epic('PLAT-1', { targetStart: '2026-12-01', targetEnd: '2027-03-26', status: { name: 'Done', category: 'done' } })] },
-    { name: 'its planned end has passed', items: [epic('PLAT-1', { targetStart: '2026-09-01', targetEnd: '2026-11-21' })] },
+    {
+      name: 'starts in 4 weeks and 1 day',
+      items: [epic('PLAT-1', { targetStart: '2026-12-21', targetEnd: '2027-03-26' })],
+    },
+    {
+      name: 'starts soon, broken down into a story',
+      items: [
+        epic('PLAT-1', { targetStart: '2026-12-01', targetEnd: '2027-03-26' }),
+        item('PLAT-2', { parentKey: 'PLAT-1' }),
+      ],
+    },
+    {
+      name: 'a child in another project counts',
+      items: [
+        epic('PLAT-1', { targetStart: '2026-12-01', targetEnd: '2027-03-26' }),
+        item('MOB-9', { parentKey: 'PLAT-1' }),
+      ],
+    },
+    {
+      name: 'done items are not judged',
+      items: [
+        epic('PLAT-1', {
+          targetStart: '2026-12-01',
+          targetEnd: '2027-03-26',
+          status: { name: 'Done', category: 'done' },
+        }),
+      ],
+    },
+    {
+      name: 'its planned end has passed',
+      items: [epic('PLAT-1', { targetStart: '2026-09-01', targetEnd: '2026-11-21' })],
+    },
     { name: 'no planned start', items: [epic('PLAT-1', { targetEnd: '2026-12-20' })] },
-    { name: 'stories are not roadmap items', items: [item('PLAT-3', { startDate: '2026-12-01', dueDate: '2026-12-10' })] },
+    {
+      name: 'stories are not roadmap items',
+      items: [item('PLAT-3', { startDate: '2026-12-01', dueDate: '2026-12-10' })],
+    },
     {
       name: 'a project looking one week ahead',
       items: [epic('PLAT-1', { targetStart: '2026-12-01', targetEnd: '2027-03-26' })],
       config: { projects: { PLAT: { rules: { [rule.meta.id]: { options: { lookaheadWeeks: 1 } } } } } },
     },
     {
-      name: 'without the option, the project\'s sprint limit sets the look-ahead',
+      name: "without the option, the project's sprint limit sets the look-ahead",
       items: [epic('PLAT-1', { targetStart: '2026-12-01', targetEnd: '2027-03-26' })],
       config: { projects: { PLAT: { thresholds: { sprintMaxWeeks: 1 } } } },
     },
@@ -78,23 +116,49 @@ describe('invalid', () => {
     {
       name: 'starts today',
       items: [epic('PLAT-1', { targetStart: '2026-11-22', targetEnd: '2027-03-26' })],
-      expected: [{ subject: 'item:PLAT-1', message: ['starts on 2026-11-22, today'], evidence: ['PLAT-1', 'PLAT-1', 'PLAT-1'] }],
+      expected: [
+        { subject: 'item:PLAT-1', message: ['starts on 2026-11-22, today'], evidence: ['PLAT-1', 'PLAT-1', 'PLAT-1'] },
+      ],
     },
     {
       name: 'started, not yet ended, still empty',
       items: [epic('PLAT-1', { targetStart: '2026-11-01', targetEnd: '2026-11-22' })],
-      expected: [{ subject: 'item:PLAT-1', message: ['started on 2026-11-01 and runs to 2026-11-22, but nothing is planned under it'], evidence: ['PLAT-1', 'PLAT-1', 'PLAT-1'] }],
+      expected: [
+        {
+          subject: 'item:PLAT-1',
+          message: ['started on 2026-11-01 and runs to 2026-11-22, but nothing is planned under it'],
+          evidence: ['PLAT-1', 'PLAT-1', 'PLAT-1'],
+        },
+      ],
     },
     {
       name: 'started with no planned end',
       items: [epic('PLAT-1', { startDate: '2026-10-01', status: { name: 'In Progress', category: 'indeterminate' } })],
-      expected: [{ subject: 'item:PLAT-1', message: ['started on 2026-10-01 and has no planned end'], evidence: ['PLAT-1', 'PLAT-1'] }],
+      expected: [
+        {
+          subject: 'item:PLAT-1',
+          message: ['started on 2026-10-01 and has no planned end'],
+          evidence: ['PLAT-1', 'PLAT-1'],
+        },
+      ],
     },
     {
       name: 'a project looking eight weeks ahead, with its own severity',
-      items: [epic('PLAT-1', { targetStart: '2027-01-11', targetEnd: '2027-05-28' }), item('MOB-1', { level: 1, targetStart: '2027-01-11', targetEnd: '2027-05-28' })],
-      config: { projects: { PLAT: { rules: { [rule.meta.id]: { severity: 'error', options: { lookaheadWeeks: 8 } } } } } },
-      expected: [{ subject: 'item:PLAT-1', severity: 'error', message: ['in 50 days'], evidence: ['PLAT-1', 'PLAT-1', 'PLAT-1'] }],
+      items: [
+        epic('PLAT-1', { targetStart: '2027-01-11', targetEnd: '2027-05-28' }),
+        item('MOB-1', { level: 1, targetStart: '2027-01-11', targetEnd: '2027-05-28' }),
+      ],
+      config: {
+        projects: { PLAT: { rules: { [rule.meta.id]: { severity: 'error', options: { lookaheadWeeks: 8 } } } } },
+      },
+      expected: [
+        {
+          subject: 'item:PLAT-1',
+          severity: 'error',
+          message: ['in 50 days'],
+          evidence: ['PLAT-1', 'PLAT-1', 'PLAT-1'],
+        },
+      ],
     },
   ];
 

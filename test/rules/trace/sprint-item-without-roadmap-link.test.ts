@@ -8,12 +8,25 @@ const projects = [project('PAY', { po: ['lena'] }), project('PLAT')];
 /** Sprint 1 is active, 2 future, 3 closed. */
 const sprints: Sprint[] = [
   sprint(1, { name: 'PAY Sprint 14', startDate: '2026-11-18T09:00:00.000Z', endDate: '2026-12-02T09:00:00.000Z' }),
-  sprint(2, { name: 'PAY Sprint 15', state: 'future', startDate: '2026-12-02T09:00:00.000Z', endDate: '2026-12-16T09:00:00.000Z' }),
-  sprint(3, { name: 'PAY Sprint 13', state: 'closed', startDate: '2026-11-04T09:00:00.000Z', endDate: '2026-11-18T09:00:00.000Z' }),
+  sprint(2, {
+    name: 'PAY Sprint 15',
+    state: 'future',
+    startDate: '2026-12-02T09:00:00.000Z',
+    endDate: '2026-12-16T09:00:00.000Z',
+  }),
+  sprint(3, {
+    name: 'PAY Sprint 13',
+    state: 'closed',
+    startDate: '2026-11-04T09:00:00.000Z',
+    endDate: '2026-11-18T09:00:00.000Z',
+  }),
 ];
 const epic = item('PAY-100', { level: 1 });
-const bug = (key: string, extra: Partial<Item> = {}) => item(key, { type: { name: 'Bug', hierarchyLevel: 0 }, ...extra });
-const unlinked = change('PAY-5', 'ana', '2026-11-19T10:00:00.000Z', [{ meaning: 'parent', fromValue: '10100', fromText: 'PAY-100', toValue: '', toText: '' }]);
+const bug = (key: string, extra: Partial<Item> = {}) =>
+  item(key, { type: { name: 'Bug', hierarchyLevel: 0 }, ...extra });
+const unlinked = change('PAY-5', 'ana', '2026-11-19T10:00:00.000Z', [
+  { meaning: 'parent', fromValue: '10100', fromText: 'PAY-100', toValue: '', toText: '' },
+]);
 
 type Case = ItemsCase;
 
@@ -26,10 +39,19 @@ describe('valid', () => {
     { name: 'a story under an epic', items: [item('PAY-1', { parentKey: 'PAY-100', sprintIds: [1] })] },
     {
       name: 'a sub-task reaches the roadmap through its story and epic',
-      items: [item('PAY-1', { parentKey: 'PAY-100' }), item('PAY-2', { level: -1, parentKey: 'PAY-1', sprintIds: [1] })],
+      items: [
+        item('PAY-1', { parentKey: 'PAY-100' }),
+        item('PAY-2', { level: -1, parentKey: 'PAY-1', sprintIds: [1] }),
+      ],
     },
-    { name: 'an epic in another project counts', items: [item('PLAT-9', { level: 1 }), item('PAY-1', { parentKey: 'PLAT-9', sprintIds: [1] })] },
-    { name: 'a parent the site does not hold is not judged', items: [item('PAY-1', { parentKey: 'DATA-4', sprintIds: [1] })] },
+    {
+      name: 'an epic in another project counts',
+      items: [item('PLAT-9', { level: 1 }), item('PAY-1', { parentKey: 'PLAT-9', sprintIds: [1] })],
+    },
+    {
+      name: 'a parent the site does not hold is not judged',
+      items: [item('PAY-1', { parentKey: 'DATA-4', sprintIds: [1] })],
+    },
     { name: 'an epic in a sprint is itself on the roadmap', items: [item('PAY-3', { level: 1, sprintIds: [1] })] },
     { name: 'closed sprints are not judged by default', items: [item('PAY-1', { sprintIds: [3] })] },
     { name: 'future sprints are not judged by default', items: [item('PAY-1', { sprintIds: [2] })] },
@@ -70,7 +92,14 @@ describe('invalid', () => {
     {
       name: 'a story and its sub-task in the sprint: one finding, naming both',
       items: [item('PAY-1', { sprintIds: [1] }), item('PAY-2', { level: -1, parentKey: 'PAY-1', sprintIds: [1] })],
-      expected: [{ subject: 'item:PAY-1', message: ['Story PAY-1'], evidence: ['PAY-1', 'PAY-1'], issueKeys: ['PAY-1', 'PAY-2'] }],
+      expected: [
+        {
+          subject: 'item:PAY-1',
+          message: ['Story PAY-1'],
+          evidence: ['PAY-1', 'PAY-1'],
+          issueKeys: ['PAY-1', 'PAY-2'],
+        },
+      ],
     },
     {
       name: 'a sub-task whose story, outside the sprint, has no parent',
@@ -102,18 +131,32 @@ describe('invalid', () => {
       name: 'the change that removed its parent is the evidence',
       items: [item('PAY-5', { sprintIds: [1] })],
       actions: [unlinked],
-      expected: [{ subject: 'item:PAY-5', message: ['has no parent'], evidence: ['PAY-5', 'PAY-5'], evidenceText: ['Ana Costa removed PAY-100 as the parent of PAY-5'], actionIds: [unlinked.id] }],
+      expected: [
+        {
+          subject: 'item:PAY-5',
+          message: ['has no parent'],
+          evidence: ['PAY-5', 'PAY-5'],
+          evidenceText: ['Ana Costa removed PAY-100 as the parent of PAY-5'],
+          actionIds: [unlinked.id],
+        },
+      ],
     },
     {
       name: 'done work in the sprint still counts; ignoring bugs leaves stories judged',
-      items: [item('PAY-1', { sprintIds: [1], status: { name: 'Done', category: 'done' } }), bug('PAY-2', { sprintIds: [1] })],
+      items: [
+        item('PAY-1', { sprintIds: [1], status: { name: 'Done', category: 'done' } }),
+        bug('PAY-2', { sprintIds: [1] }),
+      ],
       config: { rules: { [rule.meta.id]: { options: { ignoreTypes: ['Bug'] } } } },
       expected: [{ subject: 'item:PAY-1', message: ['Story PAY-1'], evidence: ['PAY-1', 'PAY-1'] }],
     },
     {
-      name: 'future sprints included by option, with the project\'s own severity; a project without a PO',
+      name: "future sprints included by option, with the project's own severity; a project without a PO",
       items: [item('PLAT-1', { sprintIds: [2] }), item('PAY-1', { sprintIds: [3] })],
-      config: { rules: { [rule.meta.id]: { options: { includeStates: ['active', 'FUTURE'] } } }, projects: { PLAT: { rules: { [rule.meta.id]: { severity: 'warning' } } } } },
+      config: {
+        rules: { [rule.meta.id]: { options: { includeStates: ['active', 'FUTURE'] } } },
+        projects: { PLAT: { rules: { [rule.meta.id]: { severity: 'warning' } } } },
+      },
       expected: [
         {
           subject: 'item:PLAT-1',
@@ -126,10 +169,17 @@ describe('invalid', () => {
       ],
     },
     {
-      name: 'the latest sprint holding it is named, its chain\'s projects are the finding\'s',
+      name: "the latest sprint holding it is named, its chain's projects are the finding's",
       items: [item('PLAT-2'), item('PAY-1', { parentKey: 'PLAT-2', sprintIds: [3, 1, 2] })],
       config: { rules: { [rule.meta.id]: { options: { includeStates: ['active', 'future', 'closed'] } } } },
-      expected: [{ subject: 'item:PAY-1', message: ['is in sprint "PAY Sprint 15"', '(PAY-1 → PLAT-2) ends at a Story'], evidence: ['PAY-1', 'PLAT-2'], projectKeys: ['PAY', 'PLAT'] }],
+      expected: [
+        {
+          subject: 'item:PAY-1',
+          message: ['is in sprint "PAY Sprint 15"', '(PAY-1 → PLAT-2) ends at a Story'],
+          evidence: ['PAY-1', 'PLAT-2'],
+          projectKeys: ['PAY', 'PLAT'],
+        },
+      ],
     },
   ];
 

@@ -24,7 +24,7 @@ export const DATA: ProjectSpec = {
   workflow: 'kanban',
   roadmapDates: 'start-and-due',
   board: { id: 9, name: 'DATA kanban', type: 'kanban' },
-  persona: 'a merchant\'s marketing manager',
+  persona: "a merchant's marketing manager",
   acceptanceCriteria: [
     'Numbers match the finance export for the same period.',
     'Backfilled for the last 24 months.',
@@ -35,7 +35,8 @@ export const DATA: ProjectSpec = {
     {
       rule: 'owner/project-missing-role',
       kind: 'problem',
-      description: 'DATA has a Product Manager (Kenji) but nobody in its Product Owner role, directly or through a group: no one owns the backlog.',
+      description:
+        'DATA has a Product Manager (Kenji) but nobody in its Product Owner role, directly or through a group: no one owns the backlog.',
     },
   ],
   looseWork: [
@@ -46,8 +47,8 @@ export const DATA: ProjectSpec = {
     { summary: 'Document the orders data model', type: 'Task', parentless: true },
     { summary: 'Ad-hoc: wallet adoption by device type', type: 'Task', parentless: true },
     { summary: 'Ad-hoc: wallet share of payments by country', type: 'Task', parentless: true },
-    { summary: 'Ad-hoc: Pix pilot merchants\' volumes', type: 'Task', parentless: true },
-    { summary: 'Ad-hoc: churned merchants\' last 90 days of activity', type: 'Task', parentless: true },
+    { summary: "Ad-hoc: Pix pilot merchants' volumes", type: 'Task', parentless: true },
+    { summary: "Ad-hoc: churned merchants' last 90 days of activity", type: 'Task', parentless: true },
     { summary: 'Backfill missing currency codes in 2025 orders', type: 'Task', parentless: true },
     { summary: 'Move the nightly jobs to the new Airflow cluster', type: 'Task', parentless: true },
     { summary: 'Fix the duplicate rows in the refunds table', type: 'Task', parentless: true },
@@ -79,7 +80,8 @@ export const DATA: ProjectSpec = {
         {
           rule: 'owner/roadmap-item-unowned',
           kind: 'control',
-          description: 'An epic written by a developer (Chen) but owned by the product manager (Kenji is the assignee).',
+          description:
+            'An epic written by a developer (Chen) but owned by the product manager (Kenji is the assignee).',
         },
       ],
       stories: [

@@ -8,7 +8,8 @@ export const GROWTH: ProjectSpec = {
   key: 'GRO',
   id: '10005',
   name: 'Growth Lab',
-  description: 'Combined-role team: Julien Moreau is Product Manager and Product Owner. Referrals, upgrades, pricing experiments.',
+  description:
+    'Combined-role team: Julien Moreau is Product Manager and Product Owner. Referrals, upgrades, pricing experiments.',
   lead: 'julien',
   kind: 'scrum',
   team: { id: 'b5e17430-3b2c-9a85-5bdf-af6078e68307', name: 'Growth Lab' },
@@ -45,7 +46,8 @@ export const GROWTH: ProjectSpec = {
     {
       rule: 'owner/project-missing-role',
       kind: 'control',
-      description: 'Growth Lab\'s Product Manager and Product Owner are the same declared person (Julien): both roles are filled.',
+      description:
+        "Growth Lab's Product Manager and Product Owner are the same declared person (Julien): both roles are filled.",
     },
   ],
   looseWork: [
@@ -67,7 +69,8 @@ export const GROWTH: ProjectSpec = {
         {
           rule: 'trace/sprint-item-without-roadmap-link',
           kind: 'problem',
-          description: 'A story in the active cycle with no parent epic: sprint work that traces to nothing on the roadmap.',
+          description:
+            'A story in the active cycle with no parent epic: sprint work that traces to nothing on the roadmap.',
         },
       ],
     },
@@ -88,7 +91,11 @@ export const GROWTH: ProjectSpec = {
         perSprint: [1, 2],
         chores: [
           { summary: 'Experiment readout, {sprint}', type: 'Task', createdBy: ['julien'] },
-          { summary: 'Clean up finished experiment flags, {month}', type: 'Task', createdBy: ['nadia', 'rahul', 'leo'] },
+          {
+            summary: 'Clean up finished experiment flags, {month}',
+            type: 'Task',
+            createdBy: ['nadia', 'rahul', 'leo'],
+          },
           { summary: 'Growth metrics review, {month}', type: 'Task', createdBy: ['julien'] },
         ],
       },
@@ -97,7 +104,8 @@ export const GROWTH: ProjectSpec = {
       ref: 'GRO-REFERRAL',
       parent: 'I-GROWTH',
       summary: 'Referral programme v1',
-      description: 'Merchants invite other merchants and get a credit when the invited merchant takes their first payout.',
+      description:
+        'Merchants invite other merchants and get a credit when the invited merchant takes their first payout.',
       goal: 'Merchants can refer other merchants',
       owner: 'julien',
       created: '2026-05-25 11:00',
@@ -156,12 +164,14 @@ export const GROWTH: ProjectSpec = {
           at: '2026-10-27 15:30',
           by: 'julien',
           set: { duedate: '2027-01-26' },
-          comment: 'Two more months: the annual-discount test needs the January renewal wave to read out, and the price list change waits for that.',
+          comment:
+            'Two more months: the annual-discount test needs the January renewal wave to read out, and the price list change waits for that.',
         },
         {
           at: '2026-11-17 11:10',
           by: 'julien',
-          comment: 'Pricing decision from the first readout: the Grow plan stays at EUR 79; the annual discount moves from 15% to 20% for new sign-ups.',
+          comment:
+            'Pricing decision from the first readout: the Grow plan stays at EUR 79; the annual discount moves from 15% to 20% for new sign-ups.',
         },
       ],
       stories: [
@@ -196,7 +206,8 @@ export const GROWTH: ProjectSpec = {
             {
               rule: 'horizon/backlog-item-too-far',
               kind: 'problem',
-              description: 'A backlog story with no sprint, due 30 Jun 2027, seven months out: it belongs on the roadmap, not the backlog.',
+              description:
+                'A backlog story with no sprint, due 30 Jun 2027, seven months out: it belongs on the roadmap, not the backlog.',
             },
           ],
         },

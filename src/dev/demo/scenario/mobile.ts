@@ -38,7 +38,8 @@ export const MOBILE: ProjectSpec = {
           {
             rule: 'horizon/sprint-too-long',
             kind: 'control',
-            description: 'A three-week sprint over the August holidays: longer than usual, but within the 4-week limit.',
+            description:
+              'A three-week sprint over the August holidays: longer than usual, but within the 4-week limit.',
           },
         ],
       },
@@ -48,7 +49,8 @@ export const MOBILE: ProjectSpec = {
           {
             rule: 'owner/sprint-without-po',
             kind: 'control',
-            description: 'A sprint without a goal, but Tomás (PO) planned it, ranked and accepted its stories: its backlog is managed.',
+            description:
+              'A sprint without a goal, but Tomás (PO) planned it, ranked and accepted its stories: its backlog is managed.',
           },
         ],
       },
@@ -65,13 +67,21 @@ export const MOBILE: ProjectSpec = {
     { name: 'MOB 6.0', date: '2027-01-19' },
     { name: 'MOB 6.1', date: '2027-04-13' },
   ],
-  subtaskNames: ['API contract', 'iOS implementation', 'Android implementation', 'UI tests', 'QA on devices', 'Analytics events', 'Accessibility check'],
+  subtaskNames: [
+    'API contract',
+    'iOS implementation',
+    'Android implementation',
+    'UI tests',
+    'QA on devices',
+    'Analytics events',
+    'Accessibility check',
+  ],
   persona: 'a field sales rep',
   acceptanceCriteria: [
     'Works offline and syncs within 60 seconds of reconnecting.',
     'Same behaviour on iOS 16+ and Android 10+.',
     'Screen reader labels on every control.',
-    'Amounts use the merchant\'s currency and the device locale.',
+    "Amounts use the merchant's currency and the device locale.",
     'Analytics event fired once per completed action.',
     'Empty, loading and error states as in the Figma file.',
   ],
@@ -103,7 +113,8 @@ export const MOBILE: ProjectSpec = {
     {
       ref: 'MOB-RELEASES',
       summary: 'Release train 2026',
-      description: 'Keeping the app healthy and shipped every four weeks: regression passes, store listings, dependency updates.',
+      description:
+        'Keeping the app healthy and shipped every four weeks: regression passes, store listings, dependency updates.',
       goal: 'Ship the release train',
       owner: 'priya',
       created: '2026-05-11 09:00',
@@ -125,7 +136,7 @@ export const MOBILE: ProjectSpec = {
       parent: 'I-WALLETS',
       summary: 'Wallet payments in checkout (Apple Pay, Google Pay)',
       description: 'Reps take Apple Pay and Google Pay at the counter, straight from the checkout screen.',
-      goal: 'Reps can take Apple Pay and Google Pay at the customer\'s counter',
+      goal: "Reps can take Apple Pay and Google Pay at the customer's counter",
       owner: 'priya',
       created: '2026-04-27 10:00',
       start: '2026-05-25',
@@ -178,7 +189,7 @@ export const MOBILE: ProjectSpec = {
       parent: 'I-FIELD',
       summary: 'Order history and reorder',
       description: 'Reps see what a customer ordered before and reorder it in two taps.',
-      goal: 'Reps can reorder a customer\'s last order in two taps',
+      goal: "Reps can reorder a customer's last order in two taps",
       owner: 'priya',
       created: '2026-06-08 11:15',
       start: '2026-07-06',
@@ -189,13 +200,13 @@ export const MOBILE: ProjectSpec = {
         { summary: 'Order history search', variants: ['iOS', 'Android'] },
         'Pull to refresh on order history',
         'Show invoice PDF from the order detail',
-        'Reorder keeps the customer\'s price list',
+        "Reorder keeps the customer's price list",
         { summary: 'Order history list per customer', variants: ['iOS', 'Android'] },
         'Reorder from a past order',
         'Filter order history by date and status',
         'Flag out-of-stock lines when reordering',
         'Order detail screen with delivery status',
-        'Export a customer\'s order history as CSV',
+        "Export a customer's order history as CSV",
         'Sort order history by delivery date',
       ],
     },
@@ -203,7 +214,7 @@ export const MOBILE: ProjectSpec = {
       ref: 'MOB-CONFLICTS',
       parent: 'I-FIELD',
       summary: 'Conflict resolution for offline edits',
-      description: 'When an order is edited on two devices, nobody\'s changes are silently lost.',
+      description: "When an order is edited on two devices, nobody's changes are silently lost.",
       goal: 'Edited orders sync without silent overwrites',
       owner: 'priya',
       created: '2026-08-10 10:40',
@@ -233,8 +244,8 @@ export const MOBILE: ProjectSpec = {
       ref: 'MOB-ROUTES',
       parent: 'I-FIELD',
       summary: 'Route planning for sales reps',
-      description: 'Reps see today\'s visits on a map and drive them in the best order.',
-      goal: 'Reps see today\'s visits on a map, in visit order',
+      description: "Reps see today's visits on a map and drive them in the best order.",
+      goal: "Reps see today's visits on a map, in visit order",
       owner: 'priya',
       created: '2026-09-21 14:00',
       start: '2026-10-19',
@@ -247,19 +258,22 @@ export const MOBILE: ProjectSpec = {
           at: '2026-10-26 16:30',
           by: 'priya',
           set: { duedate: '2027-02-26' },
-          comment: 'Moving the end to February: the two largest distributors want territory planning in the same release, and that is what closes their renewals.',
+          comment:
+            'Moving the end to February: the two largest distributors want territory planning in the same release, and that is what closes their renewals.',
         },
         {
           at: '2026-10-27 13:10',
           by: 'tomas',
-          comment: 'Broke the epic into six stories. Map and visit order first; the CRM sync waits until the API is agreed.',
+          comment:
+            'Broke the epic into six stories. Map and visit order first; the CRM sync waits until the API is agreed.',
         },
       ],
       planted: [
         {
           rule: 'overlap/contested-item',
           kind: 'control',
-          description: 'Priya (PM) re-dates this epic and Tomás (PO) splits and ranks its stories: both act on it, but neither decides what the other decides.',
+          description:
+            'Priya (PM) re-dates this epic and Tomás (PO) splits and ranks its stories: both act on it, but neither decides what the other decides.',
         },
       ],
       stories: [
@@ -267,7 +281,7 @@ export const MOBILE: ProjectSpec = {
         'Add an unplanned visit on the go',
         { summary: 'Map clustering for dense territories', variants: ['iOS', 'Android'] },
         'Visit check-in by geofence',
-        'Today\'s visits on a map',
+        "Today's visits on a map",
         'Optimise visit order by drive time',
         'Open navigation in Google Maps or Apple Maps',
         {
@@ -285,19 +299,20 @@ export const MOBILE: ProjectSpec = {
             {
               rule: 'horizon/backlog-item-too-far',
               kind: 'control',
-              description: 'A story in the active sprint (ends 30 Nov) due 4 Dec: a few days after the sprint, not months.',
+              description:
+                'A story in the active sprint (ends 30 Nov) due 4 Dec: a few days after the sprint, not months.',
             },
           ],
         },
         'Sync the visit plan from the CRM',
-        'Offline map tiles for the rep\'s territory',
+        "Offline map tiles for the rep's territory",
       ],
     },
     {
       ref: 'MOB-SCAN',
       parent: 'I-FIELD',
       summary: 'Barcode scanning for stock counts',
-      description: 'Reps count stock on the customer\'s shelves by scanning barcodes.',
+      description: "Reps count stock on the customer's shelves by scanning barcodes.",
       goal: 'Reps count a shelf by scanning',
       owner: 'priya',
       created: '2026-10-26 10:00',
@@ -315,7 +330,7 @@ export const MOBILE: ProjectSpec = {
       stories: [
         'Scan a barcode to add a product to the count',
         'Count screen with running totals per shelf',
-        'Submit a stock count to the merchant\'s ERP',
+        "Submit a stock count to the merchant's ERP",
         {
           summary: 'Camera permission prompt and fallback to manual entry',
           createdBy: 'tomas',
@@ -326,7 +341,8 @@ export const MOBILE: ProjectSpec = {
             {
               rule: 'horizon/backlog-item-too-far',
               kind: 'control',
-              description: 'A backlog story with no sprint, due in under three weeks (11 Dec): near-term, not months out.',
+              description:
+                'A backlog story with no sprint, due in under three weeks (11 Dec): near-term, not months out.',
             },
           ],
         },
@@ -349,7 +365,8 @@ export const MOBILE: ProjectSpec = {
           at: '2026-11-03 15:45',
           by: 'priya',
           set: { rank: 'higher' },
-          comment: 'Ranked above route planning on the roadmap: the catalogue migration is what the unified-commerce board commitment depends on.',
+          comment:
+            'Ranked above route planning on the roadmap: the catalogue migration is what the unified-commerce board commitment depends on.',
         },
       ],
       stories: [
@@ -367,7 +384,8 @@ export const MOBILE: ProjectSpec = {
                 {
                   rule: 'trace/sprint-item-without-roadmap-link',
                   kind: 'control',
-                  description: 'A sub-task in the active sprint: it reaches the roadmap through its story, the epic and the initiative.',
+                  description:
+                    'A sub-task in the active sprint: it reaches the roadmap through its story, the epic and the initiative.',
                 },
               ],
             },
@@ -396,7 +414,8 @@ export const MOBILE: ProjectSpec = {
           at: '2026-11-20 14:10',
           by: 'tomas',
           set: { duedate: '2026-12-04' },
-          comment: 'Slipping the end by one week so it closes with the 5.18 build cut; the ANR fix needs one more sprint day.',
+          comment:
+            'Slipping the end by one week so it closes with the 5.18 build cut; the ANR fix needs one more sprint day.',
         },
       ],
       stories: [

@@ -43,7 +43,8 @@ export const PAYMENTS: ProjectSpec = {
           {
             rule: 'owner/sprint-without-po',
             kind: 'problem',
-            description: 'No sprint goal, and no action by a product owner from planning to close: Lena was on leave, Sven planned, accepted and closed it, and every item in it was created by developers during her leave.',
+            description:
+              'No sprint goal, and no action by a product owner from planning to close: Lena was on leave, Sven planned, accepted and closed it, and every item in it was created by developers during her leave.',
           },
         ],
       },
@@ -62,12 +63,19 @@ export const PAYMENTS: ProjectSpec = {
     { name: 'PAY 2027.03', date: '2027-03-17' },
     { name: 'PAY 2027.06', date: '2027-06-16' },
   ],
-  subtaskNames: ['API changes', 'Database migration', 'Dashboard UI', 'Integration tests', 'Docs update', 'Feature flag'],
-  persona: 'a merchant\'s finance team',
+  subtaskNames: [
+    'API changes',
+    'Database migration',
+    'Dashboard UI',
+    'Integration tests',
+    'Docs update',
+    'Feature flag',
+  ],
+  persona: "a merchant's finance team",
   acceptanceCriteria: [
     'Idempotent: the same request twice creates one result.',
     'Amounts in minor units with ISO 4217 currency codes.',
-    'Webhook signed with the merchant\'s secret and retried for 72 hours.',
+    "Webhook signed with the merchant's secret and retried for 72 hours.",
     'Visible in the merchant dashboard within one minute.',
     'Covered by the PCI logging rules: no card data in logs.',
     'Errors return a stable code and a human-readable message.',
@@ -111,7 +119,8 @@ export const PAYMENTS: ProjectSpec = {
         {
           rule: 'trace/sprint-item-without-roadmap-link',
           kind: 'control',
-          description: 'Sprint work whose parent epic lives on another project (PLAT): the path to the roadmap crosses projects.',
+          description:
+            'Sprint work whose parent epic lives on another project (PLAT): the path to the roadmap crosses projects.',
         },
       ],
     },
@@ -191,7 +200,10 @@ export const PAYMENTS: ProjectSpec = {
             {
               at: '2026-11-18 14:20',
               by: 'henrik',
-              set: { acceptanceCriteria: 'Reasons: damaged, not delivered, duplicate, other. Notes up to 500 characters, shown on the refund in the dashboard.' },
+              set: {
+                acceptanceCriteria:
+                  'Reasons: damaged, not delivered, duplicate, other. Notes up to 500 characters, shown on the refund in the dashboard.',
+              },
             },
           ],
         },
@@ -206,13 +218,15 @@ export const PAYMENTS: ProjectSpec = {
               at: '2026-11-18 14:10',
               by: 'henrik',
               set: { sprints: [14] },
-              comment: 'Pulling this into the sprint: Marktkauf\'s marketplace go-live depends on refund webhooks and sales promised them early December.',
+              comment:
+                "Pulling this into the sprint: Marktkauf's marketplace go-live depends on refund webhooks and sales promised them early December.",
             },
             {
               at: '2026-11-18 16:40',
               by: 'lena',
               set: { sprints: [] },
-              comment: 'Taking it out again: the payload is not agreed with the marketplace team and the AC are incomplete. It goes into Sprint 15 planning once the contract is signed off.',
+              comment:
+                'Taking it out again: the payload is not agreed with the marketplace team and the AC are incomplete. It goes into Sprint 15 planning once the contract is signed off.',
             },
             {
               at: '2026-11-19 09:25',
@@ -226,7 +240,8 @@ export const PAYMENTS: ProjectSpec = {
             {
               rule: 'overlap/contested-item',
               kind: 'problem',
-              description: 'Henrik (PM) and Lena (PO) both decide whether this story is in the active sprint: he adds it, she removes it, he adds it again.',
+              description:
+                'Henrik (PM) and Lena (PO) both decide whether this story is in the active sprint: he adds it, she removes it, he adds it again.',
             },
           ],
         },
@@ -349,12 +364,48 @@ export const PAYMENTS: ProjectSpec = {
         { summary: 'Replace the deprecated HTTP client in the gateway', type: 'Task' },
         { summary: 'Speed up the payments test suite', type: 'Task' },
         { summary: 'Remove unused feature flags', type: 'Task' },
-        { summary: 'Upgrade the Adyen Java SDK to v27', type: 'Task', createdBy: 'lukas', created: '2026-08-11 09:40', pin: { sprints: [7], status: 'Done' } },
-        { summary: 'Remove the deprecated v1 charge endpoints', type: 'Task', createdBy: 'ana', created: '2026-08-11 14:05', pin: { sprints: [7], status: 'Done' } },
-        { summary: 'Move payment secrets to the vault', type: 'Task', createdBy: 'sven', created: '2026-08-12 09:20', pin: { sprints: [7], status: 'Done' } },
-        { summary: 'Flaky test: webhook signature verification', type: 'Bug', createdBy: 'wei', created: '2026-08-12 10:30', pin: { sprints: [7], status: 'Done' } },
-        { summary: 'Postgres driver upgrade and time zone handling', type: 'Task', createdBy: 'lukas', created: '2026-08-13 11:15', pin: { sprints: [7], status: 'Done' } },
-        { summary: 'Duplicate webhook on retried captures', type: 'Bug', createdBy: 'ana', created: '2026-08-17 16:45', pin: { sprints: [7], status: 'Done' } },
+        {
+          summary: 'Upgrade the Adyen Java SDK to v27',
+          type: 'Task',
+          createdBy: 'lukas',
+          created: '2026-08-11 09:40',
+          pin: { sprints: [7], status: 'Done' },
+        },
+        {
+          summary: 'Remove the deprecated v1 charge endpoints',
+          type: 'Task',
+          createdBy: 'ana',
+          created: '2026-08-11 14:05',
+          pin: { sprints: [7], status: 'Done' },
+        },
+        {
+          summary: 'Move payment secrets to the vault',
+          type: 'Task',
+          createdBy: 'sven',
+          created: '2026-08-12 09:20',
+          pin: { sprints: [7], status: 'Done' },
+        },
+        {
+          summary: 'Flaky test: webhook signature verification',
+          type: 'Bug',
+          createdBy: 'wei',
+          created: '2026-08-12 10:30',
+          pin: { sprints: [7], status: 'Done' },
+        },
+        {
+          summary: 'Postgres driver upgrade and time zone handling',
+          type: 'Task',
+          createdBy: 'lukas',
+          created: '2026-08-13 11:15',
+          pin: { sprints: [7], status: 'Done' },
+        },
+        {
+          summary: 'Duplicate webhook on retried captures',
+          type: 'Bug',
+          createdBy: 'ana',
+          created: '2026-08-17 16:45',
+          pin: { sprints: [7], status: 'Done' },
+        },
         { summary: 'Grafana dashboards for webhook latency', type: 'Task' },
         { summary: 'Archive payout reports older than two years', type: 'Task' },
         { summary: 'Contract tests for the acquirer adapters', type: 'Task' },
@@ -385,7 +436,8 @@ export const PAYMENTS: ProjectSpec = {
             {
               rule: 'horizon/backlog-item-too-far',
               kind: 'problem',
-              description: 'A story in the active sprint (ends 2 Dec) due 31 Mar 2027, four months after its sprint: a roadmap date on a sprint item.',
+              description:
+                'A story in the active sprint (ends 2 Dec) due 31 Mar 2027, four months after its sprint: a roadmap date on a sprint item.',
             },
           ],
         },

@@ -40,7 +40,8 @@ export const PLATFORM: ProjectSpec = {
           {
             rule: 'horizon/sprint-too-long',
             kind: 'problem',
-            description: 'A six-week iteration (10 Aug – 21 Sep) for the Postgres cut-over: longer than the 4-week sprint limit.',
+            description:
+              'A six-week iteration (10 Aug – 21 Sep) for the Postgres cut-over: longer than the 4-week sprint limit.',
           },
         ],
       },
@@ -57,7 +58,7 @@ export const PLATFORM: ProjectSpec = {
   persona: 'an on-call engineer',
   acceptanceCriteria: [
     'Rolled out to staging and production with a documented rollback.',
-    'Alerts route to the owning team\'s PagerDuty service.',
+    "Alerts route to the owning team's PagerDuty service.",
     'Runbook linked from the alert.',
     'No customer-visible downtime during rollout.',
     'Dashboards show the new metrics within five minutes.',
@@ -119,20 +120,23 @@ export const PLATFORM: ProjectSpec = {
           at: '2026-10-14 11:20',
           by: 'daniel',
           set: { targetEnd: '2027-06-25' },
-          comment: 'Pushing this to June. I would rather spend Q1 on the developer portal; reliability can wait a quarter, and I have told the enterprise sales team the SLA addendum comes in summer.',
+          comment:
+            'Pushing this to June. I would rather spend Q1 on the developer portal; reliability can wait a quarter, and I have told the enterprise sales team the SLA addendum comes in summer.',
         },
         {
           at: '2026-10-15 09:05',
           by: 'claire',
           set: { targetEnd: '2027-03-26' },
-          comment: 'Moving it back to March. The SLA addendum is in three enterprise renewals for Q1; that date is not ours to move.',
+          comment:
+            'Moving it back to March. The SLA addendum is in three enterprise renewals for Q1; that date is not ours to move.',
         },
       ],
       planted: [
         {
           rule: 'overlap/contested-item',
           kind: 'problem',
-          description: 'Claire (PM) and Daniel (PO) both decide this epic\'s target end: he moves it five months out, she moves it back.',
+          description:
+            "Claire (PM) and Daniel (PO) both decide this epic's target end: he moves it five months out, she moves it back.",
         },
       ],
       stories: [
@@ -176,7 +180,8 @@ export const PLATFORM: ProjectSpec = {
       ref: 'PLAT-HOLIDAY',
       parent: 'I-RELIABILITY',
       summary: 'Holiday traffic readiness',
-      description: 'Be ready for the December peak: load tests at three times last year\'s peak, freeze window, on-call rota.',
+      description:
+        "Be ready for the December peak: load tests at three times last year's peak, freeze window, on-call rota.",
       goal: 'Ready for the December peak',
       owner: 'claire',
       created: '2026-11-02 10:30',
@@ -262,7 +267,8 @@ export const PLATFORM: ProjectSpec = {
       ref: 'PLAT-PORTAL',
       parent: 'I-DEVPLATFORM',
       summary: 'Self-serve developer portal',
-      description: 'Partners sign up, get API keys, read the reference and test against sandbox merchants without talking to us.',
+      description:
+        'Partners sign up, get API keys, read the reference and test against sandbox merchants without talking to us.',
       goal: 'Partners get an API key without talking to us',
       owner: 'claire',
       po: 'marek',
@@ -283,7 +289,8 @@ export const PLATFORM: ProjectSpec = {
       ref: 'PLAT-TIERS',
       parent: 'I-DEVPLATFORM',
       summary: 'Partner API rate-limit tiers (paid)',
-      description: 'Paid API tiers: Free up to 10 requests/s, Pro up to 100 requests/s at EUR 290 a month, Enterprise on contract.',
+      description:
+        'Paid API tiers: Free up to 10 requests/s, Pro up to 100 requests/s at EUR 290 a month, Enterprise on contract.',
       goal: 'Paid API tiers',
       owner: 'claire',
       createdBy: 'daniel',
@@ -295,7 +302,8 @@ export const PLATFORM: ProjectSpec = {
         {
           at: '2026-10-21 14:06',
           by: 'daniel',
-          comment: 'Priced it after the call with two integrators: Pro at EUR 290 a month, and no free tier above 10 requests per second. This is how we monetise the partner channel next year.',
+          comment:
+            'Priced it after the call with two integrators: Pro at EUR 290 a month, and no free tier above 10 requests per second. This is how we monetise the partner channel next year.',
         },
       ],
     },
@@ -316,7 +324,8 @@ export const PLATFORM: ProjectSpec = {
           at: '2026-11-04 10:40',
           by: 'daniel',
           set: { fixVersions: { remove: ['PLAT 2027.Q1'], add: ['PLAT 2027.Q3'] } },
-          comment: 'Moving the event bus release to Q3 and cutting multi-region from it: not worth the budget this year, and the enterprise deals do not need it before 2028.',
+          comment:
+            'Moving the event bus release to Q3 and cutting multi-region from it: not worth the budget this year, and the enterprise deals do not need it before 2028.',
         },
       ],
       stories: [

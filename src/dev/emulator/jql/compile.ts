@@ -42,11 +42,39 @@ const MAX_ORDER_FIELDS = 7;
 /** Functions that exist in Jira but not here, so that their refusal says "not supported" rather than "not found". */
 const JIRA_FUNCTIONS = new Set(
   [
-    'currentUser', 'membersOf', 'now', 'startOfDay', 'endOfDay', 'startOfWeek', 'endOfWeek', 'startOfMonth', 'endOfMonth',
-    'startOfYear', 'endOfYear', 'issueHistory', 'linkedIssues', 'updatedBy', 'watchedIssues', 'votedIssues', 'lastLogin',
-    'currentLogin', 'projectsLeadByUser', 'projectsWhereUserHasPermission', 'projectsWhereUserHasRole', 'releasedVersions',
-    'unreleasedVersions', 'latestReleasedVersion', 'earliestUnreleasedVersion', 'componentsLeadByUser', 'cascadeOption',
-    'openSprints', 'closedSprints', 'futureSprints', 'standardIssueTypes', 'subTaskIssueTypes', 'issuesWithRemoteLinksByGlobalId',
+    'currentUser',
+    'membersOf',
+    'now',
+    'startOfDay',
+    'endOfDay',
+    'startOfWeek',
+    'endOfWeek',
+    'startOfMonth',
+    'endOfMonth',
+    'startOfYear',
+    'endOfYear',
+    'issueHistory',
+    'linkedIssues',
+    'updatedBy',
+    'watchedIssues',
+    'votedIssues',
+    'lastLogin',
+    'currentLogin',
+    'projectsLeadByUser',
+    'projectsWhereUserHasPermission',
+    'projectsWhereUserHasRole',
+    'releasedVersions',
+    'unreleasedVersions',
+    'latestReleasedVersion',
+    'earliestUnreleasedVersion',
+    'componentsLeadByUser',
+    'cascadeOption',
+    'openSprints',
+    'closedSprints',
+    'futureSprints',
+    'standardIssueTypes',
+    'subTaskIssueTypes',
+    'issuesWithRemoteLinksByGlobalId',
   ].map((name) => name.toLowerCase()),
 );
 
@@ -58,7 +86,9 @@ function issueReference(field: string, keyMessage: boolean) {
   return (text: string, env: JqlEnvironment): string[] => {
     const issue = env.site.visibleIssue(env.viewer, text);
     if (issue) return [issue.id];
-    throw keyMessage ? new JqlError(`An issue with key '${text}' does not exist for field '${field}'.`) : noSuchValue(text, field);
+    throw keyMessage
+      ? new JqlError(`An issue with key '${text}' does not exist for field '${field}'.`)
+      : noSuchValue(text, field);
   };
 }
 
@@ -87,7 +117,12 @@ const PROJECT: SetField = {
     const wanted = text.toLowerCase();
     const project = env.site
       .visibleProjects(env.viewer)
-      .find((candidate) => candidate.key.toLowerCase() === wanted || String(candidate.id) === text || candidate.name.toLowerCase() === wanted);
+      .find(
+        (candidate) =>
+          candidate.key.toLowerCase() === wanted ||
+          String(candidate.id) === text ||
+          candidate.name.toLowerCase() === wanted,
+      );
     if (!project) throw noSuchValue(text, 'project');
     return [String(project.id)];
   },
@@ -107,8 +142,16 @@ const ISSUE_TYPE: SetField = {
     return matching.map((type) => type.identity);
   },
   functions: {
-    standardissuetypes: (env) => env.site.issueTypes().filter((type) => !type.subtask).map((type) => type.identity),
-    subtaskissuetypes: (env) => env.site.issueTypes().filter((type) => type.subtask).map((type) => type.identity),
+    standardissuetypes: (env) =>
+      env.site
+        .issueTypes()
+        .filter((type) => !type.subtask)
+        .map((type) => type.identity),
+    subtaskissuetypes: (env) =>
+      env.site
+        .issueTypes()
+        .filter((type) => type.subtask)
+        .map((type) => type.identity),
   },
 };
 
@@ -119,7 +162,8 @@ const SPRINT: SetField = {
   resolveValue: (text, env) => {
     const sprints = visibleSprints(env);
     const byId = /^\d+$/.test(text) ? sprints.filter(({ sprint }) => String(sprint.id) === text) : [];
-    const matching = byId.length > 0 ? byId : sprints.filter(({ sprint }) => sprint.name.toLowerCase() === text.toLowerCase());
+    const matching =
+      byId.length > 0 ? byId : sprints.filter(({ sprint }) => sprint.name.toLowerCase() === text.toLowerCase());
     if (matching.length === 0) throw noSuchValue(text, 'sprint');
     return matching.map(({ sprint }) => String(sprint.id));
   },
@@ -189,8 +233,10 @@ function orderComparator(term: OrderTerm, site: Site): Comparator {
   const field = term.field.toLowerCase();
   if (field === 'key' || field === 'issuekey') return byKey;
   if (field === 'id') return byId;
-  if (field === 'created' || field === 'createddate') return (a, b) => compareMissingLast(CREATED.value(a), CREATED.value(b));
-  if (field === 'updated' || field === 'updateddate') return (a, b) => compareMissingLast(UPDATED.value(a), UPDATED.value(b));
+  if (field === 'created' || field === 'createddate')
+    return (a, b) => compareMissingLast(CREATED.value(a), CREATED.value(b));
+  if (field === 'updated' || field === 'updateddate')
+    return (a, b) => compareMissingLast(UPDATED.value(a), UPDATED.value(b));
   const rankFieldId = site.rankFieldId;
   if (field === 'rank' && rankFieldId) {
     const rank = (issue: RestIssue) => {
@@ -200,7 +246,9 @@ function orderComparator(term: OrderTerm, site: Site): Comparator {
     return (a, b) => compareMissingLast(rank(a), rank(b));
   }
   if (FIELDS[field] || knownField(term.field, site)) {
-    throw new JqlError(`The Jira emulator cannot sort by '${term.field}'; it sorts by key, id, created, updated and rank.`);
+    throw new JqlError(
+      `The Jira emulator cannot sort by '${term.field}'; it sorts by key, id, created, updated and rank.`,
+    );
   }
   throw new JqlError(`Field '${term.field}' does not exist or you do not have permission to view it.`);
 }
@@ -211,16 +259,19 @@ function knownField(name: string, site: Site): boolean {
     (field) =>
       field.id.toLowerCase() === wanted ||
       field.name.toLowerCase() === wanted ||
-      (Array.isArray(field['clauseNames']) && (field['clauseNames'] as unknown[]).some((clause) => String(clause).toLowerCase() === wanted)),
+      (Array.isArray(field['clauseNames']) &&
+        (field['clauseNames'] as unknown[]).some((clause) => String(clause).toLowerCase() === wanted)),
   );
 }
 
 /** Resolves a parsed query against a site: semantic checks (fields, operators, values) happen here, once. */
 export function compileJql(query: JqlQuery, env: JqlEnvironment): CompiledJql {
   const matches = query.where ? compileClause(query.where, env) : () => true;
-  if (query.orderBy.length > MAX_ORDER_FIELDS) throw new JqlError(`The ORDER BY clause can contain a maximum of ${MAX_ORDER_FIELDS} fields.`);
+  if (query.orderBy.length > MAX_ORDER_FIELDS)
+    throw new JqlError(`The ORDER BY clause can contain a maximum of ${MAX_ORDER_FIELDS} fields.`);
   // Without ORDER BY the emulator answers newest key first; the issue id breaks every remaining tie.
-  const terms: OrderTerm[] = query.orderBy.length > 0 ? query.orderBy : [{ field: 'key', direction: 'DESC', position: 0 }];
+  const terms: OrderTerm[] =
+    query.orderBy.length > 0 ? query.orderBy : [{ field: 'key', direction: 'DESC', position: 0 }];
   const comparators = terms.map((term) => {
     const comparator = orderComparator(term, env.site);
     return term.direction === 'DESC' ? (a: RestIssue, b: RestIssue) => comparator(b, a) : comparator;
@@ -243,19 +294,24 @@ export function compileJql(query: JqlQuery, env: JqlEnvironment): CompiledJql {
 function projectRestriction(clause: Clause, env: JqlEnvironment): Set<string> | undefined {
   switch (clause.kind) {
     case 'term': {
-      if (FIELDS[clause.field.toLowerCase()] !== PROJECT || (clause.operator !== '=' && clause.operator !== 'in')) return undefined;
+      if (FIELDS[clause.field.toLowerCase()] !== PROJECT || (clause.operator !== '=' && clause.operator !== 'in'))
+        return undefined;
       const atoms = atomsOf(clause.operator, clause.operand, clause.field);
       if (atoms.some((atom) => atom.kind !== 'value')) return undefined;
       return new Set(atoms.flatMap((atom) => (atom.kind === 'value' ? PROJECT.resolveValue(atom.text, env) : [])));
     }
     case 'and': {
-      const parts = clause.clauses.map((part) => projectRestriction(part, env)).filter((part): part is Set<string> => part !== undefined);
+      const parts = clause.clauses
+        .map((part) => projectRestriction(part, env))
+        .filter((part): part is Set<string> => part !== undefined);
       if (parts.length === 0) return undefined;
       return new Set([...(parts[0] ?? [])].filter((id) => parts.every((part) => part.has(id))));
     }
     case 'or': {
       const parts = clause.clauses.map((part) => projectRestriction(part, env));
-      return parts.every((part) => part !== undefined) ? new Set(parts.flatMap((part) => [...(part ?? [])])) : undefined;
+      return parts.every((part) => part !== undefined)
+        ? new Set(parts.flatMap((part) => [...(part ?? [])]))
+        : undefined;
     }
     case 'not':
       return undefined;
@@ -285,7 +341,9 @@ function compileTerm(term: Extract<Clause, { kind: 'term' }>, env: JqlEnvironmen
   const field = FIELDS[term.field.toLowerCase()];
   if (!field) {
     if (knownField(term.field, env.site)) {
-      throw new JqlError(`The Jira emulator does not support the field '${term.field}' in JQL; it supports project, issuetype, sprint, parent, key, created and updated.`);
+      throw new JqlError(
+        `The Jira emulator does not support the field '${term.field}' in JQL; it supports project, issuetype, sprint, parent, key, created and updated.`,
+      );
     }
     throw new JqlError(`Field '${term.field}' does not exist or you do not have permission to view it.`);
   }
@@ -293,18 +351,25 @@ function compileTerm(term: Extract<Clause, { kind: 'term' }>, env: JqlEnvironmen
   if (!allowed.includes(term.operator)) {
     throw new JqlError(`The operator '${term.operator.toUpperCase()}' is not supported by the '${term.field}' field.`);
   }
-  return field.kind === 'set' ? compileSetTerm(field, term.field, term.operator, term.operand, env) : compileDateTerm(field, term.field, term.operator, term.operand, env);
+  return field.kind === 'set'
+    ? compileSetTerm(field, term.field, term.operator, term.operand, env)
+    : compileDateTerm(field, term.field, term.operator, term.operand, env);
 }
 
 function atomsOf(operator: Operator, operand: Operand, field: string): Atom[] {
   const listOperator = operator === 'in' || operator === 'not in';
   if (operand.kind === 'empty') return [];
   if (operand.kind === 'list') {
-    if (!listOperator) throw new JqlError(`The operator '${operator.toUpperCase()}' does not support a list value for field '${field}'.`);
+    if (!listOperator)
+      throw new JqlError(
+        `The operator '${operator.toUpperCase()}' does not support a list value for field '${field}'.`,
+      );
     return operand.items;
   }
   if (listOperator && operand.kind === 'value') {
-    throw new JqlError(`The operator '${operator.toUpperCase()}' does not support the non-list value '${operand.text}' for field '${field}'.`);
+    throw new JqlError(
+      `The operator '${operator.toUpperCase()}' does not support the non-list value '${operand.text}' for field '${field}'.`,
+    );
   }
   return [operand];
 }
@@ -316,7 +381,13 @@ function unsupportedFunction(atom: Extract<Atom, { kind: 'function' }>, field: s
   return new JqlError(`Unable to find JQL function '${atom.name}(${atom.args.join(', ')})'.`);
 }
 
-function compileSetTerm(field: SetField, name: string, operator: Operator, operand: Operand, env: JqlEnvironment): Predicate {
+function compileSetTerm(
+  field: SetField,
+  name: string,
+  operator: Operator,
+  operand: Operand,
+  env: JqlEnvironment,
+): Predicate {
   if (operator === 'is' || operator === 'is not') {
     const wantEmpty = operator === 'is';
     return (issue) => (field.values(issue, env).length === 0) === wantEmpty;
@@ -329,7 +400,8 @@ function compileSetTerm(field: SetField, name: string, operator: Operator, opera
       return resolve(env);
     }),
   );
-  if (operator === '=' || operator === 'in') return (issue) => field.values(issue, env).some((value) => wanted.has(value));
+  if (operator === '=' || operator === 'in')
+    return (issue) => field.values(issue, env).some((value) => wanted.has(value));
   // Like Jira, `!=` and `NOT IN` never match an issue whose field is empty.
   return (issue) => {
     const values = field.values(issue, env);
@@ -337,7 +409,13 @@ function compileSetTerm(field: SetField, name: string, operator: Operator, opera
   };
 }
 
-function compileDateTerm(field: DateField, name: string, operator: Operator, operand: Operand, env: JqlEnvironment): Predicate {
+function compileDateTerm(
+  field: DateField,
+  name: string,
+  operator: Operator,
+  operand: Operand,
+  env: JqlEnvironment,
+): Predicate {
   if (operator === 'is' || operator === 'is not') {
     const wantEmpty = operator === 'is';
     return (issue) => (field.value(issue) === undefined) === wantEmpty;
@@ -386,7 +464,13 @@ function dateValue(atom: Atom, field: string, now: number): number {
   const text = atom.text.trim();
   const absolute = ABSOLUTE_DATE.exec(text);
   if (absolute) {
-    const [year, month, day, hour, minute] = absolute.slice(1).map((part) => Number(part ?? 0)) as [number, number, number, number, number];
+    const [year, month, day, hour, minute] = absolute.slice(1).map((part) => Number(part ?? 0)) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
     const time = Date.UTC(year, month - 1, day, hour, minute);
     const check = new Date(time);
     if (check.getUTCMonth() === month - 1 && check.getUTCDate() === day && hour < 24 && minute < 60) return time;

@@ -33,7 +33,11 @@ export function tokenize(query: string): Token[] {
     } else if (character === '"' || character === "'") {
       index = readString(query, index, tokens);
     } else if (character === '(' || character === ')' || character === ',') {
-      tokens.push({ kind: character === '(' ? 'lparen' : character === ')' ? 'rparen' : 'comma', text: character, position: index });
+      tokens.push({
+        kind: character === '(' ? 'lparen' : character === ')' ? 'rparen' : 'comma',
+        text: character,
+        position: index,
+      });
       index += 1;
     } else {
       const operator = OPERATORS.find((candidate) => query.startsWith(candidate, index));
@@ -76,5 +80,7 @@ function readString(query: string, start: number, tokens: Token[]): number {
       index += 1;
     }
   }
-  throw new JqlError(`Error in the JQL Query: The quoted string '${query.slice(start + 1)}' has not been completed. ${located(query, start)}`);
+  throw new JqlError(
+    `Error in the JQL Query: The quoted string '${query.slice(start + 1)}' has not been completed. ${located(query, start)}`,
+  );
 }

@@ -2,7 +2,9 @@ import { JqlError, located, tokenize, type Token } from './lexer';
 
 export type Operator = '=' | '!=' | '>' | '>=' | '<' | '<=' | '~' | '!~' | 'in' | 'not in' | 'is' | 'is not';
 
-export type Atom = { kind: 'value'; text: string; position: number } | { kind: 'function'; name: string; args: string[]; position: number };
+export type Atom =
+  | { kind: 'value'; text: string; position: number }
+  | { kind: 'function'; name: string; args: string[]; position: number };
 
 export type Operand = Atom | { kind: 'list'; items: Atom[]; position: number } | { kind: 'empty'; position: number };
 
@@ -26,7 +28,8 @@ export interface JqlQuery {
 
 /** Words that cannot stand unquoted where a field name or a value is expected. */
 const RESERVED = new Set(['and', 'or', 'not', 'in', 'is', 'order', 'by', 'asc', 'desc', 'empty', 'null']);
-const VALID_OPERATORS = "The valid operators are '=', '!=', '<', '>', '<=', '>=', '~', '!~', 'IN', 'NOT IN', 'IS' and 'IS NOT'.";
+const VALID_OPERATORS =
+  "The valid operators are '=', '!=', '<', '>', '<=', '>=', '~', '!~', 'IN', 'NOT IN', 'IS' and 'IS NOT'.";
 
 /** Parses JQL with a tokenizer and a recursive-descent parser: `or := and (OR and)*`, `and := not (AND not)*`,
  *  `not := NOT not | '(' or ')' | term`, `term := field operator operand`, then an optional `ORDER BY` list. */
@@ -79,7 +82,13 @@ class Parser {
     if (!this.isName(token)) this.fail(`Expecting a field name but got '${token.text}'.`, token);
     this.next();
     const operator = this.parseOperator();
-    return { kind: 'term', field: token.text, position: token.position, operator, operand: this.parseOperand(operator) };
+    return {
+      kind: 'term',
+      field: token.text,
+      position: token.position,
+      operator,
+      operand: this.parseOperand(operator),
+    };
   }
 
   private parseOperator(): Operator {

@@ -6,8 +6,10 @@ import type { Answer, RequestContext, Route } from '../route';
 import { compileQuery, parseQuery } from './search';
 
 const AGILE_PAGE_CAP = 50;
-const BOARD_NOT_FOUND = 'The requested board cannot be viewed because it either does not exist or you do not have permission to view it.';
-const SPRINT_NOT_FOUND = 'The requested sprint cannot be viewed because it either does not exist or you do not have permission to view it.';
+const BOARD_NOT_FOUND =
+  'The requested board cannot be viewed because it either does not exist or you do not have permission to view it.';
+const SPRINT_NOT_FOUND =
+  'The requested sprint cannot be viewed because it either does not exist or you do not have permission to view it.';
 /** Jira lists a board's sprints closed first, then active, then future, each in board order. */
 const STATE_ORDER: Record<string, number> = { closed: 0, active: 1, future: 2 };
 
@@ -21,7 +23,13 @@ interface AgilePage<T> {
 
 function agilePage<T>(items: readonly T[], page: OffsetPage): AgilePage<T> {
   const values = items.slice(page.startAt, page.startAt + page.maxResults);
-  return { maxResults: page.maxResults, startAt: page.startAt, total: items.length, isLast: page.startAt + values.length >= items.length, values };
+  return {
+    maxResults: page.maxResults,
+    startAt: page.startAt,
+    total: items.length,
+    isLast: page.startAt + values.length >= items.length,
+    values,
+  };
 }
 
 function boardView(context: RequestContext, board: RestBoard): RestBoard {
@@ -29,13 +37,18 @@ function boardView(context: RequestContext, board: RestBoard): RestBoard {
 }
 
 function sprintView(context: RequestContext, sprint: RestSprint, boardId: number): RestSprint {
-  return { ...sprint, self: sprint.self ?? `${context.origin}/rest/agile/1.0/sprint/${sprint.id}`, originBoardId: sprint.originBoardId ?? boardId };
+  return {
+    ...sprint,
+    self: sprint.self ?? `${context.origin}/rest/agile/1.0/sprint/${sprint.id}`,
+    originBoardId: sprint.originBoardId ?? boardId,
+  };
 }
 
 function numericParam(context: RequestContext, name: string): number {
   const raw = context.params[name] ?? '';
   const value = Number(raw);
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value)) throw badRequest(`Failed to convert '${name}' with value: '${raw}'`);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value))
+    throw badRequest(`Failed to convert '${name}' with value: '${raw}'`);
   return value;
 }
 
@@ -50,15 +63,21 @@ function listBoards(context: RequestContext): Answer {
       site.canSeeBoard(viewer, board) &&
       (types.size === 0 || types.has(board.type)) &&
       (name === undefined || board.name.toLowerCase().includes(name)) &&
-      (project === undefined || board.location?.projectKey === project || String(board.location?.projectId) === project),
+      (project === undefined ||
+        board.location?.projectKey === project ||
+        String(board.location?.projectId) === project),
   );
   if (orderBy !== undefined) {
-    if (orderBy.replace(/^[+-]/, '') !== 'name') throw badRequest(`The Jira emulator orders boards by name, not '${orderBy}'.`);
+    if (orderBy.replace(/^[+-]/, '') !== 'name')
+      throw badRequest(`The Jira emulator orders boards by name, not '${orderBy}'.`);
     boards.sort((a, b) => a.name.localeCompare(b.name));
     if (orderBy.startsWith('-')) boards.reverse();
   }
   const page = agilePage(boards, offsetPage(query, { defaultMax: AGILE_PAGE_CAP, cap: AGILE_PAGE_CAP }));
-  return { body: { ...page, values: page.values.map((board) => boardView(context, board)) }, objects: page.values.length };
+  return {
+    body: { ...page, values: page.values.map((board) => boardView(context, board)) },
+    objects: page.values.length,
+  };
 }
 
 function boardSprints(context: RequestContext): Answer {
@@ -75,7 +94,10 @@ function boardSprints(context: RequestContext): Answer {
     .sort((a, b) => (STATE_ORDER[a.sprint.state] ?? 3) - (STATE_ORDER[b.sprint.state] ?? 3) || a.position - b.position)
     .map(({ sprint }) => sprint);
   const page = agilePage(sprints, offsetPage(query, { defaultMax: AGILE_PAGE_CAP, cap: AGILE_PAGE_CAP }));
-  return { body: { ...page, values: page.values.map((sprint) => sprintView(context, sprint, boardId)) }, objects: page.values.length };
+  return {
+    body: { ...page, values: page.values.map((sprint) => sprintView(context, sprint, boardId)) },
+    objects: page.values.length,
+  };
 }
 
 function visibleSprint(context: RequestContext) {
@@ -96,7 +118,12 @@ function sprintIssues(context: RequestContext): Answer {
   const { sprint } = visibleSprint(context);
   const parsed = parseQuery(firstParam(query, 'jql') ?? '');
   const defaultOrder = site.rankFieldId ? 'rank' : 'key';
-  const compiled = compileQuery(parsed.orderBy.length > 0 ? parsed : { ...parsed, orderBy: [{ field: defaultOrder, direction: 'ASC', position: 0 }] }, context);
+  const compiled = compileQuery(
+    parsed.orderBy.length > 0
+      ? parsed
+      : { ...parsed, orderBy: [{ field: defaultOrder, direction: 'ASC', position: 0 }] },
+    context,
+  );
   const issues = site
     .visibleIssues(viewer)
     .filter((issue) => site.sprintIdsOf(issue).includes(sprint.id) && compiled.matches(issue))
@@ -111,7 +138,13 @@ function sprintIssues(context: RequestContext): Answer {
     }),
   );
   return {
-    body: { expand: 'schema,names', startAt, maxResults, total: issues.length, issues: rendered.map(({ json }) => json) },
+    body: {
+      expand: 'schema,names',
+      startAt,
+      maxResults,
+      total: issues.length,
+      issues: rendered.map(({ json }) => json),
+    },
     objects: rendered.reduce((sum, { objects }) => sum + objects, 0),
   };
 }

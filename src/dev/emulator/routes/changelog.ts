@@ -30,7 +30,8 @@ function commentsDescending(raw: string | undefined): boolean {
   const trimmed = raw.trim();
   const descending = trimmed.startsWith('-');
   const field = trimmed.replace(/^[+-]/, '').trim();
-  if (field.toLowerCase() !== 'created') throw badRequest(`The field to order by must be one of [created]. Instead: ${field}`);
+  if (field.toLowerCase() !== 'created')
+    throw badRequest(`The field to order by must be one of [created]. Instead: ${field}`);
   return descending;
 }
 
@@ -50,7 +51,8 @@ interface BulkRequest {
 }
 
 function stringArray(value: unknown, name: string): string[] {
-  if (!Array.isArray(value) || value.some((entry) => typeof entry !== 'string')) throw badRequest(`'${name}' must be a list of strings.`);
+  if (!Array.isArray(value) || value.some((entry) => typeof entry !== 'string'))
+    throw badRequest(`'${name}' must be a list of strings.`);
   return value as string[];
 }
 
@@ -63,9 +65,15 @@ function bulkRequest(body: unknown): BulkRequest {
     throw badRequest(`'issueIdsOrKeys' must hold between 1 and ${BULK_ISSUE_LIMIT} issue ids or keys.`);
   }
   const fieldIds = bean['fieldIds'] === undefined ? undefined : stringArray(bean['fieldIds'], 'fieldIds');
-  if (fieldIds && fieldIds.length > BULK_FIELD_LIMIT) throw badRequest(`'fieldIds' may hold at most ${BULK_FIELD_LIMIT} field ids.`);
+  if (fieldIds && fieldIds.length > BULK_FIELD_LIMIT)
+    throw badRequest(`'fieldIds' may hold at most ${BULK_FIELD_LIMIT} field ids.`);
   const maxResults = bean['maxResults'] ?? BULK_DEFAULT_MAX_RESULTS;
-  if (typeof maxResults !== 'number' || !Number.isInteger(maxResults) || maxResults < 1 || maxResults > BULK_MAX_RESULTS_LIMIT) {
+  if (
+    typeof maxResults !== 'number' ||
+    !Number.isInteger(maxResults) ||
+    maxResults < 1 ||
+    maxResults > BULK_MAX_RESULTS_LIMIT
+  ) {
     throw badRequest(`'maxResults' must be between 1 and ${BULK_MAX_RESULTS_LIMIT}.`);
   }
   const token = bean['nextPageToken'] ?? undefined;
@@ -103,7 +111,9 @@ function bulkChangelogs(context: RequestContext): Answer {
       return kept ? [{ issueId: issue.id, history: kept, at: instant(history.created) ?? 0 }] : [];
     }),
   );
-  entries.sort((a, b) => a.at - b.at || Number(a.issueId) - Number(b.issueId) || Number(a.history.id) - Number(b.history.id));
+  entries.sort(
+    (a, b) => a.at - b.at || Number(a.issueId) - Number(b.issueId) || Number(a.history.id) - Number(b.history.id),
+  );
 
   const page = entries.slice(offset, offset + request.maxResults);
   const grouped = new Map<string, RestHistory[]>();

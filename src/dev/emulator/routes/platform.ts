@@ -7,7 +7,18 @@ import type { Site, Viewer } from '../site';
 /** Keys of the `Project` bean that Jira only returns when `expand` asks for them. */
 const PROJECT_EXPANSIONS = ['description', 'lead', 'issueTypes', 'url', 'projectKeys', 'permissions', 'insight'];
 /** The `UserDetails` bean (group members, changelog authors) allows only these keys. */
-const USER_DETAILS_KEYS = ['self', 'accountId', 'accountType', 'active', 'avatarUrls', 'displayName', 'emailAddress', 'key', 'name', 'timeZone'];
+const USER_DETAILS_KEYS = [
+  'self',
+  'accountId',
+  'accountType',
+  'active',
+  'avatarUrls',
+  'displayName',
+  'emailAddress',
+  'key',
+  'name',
+  'timeZone',
+];
 
 type Grant = 'admin' | 'projectAdmin' | 'browse' | 'anyone';
 
@@ -22,18 +33,101 @@ interface PermissionInfo {
 }
 
 const PERMISSIONS: PermissionInfo[] = [
-  { key: 'ADMINISTER', id: '0', name: 'Administer Jira', type: 'GLOBAL', description: 'Create and administer projects, issue types, fields, workflows, and schemes for all projects.', grant: 'admin' },
-  { key: 'SYSTEM_ADMIN', id: '44', name: 'Jira System Administrators', type: 'GLOBAL', description: 'Ability to perform all administration functions.', grant: 'admin' },
-  { key: 'USER_PICKER', id: '27', name: 'Browse users and groups', type: 'GLOBAL', description: 'View and select users or groups from the user picker, and share issues.', grant: 'anyone' },
-  { key: 'BROWSE_PROJECTS', id: '10', name: 'Browse Projects', type: 'PROJECT', description: 'Ability to browse projects and the issues within them.', grant: 'browse' },
-  { key: 'ADMINISTER_PROJECTS', id: '23', name: 'Administer Projects', type: 'PROJECT', description: 'Ability to administer a project in Jira.', grant: 'projectAdmin' },
-  { key: 'CREATE_ISSUES', id: '11', name: 'Create Issues', type: 'PROJECT', description: 'Ability to create issues.', grant: 'browse' },
-  { key: 'EDIT_ISSUES', id: '12', name: 'Edit Issues', type: 'PROJECT', description: 'Ability to edit issues.', grant: 'browse' },
-  { key: 'ASSIGN_ISSUES', id: '13', name: 'Assign Issues', type: 'PROJECT', description: 'Ability to assign issues to other people.', grant: 'browse' },
-  { key: 'ADD_COMMENTS', id: '15', name: 'Add Comments', type: 'PROJECT', description: 'Ability to comment on issues.', grant: 'browse' },
-  { key: 'SCHEDULE_ISSUES', id: '28', name: 'Schedule Issues', type: 'PROJECT', description: "Ability to view or edit an issue's due date.", grant: 'browse' },
-  { key: 'TRANSITION_ISSUES', id: '46', name: 'Transition Issues', type: 'PROJECT', description: 'Ability to transition issues.', grant: 'browse' },
-  { key: 'MANAGE_SPRINTS_PERMISSION', name: 'Manage sprints', type: 'PROJECT', description: 'Ability to manage sprints.', grant: 'browse' },
+  {
+    key: 'ADMINISTER',
+    id: '0',
+    name: 'Administer Jira',
+    type: 'GLOBAL',
+    description: 'Create and administer projects, issue types, fields, workflows, and schemes for all projects.',
+    grant: 'admin',
+  },
+  {
+    key: 'SYSTEM_ADMIN',
+    id: '44',
+    name: 'Jira System Administrators',
+    type: 'GLOBAL',
+    description: 'Ability to perform all administration functions.',
+    grant: 'admin',
+  },
+  {
+    key: 'USER_PICKER',
+    id: '27',
+    name: 'Browse users and groups',
+    type: 'GLOBAL',
+    description: 'View and select users or groups from the user picker, and share issues.',
+    grant: 'anyone',
+  },
+  {
+    key: 'BROWSE_PROJECTS',
+    id: '10',
+    name: 'Browse Projects',
+    type: 'PROJECT',
+    description: 'Ability to browse projects and the issues within them.',
+    grant: 'browse',
+  },
+  {
+    key: 'ADMINISTER_PROJECTS',
+    id: '23',
+    name: 'Administer Projects',
+    type: 'PROJECT',
+    description: 'Ability to administer a project in Jira.',
+    grant: 'projectAdmin',
+  },
+  {
+    key: 'CREATE_ISSUES',
+    id: '11',
+    name: 'Create Issues',
+    type: 'PROJECT',
+    description: 'Ability to create issues.',
+    grant: 'browse',
+  },
+  {
+    key: 'EDIT_ISSUES',
+    id: '12',
+    name: 'Edit Issues',
+    type: 'PROJECT',
+    description: 'Ability to edit issues.',
+    grant: 'browse',
+  },
+  {
+    key: 'ASSIGN_ISSUES',
+    id: '13',
+    name: 'Assign Issues',
+    type: 'PROJECT',
+    description: 'Ability to assign issues to other people.',
+    grant: 'browse',
+  },
+  {
+    key: 'ADD_COMMENTS',
+    id: '15',
+    name: 'Add Comments',
+    type: 'PROJECT',
+    description: 'Ability to comment on issues.',
+    grant: 'browse',
+  },
+  {
+    key: 'SCHEDULE_ISSUES',
+    id: '28',
+    name: 'Schedule Issues',
+    type: 'PROJECT',
+    description: "Ability to view or edit an issue's due date.",
+    grant: 'browse',
+  },
+  {
+    key: 'TRANSITION_ISSUES',
+    id: '46',
+    name: 'Transition Issues',
+    type: 'PROJECT',
+    description: 'Ability to transition issues.',
+    grant: 'browse',
+  },
+  {
+    key: 'MANAGE_SPRINTS_PERMISSION',
+    name: 'Manage sprints',
+    type: 'PROJECT',
+    description: 'Ability to manage sprints.',
+    grant: 'browse',
+  },
 ];
 
 function projectSelf(context: RequestContext, project: RestProject): string {
@@ -44,7 +138,11 @@ function userSelf(context: RequestContext, user: RestUser): string {
   return `${context.origin}/rest/api/3/user?accountId=${encodeURIComponent(user.accountId)}`;
 }
 
-function projectView(context: RequestContext, project: RestProject, expand: ReadonlySet<string>): Record<string, unknown> {
+function projectView(
+  context: RequestContext,
+  project: RestProject,
+  expand: ReadonlySet<string>,
+): Record<string, unknown> {
   const view: Record<string, unknown> = { expand: PROJECT_EXPANSIONS.join(','), self: projectSelf(context, project) };
   for (const [name, value] of Object.entries(project)) {
     if (!PROJECT_EXPANSIONS.includes(name) || expand.has(name)) view[name] = value;
@@ -55,7 +153,8 @@ function projectView(context: RequestContext, project: RestProject, expand: Read
 function sortProjects(projects: RestProject[], orderBy: string): RestProject[] {
   const descending = orderBy.startsWith('-');
   const field = orderBy.replace(/^[+-]/, '');
-  if (field !== 'key' && field !== 'name') throw badRequest(`The Jira emulator orders projects by key or name, not '${orderBy}'.`);
+  if (field !== 'key' && field !== 'name')
+    throw badRequest(`The Jira emulator orders projects by key or name, not '${orderBy}'.`);
   const sorted = [...projects].sort((a, b) => a[field].localeCompare(b[field]));
   return descending ? sorted.reverse() : sorted;
 }
@@ -66,17 +165,22 @@ function searchProjects(context: RequestContext) {
   const ids = new Set(listParam(query, 'id'));
   const types = new Set(listParam(query, 'typeKey'));
   const text = firstParam(query, 'query')?.toLowerCase();
-  const matching = site.visibleProjects(viewer).filter(
-    (project) =>
-      (keys.size === 0 || keys.has(project.key)) &&
-      (ids.size === 0 || ids.has(String(project.id))) &&
-      (types.size === 0 || types.has(project.projectTypeKey ?? '')) &&
-      (text === undefined || project.key.toLowerCase().includes(text) || project.name.toLowerCase().includes(text)),
-  );
+  const matching = site
+    .visibleProjects(viewer)
+    .filter(
+      (project) =>
+        (keys.size === 0 || keys.has(project.key)) &&
+        (ids.size === 0 || ids.has(String(project.id))) &&
+        (types.size === 0 || types.has(project.projectTypeKey ?? '')) &&
+        (text === undefined || project.key.toLowerCase().includes(text) || project.name.toLowerCase().includes(text)),
+    );
   const ordered = sortProjects(matching, firstParam(query, 'orderBy') ?? 'key');
   const expand = new Set(listParam(query, 'expand'));
   const page = pageBean(ordered, offsetPage(query, { defaultMax: 50, cap: 100 }), context.url);
-  return { body: { ...page, values: page.values.map((project) => projectView(context, project, expand)) }, objects: page.values.length };
+  return {
+    body: { ...page, values: page.values.map((project) => projectView(context, project, expand)) },
+    objects: page.values.length,
+  };
 }
 
 function roleUrl(context: RequestContext, project: RestProject, role: RestProjectRole): string {
@@ -93,7 +197,10 @@ function projectRoles(context: RequestContext) {
     throw new JiraHttpError(401, ['You cannot edit the configuration of this project.']);
   }
   const roles = site.roles(project);
-  return { body: Object.fromEntries(roles.map((role) => [role.name, roleUrl(context, project, role)])), objects: roles.length };
+  return {
+    body: Object.fromEntries(roles.map((role) => [role.name, roleUrl(context, project, role)])),
+    objects: roles.length,
+  };
 }
 
 /** A role's actors need Administer Projects for that project (or Administer Jira); Jira answers others 404. */
@@ -122,7 +229,10 @@ function myself(context: RequestContext) {
   const body: Record<string, unknown> = { ...viewer.user, self: userSelf(context, viewer.user) };
   if (listParam(query, 'expand').includes('groups')) {
     const groups = groupsOf(site, viewer.user);
-    body['groups'] = { size: groups.length, items: groups.map((group) => ({ name: group.name, groupId: group.groupId })) };
+    body['groups'] = {
+      size: groups.length,
+      items: groups.map((group) => ({ name: group.name, groupId: group.groupId })),
+    };
   }
   return { body, objects: 1 };
 }
@@ -161,7 +271,8 @@ function permissionContext(context: RequestContext): readonly RestProject[] {
 
 function myPermissions(context: RequestContext) {
   const keys = listParam(context.query, 'permissions');
-  if (keys.length === 0) throw badRequest('The permissions parameter is required: a comma-separated list of permission keys.');
+  if (keys.length === 0)
+    throw badRequest('The permissions parameter is required: a comma-separated list of permission keys.');
   const known = keys.map((key) => {
     const permission = PERMISSIONS.find((candidate) => candidate.key === key);
     if (!permission) throw badRequest(`The Jira emulator does not know the permission key '${key}'.`);
@@ -169,20 +280,26 @@ function myPermissions(context: RequestContext) {
   });
   const projects = permissionContext(context);
   const permissions = Object.fromEntries(
-    known.map(({ grant, ...permission }) => [permission.key, { ...permission, havePermission: has(grant, context.viewer, projects) }]),
+    known.map(({ grant, ...permission }) => [
+      permission.key,
+      { ...permission, havePermission: has(grant, context.viewer, projects) },
+    ]),
   );
   return { body: { permissions }, objects: known.length };
 }
 
 function searchUsers(context: RequestContext) {
   const { startAt, maxResults } = offsetPage(context.query, { defaultMax: 50, cap: 1000 });
-  const users = context.site.snapshot.users.slice(startAt, startAt + maxResults).map((user) => ({ ...user, self: userSelf(context, user) }));
+  const users = context.site.snapshot.users
+    .slice(startAt, startAt + maxResults)
+    .map((user) => ({ ...user, self: userSelf(context, user) }));
   return { body: users, objects: users.length };
 }
 
 function getUser(context: RequestContext) {
   const accountId = firstParam(context.query, 'accountId');
-  if (accountId === undefined || accountId === '') throw badRequest('The accountId query parameter needs to be provided.');
+  if (accountId === undefined || accountId === '')
+    throw badRequest('The accountId query parameter needs to be provided.');
   const user = context.site.user(accountId);
   if (!user) throw notFound('Specified user does not exist or you do not have required permissions');
   return { body: { ...user, self: userSelf(context, user) }, objects: 1 };
@@ -214,12 +331,17 @@ function groupMembers(context: RequestContext) {
   const id = firstParam(query, 'groupId');
   if (name !== undefined && id !== undefined) throw badRequest('Only one of groupname and groupId may be given.');
   if (name === undefined && id === undefined) throw badRequest('You must specify a group name or a group id.');
-  const group = site.groups().find((candidate) => (id !== undefined ? candidate.groupId === id : candidate.name === name));
+  const group = site
+    .groups()
+    .find((candidate) => (id !== undefined ? candidate.groupId === id : candidate.name === name));
   if (!group) throw notFound(`Group '${id ?? name}' does not exist.`);
   const includeInactive = boolParam(query, 'includeInactiveUsers', false);
   const members = group.members.filter((accountId) => includeInactive || site.user(accountId)?.active !== false);
   const page = pageBean(members, offsetPage(query, { defaultMax: 50, cap: 50 }), context.url);
-  return { body: { ...page, values: page.values.map((accountId) => userDetails(context, accountId)) }, objects: page.values.length };
+  return {
+    body: { ...page, values: page.values.map((accountId) => userDetails(context, accountId)) },
+    objects: page.values.length,
+  };
 }
 
 /** Jira's instant format: milliseconds and an offset without a colon. */

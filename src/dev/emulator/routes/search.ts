@@ -14,7 +14,16 @@ const SEARCH_PAGE_CAP_FIELDS = 100;
 const DEFAULT_MAX_RESULTS = 50;
 const UNBOUNDED = 'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.';
 export const INVALID_PAYLOAD = 'Invalid request payload. Refer to the REST API documentation and try again.';
-const SEARCH_BODY_KEYS = new Set(['expand', 'fields', 'fieldsByKeys', 'jql', 'maxResults', 'nextPageToken', 'properties', 'reconcileIssues']);
+const SEARCH_BODY_KEYS = new Set([
+  'expand',
+  'fields',
+  'fieldsByKeys',
+  'jql',
+  'maxResults',
+  'nextPageToken',
+  'properties',
+  'reconcileIssues',
+]);
 const SEARCH_REMOVED =
   'The requested API has been removed. Please migrate to the /rest/api/3/search/jql API. A full migration guideline is available at https://developer.atlassian.com/changelog/#CHANGE-2046';
 
@@ -113,10 +122,13 @@ function runQuery(context: RequestContext, jql: string): RestIssue[] {
 
 function search(context: RequestContext, request: SearchRequest): Answer {
   const offset = decodeToken(request.nextPageToken, request.jql);
-  if (request.maxResults < 1 || request.maxResults > SEARCH_PAGE_CAP_IDS) throw badRequest('The maxResults parameter must be between 1 and 5,000.');
+  if (request.maxResults < 1 || request.maxResults > SEARCH_PAGE_CAP_IDS)
+    throw badRequest('The maxResults parameter must be between 1 and 5,000.');
   const kept = keptResults(context.site);
   const viewer = context.viewer.user.accountId;
-  const matching = (request.nextPageToken ? kept.get(`${viewer}\n${request.nextPageToken}`) : undefined) ?? runQuery(context, request.jql);
+  const matching =
+    (request.nextPageToken ? kept.get(`${viewer}\n${request.nextPageToken}`) : undefined) ??
+    runQuery(context, request.jql);
 
   const selection = FieldSelection.parse(request.fields, ['id']);
   const expandChangelog = request.expand.includes('changelog');

@@ -13,14 +13,23 @@ import { plural } from '../format';
 import { fieldIssues } from '../settings-model';
 import { ErrorState } from './Status';
 
-type Failure = { kind: 'invalid'; issues: FieldIssue[]; message: string } | { kind: 'conflict'; error: ResolverError } | { kind: 'other'; error: ResolverError };
+type Failure =
+  | { kind: 'invalid'; issues: FieldIssue[]; message: string }
+  | { kind: 'conflict'; error: ResolverError }
+  | { kind: 'other'; error: ResolverError };
 
 /**
  * The admin page's export and import of the whole configuration (site, every project, their versions). An import
  * is based on the versions its export was read at; when they moved, or the file has none, the admin is told what
  * and may choose to replace the configuration anyway.
  */
-export function ConfigTransfer({ onStatus, onImported }: { onStatus: (message: string) => void; onImported: (outcome: ImportOutcome) => void }) {
+export function ConfigTransfer({
+  onStatus,
+  onImported,
+}: {
+  onStatus: (message: string) => void;
+  onImported: (outcome: ImportOutcome) => void;
+}) {
   const [text, setText] = useState('');
   const [fileName, setFileName] = useState<string | undefined>();
   const [busy, setBusy] = useState<'export' | 'import' | undefined>();
@@ -66,7 +75,8 @@ export function ConfigTransfer({ onStatus, onImported }: { onStatus: (message: s
       return;
     }
     const { error } = response;
-    if (error.code === 'INVALID_INPUT') setFailure({ kind: 'invalid', issues: fieldIssues(error.details), message: error.message });
+    if (error.code === 'INVALID_INPUT')
+      setFailure({ kind: 'invalid', issues: fieldIssues(error.details), message: error.message });
     else if (error.code === 'CONFLICT') setFailure({ kind: 'conflict', error });
     else setFailure({ kind: 'other', error });
     onStatus(`The configuration was not imported: ${error.message}`);
@@ -75,8 +85,9 @@ export function ConfigTransfer({ onStatus, onImported }: { onStatus: (message: s
   return (
     <Stack space="space.200">
       <Text color="color.text.subtle" size="small">
-        The whole configuration as one JSON file: the site settings, every project’s own settings and the versions they were read at. Import checks everything first and changes
-        nothing unless all of it is valid; if someone saved after the export, it asks before replacing their changes.
+        The whole configuration as one JSON file: the site settings, every project’s own settings and the versions they
+        were read at. Import checks everything first and changes nothing unless all of it is valid; if someone saved
+        after the export, it asks before replacing their changes.
       </Text>
       <Inline space="space.150" alignBlock="center">
         <Button onClick={() => void exportAll()} isLoading={busy === 'export'}>
@@ -87,7 +98,9 @@ export function ConfigTransfer({ onStatus, onImported }: { onStatus: (message: s
       <Stack space="space.100">
         <Label htmlFor={fileId}>Configuration file to import</Label>
         <input id={fileId} type="file" accept=".json,application/json" onChange={(event) => void chooseFile(event)} />
-        <Label htmlFor={pasteId}>{fileName ? `Contents of ${fileName} (you may edit them)` : 'Or paste the JSON'}</Label>
+        <Label htmlFor={pasteId}>
+          {fileName ? `Contents of ${fileName} (you may edit them)` : 'Or paste the JSON'}
+        </Label>
         <textarea
           id={pasteId}
           className="rba-input"
@@ -102,12 +115,19 @@ export function ConfigTransfer({ onStatus, onImported }: { onStatus: (message: s
           style={{ fontFamily: 'monospace', width: '100%', boxSizing: 'border-box' }}
         />
         <Inline space="space.150" alignBlock="center">
-          <Button appearance="primary" isDisabled={text.trim() === '' || busy !== undefined} isLoading={busy === 'import'} onClick={() => void importAll(false)}>
+          <Button
+            appearance="primary"
+            isDisabled={text.trim() === '' || busy !== undefined}
+            isLoading={busy === 'import'}
+            onClick={() => void importAll(false)}
+          >
             Import the configuration
           </Button>
         </Inline>
       </Stack>
-      {failure ? <ImportFailure failure={failure} onReplace={() => void importAll(true)} busy={busy !== undefined} /> : null}
+      {failure ? (
+        <ImportFailure failure={failure} onReplace={() => void importAll(true)} busy={busy !== undefined} />
+      ) : null}
     </Stack>
   );
 }
@@ -115,7 +135,10 @@ export function ConfigTransfer({ onStatus, onImported }: { onStatus: (message: s
 function ImportFailure({ failure, onReplace, busy }: { failure: Failure; onReplace: () => void; busy: boolean }) {
   if (failure.kind === 'invalid') {
     return (
-      <SectionMessage appearance="error" title={`${plural(failure.issues.length, 'problem')} in the file; nothing was imported`}>
+      <SectionMessage
+        appearance="error"
+        title={`${plural(failure.issues.length, 'problem')} in the file; nothing was imported`}
+      >
         <Stack space="space.100">
           <Text as="p">Each problem names where it is in the file. Fix them all and import again.</Text>
           <ul style={{ margin: 0 }} aria-label="Problems in the imported file">
@@ -135,7 +158,14 @@ function ImportFailure({ failure, onReplace, busy }: { failure: Failure; onRepla
   if (failure.kind === 'other') return <ErrorState error={failure.error} activity="save" />;
   const conflict = importConflictOf(failure.error.details);
   return (
-    <SectionMessage appearance="warning" title={conflict?.unversioned ? 'This file would replace the whole configuration' : 'The configuration changed after this export'}>
+    <SectionMessage
+      appearance="warning"
+      title={
+        conflict?.unversioned
+          ? 'This file would replace the whole configuration'
+          : 'The configuration changed after this export'
+      }
+    >
       <Stack space="space.100">
         <Text as="p">
           {conflict?.unversioned

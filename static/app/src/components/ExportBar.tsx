@@ -15,14 +15,23 @@ export interface ExportFile {
   content: () => string | Promise<string>;
 }
 
-type Prepared = { label: string; state: 'reading' } | { label: string; state: 'ready'; text: string } | { label: string; state: 'failed'; message: string };
+type Prepared =
+  | { label: string; state: 'reading' }
+  | { label: string; state: 'ready'; text: string }
+  | { label: string; state: 'failed'; message: string };
 
 /**
  * Export buttons. A file read in pages downloads when its last page is in; if that took so long that the browser
  * no longer counts the click as the reason (the Custom UI frame allows downloads on a user gesture only), a
  * Download button takes a second click.
  */
-export function ExportBar({ files, onExported }: { files: readonly ExportFile[]; onExported: (message: string) => void }) {
+export function ExportBar({
+  files,
+  onExported,
+}: {
+  files: readonly ExportFile[];
+  onExported: (message: string) => void;
+}) {
   const [prepared, setPrepared] = useState<Prepared | undefined>();
   const save = (file: ExportFile, text: string) => {
     downloadText(file.fileName, text, file.type);
@@ -60,7 +69,12 @@ export function ExportBar({ files, onExported }: { files: readonly ExportFile[];
             {`Download ${file.label}`}
           </Button>
         ) : (
-          <Button key={file.label} isLoading={mine?.state === 'reading'} isDisabled={prepared?.state === 'reading'} onClick={() => start(file)}>
+          <Button
+            key={file.label}
+            isLoading={mine?.state === 'reading'}
+            isDisabled={prepared?.state === 'reading'}
+            onClick={() => start(file)}
+          >
             {`Export ${file.label}`}
           </Button>
         );

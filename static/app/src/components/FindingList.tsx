@@ -29,11 +29,26 @@ export function SeverityLozenge({ severity }: { severity: Severity }) {
 }
 
 /** Findings grouped by kind (overlap, owner, horizon, trace); each expands to its criteria, evidence and suggestion. */
-export function FindingList({ findings, siteUrl, headingLevel }: { findings: readonly Finding[]; siteUrl: string; headingLevel: HeadingLevel }) {
+export function FindingList({
+  findings,
+  siteUrl,
+  headingLevel,
+}: {
+  findings: readonly Finding[];
+  siteUrl: string;
+  headingLevel: HeadingLevel;
+}) {
   return (
     <Stack space="space.300">
       {groupFindings(findings).map((group) => (
-        <FindingGroupSection key={group.id} label={group.label} about={group.about} findings={group.findings} siteUrl={siteUrl} headingLevel={headingLevel} />
+        <FindingGroupSection
+          key={group.id}
+          label={group.label}
+          about={group.about}
+          findings={group.findings}
+          siteUrl={siteUrl}
+          headingLevel={headingLevel}
+        />
       ))}
     </Stack>
   );
@@ -61,7 +76,19 @@ export function FindingPager({ list, onMore }: { list: PagedFindings & { total: 
   );
 }
 
-function FindingGroupSection({ label, about, findings, siteUrl, headingLevel }: { label: string; about: string; findings: Finding[]; siteUrl: string; headingLevel: HeadingLevel }) {
+function FindingGroupSection({
+  label,
+  about,
+  findings,
+  siteUrl,
+  headingLevel,
+}: {
+  label: string;
+  about: string;
+  findings: Finding[];
+  siteUrl: string;
+  headingLevel: HeadingLevel;
+}) {
   const headingId = useId();
   return (
     <section aria-labelledby={headingId}>
@@ -89,7 +116,13 @@ function FindingItem({ finding, siteUrl }: { finding: Finding; siteUrl: string }
   const Chevron = open ? ChevronDownIcon : ChevronRightIcon;
   return (
     <li style={{ borderBottom: `${token('border.width')} solid ${token('color.border')}` }}>
-      <button type="button" className="rba-disclosure" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        className="rba-disclosure"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen(!open)}
+      >
         <Chevron label="" color="currentColor" />
         <span style={{ flexShrink: 0 }}>
           <SeverityLozenge severity={finding.severity} />
@@ -126,7 +159,9 @@ function FindingDetails({ finding, siteUrl }: { finding: Finding; siteUrl: strin
         <Stack space="space.050">
           <Text weight="bold">Evidence</Text>
           {finding.evidence.length === 0 ? (
-            <Text color="color.text.subtle">No single Jira record carries this finding; it follows from the absence described above.</Text>
+            <Text color="color.text.subtle">
+              No single Jira record carries this finding; it follows from the absence described above.
+            </Text>
           ) : (
             <table className="rba-table">
               <thead>
@@ -141,7 +176,13 @@ function FindingDetails({ finding, siteUrl }: { finding: Finding; siteUrl: strin
                   <tr key={`${evidence.actionId ?? ''}${index}`}>
                     <td style={{ whiteSpace: 'nowrap' }}>{formatDate(evidence.at)}</td>
                     <td style={{ whiteSpace: 'nowrap' }}>
-                      {evidence.issueKey ? <IssueLink siteUrl={siteUrl} issueKey={evidence.issueKey} /> : evidence.sprintId !== undefined ? `Sprint ${evidence.sprintId}` : '—'}
+                      {evidence.issueKey ? (
+                        <IssueLink siteUrl={siteUrl} issueKey={evidence.issueKey} />
+                      ) : evidence.sprintId !== undefined ? (
+                        `Sprint ${evidence.sprintId}`
+                      ) : (
+                        '—'
+                      )}
                     </td>
                     <td>{evidence.what}</td>
                   </tr>

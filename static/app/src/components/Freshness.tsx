@@ -15,7 +15,8 @@ export interface RefreshTarget {
   onRefreshed(result: RefreshResult): void;
 }
 
-type RefreshState = { status: 'idle'; summary?: string } | { status: 'refreshing' } | { status: 'failed'; error: ResolverError };
+type RefreshState =
+  { status: 'idle'; summary?: string } | { status: 'refreshing' } | { status: 'failed'; error: ResolverError };
 
 /**
  * Where the view's data came from and how fresh it is; with a target, a Refresh button that reads the project's
@@ -52,7 +53,13 @@ export function FreshnessNote({ provenance, refresh }: { provenance: Provenance;
           {freshnessText(provenance.freshness, provenance.generatedAt)}
         </Text>
         {refresh ? (
-          <Button appearance="default" spacing="compact" isLoading={state.status === 'refreshing'} aria-describedby={describedBy} onClick={() => void run()}>
+          <Button
+            appearance="default"
+            spacing="compact"
+            isLoading={state.status === 'refreshing'}
+            aria-describedby={describedBy}
+            onClick={() => void run()}
+          >
             Refresh
           </Button>
         ) : null}
@@ -67,7 +74,9 @@ export function FreshnessNote({ provenance, refresh }: { provenance: Provenance;
           {state.summary}
         </Text>
       ) : null}
-      {state.status === 'failed' ? <ErrorState error={state.error} activity="refresh" onRetry={() => void run()} /> : null}
+      {state.status === 'failed' ? (
+        <ErrorState error={state.error} activity="refresh" onRetry={() => void run()} />
+      ) : null}
     </Stack>
   );
 }

@@ -55,9 +55,23 @@ export function ListEditor({
           None
         </Text>
       ) : (
-        <ul aria-label={label} style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.075'), listStyle: 'none', margin: 0, padding: 0 }}>
+        <ul
+          aria-label={label}
+          style={{
+            display: 'flex',
+            flexWrap: 'wrap',
+            gap: token('space.075'),
+            listStyle: 'none',
+            margin: 0,
+            padding: 0,
+          }}
+        >
           {values.map((value, index) => (
-            <li key={value} className="rba-chip" style={readOnly ? { paddingInlineEnd: token('space.100') } : undefined}>
+            <li
+              key={value}
+              className="rba-chip"
+              style={readOnly ? { paddingInlineEnd: token('space.100') } : undefined}
+            >
               <span>{value}</span>
               {readOnly ? null : (
                 <button

@@ -55,7 +55,10 @@ export function PeopleTable({ people, label }: { people: readonly PersonProfile[
     key: person.accountId,
     cells: [
       { key: person.displayName.toLowerCase(), content: <Text>{person.displayName}</Text> },
-      { key: `${personRole(person).label}${person.roleScope === 'inferred' ? ' inferred' : ''}`, content: <RoleCell person={person} /> },
+      {
+        key: `${personRole(person).label}${person.roleScope === 'inferred' ? ' inferred' : ''}`,
+        content: <RoleCell person={person} />,
+      },
       ...SHARE_KINDS.map((kind) => ({ key: person.share[kind.key], content: formatShare(person.share[kind.key]) })),
       { key: 'mix', content: <ShareBar share={person.share} /> },
       { key: total(person), content: String(total(person)) },
@@ -74,12 +77,20 @@ export function ShareChart({ people, title }: { people: readonly PersonProfile[]
   const barWidth = 420;
   const header = 20;
   const height = header + people.length * rowHeight + 8;
-  const sorted = [...people].sort((a, b) => b.share.strategic - a.share.strategic || a.displayName.localeCompare(b.displayName));
+  const sorted = [...people].sort(
+    (a, b) => b.share.strategic - a.share.strategic || a.displayName.localeCompare(b.displayName),
+  );
   const summary = `${title}: ${sorted.map((person) => `${person.displayName} ${formatShare(person.share.strategic)} strategic, ${formatShare(person.share.tactical)} tactical`).join('; ')}.`;
   return (
     <Stack space="space.100">
       <Legend />
-      <svg role="img" aria-label={summary} viewBox={`0 0 ${labelWidth + barWidth + 110} ${height}`} width="100%" style={{ maxWidth: labelWidth + barWidth + 110 }}>
+      <svg
+        role="img"
+        aria-label={summary}
+        viewBox={`0 0 ${labelWidth + barWidth + 110} ${height}`}
+        width="100%"
+        style={{ maxWidth: labelWidth + barWidth + 110 }}
+      >
         <text x={labelWidth + barWidth + 6} y={header - 6} fontSize="11" style={{ fill: token('color.text.subtle') }}>
           strategic / tactical
         </text>
@@ -88,17 +99,45 @@ export function ShareChart({ people, title }: { people: readonly PersonProfile[]
           let x = labelWidth;
           return (
             <g key={person.accountId}>
-              <text x={labelWidth - 8} y={y + rowHeight / 2} textAnchor="end" dominantBaseline="middle" style={{ fill: token('color.text') }} fontSize="12">
+              <text
+                x={labelWidth - 8}
+                y={y + rowHeight / 2}
+                textAnchor="end"
+                dominantBaseline="middle"
+                style={{ fill: token('color.text') }}
+                fontSize="12"
+              >
                 {truncate(person.displayName, 26)}
               </text>
-              <rect x={labelWidth} y={y + 4} width={barWidth} height={rowHeight - 10} style={{ fill: token('color.background.neutral') }} />
+              <rect
+                x={labelWidth}
+                y={y + 4}
+                width={barWidth}
+                height={rowHeight - 10}
+                style={{ fill: token('color.background.neutral') }}
+              />
               {SHARE_KINDS.map((kind) => {
                 const width = person.share[kind.key] * barWidth;
-                const rect = <rect key={kind.key} x={x} y={y + 4} width={width} height={rowHeight - 10} style={{ fill: kind.color }} />;
+                const rect = (
+                  <rect
+                    key={kind.key}
+                    x={x}
+                    y={y + 4}
+                    width={width}
+                    height={rowHeight - 10}
+                    style={{ fill: kind.color }}
+                  />
+                );
                 x += width;
                 return rect;
               })}
-              <text x={labelWidth + barWidth + 6} y={y + rowHeight / 2} dominantBaseline="middle" style={{ fill: token('color.text.subtle') }} fontSize="11">
+              <text
+                x={labelWidth + barWidth + 6}
+                y={y + rowHeight / 2}
+                dominantBaseline="middle"
+                style={{ fill: token('color.text.subtle') }}
+                fontSize="11"
+              >
                 {`${formatShare(person.share.strategic)} / ${formatShare(person.share.tactical)}`}
               </text>
             </g>

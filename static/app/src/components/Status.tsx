@@ -28,10 +28,23 @@ export function Loading({ sentence }: { sentence: string }) {
   );
 }
 
-export function ErrorState({ error, activity, onRetry, children }: { error: ResolverError; activity: Activity; onRetry?: () => void; children?: ReactNode }) {
+export function ErrorState({
+  error,
+  activity,
+  onRetry,
+  children,
+}: {
+  error: ResolverError;
+  activity: Activity;
+  onRetry?: () => void;
+  children?: ReactNode;
+}) {
   const advice = adviceFor(error, activity);
   return (
-    <SectionMessage appearance={error.code === 'CONFLICT' || error.code === 'RATE_LIMITED' ? 'warning' : 'error'} title={advice.title}>
+    <SectionMessage
+      appearance={error.code === 'CONFLICT' || error.code === 'RATE_LIMITED' ? 'warning' : 'error'}
+      title={advice.title}
+    >
       <Stack space="space.100">
         <Text as="p">{advice.advice}</Text>
         <Text as="p" color="color.text.subtle" size="small">
@@ -50,5 +63,14 @@ export function ErrorState({ error, activity, onRetry, children }: { error: Reso
 
 /** An empty state that says why there is nothing and what to do. */
 export function Empty({ header, description, action }: { header: string; description: ReactNode; action?: ReactNode }) {
-  return <EmptyState header={header} description={description} headingLevel={3} headingSize="xsmall" width="wide" {...(action ? { primaryAction: action } : {})} />;
+  return (
+    <EmptyState
+      header={header}
+      description={description}
+      headingLevel={3}
+      headingSize="xsmall"
+      width="wide"
+      {...(action ? { primaryAction: action } : {})}
+    />
+  );
 }

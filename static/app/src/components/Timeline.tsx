@@ -27,9 +27,25 @@ const groupHeight = (group: TimelineGroup) => group.lanes * LANE + (group.lanes 
  * sprints in a lane above its items, with the sprint windows shaded behind them. The SVG is one image with a
  * summary for screen readers; the tables in the disclosure below give the same dates as text.
  */
-export function Timeline({ items, sprints, now, siteUrl }: { items: readonly RoadmapItemSummary[]; sprints: readonly SprintSummary[]; now: string; siteUrl: string }) {
+export function Timeline({
+  items,
+  sprints,
+  now,
+  siteUrl,
+}: {
+  items: readonly RoadmapItemSummary[];
+  sprints: readonly SprintSummary[];
+  now: string;
+  siteUrl: string;
+}) {
   const layout = layoutTimeline(
-    items.map((item) => ({ id: item.key, label: item.key, group: item.projectKey, ...(item.start ? { start: item.start } : {}), ...(item.end ? { end: item.end } : {}) })),
+    items.map((item) => ({
+      id: item.key,
+      label: item.key,
+      group: item.projectKey,
+      ...(item.start ? { start: item.start } : {}),
+      ...(item.end ? { end: item.end } : {}),
+    })),
     sprints.map((sprint) => ({
       id: String(sprint.id),
       label: sprint.name,
@@ -64,12 +80,24 @@ export function Timeline({ items, sprints, now, siteUrl }: { items: readonly Roa
         <Key color={COLORS.sprint} text="Sprint window" />
       </Inline>
       <div style={{ overflowX: 'auto' }}>
-        <svg role="img" aria-label={label} viewBox={`0 0 ${WIDTH} ${height}`} width="100%" style={{ minWidth: 640, display: 'block' }}>
+        <svg
+          role="img"
+          aria-label={label}
+          viewBox={`0 0 ${WIDTH} ${height}`}
+          width="100%"
+          style={{ minWidth: 640, display: 'block' }}
+        >
           {layout.ticks
             .filter((tick) => tick.x < CHART - 40)
             .map((tick) => (
               <g key={`tick-${tick.x}`}>
-                <line x1={LABEL + tick.x} x2={LABEL + tick.x} y1={AXIS - 4} y2={height} style={{ stroke: token('color.border') }} />
+                <line
+                  x1={LABEL + tick.x}
+                  x2={LABEL + tick.x}
+                  y1={AXIS - 4}
+                  y2={height}
+                  style={{ stroke: token('color.border') }}
+                />
                 <text x={LABEL + tick.x + 3} y={AXIS - 8} fontSize="11" style={{ fill: token('color.text.subtle') }}>
                   {tick.label}
                 </text>
@@ -82,17 +110,36 @@ export function Timeline({ items, sprints, now, siteUrl }: { items: readonly Roa
           })}
           {layout.now !== undefined ? (
             <g>
-              <line x1={LABEL + layout.now} x2={LABEL + layout.now} y1={AXIS} y2={height} style={{ stroke: token('color.border.danger') }} strokeDasharray="4 3" />
-              <text x={LABEL + layout.now + 3} y={height - 3} fontSize="10" style={{ fill: token('color.text.danger') }}>
+              <line
+                x1={LABEL + layout.now}
+                x2={LABEL + layout.now}
+                y1={AXIS}
+                y2={height}
+                style={{ stroke: token('color.border.danger') }}
+                strokeDasharray="4 3"
+              />
+              <text
+                x={LABEL + layout.now + 3}
+                y={height - 3}
+                fontSize="10"
+                style={{ fill: token('color.text.danger') }}
+              >
                 audit date
               </text>
             </g>
           ) : null}
         </svg>
       </div>
-      {bandCount === 0 ? <Text size="small" color="color.text.subtle">No sprint has dates in this selection, so the chart shows no sprint windows.</Text> : null}
+      {bandCount === 0 ? (
+        <Text size="small" color="color.text.subtle">
+          No sprint has dates in this selection, so the chart shows no sprint windows.
+        </Text>
+      ) : null}
       {undated > 0 ? (
-        <Text size="small" color="color.text.subtle">{`${plural(undated, 'roadmap item has', 'roadmap items have')} no planned start and end, so ${undated === 1 ? 'it is' : 'they are'} not on the chart.`}</Text>
+        <Text
+          size="small"
+          color="color.text.subtle"
+        >{`${plural(undated, 'roadmap item has', 'roadmap items have')} no planned start and end, so ${undated === 1 ? 'it is' : 'they are'} not on the chart.`}</Text>
       ) : null}
       <details className="rba-details">
         <summary>Show the timeline as tables</summary>
@@ -173,12 +220,26 @@ function Group({ group, top, flagged }: { group: TimelineGroup; top: number; fla
         />
       ))}
       {group.lanes > 0 ? (
-        <text x={LABEL - 6} y={top + laneHeight / 2} textAnchor="end" dominantBaseline="middle" fontSize="11" style={{ fill: token('color.text.subtle') }}>
+        <text
+          x={LABEL - 6}
+          y={top + laneHeight / 2}
+          textAnchor="end"
+          dominantBaseline="middle"
+          fontSize="11"
+          style={{ fill: token('color.text.subtle') }}
+        >
           {`${group.id} sprints`}
         </text>
       ) : null}
       {group.bands.map((band) => (
-        <rect key={`sprint-${band.id}`} x={LABEL + band.x} y={top + band.lane * LANE + 2} width={Math.max(band.width - 1, 1)} height={LANE - 3} style={{ fill: COLORS.sprint }}>
+        <rect
+          key={`sprint-${band.id}`}
+          x={LABEL + band.x}
+          y={top + band.lane * LANE + 2}
+          width={Math.max(band.width - 1, 1)}
+          height={LANE - 3}
+          style={{ fill: COLORS.sprint }}
+        >
           <title>{band.label}</title>
         </rect>
       ))}
@@ -186,10 +247,24 @@ function Group({ group, top, flagged }: { group: TimelineGroup; top: number; fla
         const y = rowsTop + index * ROW;
         return (
           <g key={`item-${row.id}`}>
-            <text x={LABEL - 6} y={y + ROW / 2} textAnchor="end" dominantBaseline="middle" fontSize="11" style={{ fill: token('color.text') }}>
+            <text
+              x={LABEL - 6}
+              y={y + ROW / 2}
+              textAnchor="end"
+              dominantBaseline="middle"
+              fontSize="11"
+              style={{ fill: token('color.text') }}
+            >
               {row.label}
             </text>
-            <rect x={LABEL + row.x} y={y + 4} width={row.width} height={ROW - 8} rx="2" style={{ fill: flagged.has(row.id) ? COLORS.flagged : COLORS.item }}>
+            <rect
+              x={LABEL + row.x}
+              y={y + 4}
+              width={row.width}
+              height={ROW - 8}
+              rx="2"
+              style={{ fill: flagged.has(row.id) ? COLORS.flagged : COLORS.item }}
+            >
               <title>{row.label}</title>
             </rect>
           </g>

@@ -3,7 +3,19 @@ import { token } from '@atlaskit/tokens';
 import { useMemo } from 'react';
 import type { WeeklySummary } from '../../../../src/resolvers/api';
 import { formatDate, formatDateTime, plural } from '../format';
-import { buildTrend, describeGaps, describeSeries, describeWeek, formatRate, formatShareOf, shortWeekLabel, weekOverWeek, type SeriesPoint, type Trend, type TrendWeek } from '../trend';
+import {
+  buildTrend,
+  describeGaps,
+  describeSeries,
+  describeWeek,
+  formatRate,
+  formatShareOf,
+  shortWeekLabel,
+  weekOverWeek,
+  type SeriesPoint,
+  type Trend,
+  type TrendWeek,
+} from '../trend';
 import { Section } from '../views/Page';
 import { Empty } from './Status';
 
@@ -23,8 +35,18 @@ interface Metric {
 }
 
 const METRICS: Metric[] = [
-  { title: 'Overlap flags per 100 actions', color: token('color.chart.categorical.1'), value: (week) => week.overlapRate, show: formatRate },
-  { title: 'Unowned roadmap items', color: token('color.chart.categorical.4'), value: (week) => week.unownedRoadmapItems, show: String },
+  {
+    title: 'Overlap flags per 100 actions',
+    color: token('color.chart.categorical.1'),
+    value: (week) => week.overlapRate,
+    show: formatRate,
+  },
+  {
+    title: 'Unowned roadmap items',
+    color: token('color.chart.categorical.4'),
+    value: (week) => week.unownedRoadmapItems,
+    show: String,
+  },
   { title: 'Flags', color: token('color.chart.categorical.2'), value: (week) => week.findings, show: String },
 ];
 
@@ -59,7 +81,9 @@ function TrendContent({ trend, projectKey }: { trend: Trend; projectKey?: string
       </Text>
       <Text as="p">{`Week of ${formatDate(latest.weekStart)} (audited ${formatDateTime(latest.auditedAt)}): ${describeWeek(latest)}.`}</Text>
       {changes.length === 0 ? (
-        <Text as="p">Only this week is recorded so far: the trend builds up week by week as the background audit runs.</Text>
+        <Text as="p">
+          Only this week is recorded so far: the trend builds up week by week as the background audit runs.
+        </Text>
       ) : (
         <ul aria-label="Change since the week audited before" style={{ margin: 0 }}>
           {changes.map((change) => (
@@ -70,9 +94,22 @@ function TrendContent({ trend, projectKey }: { trend: Trend; projectKey?: string
         </ul>
       )}
       {gaps ? <Text as="p">{gaps}</Text> : null}
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))', gap: token('space.200') }}>
+      <div
+        style={{
+          display: 'grid',
+          gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))',
+          gap: token('space.200'),
+        }}
+      >
         {METRICS.map((metric) => (
-          <Chart key={metric.title} metric={metric} points={trend.slots.map((slot) => ({ weekStart: slot.weekStart, value: slot.week ? metric.value(slot.week) : undefined }))} />
+          <Chart
+            key={metric.title}
+            metric={metric}
+            points={trend.slots.map((slot) => ({
+              weekStart: slot.weekStart,
+              value: slot.week ? metric.value(slot.week) : undefined,
+            }))}
+          />
         ))}
       </div>
       <details className="rba-details">
@@ -99,7 +136,13 @@ function Chart({ metric, points }: { metric: Metric; points: readonly SeriesPoin
           {metric.title}
         </Text>
       </figcaption>
-      <svg role="img" aria-label={`${describeSeries(metric.title, points, metric.show)} The table below lists every week.`} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" style={{ display: 'block', maxWidth: 420 }}>
+      <svg
+        role="img"
+        aria-label={`${describeSeries(metric.title, points, metric.show)} The table below lists every week.`}
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        width="100%"
+        style={{ display: 'block', maxWidth: 420 }}
+      >
         <line x1={SIDE} x2={WIDTH - SIDE} y1={baseline} y2={baseline} style={{ stroke: token('color.border') }} />
         {points.map((point, index) => {
           if (point.value === undefined) return null;
@@ -108,9 +151,24 @@ function Chart({ metric, points }: { metric: Metric; points: readonly SeriesPoin
           const labelled = points.length <= LABELLED_WEEKS || index === points.length - 1;
           return (
             <g key={point.weekStart}>
-              {height > 0 ? <rect x={center - bar / 2} y={baseline - height} width={bar} height={height} rx="1" style={{ fill: metric.color }} /> : null}
+              {height > 0 ? (
+                <rect
+                  x={center - bar / 2}
+                  y={baseline - height}
+                  width={bar}
+                  height={height}
+                  rx="1"
+                  style={{ fill: metric.color }}
+                />
+              ) : null}
               {labelled ? (
-                <text x={center} y={baseline - height - 3} textAnchor="middle" fontSize="10" style={{ fill: token('color.text.subtle') }}>
+                <text
+                  x={center}
+                  y={baseline - height - 3}
+                  textAnchor="middle"
+                  fontSize="10"
+                  style={{ fill: token('color.text.subtle') }}
+                >
                   {metric.show(point.value)}
                 </text>
               ) : null}
@@ -122,12 +180,24 @@ function Chart({ metric, points }: { metric: Metric; points: readonly SeriesPoin
             <text x={SIDE} y={HEIGHT - 3} fontSize="10" style={{ fill: token('color.text.subtle') }}>
               {shortWeekLabel(first.weekStart)}
             </text>
-            <text x={WIDTH - SIDE} y={HEIGHT - 3} textAnchor="end" fontSize="10" style={{ fill: token('color.text.subtle') }}>
+            <text
+              x={WIDTH - SIDE}
+              y={HEIGHT - 3}
+              textAnchor="end"
+              fontSize="10"
+              style={{ fill: token('color.text.subtle') }}
+            >
               {shortWeekLabel(last.weekStart)}
             </text>
           </>
         ) : first ? (
-          <text x={WIDTH / 2} y={HEIGHT - 3} textAnchor="middle" fontSize="10" style={{ fill: token('color.text.subtle') }}>
+          <text
+            x={WIDTH / 2}
+            y={HEIGHT - 3}
+            textAnchor="middle"
+            fontSize="10"
+            style={{ fill: token('color.text.subtle') }}
+          >
             {`Week of ${shortWeekLabel(first.weekStart)}`}
           </text>
         ) : null}
@@ -158,8 +228,16 @@ function TrendTable({ trend }: { trend: Trend }) {
                 <th scope="row" style={{ fontWeight: 'normal' }}>
                   {formatDate(weekStart)}
                 </th>
-                <td>{week.overlapRate === undefined ? '— (no actions)' : `${formatRate(week.overlapRate)} (${week.overlapFindings} in ${plural(week.actions, 'action')})`}</td>
-                <td>{week.roadmapItems === 0 ? '0 (no roadmap items)' : `${week.unownedRoadmapItems} of ${week.roadmapItems} (${formatShareOf(week.unownedShare)})`}</td>
+                <td>
+                  {week.overlapRate === undefined
+                    ? '— (no actions)'
+                    : `${formatRate(week.overlapRate)} (${week.overlapFindings} in ${plural(week.actions, 'action')})`}
+                </td>
+                <td>
+                  {week.roadmapItems === 0
+                    ? '0 (no roadmap items)'
+                    : `${week.unownedRoadmapItems} of ${week.roadmapItems} (${formatShareOf(week.unownedShare)})`}
+                </td>
                 <td>{week.findings}</td>
               </tr>
             );

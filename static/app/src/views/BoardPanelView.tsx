@@ -17,7 +17,10 @@ import { useResolver } from '../useResolver';
 import { Page, ProvenanceNote, Section } from './Page';
 
 export function BoardPanelView({ boardId, sprintId }: { boardId?: number; sprintId?: number }) {
-  const { state, reload, replace } = useResolver('getBoardPanel', { ...(boardId !== undefined ? { boardId } : {}), ...(sprintId !== undefined ? { sprintId } : {}) });
+  const { state, reload, replace } = useResolver('getBoardPanel', {
+    ...(boardId !== undefined ? { boardId } : {}),
+    ...(sprintId !== undefined ? { sprintId } : {}),
+  });
   const [status, setStatus] = useState('');
   useEffect(() => {
     if (state.status === 'loading') setStatus("Reading the board's issues and their history from Jira…");
@@ -50,19 +53,52 @@ export function BoardPanelView({ boardId, sprintId }: { boardId?: number; sprint
   );
 }
 
-function BoardPanelContent({ panel, sprintId, onStatus, onRefreshed }: { panel: BoardPanel; sprintId?: number; onStatus: (message: string) => void; onRefreshed: (result: RefreshResult) => void }) {
+function BoardPanelContent({
+  panel,
+  sprintId,
+  onStatus,
+  onRefreshed,
+}: {
+  panel: BoardPanel;
+  sprintId?: number;
+  onStatus: (message: string) => void;
+  onRefreshed: (result: RefreshResult) => void;
+}) {
   const at = new Date();
-  const scope = [panel.board.projectKey, `board-${panel.board.id}`, panel.sprint ? `sprint-${panel.sprint.id}` : undefined];
+  const scope = [
+    panel.board.projectKey,
+    `board-${panel.board.id}`,
+    panel.sprint ? `sprint-${panel.sprint.id}` : undefined,
+  ];
   const files = [
-    { label: 'flags (CSV)', fileName: exportFileName(['board', ...scope], at, 'csv'), type: 'text/csv' as const, content: () => toCsv(panel.findings, findingColumns) },
-    { label: 'JSON', fileName: exportFileName(['board', ...scope], at, 'json'), type: 'application/json' as const, content: () => toJson(panel) },
+    {
+      label: 'flags (CSV)',
+      fileName: exportFileName(['board', ...scope], at, 'csv'),
+      type: 'text/csv' as const,
+      content: () => toCsv(panel.findings, findingColumns),
+    },
+    {
+      label: 'JSON',
+      fileName: exportFileName(['board', ...scope], at, 'json'),
+      type: 'application/json' as const,
+      content: () => toJson(panel),
+    },
   ];
   return (
-    <Page title={`Role boundary audit: ${panel.board.name}`} actions={<ExportBar files={files} onExported={onStatus} />}>
+    <Page
+      title={`Role boundary audit: ${panel.board.name}`}
+      actions={<ExportBar files={files} onExported={onStatus} />}
+    >
       <ProvenanceNote
         provenance={panel}
         {...(panel.board.projectKey
-          ? { refresh: { projectKey: panel.board.projectKey, payload: { boardId: panel.board.id, ...(sprintId !== undefined ? { sprintId } : {}) }, onRefreshed } }
+          ? {
+              refresh: {
+                projectKey: panel.board.projectKey,
+                payload: { boardId: panel.board.id, ...(sprintId !== undefined ? { sprintId } : {}) },
+                onRefreshed,
+              },
+            }
           : {})}
       />
       <SprintSection panel={panel} />
@@ -70,11 +106,15 @@ function BoardPanelContent({ panel, sprintId, onStatus, onRefreshed }: { panel: 
       <FlagsSection findings={panel.findings} siteUrl={panel.siteUrl} />
       <Section title="People on this board's work" id="people">
         {panel.people.length === 0 ? (
-          <Empty header="Nobody acted on this board's work in the audit window" description="Once people rank, estimate, schedule or re-date the board's issues, they are listed here with their role." />
+          <Empty
+            header="Nobody acted on this board's work in the audit window"
+            description="Once people rank, estimate, schedule or re-date the board's issues, they are listed here with their role."
+          />
         ) : (
           <>
             <Text color="color.text.subtle">
-              Each person's role (PM, PO, both or none; "inferred" when no role mapping names them) and what share of their actions on this work was strategic, tactical or neutral.
+              Each person's role (PM, PO, both or none; "inferred" when no role mapping names them) and what share of
+              their actions on this work was strategic, tactical or neutral.
             </Text>
             <PeopleTable people={panel.people} label="People acting on this board's work" />
           </>
@@ -84,7 +124,11 @@ function BoardPanelContent({ panel, sprintId, onStatus, onRefreshed }: { panel: 
   );
 }
 
-const SPRINT_STATE: Record<string, 'inprogress' | 'success' | 'new' | 'default'> = { active: 'inprogress', closed: 'success', future: 'new' };
+const SPRINT_STATE: Record<string, 'inprogress' | 'success' | 'new' | 'default'> = {
+  active: 'inprogress',
+  closed: 'success',
+  future: 'new',
+};
 
 function SprintSection({ panel }: { panel: BoardPanel }) {
   const sprint = panel.sprint;
@@ -93,14 +137,31 @@ function SprintSection({ panel }: { panel: BoardPanel }) {
       <Section title="Sprint" id="sprint">
         <Empty
           header="No sprint to audit"
-          description={panel.board.type === 'kanban' ? 'This is a Kanban board: it has no sprints. The flags below cover its work.' : 'This board has no active sprint. Open the panel from a sprint’s menu to audit that sprint.'}
+          description={
+            panel.board.type === 'kanban'
+              ? 'This is a Kanban board: it has no sprints. The flags below cover its work.'
+              : 'This board has no active sprint. Open the panel from a sprint’s menu to audit that sprint.'
+          }
         />
       </Section>
     );
   }
   return (
-    <Section title={`Sprint: ${sprint.name}`} id="sprint" aside={<Lozenge appearance={SPRINT_STATE[sprint.state] ?? 'default'}>{sprint.state}</Lozenge>}>
-      <dl style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: token('space.300'), rowGap: token('space.100'), margin: 0, padding: 0 }}>
+    <Section
+      title={`Sprint: ${sprint.name}`}
+      id="sprint"
+      aside={<Lozenge appearance={SPRINT_STATE[sprint.state] ?? 'default'}>{sprint.state}</Lozenge>}
+    >
+      <dl
+        style={{
+          display: 'grid',
+          gridTemplateColumns: 'max-content 1fr',
+          columnGap: token('space.300'),
+          rowGap: token('space.100'),
+          margin: 0,
+          padding: 0,
+        }}
+      >
         <dt style={{ margin: 0 }}>
           <Text weight="bold">Product owner</Text>
         </dt>
@@ -131,7 +192,11 @@ function SprintSection({ panel }: { panel: BoardPanel }) {
           <Text weight="bold">Dates</Text>
         </dt>
         <dd style={{ margin: 0 }}>
-          <Text>{sprint.startDate || sprint.endDate ? `${formatDate(sprint.startDate)} → ${formatDate(sprint.endDate)} (${formatSpan(sprint.lengthDays)})` : 'Not started: no dates yet'}</Text>
+          <Text>
+            {sprint.startDate || sprint.endDate
+              ? `${formatDate(sprint.startDate)} → ${formatDate(sprint.endDate)} (${formatSpan(sprint.lengthDays)})`
+              : 'Not started: no dates yet'}
+          </Text>
         </dd>
         <dt style={{ margin: 0 }}>
           <Text weight="bold">Work</Text>
@@ -144,14 +209,29 @@ function SprintSection({ panel }: { panel: BoardPanel }) {
   );
 }
 
-export function FlagsSection({ findings, siteUrl, emptyDescription }: { findings: readonly Finding[]; siteUrl: string; emptyDescription?: string }) {
+export function FlagsSection({
+  findings,
+  siteUrl,
+  emptyDescription,
+}: {
+  findings: readonly Finding[];
+  siteUrl: string;
+  emptyDescription?: string;
+}) {
   const counts = countBySeverity(findings);
   return (
-    <Section title="Flags" id="flags" aside={<Badge appearance={counts.error > 0 ? 'important' : 'default'}>{findings.length}</Badge>}>
+    <Section
+      title="Flags"
+      id="flags"
+      aside={<Badge appearance={counts.error > 0 ? 'important' : 'default'}>{findings.length}</Badge>}
+    >
       {findings.length === 0 ? (
         <Empty
           header="No flags"
-          description={emptyDescription ?? 'Nothing on this board crosses the PM/PO boundary. If you expected flags, check the role mapping on the app’s settings page: people nobody maps are only inferred.'}
+          description={
+            emptyDescription ??
+            'Nothing on this board crosses the PM/PO boundary. If you expected flags, check the role mapping on the app’s settings page: people nobody maps are only inferred.'
+          }
         />
       ) : (
         <>

@@ -23,7 +23,17 @@ export function Page({ title, actions, children }: { title: string; actions?: Re
   );
 }
 
-export function Section({ title, id, children, aside }: { title: string; id: string; children: ReactNode; aside?: ReactNode }) {
+export function Section({
+  title,
+  id,
+  children,
+  aside,
+}: {
+  title: string;
+  id: string;
+  children: ReactNode;
+  aside?: ReactNode;
+}) {
   return (
     <section aria-labelledby={id}>
       <Stack space="space.150">

@@ -31,7 +31,10 @@ export function RoadmapPage({ projectKey }: { projectKey?: string }) {
   useEffect(() => {
     if (state.status === 'loading') setStatus(loadingSentence);
     else if (state.status === 'failed') setStatus(`The audit failed: ${state.error.message}`);
-    else setStatus(`Audit loaded: ${plural(state.data.items.length, 'roadmap item')}, ${plural(state.data.findingPage.total, 'flag')}.`);
+    else
+      setStatus(
+        `Audit loaded: ${plural(state.data.items.length, 'roadmap item')}, ${plural(state.data.findingPage.total, 'flag')}.`,
+      );
   }, [state, loadingSentence]);
   const title = projectKey ? `Roadmap ownership: ${projectKey}` : 'Roadmap ownership across projects';
 
@@ -61,17 +64,35 @@ export function RoadmapPage({ projectKey }: { projectKey?: string }) {
 
 const ALL = '';
 
-function RoadmapContent({ view, onStatus, onRefreshed }: { view: RoadmapView; onStatus: (message: string) => void; onRefreshed: (result: RefreshResult) => void }) {
+function RoadmapContent({
+  view,
+  onStatus,
+  onRefreshed,
+}: {
+  view: RoadmapView;
+  onStatus: (message: string) => void;
+  onRefreshed: (result: RefreshResult) => void;
+}) {
   const [filters, setFilters] = useState<RoadmapFilters>({});
   const filtered = useMemo(() => filterRoadmap(view, filters), [view, filters]);
   const query = useMemo(() => findingQueryOf(filters), [filters]);
   // Undefined when the view brought every finding; otherwise the flags come from the server a page at a time.
   const pages = useFindingPages(view, query);
   const matching = pages ? pages.list.total : filtered.findings.length;
-  const flagsShown = matching === undefined ? 'the flags that match are being read' : `${matching} of ${plural(view.findingPage.total, 'flag')}`;
+  const flagsShown =
+    matching === undefined
+      ? 'the flags that match are being read'
+      : `${matching} of ${plural(view.findingPage.total, 'flag')}`;
   const names = useMemo(() => nameIndex(view), [view]);
-  const single = view.scope.projectKey !== undefined ? view.projects.find((project) => project.key === view.scope.projectKey) : undefined;
-  const title = single ? `Roadmap ownership: ${single.name} (${single.key})` : view.scope.projectKey ? `Roadmap ownership: ${view.scope.projectKey}` : 'Roadmap ownership across projects';
+  const single =
+    view.scope.projectKey !== undefined
+      ? view.projects.find((project) => project.key === view.scope.projectKey)
+      : undefined;
+  const title = single
+    ? `Roadmap ownership: ${single.name} (${single.key})`
+    : view.scope.projectKey
+      ? `Roadmap ownership: ${view.scope.projectKey}`
+      : 'Roadmap ownership across projects';
   const active = Object.values(filters).some((value) => value !== undefined);
 
   const setFilter = (key: keyof RoadmapFilters, value: string) => {
@@ -80,7 +101,9 @@ function RoadmapContent({ view, onStatus, onRefreshed }: { view: RoadmapView; on
     else next[key] = value;
     setFilters(next);
     const result = filterRoadmap(view, next);
-    const flags = pages ? 'reading the flags that match' : `${result.findings.length} of ${plural(view.findings.length, 'flag')}`;
+    const flags = pages
+      ? 'reading the flags that match'
+      : `${result.findings.length} of ${plural(view.findings.length, 'flag')}`;
     onStatus(`Showing ${result.items.length} of ${plural(view.items.length, 'roadmap item')} and ${flags}.`);
   };
   useFlagAnnouncements(pages, onStatus);
@@ -88,22 +111,41 @@ function RoadmapContent({ view, onStatus, onRefreshed }: { view: RoadmapView; on
   const allFindings = async (): Promise<Finding[]> => {
     if (!pages) return filtered.findings;
     onStatus(`Reading all ${matching === undefined ? 'matching' : matching} flags for the export…`);
-    const response = await pages.readAll((loaded, total) => onStatus(`Read ${loaded} of ${plural(total, 'flag')} for the export…`));
+    const response = await pages.readAll((loaded, total) =>
+      onStatus(`Read ${loaded} of ${plural(total, 'flag')} for the export…`),
+    );
     if (!response.ok) throw new Error(response.error.message);
     return response.data;
   };
 
   const at = new Date();
-  const scope = [filters.project ?? view.scope.projectKey ?? 'all-projects', filters.rule, active ? 'filtered' : undefined];
+  const scope = [
+    filters.project ?? view.scope.projectKey ?? 'all-projects',
+    filters.rule,
+    active ? 'filtered' : undefined,
+  ];
   const files = [
-    { label: 'roadmap items (CSV)', fileName: exportFileName(['roadmap-items', ...scope], at, 'csv'), type: 'text/csv' as const, content: () => toCsv(filtered.items, roadmapItemColumns) },
+    {
+      label: 'roadmap items (CSV)',
+      fileName: exportFileName(['roadmap-items', ...scope], at, 'csv'),
+      type: 'text/csv' as const,
+      content: () => toCsv(filtered.items, roadmapItemColumns),
+    },
     {
       label: 'flags (CSV)',
       fileName: exportFileName(['roadmap-flags', ...scope], at, 'csv'),
       type: 'text/csv' as const,
-      content: () => (pages ? allFindings().then((findings) => toCsv(findings, findingColumns)) : toCsv(filtered.findings, findingColumns)),
+      content: () =>
+        pages
+          ? allFindings().then((findings) => toCsv(findings, findingColumns))
+          : toCsv(filtered.findings, findingColumns),
     },
-    { label: 'people (CSV)', fileName: exportFileName(['roadmap-people', ...scope], at, 'csv'), type: 'text/csv' as const, content: () => toCsv(filtered.people, personColumns) },
+    {
+      label: 'people (CSV)',
+      fileName: exportFileName(['roadmap-people', ...scope], at, 'csv'),
+      type: 'text/csv' as const,
+      content: () => toCsv(filtered.people, personColumns),
+    },
     {
       label: 'JSON',
       fileName: exportFileName(['roadmap', ...scope], at, 'json'),
@@ -111,7 +153,15 @@ function RoadmapContent({ view, onStatus, onRefreshed }: { view: RoadmapView; on
       content: () => {
         // The export holds every finding that matches, so how the view paged them does not belong in it.
         const { findingPage: _paging, ...whole } = view;
-        const json = (findings: readonly Finding[]) => toJson({ ...whole, filters, items: filtered.items, findings, sprints: filtered.sprints, people: filtered.people });
+        const json = (findings: readonly Finding[]) =>
+          toJson({
+            ...whole,
+            filters,
+            items: filtered.items,
+            findings,
+            sprints: filtered.sprints,
+            people: filtered.people,
+          });
         return pages ? allFindings().then(json) : json(filtered.findings);
       },
     },
@@ -126,7 +176,18 @@ function RoadmapContent({ view, onStatus, onRefreshed }: { view: RoadmapView; on
   return (
     <Page title={title} actions={<ExportBar files={files} onExported={onStatus} />}>
       {/* The cross-project page has no one project to refresh: the background scan keeps it fresh. */}
-      <ProvenanceNote provenance={view} {...(view.scope.projectKey ? { refresh: { projectKey: view.scope.projectKey, payload: { projectKey: view.scope.projectKey }, onRefreshed } } : {})} />
+      <ProvenanceNote
+        provenance={view}
+        {...(view.scope.projectKey
+          ? {
+              refresh: {
+                projectKey: view.scope.projectKey,
+                payload: { projectKey: view.scope.projectKey },
+                onRefreshed,
+              },
+            }
+          : {})}
+      />
       <ProjectsSection projects={view.projects} names={names} single={single !== undefined} />
       {/* History is kept per project: the cross-project page has none. */}
       {view.scope.projectKey ? <TrendSection history={view.trend} projectKey={view.scope.projectKey} /> : null}
@@ -138,15 +199,32 @@ function RoadmapContent({ view, onStatus, onRefreshed }: { view: RoadmapView; on
                 label="Project"
                 value={filters.project ?? ALL}
                 onChange={(value) => setFilter('project', value)}
-                options={[{ value: ALL, label: 'All projects' }, ...view.projects.map((project) => ({ value: project.key, label: `${project.name} (${project.key})` }))]}
+                options={[
+                  { value: ALL, label: 'All projects' },
+                  ...view.projects.map((project) => ({
+                    value: project.key,
+                    label: `${project.name} (${project.key})`,
+                  })),
+                ]}
               />
             ) : null}
-            <SelectField label="Owner" value={filters.owner ?? ALL} onChange={(value) => setFilter('owner', value)} options={[{ value: ALL, label: 'All owners' }, ...ownerOptions(view.items)]} />
+            <SelectField
+              label="Owner"
+              value={filters.owner ?? ALL}
+              onChange={(value) => setFilter('owner', value)}
+              options={[{ value: ALL, label: 'All owners' }, ...ownerOptions(view.items)]}
+            />
             <SelectField
               label="Rule"
               value={filters.rule ?? ALL}
               onChange={(value) => setFilter('rule', value)}
-              options={[{ value: ALL, label: 'All rules' }, ...view.rules.map((rule) => ({ value: rule.id, label: countsKnown ? `${rule.id} (${ruleCounts.get(rule.id) ?? 0})` : rule.id }))]}
+              options={[
+                { value: ALL, label: 'All rules' },
+                ...view.rules.map((rule) => ({
+                  value: rule.id,
+                  label: countsKnown ? `${rule.id} (${ruleCounts.get(rule.id) ?? 0})` : rule.id,
+                })),
+              ]}
             />
             {active ? (
               <Button
@@ -183,7 +261,14 @@ function RoadmapContent({ view, onStatus, onRefreshed }: { view: RoadmapView; on
       </Section>
       <Section title="Strategic and tactical work by person" id="shares">
         {filtered.people.length === 0 ? (
-          <Empty header="No one acted in the audit window" description={active ? 'Change or clear the filters above.' : 'People appear here once they change, rank, schedule or comment on issues in these projects.'} />
+          <Empty
+            header="No one acted in the audit window"
+            description={
+              active
+                ? 'Change or clear the filters above.'
+                : 'People appear here once they change, rank, schedule or comment on issues in these projects.'
+            }
+          />
         ) : (
           <ShareChart people={filtered.people} title="Share of each person's actions that was strategic and tactical" />
         )}
@@ -191,7 +276,15 @@ function RoadmapContent({ view, onStatus, onRefreshed }: { view: RoadmapView; on
       {pages ? (
         <PagedFlagsSection pages={pages} siteUrl={view.siteUrl} filtered={active} />
       ) : (
-        <FlagsSection findings={filtered.findings} siteUrl={view.siteUrl} emptyDescription={active ? 'No flag matches these filters. Change or clear the filters above.' : 'Nothing on this roadmap crosses the PM/PO boundary.'} />
+        <FlagsSection
+          findings={filtered.findings}
+          siteUrl={view.siteUrl}
+          emptyDescription={
+            active
+              ? 'No flag matches these filters. Change or clear the filters above.'
+              : 'Nothing on this roadmap crosses the PM/PO boundary.'
+          }
+        />
       )}
     </Page>
   );
@@ -214,9 +307,16 @@ function useFlagAnnouncements(pages: FindingPages | undefined, onStatus: (messag
 function PagedFlagsSection({ pages, siteUrl, filtered }: { pages: FindingPages; siteUrl: string; filtered: boolean }) {
   const { list, counts } = pages;
   const total = list.total;
-  const errors = counts && !filtered ? counts.bySeverity.error ?? 0 : list.findings.filter((finding) => finding.severity === 'error').length;
+  const errors =
+    counts && !filtered
+      ? (counts.bySeverity.error ?? 0)
+      : list.findings.filter((finding) => finding.severity === 'error').length;
   return (
-    <Section title="Flags" id="flags" aside={<Badge appearance={errors > 0 ? 'important' : 'default'}>{total ?? '…'}</Badge>}>
+    <Section
+      title="Flags"
+      id="flags"
+      aside={<Badge appearance={errors > 0 ? 'important' : 'default'}>{total ?? '…'}</Badge>}
+    >
       {total === undefined ? (
         list.status === 'failed' && list.error ? (
           <ErrorState error={list.error} activity="roadmap" onRetry={pages.more} />
@@ -224,7 +324,14 @@ function PagedFlagsSection({ pages, siteUrl, filtered }: { pages: FindingPages; 
           <Loading sentence="Reading the flags that match these filters…" />
         )
       ) : total === 0 ? (
-        <Empty header="No flags" description={filtered ? 'No flag matches these filters. Change or clear the filters above.' : 'Nothing on this roadmap crosses the PM/PO boundary.'} />
+        <Empty
+          header="No flags"
+          description={
+            filtered
+              ? 'No flag matches these filters. Change or clear the filters above.'
+              : 'Nothing on this roadmap crosses the PM/PO boundary.'
+          }
+        />
       ) : (
         <>
           <Text color="color.text.subtle">
@@ -269,28 +376,71 @@ function ItemsTable({ view, items }: { view: RoadmapView; items: RoadmapView['it
       { key: item.ownerName ?? '', content: item.ownerName ?? <Lozenge appearance="removed">No owner</Lozenge> },
       {
         key: item.ownerId === undefined ? '' : roleLabel(item.ownerRoles),
-        content: item.ownerId === undefined ? '—' : item.ownerRoles.includes('pm') ? roleLabel(item.ownerRoles) : <Lozenge appearance="moved">{roleLabel(item.ownerRoles)}</Lozenge>,
+        content:
+          item.ownerId === undefined ? (
+            '—'
+          ) : item.ownerRoles.includes('pm') ? (
+            roleLabel(item.ownerRoles)
+          ) : (
+            <Lozenge appearance="moved">{roleLabel(item.ownerRoles)}</Lozenge>
+          ),
       },
-      { key: item.start ?? '', content: item.start || item.end ? `${formatDate(item.start)} → ${formatDate(item.end)}` : 'Not planned' },
+      {
+        key: item.start ?? '',
+        content: item.start || item.end ? `${formatDate(item.start)} → ${formatDate(item.end)}` : 'Not planned',
+      },
       { key: item.spanDays ?? -1, content: formatSpan(item.spanDays) },
-      { key: item.children, content: item.children === 0 ? <Lozenge appearance="moved">none</Lozenge> : plural(item.children, 'child', 'children') },
+      {
+        key: item.children,
+        content:
+          item.children === 0 ? <Lozenge appearance="moved">none</Lozenge> : plural(item.children, 'child', 'children'),
+      },
       { key: item.findings.length, content: String(item.findings.length) },
     ],
   }));
-  return <DynamicTable label="Roadmap items" head={head} rows={rows} rowsPerPage={25} defaultSortKey="key" defaultSortOrder="ASC" />;
+  return (
+    <DynamicTable
+      label="Roadmap items"
+      head={head}
+      rows={rows}
+      rowsPerPage={25}
+      defaultSortKey="key"
+      defaultSortOrder="ASC"
+    />
+  );
 }
 
-function ProjectsSection({ projects, names, single }: { projects: readonly ProjectSummary[]; names: Map<string, string>; single: boolean }) {
+function ProjectsSection({
+  projects,
+  names,
+  single,
+}: {
+  projects: readonly ProjectSummary[];
+  names: Map<string, string>;
+  single: boolean;
+}) {
   const people = (ids: readonly string[]) => {
     if (ids.length === 0) return <Lozenge appearance="removed">none</Lozenge>;
     const known = ids.map((id) => names.get(id)).filter((name): name is string => name !== undefined);
     const unknown = ids.length - known.length;
-    return <Text>{[...known, ...(unknown > 0 ? [plural(unknown, 'person not active in the window', 'people not active in the window')] : [])].join(', ')}</Text>;
+    return (
+      <Text>
+        {[
+          ...known,
+          ...(unknown > 0
+            ? [plural(unknown, 'person not active in the window', 'people not active in the window')]
+            : []),
+        ].join(', ')}
+      </Text>
+    );
   };
   if (projects.length === 0) {
     return (
       <Section title="Projects" id="projects">
-        <Empty header="No projects to audit" description="You cannot browse any project on this site, or it has none. Ask a Jira admin for the Browse projects permission." />
+        <Empty
+          header="No projects to audit"
+          description="You cannot browse any project on this site, or it has none. Ask a Jira admin for the Browse projects permission."
+        />
       </Section>
     );
   }

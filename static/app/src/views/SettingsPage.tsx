@@ -57,7 +57,10 @@ export function SettingsPage({ projectKey, accountId }: { projectKey?: string; a
     if (state.status === 'loading') setStatus('Loading the settings…');
     else if (state.status === 'failed') setStatus(`The settings could not be loaded: ${state.error.message}`);
     // After a save the status already says so; only a fresh load announces itself.
-    else setStatus((current) => (current.startsWith('Loading') ? `Settings loaded${state.data.canEdit ? '' : ' (read only)'}.` : current));
+    else
+      setStatus((current) =>
+        current.startsWith('Loading') ? `Settings loaded${state.data.canEdit ? '' : ' (read only)'}.` : current,
+      );
   }, [state]);
 
   if (state.status === 'loading') {
@@ -110,7 +113,9 @@ export function SettingsPage({ projectKey, accountId }: { projectKey?: string; a
           setImported(summary);
           setStatus(`Configuration imported. ${summary}`);
           // The form shows the imported settings without a loading state in between, so the announcement stays.
-          void call('getSettings', projectKey !== undefined ? { projectKey } : {}).then((response) => (response.ok ? replace(response.data) : reload()));
+          void call('getSettings', projectKey !== undefined ? { projectKey } : {}).then((response) =>
+            response.ok ? replace(response.data) : reload(),
+          );
         }}
       />
     </>
@@ -131,7 +136,18 @@ interface FormProps {
   onImported: (outcome: ImportOutcome) => void;
 }
 
-function SettingsForm({ view, title, accountId, saved, imported, onStatus, onSaved, onEdit, onReload, onImported }: FormProps) {
+function SettingsForm({
+  view,
+  title,
+  accountId,
+  saved,
+  imported,
+  onStatus,
+  onSaved,
+  onEdit,
+  onReload,
+  onImported,
+}: FormProps) {
   const [draft, setDraftState] = useState<SettingsDraft>(() => draftFromView(view));
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [saveError, setSaveError] = useState<ResolverError | undefined>();
@@ -166,7 +182,11 @@ function SettingsForm({ view, title, accountId, saved, imported, onStatus, onSav
     }
     setSaving(true);
     onStatus('Saving the settings…');
-    const response = await call('saveSettings', { ...(view.projectKey !== undefined ? { projectKey: view.projectKey } : {}), settings: built.settings, version: view.version });
+    const response = await call('saveSettings', {
+      ...(view.projectKey !== undefined ? { projectKey: view.projectKey } : {}),
+      settings: built.settings,
+      version: view.version,
+    });
     setSaving(false);
     if (response.ok) {
       setIssues([]);
@@ -174,16 +194,34 @@ function SettingsForm({ view, title, accountId, saved, imported, onStatus, onSav
       return;
     }
     setSaveError(response.error);
-    setIssues(response.error.code === 'INVALID_INPUT' ? localIssues(fieldIssues(response.error.details), view.projectKey) : []);
+    setIssues(
+      response.error.code === 'INVALID_INPUT' ? localIssues(fieldIssues(response.error.details), view.projectKey) : [],
+    );
     setFailures((count) => count + 1);
     onStatus(`The settings were not saved: ${response.error.message}`);
   };
 
   const at = new Date();
-  const exported = project ? { projectKey: view.projectKey, settings: view.project ?? {}, effective: view.effective } : view.site;
+  const exported = project
+    ? { projectKey: view.projectKey, settings: view.project ?? {}, effective: view.effective }
+    : view.site;
   const files = [
-    { label: 'settings (CSV)', fileName: exportFileName(['settings', view.projectKey ?? 'site'], at, 'csv'), type: 'text/csv' as const, content: () => toCsv(flattenSettings(exported), [{ header: 'Setting', value: (row) => row.path }, { header: 'Value', value: (row) => row.value }]) },
-    { label: 'settings (JSON)', fileName: exportFileName(['settings', view.projectKey ?? 'site'], at, 'json'), type: 'application/json' as const, content: () => toJson(exported) },
+    {
+      label: 'settings (CSV)',
+      fileName: exportFileName(['settings', view.projectKey ?? 'site'], at, 'csv'),
+      type: 'text/csv' as const,
+      content: () =>
+        toCsv(flattenSettings(exported), [
+          { header: 'Setting', value: (row) => row.path },
+          { header: 'Value', value: (row) => row.value },
+        ]),
+    },
+    {
+      label: 'settings (JSON)',
+      fileName: exportFileName(['settings', view.projectKey ?? 'site'], at, 'json'),
+      type: 'application/json' as const,
+      content: () => toJson(exported),
+    },
   ];
 
   return (
@@ -209,24 +247,27 @@ function SettingsForm({ view, title, accountId, saved, imported, onStatus, onSav
       ) : null}
       <div ref={problemsRef} tabIndex={-1} style={{ outline: 'none' }}>
         <Stack space="space.150">
-      {saveError && saveError.code !== 'INVALID_INPUT' ? (
-        <ErrorState error={saveError} activity="save">
-          {saveError.code === 'CONFLICT' ? (
-            <Inline>
-              <Button appearance="primary" onClick={onReload}>
-                Reload the settings
-              </Button>
-            </Inline>
+          {saveError && saveError.code !== 'INVALID_INPUT' ? (
+            <ErrorState error={saveError} activity="save">
+              {saveError.code === 'CONFLICT' ? (
+                <Inline>
+                  <Button appearance="primary" onClick={onReload}>
+                    Reload the settings
+                  </Button>
+                </Inline>
+              ) : null}
+            </ErrorState>
           ) : null}
-        </ErrorState>
-      ) : null}
-      {issues.length > 0 ? <IssueSummary issues={issues} rules={view.rules} /> : null}
+          {issues.length > 0 ? <IssueSummary issues={issues} rules={view.rules} /> : null}
         </Stack>
       </div>
       {project ? (
         <Text color="color.text.subtle">{`Settings left empty here follow the site settings. What is in force for ${view.projectKey} is shown beside each one.`}</Text>
       ) : (
-        <Text color="color.text.subtle">These settings apply to every project; a project's admins may override some of them on the project's settings page.</Text>
+        <Text color="color.text.subtle">
+          These settings apply to every project; a project's admins may override some of them on the project's settings
+          page.
+        </Text>
       )}
       <form onSubmit={save} aria-label={title} noValidate>
         <Stack space="space.400">
@@ -235,9 +276,21 @@ function SettingsForm({ view, title, accountId, saved, imported, onStatus, onSav
           <OwnerFieldSection view={view} draft={draft} setDraft={setDraft} issues={issues} readOnly={readOnly} />
           <ThresholdsSection view={view} draft={draft} setDraft={setDraft} issues={issues} readOnly={readOnly} />
           <RulesSection view={view} draft={draft} setDraft={setDraft} issues={issues} readOnly={readOnly} />
-          <SuppressionsSection view={view} draft={draft} setDraft={setDraft} issues={issues} readOnly={readOnly} accountId={accountId} />
+          <SuppressionsSection
+            view={view}
+            draft={draft}
+            setDraft={setDraft}
+            issues={issues}
+            readOnly={readOnly}
+            accountId={accountId}
+          />
           {readOnly ? null : (
-            <div style={{ borderTop: `${token('border.width')} solid ${token('color.border')}`, paddingBlock: token('space.150') }}>
+            <div
+              style={{
+                borderTop: `${token('border.width')} solid ${token('color.border')}`,
+                paddingBlock: token('space.150'),
+              }}
+            >
               <Inline space="space.150" alignBlock="center">
                 <Button type="submit" appearance="primary" isLoading={saving} isDisabled={!dirty}>
                   Save settings
@@ -271,7 +324,10 @@ function SettingsForm({ view, title, accountId, saved, imported, onStatus, onSav
 /** The top-of-form list of what is wrong; each entry moves focus to its field. */
 function IssueSummary({ issues, rules }: { issues: readonly FieldIssue[]; rules: readonly RuleInfo[] }) {
   return (
-    <SectionMessage appearance="error" title={`${plural(issues.length, 'setting needs', 'settings need')} fixing; nothing was saved`}>
+    <SectionMessage
+      appearance="error"
+      title={`${plural(issues.length, 'setting needs', 'settings need')} fixing; nothing was saved`}
+    >
       <ul style={{ margin: 0 }}>
         {issues.map((issue) => {
           const target = targetOf(issue.path, rules);
@@ -309,18 +365,26 @@ function targetOf(path: string, rules: readonly RuleInfo[]): { id: string; label
   for (const source of ROLE_SOURCES) {
     for (const role of ['pm', 'po'] as const) {
       const prefix = `roleMapping.${source.id}.${role}`;
-      if (path === prefix || path.startsWith(`${prefix}.`)) return { id: fieldId(prefix), label: `${source.label} for ${role === 'pm' ? 'product managers' : 'product owners'}` };
+      if (path === prefix || path.startsWith(`${prefix}.`))
+        return {
+          id: fieldId(prefix),
+          label: `${source.label} for ${role === 'pm' ? 'product managers' : 'product owners'}`,
+        };
     }
   }
-  if (path.startsWith('combinedRoleProjects')) return { id: fieldId('combinedRoleProjects'), label: 'Combined-role teams' };
+  if (path.startsWith('combinedRoleProjects'))
+    return { id: fieldId('combinedRoleProjects'), label: 'Combined-role teams' };
   if (path.startsWith('combinedRole')) return { id: fieldId('combinedRole'), label: 'Combined-role team' };
   if (path.startsWith('ownerField')) return { id: fieldId('ownerField'), label: 'Owner of roadmap items' };
-  const threshold = THRESHOLD_FIELDS.find((field) => path === field.path || path.startsWith(`${field.path}.`)) ?? THRESHOLD_FIELDS.find((field) => field.path.startsWith(`${path}.`));
+  const threshold =
+    THRESHOLD_FIELDS.find((field) => path === field.path || path.startsWith(`${field.path}.`)) ??
+    THRESHOLD_FIELDS.find((field) => field.path.startsWith(`${path}.`));
   if (threshold) return { id: fieldId(threshold.path), label: threshold.label };
   const rule = rules.find((candidate) => path === `rules.${candidate.id}` || path.startsWith(`rules.${candidate.id}.`));
   if (rule) return { id: fieldId(`rules.${rule.id}`), label: `Rule ${rule.id}` };
   const suppression = /^suppressions\.(\d+)/.exec(path);
-  if (suppression) return { id: fieldId(`suppressions.${suppression[1]}`), label: `Accepted finding ${Number(suppression[1]) + 1}` };
+  if (suppression)
+    return { id: fieldId(`suppressions.${suppression[1]}`), label: `Accepted finding ${Number(suppression[1]) + 1}` };
   return undefined;
 }
 
@@ -342,7 +406,15 @@ function Hint({ children }: { children: ReactNode }) {
 
 function Fieldset({ legend, children }: { legend: string; children: ReactNode }) {
   return (
-    <fieldset style={{ border: `${token('border.width')} solid ${token('color.border')}`, borderRadius: token('radius.small'), padding: token('space.200'), margin: 0, minWidth: 0 }}>
+    <fieldset
+      style={{
+        border: `${token('border.width')} solid ${token('color.border')}`,
+        borderRadius: token('radius.small'),
+        padding: token('space.200'),
+        margin: 0,
+        minWidth: 0,
+      }}
+    >
       <legend style={{ paddingInline: token('space.050') }}>
         <Heading size="xsmall" as="h3">
           {legend}
@@ -358,13 +430,18 @@ function RoleMappingSection({ view, draft, setDraft, issues, readOnly }: Section
   const inherited = (source: RoleSource) => view.effective?.roleMapping[source] ?? view.site.roleMapping[source];
   return (
     <Section title="Role mapping" id="role-mapping">
-      <Hint>Who counts as a product manager (PM) or product owner (PO). People nobody maps get a role inferred from their own actions, and the audit says so.</Hint>
+      <Hint>
+        Who counts as a product manager (PM) or product owner (PO). People nobody maps get a role inferred from their
+        own actions, and the audit says so.
+      </Hint>
       {ROLE_SOURCES.map((source) => {
         const own = draft.roleMapping[source.id];
         const lists: RoleLists = own ?? inherited(source.id);
-        const suggestions = source.id === 'projectRoles' ? view.projectRoleNames : source.id === 'groups' ? view.groupNames : [];
+        const suggestions =
+          source.id === 'projectRoles' ? view.projectRoleNames : source.id === 'groups' ? view.groupNames : [];
         const editable = !readOnly && (!project || own !== undefined);
-        const setLists = (next: RoleLists | undefined) => setDraft({ ...draft, roleMapping: withRoleList(draft.roleMapping, source.id, next) });
+        const setLists = (next: RoleLists | undefined) =>
+          setDraft({ ...draft, roleMapping: withRoleList(draft.roleMapping, source.id, next) });
         return (
           <Fieldset key={source.id} legend={source.label}>
             <Hint>{source.hint}</Hint>
@@ -390,7 +467,11 @@ function RoleMappingSection({ view, draft, setDraft, issues, readOnly }: Section
                       suggestions={suggestions}
                       readOnly={!editable}
                       issues={issuesAt(issues, path)}
-                      placeholder={source.id === 'accounts' ? 'Account id, e.g. 557058:…' : `Type or pick a ${source.id === 'groups' ? 'group' : 'role'} name`}
+                      placeholder={
+                        source.id === 'accounts'
+                          ? 'Account id, e.g. 557058:…'
+                          : `Type or pick a ${source.id === 'groups' ? 'group' : 'role'} name`
+                      }
                       onChange={(values) => setLists({ ...lists, [role]: values })}
                     />
                   </Box>
@@ -404,7 +485,21 @@ function RoleMappingSection({ view, draft, setDraft, issues, readOnly }: Section
   );
 }
 
-function OverrideToggle({ id, label, checked, disabled, onChange, note }: { id: string; label: string; checked: boolean; disabled: boolean; onChange: (checked: boolean) => void; note?: string }) {
+function OverrideToggle({
+  id,
+  label,
+  checked,
+  disabled,
+  onChange,
+  note,
+}: {
+  id: string;
+  label: string;
+  checked: boolean;
+  disabled: boolean;
+  onChange: (checked: boolean) => void;
+  note?: string;
+}) {
   return (
     <Inline space="space.100" alignBlock="center" shouldWrap>
       <Toggle id={id} isChecked={checked} isDisabled={disabled} onChange={(event) => onChange(event.target.checked)} />
@@ -422,7 +517,10 @@ function CombinedRoleSection({ view, draft, setDraft, issues, readOnly }: Sectio
     const errorsId = `${id}-errors`;
     return (
       <Section title="Combined-role team" id="combined-role">
-        <Hint>In a combined-role team one person may do both the PM and the PO job (R1): doing both is then reported as information, not as a conflict.</Hint>
+        <Hint>
+          In a combined-role team one person may do both the PM and the PO job (R1): doing both is then reported as
+          information, not as a conflict.
+        </Hint>
         <Inline space="space.100" alignBlock="center">
           <Toggle
             id={id}
@@ -434,7 +532,11 @@ function CombinedRoleSection({ view, draft, setDraft, issues, readOnly }: Sectio
           <Label htmlFor={id}>{`${view.projectKey}'s team is combined-role`}</Label>
         </Inline>
         <Inline space="space.100" alignBlock="center">
-          <Hint>{draft.combinedRole === undefined ? `Following the site settings (${siteSays ? 'combined-role' : 'separate roles'}).` : `Set for this project; the site says ${siteSays ? 'combined-role' : 'separate roles'}.`}</Hint>
+          <Hint>
+            {draft.combinedRole === undefined
+              ? `Following the site settings (${siteSays ? 'combined-role' : 'separate roles'}).`
+              : `Set for this project; the site says ${siteSays ? 'combined-role' : 'separate roles'}.`}
+          </Hint>
           {draft.combinedRole !== undefined && !readOnly ? (
             <Button
               spacing="compact"
@@ -454,7 +556,10 @@ function CombinedRoleSection({ view, draft, setDraft, issues, readOnly }: Sectio
   }
   return (
     <Section title="Combined-role teams" id="combined-role">
-      <Hint>Projects whose team declares one person may do both the PM and the PO job (R1). There, doing both is reported as information, not as a conflict.</Hint>
+      <Hint>
+        Projects whose team declares one person may do both the PM and the PO job (R1). There, doing both is reported as
+        information, not as a conflict.
+      </Hint>
       <Box style={{ maxWidth: '32rem' }}>
         <ListEditor
           id={fieldId('combinedRoleProjects')}
@@ -484,7 +589,14 @@ function OwnerFieldSection({ view, draft, setDraft, issues, readOnly }: SectionP
   const ownIssues = issuesAt(issues, 'ownerField');
   const siteValue = view.site.ownerField;
   const options = [
-    ...(project ? [{ value: INHERIT, label: `As the site says (${OWNER_FIELDS.find((field) => field.value === siteValue)?.label ?? siteValue})` }] : []),
+    ...(project
+      ? [
+          {
+            value: INHERIT,
+            label: `As the site says (${OWNER_FIELDS.find((field) => field.value === siteValue)?.label ?? siteValue})`,
+          },
+        ]
+      : []),
     ...OWNER_FIELDS,
     { value: CUSTOM, label: 'A user-picker custom field…' },
   ];
@@ -534,16 +646,30 @@ function OwnerFieldSection({ view, draft, setDraft, issues, readOnly }: SectionP
 }
 
 const THRESHOLD_GROUPS: ReadonlyArray<{ legend: string; path: string; fields: ThresholdPath[] }> = [
-  { legend: 'Strategic horizon (C5)', path: 'thresholds.strategicHorizonMonths', fields: ['thresholds.strategicHorizonMonths.min', 'thresholds.strategicHorizonMonths.max'] },
-  { legend: 'Tactical horizon (C5)', path: 'thresholds.tacticalHorizonWeeks', fields: ['thresholds.tacticalHorizonWeeks.min', 'thresholds.tacticalHorizonWeeks.max'] },
-  { legend: 'Roadmap items and sprints', path: 'thresholds.spans', fields: ['thresholds.roadmapMinSpanWeeks', 'thresholds.roadmapMaxSpanMonths', 'thresholds.sprintMaxWeeks'] },
+  {
+    legend: 'Strategic horizon (C5)',
+    path: 'thresholds.strategicHorizonMonths',
+    fields: ['thresholds.strategicHorizonMonths.min', 'thresholds.strategicHorizonMonths.max'],
+  },
+  {
+    legend: 'Tactical horizon (C5)',
+    path: 'thresholds.tacticalHorizonWeeks',
+    fields: ['thresholds.tacticalHorizonWeeks.min', 'thresholds.tacticalHorizonWeeks.max'],
+  },
+  {
+    legend: 'Roadmap items and sprints',
+    path: 'thresholds.spans',
+    fields: ['thresholds.roadmapMinSpanWeeks', 'thresholds.roadmapMaxSpanMonths', 'thresholds.sprintMaxWeeks'],
+  },
 ];
 
 function ThresholdsSection({ view, draft, setDraft, issues, readOnly }: SectionProps) {
   const project = view.scope === 'project';
   return (
     <Section title="Thresholds" id="thresholds">
-      <Hint>{project ? 'Leave a field empty to follow the site settings.' : 'The limits the time-horizon rules apply.'}</Hint>
+      <Hint>
+        {project ? 'Leave a field empty to follow the site settings.' : 'The limits the time-horizon rules apply.'}
+      </Hint>
       {THRESHOLD_GROUPS.map((group) => {
         const groupIssues = issues.filter((issue) => issue.path === group.path);
         const groupErrorsId = `${fieldId(group.path)}-errors`;
@@ -554,7 +680,13 @@ function ThresholdsSection({ view, draft, setDraft, issues, readOnly }: SectionP
                 const field = THRESHOLD_FIELDS.find((candidate) => candidate.path === path)!;
                 const own = issuesAt(issues, path);
                 const errorsId = `${fieldId(path)}-errors`;
-                const describedBy = [own.length > 0 ? errorsId : undefined, groupIssues.length > 0 ? groupErrorsId : undefined, `${fieldId(path)}-hint`].filter(Boolean).join(' ');
+                const describedBy = [
+                  own.length > 0 ? errorsId : undefined,
+                  groupIssues.length > 0 ? groupErrorsId : undefined,
+                  `${fieldId(path)}-hint`,
+                ]
+                  .filter(Boolean)
+                  .join(' ');
                 const inForce = thresholdValue(project ? view.effective?.thresholds : view.site.thresholds, path);
                 return (
                   <Stack key={path} space="space.050">
@@ -576,7 +708,12 @@ function ThresholdsSection({ view, draft, setDraft, issues, readOnly }: SectionP
                             <Text color="color.text.subtle">{field.unit}</Text>
                           </Box>
                         }
-                        onChange={(event) => setDraft({ ...draft, thresholds: { ...draft.thresholds, [path]: (event.target as HTMLInputElement).value } })}
+                        onChange={(event) =>
+                          setDraft({
+                            ...draft,
+                            thresholds: { ...draft.thresholds, [path]: (event.target as HTMLInputElement).value },
+                          })
+                        }
                       />
                     </Box>
                     <div id={`${fieldId(path)}-hint`} style={{ maxWidth: '16rem' }}>
@@ -602,7 +739,11 @@ function RulesSection({ view, draft, setDraft, issues, readOnly }: SectionProps)
   const siteSeverity = (rule: RuleInfo) => view.site.rules[rule.id]?.severity ?? rule.defaultSeverity;
   return (
     <Section title="Rules" id="rules">
-      <Hint>{project ? 'How severe each rule’s flags are in this project. “As the site says” follows the site settings.' : 'How severe each rule’s flags are; “Default” keeps the rule’s own severity, “Off” stops the rule.'}</Hint>
+      <Hint>
+        {project
+          ? 'How severe each rule’s flags are in this project. “As the site says” follows the site settings.'
+          : 'How severe each rule’s flags are; “Default” keeps the rule’s own severity, “Off” stops the rule.'}
+      </Hint>
       <table className="rba-table">
         <thead>
           <tr>
@@ -627,7 +768,9 @@ function RulesSection({ view, draft, setDraft, issues, readOnly }: SectionProps)
                       <Text size="small">{rule.description}</Text>
                     </div>
                     <Text size="small" color="color.text.subtle">
-                      {rule.criteria.map((id) => (isCriteriaId(id) ? `${id} ${criteriaById(id).name}` : id)).join(' · ')}
+                      {rule.criteria
+                        .map((id) => (isCriteriaId(id) ? `${id} ${criteriaById(id).name}` : id))
+                        .join(' · ')}
                     </Text>
                   </Stack>
                 </th>
@@ -642,11 +785,24 @@ function RulesSection({ view, draft, setDraft, issues, readOnly }: SectionProps)
                     aria-invalid={own.length > 0 || undefined}
                     value={severityChoice(draft.rules, rule.id)}
                     disabled={readOnly}
-                    onChange={(event) => setDraft({ ...draft, rules: withSeverity(draft.rules, rule.id, event.target.value as (typeof SEVERITY_CHOICES)[number]) })}
+                    onChange={(event) =>
+                      setDraft({
+                        ...draft,
+                        rules: withSeverity(
+                          draft.rules,
+                          rule.id,
+                          event.target.value as (typeof SEVERITY_CHOICES)[number],
+                        ),
+                      })
+                    }
                   >
                     {SEVERITY_CHOICES.map((choice) => (
                       <option key={choice} value={choice}>
-                        {choice === 'default' ? (project ? `As the site says (${SEVERITY_LABELS[siteSeverity(rule)]})` : `Default (${SEVERITY_LABELS[rule.defaultSeverity]})`) : SEVERITY_LABELS[choice]}
+                        {choice === 'default'
+                          ? project
+                            ? `As the site says (${SEVERITY_LABELS[siteSeverity(rule)]})`
+                            : `Default (${SEVERITY_LABELS[rule.defaultSeverity]})`
+                          : SEVERITY_LABELS[choice]}
                       </option>
                     ))}
                   </select>
@@ -661,7 +817,14 @@ function RulesSection({ view, draft, setDraft, issues, readOnly }: SectionProps)
   );
 }
 
-function SuppressionsSection({ view, draft, setDraft, issues, readOnly, accountId }: SectionProps & { accountId?: string }) {
+function SuppressionsSection({
+  view,
+  draft,
+  setDraft,
+  issues,
+  readOnly,
+  accountId,
+}: SectionProps & { accountId?: string }) {
   const [findingId, setFindingId] = useState('');
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<FieldIssue | undefined>();
@@ -677,11 +840,28 @@ function SuppressionsSection({ view, draft, setDraft, issues, readOnly, accountI
   const add = () => {
     const id = findingId.trim();
     const why = reason.trim();
-    if (id === '') return setProblem({ path: 'new.findingId', message: 'Enter the id of the finding to accept (each flag shows its id when opened).' });
-    if (why === '') return setProblem({ path: 'new.reason', message: 'Say why the finding is accepted, so others know.' });
-    if (draft.suppressions.some((entry) => entry.findingId === id)) return setProblem({ path: 'new.findingId', message: 'This finding is accepted already.' });
+    if (id === '')
+      return setProblem({
+        path: 'new.findingId',
+        message: 'Enter the id of the finding to accept (each flag shows its id when opened).',
+      });
+    if (why === '')
+      return setProblem({ path: 'new.reason', message: 'Say why the finding is accepted, so others know.' });
+    if (draft.suppressions.some((entry) => entry.findingId === id))
+      return setProblem({ path: 'new.findingId', message: 'This finding is accepted already.' });
     setProblem(undefined);
-    setDraft({ ...draft, suppressions: [...draft.suppressions, { findingId: id, reason: why, acceptedAt: new Date().toISOString(), ...(accountId ? { acceptedBy: accountId } : {}) }] });
+    setDraft({
+      ...draft,
+      suppressions: [
+        ...draft.suppressions,
+        {
+          findingId: id,
+          reason: why,
+          acceptedAt: new Date().toISOString(),
+          ...(accountId ? { acceptedBy: accountId } : {}),
+        },
+      ],
+    });
     setFindingId('');
     setReason('');
   };
@@ -691,7 +871,11 @@ function SuppressionsSection({ view, draft, setDraft, issues, readOnly, accountI
       <SuppressionTable
         suppressions={draft.suppressions}
         issues={issues}
-        onRemove={readOnly ? undefined : (index) => setDraft({ ...draft, suppressions: draft.suppressions.filter((_, at) => at !== index) })}
+        onRemove={
+          readOnly
+            ? undefined
+            : (index) => setDraft({ ...draft, suppressions: draft.suppressions.filter((_, at) => at !== index) })
+        }
       />
       {readOnly ? null : (
         <Fieldset legend="Accept a finding">
@@ -731,7 +915,15 @@ function SuppressionsSection({ view, draft, setDraft, issues, readOnly, accountI
   );
 }
 
-function SuppressionTable({ suppressions, issues, onRemove }: { suppressions: SettingsView['site']['suppressions']; issues: readonly FieldIssue[]; onRemove?: (index: number) => void }) {
+function SuppressionTable({
+  suppressions,
+  issues,
+  onRemove,
+}: {
+  suppressions: SettingsView['site']['suppressions'];
+  issues: readonly FieldIssue[];
+  onRemove?: (index: number) => void;
+}) {
   if (suppressions.length === 0) return <Text>No finding has been accepted.</Text>;
   return (
     <table className="rba-table">
@@ -759,7 +951,12 @@ function SuppressionTable({ suppressions, issues, onRemove }: { suppressions: Se
               <td>{formatDate(suppression.acceptedAt)}</td>
               {onRemove ? (
                 <td>
-                  <Button id={fieldId(path)} spacing="compact" onClick={() => onRemove(index)} aria-label={`Remove accepted finding ${suppression.findingId}`}>
+                  <Button
+                    id={fieldId(path)}
+                    spacing="compact"
+                    onClick={() => onRemove(index)}
+                    aria-label={`Remove accepted finding ${suppression.findingId}`}
+                  >
                     Remove
                   </Button>
                 </td>
@@ -773,7 +970,8 @@ function SuppressionTable({ suppressions, issues, onRemove }: { suppressions: Se
 }
 
 function saveOutcome(dirty: boolean, saved: boolean, issueCount: number, error: ResolverError | undefined): string {
-  if (issueCount > 0) return `Not saved: ${plural(issueCount, 'setting needs', 'settings need')} fixing (listed at the top).`;
+  if (issueCount > 0)
+    return `Not saved: ${plural(issueCount, 'setting needs', 'settings need')} fixing (listed at the top).`;
   if (error) return `Not saved: ${error.message}`;
   if (dirty) return 'You have unsaved changes.';
   return saved ? 'Saved.' : 'No unsaved changes.';
