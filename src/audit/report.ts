@@ -1,8 +1,9 @@
 import type { Role } from '../classify';
 import type { EffectiveSettings, ProductRole } from '../config/types';
 import type { Finding } from '../domain/finding';
-import { HIERARCHY, type Instant, type Item, type ReadProblem, type Site } from '../domain/model';
+import type { Instant, ReadProblem, Site } from '../domain/model';
 import { plannedSpan, sprintLengthDays, duringSprint } from '../horizon';
+import { isRoadmapItem, ownerOf } from '../horizon/roadmap';
 import type { RoleDirectory, RoleInfo } from '../roles';
 import type { AuditIndex, ClassifiedAction } from '../rules/types';
 
@@ -167,24 +168,6 @@ export function sprintSummaries(index: AuditIndex, roles: RoleDirectory): Sprint
     if (sprint.goal) summary.goal = sprint.goal;
     return summary;
   });
-}
-
-export function isRoadmapItem(item: Item): boolean {
-  return item.type.hierarchyLevel >= HIERARCHY.epic;
-}
-
-/** The owner of a roadmap item by the configured owner field (assignee unless set otherwise). */
-export function ownerOf(item: Item, settings: Pick<EffectiveSettings, 'ownerField'>): string | undefined {
-  switch (settings.ownerField) {
-    case 'assignee':
-      return item.assigneeId;
-    case 'reporter':
-      return item.reporterId;
-    case 'creator':
-      return item.creatorId;
-    default:
-      return item.userFields[settings.ownerField]?.[0];
-  }
 }
 
 export function roadmapSummaries(

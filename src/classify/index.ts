@@ -1,8 +1,9 @@
 import type { CriteriaId } from '../criteria';
 import type { Action, CommentAction, Item } from '../domain/model';
+import type { PlanTier } from '../horizon/roadmap';
 import { changeEvidence, scheduling } from './changes';
 import { dayNumber, describeAhead, describeSpan, horizonLean } from './horizon';
-import { itemHorizonDays, scopeOf, type Scope, type Tier } from './scope';
+import { itemHorizonDays, scopeOf, type Scope } from './scope';
 import { cueMask } from './cues';
 import { mentionedHorizonEvidence, textEvidence } from './text-evidence';
 import type { Classification, ClassifyContext, Evidence, Role } from './types';
@@ -186,7 +187,7 @@ function commentEvidence(action: CommentAction, scope: Scope, out: Evidence[]): 
  * C1: a comment is about its item, so what it says leans a little to that item's side — the roadmap for roadmap
  * items, the backlog for stories — never enough on its own to outweigh "nothing was decided". Epics go both ways.
  */
-const COMMENT_LEAN: Readonly<Partial<Record<Tier, { role: Role; weight: number }>>> = {
+const COMMENT_LEAN: Readonly<Partial<Record<PlanTier, { role: Role; weight: number }>>> = {
   roadmap: { role: 'strategic', weight: 0.3 },
   standard: { role: 'tactical', weight: 0.2 },
   subtask: { role: 'tactical', weight: 0.2 },

@@ -1,6 +1,6 @@
-import { isRoadmapItem } from '../../audit/report';
-import { HIERARCHY, type Item, type Sprint } from '../../domain/model';
+import type { Item, Sprint } from '../../domain/model';
 import { addMonthsToDay, daysBetween, monthsAndDays } from '../../horizon';
+import { isRoadmapItem } from '../../horizon/roadmap';
 import type { RuleContext, RuleModule } from '../types';
 import {
   dateEvidence,
@@ -51,7 +51,7 @@ export const rule: RuleModule<Options> = {
   check(context) {
     const asOf = context.now.toISOString();
     for (const item of context.index.site.items) {
-      if (!isOpen(item) || item.type.hierarchyLevel > HIERARCHY.standard) continue;
+      if (!isOpen(item) || isRoadmapItem(item)) continue;
       const options = context.options(item.projectKey);
       const sprint = latestOpenSprint(context, item);
       const field = sprint ? endField(item) : (endField(item) ?? startField(item));

@@ -1,8 +1,8 @@
-import { ownerOf } from '../../audit/report';
 import type { ProductRole } from '../../config/types';
 import type { FindingEvidence, FindingSubject } from '../../domain/finding';
 import { HIERARCHY, type CalendarDate, type FieldChange, type Instant, type Item } from '../../domain/model';
 import { plannedSpan, type Span } from '../../horizon';
+import { ownerOf } from '../../horizon/roadmap';
 import type { AuditIndex, RuleContext } from '../types';
 
 /**

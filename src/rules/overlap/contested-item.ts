@@ -1,7 +1,7 @@
 import type { ProductRole } from '../../config/types';
 import type { FieldMeaning, Item } from '../../domain/model';
 import { daysBetween } from '../../horizon';
-import { isRoadmapItem } from '../../audit/report';
+import { isRoadmapItem } from '../../horizon/roadmap';
 import type { AuditIndex, ClassifiedAction, RuleContext, RuleModule } from '../types';
 import {
   EVIDENCE_LIMIT,

@@ -1,6 +1,6 @@
-import { isRoadmapItem, ownerOf } from '../../audit/report';
 import type { Item, Person } from '../../domain/model';
 import { plannedEnd, plannedStart } from '../../horizon';
+import { isRoadmapItem, ownerOf } from '../../horizon/roadmap';
 import type { RoleInfo } from '../../roles';
 import type { AuditIndex, RuleModule } from '../types';
 import { day, listed, personName } from '../overlap/people';

@@ -1,6 +1,6 @@
-import { isRoadmapItem } from '../../audit/report';
 import type { FindingEvidence } from '../../domain/finding';
 import type { Item, Sprint } from '../../domain/model';
+import { isRoadmapItem } from '../../horizon/roadmap';
 import { dayOf, itemData, itemSubject, personName, roleHolderNames, walkUp, type ParentWalk } from '../horizon/support';
 import type { AuditIndex, RuleModule } from '../types';
 
