@@ -1,8 +1,8 @@
 import { isCriteriaId, type CriteriaId } from '../criteria';
 import type { Action, CalendarDate, Sprint } from '../domain/model';
-import { normaliseSite } from '../jira/normalise';
-import { SNAPSHOT_FORMAT, type RestField, type RestIssue, type SiteSnapshot } from '../jira/snapshot';
-import { ROLES, type ClassifyContext, type Role } from './types';
+import { ROLES, type ClassifyContext, type Role } from '../classify/types';
+import { normaliseSite } from './normalise';
+import { SNAPSHOT_FORMAT, type RestField, type RestIssue, type SiteSnapshot } from './snapshot';
 
 /**
  * Hand-labelled actions (shared/labeled/*.jsonl) → domain objects. Each case becomes a one-issue site snapshot that
