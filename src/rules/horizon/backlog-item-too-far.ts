@@ -1,10 +1,9 @@
 import type { Item, Sprint } from '../../domain/model';
-import { addMonthsToDay, daysBetween, monthsAndDays } from '../../horizon';
+import { addMonthsToDay, daysBetween, monthsAndDays, isoDay } from '../../horizon';
 import { isRoadmapItem } from '../../horizon/roadmap';
 import type { RuleContext, RuleModule } from '../types';
 import {
   dateEvidence,
-  dayOf,
   describeMonths,
   endField,
   isOpen,
@@ -65,7 +64,7 @@ export const rule: RuleModule<Options> = {
           issueKey: item.key,
           sprintId: sprint.id,
           at: sprint.startDate ?? asOf,
-          what: `In sprint "${sprint.name}" (${sprint.state}), ending ${dayOf(sprint.endDate)}`,
+          what: `In sprint "${sprint.name}" (${sprint.state}), ending ${isoDay(sprint.endDate)}`,
         });
       context.report({
         messageId: sprint ? 'beyondSprint' : 'farAhead',
@@ -76,7 +75,7 @@ export const rule: RuleModule<Options> = {
           date: field.date,
           gap: describeMonths(monthsAndDays(from, field.date)),
           limit: plural(limit, 'month'),
-          ...(sprint ? { sprint: sprint.name, sprintEnd: dayOf(sprint.endDate) } : {}),
+          ...(sprint ? { sprint: sprint.name, sprintEnd: isoDay(sprint.endDate) } : {}),
           ...whoCarriesTheDate(context, item),
         },
         subject: itemSubject(item),

@@ -57,11 +57,6 @@ export function itemData(item: Item): { type: string; key: string; summary: stri
   return { type: item.type.name, key: item.key, summary: item.summary };
 }
 
-/** The UTC day of an instant (`2026-12-02T09:00:00.000Z` → `2026-12-02`); calendar dates pass unchanged. */
-export function dayOf(value: Instant | CalendarDate): CalendarDate {
-  return value.slice(0, 10);
-}
-
 /**
  * Evidence for the dates a finding rests on: for each field, the change in the audit window that last set it
  * (who moved it from what to what), else its value as read.

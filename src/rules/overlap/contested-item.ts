@@ -1,13 +1,12 @@
 import type { ProductRole } from '../../config/types';
 import type { FieldMeaning, Item } from '../../domain/model';
-import { daysBetween } from '../../horizon';
+import { daysBetween, isoDay } from '../../horizon';
 import { isRoadmapItem } from '../../horizon/roadmap';
 import type { AuditIndex, ClassifiedAction, RuleContext, RuleModule } from '../types';
 import {
   EVIDENCE_LIMIT,
   actionEvidence,
   criteriaOf,
-  day,
   isHumanDecider,
   listed,
   mappedRolesIn,
@@ -167,8 +166,8 @@ export const rule: RuleModule<Options> = {
             summary: item.summary,
             span: span === 0 ? 'the same day' : plural(span, 'day'),
             changes: plural(contested.length, 'change'),
-            first: day(first.entry.action.at),
-            last: day(last.entry.action.at),
+            first: isoDay(first.entry.action.at),
+            last: isoDay(last.entry.action.at),
             sequence:
               shown
                 .map(({ accountId, side }) => `${personName(context.index, accountId)} (${side.toUpperCase()})`)

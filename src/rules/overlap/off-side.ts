@@ -6,7 +6,6 @@ import {
   EVIDENCE_LIMIT,
   actionEvidence,
   criteriaOf,
-  day,
   holderNames,
   isHumanDecider,
   mappedAnywhere,
@@ -15,6 +14,7 @@ import {
   personName,
   plural,
 } from './people';
+import { isoDay } from '../../horizon';
 
 /**
  * The check behind overlap/po-strategic-action and overlap/pm-tactical-action: people who hold one role in a
@@ -100,8 +100,8 @@ export function checkOffSide(context: RuleContext<OffSideOptions>, spec: OffSide
         role: ROLE_NAMES[spec.holder],
         project: projectKey,
         actions: describeCount(spec.side, decisions, comments),
-        first: day(first.action.at),
-        last: day(last.action.at),
+        first: isoDay(first.action.at),
+        last: isoDay(last.action.at),
         example: `on ${top.item.key}, "${top.classification.reason}"`,
         shown:
           entries.length > EVIDENCE_LIMIT ? ` The ${EVIDENCE_LIMIT} most telling of ${entries.length} are listed.` : '',

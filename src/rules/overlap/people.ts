@@ -1,7 +1,6 @@
 import type { ProductRole } from '../../config/types';
 import { CRITERIA, RELATIONS, type CriteriaId } from '../../criteria';
 import type { FindingEvidence } from '../../domain/finding';
-import type { Instant } from '../../domain/model';
 import type { RoleDirectory } from '../../roles';
 import type { AuditIndex, ClassifiedAction } from '../types';
 
@@ -63,11 +62,6 @@ export function holderNames(index: AuditIndex, roles: RoleDirectory, projectKey:
   return names.length > 0
     ? listed(names)
     : `nobody yet (no ${role === 'pm' ? 'Product Manager' : 'Product Owner'} is mapped in ${projectKey})`;
-}
-
-/** The UTC calendar day of an instant. */
-export function day(at: Instant): string {
-  return at.slice(0, 10);
 }
 
 /** One action as evidence: "Daniel Kowalski (PO): Moved the epic's target end later by 5 months, to 8 months out". */

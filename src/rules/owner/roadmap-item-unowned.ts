@@ -1,9 +1,9 @@
 import type { Item, Person } from '../../domain/model';
-import { plannedEnd, plannedStart } from '../../horizon';
+import { plannedEnd, plannedStart, isoDay } from '../../horizon';
 import { isRoadmapItem, ownerOf } from '../../horizon/roadmap';
 import type { RoleInfo } from '../../roles';
 import type { AuditIndex, RuleModule } from '../types';
-import { day, listed, personName } from '../overlap/people';
+import { listed, personName } from '../overlap/people';
 
 export interface Options {
   /** The lowest hierarchy level judged: 1 = epics and above, 2 = initiatives and above only. */
@@ -80,7 +80,7 @@ export const rule: RuleModule<Options> = {
           {
             issueKey: item.key,
             at: item.updated ?? item.created,
-            what: `${item.type.name} in ${item.status.name}, created ${day(item.created)}${item.creatorId ? ` by ${personName(context.index, item.creatorId)}` : ''}; ${ownerField}: ${owner}`,
+            what: `${item.type.name} in ${item.status.name}, created ${isoDay(item.created)}${item.creatorId ? ` by ${personName(context.index, item.creatorId)}` : ''}; ${ownerField}: ${owner}`,
           },
         ],
       });

@@ -1,10 +1,9 @@
 import type { Action, Sprint } from '../../domain/model';
-import { duringSprint } from '../../horizon';
+import { duringSprint, isoDay } from '../../horizon';
 import type { ClassifiedAction, RuleContext, RuleModule } from '../types';
 import {
   EVIDENCE_LIMIT,
   actionEvidence,
-  day,
   holderNames,
   isHumanDecider,
   listed,
@@ -66,8 +65,8 @@ export const rule: RuleModule<Record<string, never>> = {
         data: {
           name: sprint.name,
           state: sprint.state,
-          start: day(start),
-          end: day(sprint.completeDate ?? sprint.endDate ?? start),
+          start: isoDay(start),
+          end: isoDay(sprint.completeDate ?? sprint.endDate ?? start),
           items: plural(items.length, 'item'),
           project: projectKey,
           actedBy: actedBy(context, byPeople),
@@ -80,13 +79,11 @@ export const rule: RuleModule<Record<string, never>> = {
         evidence:
           shown.length > 0
             ? shown.map((entry) => actionEvidence(context.index, entry))
-            : items
-                .slice(0, EVIDENCE_LIMIT)
-                .map((item) => ({
-                  issueKey: item.key,
-                  at: start,
-                  what: `In ${sprint.name}; no backlog work on it at planning or during the sprint`,
-                })),
+            : items.slice(0, EVIDENCE_LIMIT).map((item) => ({
+                issueKey: item.key,
+                at: start,
+                what: `In ${sprint.name}; no backlog work on it at planning or during the sprint`,
+              })),
       });
     }
   },

@@ -1,8 +1,9 @@
 import type { FindingEvidence } from '../../domain/finding';
 import type { Item, Sprint } from '../../domain/model';
 import { isRoadmapItem } from '../../horizon/roadmap';
-import { dayOf, itemData, itemSubject, personName, roleHolderNames, walkUp, type ParentWalk } from '../horizon/support';
+import { itemData, itemSubject, personName, roleHolderNames, walkUp, type ParentWalk } from '../horizon/support';
 import type { AuditIndex, RuleModule } from '../types';
+import { isoDay } from '../../horizon';
 
 export interface Options {
   /** Sprint states whose items are judged. */
@@ -104,7 +105,7 @@ function sprintOfEachItem(
 }
 
 function sprintEvidence(item: Item, sprint: Sprint, now: string): FindingEvidence {
-  const dates = sprint.startDate && sprint.endDate ? `, ${dayOf(sprint.startDate)} → ${dayOf(sprint.endDate)}` : '';
+  const dates = sprint.startDate && sprint.endDate ? `, ${isoDay(sprint.startDate)} → ${isoDay(sprint.endDate)}` : '';
   return {
     issueKey: item.key,
     sprintId: sprint.id,
