@@ -6,6 +6,7 @@ import { plannedSpan, sprintLengthDays, duringSprint } from '../horizon';
 import { isRoadmapItem, ownerOf } from '../horizon/roadmap';
 import type { RoleDirectory, RoleInfo } from '../roles';
 import type { AuditIndex, ClassifiedAction } from '../rules/types';
+import { personName } from '../domain/text';
 
 export interface RoleCounts {
   strategic: number;
@@ -195,7 +196,7 @@ export function roadmapSummaries(
     };
     if (ownerId) {
       summary.ownerId = ownerId;
-      summary.ownerName = index.people.get(ownerId)?.displayName ?? 'Unknown user';
+      summary.ownerName = personName(index, ownerId);
     }
     if (span) Object.assign(summary, { start: span.start, end: span.end, spanDays: span.days });
     return summary;

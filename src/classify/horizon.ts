@@ -1,6 +1,7 @@
 import { differenceInCalendarDays, isValid } from 'date-fns';
 import type { Thresholds } from '../criteria';
 import { DAYS_PER_MONTH, isoDay } from '../horizon';
+import { plural } from '../domain/text';
 
 /**
  * C5's horizon maths. Calendar dates become day numbers (days since 1970-01-01, counted by date-fns between local
@@ -79,8 +80,4 @@ export function describeAhead(days: number): string {
   if (days < 14) return `${plural(days, 'day')} out`;
   if (days < 9 * 7) return `${plural(Math.round(days / 7), 'week')} out`;
   return `${describeSpan(days)} out`;
-}
-
-function plural(count: number, unit: string): string {
-  return `${count} ${unit}${count === 1 ? '' : 's'}`;
 }

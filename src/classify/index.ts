@@ -7,6 +7,7 @@ import { itemHorizonDays, scopeOf, type Scope } from './scope';
 import { cueMask } from './cues';
 import { mentionedHorizonEvidence, textEvidence } from './text-evidence';
 import type { Classification, ClassifyContext, Evidence, Role } from './types';
+import { listed } from '../domain/text';
 
 export type { Classification, ClassifyContext, Evidence, Role } from './types';
 export { ROLES } from './types';
@@ -103,7 +104,7 @@ function reasonFor(mine: readonly Evidence[], scope: Scope): string {
       mine.filter((item) => item.reason === top.reason && item.topic !== undefined).map((item) => item.topic as string),
     ),
   ].slice(0, 3);
-  return oneLine(top.reason.replace('{topics}', listed(topics)));
+  return oneLine(top.reason.replace('{topics}', listed(topics) || 'its work'));
 }
 
 /** Reasons quote field values (summaries, version names), which may hold line breaks. */
@@ -236,9 +237,4 @@ function isQuestion(text: string): boolean {
 
 function withArticle(noun: string): string {
   return `${/^[aeiou]/u.test(noun) ? 'an' : 'a'} ${noun}`;
-}
-
-function listed(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? 'its work';
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }

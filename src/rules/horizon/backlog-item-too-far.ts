@@ -9,12 +9,12 @@ import {
   isOpen,
   itemData,
   itemSubject,
-  plural,
   roadmapDecider,
   roleHolderNames,
   startField,
   walkUp,
 } from './support';
+import { plural } from '../../domain/text';
 
 export interface Options {
   /** A date more than this many months after the end of the item's latest open sprint is a roadmap date. */

@@ -1,7 +1,8 @@
 import type { Sprint } from '../../domain/model';
 import { daysBetween, sprintLengthDays, isoDay } from '../../horizon';
 import type { AuditIndex, RuleModule } from '../types';
-import { plural, roleHolderNames, weeksOf } from './support';
+import { roleHolderNames, weeksOf } from './support';
+import { plural } from '../../domain/text';
 
 export type Options = Record<string, never>;
 

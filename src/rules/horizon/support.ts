@@ -4,6 +4,7 @@ import { HIERARCHY, type CalendarDate, type FieldChange, type Instant, type Item
 import { plannedSpan, type Span } from '../../horizon';
 import { ownerOf } from '../../horizon/roadmap';
 import type { AuditIndex, RuleContext } from '../types';
+import { personName, plural, listed } from '../../domain/text';
 
 /**
  * What the horizon and trace rules share: which field a planned date comes from, the evidence for it, who should
@@ -122,10 +123,6 @@ export function walkUp(index: AuditIndex, item: Item, found: (candidate: Item) =
   }
 }
 
-export function personName(index: AuditIndex, accountId: string): string {
-  return index.people.get(accountId)?.displayName ?? 'Unknown user';
-}
-
 /** The people mapped to a role in a project, by name ("Ana, Ben and Chen"), or `fallback` when there are none. */
 export function roleHolderNames(
   context: RuleContext<object>,
@@ -134,7 +131,7 @@ export function roleHolderNames(
   fallback: string,
 ): string {
   const names = context.roles.holders(projectKey, role).map((accountId) => personName(context.index, accountId));
-  return names.length > 0 ? joinNames(names) : fallback;
+  return names.length > 0 ? listed(names) : fallback;
 }
 
 /** Who decides about a roadmap item: its owner (by the configured owner field), else the project's PMs. */
@@ -143,11 +140,6 @@ export function roadmapDecider(context: RuleContext<object>, item: Item): string
   const owner = ownerId ? context.index.people.get(ownerId) : undefined;
   if (owner && owner.kind !== 'app') return owner.displayName;
   return roleHolderNames(context, item.projectKey, 'pm', 'the product manager');
-}
-
-export function joinNames(names: readonly string[]): string {
-  if (names.length <= 1) return names[0] ?? '';
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
 }
 
 /** "26 months", "24 months and 1 day", "19 days". */
@@ -161,10 +153,6 @@ export function describeMonths({ months, days }: { months: number; days: number 
 /** Days as weeks with at most one decimal: 21 → "3", 29 → "4.1". */
 export function weeksOf(days: number): string {
   return String(Math.round((days / 7) * 10) / 10);
-}
-
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function capitalise(text: string): string {

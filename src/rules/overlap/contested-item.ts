@@ -3,16 +3,8 @@ import type { FieldMeaning, Item } from '../../domain/model';
 import { daysBetween, isoDay } from '../../horizon';
 import { isRoadmapItem } from '../../horizon/roadmap';
 import type { AuditIndex, ClassifiedAction, RuleContext, RuleModule } from '../types';
-import {
-  EVIDENCE_LIMIT,
-  actionEvidence,
-  criteriaOf,
-  isHumanDecider,
-  listed,
-  mappedRolesIn,
-  personName,
-  plural,
-} from './people';
+import { EVIDENCE_LIMIT, actionEvidence, criteriaOf, isHumanDecider, mappedRolesIn } from './people';
+import { personName, plural, listed } from '../../domain/text';
 
 export interface Options {
   /** A PM's and a PO's decisions on the same thing count as contested when at most this many days apart. */

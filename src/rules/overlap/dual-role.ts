@@ -4,12 +4,11 @@ import {
   actionEvidence,
   criteriaOf,
   isHumanDecider,
-  listed,
   mostTellingFirst,
-  personName,
   projectsWhereMapped,
   mappedAnywhere,
 } from './people';
+import { personName, listed } from '../../domain/text';
 
 export interface Options {
   /** Fewer decisions than this (strategic anywhere plus tactical in the team's project) say nothing. */

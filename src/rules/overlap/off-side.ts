@@ -11,10 +11,9 @@ import {
   mappedAnywhere,
   mappedRolesIn,
   mostTellingFirst,
-  personName,
-  plural,
 } from './people';
 import { isoDay } from '../../horizon';
+import { personName, plural } from '../../domain/text';
 
 /**
  * The check behind overlap/po-strategic-action and overlap/pm-tactical-action: people who hold one role in a

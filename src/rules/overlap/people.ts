@@ -3,6 +3,7 @@ import { CRITERIA, RELATIONS, type CriteriaId } from '../../criteria';
 import type { FindingEvidence } from '../../domain/finding';
 import type { RoleDirectory } from '../../roles';
 import type { AuditIndex, ClassifiedAction } from '../types';
+import { personName, listed } from '../../domain/text';
 
 /**
  * Small helpers the role rules share: who counts as a decider, which roles someone holds by the mapping,
@@ -15,10 +16,6 @@ export const EVIDENCE_LIMIT = 10;
 /** Apps (automation, integrations) act on someone's behalf; they never count as deciders. */
 export function isHumanDecider(index: AuditIndex, accountId: string | undefined): accountId is string {
   return accountId !== undefined && index.people.get(accountId)?.kind !== 'app';
-}
-
-export function personName(index: AuditIndex, accountId: string): string {
-  return index.people.get(accountId)?.displayName ?? 'Unknown user';
 }
 
 /**
@@ -45,12 +42,6 @@ export function projectsWhereMapped(
   role: ProductRole,
 ): string[] {
   return [...index.projects.keys()].filter((key) => roles.holders(key, role).includes(accountId)).sort();
-}
-
-/** "Ana Costa", "Ana Costa and Lukas Becker", "Ana Costa, Lukas Becker and Wei Zhang". */
-export function listed(names: readonly string[]): string {
-  if (names.length <= 1) return names[0] ?? '';
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
 }
 
 /** Names of the people (not apps) mapped to a role in a project, or a phrase saying nobody is. */
@@ -83,10 +74,6 @@ export function mostTellingFirst(a: ClassifiedAction, b: ClassifiedAction): numb
     b.classification.confidence - a.classification.confidence ||
     (a.action.at < b.action.at ? 1 : a.action.at > b.action.at ? -1 : 0)
   );
-}
-
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 const CRITERIA_ORDER: readonly CriteriaId[] = [

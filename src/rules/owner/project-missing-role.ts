@@ -1,6 +1,7 @@
 import type { ProductRole } from '../../config/types';
 import type { AuditIndex, ClassifiedAction, RuleModule } from '../types';
-import { EVIDENCE_LIMIT, actionEvidence, isHumanDecider, listed, personName, plural } from '../overlap/people';
+import { EVIDENCE_LIMIT, actionEvidence, isHumanDecider } from '../overlap/people';
+import { personName, plural, listed } from '../../domain/text';
 
 const ROLE_NAMES: Record<ProductRole, string> = { pm: 'Product Manager', po: 'Product Owner' };
 

@@ -3,7 +3,7 @@ import { plannedEnd, plannedStart, isoDay } from '../../horizon';
 import { isRoadmapItem, ownerOf } from '../../horizon/roadmap';
 import type { RoleInfo } from '../../roles';
 import type { AuditIndex, RuleModule } from '../types';
-import { listed, personName } from '../overlap/people';
+import { personName, listed } from '../../domain/text';
 
 export interface Options {
   /** The lowest hierarchy level judged: 1 = epics and above, 2 = initiatives and above only. */

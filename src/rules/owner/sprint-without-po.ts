@@ -1,16 +1,8 @@
 import type { Action, Sprint } from '../../domain/model';
 import { duringSprint, isoDay } from '../../horizon';
 import type { ClassifiedAction, RuleContext, RuleModule } from '../types';
-import {
-  EVIDENCE_LIMIT,
-  actionEvidence,
-  holderNames,
-  isHumanDecider,
-  listed,
-  mappedRolesIn,
-  personName,
-  plural,
-} from '../overlap/people';
+import { EVIDENCE_LIMIT, actionEvidence, holderNames, isHumanDecider, mappedRolesIn } from '../overlap/people';
+import { personName, plural, listed } from '../../domain/text';
 
 /**
  * C9: a sprint's backlog has one accountable owner, the PO. A sprint with no goal and no tactical action by a PO of

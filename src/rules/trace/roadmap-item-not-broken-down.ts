@@ -5,12 +5,12 @@ import {
   isOpen,
   itemData,
   itemSubject,
-  plural,
   roadmapDecider,
   roleHolderNames,
   spanFields,
 } from '../horizon/support';
 import type { RuleModule } from '../types';
+import { plural } from '../../domain/text';
 
 export interface Options {
   /** How far ahead a planned start counts as "starting soon"; unset, the project's sprint limit (thresholds.sprintMaxWeeks). */

@@ -1,9 +1,10 @@
 import type { FindingEvidence } from '../../domain/finding';
 import type { Item, Sprint } from '../../domain/model';
 import { isRoadmapItem } from '../../horizon/roadmap';
-import { itemData, itemSubject, personName, roleHolderNames, walkUp, type ParentWalk } from '../horizon/support';
+import { itemData, itemSubject, roleHolderNames, walkUp, type ParentWalk } from '../horizon/support';
 import type { AuditIndex, RuleModule } from '../types';
 import { isoDay } from '../../horizon';
+import { personName } from '../../domain/text';
 
 export interface Options {
   /** Sprint states whose items are judged. */

@@ -2,6 +2,7 @@ import { format, isValid, parseISO } from 'date-fns';
 import type { PersonProfile } from '../../../src/audit/report';
 import type { ProductRole } from '../../../src/config/types';
 import { DAYS_PER_MONTH } from '../../../src/horizon';
+import { plural } from '../../../src/domain/text';
 
 /** `2026-03-01` or an ISO instant → `1 Mar 2026`; what is not a date is shown as given. */
 export function formatDate(value: string | undefined): string {
@@ -22,10 +23,6 @@ export function formatSpan(days: number | undefined): string {
   if (days < 14) return plural(days, 'day');
   if (days < 91) return plural(Math.round(days / 7), 'week');
   return plural(Math.round(days / DAYS_PER_MONTH), 'month');
-}
-
-export function plural(count: number, noun: string, nouns = `${noun}s`): string {
-  return `${count} ${count === 1 ? noun : nouns}`;
 }
 
 export function formatShare(share: number): string {
