@@ -40,7 +40,7 @@ export function runRules(input: RuleRunInput): RuleRun {
   const seen = new Set<string>();
 
   for (const rule of input.rules) {
-    (rule as RuleModule<object>).check({
+    (rule as RuleModule<object, string>).check({
       now: input.now,
       ...(input.since ? { since: input.since } : {}),
       index: input.index,

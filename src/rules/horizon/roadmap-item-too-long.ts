@@ -16,7 +16,9 @@ import {
 
 export type Options = SpanRuleOptions;
 
-export const rule: RuleModule<Options> = {
+export type MessageIds = 'tooLong' | 'fix';
+
+export const rule: RuleModule<Options, MessageIds> = {
   meta: {
     id: 'horizon/roadmap-item-too-long',
     category: 'horizon',

@@ -15,7 +15,9 @@ import {
 
 export type Options = SpanRuleOptions;
 
-export const rule: RuleModule<Options> = {
+export type MessageIds = 'tooShort' | 'fix';
+
+export const rule: RuleModule<Options, MessageIds> = {
   meta: {
     id: 'horizon/roadmap-item-too-short',
     category: 'horizon',

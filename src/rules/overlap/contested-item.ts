@@ -117,7 +117,9 @@ interface Decision {
   side: ProductRole;
 }
 
-export const rule: RuleModule<Options> = {
+export type MessageIds = 'contested' | 'agree';
+
+export const rule: RuleModule<Options, MessageIds> = {
   meta: {
     id: 'overlap/contested-item',
     category: 'overlap',
@@ -194,7 +196,7 @@ export const rule: RuleModule<Options> = {
 
 /** The item's decisions by PMs and POs (people mapped to exactly one of the two roles), grouped by topic, oldest first. */
 function decisionsByTopic(
-  context: RuleContext<Options>,
+  context: RuleContext<Options, MessageIds>,
   item: Item,
   entries: readonly ClassifiedAction[],
 ): Map<Topic, Decision[]> {

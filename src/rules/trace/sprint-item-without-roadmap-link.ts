@@ -13,7 +13,9 @@ export interface Options {
 
 const PARENT_FIELDS = new Set(['parent', 'epicLink', 'parentLink']);
 
-export const rule: RuleModule<Options> = {
+export type MessageIds = 'noParent' | 'topReached' | 'cycle' | 'fix';
+
+export const rule: RuleModule<Options, MessageIds> = {
   meta: {
     id: 'trace/sprint-item-without-roadmap-link',
     category: 'trace',
