@@ -15,7 +15,7 @@ import {
   roleHolderNames,
   startField,
   walkUp,
-} from './support';
+} from '../support';
 
 export interface Options {
   /** A date more than this many months after the end of the item's latest open sprint is a roadmap date. */

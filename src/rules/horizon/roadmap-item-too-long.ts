@@ -12,7 +12,7 @@ import {
   SPAN_RULE_DEFAULT_OPTIONS,
   SPAN_RULE_OPTIONS_SCHEMA,
   type SpanRuleOptions,
-} from './support';
+} from '../support';
 
 export type Options = SpanRuleOptions;
 

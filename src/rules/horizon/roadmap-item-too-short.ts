@@ -11,7 +11,7 @@ import {
   SPAN_RULE_OPTIONS_SCHEMA,
   weeksOf,
   type SpanRuleOptions,
-} from './support';
+} from '../support';
 
 export type Options = SpanRuleOptions;
 

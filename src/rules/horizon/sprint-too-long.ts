@@ -1,7 +1,7 @@
 import type { Sprint } from '../../domain/model';
 import { daysBetween, sprintLengthDays } from '../../horizon';
 import type { AuditIndex, RuleModule } from '../types';
-import { dayOf, plural, roleHolderNames, weeksOf } from './support';
+import { dayOf, plural, roleHolderNames, weeksOf } from '../support';
 
 export type Options = Record<string, never>;
 

@@ -6,7 +6,7 @@ import {
   EVIDENCE_LIMIT,
   actionEvidence,
   criteriaOf,
-  day,
+  dayOf,
   holderNames,
   isHumanDecider,
   mappedAnywhere,
@@ -14,7 +14,7 @@ import {
   mostTellingFirst,
   personName,
   plural,
-} from './people';
+} from '../support';
 
 /**
  * The check behind overlap/po-strategic-action and overlap/pm-tactical-action: people who hold one role in a
@@ -103,8 +103,8 @@ export function checkOffSide(context: RuleContext<OffSideOptions, OffSideMessage
         role: ROLE_NAMES[spec.holder],
         project: projectKey,
         actions: describeCount(spec.side, decisions, comments),
-        first: day(first.action.at),
-        last: day(last.action.at),
+        first: dayOf(first.action.at),
+        last: dayOf(last.action.at),
         example: `on ${top.item.key}, "${top.classification.reason}"`,
         shown:
           entries.length > EVIDENCE_LIMIT ? ` The ${EVIDENCE_LIMIT} most telling of ${entries.length} are listed.` : '',

@@ -1,6 +1,6 @@
 import type { ProductRole } from '../../config/types';
 import type { AuditIndex, ClassifiedAction, RuleModule } from '../types';
-import { EVIDENCE_LIMIT, actionEvidence, isHumanDecider, listed, personName, plural } from '../overlap/people';
+import { EVIDENCE_LIMIT, actionEvidence, isHumanDecider, joinNames, personName, plural } from '../support';
 
 const ROLE_NAMES: Record<ProductRole, string> = { pm: 'Product Manager', po: 'Product Owner' };
 
@@ -61,7 +61,7 @@ export const rule: RuleModule<Record<string, never>, MessageIds> = {
             items: plural(items.size, 'issue'),
             meanwhile:
               meanwhile.length > 0
-                ? `Meanwhile ${plural(meanwhile.length, `${DUTIES[role].side} decision`)} on its issues came from ${listed(deciders)}.`
+                ? `Meanwhile ${plural(meanwhile.length, `${DUTIES[role].side} decision`)} on its issues came from ${joinNames(deciders)}.`
                 : `Nobody made the ${DUTIES[role].side} decisions that role would make.`,
             duty: DUTIES[role].duty,
             projectRoles: projectRolePhrase(mapping.projectRoles[role], role),

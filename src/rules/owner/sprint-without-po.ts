@@ -4,14 +4,14 @@ import type { ClassifiedAction, RuleContext, RuleModule } from '../types';
 import {
   EVIDENCE_LIMIT,
   actionEvidence,
-  day,
+  dayOf,
   holderNames,
   isHumanDecider,
-  listed,
+  joinNames,
   mappedRolesIn,
   personName,
   plural,
-} from '../overlap/people';
+} from '../support';
 
 export type MessageIds = 'unmanaged' | 'ownIt';
 
@@ -68,8 +68,8 @@ export const rule: RuleModule<Record<string, never>, MessageIds> = {
         data: {
           name: sprint.name,
           state: sprint.state,
-          start: day(start),
-          end: day(sprint.completeDate ?? sprint.endDate ?? start),
+          start: dayOf(start),
+          end: dayOf(sprint.completeDate ?? sprint.endDate ?? start),
           items: plural(items.length, 'item'),
           project: projectKey,
           actedBy: actedBy(context, byPeople),
@@ -140,5 +140,5 @@ function actedBy(
   const parts = [...counts.entries()]
     .sort((a, b) => b[1] - a[1])
     .map(([id, count]) => `${personName(context.index, id)} (${count})`);
-  return `The backlog work on them came from ${listed(parts)}, none of them a Product Owner there.`;
+  return `The backlog work on them came from ${joinNames(parts)}, none of them a Product Owner there.`;
 }

@@ -9,7 +9,7 @@ import {
   roadmapDecider,
   roleHolderNames,
   spanFields,
-} from '../horizon/support';
+} from '../support';
 import type { RuleModule } from '../types';
 
 export interface Options {

@@ -1,7 +1,7 @@
 import { isRoadmapItem } from '../../audit/report';
 import type { FindingEvidence } from '../../domain/finding';
 import type { Item, Sprint } from '../../domain/model';
-import { dayOf, itemData, itemSubject, personName, roleHolderNames, walkUp, type ParentWalk } from '../horizon/support';
+import { dayOf, itemData, itemSubject, personName, roleHolderNames, walkUp, type ParentWalk } from '../support';
 import type { AuditIndex, RuleModule } from '../types';
 
 export interface Options {
