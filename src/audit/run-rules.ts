@@ -68,9 +68,8 @@ function toFinding(rule: AnyRule, draft: FindingDraft, settings: EffectiveSettin
   const configured = settings.rules[rule.meta.id]?.severity;
   if (configured === 'off') return undefined;
   const severity = draft.severity ?? configured ?? rule.meta.defaultSeverity;
-  const subjectId = `${draft.subject.type}:${draft.subject.id}`;
   return {
-    id: [rule.meta.id, subjectId, draft.discriminator].filter(Boolean).join('|'),
+    id: findingId(rule.meta.id, draft),
     rule: rule.meta.id,
     severity,
     subject: draft.subject,
@@ -81,6 +80,11 @@ function toFinding(rule: AnyRule, draft: FindingDraft, settings: EffectiveSettin
     evidence: draft.evidence,
     suggestion: formatMessage(rule, draft.suggestionId, draft.data),
   };
+}
+
+/** `<rule>|<subject type>:<subject id>[|<discriminator>]`: the same finding in every run, so it can be accepted. */
+export function findingId(ruleId: string, draft: Pick<FindingDraft, 'subject' | 'discriminator'>): string {
+  return [ruleId, `${draft.subject.type}:${draft.subject.id}`, draft.discriminator].filter(Boolean).join('|');
 }
 
 /** `{{name}}` placeholders filled from the report's data; a missing template or value is a bug in the rule. */

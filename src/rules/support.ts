@@ -61,7 +61,7 @@ export function itemData(item: Item): { type: string; key: string; summary: stri
 }
 
 /** The UTC day of an instant (`2026-12-02T09:00:00.000Z` → `2026-12-02`); calendar dates pass unchanged. */
-export function dayOf(value: Instant | CalendarDate): CalendarDate {
+export function dayOf(value: Instant): CalendarDate {
   return value.slice(0, 10);
 }
 

@@ -11,7 +11,7 @@ import { loadDevlake, loadGoJira, loadIssueshark, loadJirametrics } from '../../
 import type { SiteSnapshot } from '../../src/jira/snapshot';
 import { normaliseSite } from '../../src/jira/normalise';
 import { REAL_JIRA } from '../real-jira/support';
-import { change, item, NOW, person, project, site as siteOf, sprint } from '../rules/harness';
+import { change, item, NOW, person, project, site as siteOf, sprint } from '../fixtures/build-site';
 
 /**
  * Auditing a project at a time must give the very report an audit of the whole site at once gives: the same

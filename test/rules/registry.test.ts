@@ -2,7 +2,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isCriteriaId } from '../../src/criteria';
 import { parseConfig } from '../../src/config/schema';
+import type { MessageIds as SprintTooLongMessageIds } from '../../src/rules/horizon/sprint-too-long';
 import { RULE_IDS, RULE_LIST, RULE_METAS, RULES, ruleById } from '../../src/rules';
+import type { ExpectedFinding } from './rule-tester';
 
 const RULES_DIR = path.resolve(__dirname, '../../src/rules');
 
@@ -16,6 +18,16 @@ describe('the rule registry', () => {
     for (const id of RULE_IDS) expect(ruleById(id)).toBe(RULES[id]);
     for (const id of ['overlap', 'overlap/no-such-rule', 'toString', 'constructor', '__proto__'])
       expect([id, ruleById(id)]).toEqual([id, undefined]);
+  });
+
+  it('types message ids per rule: one the rule does not define does not compile', () => {
+    const expected: ExpectedFinding<SprintTooLongMessageIds> = {
+      subject: 'sprint:1',
+      // @ts-expect-error -- horizon/sprint-too-long has no message "tooShort"
+      messageId: 'tooShort',
+      evidence: [],
+    };
+    expect(Object.keys(RULES['horizon/sprint-too-long'].meta.messages)).not.toContain(expected.messageId);
   });
 
   it('registers every rule module on disk', () => {
@@ -40,6 +52,7 @@ describe('the rule registry', () => {
       const doc = path.join(RULES_DIR, `${id}.md`);
       expect(existsSync(doc)).toBe(true);
       const text = readFileSync(doc, 'utf8');
+      expect(text.split('\n')[0]).toBe(`# ${id}`);
       for (const heading of ['## Why', '## How to fix', '## When to switch it off']) {
         expect(text).toContain(heading);
         const section = text.split(heading)[1]!.split(/\n## /)[0]!.trim();
