@@ -2,7 +2,7 @@ import { effectiveSettings } from '../config/defaults';
 import type { AuditConfig, EffectiveSettings, Suppression } from '../config/types';
 import type { Finding } from '../domain/finding';
 import type { RoleDirectory } from '../roles';
-import type { AnyRule, AuditIndex, ClassifiedAction, FindingDraft, RuleModule } from '../rules/types';
+import type { AnyRule, AuditIndex, ClassifiedAction, FindingDraft } from '../rules/types';
 
 export interface RuleRun {
   findings: Finding[];
@@ -40,7 +40,7 @@ export function runRules(input: RuleRunInput): RuleRun {
   const seen = new Set<string>();
 
   for (const rule of input.rules) {
-    (rule as RuleModule<object, string>).check({
+    rule.check({
       now: input.now,
       ...(input.since ? { since: input.since } : {}),
       index: input.index,

@@ -83,6 +83,8 @@ export interface RuleModule<Options extends object, MessageIds extends string> {
   check(context: RuleContext<Options, MessageIds>): void;
 }
 
-/** The registry holds rules of many option types; each is only ever called with its own. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- variance: a rule's options are known only to the rule
-export type AnyRule = RuleModule<any, string>;
+/**
+ * A rule of any options and messages, as the registry holds it: `check` is a method, so a rule typed by its own
+ * options and message ids fits; each is only ever called with its own options.
+ */
+export type AnyRule = RuleModule<object, string>;
