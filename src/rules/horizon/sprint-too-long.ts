@@ -1,12 +1,14 @@
 import type { Sprint } from '../../domain/model';
 import { daysBetween, sprintLengthDays, isoDay } from '../../horizon';
 import type { AuditIndex, RuleModule } from '../types';
-import { roleHolderNames, weeksOf } from './support';
+import { roleHolderNames, weeksOf } from '../support';
 import { plural } from '../../domain/text';
 
 export type Options = Record<string, never>;
 
-export const rule: RuleModule<Options> = {
+export type MessageIds = 'tooLong' | 'fix';
+
+export const rule: RuleModule<Options, MessageIds> = {
   meta: {
     id: 'horizon/sprint-too-long',
     category: 'horizon',

@@ -3,7 +3,7 @@ import type { FieldMeaning, Item } from '../../domain/model';
 import { daysBetween, isoDay } from '../../horizon';
 import { isRoadmapItem } from '../../horizon/roadmap';
 import type { AuditIndex, ClassifiedAction, RuleContext, RuleModule } from '../types';
-import { EVIDENCE_LIMIT, actionEvidence, criteriaOf, isHumanDecider, mappedRolesIn } from './people';
+import { EVIDENCE_LIMIT, actionEvidence, criteriaOf, isHumanDecider, mappedRolesIn } from '../support';
 import { personName, plural, listed } from '../../domain/text';
 
 export interface Options {
@@ -108,7 +108,9 @@ interface Decision {
   side: ProductRole;
 }
 
-export const rule: RuleModule<Options> = {
+export type MessageIds = 'contested' | 'agree';
+
+export const rule: RuleModule<Options, MessageIds> = {
   meta: {
     id: 'overlap/contested-item',
     category: 'overlap',
@@ -185,7 +187,7 @@ export const rule: RuleModule<Options> = {
 
 /** The item's decisions by PMs and POs (people mapped to exactly one of the two roles), grouped by topic, oldest first. */
 function decisionsByTopic(
-  context: RuleContext<Options>,
+  context: RuleContext<Options, MessageIds>,
   item: Item,
   entries: readonly ClassifiedAction[],
 ): Map<Topic, Decision[]> {

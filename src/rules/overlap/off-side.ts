@@ -11,7 +11,7 @@ import {
   mappedAnywhere,
   mappedRolesIn,
   mostTellingFirst,
-} from './people';
+} from '../support';
 import { isoDay } from '../../horizon';
 import { personName, plural } from '../../domain/text';
 
@@ -53,15 +53,18 @@ export interface OffSide {
   criteria: readonly CriteriaId[];
 }
 
+/** The messages both off-side rules define, each in its own words. */
+export type OffSideMessageIds = 'offSide' | 'handOver';
+
 const ROLE_NAMES: Record<ProductRole, string> = { pm: 'Product Manager', po: 'Product Owner' };
 
 /**
- * Reports, per person and project, the counted actions of the other role's kind. Messages `offSide` and
- * `handOver` get: name, role, project, actions, first, last, example, shown, counterpart.
+ * Reports, per person and project, the counted actions of the other role's kind. Both messages get: name, role,
+ * project, actions, first, last, example, shown, counterpart.
  * Skipped: combined-role projects, people mapped to both roles (here or in another project: overlap/dual-role
  * covers them) and roles that are only inferred.
  */
-export function checkOffSide(context: RuleContext<OffSideOptions>, spec: OffSide): void {
+export function checkOffSide(context: RuleContext<OffSideOptions, OffSideMessageIds>, spec: OffSide): void {
   const other: ProductRole = spec.holder === 'pm' ? 'po' : 'pm';
   const groups = new Map<string, { accountId: string; projectKey: string; entries: ClassifiedAction[] }>();
   for (const entry of context.actions) {

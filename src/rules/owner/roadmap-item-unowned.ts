@@ -1,6 +1,6 @@
+import { isRoadmapItem, ownerOf } from '../../horizon/roadmap';
 import type { Item, Person } from '../../domain/model';
 import { plannedEnd, plannedStart, isoDay } from '../../horizon';
-import { isRoadmapItem, ownerOf } from '../../horizon/roadmap';
 import type { RoleInfo } from '../../roles';
 import type { AuditIndex, RuleModule } from '../types';
 import { personName, listed } from '../../domain/text';
@@ -13,8 +13,10 @@ export interface Options {
 /** At most this many Product Managers are named in a suggestion. */
 const NAMED_PMS = 5;
 
+export type MessageIds = 'noOwner' | 'ownerNotPm' | 'assign' | 'reassign' | 'replace';
+
 /** R2: roadmap items belong to PMs. Open ones with no owner, or an owner who is not a PM of the project, are reported. */
-export const rule: RuleModule<Options> = {
+export const rule: RuleModule<Options, MessageIds> = {
   meta: {
     id: 'owner/roadmap-item-unowned',
     category: 'owner',

@@ -1,8 +1,10 @@
 import type { Action, Sprint } from '../../domain/model';
 import { duringSprint, isoDay } from '../../horizon';
 import type { ClassifiedAction, RuleContext, RuleModule } from '../types';
-import { EVIDENCE_LIMIT, actionEvidence, holderNames, isHumanDecider, mappedRolesIn } from '../overlap/people';
+import { EVIDENCE_LIMIT, actionEvidence, holderNames, isHumanDecider, mappedRolesIn } from '../support';
 import { personName, plural, listed } from '../../domain/text';
+
+export type MessageIds = 'unmanaged' | 'ownIt';
 
 /**
  * C9: a sprint's backlog has one accountable owner, the PO. A sprint with no goal and no tactical action by a PO of
@@ -10,7 +12,7 @@ import { personName, plural, listed } from '../../domain/text';
  * and sprints closed in the audit window are judged; future sprints are not, nor sprints with no work in them.
  * Only mapped POs count: someone whose PO role is inferred from these very actions is who stood in, not the owner.
  */
-export const rule: RuleModule<Record<string, never>> = {
+export const rule: RuleModule<Record<string, never>, MessageIds> = {
   meta: {
     id: 'owner/sprint-without-po',
     category: 'owner',
@@ -82,7 +84,7 @@ export const rule: RuleModule<Record<string, never>> = {
 };
 
 /** Active sprints, and closed ones that ended inside the audit window. */
-function isJudged(sprint: Sprint, context: RuleContext<Record<string, never>>): boolean {
+function isJudged(sprint: Sprint, context: RuleContext<Record<string, never>, MessageIds>): boolean {
   if (sprint.state === 'active') return true;
   if (sprint.state !== 'closed') return false;
   const ended = sprint.completeDate ?? sprint.endDate;
@@ -118,7 +120,10 @@ function sprintIds(value: string | undefined): number[] {
     .filter((id) => Number.isInteger(id) && id > 0);
 }
 
-function actedBy(context: RuleContext<Record<string, never>>, entries: readonly ClassifiedAction[]): string {
+function actedBy(
+  context: RuleContext<Record<string, never>, MessageIds>,
+  entries: readonly ClassifiedAction[],
+): string {
   if (entries.length === 0) return 'Nobody did backlog work on its items.';
   const counts = new Map<string, number>();
   for (const { action } of entries)

@@ -1,7 +1,7 @@
+import { isRoadmapItem } from '../../horizon/roadmap';
 import type { FindingEvidence } from '../../domain/finding';
 import type { Item, Sprint } from '../../domain/model';
-import { isRoadmapItem } from '../../horizon/roadmap';
-import { itemData, itemSubject, roleHolderNames, walkUp, type ParentWalk } from '../horizon/support';
+import { itemData, itemSubject, roleHolderNames, walkUp, type ParentWalk } from '../support';
 import type { AuditIndex, RuleModule } from '../types';
 import { isoDay } from '../../horizon';
 import { personName } from '../../domain/text';
@@ -15,7 +15,9 @@ export interface Options {
 
 const PARENT_FIELDS = new Set(['parent', 'epicLink', 'parentLink']);
 
-export const rule: RuleModule<Options> = {
+export type MessageIds = 'noParent' | 'topReached' | 'cycle' | 'fix';
+
+export const rule: RuleModule<Options, MessageIds> = {
   meta: {
     id: 'trace/sprint-item-without-roadmap-link',
     category: 'trace',
