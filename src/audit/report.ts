@@ -108,8 +108,8 @@ export function personProfiles(
   for (const { action, item, classification } of actions) {
     if (!action.authorId) continue;
     const entry = counts.get(action.authorId) ?? { counts: emptyCounts(), byProject: {} };
-    entry.counts[classification.role as Role]++;
-    (entry.byProject[item.projectKey] ??= emptyCounts())[classification.role as Role]++;
+    entry.counts[classification.role]++;
+    (entry.byProject[item.projectKey] ??= emptyCounts())[classification.role]++;
     counts.set(action.authorId, entry);
   }
   return [...counts.entries()]

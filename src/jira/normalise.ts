@@ -451,7 +451,7 @@ class PeopleBuilder {
 
   /** Notes that the site refers to this account and returns its id; anything without an id is nobody. */
   ref(value: unknown): string | undefined {
-    const user = objectValue(value) as Partial<RestUser> | undefined;
+    const user = objectValue(value);
     const accountId = nonEmpty(stringValue(user?.accountId)) ?? accountIdFromSelf(user?.self) ?? serverUserId(user);
     if (!accountId) return undefined;
     if (!this.referenced.get(accountId)?.displayName)
