@@ -1,6 +1,6 @@
 import { ConfigError } from '../config/schema';
 import { PagingError } from '../jira/api/paging';
-import { JiraError } from '../jira/client';
+import { classifyJiraFailure } from '../jira/errors';
 import type { ResolverApi } from './api';
 import { getBoardPanel } from './board-panel';
 import { readModuleContext } from './context';
@@ -42,17 +42,24 @@ export async function runHandler<K extends keyof ResolverApi>(
 }
 
 function failureFrom<T>(error: unknown): ResolverResponse<T> {
-  if (error instanceof JiraError) {
-    if (error.status === 401 || error.status === 403) return fail('FORBIDDEN', `Jira refused: ${error.message}`);
-    if (error.status === 429)
+  const message = error instanceof Error ? error.message : String(error);
+  switch (classifyJiraFailure(error)) {
+    case 'denied':
+      return fail('FORBIDDEN', `Jira refused: ${message}`);
+    case 'rate-limited':
       return fail('RATE_LIMITED', 'Jira is rate limiting the app right now; try again in a few minutes.');
-    if (error.transient)
-      return fail('JIRA_UNAVAILABLE', `Jira did not answer properly: ${error.message}. Try again shortly.`);
-    if (error.status === 404) return fail('NOT_FOUND', error.message);
-    return fail('INTERNAL', error.message);
+    case 'unavailable':
+      return error instanceof PagingError
+        ? fail('JIRA_UNAVAILABLE', message)
+        : fail('JIRA_UNAVAILABLE', `Jira did not answer properly: ${message}. Try again shortly.`);
+    case 'not-found':
+      return fail('NOT_FOUND', message);
+    case 'refused':
+    case 'unexpected':
+      return fail('INTERNAL', message);
+    case undefined:
+      if (error instanceof ConfigError)
+        return fail('INTERNAL', `The stored configuration is not valid: ${error.problems.join('; ')}`);
+      return fail('INTERNAL', message);
   }
-  if (error instanceof PagingError) return fail('JIRA_UNAVAILABLE', error.message);
-  if (error instanceof ConfigError)
-    return fail('INTERNAL', `The stored configuration is not valid: ${error.problems.join('; ')}`);
-  return fail('INTERNAL', error instanceof Error ? error.message : String(error));
 }
