@@ -1,8 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { ConfigError } from '../config/schema';
-import { parseConfigurationJson, type ParsedConfiguration } from '../config/transfer';
-import { RULES } from '../rules';
+import { ConfigError } from '../../config/schema';
+import { parseConfigurationJson, type ParsedConfiguration } from '../../config/transfer';
+import { RULES } from '../../rules';
 
 const SCHEMAS = RULES.map((rule) => rule.meta);
 
@@ -11,7 +11,7 @@ const SCHEMAS = RULES.map((rule) => rule.meta);
  * `config migrate FILE` writes it in the current format. Both read every format the app has written; a problem
  * is printed on stderr with its path and the exit status is 1.
  */
-export function registerConfigCommands(program: Command): void {
+export function register(program: Command): void {
   const config = program.command('config').description('check and convert configuration files and exports offline');
 
   config
@@ -61,7 +61,7 @@ async function parseFile(file: string): Promise<ParsedConfiguration | undefined>
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new Error(`Cannot read configuration ${file}: ${(error as Error).message}`);
+    throw new Error(`Cannot read configuration ${file}: ${(error as Error).message}`, { cause: error });
   }
   try {
     return parseConfigurationJson(text, SCHEMAS);
