@@ -13,7 +13,7 @@ import type { JiraClient } from '../jira/client';
 import { classifyJiraFailure } from '../jira/errors';
 import { jqlString } from '../jira/jql';
 import { completeComments } from '../jira/read-site';
-import type { RestIssue } from '../jira/snapshot';
+import type { RestHistory, RestIssue } from '../jira/snapshot';
 import type { KeyValueStore } from '../store/key-value';
 import { blobIdOfKey, deleteBlob, newId, readBlob, writeBlob, type BlobRef } from './blob';
 import { forgetProject, readCachedSite, ProjectCache } from './cache';
@@ -375,7 +375,7 @@ async function completeBatch(step: Step): Promise<Unit> {
           client,
           changed.map((issue) => issue.id),
         )
-      : new Map();
+      : new Map<string, RestHistory[]>();
   const issues = changed.map((issue) => {
     const list = histories.get(issue.id) ?? [];
     return compactIssue({

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { Command } from 'commander';
 import * as classify from '../../src/cli/commands/classify';
 import * as evaluate from '../../src/cli/commands/eval';
-import { defaultLabeledSet } from '../../src/cli/labeled-cases';
 
 const adf = (text: string) => ({
   type: 'doc',
@@ -122,9 +121,5 @@ describe('role-audit classify / eval', () => {
 
   it('rejects a --min-macro-f1 that is not a share', async () => {
     await expect(run('eval', '--min-macro-f1', '90')).rejects.toThrow(/expected a number from 0 to 1/);
-  });
-
-  it('finds the shared development set by default', () => {
-    expect(defaultLabeledSet()).toMatch(/shared[\\/]labeled[\\/]dev\.jsonl$/);
   });
 });
