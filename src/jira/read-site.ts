@@ -403,9 +403,9 @@ export async function readGroups(
  * move on; a one-off read (an audit) reports those and goes on, while the background scan fails the step instead,
  * so that its previous complete result stays.
  */
-export type Tolerated = 'refusals' | 'failures';
+type Tolerated = 'refusals' | 'failures';
 
-export function tolerated(error: unknown, tolerate: Tolerated): boolean {
+function tolerated(error: unknown, tolerate: Tolerated): boolean {
   const failure = classifyJiraFailure(error);
   if (failure === 'denied' || failure === 'not-found' || failure === 'refused') return true;
   return tolerate === 'failures' && failure !== undefined;
