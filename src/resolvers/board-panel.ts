@@ -4,7 +4,7 @@ import type { RestBoard } from '../jira/snapshot';
 import type { BoardPanel } from './api';
 import type { Handler } from './handler';
 import { fail, ok } from './response';
-import { RULE_SCHEMAS } from './rule-info';
+import { RULE_METAS } from '../rules';
 import type { AppServices } from './services';
 import { auditForViewer } from './viewer-audit';
 import { boardInContext, inScope, peopleInScope, trendOf } from './view-scope';
@@ -27,7 +27,7 @@ export async function boardPanel(
   sprintId: number | null,
 ): Promise<BoardPanel> {
   const projectKey = board.location?.projectKey;
-  const config = await new ConfigRepository(services.store, RULE_SCHEMAS).effective();
+  const config = await new ConfigRepository(services.store, RULE_METAS).effective();
   const audit = await auditForViewer(services, config, projectKey);
   const { report, names, baseUrl, freshness } = audit;
 

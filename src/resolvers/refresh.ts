@@ -6,7 +6,7 @@ import { boardPanel, findBoard } from './board-panel';
 import type { Handler } from './handler';
 import { fail, ok } from './response';
 import { roadmapView } from './roadmap';
-import { RULE_SCHEMAS } from './rule-info';
+import { RULE_METAS } from '../rules';
 import { boardInContext } from './view-scope';
 
 /** A refresh step from a resolver stops starting requests after this long, leaving time to audit within 25 s. */
@@ -28,7 +28,7 @@ export const refreshProject: Handler<'refreshProject'> = async (services, payloa
   );
   if (!mayBrowse) return fail('NOT_FOUND', `Project ${projectKey} does not exist or you may not browse it.`);
 
-  const config = await new ConfigRepository(services.store, RULE_SCHEMAS).effective();
+  const config = await new ConfigRepository(services.store, RULE_METAS).effective();
   const step = await new BackgroundScanner().step(services.jiraAsApp(), services.store, projectKey, {
     timeBudgetMs: REFRESH_BUDGET_MS,
     now: services.now,

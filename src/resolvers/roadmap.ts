@@ -4,7 +4,8 @@ import { readModuleContext } from './context';
 import { FINDINGS_PAGE_SIZE, queryFindings } from './findings-query';
 import type { Handler } from './handler';
 import { fail, ok, type ResolverResponse } from './response';
-import { RULE_INFO, RULE_SCHEMAS } from './rule-info';
+import { RULE_METAS } from '../rules';
+import { RULE_INFO } from './rule-info';
 import type { AppServices } from './services';
 import { auditForViewer, type ViewerAudit } from './viewer-audit';
 import { inScope, peopleInScope, trendOf } from './view-scope';
@@ -25,7 +26,7 @@ async function roadmapScope(
   services: AppServices,
   projectKey: string | undefined,
 ): Promise<ResolverResponse<{ audit: ViewerAudit; items: RoadmapItemSummary[]; findings: Finding[] }>> {
-  const config = await new ConfigRepository(services.store, RULE_SCHEMAS).effective();
+  const config = await new ConfigRepository(services.store, RULE_METAS).effective();
   const audit = await auditForViewer(services, config, projectKey);
   if (projectKey && !audit.visible.includes(projectKey))
     return fail('NOT_FOUND', `Project ${projectKey} does not exist or you may not browse it.`);

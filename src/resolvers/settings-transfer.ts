@@ -5,7 +5,7 @@ import { ConfigRepository, ImportConflictError } from '../store/config-store';
 import type { FieldIssue, ImportConflict } from './api';
 import type { Handler } from './handler';
 import { fail, ok } from './response';
-import { RULE_SCHEMAS } from './rule-info';
+import { RULE_METAS } from '../rules';
 import type { AppServices } from './services';
 
 /** The whole configuration holds every project's settings: only Jira admins ("Administer Jira") move it. */
@@ -15,14 +15,14 @@ async function isSiteAdmin(services: AppServices): Promise<boolean> {
 
 export const exportSettings: Handler<'exportSettings'> = async (services) => {
   if (!(await isSiteAdmin(services))) return fail('FORBIDDEN', 'Only Jira admins may export the configuration.');
-  return ok(await new ConfigRepository(services.store, RULE_SCHEMAS).exportAll(services.now()));
+  return ok(await new ConfigRepository(services.store, RULE_METAS).exportAll(services.now()));
 };
 
 export const importSettings: Handler<'importSettings'> = async (services, payload, context) => {
   if (!(await isSiteAdmin(services))) return fail('FORBIDDEN', 'Only Jira admins may import a configuration.');
   if (typeof payload?.json !== 'string')
     return fail('INVALID_INPUT', 'An import needs the JSON text of a configuration document.');
-  const repository = new ConfigRepository(services.store, RULE_SCHEMAS);
+  const repository = new ConfigRepository(services.store, RULE_METAS);
   const by = { at: services.now(), ...(context.accountId ? { accountId: context.accountId } : {}) };
   try {
     return ok(await repository.importAll(readJson(payload.json), { overwrite: payload.overwrite === true }, by));

@@ -9,7 +9,8 @@ import type { FieldIssue, SettingsView } from './api';
 import { readModuleContext } from './context';
 import type { Handler } from './handler';
 import { fail, ok } from './response';
-import { RULE_INFO, RULE_SCHEMAS } from './rule-info';
+import { RULE_METAS } from '../rules';
+import { RULE_INFO } from './rule-info';
 import type { AppServices } from './services';
 
 /** Jira's project key format (the configuration's schema accepts the same). */
@@ -74,7 +75,7 @@ async function settingsView(
   client: JiraClient,
   viewer: SettingsViewer,
 ): Promise<SettingsView> {
-  const repository = new ConfigRepository(services.store, RULE_SCHEMAS);
+  const repository = new ConfigRepository(services.store, RULE_METAS);
   const site = await repository.site();
   const canEdit = await mayEdit(client, viewer, projectKey);
   const roleNames = new Set([...site.config.roleMapping.projectRoles.pm, ...site.config.roleMapping.projectRoles.po]);
@@ -145,7 +146,7 @@ export const saveSettings: Handler<'saveSettings'> = async (services, payload, c
         : 'Only Jira admins may change the site settings.',
     );
   }
-  const repository = new ConfigRepository(services.store, RULE_SCHEMAS);
+  const repository = new ConfigRepository(services.store, RULE_METAS);
   const by = { at: services.now(), ...(context.accountId ? { accountId: context.accountId } : {}) };
   try {
     if (projectKey) await repository.saveProject(projectKey, payload.settings, payload.version, by);
