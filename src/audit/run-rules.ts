@@ -1,6 +1,6 @@
 import { effectiveSettings } from '../config/defaults';
 import type { AuditConfig, EffectiveSettings, Suppression } from '../config/types';
-import type { Finding } from '../domain/finding';
+import { compareFindings, type Finding } from '../domain/finding';
 import type { RoleDirectory } from '../roles';
 import type { AnyRule, AuditIndex, ClassifiedAction, FindingDraft } from '../rules/types';
 
@@ -96,15 +96,4 @@ export function formatMessage(rule: AnyRule, messageId: string, data: Record<str
     if (value === undefined) throw new Error(`Rule ${rule.meta.id} message "${messageId}" needs "${name}"`);
     return String(value);
   });
-}
-
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
-
-/** Report order: most severe first, then by rule and id. */
-export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-    (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-  );
 }

@@ -33,7 +33,8 @@ import {
   type RoadmapItemSummary,
   type SprintSummary,
 } from './report';
-import { compareFindings, runRules, type RuleRun } from './run-rules';
+import { compareFindings } from '../domain/finding';
+import { runRules, type RuleRun } from './run-rules';
 
 /** A project as normalised on its own: its items and actions, with the people, boards and sprints it names. */
 export type ProjectSite = Site;

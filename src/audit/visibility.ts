@@ -8,7 +8,7 @@ import { projectKeyOf } from '../domain/issue-key';
 import { compareItems } from '../domain/join';
 import type { AuditReport } from './index';
 import { shares, type Coverage, type PersonProfile, type RoleCounts } from './report';
-import { compareFindings } from './run-rules';
+import { compareFindings } from '../domain/finding';
 
 /** One project's part of a stored audit, as a view reads it. */
 export interface ReportSlice {

@@ -32,7 +32,7 @@ function subjectLabel(finding: Finding): string {
 }
 
 /** One row per finding, every field a spreadsheet user filters on, evidence flattened into one cell. */
-export function findingsCsv(findings: readonly Finding[]): string {
+function findingsCsv(findings: readonly Finding[]): string {
   return stringify(
     findings.map((finding) => ({
       id: finding.id,
