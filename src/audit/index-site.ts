@@ -1,6 +1,7 @@
 import { classifyAction } from '../classify';
 import type { Thresholds } from '../criteria';
 import type { Item, Site, Sprint } from '../domain/model';
+import { sprintProjects } from '../domain/sprint-project';
 import type { AuditIndex, ClassifiedAction } from '../rules/types';
 
 /** Classifies every action in the window once; rules and the report only read the result. */
@@ -46,6 +47,7 @@ export function buildIndex(site: Site, classified: readonly ClassifiedAction[]):
     children,
     sprints: new Map<number, Sprint>(site.sprints.map((sprint) => [sprint.id, sprint])),
     itemsBySprint,
+    sprintProjects: sprintProjects(site),
     people: new Map(site.people.map((person) => [person.accountId, person])),
     projects: new Map(site.projects.map((project) => [project.key, project])),
     actionsByItem,

@@ -37,6 +37,8 @@ export interface SprintSummary {
   endDate?: Instant;
   lengthDays?: number;
   goal?: string;
+  /** Whether the source records sprint goals, so that a missing goal means none was set. */
+  goalKnown: boolean;
   items: number;
   /** Tactical decisions on the sprint's items, made during the sprint by people mapped as POs (not inferred). */
   poDecisions: number;
@@ -131,11 +133,9 @@ export function personProfiles(
 }
 
 export function sprintSummaries(index: AuditIndex, roles: RoleDirectory): SprintSummary[] {
-  const boardProject = new Map(index.site.boards.map((board) => [board.id, board.projectKey]));
   return index.site.sprints.map((sprint) => {
     const items = index.itemsBySprint.get(sprint.id) ?? [];
-    const projectKey =
-      (sprint.boardId !== undefined ? boardProject.get(sprint.boardId) : undefined) ?? items[0]?.projectKey;
+    const projectKey = index.sprintProjects.get(sprint.id);
     let poDecisions = 0;
     const byProject: SprintSummary['byProject'] = {};
     for (const item of items) {
@@ -157,6 +157,7 @@ export function sprintSummaries(index: AuditIndex, roles: RoleDirectory): Sprint
       items: items.length,
       poDecisions,
       byProject,
+      goalKnown: sprint.goalKnown === true,
     };
     if (sprint.boardId !== undefined) summary.boardId = sprint.boardId;
     if (projectKey) summary.projectKey = projectKey;

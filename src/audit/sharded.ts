@@ -15,6 +15,7 @@
  */
 import type { AuditConfig } from '../config/types';
 import type { Action, Item, Person, Site } from '../domain/model';
+import { sprintProjects } from '../domain/sprint-project';
 import { compareActions, compareItems, fullerPerson, withSprint } from '../jira/normalise';
 import { RoleDirectory, type DecisionCounts } from '../roles';
 import { RULES } from '../rules';
@@ -76,7 +77,7 @@ export interface ProjectAudit {
   /** Counts of this project's work only; merged across parts. */
   people: PersonProfile[];
   project?: ProjectSummary;
-  /** The sprints whose board (or first item) is in this project, and sprints of no project. */
+  /** The sprints that belong to this project (see `sprintProjects`), and sprints of no project. */
   sprints: SprintSummary[];
   roadmapItems: RoadmapItemSummary[];
 }
@@ -197,7 +198,7 @@ export function foreignNeeds(outline: SiteOutline, projectKey: string): string[]
       parentKey = parent.parentKey;
     }
   }
-  const homes = sprintHomes(outline);
+  const homes = sprintProjects(outline);
   for (const item of outline.items) {
     if (item.projectKey !== projectKey && item.sprintIds.some((id) => homes.get(id) === projectKey))
       needed.add(item.key);
@@ -362,18 +363,6 @@ function runRulesFor(
     ...(options.since ? { since: options.since } : {}),
     homeProjects: new Set([projectKey]),
   });
-}
-
-/** The project each sprint belongs to, as the report says: its board's project, else its first item's. */
-function sprintHomes(outline: SiteOutline): Map<number, string> {
-  const boardProject = new Map(outline.boards.map((board) => [board.id, board.projectKey]));
-  const homes = new Map<number, string>();
-  for (const sprint of outline.sprints) {
-    const home = sprint.boardId !== undefined ? boardProject.get(sprint.boardId) : undefined;
-    if (home) homes.set(sprint.id, home);
-  }
-  for (const item of outline.items) for (const id of item.sprintIds) if (!homes.has(id)) homes.set(id, item.projectKey);
-  return homes;
 }
 
 function sumDecisions(parts: readonly ProjectDecisions[]): Map<string, DecisionCounts> {

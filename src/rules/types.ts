@@ -34,6 +34,8 @@ export interface AuditIndex {
   children: ReadonlyMap<string, readonly Item[]>;
   sprints: ReadonlyMap<number, Sprint>;
   itemsBySprint: ReadonlyMap<number, readonly Item[]>;
+  /** The project each sprint belongs to (see `sprintProjects`); a sprint of no project is absent. */
+  sprintProjects: ReadonlyMap<number, string>;
   people: ReadonlyMap<string, Person>;
   projects: ReadonlyMap<string, Project>;
   /** Classified actions in the audit's window, by item key, oldest first. */

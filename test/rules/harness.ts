@@ -60,6 +60,7 @@ export function sprint(id: number, extra: Partial<Sprint> = {}): Sprint {
     startDate: '2026-11-16T09:00:00.000Z',
     endDate: '2026-11-30T09:00:00.000Z',
     goal: 'Ship it',
+    goalKnown: true,
     ...extra,
   };
 }

@@ -1,6 +1,5 @@
-import type { Sprint } from '../../domain/model';
 import { daysBetween, sprintLengthDays } from '../../horizon';
-import type { AuditIndex, RuleModule } from '../types';
+import type { RuleModule } from '../types';
 import { dayOf, plural, roleHolderNames, weeksOf } from './support';
 
 export type Options = Record<string, never>;
@@ -26,7 +25,7 @@ export const rule: RuleModule<Options> = {
       if (days === undefined || !sprint.startDate || !sprint.endDate) continue;
       const finished = sprint.completeDate ?? sprint.endDate;
       if (context.since && daysBetween(context.since.toISOString(), finished) < 0) continue;
-      const projectKey = projectOf(context.index, sprint);
+      const projectKey = context.index.sprintProjects.get(sprint.id);
       if (!projectKey) continue;
       const limit = context.settings(projectKey).thresholds.sprintMaxWeeks;
       if (days <= limit * 7) continue;
@@ -59,9 +58,3 @@ export const rule: RuleModule<Options> = {
     }
   },
 };
-
-/** The project a sprint serves: its board's, else that of the first issue in it. */
-function projectOf(index: AuditIndex, sprint: Sprint): string | undefined {
-  const board = index.site.boards.find((candidate) => candidate.id === sprint.boardId);
-  return board?.projectKey ?? index.itemsBySprint.get(sprint.id)?.[0]?.projectKey;
-}

@@ -2,6 +2,7 @@ import { ownerOf } from '../../audit/report';
 import type { ProductRole } from '../../config/types';
 import type { FindingEvidence, FindingSubject } from '../../domain/finding';
 import { HIERARCHY, type CalendarDate, type FieldChange, type Instant, type Item } from '../../domain/model';
+import { isOpen } from '../../domain/item-state';
 import { plannedSpan, type Span } from '../../horizon';
 import type { AuditIndex, RuleContext } from '../types';
 
@@ -42,10 +43,6 @@ export function endField(item: Item): DatedField | undefined {
 /** The fields an item's planned span comes from, start first. */
 export function spanFields(item: Item): DatedField[] {
   return [startField(item), endField(item)].filter((field): field is DatedField => field !== undefined);
-}
-
-export function isOpen(item: Item): boolean {
-  return item.status.category !== 'done';
 }
 
 export function itemSubject(item: Item): FindingSubject {

@@ -1,3 +1,4 @@
+import { isOpen } from '../../domain/item-state';
 import { isRoadmapItem, ownerOf } from '../../audit/report';
 import type { Item, Person } from '../../domain/model';
 import { plannedEnd, plannedStart } from '../../horizon';
@@ -42,7 +43,7 @@ export const rule: RuleModule<Options> = {
   defaultOptions: { minLevel: 1 },
   check(context) {
     for (const item of context.index.site.items) {
-      if (!isRoadmapItem(item) || item.status.category === 'done') continue;
+      if (!isRoadmapItem(item) || !isOpen(item)) continue;
       if (item.type.hierarchyLevel < context.options(item.projectKey).minLevel) continue;
       const settings = context.settings(item.projectKey);
       const ownerId = ownerOf(item, settings);

@@ -18,6 +18,7 @@ import {
  * its project — during the sprint, or adding its work to it at planning — has nobody managing it. Active sprints
  * and sprints closed in the audit window are judged; future sprints are not, nor sprints with no work in them.
  * Only mapped POs count: someone whose PO role is inferred from these very actions is who stood in, not the owner.
+ * Sprints from a source that records no goals are not judged.
  */
 export const rule: RuleModule<Record<string, never>> = {
   meta: {
@@ -36,15 +37,13 @@ export const rule: RuleModule<Record<string, never>> = {
   },
   defaultOptions: {},
   check(context) {
-    const boardProject = new Map(context.index.site.boards.map((board) => [board.id, board.projectKey]));
     for (const sprint of context.index.site.sprints) {
-      if (!isJudged(sprint, context) || sprint.goal?.trim()) continue;
+      // Where the source records no goals, a sprint's having none is unknown, and this rule cannot tell.
+      if (!isJudged(sprint, context) || !sprint.goalKnown || sprint.goal?.trim()) continue;
       const items = context.index.itemsBySprint.get(sprint.id) ?? [];
-      const firstItem = items[0];
       const start = sprint.startDate;
-      if (!firstItem || !start) continue;
-      const projectKey =
-        (sprint.boardId !== undefined ? boardProject.get(sprint.boardId) : undefined) ?? firstItem.projectKey;
+      const projectKey = context.index.sprintProjects.get(sprint.id);
+      if (items.length === 0 || !start || !projectKey) continue;
 
       const managing = items.flatMap((item) =>
         (context.index.actionsByItem.get(item.key) ?? []).filter((entry) => managesSprint(entry, sprint)),
@@ -80,13 +79,11 @@ export const rule: RuleModule<Record<string, never>> = {
         evidence:
           shown.length > 0
             ? shown.map((entry) => actionEvidence(context.index, entry))
-            : items
-                .slice(0, EVIDENCE_LIMIT)
-                .map((item) => ({
-                  issueKey: item.key,
-                  at: start,
-                  what: `In ${sprint.name}; no backlog work on it at planning or during the sprint`,
-                })),
+            : items.slice(0, EVIDENCE_LIMIT).map((item) => ({
+                issueKey: item.key,
+                at: start,
+                what: `In ${sprint.name}; no backlog work on it at planning or during the sprint`,
+              })),
       });
     }
   },

@@ -1,8 +1,8 @@
+import { isOpen } from '../../domain/item-state';
 import { HIERARCHY } from '../../domain/model';
 import { daysBetween, plannedEnd, plannedStart } from '../../horizon';
 import {
   dateEvidence,
-  isOpen,
   itemData,
   itemSubject,
   plural,

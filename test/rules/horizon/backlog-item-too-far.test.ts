@@ -124,7 +124,7 @@ describe('invalid', () => {
         {
           subject: 'item:PAY-1',
           message: [
-            'is in no dated sprint, yet its due date is 2027-02-23: 3 months and 1 day from now, more than 3 months ahead',
+            'is in no active or future sprint with an end date, yet its due date is 2027-02-23: 3 months and 1 day from now, more than 3 months ahead',
           ],
           evidence: ['PAY-1'],
           evidenceText: ['Due date is 2027-02-23'],
