@@ -78,7 +78,14 @@ export interface Coverage {
   projects: number;
   issues: number;
   actions: number;
+  /** Actions judged: inside their project's window, each decision once. */
   actionsInWindow: number;
+  /** Actions older than their project's window: not judged. */
+  actionsBeforeWindow: number;
+  /** Actions later than the audit's now (an export's capture time estimated too early, a clock ahead): not judged. */
+  actionsAfterNow: number;
+  /** Changes inside the window that repeat another's move (a parent and an Epic Link written together), counted with it. */
+  repeatedMoves: number;
   people: number;
   boards: number;
   sprints: number;
@@ -86,12 +93,18 @@ export interface Coverage {
   unread: ReadProblem[];
 }
 
-export function buildCoverage(site: Site, actionsInWindow: number): Coverage {
+export function buildCoverage(
+  site: Site,
+  actions: { inWindow: number; before: number; after: number; repeats: number },
+): Coverage {
   return {
     projects: site.projects.length,
     issues: site.items.length,
     actions: site.actions.length,
-    actionsInWindow,
+    actionsInWindow: actions.inWindow,
+    actionsBeforeWindow: actions.before,
+    actionsAfterNow: actions.after,
+    repeatedMoves: actions.repeats,
     people: site.people.length,
     boards: site.boards.length,
     sprints: site.sprints.length,

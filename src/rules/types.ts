@@ -63,8 +63,8 @@ export interface FindingDraft {
 
 export interface RuleContext<Options> {
   now: Date;
-  /** Start of the audit's window; actions before it are not judged. */
-  since?: Date;
+  /** The audit window of a project's actions (ending at now); actions outside it are not judged. */
+  windowOf(projectKey: string): { since: Date; until: Date };
   index: AuditIndex;
   /** Every classified action in the window, oldest first. */
   actions: readonly ClassifiedAction[];

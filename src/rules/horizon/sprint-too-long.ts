@@ -24,9 +24,9 @@ export const rule: RuleModule<Options> = {
       const days = sprintLengthDays(sprint);
       if (days === undefined || !sprint.startDate || !sprint.endDate) continue;
       const finished = sprint.completeDate ?? sprint.endDate;
-      if (context.since && daysBetween(context.since.toISOString(), finished) < 0) continue;
       const projectKey = context.index.sprintProjects.get(sprint.id);
       if (!projectKey) continue;
+      if (daysBetween(context.windowOf(projectKey).since.toISOString(), finished) < 0) continue;
       const limit = context.settings(projectKey).thresholds.sprintMaxWeeks;
       if (days <= limit * 7) continue;
       const start = dayOf(sprint.startDate);

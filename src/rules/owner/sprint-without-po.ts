@@ -39,11 +39,11 @@ export const rule: RuleModule<Record<string, never>> = {
   check(context) {
     for (const sprint of context.index.site.sprints) {
       // Where the source records no goals, a sprint's having none is unknown, and this rule cannot tell.
-      if (!isJudged(sprint, context) || !sprint.goalKnown || sprint.goal?.trim()) continue;
+      if (!sprint.goalKnown || sprint.goal?.trim()) continue;
       const items = context.index.itemsBySprint.get(sprint.id) ?? [];
       const start = sprint.startDate;
       const projectKey = context.index.sprintProjects.get(sprint.id);
-      if (items.length === 0 || !start || !projectKey) continue;
+      if (items.length === 0 || !start || !projectKey || !isJudged(sprint, projectKey, context)) continue;
 
       const managing = items.flatMap((item) =>
         (context.index.actionsByItem.get(item.key) ?? []).filter((entry) => managesSprint(entry, sprint)),
@@ -89,16 +89,13 @@ export const rule: RuleModule<Record<string, never>> = {
   },
 };
 
-/** Active sprints, and closed ones that ended inside the audit window. */
-function isJudged(sprint: Sprint, context: RuleContext<Record<string, never>>): boolean {
+/** Active sprints, and closed ones that ended inside their project's audit window. */
+function isJudged(sprint: Sprint, projectKey: string, context: RuleContext<Record<string, never>>): boolean {
   if (sprint.state === 'active') return true;
   if (sprint.state !== 'closed') return false;
   const ended = sprint.completeDate ?? sprint.endDate;
-  return (
-    ended !== undefined &&
-    ended <= context.now.toISOString() &&
-    (context.since === undefined || ended >= context.since.toISOString())
-  );
+  const window = context.windowOf(projectKey);
+  return ended !== undefined && ended <= window.until.toISOString() && ended >= window.since.toISOString();
 }
 
 /** A tactical action on the sprint's work while it ran, or the planning decision that put the work into it. */

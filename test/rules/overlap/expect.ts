@@ -29,9 +29,11 @@ export function expectFindings(findings: readonly Finding[], expected: readonly 
 
 /** The classifier's confidence for one action of a site, so threshold cases sit exactly on the boundary. */
 export function confidenceOf(target: Site, actionId: string): number {
-  const found = classifySite(target, { until: NOW }, () => DEFAULT_THRESHOLDS).find(
-    (entry) => entry.action.id === actionId,
-  );
+  const found = classifySite(
+    target,
+    () => ({ until: NOW }),
+    () => DEFAULT_THRESHOLDS,
+  ).find((entry) => entry.action.id === actionId);
   if (!found) throw new Error(`no action ${actionId}`);
   return found.classification.confidence;
 }
