@@ -18,7 +18,7 @@ import type { Action, Item, Person, Site } from '../domain/model';
 import { sprintProjects } from '../domain/sprint-project';
 import { compareActions, compareItems, fullerPerson, withSprint } from '../jira/normalise';
 import { RoleDirectory, type DecisionCounts } from '../roles';
-import { RULES } from '../rules';
+import { RULE_LIST } from '../rules';
 import type { AnyRule, ClassifiedAction } from '../rules/types';
 import { countDecisions, settingsLookup, type AuditOptions, type AuditReport } from './index';
 import { buildIndex, classifySite, countedOnce, outsideWindow } from './index-site';
@@ -372,7 +372,7 @@ function runRulesFor(
 ): RuleRun {
   const { options } = input;
   return runRules({
-    rules: options.rules ?? RULES,
+    rules: options.rules ?? RULE_LIST,
     config: input.config,
     index: input.index,
     actions: input.classified,

@@ -6,8 +6,8 @@ import { defaultConfig } from '../../src/config/defaults';
 import { ConfigError, parseConfig } from '../../src/config/schema';
 import type { AuditConfig } from '../../src/config/types';
 import type { Action, Site } from '../../src/domain/model';
-import { RULES } from '../../src/rules';
-import { change, item, NOW, person, project, site, sprint } from '../rules/harness';
+import { RULE_METAS, RULES } from '../../src/rules';
+import { change, item, NOW, person, project, site, sprint } from '../fixtures/build-site';
 
 /** Pat is the PM of PAY and MOB and pulls a story into the sprint in each: once 30 days ago, once 200 days ago. */
 const DAY = 86_400_000;
@@ -29,7 +29,7 @@ function twoProjects(): Site {
   });
 }
 
-const pmTactical = RULES.filter((rule) => rule.meta.id === 'overlap/pm-tactical-action');
+const pmTactical = [RULES['overlap/pm-tactical-action']];
 const flagged = (config: AuditConfig, options: { since?: Date } = {}) =>
   auditSite(twoProjects(), config, { now: NOW, rules: pmTactical, ...options })
     .findings.flatMap((finding) => finding.evidence.map((evidence) => evidence.issueKey))
@@ -109,7 +109,7 @@ describe('the audit window', () => {
 });
 
 describe('auditWindowDays in the configuration', () => {
-  const rules = RULES.map((rule) => rule.meta);
+  const rules = RULE_METAS;
 
   it('defaults to 90 and is taken at site and project level', () => {
     expect(parseConfig({ version: 1 }, rules).auditWindowDays).toBe(90);
