@@ -3,6 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { AuditReport } from '../audit';
 import { describeWindow } from '../audit/window';
 import type { Finding, FindingEvidence } from '../domain/finding';
+import { isoDay } from '../horizon';
 
 export type ReportFormat = 'table' | 'json' | 'csv' | 'markdown';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['table', 'json', 'csv', 'markdown'];
@@ -46,7 +47,7 @@ export function findingsCsv(findings: readonly Finding[]): string {
       message: finding.message,
       suggestion: finding.suggestion,
       evidence: finding.evidence
-        .map((entry) => `${entry.at.slice(0, 10)} ${evidenceSubject(entry)}: ${entry.what}`)
+        .map((entry) => `${isoDay(entry.at)} ${evidenceSubject(entry)}: ${entry.what}`)
         .join('\n'),
     })),
     { header: true },
@@ -57,7 +58,7 @@ function coverageLine(report: AuditReport): string {
   const { coverage } = report;
   const left = [
     coverage.actionsBeforeWindow > 0 ? `${coverage.actionsBeforeWindow} older` : '',
-    coverage.actionsAfterNow > 0 ? `${coverage.actionsAfterNow} after ${report.now.slice(0, 10)}, the audit's now` : '',
+    coverage.actionsAfterNow > 0 ? `${coverage.actionsAfterNow} after ${isoDay(report.now)}, the audit's now` : '',
     coverage.repeatedMoves > 0 ? `${coverage.repeatedMoves} repeating a move counted once` : '',
   ].filter(Boolean);
   return [
@@ -129,7 +130,7 @@ function markdown(report: AuditReport): string {
       `- rule \`${finding.rule}\` · criteria ${finding.criteria.join(', ')} · ${finding.subject.type} ${escape(subjectLabel(finding))}`,
     );
     for (const entry of finding.evidence)
-      lines.push(`- ${entry.at.slice(0, 10)} ${evidenceSubject(entry)}: ${escape(entry.what)}`);
+      lines.push(`- ${isoDay(entry.at)} ${evidenceSubject(entry)}: ${escape(entry.what)}`);
     lines.push(`- **Suggestion:** ${escape(finding.suggestion)}`, '');
   }
   lines.push('## People', '', '| person | role | strategic | tactical | neutral |', '|---|---|---|---|---|');

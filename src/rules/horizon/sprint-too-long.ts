@@ -1,6 +1,7 @@
-import { daysBetween, sprintLengthDays } from '../../horizon';
+import { daysBetween, sprintLengthDays, isoDay } from '../../horizon';
 import type { RuleModule } from '../types';
-import { dayOf, plural, roleHolderNames, weeksOf } from '../support';
+import { roleHolderNames, weeksOf } from '../support';
+import { plural } from '../../domain/text';
 
 export type Options = Record<string, never>;
 
@@ -31,8 +32,8 @@ export const rule: RuleModule<Options, MessageIds> = {
       if (daysBetween(context.windowOf(projectKey).since.toISOString(), finished) < 0) continue;
       const limit = context.settings(projectKey).thresholds.sprintMaxWeeks;
       if (days <= limit * 7) continue;
-      const start = dayOf(sprint.startDate);
-      const end = dayOf(sprint.endDate);
+      const start = isoDay(sprint.startDate);
+      const end = isoDay(sprint.endDate);
       context.report({
         messageId: 'tooLong',
         suggestionId: 'fix',
