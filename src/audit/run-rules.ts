@@ -16,7 +16,7 @@ export interface RuleRunInput {
   actions: readonly ClassifiedAction[];
   roles: RoleDirectory;
   now: Date;
-  since?: Date;
+  windowOf(projectKey: string): { since: Date; until: Date };
   /** Keep only findings whose settings come from these projects (the projects one part of a sharded audit is for). */
   homeProjects?: ReadonlySet<string>;
 }
@@ -42,7 +42,7 @@ export function runRules(input: RuleRunInput): RuleRun {
   for (const rule of input.rules) {
     rule.check({
       now: input.now,
-      ...(input.since ? { since: input.since } : {}),
+      windowOf: input.windowOf,
       index: input.index,
       actions: input.actions,
       roles: input.roles,

@@ -44,6 +44,7 @@ const thresholds = {
 const severity = { type: 'string', enum: ['info', 'warning', 'error', 'off'] };
 const projectKey = { type: 'string', pattern: '^[A-Z][A-Z0-9_]{0,254}$' };
 const ownerField = { type: 'string', pattern: '^(assignee|reporter|creator|customfield_\\d+)$' };
+const auditWindowDays = { type: 'integer', minimum: 1, maximum: 3650 };
 
 function rulesSchema(rules: RuleOptionsSchema[]) {
   return {
@@ -69,6 +70,7 @@ export function configSchema(rules: RuleOptionsSchema[]): object {
       ownerField,
       thresholds,
       rules: rulesSchema(rules),
+      auditWindowDays,
     },
   };
   return {
@@ -82,6 +84,7 @@ export function configSchema(rules: RuleOptionsSchema[]): object {
       ownerField,
       thresholds,
       rules: rulesSchema(rules),
+      auditWindowDays,
       suppressions: {
         type: 'array',
         items: {

@@ -77,11 +77,17 @@ export function normaliseSite(snapshot: SiteSnapshot, extraProblems: ReadProblem
     groups,
     projects,
     boards,
-    sprints: [...sprints.values()].sort((a, b) => a.id - b.id),
+    sprints: withGoalsKnown([...sprints.values()].sort((a, b) => a.id - b.id)),
     items,
     actions,
     problems,
   };
+}
+
+/** A source records goals or it does not: where any of its sprints carries a goal field, every sprint's is known. */
+function withGoalsKnown(sprints: Sprint[]): Sprint[] {
+  if (!sprints.some((sprint) => sprint.goalKnown)) return sprints;
+  return sprints.map((sprint) => (sprint.goalKnown ? sprint : { ...sprint, goalKnown: true }));
 }
 
 /** Projects by key, the first copy of a repeated key kept; one without a key is no project. */
@@ -432,6 +438,7 @@ function sprintFromField(raw: unknown): Sprint | undefined {
   assignDefined(sprint, 'completeDate', toInstant(record.completeDate));
   const goal = stringValue(record.goal)?.trim();
   if (goal) sprint.goal = goal;
+  if (Object.hasOwn(record, 'goal')) sprint.goalKnown = true;
   return sprint;
 }
 
@@ -569,7 +576,7 @@ export function joinNormalised(parts: readonly Site[]): Site {
   return {
     ...first,
     people: [...people.values()].sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0)),
-    sprints: [...sprints.values()].sort((a, b) => a.id - b.id),
+    sprints: withGoalsKnown([...sprints.values()].sort((a, b) => a.id - b.id)),
     items: parts.flatMap((part) => part.items).sort(compareItems),
     actions: parts.flatMap((part) => part.actions).sort(compareActions),
     problems: [...problems.values()],

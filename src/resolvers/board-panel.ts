@@ -44,6 +44,7 @@ export async function boardPanel(
     generatedAt: report.generatedAt,
     siteUrl: baseUrl,
     coverage: report.coverage,
+    window: report.window,
     freshness,
     board: { id: board.id, name: board.name, type: board.type, ...(projectKey ? { projectKey } : {}) },
     findings: report.findings.filter((finding) => inScope(projectKey, finding.projectKeys)),

@@ -56,6 +56,7 @@ export async function roadmapView(
     generatedAt: report.generatedAt,
     siteUrl: audit.baseUrl,
     coverage: report.coverage,
+    window: report.window,
     freshness: audit.freshness,
     scope: projectKey ? { projectKey } : {},
     projects,

@@ -34,7 +34,10 @@ export function register(program: Command): void {
     .option('--token <t>', 'API token (or JIRA_API_TOKEN)')
     .option('--concurrency <n>', 'requests in flight at once', '4')
     .option('--project <key...>', 'only these projects')
-    .option('--since <date>', 'judge only actions from this date on')
+    .option(
+      '--since <date>',
+      'judge only actions from this date on, in every project (default: the configured audit window, 90 days)',
+    )
     .option('--now <date>', "the audit's now (default: the snapshot's capture time, or the site's clock)")
     .option('--config <file>', 'configuration JSON (role mapping, thresholds, rule severities, accepted findings)')
     .addOption(new Option('--format <format>', 'output format').choices([...REPORT_FORMATS]).default('table'))
