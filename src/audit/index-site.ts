@@ -1,4 +1,4 @@
-import { classifyAction } from '../classify';
+import { classifyAction, siteContexts } from '../classify';
 import type { Thresholds } from '../criteria';
 import type { Item, Site, Sprint } from '../domain/model';
 import type { AuditIndex, ClassifiedAction } from '../rules/types';
@@ -10,22 +10,16 @@ export function classifySite(
   thresholdsFor: (projectKey: string) => Thresholds,
 ): ClassifiedAction[] {
   const items = new Map(site.items.map((item) => [item.key, item]));
-  const sprints = new Map(site.sprints.map((sprint) => [sprint.id, sprint]));
+  const contexts = siteContexts(site, thresholdsFor);
   const since = window.since?.toISOString();
   const until = window.until.toISOString();
   const classified: ClassifiedAction[] = [];
   for (const action of site.actions) {
     if ((since !== undefined && action.at < since) || action.at > until) continue;
     const item = items.get(action.itemKey);
-    if (!item) continue;
-    const parent = item.parentKey ? items.get(item.parentKey) : undefined;
-    const classification = classifyAction(action, {
-      item,
-      ...(parent ? { parent } : {}),
-      sprints,
-      thresholds: thresholdsFor(item.projectKey),
-    });
-    classified.push({ action, item, classification });
+    const context = contexts.contextFor(action);
+    if (!item || !context) continue;
+    classified.push({ action, item, classification: classifyAction(action, context) });
   }
   return classified;
 }

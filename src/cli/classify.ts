@@ -4,20 +4,37 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { classifyAction, explainAction } from '../classify';
 import { evaluate, formatEvaluation, type Outcome } from '../classify/evaluate';
 import { readLabeledCases, type CaseProblem, type LabeledRead } from '../classify/labeled';
+import {
+  classifyNamedActions,
+  namesActions,
+  printScore,
+  readActionCases,
+  readCasesText,
+  realSiteClassifiers,
+  reportLineProblems,
+  scoreNamedActions,
+  SiteClassifier,
+  siteFromSnapshotFile,
+  type ScoredSet,
+} from './real-data';
 
 interface ClassifyOptions {
+  snapshot?: string;
   reason?: boolean;
   explain?: boolean;
 }
 
 interface EvalOptions {
+  snapshot?: string;
   minMacroF1?: number;
   misses?: boolean;
 }
 
 /**
  * `classify FILE.jsonl` prints one JSON line per case; `eval [FILE.jsonl]` scores the classifier on a labelled set.
- * A bad line is reported on stderr with its number, the other lines are still classified, and the exit status is 1.
+ * Cases either carry their issue (the synthetic set) or name an action by id inside a site: the site given by
+ * `--snapshot`, or for `eval` of the real set the data set each case's `source` names. A bad line or an unknown
+ * action is reported on stderr with its number, the other lines are still classified, and the exit status is 1.
  */
 export function registerClassifyCommands(program: Command): void {
   program
@@ -26,9 +43,14 @@ export function registerClassifyCommands(program: Command): void {
       'classify Jira actions (JSONL cases as in shared/labeled) as strategic, tactical or neutral; one JSON line per case',
     )
     .argument('<file>', 'JSONL file, one case a line')
+    .option('--snapshot <file>', 'classify the actions the lines name by "actionId" inside this site snapshot')
     .option('--reason', 'add the one-line reason to each line')
     .option('--explain', 'add every piece of evidence, heaviest first')
-    .action((file: string, options: ClassifyOptions) => {
+    .action(async (file: string, options: ClassifyOptions) => {
+      if (options.snapshot) {
+        classifyNamedActions(file, readCasesText(file), await siteFromSnapshotFile(options.snapshot));
+        return;
+      }
       const read = readCasesFile(file);
       for (const labeled of read.cases) {
         const result = classifyAction(labeled.action, labeled.context);
@@ -59,11 +81,27 @@ export function registerClassifyCommands(program: Command): void {
     .description(
       'classify a labelled set and print accuracy, per-class precision/recall/F1, macro-F1 and the confusion matrix',
     )
-    .argument('[file]', 'labelled JSONL (default: the shared development set)')
+    .argument('[file]', 'labelled JSONL (default: both shared development sets, the synthetic and the real one)')
+    .option('--snapshot <file>', 'score cases that name actions by "actionId" inside this site snapshot')
     .option('--min-macro-f1 <x>', 'exit with status 1 when macro-F1 is below x (0 to 1)', parseShare)
     .option('--misses', 'list the misclassified cases with the reason given')
-    .action((file: string | undefined, options: EvalOptions) => {
-      const source = file ?? defaultLabeledSet();
+    .action(async (file: string | undefined, options: EvalOptions) => {
+      if (options.snapshot) {
+        if (!file) throw new Error('eval --snapshot needs the cases file that names the actions');
+        const classifier = new SiteClassifier(await siteFromSnapshotFile(options.snapshot));
+        const scored = scoreNamedActions(readActionCases(readCasesText(file)), () => classifier);
+        finishNamedScore(file, scored, options);
+        return;
+      }
+      if (file && namesActions(readCasesText(file))) {
+        const scored = scoreNamedActions(
+          readActionCases(readCasesText(file)),
+          realSiteClassifiers(sharedPath('real-jira')),
+        );
+        finishNamedScore(file, scored, options);
+        return;
+      }
+      const source = file ?? sharedPath('labeled/dev.jsonl');
       const read = readCasesFile(source);
       const outcomes: Outcome[] = [];
       const misses: string[] = [];
@@ -89,21 +127,41 @@ export function registerClassifyCommands(program: Command): void {
         process.stderr.write(`macro-F1 ${evaluation.macroF1.toFixed(3)} is below the required ${options.minMacroF1}\n`);
         process.exitCode = 1;
       }
+      if (file === undefined) {
+        const real = sharedPath('labeled/real-dev.jsonl');
+        process.stdout.write('\n');
+        finishNamedScore(
+          real,
+          scoreNamedActions(readActionCases(readCasesText(real)), realSiteClassifiers(sharedPath('real-jira'))),
+          options,
+        );
+      }
     });
 }
 
+function finishNamedScore(file: string, scored: ScoredSet, options: EvalOptions): void {
+  printScore(file, scored, options.misses === true);
+  reportLineProblems(file, scored.problems);
+  if (options.minMacroF1 !== undefined && scored.evaluation.macroF1 < options.minMacroF1) {
+    process.stderr.write(
+      `${file}: macro-F1 ${scored.evaluation.macroF1.toFixed(3)} is below the required ${options.minMacroF1}\n`,
+    );
+    process.exitCode = 1;
+  }
+}
+
 /**
- * The shared development set, found from the compiled or the source CLI (both sit two folders below the repository)
- * or from the working directory when run from the repository root.
+ * A file of the shared reference material, found from the compiled or the source CLI (both sit two folders below
+ * the repository) or from the working directory when run from the repository root.
  */
-export function defaultLabeledSet(): string {
+export function sharedPath(relative: string): string {
   const candidates = [
-    path.resolve(__dirname, '../../../shared/labeled/dev.jsonl'),
-    path.resolve(process.cwd(), '../shared/labeled/dev.jsonl'),
-    path.resolve(process.cwd(), 'shared/labeled/dev.jsonl'),
+    path.resolve(__dirname, '../../../shared', relative),
+    path.resolve(process.cwd(), '../shared', relative),
+    path.resolve(process.cwd(), 'shared', relative),
   ];
   const found = candidates.find((candidate) => existsSync(candidate));
-  if (!found) throw new Error(`no labelled set given and none found at ${candidates.join(' or ')}`);
+  if (!found) throw new Error(`no file given and shared/${relative} found at none of ${candidates.join(', ')}`);
   return found;
 }
 

@@ -15,6 +15,7 @@ import { registerAuditCommand } from './audit';
 import { registerClassifyCommands } from './classify';
 import { registerConfigCommands } from './config';
 import { formatReport } from './format-report';
+import { registerImportCommand } from './real-data';
 import { liveClient, parseDateOption, parseNumberOption, type LiveSiteOptions } from './site-source';
 import { describeRead, describeUsage } from './usage';
 
@@ -51,6 +52,7 @@ export async function main(argv: string[]): Promise<void> {
   registerAuditCommand(program);
   registerClassifyCommands(program);
   registerConfigCommands(program);
+  registerImportCommand(program);
 
   program
     .command('emulate')

@@ -10,6 +10,7 @@ import type {
   Project,
   ProjectRole,
   ReadProblem,
+  Release,
   Site,
   Sprint,
 } from '../domain/model';
@@ -41,6 +42,7 @@ export function normaliseSite(snapshot: SiteSnapshot, extraProblems: ReadProblem
 
   const items: Item[] = [];
   const actions: Action[] = [];
+  const releases = new Map<string, Release>();
   const seenKeys = new Set<string>();
   for (const issue of asArray(snapshot.issues)) {
     if (!objectValue(issue) || typeof issue.key !== 'string' || !nonEmpty(issue.key) || !objectValue(issue.fields)) {
@@ -58,6 +60,7 @@ export function normaliseSite(snapshot: SiteSnapshot, extraProblems: ReadProblem
     seenKeys.add(issue.key);
     const item = normaliseItem(issue, candidates, people, sprints, problems);
     items.push(item);
+    collectReleases(issue, item.projectKey, releases);
     actions.push(...issueActions(issue, item, candidates, people, problems));
   }
 
@@ -78,10 +81,30 @@ export function normaliseSite(snapshot: SiteSnapshot, extraProblems: ReadProblem
     projects,
     boards,
     sprints: [...sprints.values()].sort((a, b) => a.id - b.id),
+    releases: [...releases.values()],
     items,
     actions,
     problems,
   };
+}
+
+/** The issue's fix versions, by project and version id (or name), the first copy with a release date kept. */
+function collectReleases(issue: RestIssue, projectKey: string, releases: Map<string, Release>): void {
+  for (const raw of asArray(issue.fields.fixVersions)) {
+    const version = objectValue(raw);
+    const name = nonEmpty(stringValue(version?.name));
+    if (!version || !name) continue;
+    const id = recordId(version.id);
+    const key = `${projectKey}/${id ?? name}`;
+    const known = releases.get(key);
+    const releaseDate = toCalendarDate(version.releaseDate);
+    if (known && (known.releaseDate !== undefined || releaseDate === undefined)) continue;
+    const release: Release = { name, projectKey };
+    if (id) release.id = id;
+    if (releaseDate) release.releaseDate = releaseDate;
+    if (typeof version.released === 'boolean') release.released = version.released;
+    releases.set(key, release);
+  }
 }
 
 /** Projects by key, the first copy of a repeated key kept; one without a key is no project. */
