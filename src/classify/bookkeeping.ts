@@ -1,7 +1,8 @@
+import { projectKeyOf } from '../domain/issue-key';
 import type { Action, ChangeAction, FieldChange, Site } from '../domain/model';
 
 /**
- * Bookkeeping that only the whole site shows: a change one person makes to many issues within minutes is an
+ * Bookkeeping that only the whole site shows: a change one person makes to many issues of a project within minutes is an
  * administrative clean-up or a migration, not a decision about each issue; an action by an app or automation
  * account (known by the account's type, never by its name) decides nothing. Computed once over the site's actions
  * and handed to the classifier, which itself never looks at who acted.
@@ -38,7 +39,8 @@ export function bookkeepingActions(site: Pick<Site, 'actions' | 'people'>): Site
     if (action.kind !== 'change' || action.authorId === undefined) continue;
     const signature = changeSignature(action);
     if (signature === undefined) continue;
-    const key = `${action.authorId}\u0000${signature}`;
+    // Within one project: an audit a project at a time must find the same bulk edits as one of the whole site.
+    const key = `${projectKeyOf(action.itemKey)}\u0000${action.authorId}\u0000${signature}`;
     const run = runs.get(key);
     if (run) run.push(action);
     else runs.set(key, [action]);

@@ -316,13 +316,15 @@ function contextEvidence(scope: Scope, out: Evidence[]): void {
   for (let index = out.length - 1; index >= before; index--) if (out[index]?.role === 'neutral') out.splice(index, 1);
 }
 
-/** ", in the running sprint", ", whose plan ends 9 months out", or nothing. */
+/** ", in the sprint running then", ", whose plan ends 9 months out", or nothing. */
 function whereItStands(scope: Scope): string {
   const sprints = scope.context.sprints;
   for (const id of scope.item.sprintIds) {
     const sprint = sprints?.get(id);
     const end = dayNumber(sprint?.endDate);
-    if (sprint && end !== undefined && end >= scope.day)
+    // Only the sprint running at the time: an item's later sprints say where it went, not where it stood.
+    const start = dayNumber(sprint?.startDate);
+    if (sprint && end !== undefined && end >= scope.day && (start === undefined || start <= scope.day))
       return `, in ${sprint.name} (ends in ${describeSpan(end - scope.day)})`;
   }
   const days = itemHorizonDays(scope);
