@@ -38,7 +38,7 @@ export function bookkeepingChange(action: ChangeAction, scope: Scope): string | 
   if (bulk !== undefined && (resolvedBefore || changes.some((change) => !PLAN_FIELDS.has(change.meaning))))
     return `Part of a bulk edit: the same change on ${bulk} issues within minutes${resolvedBefore ? ', to finished items' : ''}`;
   if (changes.some((change) => change.meaning === 'fixVersions')) {
-    if (resolvedBefore) return `Set the fix version of ${noun === 'item' ? 'an' : 'a'} ${noun} already resolved`;
+    if (resolvedBefore) return `Set the fix version of the ${noun}, already resolved`;
     if (changes.some((change) => change.meaning === 'resolution' && (change.toText || change.toValue)))
       return `Stamped the fix version on the ${noun} as it was resolved`;
   }
