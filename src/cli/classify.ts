@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { classifyAction, explainAction } from '../classify';
 import { evaluate, formatEvaluation, type Outcome } from '../classify/evaluate';
-import { readLabeledCases, type CaseProblem, type LabeledRead } from '../classify/labeled';
+import { readLabeledCases, type CaseProblem, type LabeledRead } from '../jira/labeled';
 import {
   classifyNamedActions,
   namesActions,
@@ -101,7 +101,7 @@ export function registerClassifyCommands(program: Command): void {
         finishNamedScore(file, scored, options);
         return;
       }
-      const source = file ?? sharedPath('labeled/dev.jsonl');
+      const source = file ?? defaultLabeledSet();
       const read = readCasesFile(source);
       const outcomes: Outcome[] = [];
       const misses: string[] = [];
@@ -150,6 +150,11 @@ function finishNamedScore(file: string, scored: ScoredSet, options: EvalOptions)
   }
 }
 
+/** The synthetic development set, which `eval` scores when given no file. */
+export function defaultLabeledSet(): string {
+  return sharedPath('labeled/dev.jsonl');
+}
+
 /**
  * A file of the shared reference material, found from the compiled or the source CLI (both sit two folders below
  * the repository) or from the working directory when run from the repository root.
@@ -166,13 +171,7 @@ export function sharedPath(relative: string): string {
 }
 
 function readCasesFile(file: string): LabeledRead {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new Error(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  return readLabeledCases(text);
+  return readLabeledCases(readCasesText(file));
 }
 
 function reportProblems(file: string, problems: readonly CaseProblem[]): void {

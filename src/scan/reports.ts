@@ -23,12 +23,14 @@ import {
 import type { AuditConfig } from '../config/types';
 import type { Person, Site } from '../domain/model';
 import { joinNormalised, normaliseSite } from '../jira/normalise';
+import { ruleById, type RuleId } from '../rules';
 import type { KeyValueStore } from '../store/key-value';
 import { deleteBlob, readBlob, writeBlob, type BlobRef } from './blob';
 import { readCachedProjectInBatches, readCachedSite } from './cache';
 import { idHash } from './chunks';
 import type { WeeklySummary } from './summary';
 import { cachedProjectKeys, readHead, type ProjectHead } from './state';
+import { personName } from '../domain/text';
 
 /** A project's slice of an audit of the whole cached site. */
 export interface StoredReport {
@@ -231,7 +233,7 @@ function namesIn(slice: AuditReport, people: ReadonlyMap<string, Person>): Recor
     ...slice.projects.flatMap((project) => [...project.productManagers, ...project.productOwners]),
     ...slice.roadmapItems.flatMap((item) => (item.ownerId ? [item.ownerId] : [])),
   ];
-  return Object.fromEntries([...new Set(ids)].sort().map((id) => [id, people.get(id)?.displayName ?? 'Unknown user']));
+  return Object.fromEntries([...new Set(ids)].sort().map((id) => [id, personName({ people }, id)]));
 }
 
 /** The other projects' issues a project's audit reads, normalised with their own project's data. */
@@ -308,6 +310,9 @@ export function projectSlice(report: AuditReport, projectKey: string): AuditRepo
   };
 }
 
+/** The weekly history counts this rule's findings on their own: roadmap items nobody answers for. */
+const UNOWNED_ROADMAP_ITEM: RuleId = 'owner/roadmap-item-unowned';
+
 export function weeklySummary(slice: AuditReport, projectKey: string, now: Date): WeeklySummary {
   const count = (keys: string[]) => {
     const counts: Record<string, number> = {};
@@ -321,8 +326,8 @@ export function weeklySummary(slice: AuditReport, projectKey: string, now: Date)
     items: project?.items ?? 0,
     actions: project?.actions ?? 0,
     roadmapItems: slice.roadmapItems.length,
-    unownedRoadmapItems: slice.findings.filter((finding) => finding.rule === 'owner/roadmap-item-unowned').length,
-    overlapFindings: slice.findings.filter((finding) => finding.rule.startsWith('overlap/')).length,
+    unownedRoadmapItems: slice.findings.filter((finding) => finding.rule === UNOWNED_ROADMAP_ITEM).length,
+    overlapFindings: slice.findings.filter((finding) => ruleById(finding.rule)?.meta.category === 'overlap').length,
     findings: slice.findings.length,
     findingsByRule: count(slice.findings.map((finding) => finding.rule)),
     findingsBySeverity: count(slice.findings.map((finding) => finding.severity)),

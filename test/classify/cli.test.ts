@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
-import { registerClassifyCommands, sharedPath } from '../../src/cli/classify';
+import { registerClassifyCommands } from '../../src/cli/classify';
 
 const adf = (text: string) => ({
   type: 'doc',
@@ -119,10 +119,5 @@ describe('role-audit classify / eval', () => {
 
   it('rejects a --min-macro-f1 that is not a share', async () => {
     await expect(run('eval', '--min-macro-f1', '90')).rejects.toThrow(/expected a number from 0 to 1/);
-  });
-
-  it('finds the shared development sets by default', () => {
-    expect(sharedPath('labeled/dev.jsonl')).toMatch(/shared[\\/]labeled[\\/]dev\.jsonl$/);
-    expect(sharedPath('labeled/real-dev.jsonl')).toMatch(/shared[\\/]labeled[\\/]real-dev\.jsonl$/);
   });
 });

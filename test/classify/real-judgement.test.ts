@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+/** @needs-shared real-jira labeled/real-dev.jsonl */
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readActionCases, scoreNamedActions, SiteClassifier } from '../../src/cli/real-data';
 import type { Classification } from '../../src/classify';
@@ -13,9 +14,6 @@ import { REAL_JIRA } from '../real-jira/support';
  * site, as an audit does.
  */
 const REAL_DEV = resolve(__dirname, '../../../shared/labeled/real-dev.jsonl');
-const missing = [REAL_JIRA, REAL_DEV].filter((path) => !existsSync(path));
-const describeReal = missing.length === 0 ? describe : describe.skip;
-if (missing.length > 0) console.warn(`skipping the classifier on real data: ${missing.join(' and ')} missing`);
 
 function classifierOf(load: () => ImportResult): (actionId: string) => Classification {
   return classifying(new SiteClassifier(normaliseSite(load().snapshot)));
@@ -34,7 +32,7 @@ function expectJudged(result: Classification, role: Classification['role'], reas
   expect(result.reason).toMatch(reason);
 }
 
-describeReal('the item as it was, on devlake', () => {
+describe('the item as it was, on devlake', () => {
   const classify = classifierOf(() => loadDevlake(join(REAL_JIRA, 'devlake')));
 
   it("judges EE-1's fix version change of 2020 like the identical change on its siblings that day", () => {
@@ -48,7 +46,7 @@ describeReal('the item as it was, on devlake', () => {
   });
 });
 
-describeReal('bookkeeping on devlake, jirametrics and issueSHARK', () => {
+describe('bookkeeping on devlake, jirametrics and issueSHARK', () => {
   const devlake = classifierOf(() => loadDevlake(join(REAL_JIRA, 'devlake')));
   const issueshark = classifierOf(() => loadIssueshark(join(REAL_JIRA, 'issueshark')));
   const jirametrics = classifierOf(() => loadJirametrics(join(REAL_JIRA, 'jirametrics')));
@@ -85,7 +83,7 @@ describeReal('bookkeeping on devlake, jirametrics and issueSHARK', () => {
   });
 });
 
-describeReal('requests and decisions, and the scores, on all four data sets', () => {
+describe('requests and decisions, and the scores, on all four data sets', () => {
   jest.setTimeout(600_000);
   const sites = new Map<string, SiteClassifier>();
   let appcelerator: (actionId: string) => Classification;

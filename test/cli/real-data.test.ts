@@ -1,14 +1,13 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+/** @needs-shared real-jira/devlake */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REAL_JIRA } from '../real-jira/support';
 import { runCli } from './run-cli';
 
 const DEVLAKE = join(REAL_JIRA, 'devlake');
-const describeWithDevlake = existsSync(DEVLAKE) ? describe : describe.skip;
-if (!existsSync(DEVLAKE)) console.warn(`skipping role-audit import/classify/eval on real data: ${DEVLAKE} is missing`);
 
-describeWithDevlake('role-audit import, classify --snapshot and eval --snapshot on devlake', () => {
+describe('role-audit import, classify --snapshot and eval --snapshot on devlake', () => {
   const dir = mkdtempSync(join(tmpdir(), 'role-audit-real-'));
   const snapshot = join(dir, 'devlake.json');
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

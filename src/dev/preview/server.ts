@@ -10,7 +10,7 @@ import type { ResolverName } from '../../resolvers/api';
 import { MemoryJobQueue, runScheduledLocally } from '../../jobs';
 import { HANDLERS, runHandler, RULE_INFO } from '../../resolvers/handlers';
 import type { AppServices, CallerContext } from '../../resolvers/services';
-import { RULES } from '../../rules';
+import { RULE_METAS } from '../../rules';
 import { BackgroundScanner, cachedProjectKeys } from '../../scan';
 import { ConfigRepository } from '../../store/config-store';
 import { MemoryStore } from '../../store/key-value';
@@ -19,6 +19,7 @@ import { BRIDGE_SCRIPT } from './bridge-script';
 import { applyEdit, parseEdit } from './edit';
 import { tokenStyles } from './tokens';
 import { MODULES, previewViews, type PreviewView, type ViewFocus, type ViewRequest } from './views';
+import { isoDay } from '../../horizon';
 
 export interface PreviewOptions {
   snapshot: SiteSnapshot;
@@ -72,10 +73,9 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     ...(options.emulatorLatencyMs ? { latencyMs: options.emulatorLatencyMs } : {}),
   });
   const store = new MemoryStore();
-  await new ConfigRepository(
-    store,
-    RULES.map((rule) => rule.meta),
-  ).saveSite(options.config, 0, { at: new Date(options.snapshot.capturedAt ?? Date.now()) });
+  await new ConfigRepository(store, RULE_METAS).saveSite(options.config, 0, {
+    at: new Date(options.snapshot.capturedAt ?? Date.now()),
+  });
   // The emulator has no app identity; the site admin stands in for the app, which sees every project.
   const appAccount =
     Object.entries(options.snapshot.permissions ?? {}).find(([, grant]) => grant.admin)?.[0] ??
@@ -228,5 +228,5 @@ function indexPage(views: PreviewView[], snapshot: SiteSnapshot, cached: readonl
 /** An issue of the site with a due date, for the edit example: moving it is something the audit notices. */
 export function exampleEdit(snapshot: SiteSnapshot): { issueKey: string; duedate: string } {
   const issue = snapshot.issues.find((candidate) => typeof candidate.fields.duedate === 'string') ?? snapshot.issues[0];
-  return { issueKey: issue?.key ?? 'KEY-1', duedate: snapshot.capturedAt?.slice(0, 10) ?? '2026-01-01' };
+  return { issueKey: issue?.key ?? 'KEY-1', duedate: snapshot.capturedAt ? isoDay(snapshot.capturedAt) : '2026-01-01' };
 }

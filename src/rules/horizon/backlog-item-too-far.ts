@@ -1,21 +1,20 @@
-import { isRoadmapItem } from '../../audit/report';
-import { HIERARCHY, type Item, type Sprint } from '../../domain/model';
-import { addMonthsToDay, daysBetween, monthsAndDays } from '../../horizon';
+import { isRoadmapItem } from '../../horizon/roadmap';
+import type { Item, Sprint } from '../../domain/model';
+import { addMonthsToDay, daysBetween, monthsAndDays, isoDay } from '../../horizon';
 import type { RuleContext, RuleModule } from '../types';
 import {
   dateEvidence,
-  dayOf,
   describeMonths,
   endField,
   isOpen,
   itemData,
   itemSubject,
-  plural,
   roadmapDecider,
   roleHolderNames,
   startField,
   walkUp,
-} from './support';
+} from '../support';
+import { plural } from '../../domain/text';
 
 export interface Options {
   /** A date more than this many months after the end of the item's latest open sprint is a roadmap date. */
@@ -24,7 +23,9 @@ export interface Options {
   monthsAhead: number;
 }
 
-export const rule: RuleModule<Options> = {
+export type MessageIds = 'beyondSprint' | 'farAhead' | 'fix';
+
+export const rule: RuleModule<Options, MessageIds> = {
   meta: {
     id: 'horizon/backlog-item-too-far',
     category: 'horizon',
@@ -51,7 +52,7 @@ export const rule: RuleModule<Options> = {
   check(context) {
     const asOf = context.now.toISOString();
     for (const item of context.index.site.items) {
-      if (!isOpen(item) || item.type.hierarchyLevel > HIERARCHY.standard) continue;
+      if (!isOpen(item) || isRoadmapItem(item)) continue;
       const options = context.options(item.projectKey);
       const sprint = latestOpenSprint(context, item);
       const field = sprint ? endField(item) : (endField(item) ?? startField(item));
@@ -65,7 +66,7 @@ export const rule: RuleModule<Options> = {
           issueKey: item.key,
           sprintId: sprint.id,
           at: sprint.startDate ?? asOf,
-          what: `In sprint "${sprint.name}" (${sprint.state}), ending ${dayOf(sprint.endDate)}`,
+          what: `In sprint "${sprint.name}" (${sprint.state}), ending ${isoDay(sprint.endDate)}`,
         });
       context.report({
         messageId: sprint ? 'beyondSprint' : 'farAhead',
@@ -76,7 +77,7 @@ export const rule: RuleModule<Options> = {
           date: field.date,
           gap: describeMonths(monthsAndDays(from, field.date)),
           limit: plural(limit, 'month'),
-          ...(sprint ? { sprint: sprint.name, sprintEnd: dayOf(sprint.endDate) } : {}),
+          ...(sprint ? { sprint: sprint.name, sprintEnd: isoDay(sprint.endDate) } : {}),
           ...whoCarriesTheDate(context, item),
         },
         subject: itemSubject(item),
@@ -89,7 +90,10 @@ export const rule: RuleModule<Options> = {
 };
 
 /** The open (active or future) sprint holding the item that ends last, among those with a planned end. */
-function latestOpenSprint(context: RuleContext<Options>, item: Item): (Sprint & { endDate: string }) | undefined {
+function latestOpenSprint(
+  context: RuleContext<Options, MessageIds>,
+  item: Item,
+): (Sprint & { endDate: string }) | undefined {
   let latest: (Sprint & { endDate: string }) | undefined;
   for (const id of item.sprintIds) {
     const sprint = context.index.sprints.get(id);
@@ -100,7 +104,10 @@ function latestOpenSprint(context: RuleContext<Options>, item: Item): (Sprint & 
 }
 
 /** The PO who plans the item, and who would hold a real date on the roadmap: the owner of the epic above it, else a PM. */
-function whoCarriesTheDate(context: RuleContext<Options>, item: Item): { po: string; holder: string; parent: string } {
+function whoCarriesTheDate(
+  context: RuleContext<Options, MessageIds>,
+  item: Item,
+): { po: string; holder: string; parent: string } {
   const po = roleHolderNames(context, item.projectKey, 'po', 'The product owner');
   const walk = walkUp(context.index, item, isRoadmapItem);
   const epic = walk.end === 'found' ? walk.path[walk.path.length - 1] : undefined;

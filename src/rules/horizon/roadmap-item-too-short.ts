@@ -4,18 +4,20 @@ import {
   itemData,
   itemSubject,
   plannedRoadmapItems,
-  plural,
   roadmapDecider,
   spanFields,
   SPAN_RULE_DEFAULT_OPTIONS,
   SPAN_RULE_OPTIONS_SCHEMA,
   weeksOf,
   type SpanRuleOptions,
-} from './support';
+} from '../support';
+import { plural } from '../../domain/text';
 
 export type Options = SpanRuleOptions;
 
-export const rule: RuleModule<Options> = {
+export type MessageIds = 'tooShort' | 'fix';
+
+export const rule: RuleModule<Options, MessageIds> = {
   meta: {
     id: 'horizon/roadmap-item-too-short',
     category: 'horizon',

@@ -1,19 +1,10 @@
 import type { ProductRole } from '../../config/types';
 import type { FieldMeaning, Item } from '../../domain/model';
-import { daysBetween } from '../../horizon';
-import { isRoadmapItem } from '../../audit/report';
+import { daysBetween, isoDay } from '../../horizon';
+import { isRoadmapItem } from '../../horizon/roadmap';
 import type { AuditIndex, ClassifiedAction, RuleContext, RuleModule } from '../types';
-import {
-  EVIDENCE_LIMIT,
-  actionEvidence,
-  criteriaOf,
-  day,
-  isHumanDecider,
-  listed,
-  mappedRolesIn,
-  personName,
-  plural,
-} from './people';
+import { EVIDENCE_LIMIT, actionEvidence, criteriaOf, isHumanDecider, mappedRolesIn } from '../support';
+import { personName, plural, listed } from '../../domain/text';
 
 export interface Options {
   /** A PM's and a PO's decisions on the same thing count as contested when at most this many days apart. */
@@ -117,7 +108,9 @@ interface Decision {
   side: ProductRole;
 }
 
-export const rule: RuleModule<Options> = {
+export type MessageIds = 'contested' | 'agree';
+
+export const rule: RuleModule<Options, MessageIds> = {
   meta: {
     id: 'overlap/contested-item',
     category: 'overlap',
@@ -167,8 +160,8 @@ export const rule: RuleModule<Options> = {
             summary: item.summary,
             span: span === 0 ? 'the same day' : plural(span, 'day'),
             changes: plural(contested.length, 'change'),
-            first: day(first.entry.action.at),
-            last: day(last.entry.action.at),
+            first: isoDay(first.entry.action.at),
+            last: isoDay(last.entry.action.at),
             sequence:
               shown
                 .map(({ accountId, side }) => `${personName(context.index, accountId)} (${side.toUpperCase()})`)
@@ -194,7 +187,7 @@ export const rule: RuleModule<Options> = {
 
 /** The item's decisions by PMs and POs (people mapped to exactly one of the two roles), grouped by topic, oldest first. */
 function decisionsByTopic(
-  context: RuleContext<Options>,
+  context: RuleContext<Options, MessageIds>,
   item: Item,
   entries: readonly ClassifiedAction[],
 ): Map<Topic, Decision[]> {

@@ -1,9 +1,9 @@
-import { isRoadmapItem, ownerOf } from '../../audit/report';
+import { isRoadmapItem, ownerOf } from '../../horizon/roadmap';
 import type { Item, Person } from '../../domain/model';
-import { plannedEnd, plannedStart } from '../../horizon';
+import { plannedEnd, plannedStart, isoDay } from '../../horizon';
 import type { RoleInfo } from '../../roles';
 import type { AuditIndex, RuleModule } from '../types';
-import { day, listed, personName } from '../overlap/people';
+import { personName, listed } from '../../domain/text';
 
 export interface Options {
   /** The lowest hierarchy level judged: 1 = epics and above, 2 = initiatives and above only. */
@@ -13,8 +13,10 @@ export interface Options {
 /** At most this many Product Managers are named in a suggestion. */
 const NAMED_PMS = 5;
 
+export type MessageIds = 'noOwner' | 'ownerNotPm' | 'assign' | 'reassign' | 'replace';
+
 /** R2: roadmap items belong to PMs. Open ones with no owner, or an owner who is not a PM of the project, are reported. */
-export const rule: RuleModule<Options> = {
+export const rule: RuleModule<Options, MessageIds> = {
   meta: {
     id: 'owner/roadmap-item-unowned',
     category: 'owner',
@@ -80,7 +82,7 @@ export const rule: RuleModule<Options> = {
           {
             issueKey: item.key,
             at: item.updated ?? item.created,
-            what: `${item.type.name} in ${item.status.name}, created ${day(item.created)}${item.creatorId ? ` by ${personName(context.index, item.creatorId)}` : ''}; ${ownerField}: ${owner}`,
+            what: `${item.type.name} in ${item.status.name}, created ${isoDay(item.created)}${item.creatorId ? ` by ${personName(context.index, item.creatorId)}` : ''}; ${ownerField}: ${owner}`,
           },
         ],
       });

@@ -1,16 +1,8 @@
 import { HIERARCHY } from '../../domain/model';
 import { daysBetween, plannedEnd, plannedStart } from '../../horizon';
-import {
-  dateEvidence,
-  isOpen,
-  itemData,
-  itemSubject,
-  plural,
-  roadmapDecider,
-  roleHolderNames,
-  spanFields,
-} from '../horizon/support';
+import { dateEvidence, isOpen, itemData, itemSubject, roadmapDecider, roleHolderNames, spanFields } from '../support';
 import type { RuleModule } from '../types';
+import { plural } from '../../domain/text';
 
 export interface Options {
   /** How far ahead a planned start counts as "starting soon"; unset, the project's sprint limit (thresholds.sprintMaxWeeks). */
@@ -19,7 +11,9 @@ export interface Options {
   minLevel: number;
 }
 
-export const rule: RuleModule<Options> = {
+export type MessageIds = 'startsSoon' | 'started' | 'fix';
+
+export const rule: RuleModule<Options, MessageIds> = {
   meta: {
     id: 'trace/roadmap-item-not-broken-down',
     category: 'trace',

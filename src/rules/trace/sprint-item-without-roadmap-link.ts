@@ -1,8 +1,10 @@
-import { isRoadmapItem } from '../../audit/report';
+import { isRoadmapItem } from '../../horizon/roadmap';
 import type { FindingEvidence } from '../../domain/finding';
 import type { Item, Sprint } from '../../domain/model';
-import { dayOf, itemData, itemSubject, personName, roleHolderNames, walkUp, type ParentWalk } from '../horizon/support';
+import { itemData, itemSubject, roleHolderNames, walkUp, type ParentWalk } from '../support';
 import type { AuditIndex, RuleModule } from '../types';
+import { isoDay } from '../../horizon';
+import { personName } from '../../domain/text';
 
 export interface Options {
   /** Sprint states whose items are judged. */
@@ -13,7 +15,9 @@ export interface Options {
 
 const PARENT_FIELDS = new Set(['parent', 'epicLink', 'parentLink']);
 
-export const rule: RuleModule<Options> = {
+export type MessageIds = 'noParent' | 'topReached' | 'cycle' | 'fix';
+
+export const rule: RuleModule<Options, MessageIds> = {
   meta: {
     id: 'trace/sprint-item-without-roadmap-link',
     category: 'trace',
@@ -104,7 +108,7 @@ function sprintOfEachItem(
 }
 
 function sprintEvidence(item: Item, sprint: Sprint, now: string): FindingEvidence {
-  const dates = sprint.startDate && sprint.endDate ? `, ${dayOf(sprint.startDate)} → ${dayOf(sprint.endDate)}` : '';
+  const dates = sprint.startDate && sprint.endDate ? `, ${isoDay(sprint.startDate)} → ${isoDay(sprint.endDate)}` : '';
   return {
     issueKey: item.key,
     sprintId: sprint.id,
