@@ -1,4 +1,4 @@
-import { classifyAction } from '../classify';
+import { classifyAction, siteContexts } from '../classify';
 import type { Thresholds } from '../criteria';
 import type { Action, FieldChange, FieldMeaning, Item, Site, Sprint } from '../domain/model';
 import { sprintProjects } from '../domain/sprint-project';
@@ -11,20 +11,15 @@ export function classifySite(
   thresholdsFor: (projectKey: string) => Thresholds,
 ): ClassifiedAction[] {
   const items = new Map(site.items.map((item) => [item.key, item]));
-  const sprints = new Map(site.sprints.map((sprint) => [sprint.id, sprint]));
+  const contexts = siteContexts(site, thresholdsFor);
   const inWindow = windowTest(windowOf);
   const classified: ClassifiedAction[] = [];
   for (const action of site.actions) {
     const item = items.get(action.itemKey);
     if (!item || inWindow(action.at, item.projectKey) !== 'in') continue;
-    const parent = item.parentKey ? items.get(item.parentKey) : undefined;
-    const classification = classifyAction(action, {
-      item,
-      ...(parent ? { parent } : {}),
-      sprints,
-      thresholds: thresholdsFor(item.projectKey),
-    });
-    classified.push({ action, item, classification });
+    const context = contexts.contextFor(action);
+    if (!context) continue;
+    classified.push({ action, item, classification: classifyAction(action, context) });
   }
   return classified;
 }

@@ -14,7 +14,7 @@
  * would have made of the whole site at once.
  */
 import type { AuditConfig } from '../config/types';
-import type { Action, Item, Person, Site } from '../domain/model';
+import type { Action, Item, Person, Release, Site } from '../domain/model';
 import { sprintProjects } from '../domain/sprint-project';
 import { compareActions, compareItems, fullerPerson, withSprint } from '../domain/join';
 import { RoleDirectory, type DecisionCounts } from '../roles';
@@ -129,7 +129,12 @@ export function mergeOutlines(outlines: readonly ProjectOutline[]): SiteOutline 
   const sprints = new Map<number, Site['sprints'][number]>();
   const projects = new Map<string, Site['projects'][number]>();
   const problems = new Map<string, Site['problems'][number]>();
+  const releases = new Map<string, Release>();
   for (const outline of outlines) {
+    for (const release of outline.releases ?? []) {
+      const key = `${release.projectKey}/${release.id ?? release.name}`;
+      if (!releases.has(key)) releases.set(key, release);
+    }
     outline.people.forEach((person) =>
       people.set(person.accountId, fullerPerson(people.get(person.accountId), person)),
     );
@@ -153,6 +158,7 @@ export function mergeOutlines(outlines: readonly ProjectOutline[]): SiteOutline 
     projects: byKey(projects),
     boards: byId(boards),
     sprints: byId(sprints),
+    releases: [...releases.values()],
     items: outlines.flatMap((outline) => outline.items).sort(compareItems),
     problems: [...problems.values()],
     actionCount: outlines.reduce((sum, outline) => sum + outline.actionCount, 0),

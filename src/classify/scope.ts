@@ -12,13 +12,16 @@ export interface Scope {
   tier: PlanTier;
   /** The item's type as it reads in a sentence: "epic", "story", "initiative". */
   noun: string;
-  kind: 'story' | 'bug' | 'other';
+  /** Proposals are New Feature / Improvement items: requests until someone schedules, ranks or accepts them. */
+  kind: 'story' | 'bug' | 'proposal' | 'other';
   /** The calendar day the action happened, as a day number. */
   day: number;
   thresholds: Thresholds;
 }
 
 const STORY_TYPE = /stor(?:y|ies)|historia|história|storia|geschichte|ストーリー|故事/iu;
+const PROPOSAL_TYPE =
+  /feature|improvement|enhancement|suggestion|wish|request|verbesserung|amélioration|mejora|melhoria|miglioramento|改善|改进|需求/iu;
 const BUG_TYPE = /bug|defect|fehler|défaut|defecto|defeito|difetto|不具合|缺陷/iu;
 
 export function scopeOf(action: Action, context: ClassifyContext): Scope {
@@ -32,7 +35,13 @@ export function scopeOf(action: Action, context: ClassifyContext): Scope {
     context,
     tier: planTier(item),
     noun: name.toLowerCase(),
-    kind: STORY_TYPE.test(name) ? 'story' : BUG_TYPE.test(name) ? 'bug' : 'other',
+    kind: STORY_TYPE.test(name)
+      ? 'story'
+      : BUG_TYPE.test(name)
+        ? 'bug'
+        : PROPOSAL_TYPE.test(name)
+          ? 'proposal'
+          : 'other',
     day: dayNumber(action.at) ?? 0,
     thresholds: context.thresholds ?? DEFAULT_THRESHOLDS,
   };

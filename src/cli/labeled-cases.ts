@@ -1,30 +1,30 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { readLabeledCases, type CaseProblem, type LabeledRead } from '../jira/labeled';
+import { readCasesText } from './real-data';
+
+/** The synthetic development set, which `eval` scores when given no file. */
+export function defaultLabeledSet(): string {
+  return sharedPath('labeled/dev.jsonl');
+}
 
 /**
- * The shared development set, found from the compiled or the source CLI (both sit two folders below the repository)
- * or from the working directory when run from the repository root.
+ * A file of the shared reference material, found from the compiled or the source CLI (both sit two folders below
+ * the repository) or from the working directory when run from the repository root.
  */
-export function defaultLabeledSet(): string {
+export function sharedPath(relative: string): string {
   const candidates = [
-    path.resolve(__dirname, '../../../shared/labeled/dev.jsonl'),
-    path.resolve(process.cwd(), '../shared/labeled/dev.jsonl'),
-    path.resolve(process.cwd(), 'shared/labeled/dev.jsonl'),
+    path.resolve(__dirname, '../../../shared', relative),
+    path.resolve(process.cwd(), '../shared', relative),
+    path.resolve(process.cwd(), 'shared', relative),
   ];
   const found = candidates.find((candidate) => existsSync(candidate));
-  if (!found) throw new Error(`no labelled set given and none found at ${candidates.join(' or ')}`);
+  if (!found) throw new Error(`no file given and shared/${relative} found at none of ${candidates.join(', ')}`);
   return found;
 }
 
 export function readCasesFile(file: string): LabeledRead {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new Error(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-  }
-  return readLabeledCases(text);
+  return readLabeledCases(readCasesText(file));
 }
 
 export function reportProblems(file: string, problems: readonly CaseProblem[]): void {

@@ -6,6 +6,7 @@ import * as demo from './commands/demo';
 import * as demoSite from './commands/demo-site';
 import * as emulate from './commands/emulate';
 import * as evaluate from './commands/eval';
+import * as importData from './commands/import';
 import * as preview from './commands/preview';
 import * as read from './commands/read';
 import * as snapshot from './commands/snapshot';
@@ -16,6 +17,7 @@ const COMMANDS: ReadonlyArray<{ register(program: Command): void }> = [
   classify,
   evaluate,
   config,
+  importData,
   emulate,
   snapshot,
   read,

@@ -64,6 +64,16 @@ export interface Sprint {
   goalKnown?: boolean;
 }
 
+/** A fix version as the issues name it: its release date is what a version's horizon is measured to. */
+export interface Release {
+  /** Jira's version id, which changelogs give as the raw value. */
+  id?: string;
+  name: string;
+  projectKey: string;
+  releaseDate?: CalendarDate;
+  released?: boolean;
+}
+
 /** Where an issue type sits: 2+ roadmap (initiative-like), 1 epic, 0 standard (story, bug, task), -1 sub-task. */
 export type HierarchyLevel = number;
 
@@ -191,6 +201,8 @@ export interface Site {
   projects: Project[];
   boards: Board[];
   sprints: Sprint[];
+  /** Fix versions named by the issues, with their release dates where Jira gives them. */
+  releases?: Release[];
   items: Item[];
   actions: Action[];
   problems: ReadProblem[];

@@ -10,6 +10,7 @@ import type {
   Project,
   ProjectRole,
   ReadProblem,
+  Release,
   Site,
   Sprint,
 } from '../domain/model';
@@ -41,6 +42,7 @@ export function normaliseSite(snapshot: SiteSnapshot, extraProblems: ReadProblem
 
   const items: Item[] = [];
   const actions: Action[] = [];
+  const releases = new Map<string, Release>();
   const seenKeys = new Set<string>();
   for (const issue of asArray(snapshot.issues)) {
     if (!objectValue(issue) || typeof issue.key !== 'string' || !nonEmpty(issue.key) || !objectValue(issue.fields)) {
@@ -58,6 +60,7 @@ export function normaliseSite(snapshot: SiteSnapshot, extraProblems: ReadProblem
     seenKeys.add(issue.key);
     const item = normaliseItem(issue, candidates, people, sprints, problems);
     items.push(item);
+    collectReleases(issue, item.projectKey, releases);
     actions.push(...issueActions(issue, item, candidates, people, problems));
   }
 
@@ -78,6 +81,7 @@ export function normaliseSite(snapshot: SiteSnapshot, extraProblems: ReadProblem
     projects,
     boards,
     sprints: withGoalsKnown([...sprints.values()].sort((a, b) => a.id - b.id)),
+    releases: [...releases.values()],
     items,
     actions,
     problems,
@@ -88,6 +92,31 @@ export function normaliseSite(snapshot: SiteSnapshot, extraProblems: ReadProblem
 function withGoalsKnown(sprints: Sprint[]): Sprint[] {
   if (!sprints.some((sprint) => sprint.goalKnown)) return sprints;
   return sprints.map((sprint) => (sprint.goalKnown ? sprint : { ...sprint, goalKnown: true }));
+}
+
+/** The issue's fix versions, by project and version id (or name), the first copy with a release date kept. */
+function collectReleases(issue: RestIssue, projectKey: string, releases: Map<string, Release>): void {
+  for (const raw of asArray(issue.fields.fixVersions)) {
+    const version = objectValue(raw);
+    const name = nonEmpty(stringValue(version?.name));
+    if (!version || !name) continue;
+    const id = recordId(version.id);
+    const key = `${projectKey}/${id ?? name}`;
+    const releaseDate = toCalendarDate(version.releaseDate);
+    const release: Release = { name, projectKey };
+    if (id) release.id = id;
+    if (releaseDate) release.releaseDate = releaseDate;
+    if (typeof version.released === 'boolean') release.released = version.released;
+    keepRelease(releases, release);
+  }
+}
+
+/** Keeps the first copy of a release (project and version id, or name) that has a release date. */
+function keepRelease(releases: Map<string, Release>, release: Release): void {
+  const key = `${release.projectKey}/${release.id ?? release.name}`;
+  const known = releases.get(key);
+  if (known && (known.releaseDate !== undefined || release.releaseDate === undefined)) return;
+  releases.set(key, release);
 }
 
 /** Projects by key, the first copy of a repeated key kept; one without a key is no project. */
@@ -568,7 +597,9 @@ export function joinNormalised(parts: readonly Site[]): Site {
   const people = new Map<string, Person>();
   const sprints = new Map<number, Sprint>();
   const problems = new Map<string, ReadProblem>();
+  const releases = new Map<string, Release>();
   for (const part of parts) {
+    for (const release of part.releases ?? []) keepRelease(releases, release);
     for (const person of part.people) people.set(person.accountId, fullerPerson(people.get(person.accountId), person));
     for (const sprint of part.sprints) sprints.set(sprint.id, withSprint(sprints.get(sprint.id), sprint));
     for (const problem of part.problems) problems.set(JSON.stringify(problem), problem);
@@ -577,6 +608,7 @@ export function joinNormalised(parts: readonly Site[]): Site {
     ...first,
     people: [...people.values()].sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0)),
     sprints: withGoalsKnown([...sprints.values()].sort((a, b) => a.id - b.id)),
+    releases: [...releases.values()],
     items: parts.flatMap((part) => part.items).sort(compareItems),
     actions: parts.flatMap((part) => part.actions).sort(compareActions),
     problems: [...problems.values()],

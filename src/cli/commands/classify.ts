@@ -1,15 +1,18 @@
 import type { Command } from 'commander';
 import { classifyAction, explainAction } from '../../classify';
 import { readCasesFile, reportProblems } from '../labeled-cases';
+import { classifyNamedActions, readCasesText, siteFromSnapshotFile } from '../real-data';
 
 interface ClassifyOptions {
+  snapshot?: string;
   reason?: boolean;
   explain?: boolean;
 }
 
 /**
- * `classify FILE.jsonl` prints one JSON line per case. A bad line is reported on stderr with its number, the other
- * lines are still classified, and the exit status is 1.
+ * `classify FILE.jsonl` prints one JSON line per case. Cases either carry their issue (the synthetic set) or name an
+ * action by id inside the site `--snapshot` gives. A bad line or an unknown action is reported on stderr with its
+ * number, the other lines are still classified, and the exit status is 1.
  */
 export function register(program: Command): void {
   program
@@ -18,9 +21,14 @@ export function register(program: Command): void {
       'classify Jira actions (JSONL cases as in shared/labeled) as strategic, tactical or neutral; one JSON line per case',
     )
     .argument('<file>', 'JSONL file, one case a line')
+    .option('--snapshot <file>', 'classify the actions the lines name by "actionId" inside this site snapshot')
     .option('--reason', 'add the one-line reason to each line')
     .option('--explain', 'add every piece of evidence, heaviest first')
-    .action((file: string, options: ClassifyOptions) => {
+    .action(async (file: string, options: ClassifyOptions) => {
+      if (options.snapshot) {
+        classifyNamedActions(file, readCasesText(file), await siteFromSnapshotFile(options.snapshot));
+        return;
+      }
       const read = readCasesFile(file);
       for (const labeled of read.cases) {
         const result = classifyAction(labeled.action, labeled.context);

@@ -1,16 +1,31 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { classifyAction } from '../../classify';
 import { evaluate, formatEvaluation, type Outcome } from '../../classify/evaluate';
-import { defaultLabeledSet, readCasesFile, reportProblems } from '../labeled-cases';
+import { defaultLabeledSet, readCasesFile, reportProblems, sharedPath } from '../labeled-cases';
+import {
+  namesActions,
+  printScore,
+  readActionCases,
+  readCasesText,
+  realSiteClassifiers,
+  reportLineProblems,
+  scoreNamedActions,
+  SiteClassifier,
+  siteFromSnapshotFile,
+  type ScoredSet,
+} from '../real-data';
 
 interface EvalOptions {
+  snapshot?: string;
   minMacroF1?: number;
   misses?: boolean;
 }
 
 /**
- * `eval [FILE.jsonl]` scores the classifier on a labelled set. A bad line is reported on stderr with its number, the
- * other lines are still scored, and the exit status is 1.
+ * `eval [FILE.jsonl]` scores the classifier on a labelled set: cases that carry their issue (the synthetic set), or
+ * cases that name an action by id inside the site `--snapshot` gives or, for the real set, the data set each case's
+ * `source` names. With no file it scores both shared development sets. A bad line or an unknown action is reported
+ * on stderr with its number, the other lines are still scored, and the exit status is 1.
  */
 export function register(program: Command): void {
   program
@@ -18,10 +33,29 @@ export function register(program: Command): void {
     .description(
       'classify a labelled set and print accuracy, per-class precision/recall/F1, macro-F1 and the confusion matrix',
     )
-    .argument('[file]', 'labelled JSONL (default: the shared development set)')
+    .argument('[file]', 'labelled JSONL (default: both shared development sets, the synthetic and the real one)')
+    .option('--snapshot <file>', 'score cases that name actions by "actionId" inside this site snapshot')
     .option('--min-macro-f1 <x>', 'exit with status 1 when macro-F1 is below x (0 to 1)', parseShare)
     .option('--misses', 'list the misclassified cases with the reason given')
-    .action((file: string | undefined, options: EvalOptions) => {
+    .action(async (file: string | undefined, options: EvalOptions) => {
+      if (options.snapshot) {
+        if (!file) throw new Error('eval --snapshot needs the cases file that names the actions');
+        const classifier = new SiteClassifier(await siteFromSnapshotFile(options.snapshot));
+        finishNamedScore(
+          file,
+          scoreNamedActions(readActionCases(readCasesText(file)), () => classifier),
+          options,
+        );
+        return;
+      }
+      if (file && namesActions(readCasesText(file))) {
+        const scored = scoreNamedActions(
+          readActionCases(readCasesText(file)),
+          realSiteClassifiers(sharedPath('real-jira')),
+        );
+        finishNamedScore(file, scored, options);
+        return;
+      }
       const source = file ?? defaultLabeledSet();
       const read = readCasesFile(source);
       const outcomes: Outcome[] = [];
@@ -48,7 +82,27 @@ export function register(program: Command): void {
         process.stderr.write(`macro-F1 ${evaluation.macroF1.toFixed(3)} is below the required ${options.minMacroF1}\n`);
         process.exitCode = 1;
       }
+      if (file === undefined) {
+        const real = sharedPath('labeled/real-dev.jsonl');
+        process.stdout.write('\n');
+        finishNamedScore(
+          real,
+          scoreNamedActions(readActionCases(readCasesText(real)), realSiteClassifiers(sharedPath('real-jira'))),
+          options,
+        );
+      }
     });
+}
+
+function finishNamedScore(file: string, scored: ScoredSet, options: EvalOptions): void {
+  printScore(file, scored, options.misses === true);
+  reportLineProblems(file, scored.problems);
+  if (options.minMacroF1 !== undefined && scored.evaluation.macroF1 < options.minMacroF1) {
+    process.stderr.write(
+      `${file}: macro-F1 ${scored.evaluation.macroF1.toFixed(3)} is below the required ${options.minMacroF1}\n`,
+    );
+    process.exitCode = 1;
+  }
 }
 
 function parseShare(value: string): number {
