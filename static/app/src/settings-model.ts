@@ -10,7 +10,7 @@ import type {
 } from '../../../src/config/types';
 import type { FieldIssue, SettingsView } from '../../../src/resolvers/api';
 
-export type RoleSource = keyof RoleMapping;
+export type RoleSource = Exclude<keyof RoleMapping, 'aliases'>;
 export type ThresholdPath =
   | 'thresholds.strategicHorizonMonths.min'
   | 'thresholds.strategicHorizonMonths.max'
