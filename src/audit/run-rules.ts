@@ -80,6 +80,7 @@ function toFinding(rule: AnyRule, draft: FindingDraft, settings: EffectiveSettin
     message: formatMessage(rule, draft.messageId, draft.data),
     evidence: draft.evidence,
     suggestion: formatMessage(rule, draft.suggestionId, draft.data),
+    ...(draft.provisional ? { provisional: true } : {}),
   };
 }
 
@@ -96,9 +97,10 @@ export function formatMessage(rule: AnyRule, messageId: string, data: Record<str
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
-/** Report order: most severe first, then by rule and id. */
+/** Report order: confirmed before provisional, then most severe first, then by rule and id. */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
+    Number(a.provisional === true) - Number(b.provisional === true) ||
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
     (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
     (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)

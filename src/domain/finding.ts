@@ -6,8 +6,8 @@ export type Severity = 'info' | 'warning' | 'error';
 export const SEVERITIES: readonly Severity[] = ['info', 'warning', 'error'];
 
 export interface FindingSubject {
-  type: 'person' | 'item' | 'sprint' | 'project';
-  /** Account id, issue key, sprint id or project key. */
+  type: 'person' | 'item' | 'sprint' | 'project' | 'site';
+  /** Account id, issue key, sprint id, project key, or the site's base URL. */
   id: string;
   key?: string;
   name?: string;
@@ -35,4 +35,9 @@ export interface Finding {
   message: string;
   evidence: FindingEvidence[];
   suggestion: string;
+  /**
+   * The finding rests on roles nobody confirmed (inferred from people's decisions): it may go away once the role
+   * mapping is set up, so it ranks below confirmed findings.
+   */
+  provisional?: boolean;
 }

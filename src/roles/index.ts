@@ -76,6 +76,8 @@ export class RoleDirectory {
   private readonly inferred = new Map<string, Map<string, RoleEvidence>>();
   private readonly combined = new Set<string>();
   private readonly aliases: ReadonlyMap<string, string>;
+  /** Projects where people (not apps) took actions. */
+  private readonly acted = new Set<string>();
 
   constructor(
     site: Site,
@@ -134,6 +136,7 @@ export class RoleDirectory {
         totals.strategic += counts.strategic;
         totals.tactical += counts.tactical;
       }
+      if (joined.size > 0) this.acted.add(projectKey);
       const here = new Map<string, RoleEvidence>();
       for (const [accountId, counts] of joined) {
         if (this.siteWide.has(accountId)) continue;
@@ -197,6 +200,11 @@ export class RoleDirectory {
       .sort((a, b) => b.decisions - a.decisions || a.accountId.localeCompare(b.accountId));
   }
 
+  /** Projects where people took actions and nobody is mapped to either role, sorted. */
+  unmappedProjectsWithWork(): string[] {
+    return [...this.acted].filter((projectKey) => !this.hasMapping(projectKey)).sort();
+  }
+
   /** Whether anyone at all is mapped to either role in this project. */
   hasMapping(projectKey: string): boolean {
     return (this.byProject.get(projectKey)?.size ?? 0) > 0;
@@ -225,11 +233,11 @@ export class RoleDirectory {
 
 const DECISION_WORDS: Record<ProductRole, string> = { pm: 'roadmap decision', po: 'backlog decision' };
 
-/** "inferred PO from 14 backlog decisions in TIMOB (93% of their decisions there)": how sure, in words. */
+/** "inferred PO from 14 backlog decisions in TIMOB, 93% of their decisions there": how sure, in words. */
 export function describeInference(evidence: RoleEvidence): string {
   const share = Math.round((100 * evidence.decisions) / Math.max(1, evidence.allDecisions));
   const word = DECISION_WORDS[evidence.role];
-  return `inferred ${evidence.role.toUpperCase()} from ${evidence.decisions} ${evidence.decisions === 1 ? word : `${word}s`} in ${evidence.projectKey} (${share}% of their decisions there)`;
+  return `inferred ${evidence.role.toUpperCase()} from ${evidence.decisions} ${evidence.decisions === 1 ? word : `${word}s`} in ${evidence.projectKey}, ${share}% of their decisions there`;
 }
 
 /** Site-wide groups and accounts also count for projects the site does not list (e.g. ones the reader could not see). */

@@ -57,6 +57,8 @@ export interface FindingDraft {
   discriminator?: string;
   /** Overrides the configured severity, e.g. information-only cases of a rule. */
   severity?: Severity;
+  /** The finding rests on an inferred (unconfirmed) role. */
+  provisional?: boolean;
 }
 
 export interface RuleContext<Options> {

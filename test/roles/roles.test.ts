@@ -33,7 +33,7 @@ describe('inferRoleIn', () => {
     const evidence = inferRoleIn('TIMOB', { strategic: 1, tactical: 14, neutral: 40 }, totals);
     expect(evidence).toEqual({ role: 'po', projectKey: 'TIMOB', decisions: 14, allDecisions: 15 });
     expect(describeInference(evidence!)).toBe(
-      'inferred PO from 14 backlog decisions in TIMOB (93% of their decisions there)',
+      'inferred PO from 14 backlog decisions in TIMOB, 93% of their decisions there',
     );
   });
 });

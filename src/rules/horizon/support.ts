@@ -3,6 +3,7 @@ import type { ProductRole } from '../../config/types';
 import type { FindingEvidence, FindingSubject } from '../../domain/finding';
 import { HIERARCHY, type CalendarDate, type FieldChange, type Instant, type Item } from '../../domain/model';
 import { plannedSpan, type Span } from '../../horizon';
+import { describeInference } from '../../roles';
 import type { AuditIndex, RuleContext } from '../types';
 
 /**
@@ -131,15 +132,22 @@ export function personName(index: AuditIndex, accountId: string): string {
   return index.people.get(accountId)?.displayName ?? 'Unknown user';
 }
 
-/** The people mapped to a role in a project, by name ("Ana, Ben and Chen"), or `fallback` when there are none. */
+/**
+ * The people holding a role in a project, by name ("Ana, Ben and Chen"): those mapped, else those inferred from their
+ * decisions there (said so); `fallback` when there are none.
+ */
 export function roleHolderNames(
   context: RuleContext<object>,
   projectKey: string,
   role: ProductRole,
   fallback: string,
 ): string {
-  const names = context.roles.holders(projectKey, role).map((accountId) => personName(context.index, accountId));
-  return names.length > 0 ? joinNames(names) : fallback;
+  const mapped = context.roles.holders(projectKey, role).map((accountId) => personName(context.index, accountId));
+  if (mapped.length > 0) return joinNames(mapped);
+  const inferred = context.roles
+    .inferredHolders(projectKey, role)
+    .map((holder) => `${personName(context.index, holder.accountId)} (${describeInference(holder)})`);
+  return inferred.length > 0 ? joinNames(inferred) : fallback;
 }
 
 /** Who decides about a roadmap item: its owner (by the configured owner field), else the project's PMs. */

@@ -10,7 +10,7 @@ import {
   day,
   isHumanDecider,
   listed,
-  mappedRolesIn,
+  rolesHeldIn,
   personName,
   plural,
 } from './people';
@@ -115,6 +115,8 @@ interface Decision {
   entry: ClassifiedAction;
   accountId: string;
   side: ProductRole;
+  /** The side is the person's role inferred from their decisions, not a mapped one. */
+  inferred: boolean;
 }
 
 export const rule: RuleModule<Options> = {
@@ -171,7 +173,10 @@ export const rule: RuleModule<Options> = {
             last: day(last.entry.action.at),
             sequence:
               shown
-                .map(({ accountId, side }) => `${personName(context.index, accountId)} (${side.toUpperCase()})`)
+                .map(
+                  ({ accountId, side, inferred }) =>
+                    `${personName(context.index, accountId)} (${inferred ? 'inferred ' : ''}${side.toUpperCase()})`,
+                )
                 .join(', then ') + (contested.length > shown.length ? ', …' : ''),
             noun: withArticle(item.type.name.toLowerCase()),
             owner: ROLE_NAMES[owner.role],
@@ -186,13 +191,14 @@ export const rule: RuleModule<Options> = {
             shown.map(({ entry }) => entry),
           ),
           discriminator: topic,
+          provisional: contested.some((one) => one.inferred),
         });
       }
     }
   },
 };
 
-/** The item's decisions by PMs and POs (people mapped to exactly one of the two roles), grouped by topic, oldest first. */
+/** The item's decisions by PMs and POs (people holding exactly one of the two roles), grouped by topic, oldest first. */
 function decisionsByTopic(
   context: RuleContext<Options>,
   item: Item,
@@ -207,14 +213,15 @@ function decisionsByTopic(
       !isHumanDecider(context.index, action.authorId)
     )
       continue;
-    const roles = mappedRolesIn(context.roles, action.authorId, item.projectKey);
-    if (roles.length !== 1) continue;
-    const side = roles[0] as ProductRole;
+    const held = rolesHeldIn(context.roles, action.authorId, item.projectKey);
+    if (held.roles.length !== 1) continue;
+    const side = held.roles[0] as ProductRole;
+    const inferred = held.scope === 'inferred';
     const topics = new Set(
       action.changes.map((change) => TOPIC_OF[change.meaning]).filter((topic): topic is Topic => topic !== undefined),
     );
     for (const topic of topics)
-      byTopic.set(topic, [...(byTopic.get(topic) ?? []), { entry, accountId: action.authorId, side }]);
+      byTopic.set(topic, [...(byTopic.get(topic) ?? []), { entry, accountId: action.authorId, side, inferred }]);
   }
   return byTopic;
 }

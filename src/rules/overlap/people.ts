@@ -2,7 +2,7 @@ import type { ProductRole } from '../../config/types';
 import { CRITERIA, RELATIONS, type CriteriaId } from '../../criteria';
 import type { FindingEvidence } from '../../domain/finding';
 import type { Instant } from '../../domain/model';
-import type { RoleDirectory } from '../../roles';
+import { describeInference, type RoleDirectory, type RoleInfo } from '../../roles';
 import type { AuditIndex, ClassifiedAction } from '../types';
 
 /**
@@ -23,22 +23,30 @@ export function personName(index: AuditIndex, accountId: string): string {
 }
 
 /**
- * The roles someone holds for work in a project by the configured mapping (mapped there, else elsewhere on the
- * site). Roles inferred from the person's own actions do not count: judging those actions against a role guessed
- * from them would be circular.
+ * The roles someone holds for work in a project: the same resolution as the people table (mapped here, else
+ * elsewhere on the site, else inferred from their decisions in the project). A finding that leans on an inferred
+ * role says so and is provisional.
  */
-export function mappedRolesIn(roles: RoleDirectory, accountId: string, projectKey: string): ProductRole[] {
-  const info = roles.rolesIn(accountId, projectKey);
-  return info.scope === 'project' || info.scope === 'site' ? info.roles : [];
+export function rolesHeldIn(roles: RoleDirectory, accountId: string, projectKey: string): RoleInfo {
+  return roles.rolesIn(accountId, projectKey);
 }
 
-/** Whether someone is mapped to the role anywhere on the site. */
-export function mappedAnywhere(roles: RoleDirectory, accountId: string, role: ProductRole): boolean {
-  const info = roles.siteRoles(accountId);
-  return info.scope === 'site' && info.roles.includes(role);
+/** Whether someone holds the role anywhere on the site, mapped or inferred. */
+export function holdsAnywhere(roles: RoleDirectory, accountId: string, role: ProductRole): boolean {
+  return roles.siteRoles(accountId).roles.includes(role);
 }
 
-/** Project keys where the person is mapped to the role, sorted. */
+/** "Sven Olsen" for a mapped role; "Sven Olsen, inferred PO from 14 backlog decisions in TIMOB (…)," for a guess. */
+export function nameWithRole(index: AuditIndex, accountId: string, info: RoleInfo): string {
+  const name = personName(index, accountId);
+  const [evidence] = info.inferredFrom ?? [];
+  return info.scope === 'inferred' && evidence ? `${name}, ${describeInference(evidence)},` : name;
+}
+
+/**
+ * Project keys where the person is mapped to the role, sorted. overlap/dual-role asks about the mapping itself
+ * ("mapped to both roles"); its behaviour basis covers people with no mapping.
+ */
 export function projectsWhereMapped(
   index: AuditIndex,
   roles: RoleDirectory,
@@ -48,21 +56,50 @@ export function projectsWhereMapped(
   return [...index.projects.keys()].filter((key) => roles.holders(key, role).includes(accountId)).sort();
 }
 
+/** Whether someone is mapped to the role anywhere on the site. */
+export function mappedAnywhere(roles: RoleDirectory, accountId: string, role: ProductRole): boolean {
+  const info = roles.siteRoles(accountId);
+  return info.scope === 'site' && info.roles.includes(role);
+}
+
 /** "Ana Costa", "Ana Costa and Lukas Becker", "Ana Costa, Lukas Becker and Wei Zhang". */
 export function listed(names: readonly string[]): string {
   if (names.length <= 1) return names[0] ?? '';
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
 }
 
-/** Names of the people (not apps) mapped to a role in a project, or a phrase saying nobody is. */
-export function holderNames(index: AuditIndex, roles: RoleDirectory, projectKey: string, role: ProductRole): string {
-  const names = roles
+/** Who holds a role in a project: the people mapped to it, else those inferred from their decisions there. */
+export interface RoleHolders {
+  /** Names, with what each inferred role rests on; or a phrase saying nobody holds it. */
+  names: string;
+  /** Nobody is mapped: the names are inferred, or there are none. */
+  inferred: boolean;
+}
+
+export function roleHolders(
+  index: AuditIndex,
+  roles: RoleDirectory,
+  projectKey: string,
+  role: ProductRole,
+): RoleHolders {
+  const mapped = roles
     .holders(projectKey, role)
     .filter((id) => isHumanDecider(index, id))
     .map((id) => personName(index, id));
-  return names.length > 0
-    ? listed(names)
-    : `nobody yet (no ${role === 'pm' ? 'Product Manager' : 'Product Owner'} is mapped in ${projectKey})`;
+  if (mapped.length > 0) return { names: listed(mapped), inferred: false };
+  const inferred = roles
+    .inferredHolders(projectKey, role)
+    .map((holder) => `${personName(index, holder.accountId)} (${describeInference(holder)})`);
+  const title = role === 'pm' ? 'Product Manager' : 'Product Owner';
+  return {
+    names: inferred.length > 0 ? listed(inferred) : `nobody yet (no ${title} is mapped in ${projectKey}, nor inferred)`,
+    inferred: true,
+  };
+}
+
+/** Names of the people holding a role in a project (see `roleHolders`), or a phrase saying nobody does. */
+export function holderNames(index: AuditIndex, roles: RoleDirectory, projectKey: string, role: ProductRole): string {
+  return roleHolders(index, roles, projectKey, role).names;
 }
 
 /** The UTC calendar day of an instant. */

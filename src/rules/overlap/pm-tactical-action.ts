@@ -13,7 +13,7 @@ export const rule: RuleModule<Options> = {
     description: 'A product manager makes tactical (backlog and sprint) decisions on the project’s items.',
     messages: {
       offSide:
-        '{{name}}, {{role}} for {{project}}, made {{actions}} on {{project}} items from {{first}} to {{last}}, e.g. {{example}}. Sprint scope, backlog order, estimates and acceptance are the Product Owner’s calls.{{shown}}',
+        '{{name}}, {{role}}, made {{actions}} on {{project}} items from {{first}} to {{last}}, e.g. {{example}}. Sprint scope, backlog order, estimates and acceptance are the Product Owner’s calls.{{shown}}',
       handOver:
         'Leave these calls to {{counterpart}} (Product Owner for {{project}}): {{name}} can ask for a story to be pulled in or re-ordered, at planning or refinement, and let the PO decide. If {{name}} really does both jobs, map them to both roles and declare {{project}} a combined-role team.',
     },

@@ -13,7 +13,7 @@ export const rule: RuleModule<Options> = {
     description: 'A product owner makes strategic (roadmap) decisions on the project’s items.',
     messages: {
       offSide:
-        '{{name}}, {{role}} for {{project}}, made {{actions}} on {{project}} items from {{first}} to {{last}}, e.g. {{example}}. What to build, when on the roadmap and at what price are the Product Manager’s calls.{{shown}}',
+        '{{name}}, {{role}}, made {{actions}} on {{project}} items from {{first}} to {{last}}, e.g. {{example}}. What to build, when on the roadmap and at what price are the Product Manager’s calls.{{shown}}',
       handOver:
         'Leave these calls to {{counterpart}} (Product Manager for {{project}}): {{name}} can propose a date, release or price in a comment and let the PM decide. If {{name}} really does both jobs, map them to both roles and declare {{project}} a combined-role team.',
     },

@@ -1,7 +1,7 @@
 import { isRoadmapItem, ownerOf } from '../../audit/report';
 import type { Item, Person } from '../../domain/model';
 import { plannedEnd, plannedStart } from '../../horizon';
-import type { RoleInfo } from '../../roles';
+import { describeInference, type RoleInfo } from '../../roles';
 import type { AuditIndex, RuleModule } from '../types';
 import { day, listed, personName } from '../overlap/people';
 
@@ -76,6 +76,8 @@ export const rule: RuleModule<Options> = {
         subject: { type: 'item', id: item.key, key: item.key, name: item.summary },
         projectKey: item.projectKey,
         issueKeys: [item.key],
+        // Who the project's PMs are is a guess while nobody is mapped as PM there.
+        provisional: context.roles.holders(item.projectKey, 'pm').length === 0,
         evidence: [
           {
             issueKey: item.key,
@@ -106,8 +108,10 @@ function describeRole(info: RoleInfo, person: Person | undefined, projectKey: st
       return `they are mapped as ${roles} in ${projectKey}`;
     case 'site':
       return `they are mapped only as ${roles} on this site`;
-    case 'inferred':
-      return `they hold no mapped role, and their own actions suggest a ${roles} (inferred)`;
+    case 'inferred': {
+      const [evidence] = info.inferredFrom ?? [];
+      return `they hold no mapped role, and their own decisions suggest a ${roles}${evidence ? ` (${describeInference(evidence)})` : ' (inferred)'}`;
+    }
     default:
       return 'they hold no product role, mapped or inferred from their actions';
   }

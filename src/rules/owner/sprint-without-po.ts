@@ -5,19 +5,20 @@ import {
   EVIDENCE_LIMIT,
   actionEvidence,
   day,
-  holderNames,
   isHumanDecider,
   listed,
-  mappedRolesIn,
   personName,
   plural,
+  roleHolders,
+  rolesHeldIn,
 } from '../overlap/people';
 
 /**
  * C9: a sprint's backlog has one accountable owner, the PO. A sprint with no goal and no tactical action by a PO of
  * its project — during the sprint, or adding its work to it at planning — has nobody managing it. Active sprints
  * and sprints closed in the audit window are judged; future sprints are not, nor sprints with no work in them.
- * Only mapped POs count: someone whose PO role is inferred from these very actions is who stood in, not the owner.
+ * POs are whom the people table names: mapped, else inferred from their decisions in the project. With nobody
+ * mapped as PO there, the finding rests on inferred roles and is provisional.
  */
 export const rule: RuleModule<Record<string, never>> = {
   meta: {
@@ -52,7 +53,7 @@ export const rule: RuleModule<Record<string, never>> = {
       const byPo = managing.filter(
         ({ action, item }) =>
           isHumanDecider(context.index, action.authorId) &&
-          mappedRolesIn(context.roles, action.authorId, item.projectKey).includes('po'),
+          rolesHeldIn(context.roles, action.authorId, item.projectKey).roles.includes('po'),
       );
       if (byPo.length > 0) continue;
 
@@ -60,6 +61,7 @@ export const rule: RuleModule<Record<string, never>> = {
         .filter(({ action }) => isHumanDecider(context.index, action.authorId))
         .sort((a, b) => (a.action.at < b.action.at ? -1 : a.action.at > b.action.at ? 1 : 0));
       const shown = byPeople.slice(0, EVIDENCE_LIMIT);
+      const pos = roleHolders(context.index, context.roles, projectKey, 'po');
       context.report({
         messageId: 'unmanaged',
         suggestionId: 'ownIt',
@@ -71,7 +73,7 @@ export const rule: RuleModule<Record<string, never>> = {
           items: plural(items.length, 'item'),
           project: projectKey,
           actedBy: actedBy(context, byPeople),
-          pos: holderNames(context.index, context.roles, projectKey, 'po'),
+          pos: pos.names,
         },
         subject: { type: 'sprint', id: String(sprint.id), name: sprint.name },
         projectKey,
@@ -80,13 +82,12 @@ export const rule: RuleModule<Record<string, never>> = {
         evidence:
           shown.length > 0
             ? shown.map((entry) => actionEvidence(context.index, entry))
-            : items
-                .slice(0, EVIDENCE_LIMIT)
-                .map((item) => ({
-                  issueKey: item.key,
-                  at: start,
-                  what: `In ${sprint.name}; no backlog work on it at planning or during the sprint`,
-                })),
+            : items.slice(0, EVIDENCE_LIMIT).map((item) => ({
+                issueKey: item.key,
+                at: start,
+                what: `In ${sprint.name}; no backlog work on it at planning or during the sprint`,
+              })),
+        provisional: pos.inferred,
       });
     }
   },
@@ -137,5 +138,5 @@ function actedBy(context: RuleContext<Record<string, never>>, entries: readonly 
   const parts = [...counts.entries()]
     .sort((a, b) => b[1] - a[1])
     .map(([id, count]) => `${personName(context.index, id)} (${count})`);
-  return `The backlog work on them came from ${listed(parts)}, none of them a Product Owner there.`;
+  return `The backlog work on them came from ${listed(parts)}, none of them a Product Owner there (mapped or inferred).`;
 }

@@ -26,7 +26,10 @@ export function categoryOf(ruleId: string): string {
 
 export function bySeverity(a: Finding, b: Finding): number {
   return (
-    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.rule.localeCompare(b.rule) || a.id.localeCompare(b.id)
+    Number(a.provisional === true) - Number(b.provisional === true) ||
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    a.rule.localeCompare(b.rule) ||
+    a.id.localeCompare(b.id)
   );
 }
 
@@ -75,6 +78,8 @@ export function subjectLabel(finding: Finding): string {
       return `Project ${subject.key ?? subject.id}${subject.name ? ` (${subject.name})` : ''}`;
     case 'person':
       return subject.name ?? 'Unknown person';
+    case 'site':
+      return subject.name ?? 'The whole site';
     default:
       return subject.name ?? subject.id;
   }

@@ -196,7 +196,7 @@ const invalid: InvalidCase[] = [
         id: olgaIn('MOB'),
         severity: 'warning',
         message: ['Olga Owner'],
-        suggestion: ['nobody yet (no Product Manager is mapped in MOB)'],
+        suggestion: ['nobody yet (no Product Manager is mapped in MOB, nor inferred)'],
         evidence: ['MOB-1'],
       },
     ],

@@ -36,13 +36,13 @@ const rules = (setting: AuditConfig['rules'][string]): Partial<AuditConfig> => (
 });
 /** Enough strategic decisions for the role directory to infer a PM (or, with ranks, a PO). */
 const redates = (by: string): Action[] =>
-  [1, 2, 3].map((n) =>
+  [1, 2, 3, 4, 5].map((n) =>
     change('MOB-1', by, `2026-11-0${n}T10:00:00.000Z`, [
       { meaning: 'targetEnd', fromValue: '2027-01-31', toValue: '2027-06-30' },
     ]),
   );
 const ranks = (by: string): Action[] =>
-  [1, 2, 3].map((n) =>
+  [1, 2, 3, 4, 5].map((n) =>
     change('MOB-2', by, `2026-11-0${n}T10:00:00.000Z`, [{ meaning: 'rank', toText: 'Ranked higher' }]),
   );
 
@@ -118,7 +118,10 @@ const invalid: InvalidCase[] = [
       {
         id: MOB1,
         severity: 'warning',
-        message: ['owned by Dana Doer', 'their own actions suggest a Product Owner (inferred)'],
+        message: [
+          'owned by Dana Doer',
+          'their own decisions suggest a Product Owner (inferred PO from 5 backlog decisions in MOB, 100% of their decisions there)',
+        ],
         evidence: ['MOB-1'],
       },
     ],
