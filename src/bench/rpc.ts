@@ -7,6 +7,7 @@ import { fork, type ChildProcess } from 'node:child_process';
  */
 
 /** An object whose public members are all async methods (`any` for the arguments: `Remote` restores their types). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any[] is what lets every method's own parameters through
 export type Methods<T> = { [K in keyof T]: (...args: any[]) => Promise<unknown> };
 
 /** An object's async methods, as seen from the other side of the channel. */

@@ -20,7 +20,7 @@ export interface JobServices {
   store: KeyValueStore;
   queue: JobQueue;
   scanner: SiteScanner;
-  now(): Date;
+  now: () => Date;
   /** How long one scan step may keep starting requests: the consumer's time limit minus room to save. */
   stepBudgetMs: number;
   policy?: Partial<ScanPolicy>;

@@ -11,7 +11,7 @@ import { PagingError } from '../jira/api/paging';
 import { listProjects } from '../jira/api/platform';
 import { JiraError, type JiraClient } from '../jira/client';
 import { completeComments } from '../jira/read-site';
-import type { RestIssue } from '../jira/snapshot';
+import type { RestHistory, RestIssue } from '../jira/snapshot';
 import type { KeyValueStore } from '../store/key-value';
 import { blobIdOfKey, deleteBlob, newId, readBlob, writeBlob, type BlobRef } from './blob';
 import { forgetProject, readCachedSite, ProjectCache } from './cache';
@@ -373,7 +373,7 @@ async function completeBatch(step: Step): Promise<Unit> {
           client,
           changed.map((issue) => issue.id),
         )
-      : new Map();
+      : new Map<string, RestHistory[]>();
   const issues = changed.map((issue) => {
     const list = histories.get(issue.id) ?? [];
     return compactIssue({

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { subMonths } from 'date-fns';
 import { auditSite } from '../../src/audit';
 import { auditByProject } from '../../src/audit/sharded';
@@ -7,10 +6,8 @@ import { defaultConfig } from '../../src/config/defaults';
 import type { AuditConfig } from '../../src/config/types';
 import { demoConfig, generateDemoSite } from '../../src/dev/demo';
 import type { Site } from '../../src/domain/model';
-import { loadDevlake, loadGoJira, loadIssueshark, loadJirametrics } from '../../src/jira/import';
 import type { SiteSnapshot } from '../../src/jira/snapshot';
 import { normaliseSite } from '../../src/jira/normalise';
-import { REAL_JIRA } from '../real-jira/support';
 import { change, item, NOW, person, project, site as siteOf, sprint } from '../rules/harness';
 
 /**
@@ -24,10 +21,6 @@ function latestAction(site: Site, snapshot: SiteSnapshot): Date {
 const sites: Array<[string, () => SiteSnapshot, () => AuditConfig]> = [
   ['the demo site', () => generateDemoSite(), demoConfig],
   ['a synthetic site of 1,000 issues', () => generateBenchSite({ issues: 1000 }).snapshot, defaultConfig],
-  ['devlake', () => loadDevlake(join(REAL_JIRA, 'devlake')).snapshot, defaultConfig],
-  ['jirametrics', () => loadJirametrics(join(REAL_JIRA, 'jirametrics')).snapshot, defaultConfig],
-  ['issueshark', () => loadIssueshark(join(REAL_JIRA, 'issueshark')).snapshot, defaultConfig],
-  ['go-jira', () => loadGoJira(join(REAL_JIRA, 'go-jira')).snapshot, defaultConfig],
 ];
 
 describe('auditing one project at a time', () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
-import { defaultLabeledSet, registerClassifyCommands } from '../../src/cli/classify';
+import { registerClassifyCommands } from '../../src/cli/classify';
 
 const adf = (text: string) => ({
   type: 'doc',
@@ -119,9 +119,5 @@ describe('role-audit classify / eval', () => {
 
   it('rejects a --min-macro-f1 that is not a share', async () => {
     await expect(run('eval', '--min-macro-f1', '90')).rejects.toThrow(/expected a number from 0 to 1/);
-  });
-
-  it('finds the shared development set by default', () => {
-    expect(defaultLabeledSet()).toMatch(/shared[\\/]labeled[\\/]dev\.jsonl$/);
   });
 });

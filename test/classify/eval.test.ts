@@ -1,8 +1,10 @@
+/** @needs-shared labeled/dev.jsonl */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { classifyAction } from '../../src/classify';
 import { evaluate } from '../../src/classify/evaluate';
 import { readLabeledCases } from '../../src/classify/labeled';
+import { defaultLabeledSet } from '../../src/cli/classify';
 import { withAuthor } from './builders';
 
 /** The shared development set: 160 hand-labelled actions. A held-out set of the same kind judges the result. */
@@ -11,6 +13,10 @@ const MIN_MACRO_F1 = 0.9;
 
 describe('the classifier on the labelled development set', () => {
   const { cases, problems } = readLabeledCases(readFileSync(DEV_SET, 'utf8'));
+
+  it('is the set the CLI finds by default', () => {
+    expect(defaultLabeledSet()).toBe(DEV_SET);
+  });
 
   it('reads every case through the production normaliser', () => {
     expect(problems).toEqual([]);

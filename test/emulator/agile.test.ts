@@ -1,3 +1,4 @@
+/** @needs-shared jira-openapi */
 import { RITA } from '../fixtures/emulator/site';
 import type { Reply } from './http';
 import { useEmulator } from './setup';

@@ -1,3 +1,4 @@
+/** @needs-shared jira-openapi */
 import { MOB2_HISTORIES, MOB3_HISTORIES, MOB4_COMMENTS, RITA } from '../fixtures/emulator/site';
 import { basicAuth, type Reply } from './http';
 import { useEmulator } from './setup';

@@ -1,3 +1,4 @@
+/** @needs-shared jira-openapi */
 import { startEmulator } from '../../src/dev/emulator';
 import { fixtureSnapshot, PAULA } from '../fixtures/emulator/site';
 import { rawRequest } from './http';

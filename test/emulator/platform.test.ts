@@ -1,3 +1,4 @@
+/** @needs-shared jira-openapi */
 import { STATS_PATH } from '../../src/dev/emulator';
 import { DEV, fixtureSnapshot, FORMER, MEMBERS, OSCAR, PAULA, RITA } from '../fixtures/emulator/site';
 import { conformanceErrors, rawRequest, type Reply } from './http';

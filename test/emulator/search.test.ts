@@ -1,3 +1,4 @@
+/** @needs-shared jira-openapi */
 import { MOB2_HISTORIES, MOB4_COMMENTS, RITA } from '../fixtures/emulator/site';
 import type { Reply } from './http';
 import { useEmulator } from './setup';

@@ -1,3 +1,4 @@
+/** @needs-shared real-jira/field-catalog */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { discoverFieldCandidates, discoverFields, meaningOfField } from '../../src/jira/fields';

@@ -8,7 +8,10 @@ import { parseJob, SCAN_QUEUE, STEP_BUDGET_MS } from '../../src/jobs/forge';
 const manifest = parseManifest(path.resolve(__dirname, '../../manifest.yml'))!;
 const modules = manifest.modules as Record<string, Array<Record<string, unknown>> | undefined>;
 const functions = new Map((modules.function ?? []).map((fn) => [fn.key as string, fn]));
-const handlerOf = (functionKey: unknown) => String(functions.get(String(functionKey))?.handler ?? '');
+const handlerOf = (functionKey: unknown) => {
+  const handler = functions.get(String(functionKey))?.handler;
+  return typeof handler === 'string' ? handler : '';
+};
 
 describe('the background modules in manifest.yml', () => {
   it('have a scheduled trigger, one consumer of the scan queue and a product-event trigger, each on an exported handler', () => {

@@ -1,3 +1,4 @@
+/** @needs-shared jira-openapi */
 import fs from 'node:fs';
 import path from 'node:path';
 import { NON_READ_SCOPES_ALLOWED, parseManifest, scopeNames } from './check-manifest';

@@ -216,13 +216,12 @@ describe('classifier regressions', () => {
     );
   });
 
-  it('judges a typo fix in a 60,000-character summary in well under a second (the edit distance was quadratic)', () => {
+  // The edit distance was quadratic: this took eight minutes, past Jest's five-second limit for a test.
+  it('judges a typo fix in a 60,000-character summary', () => {
     const before = 'a'.repeat(60_000);
-    const started = performance.now();
     const result = classifyAction(changed([field('summary', 'Summary', before, `${before.slice(0, -1)}b`)]), {
       item: item('story'),
     });
-    expect(performance.now() - started).toBeLessThan(1_000);
     expect(result.reason).toBe("Fixed a typo in the story's summary");
   });
 });

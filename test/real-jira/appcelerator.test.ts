@@ -1,3 +1,4 @@
+/** @needs-shared real-jira/appcelerator-tidev.tgz */
 import { join } from 'node:path';
 import type { Site } from '../../src/domain/model';
 import { loadAppcelerator, type ImportResult } from '../../src/jira/import';

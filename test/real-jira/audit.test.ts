@@ -1,3 +1,4 @@
+/** @needs-shared real-jira/devlake real-jira/go-jira real-jira/issueshark real-jira/jirametrics */
 import { join } from 'node:path';
 import { loadDevlake, loadGoJira, loadIssueshark, loadJirametrics } from '../../src/jira/import';
 import { expectAuditCovers, REAL_JIRA } from './support';

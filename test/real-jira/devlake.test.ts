@@ -1,3 +1,4 @@
+/** @needs-shared real-jira/devlake */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDevlake, type ImportResult } from '../../src/jira/import';

@@ -1,3 +1,4 @@
+/** @needs-shared real-jira/go-jira */
 import { join } from 'node:path';
 import { loadGoJira, type ImportResult } from '../../src/jira/import';
 import { normaliseSite } from '../../src/jira/normalise';

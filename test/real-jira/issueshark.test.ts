@@ -1,3 +1,4 @@
+/** @needs-shared real-jira/issueshark */
 import { join } from 'node:path';
 import { loadIssueshark, type ImportResult } from '../../src/jira/import';
 import { normaliseSite } from '../../src/jira/normalise';

@@ -1,3 +1,4 @@
+/** @needs-shared real-jira/jirametrics */
 import { join } from 'node:path';
 import { loadJirametrics, type ImportResult } from '../../src/jira/import';
 import { normaliseSite } from '../../src/jira/normalise';

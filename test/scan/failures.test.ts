@@ -84,6 +84,6 @@ describe('a scan that fails part way', () => {
       scanner.step(client, store, 'DATA', { timeBudgetMs: 60_000, now: () => new Date() }),
       scanner.step(client, store, 'DATA', { timeBudgetMs: 60_000, now: () => new Date() }),
     ]);
-    expect([first!.busy, second!.busy].filter(Boolean)).toHaveLength(1);
+    expect([first.busy, second.busy].filter(Boolean)).toHaveLength(1);
   });
 });

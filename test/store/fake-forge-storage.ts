@@ -94,7 +94,7 @@ export class FakeForgeStorage {
         );
       }
       case '/api/v1/transaction':
-        return this.transact(body as Transaction);
+        return this.transact(body);
       default:
         return error(404, 'UNSUPPORTED_BY_FAKE');
     }
