@@ -15,6 +15,7 @@ import type {
   BoardPanel,
   FieldIssue,
   Finding,
+  ProposedHolder,
   ResolverApi,
   RoadmapItemSummary,
   RoadmapView,
@@ -381,6 +382,32 @@ const saveSettings: Handler<'saveSettings'> = async (services, payload, context)
   return ok(await settingsView(services, projectKey, client, viewer));
 };
 
+const getRoleProposal: Handler<'getRoleProposal'> = async (services) => {
+  const viewer = await settingsViewer(services.jiraAsUser());
+  if (!viewer.siteAdmin) return fail('FORBIDDEN', 'Only Jira admins may see the proposed role mapping.');
+  const config = await new ConfigRepository(services.store, RULE_SCHEMAS).effective();
+  const { report, names } = await auditForViewer(services, config, undefined);
+  const holder = (entry: { accountId: string; decisions: number; allDecisions: number }): ProposedHolder => ({
+    accountId: entry.accountId,
+    displayName: names.get(entry.accountId) ?? entry.accountId,
+    decisions: entry.decisions,
+    allDecisions: entry.allDecisions,
+  });
+  return ok({
+    projects: report.projects.flatMap((project) =>
+      project.proposedRoles
+        ? [
+            {
+              projectKey: project.key,
+              pm: project.proposedRoles.pm.map(holder),
+              po: project.proposedRoles.po.map(holder),
+            },
+          ]
+        : [],
+    ),
+  });
+};
+
 const getContext: Handler<'getContext'> = async (_services, _payload, context) => readModuleContext(context);
 
 export const HANDLERS: { [K in keyof ResolverApi]: Handler<K> } = {
@@ -390,6 +417,7 @@ export const HANDLERS: { [K in keyof ResolverApi]: Handler<K> } = {
   getFindings,
   getSettings,
   saveSettings,
+  getRoleProposal,
   refreshProject,
   exportSettings,
   importSettings,

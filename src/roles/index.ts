@@ -52,10 +52,10 @@ export interface InferenceSettings {
  */
 export const DEFAULT_INFERENCE: InferenceSettings = { minDecisions: 5, minShare: 0.65, minProjectShare: 0.02 };
 
-/** How many people a proposal names per project and role: those whose decisions dominate. */
-const PROPOSED_PER_ROLE = 3;
-
-/** The people whose decisions dominate a project with nobody mapped, proposed for each role. */
+/**
+ * The people whose decisions dominate a project with nobody mapped, proposed for each role: everyone whose role is
+ * inferred there (each made a fair part of the project's decisions of the kind), the most decisions first.
+ */
 export interface ProjectRoleProposal {
   projectKey: string;
   pm: Array<RoleEvidence & { accountId: string }>;
@@ -220,8 +220,8 @@ export class RoleDirectory {
       .sort()
       .map((projectKey) => ({
         projectKey,
-        pm: this.inferredHolders(projectKey, 'pm').slice(0, PROPOSED_PER_ROLE),
-        po: this.inferredHolders(projectKey, 'po').slice(0, PROPOSED_PER_ROLE),
+        pm: this.inferredHolders(projectKey, 'pm'),
+        po: this.inferredHolders(projectKey, 'po'),
       }))
       .filter((entry) => entry.pm.length + entry.po.length > 0);
   }

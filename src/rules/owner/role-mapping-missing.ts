@@ -6,6 +6,9 @@ import { listed, personName, plural } from '../overlap/people';
 
 const ROLE_NAMES: Record<ProductRole, string> = { pm: 'Product Manager', po: 'Product Owner' };
 
+/** The message names this many people per project and role; the evidence lists them all. */
+const NAMED_PER_ROLE = 4;
+
 /**
  * C9 and R2, as a set-up step: before the audit can say who oversteps or who is missing, it must know who is who.
  * Projects with work and nobody mapped to either role get ONE finding for the whole site (not one per project and
@@ -62,12 +65,15 @@ function proposalPhrase(index: Parameters<typeof personName>[0], entry: ProjectR
     .filter((role) => entry[role].length > 0)
     .map(
       (role) =>
-        `${role.toUpperCase()} ${listed(
-          entry[role].map(
-            (holder, at) =>
-              `${personName(index, holder.accountId)} (${at === 0 ? `${holder.decisions} ${role === 'pm' ? 'roadmap' : 'backlog'} decisions` : holder.decisions})`,
-          ),
-        )}`,
+        `${role.toUpperCase()} ${listed([
+          ...entry[role]
+            .slice(0, NAMED_PER_ROLE)
+            .map(
+              (holder, at) =>
+                `${personName(index, holder.accountId)} (${at === 0 ? `${holder.decisions} ${role === 'pm' ? 'roadmap' : 'backlog'} decisions` : holder.decisions})`,
+            ),
+          ...(entry[role].length > NAMED_PER_ROLE ? [`${entry[role].length - NAMED_PER_ROLE} more`] : []),
+        ])}`,
     );
   return `${entry.projectKey}: ${parts.join(', ')}`;
 }
