@@ -141,7 +141,9 @@ export class RoleDirectory {
       for (const [accountId, counts] of joined) {
         if (this.siteWide.has(accountId)) continue;
         const evidence = inferRoleIn(projectKey, counts, totals, inference);
-        if (evidence) here.set(accountId, evidence);
+        // Inference fills gaps only: where the project has someone mapped to the role, whoever else does that work
+        // stands in for them and is not a second holder.
+        if (evidence && this.holders(projectKey, evidence.role).length === 0) here.set(accountId, evidence);
       }
       if (here.size > 0) this.inferred.set(projectKey, here);
     }

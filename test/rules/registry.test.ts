@@ -15,6 +15,7 @@ const EXPECTED_IDS = [
   'owner/roadmap-item-unowned',
   'owner/sprint-without-po',
   'owner/project-missing-role',
+  'owner/role-mapping-missing',
   'horizon/roadmap-item-too-short',
   'horizon/roadmap-item-too-long',
   'horizon/sprint-too-long',

@@ -1,7 +1,6 @@
 import type { Role } from '../../classify';
 import type { ProductRole } from '../../config/types';
 import type { CriteriaId } from '../../criteria';
-import { describeInference } from '../../roles';
 import type { ClassifiedAction, RuleContext } from '../types';
 import {
   EVIDENCE_LIMIT,
@@ -59,9 +58,10 @@ const ROLE_NAMES: Record<ProductRole, string> = { pm: 'Product Manager', po: 'Pr
 
 /**
  * Reports, per person and project, the counted actions of the other role's kind. Messages `offSide` and
- * `handOver` get: name, role ("Product Owner for MOB" or what the inferred role rests on), project, actions, first, last, example, shown, counterpart.
- * Skipped: combined-role projects and people holding both roles (here or in another project: overlap/dual-role
- * covers them). A role inferred from the person's decisions is named as such, and the finding is provisional.
+ * `handOver` get: name, role ("Product Owner for MOB"), project, actions, first, last, example, shown, counterpart.
+ * Skipped: combined-role projects, people holding both roles (here or in another project: overlap/dual-role
+ * covers them) and roles that are only inferred: judging someone's decisions against a role guessed from those
+ * same decisions would be circular, so overstepping is judged once the role is confirmed.
  */
 export function checkOffSide(context: RuleContext<OffSideOptions>, spec: OffSide): void {
   const other: ProductRole = spec.holder === 'pm' ? 'po' : 'pm';
@@ -73,9 +73,9 @@ export function checkOffSide(context: RuleContext<OffSideOptions>, spec: OffSide
     const options = context.options(projectKey);
     const threshold = action.kind === 'comment' ? options.commentMinConfidence : options.minConfidence;
     if (classification.confidence < threshold || context.roles.isCombinedRole(projectKey)) continue;
-    const { roles } = rolesHeldIn(context.roles, action.authorId, projectKey);
-    if (!roles.includes(spec.holder) || roles.includes(other) || holdsAnywhere(context.roles, action.authorId, other))
-      continue;
+    const { roles, scope } = rolesHeldIn(context.roles, action.authorId, projectKey);
+    if (scope === 'inferred' || !roles.includes(spec.holder) || roles.includes(other)) continue;
+    if (holdsAnywhere(context.roles, action.authorId, other)) continue;
     const key = `${action.authorId}\u0000${projectKey}`;
     const group = groups.get(key) ?? { accountId: action.authorId, projectKey, entries: [] };
     group.entries.push(entry);
@@ -92,15 +92,13 @@ export function checkOffSide(context: RuleContext<OffSideOptions>, spec: OffSide
     const [first] = entries;
     const last = entries[entries.length - 1];
     if (!top || !first || !last) continue;
-    const info = rolesHeldIn(context.roles, accountId, projectKey);
-    const [inferred] = info.scope === 'inferred' ? (info.inferredFrom ?? []) : [];
     const name = personName(context.index, accountId);
     context.report({
       messageId: 'offSide',
       suggestionId: 'handOver',
       data: {
         name,
-        role: inferred ? describeInference(inferred) : `${ROLE_NAMES[spec.holder]} for ${projectKey}`,
+        role: `${ROLE_NAMES[spec.holder]} for ${projectKey}`,
         project: projectKey,
         actions: describeCount(spec.side, decisions, comments),
         first: day(first.action.at),
@@ -116,7 +114,6 @@ export function checkOffSide(context: RuleContext<OffSideOptions>, spec: OffSide
       evidence: shown.map((entry) => actionEvidence(context.index, entry)),
       criteria: criteriaOf(spec.criteria, shown),
       discriminator: projectKey,
-      provisional: info.scope === 'inferred',
     });
   }
 }

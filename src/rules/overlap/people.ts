@@ -36,13 +36,6 @@ export function holdsAnywhere(roles: RoleDirectory, accountId: string, role: Pro
   return roles.siteRoles(accountId).roles.includes(role);
 }
 
-/** "Sven Olsen" for a mapped role; "Sven Olsen, inferred PO from 14 backlog decisions in TIMOB (…)," for a guess. */
-export function nameWithRole(index: AuditIndex, accountId: string, info: RoleInfo): string {
-  const name = personName(index, accountId);
-  const [evidence] = info.inferredFrom ?? [];
-  return info.scope === 'inferred' && evidence ? `${name}, ${describeInference(evidence)},` : name;
-}
-
 /**
  * Project keys where the person is mapped to the role, sorted. overlap/dual-role asks about the mapping itself
  * ("mapped to both roles"); its behaviour basis covers people with no mapping.

@@ -52,8 +52,9 @@ const valid: Case[] = [
   { name: 'an epic owned by the project’s PM', site: mobSite([epic({ assigneeId: 'pat' })]) },
   { name: 'an epic owned by a PM mapped in another project', site: mobSite([epic({ assigneeId: 'portfolio' })]) },
   {
+    // Inference fills gaps only: with nobody mapped as PM in MOB, the one who makes its roadmap decisions is its PM.
     name: 'an epic owned by someone whose PM role is inferred',
-    site: mobSite([epic({ assigneeId: 'dev' })], undefined, redates('dev')),
+    site: mobSite([epic({ assigneeId: 'dev' })], { po: ['olga'] }, redates('dev')),
   },
   {
     name: 'a done epic with no owner is not open work',
@@ -113,7 +114,7 @@ const invalid: InvalidCase[] = [
   },
   {
     name: 'an epic owned by a developer whose role is inferred as PO',
-    site: mobSite([epic({ assigneeId: 'dev' }), story()], undefined, ranks('dev')),
+    site: mobSite([epic({ assigneeId: 'dev' }), story()], { pm: ['pat'] }, ranks('dev')),
     expected: [
       {
         id: MOB1,
