@@ -1,6 +1,6 @@
 import { parseConfig } from '../../src/config/schema';
 import { describeInference, inferRoleIn, RoleDirectory, type DecisionCounts } from '../../src/roles';
-import { person, project, site } from '../rules/harness';
+import { person, project, site } from '../fixtures/build-site';
 
 describe('inferRoleIn', () => {
   const totals = { strategic: 20, tactical: 200 };

@@ -6,15 +6,15 @@ import {
   EVIDENCE_LIMIT,
   actionEvidence,
   criteriaOf,
-  day,
+  dayOf,
   holderNames,
-  holdsAnywhere,
   isHumanDecider,
+  mappedAnywhere,
+  mappedRolesIn,
   mostTellingFirst,
   personName,
   plural,
-  rolesHeldIn,
-} from './people';
+} from '../support';
 
 /**
  * The check behind overlap/po-strategic-action and overlap/pm-tactical-action: people who hold one role in a
@@ -54,16 +54,18 @@ export interface OffSide {
   criteria: readonly CriteriaId[];
 }
 
+/** The messages both off-side rules define, each in its own words. */
+export type OffSideMessageIds = 'offSide' | 'handOver';
+
 const ROLE_NAMES: Record<ProductRole, string> = { pm: 'Product Manager', po: 'Product Owner' };
 
 /**
- * Reports, per person and project, the counted actions of the other role's kind. Messages `offSide` and
- * `handOver` get: name, role ("Product Owner for MOB"), project, actions, first, last, example, shown, counterpart.
- * Skipped: combined-role projects, people holding both roles (here or in another project: overlap/dual-role
- * covers them) and roles that are only inferred: judging someone's decisions against a role guessed from those
- * same decisions would be circular, so overstepping is judged once the role is confirmed.
+ * Reports, per person and project, the counted actions of the other role's kind. Both messages get: name, role,
+ * project, actions, first, last, example, shown, counterpart.
+ * Skipped: combined-role projects, people mapped to both roles (here or in another project: overlap/dual-role
+ * covers them) and roles that are only inferred.
  */
-export function checkOffSide(context: RuleContext<OffSideOptions>, spec: OffSide): void {
+export function checkOffSide(context: RuleContext<OffSideOptions, OffSideMessageIds>, spec: OffSide): void {
   const other: ProductRole = spec.holder === 'pm' ? 'po' : 'pm';
   const groups = new Map<string, { accountId: string; projectKey: string; entries: ClassifiedAction[] }>();
   for (const entry of context.actions) {
@@ -73,9 +75,9 @@ export function checkOffSide(context: RuleContext<OffSideOptions>, spec: OffSide
     const options = context.options(projectKey);
     const threshold = action.kind === 'comment' ? options.commentMinConfidence : options.minConfidence;
     if (classification.confidence < threshold || context.roles.isCombinedRole(projectKey)) continue;
-    const { roles, scope } = rolesHeldIn(context.roles, action.authorId, projectKey);
-    if (scope === 'inferred' || !roles.includes(spec.holder) || roles.includes(other)) continue;
-    if (holdsAnywhere(context.roles, action.authorId, other)) continue;
+    const roles = mappedRolesIn(context.roles, action.authorId, projectKey);
+    if (!roles.includes(spec.holder) || roles.includes(other) || mappedAnywhere(context.roles, action.authorId, other))
+      continue;
     const key = `${action.authorId}\u0000${projectKey}`;
     const group = groups.get(key) ?? { accountId: action.authorId, projectKey, entries: [] };
     group.entries.push(entry);
@@ -98,11 +100,11 @@ export function checkOffSide(context: RuleContext<OffSideOptions>, spec: OffSide
       suggestionId: 'handOver',
       data: {
         name,
-        role: `${ROLE_NAMES[spec.holder]} for ${projectKey}`,
+        role: ROLE_NAMES[spec.holder],
         project: projectKey,
         actions: describeCount(spec.side, decisions, comments),
-        first: day(first.action.at),
-        last: day(last.action.at),
+        first: dayOf(first.action.at),
+        last: dayOf(last.action.at),
         example: `on ${top.item.key}, "${top.classification.reason}"`,
         shown:
           entries.length > EVIDENCE_LIMIT ? ` The ${EVIDENCE_LIMIT} most telling of ${entries.length} are listed.` : '',

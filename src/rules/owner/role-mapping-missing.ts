@@ -2,7 +2,7 @@ import type { ProductRole } from '../../config/types';
 import type { FindingEvidence } from '../../domain/finding';
 import { describeInference, type ProjectRoleProposal } from '../../roles';
 import type { RuleModule } from '../types';
-import { listed, personName, plural } from '../overlap/people';
+import { joinNames, personName, plural } from '../support';
 
 const ROLE_NAMES: Record<ProductRole, string> = { pm: 'Product Manager', po: 'Product Owner' };
 
@@ -16,7 +16,9 @@ const NAMED_PER_ROLE = 4;
  * Until it is confirmed, the findings that rest on inferred roles are provisional. Its settings are those of the
  * first such project (by key), so set its severity in the site's rules.
  */
-export const rule: RuleModule<Record<string, never>> = {
+export type MessageIds = 'setUp' | 'confirm';
+
+export const rule: RuleModule<Record<string, never>, MessageIds> = {
   meta: {
     id: 'owner/role-mapping-missing',
     category: 'owner',
@@ -43,7 +45,7 @@ export const rule: RuleModule<Record<string, never>> = {
       suggestionId: 'confirm',
       data: {
         projectCount: plural(unmapped.length, 'project'),
-        projects: listed(unmapped),
+        projects: joinNames(unmapped),
         proposal:
           proposal.length > 0
             ? `Proposed from their decisions: ${proposal.map((entry) => proposalPhrase(context.index, entry)).join('; ')}.`
@@ -65,7 +67,7 @@ function proposalPhrase(index: Parameters<typeof personName>[0], entry: ProjectR
     .filter((role) => entry[role].length > 0)
     .map(
       (role) =>
-        `${role.toUpperCase()} ${listed([
+        `${role.toUpperCase()} ${joinNames([
           ...entry[role]
             .slice(0, NAMED_PER_ROLE)
             .map(

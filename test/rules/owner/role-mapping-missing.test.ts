@@ -1,8 +1,14 @@
-import type { Action } from '../../../src/domain/model';
 import { rule } from '../../../src/rules/owner/role-mapping-missing';
-import { change, comment, item, person, project, runRule, site } from '../harness';
+import type { AuditConfig } from '../../../src/config/types';
+import type { Action, Site } from '../../../src/domain/model';
+import { change, comment, item, person, project, site } from '../../fixtures/build-site';
+import { runRule } from '../rule-tester';
 
 const ID = 'owner/role-mapping-missing';
+
+/** The findings the rule raises on a site. */
+const findingsOf = (target: Site, config: Partial<AuditConfig> = {}) =>
+  runRule(rule, { name: ID, site: target, config }).map(({ finding }) => finding);
 const PEOPLE = [
   person('lee', 'Lee Morris'),
   person('ana', 'Ana Costa'),
@@ -37,7 +43,7 @@ const twoProjects = (mapped: { pm?: string[]; po?: string[] } = {}) =>
 
 describe(ID, () => {
   it('raises one finding for the whole site, proposing per project who dominates the decisions, with counts', () => {
-    const findings = runRule(rule, twoProjects());
+    const findings = findingsOf(twoProjects());
     expect(findings).toHaveLength(1);
     const [finding] = findings;
     expect(finding).toMatchObject({
@@ -60,7 +66,7 @@ describe(ID, () => {
   });
 
   it('leaves out projects where someone is mapped (owner/project-missing-role names what is missing there)', () => {
-    const [finding] = runRule(rule, twoProjects({ po: ['ana'] }));
+    const [finding] = findingsOf(twoProjects({ po: ['ana'] }));
     expect(finding?.projectKeys).toEqual(['TIMOB']);
     expect(finding?.message).toContain('in 1 project with work (TIMOB)');
   });
@@ -68,10 +74,10 @@ describe(ID, () => {
   it('says nothing once every project with work has someone mapped', () => {
     const mapped = twoProjects({ po: ['ana'] });
     mapped.projects = [project('TIMOB', { po: ['lee'] }), project('ALOY', { po: ['ana'] })];
-    expect(runRule(rule, mapped)).toEqual([]);
+    expect(findingsOf(mapped)).toEqual([]);
   });
 
   it('is switched off in the site rules', () => {
-    expect(runRule(rule, twoProjects(), { rules: { [ID]: { severity: 'off' } } })).toEqual([]);
+    expect(findingsOf(twoProjects(), { rules: { [ID]: { severity: 'off' } } })).toEqual([]);
   });
 });
