@@ -20,7 +20,7 @@ export function defaultConfig(): AuditConfig {
     roleMapping: structuredClone(DEFAULT_ROLE_MAPPING),
     combinedRoleProjects: [],
     ownerField: 'assignee',
-    thresholds: structuredClone(DEFAULT_THRESHOLDS) as ThresholdSettings,
+    thresholds: structuredClone(DEFAULT_THRESHOLDS),
     rules: {},
     suppressions: [],
     projects: {},

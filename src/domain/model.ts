@@ -47,12 +47,11 @@ export interface Board {
   projectKey?: string;
 }
 
-export type SprintState = 'future' | 'active' | 'closed';
-
 export interface Sprint {
   id: number;
   name: string;
-  state: SprintState | string;
+  /** `future`, `active` or `closed` as Jira sends them; anything else a source sends is kept as it came. */
+  state: string;
   boardId?: number;
   startDate?: Instant;
   endDate?: Instant;

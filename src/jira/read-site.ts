@@ -355,7 +355,7 @@ export function collectGroupRefs(
   const refs = new Map<string, { name: string; groupId?: string }>();
   for (const name of named) refs.set(name, { name });
   for (const roles of Object.values(projectRoles)) {
-    for (const role of roles as RestProjectRole[]) {
+    for (const role of roles) {
       for (const actor of role.actors ?? []) {
         const group = actor.actorGroup;
         const name = group?.name ?? group?.displayName;

@@ -1,4 +1,4 @@
-import { ownerOf } from '../audit/report';
+import { ownerOf } from '../horizon/roadmap';
 import type { ProductRole } from '../config/types';
 import { CRITERIA, RELATIONS, type CriteriaId } from '../criteria';
 import type { FindingEvidence, FindingSubject } from '../domain/finding';
@@ -6,6 +6,7 @@ import { HIERARCHY, type CalendarDate, type FieldChange, type Instant, type Item
 import { plannedSpan, type Span } from '../horizon';
 import { describeInference, type RoleDirectory, type RoleInfo } from '../roles';
 import type { AuditIndex, ClassifiedAction, RuleContext } from './types';
+import { personName, plural, listed } from '../domain/text';
 
 /**
  * What rules share: which field a planned date comes from and the evidence for it, who counts as a decider and
@@ -58,11 +59,6 @@ export function itemSubject(item: Item): FindingSubject {
 /** `{{type}} {{key}} "{{summary}}"` for message templates. */
 export function itemData(item: Item): { type: string; key: string; summary: string } {
   return { type: item.type.name, key: item.key, summary: item.summary };
-}
-
-/** The UTC day of an instant (`2026-12-02T09:00:00.000Z` → `2026-12-02`); calendar dates pass unchanged. */
-export function dayOf(value: Instant): CalendarDate {
-  return value.slice(0, 10);
 }
 
 /**
@@ -130,10 +126,6 @@ export function walkUp(index: AuditIndex, item: Item, found: (candidate: Item) =
   }
 }
 
-export function personName(index: AuditIndex, accountId: string): string {
-  return index.people.get(accountId)?.displayName ?? 'Unknown user';
-}
-
 /**
  * The people holding a role in a project, by name ("Ana, Ben and Chen"): those mapped, else those inferred from their
  * decisions there (said so); `fallback` when there are none.
@@ -145,11 +137,11 @@ export function roleHolderNames(
   fallback: string,
 ): string {
   const mapped = context.roles.holders(projectKey, role).map((accountId) => personName(context.index, accountId));
-  if (mapped.length > 0) return joinNames(mapped);
+  if (mapped.length > 0) return listed(mapped);
   const inferred = context.roles
     .inferredHolders(projectKey, role)
     .map((holder) => `${personName(context.index, holder.accountId)} (${describeInference(holder)})`);
-  return inferred.length > 0 ? joinNames(inferred) : fallback;
+  return inferred.length > 0 ? listed(inferred) : fallback;
 }
 
 /** Who decides about a roadmap item: its owner (by the configured owner field), else the project's PMs. */
@@ -158,12 +150,6 @@ export function roadmapDecider(context: RuleContext<object>, item: Item): string
   const owner = ownerId ? context.index.people.get(ownerId) : undefined;
   if (owner && owner.kind !== 'app') return owner.displayName;
   return roleHolderNames(context, item.projectKey, 'pm', 'the product manager');
-}
-
-/** "Ana Costa", "Ana Costa and Lukas Becker", "Ana Costa, Lukas Becker and Wei Zhang". */
-export function joinNames(names: readonly string[]): string {
-  if (names.length <= 1) return names[0] ?? '';
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
 }
 
 /** "26 months", "24 months and 1 day", "19 days". */
@@ -177,11 +163,6 @@ export function describeMonths({ months, days }: { months: number; days: number 
 /** Days as weeks with at most one decimal: 21 → "3", 29 → "4.1". */
 export function weeksOf(days: number): string {
   return String(Math.round((days / 7) * 10) / 10);
-}
-
-/** "1 day", "3 days"; `many` for irregular plurals. */
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 function capitalise(text: string): string {
@@ -275,14 +256,13 @@ export function roleHolders(
     .holders(projectKey, role)
     .filter((id) => isHumanDecider(index, id))
     .map((id) => personName(index, id));
-  if (mapped.length > 0) return { names: joinNames(mapped), inferred: false };
+  if (mapped.length > 0) return { names: listed(mapped), inferred: false };
   const inferred = roles
     .inferredHolders(projectKey, role)
     .map((holder) => `${personName(index, holder.accountId)} (${describeInference(holder)})`);
   const title = role === 'pm' ? 'Product Manager' : 'Product Owner';
   return {
-    names:
-      inferred.length > 0 ? joinNames(inferred) : `nobody yet (no ${title} is mapped in ${projectKey}, nor inferred)`,
+    names: inferred.length > 0 ? listed(inferred) : `nobody yet (no ${title} is mapped in ${projectKey}, nor inferred)`,
     inferred: true,
   };
 }

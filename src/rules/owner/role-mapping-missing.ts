@@ -2,7 +2,7 @@ import type { ProductRole } from '../../config/types';
 import type { FindingEvidence } from '../../domain/finding';
 import { describeInference, type ProjectRoleProposal } from '../../roles';
 import type { RuleModule } from '../types';
-import { joinNames, personName, plural } from '../support';
+import { listed, personName, plural } from '../../domain/text';
 
 const ROLE_NAMES: Record<ProductRole, string> = { pm: 'Product Manager', po: 'Product Owner' };
 
@@ -45,7 +45,7 @@ export const rule: RuleModule<Record<string, never>, MessageIds> = {
       suggestionId: 'confirm',
       data: {
         projectCount: plural(unmapped.length, 'project'),
-        projects: joinNames(unmapped),
+        projects: listed(unmapped),
         proposal:
           proposal.length > 0
             ? `Proposed from their decisions: ${proposal.map((entry) => proposalPhrase(context.index, entry)).join('; ')}.`
@@ -67,7 +67,7 @@ function proposalPhrase(index: Parameters<typeof personName>[0], entry: ProjectR
     .filter((role) => entry[role].length > 0)
     .map(
       (role) =>
-        `${role.toUpperCase()} ${joinNames([
+        `${role.toUpperCase()} ${listed([
           ...entry[role]
             .slice(0, NAMED_PER_ROLE)
             .map(
