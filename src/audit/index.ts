@@ -97,18 +97,20 @@ export function settingsLookup(config: AuditConfig): (projectKey: string) => Eff
   };
 }
 
-/** What kinds of action each person took (apps left out): what role inference goes by. */
+/** What kinds of action each person took in each project (apps left out): what role inference goes by. */
 export function countDecisions(
   site: Pick<Site, 'people'>,
   actions: readonly ClassifiedAction[],
-): Map<string, DecisionCounts> {
-  const decisions = new Map<string, DecisionCounts>();
+): Map<string, Map<string, DecisionCounts>> {
+  const decisions = new Map<string, Map<string, DecisionCounts>>();
   const apps = new Set(site.people.filter((person) => person.kind === 'app').map((person) => person.accountId));
-  for (const { action, classification } of actions) {
+  for (const { action, item, classification } of actions) {
     if (!action.authorId || apps.has(action.authorId)) continue;
-    const counts = decisions.get(action.authorId) ?? { strategic: 0, tactical: 0, neutral: 0 };
+    const project = decisions.get(item.projectKey) ?? new Map<string, DecisionCounts>();
+    const counts = project.get(action.authorId) ?? { strategic: 0, tactical: 0, neutral: 0 };
     counts[classification.role]++;
-    decisions.set(action.authorId, counts);
+    project.set(action.authorId, counts);
+    decisions.set(item.projectKey, project);
   }
   return decisions;
 }

@@ -4,7 +4,7 @@ import type { Finding } from '../domain/finding';
 import type { Instant, ReadProblem, Site } from '../domain/model';
 import { plannedSpan, sprintLengthDays, duringSprint } from '../horizon';
 import { isRoadmapItem, ownerOf } from '../horizon/roadmap';
-import type { RoleDirectory, RoleInfo } from '../roles';
+import type { ProjectRoleProposal, RoleDirectory, RoleInfo } from '../roles';
 import type { AuditIndex, ClassifiedAction } from '../rules/types';
 import { personName } from '../domain/text';
 
@@ -21,6 +21,8 @@ export interface PersonProfile {
   roles: ProductRole[];
   roleSources: RoleInfo['sources'];
   roleScope: RoleInfo['scope'];
+  /** For inferred roles: the decisions each rests on, per project. */
+  inferredFrom?: RoleInfo['inferredFrom'];
   counts: RoleCounts;
   /** Shares of all actions in the window, 0..1. */
   share: RoleCounts;
@@ -42,7 +44,7 @@ export interface SprintSummary {
   /** Whether the source records sprint goals, so that a missing goal means none was set. */
   goalKnown: boolean;
   items: number;
-  /** Tactical decisions on the sprint's items, made during the sprint by people mapped as POs (not inferred). */
+  /** Tactical decisions on the sprint's items, made during the sprint by its project's POs (mapped or inferred). */
   poDecisions: number;
   /** Both counts by the project of the items, so a viewer who may not browse some of them sees only the rest. */
   byProject: Record<string, { items: number; poDecisions: number }>;
@@ -71,6 +73,8 @@ export interface ProjectSummary {
   name: string;
   productManagers: string[];
   productOwners: string[];
+  /** With nobody mapped: the people whose decisions dominate, proposed per role, for an admin to confirm. */
+  proposedRoles?: Pick<ProjectRoleProposal, 'pm' | 'po'>;
   combinedRole: boolean;
   items: number;
   actions: number;
@@ -122,10 +126,12 @@ export function personProfiles(
   const counts = new Map<string, { counts: RoleCounts; byProject: Record<string, RoleCounts> }>();
   for (const { action, item, classification } of actions) {
     if (!action.authorId) continue;
-    const entry = counts.get(action.authorId) ?? { counts: emptyCounts(), byProject: {} };
+    // One person's several accounts (configured aliases) are one row.
+    const accountId = roles.canonical(action.authorId);
+    const entry = counts.get(accountId) ?? { counts: emptyCounts(), byProject: {} };
     entry.counts[classification.role]++;
     (entry.byProject[item.projectKey] ??= emptyCounts())[classification.role]++;
-    counts.set(action.authorId, entry);
+    counts.set(accountId, entry);
   }
   return [...counts.entries()]
     .map(([accountId, entry]) => {
@@ -138,6 +144,7 @@ export function personProfiles(
         roles: role.roles,
         roleSources: role.sources,
         roleScope: role.scope,
+        ...(role.inferredFrom ? { inferredFrom: role.inferredFrom } : {}),
         counts: entry.counts,
         share: shares(entry.counts),
         projects: Object.keys(entry.byProject).sort(),
@@ -159,7 +166,7 @@ export function sprintSummaries(index: AuditIndex, roles: RoleDirectory): Sprint
       for (const { action, classification } of index.actionsByItem.get(item.key) ?? []) {
         if (classification.role !== 'tactical' || !action.authorId || !duringSprint(action.at, sprint)) continue;
         const role = roles.rolesIn(action.authorId, item.projectKey);
-        if (role.scope !== 'inferred' && role.roles.includes('po')) {
+        if (role.roles.includes('po')) {
           poDecisions++;
           counts.poDecisions++;
         }
@@ -226,15 +233,22 @@ export function projectSummaries(
   for (const { item } of actions) actionCounts.set(item.projectKey, (actionCounts.get(item.projectKey) ?? 0) + 1);
   const itemCounts = new Map<string, number>();
   for (const item of index.site.items) itemCounts.set(item.projectKey, (itemCounts.get(item.projectKey) ?? 0) + 1);
-  return index.site.projects.map((project) => ({
-    key: project.key,
-    name: project.name,
-    productManagers: roles.holders(project.key, 'pm'),
-    productOwners: roles.holders(project.key, 'po'),
-    combinedRole: roles.isCombinedRole(project.key),
-    items: itemCounts.get(project.key) ?? 0,
-    actions: actionCounts.get(project.key) ?? 0,
-  }));
+  const proposals = new Map(
+    roles.proposal(index.site.projects.map((project) => project.key)).map((entry) => [entry.projectKey, entry]),
+  );
+  return index.site.projects.map((project) => {
+    const proposal = proposals.get(project.key);
+    return {
+      key: project.key,
+      name: project.name,
+      productManagers: roles.holders(project.key, 'pm'),
+      productOwners: roles.holders(project.key, 'po'),
+      ...(proposal ? { proposedRoles: { pm: proposal.pm, po: proposal.po } } : {}),
+      combinedRole: roles.isCombinedRole(project.key),
+      items: itemCounts.get(project.key) ?? 0,
+      actions: actionCounts.get(project.key) ?? 0,
+    };
+  });
 }
 
 /** The profile with counts and shares of the person's work in one project only. */

@@ -79,6 +79,7 @@ function toFinding(rule: AnyRule, draft: FindingDraft, settings: EffectiveSettin
     message: formatMessage(rule, draft.messageId, draft.data),
     evidence: draft.evidence,
     suggestion: formatMessage(rule, draft.suggestionId, draft.data),
+    ...(draft.provisional ? { provisional: true } : {}),
   };
 }
 

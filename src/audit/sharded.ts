@@ -52,7 +52,7 @@ export interface SiteOutline extends Omit<Site, 'actions'> {
   actionCount: number;
 }
 
-/** What people decided in one project: counts for role inference, and the strategic decisions themselves. */
+/** What people decided in one project: counts for role inference (its own items only), and the strategic decisions themselves. */
 export interface ProjectDecisions {
   projectKey: string;
   decisions: Record<string, DecisionCounts>;
@@ -184,7 +184,7 @@ export function projectDecisions(
   const strategicItems = new Map(strategic.map(({ item }) => [item.key, item]));
   return {
     projectKey,
-    decisions: Object.fromEntries(countDecisions(shard, classified)),
+    decisions: Object.fromEntries(countDecisions(shard, classified).get(projectKey) ?? []),
     strategic: strategic.map(({ action }) => action),
     strategicItems: [...strategicItems.values()],
   };
@@ -390,18 +390,9 @@ function runRulesFor(
   });
 }
 
-function sumDecisions(parts: readonly ProjectDecisions[]): Map<string, DecisionCounts> {
-  const total = new Map<string, DecisionCounts>();
-  for (const part of parts) {
-    for (const [accountId, counts] of Object.entries(part.decisions)) {
-      const sum = total.get(accountId) ?? { strategic: 0, tactical: 0, neutral: 0 };
-      sum.strategic += counts.strategic;
-      sum.tactical += counts.tactical;
-      sum.neutral += counts.neutral;
-      total.set(accountId, sum);
-    }
-  }
-  return total;
+/** Every project's counts together, each project's from its own part. */
+function sumDecisions(parts: readonly ProjectDecisions[]): Map<string, Map<string, DecisionCounts>> {
+  return new Map(parts.map((part) => [part.projectKey, new Map(Object.entries(part.decisions))]));
 }
 
 /** One profile per person: counts summed over the projects' parts, shares worked out again. */

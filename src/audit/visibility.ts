@@ -156,7 +156,24 @@ function visiblePerson(person: PersonProfile, visible: ReadonlySet<string>): Per
     counts.tactical += entry.tactical;
     counts.neutral += entry.neutral;
   }
-  return [{ ...person, counts, share: shares(counts), projects, byProject }];
+  return [{ ...person, ...visibleInference(person, visible), counts, share: shares(counts), projects, byProject }];
+}
+
+/** An inferred role rests on decisions in some projects: what the viewer may not browse neither shows nor counts. */
+function visibleInference(
+  person: PersonProfile,
+  visible: ReadonlySet<string>,
+): Pick<PersonProfile, 'roles' | 'roleSources' | 'roleScope' | 'inferredFrom'> {
+  if (person.roleScope !== 'inferred') return person;
+  const inferredFrom = (person.inferredFrom ?? []).filter((entry) => visible.has(entry.projectKey));
+  if (inferredFrom.length === 0) return { roles: [], roleSources: [], roleScope: 'none' };
+  const held = new Set(inferredFrom.map((entry) => entry.role));
+  return {
+    roles: (['pm', 'po'] as const).filter((role) => held.has(role)),
+    roleSources: ['inferred'],
+    roleScope: 'inferred',
+    inferredFrom,
+  };
 }
 
 /** A project key as a word or as an issue key's prefix (`MOB`, `MOB-12`), not inside another word. */

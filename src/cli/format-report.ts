@@ -39,6 +39,7 @@ function findingsCsv(findings: readonly Finding[]): string {
       id: finding.id,
       rule: finding.rule,
       severity: finding.severity,
+      provisional: finding.provisional === true,
       subjectType: finding.subject.type,
       subject: subjectLabel(finding),
       projects: finding.projectKeys.join(' '),
@@ -76,7 +77,12 @@ function table(report: AuditReport): string {
     style: { head: [], border: [] },
   });
   for (const finding of report.findings)
-    findings.push([finding.severity, finding.rule, subjectLabel(finding), finding.message]);
+    findings.push([
+      finding.provisional ? `${finding.severity} (provisional)` : finding.severity,
+      finding.rule,
+      subjectLabel(finding),
+      finding.message,
+    ]);
   const people = new Table({
     head: ['person', 'role', 'strategic', 'tactical', 'neutral'],
     style: { head: [], border: [] },
@@ -127,7 +133,7 @@ function markdown(report: AuditReport): string {
     lines.push(
       `### ${finding.severity}: ${escape(finding.message)}`,
       '',
-      `- rule \`${finding.rule}\` · criteria ${finding.criteria.join(', ')} · ${finding.subject.type} ${escape(subjectLabel(finding))}`,
+      `- rule \`${finding.rule}\` · criteria ${finding.criteria.join(', ')} · ${finding.subject.type} ${escape(subjectLabel(finding))}${finding.provisional ? ' · provisional: rests on an inferred role' : ''}`,
     );
     for (const entry of finding.evidence)
       lines.push(`- ${isoDay(entry.at)} ${evidenceSubject(entry)}: ${escape(entry.what)}`);

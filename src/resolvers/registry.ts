@@ -9,7 +9,7 @@ import { refreshProject } from './refresh';
 import { fail, type ResolverResponse } from './response';
 import { getFindings, getRoadmap } from './roadmap';
 import type { AppServices, CallerContext } from './services';
-import { getSettings, saveSettings } from './settings';
+import { getRoleProposal, getSettings, saveSettings } from './settings';
 import { exportSettings, importSettings } from './settings-transfer';
 
 const getContext: Handler<'getContext'> = (_services, _payload, context) => Promise.resolve(readModuleContext(context));
@@ -22,6 +22,7 @@ export const HANDLERS: { [K in keyof ResolverApi]: Handler<K> } = {
   getFindings,
   getSettings,
   saveSettings,
+  getRoleProposal,
   refreshProject,
   exportSettings,
   importSettings,

@@ -5,13 +5,14 @@ import { projectKeyOf } from '../domain/issue-key';
 import { getMyPermissions, listProjects } from '../jira/api/platform';
 import type { JiraClient } from '../jira/client';
 import { ConfigRepository, StaleVersionError } from '../store/config-store';
-import type { FieldIssue, SettingsView } from './api';
+import type { FieldIssue, ProposedHolder, SettingsView } from './api';
 import { readModuleContext } from './context';
 import type { Handler } from './handler';
 import { fail, ok } from './response';
 import { RULE_METAS } from '../rules';
 import { RULE_INFO } from './rule-info';
 import type { AppServices } from './services';
+import { auditForViewer } from './viewer-audit';
 
 /** Jira's project key format (the configuration's schema accepts the same). */
 const PROJECT_KEY = /^[A-Z][A-Z0-9_]*$/;
@@ -162,4 +163,31 @@ export const saveSettings: Handler<'saveSettings'> = async (services, payload, c
     throw error;
   }
   return ok(await settingsView(services, projectKey, client, viewer));
+};
+
+/** The set-up finding's proposed mapping, per project, for the admin page's "Confirm proposed roles": admins only. */
+export const getRoleProposal: Handler<'getRoleProposal'> = async (services) => {
+  const viewer = await settingsViewer(services.jiraAsUser());
+  if (!viewer.siteAdmin) return fail('FORBIDDEN', 'Only Jira admins may see the proposed role mapping.');
+  const config = await new ConfigRepository(services.store, RULE_METAS).effective();
+  const { report, names } = await auditForViewer(services, config, undefined);
+  const holder = (entry: { accountId: string; decisions: number; allDecisions: number }): ProposedHolder => ({
+    accountId: entry.accountId,
+    displayName: names.get(entry.accountId) ?? entry.accountId,
+    decisions: entry.decisions,
+    allDecisions: entry.allDecisions,
+  });
+  return ok({
+    projects: report.projects.flatMap((project) =>
+      project.proposedRoles
+        ? [
+            {
+              projectKey: project.key,
+              pm: project.proposedRoles.pm.map(holder),
+              po: project.proposedRoles.po.map(holder),
+            },
+          ]
+        : [],
+    ),
+  });
 };

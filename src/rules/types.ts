@@ -60,6 +60,8 @@ export interface FindingDraft<MessageIds extends string = string> {
   discriminator?: string;
   /** Overrides the configured severity, e.g. information-only cases of a rule. */
   severity?: Severity;
+  /** The finding rests on an inferred (unconfirmed) role. */
+  provisional?: boolean;
 }
 
 export interface RuleContext<Options, MessageIds extends string = string> {

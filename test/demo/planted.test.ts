@@ -58,8 +58,10 @@ describe.each(SEEDS)('demo site (seed %s)', (seed) => {
   });
 
   describe('DEMO_PLANTED', () => {
-    it('has at least one problem and one control for every rule, with unique ids', () => {
-      for (const rule of RULE_IDS) {
+    it('has at least one problem and one control for every judging rule, with unique ids', () => {
+      // The demo is a site that is set up (every project mapped): the set-up rule's problem is pinned on unmapped real
+      // data (test/real-jira/roles.test.ts), and its control is that the demo audit raises none (test/audit).
+      for (const rule of RULE_IDS.filter((id) => id !== 'owner/role-mapping-missing')) {
         expect([rule, planted(rule, 'problem').length > 0, planted(rule, 'control').length > 0]).toEqual([
           rule,
           true,

@@ -3,7 +3,7 @@ import type { FieldMeaning, Item } from '../../domain/model';
 import { daysBetween, isoDay } from '../../horizon';
 import { isRoadmapItem } from '../../horizon/roadmap';
 import type { AuditIndex, ClassifiedAction, RuleContext, RuleModule } from '../types';
-import { EVIDENCE_LIMIT, actionEvidence, criteriaOf, isHumanDecider, mappedRolesIn } from '../support';
+import { EVIDENCE_LIMIT, actionEvidence, criteriaOf, isHumanDecider, rolesHeldIn } from '../support';
 import { personName, plural, listed } from '../../domain/text';
 
 export interface Options {
@@ -106,6 +106,8 @@ interface Decision {
   entry: ClassifiedAction;
   accountId: string;
   side: ProductRole;
+  /** The side is the person's role inferred from their decisions, not a mapped one. */
+  inferred: boolean;
 }
 
 export type MessageIds = 'contested' | 'agree';
@@ -164,7 +166,10 @@ export const rule: RuleModule<Options, MessageIds> = {
             last: isoDay(last.entry.action.at),
             sequence:
               shown
-                .map(({ accountId, side }) => `${personName(context.index, accountId)} (${side.toUpperCase()})`)
+                .map(
+                  ({ accountId, side, inferred }) =>
+                    `${personName(context.index, accountId)} (${inferred ? 'inferred ' : ''}${side.toUpperCase()})`,
+                )
                 .join(', then ') + (contested.length > shown.length ? ', …' : ''),
             noun: withArticle(item.type.name.toLowerCase()),
             owner: ROLE_NAMES[owner.role],
@@ -179,13 +184,14 @@ export const rule: RuleModule<Options, MessageIds> = {
             shown.map(({ entry }) => entry),
           ),
           discriminator: topic,
+          provisional: contested.some((one) => one.inferred),
         });
       }
     }
   },
 };
 
-/** The item's decisions by PMs and POs (people mapped to exactly one of the two roles), grouped by topic, oldest first. */
+/** The item's decisions by PMs and POs (people holding exactly one of the two roles, mapped or inferred), grouped by topic, oldest first. */
 function decisionsByTopic(
   context: RuleContext<Options, MessageIds>,
   item: Item,
@@ -200,14 +206,15 @@ function decisionsByTopic(
       !isHumanDecider(context.index, action.authorId)
     )
       continue;
-    const roles = mappedRolesIn(context.roles, action.authorId, item.projectKey);
-    if (roles.length !== 1) continue;
-    const side = roles[0] as ProductRole;
+    const held = rolesHeldIn(context.roles, action.authorId, item.projectKey);
+    if (held.roles.length !== 1) continue;
+    const side = held.roles[0] as ProductRole;
+    const inferred = held.scope === 'inferred';
     const topics = new Set(
       action.changes.map((change) => TOPIC_OF[change.meaning]).filter((topic): topic is Topic => topic !== undefined),
     );
     for (const topic of topics)
-      byTopic.set(topic, [...(byTopic.get(topic) ?? []), { entry, accountId: action.authorId, side }]);
+      byTopic.set(topic, [...(byTopic.get(topic) ?? []), { entry, accountId: action.authorId, side, inferred }]);
   }
   return byTopic;
 }

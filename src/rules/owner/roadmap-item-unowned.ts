@@ -2,7 +2,7 @@ import { isOpen } from '../../domain/item-state';
 import { isRoadmapItem, ownerOf } from '../../horizon/roadmap';
 import type { Item, Person } from '../../domain/model';
 import { plannedEnd, plannedStart, isoDay } from '../../horizon';
-import type { RoleInfo } from '../../roles';
+import { describeInference, type RoleInfo } from '../../roles';
 import type { AuditIndex, RuleModule } from '../types';
 import { personName, listed } from '../../domain/text';
 
@@ -79,6 +79,8 @@ export const rule: RuleModule<Options, MessageIds> = {
         subject: { type: 'item', id: item.key, key: item.key, name: item.summary },
         projectKey: item.projectKey,
         issueKeys: [item.key],
+        // Who the project's PMs are is a guess while nobody is mapped as PM there.
+        provisional: context.roles.holders(item.projectKey, 'pm').length === 0,
         evidence: [
           {
             issueKey: item.key,
@@ -109,8 +111,10 @@ function describeRole(info: RoleInfo, person: Person | undefined, projectKey: st
       return `they are mapped as ${roles} in ${projectKey}`;
     case 'site':
       return `they are mapped only as ${roles} on this site`;
-    case 'inferred':
-      return `they hold no mapped role, and their own actions suggest a ${roles} (inferred)`;
+    case 'inferred': {
+      const [evidence] = info.inferredFrom ?? [];
+      return `they hold no mapped role, and their own decisions suggest a ${roles}${evidence ? ` (${describeInference(evidence)})` : ' (inferred)'}`;
+    }
     default:
       return 'they hold no product role, mapped or inferred from their actions';
   }

@@ -1,7 +1,7 @@
 import type { Action, Sprint } from '../../domain/model';
 import { duringSprint, isoDay } from '../../horizon';
 import type { ClassifiedAction, RuleContext, RuleModule } from '../types';
-import { EVIDENCE_LIMIT, actionEvidence, holderNames, isHumanDecider, mappedRolesIn } from '../support';
+import { EVIDENCE_LIMIT, actionEvidence, isHumanDecider, roleHolders, rolesHeldIn } from '../support';
 import { personName, plural, listed } from '../../domain/text';
 
 export type MessageIds = 'unmanaged' | 'ownIt';
@@ -10,7 +10,9 @@ export type MessageIds = 'unmanaged' | 'ownIt';
  * C9: a sprint's backlog has one accountable owner, the PO. A sprint with no goal and no tactical action by a PO of
  * its project — during the sprint, or adding its work to it at planning — has nobody managing it. Active sprints
  * and sprints closed in the audit window are judged; future sprints are not, nor sprints with no work in them.
- * Only mapped POs count: someone whose PO role is inferred from these very actions is who stood in, not the owner.
+ * POs are whom the people table names: mapped, else inferred from their decisions in the project (inference fills
+ * gaps only, so with a PO mapped, whoever stood in for them does not count). With nobody mapped as PO there, the
+ * finding rests on inferred roles and is provisional.
  * Sprints from a source that records no goals are not judged.
  */
 export const rule: RuleModule<Record<string, never>, MessageIds> = {
@@ -44,7 +46,7 @@ export const rule: RuleModule<Record<string, never>, MessageIds> = {
       const byPo = managing.filter(
         ({ action, item }) =>
           isHumanDecider(context.index, action.authorId) &&
-          mappedRolesIn(context.roles, action.authorId, item.projectKey).includes('po'),
+          rolesHeldIn(context.roles, action.authorId, item.projectKey).roles.includes('po'),
       );
       if (byPo.length > 0) continue;
 
@@ -52,6 +54,7 @@ export const rule: RuleModule<Record<string, never>, MessageIds> = {
         .filter(({ action }) => isHumanDecider(context.index, action.authorId))
         .sort((a, b) => (a.action.at < b.action.at ? -1 : a.action.at > b.action.at ? 1 : 0));
       const shown = byPeople.slice(0, EVIDENCE_LIMIT);
+      const pos = roleHolders(context.index, context.roles, projectKey, 'po');
       context.report({
         messageId: 'unmanaged',
         suggestionId: 'ownIt',
@@ -63,7 +66,7 @@ export const rule: RuleModule<Record<string, never>, MessageIds> = {
           items: plural(items.length, 'item'),
           project: projectKey,
           actedBy: actedBy(context, byPeople),
-          pos: holderNames(context.index, context.roles, projectKey, 'po'),
+          pos: pos.names,
         },
         subject: { type: 'sprint', id: String(sprint.id), name: sprint.name },
         projectKey,
@@ -77,6 +80,7 @@ export const rule: RuleModule<Record<string, never>, MessageIds> = {
                 at: start,
                 what: `In ${sprint.name}; no backlog work on it at planning or during the sprint`,
               })),
+        provisional: pos.inferred,
       });
     }
   },
@@ -131,5 +135,5 @@ function actedBy(
   const parts = [...counts.entries()]
     .sort((a, b) => b[1] - a[1])
     .map(([id, count]) => `${personName(context.index, id)} (${count})`);
-  return `The backlog work on them came from ${listed(parts)}, none of them a Product Owner there.`;
+  return `The backlog work on them came from ${listed(parts)}, none of them a Product Owner there (mapped or inferred).`;
 }

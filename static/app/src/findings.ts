@@ -67,6 +67,8 @@ export function subjectLabel(finding: Finding): string {
       return `Project ${subject.key ?? subject.id}${subject.name ? ` (${subject.name})` : ''}`;
     case 'person':
       return subject.name ?? 'Unknown person';
+    case 'site':
+      return subject.name ?? 'The whole site';
     default:
       return subject.name ?? subject.id;
   }

@@ -132,7 +132,7 @@ function FindingItem({ finding, siteUrl }: { finding: Finding; siteUrl: string }
         <Stack space="space.050">
           <Text>{finding.message}</Text>
           <Text size="small" color="color.text.subtle">
-            {`${subjectLabel(finding)} · ${finding.rule}`}
+            {`${subjectLabel(finding)} · ${finding.rule}${finding.provisional ? ' · provisional: rests on an inferred role' : ''}`}
           </Text>
         </Stack>
       </button>
