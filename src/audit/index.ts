@@ -74,7 +74,7 @@ export function auditSite(fullSite: Site, config: AuditConfig, options: AuditOpt
     now: options.now.toISOString(),
     window: { ...(options.since ? { since: options.since.toISOString() } : {}), until: options.now.toISOString() },
     site: { baseUrl: site.baseUrl },
-    coverage: buildCoverage(site, actions.length),
+    coverage: { ...buildCoverage(site, actions.length), unread: [...site.problems, ...run.notChecked] },
     people: personProfiles(index, actions, roles),
     projects: projectSummaries(index, roles, actions),
     sprints: sprintSummaries(index, roles),

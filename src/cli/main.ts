@@ -14,6 +14,7 @@ import { HttpTransport } from '../jira/transport-http';
 import { registerAuditCommand } from './audit';
 import { registerClassifyCommands } from './classify';
 import { registerConfigCommands } from './config';
+import { writeSnapshotOutput } from './snapshot-output';
 import { formatReport } from './format-report';
 import { liveClient, parseDateOption, parseNumberOption, type LiveSiteOptions } from './site-source';
 import { describeRead, describeUsage } from './usage';
@@ -108,8 +109,14 @@ export async function main(argv: string[]): Promise<void> {
         ...(options.group ? { groups: options.group } : {}),
         changelogs: options.naive ? 'per-issue' : 'bulk',
       });
-      await saveSnapshotFile(options.out, read.snapshot);
-      process.stderr.write(`${describeRead(read)}\nwrote ${options.out} using ${describeUsage(client.usage)}\n`);
+      const output = await writeSnapshotOutput(options.out, read);
+      process.stderr.write(`${describeRead(read)}\nwrote ${output.written} using ${describeUsage(client.usage)}\n`);
+      if (!output.complete) {
+        process.stderr.write(
+          `the read was incomplete (${read.snapshot.projects.length === 0 ? 'no project read' : 'see "could not read" above'}): ${options.out} was left as it was; the partial snapshot, its gaps recorded in "unread", is ${output.written}\n`,
+        );
+        process.exitCode = 2;
+      }
     });
 
   program

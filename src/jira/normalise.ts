@@ -25,7 +25,8 @@ import type { RestComment, RestHistory, RestIssue, RestSprint, RestUser, SiteSna
  * `site.problems` with the reason rather than dropped silently.
  */
 export function normaliseSite(snapshot: SiteSnapshot, extraProblems: ReadProblem[] = []): Site {
-  const problems: ReadProblem[] = [...extraProblems];
+  // Gaps a recorded snapshot carries are as much the site's problems as those of a live read.
+  const problems: ReadProblem[] = [...asArray(snapshot.unread), ...extraProblems];
   const fieldMap = discoverFields(asArray(snapshot.fields));
   const candidates = discoverFieldCandidates(asArray(snapshot.fields));
   const people = new PeopleBuilder(asArray(snapshot.users));

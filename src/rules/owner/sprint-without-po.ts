@@ -12,6 +12,7 @@ import {
   personName,
   plural,
 } from '../overlap/people';
+import { unreadRoleData } from './unread-roles';
 
 /**
  * C9: a sprint's backlog has one accountable owner, the PO. A sprint with no goal and no tactical action by a PO of
@@ -55,6 +56,15 @@ export const rule: RuleModule<Record<string, never>> = {
           mappedRolesIn(context.roles, action.authorId, item.projectKey).includes('po'),
       );
       if (byPo.length > 0) continue;
+      const unread = unreadRoleData(context, projectKey, 'po');
+      if (unread.length > 0) {
+        context.notChecked({
+          projectKey,
+          what: `whether sprint "${sprint.name}" had a Product Owner`,
+          because: unread,
+        });
+        continue;
+      }
 
       const byPeople = managing
         .filter(({ action }) => isHumanDecider(context.index, action.authorId))
@@ -80,13 +90,11 @@ export const rule: RuleModule<Record<string, never>> = {
         evidence:
           shown.length > 0
             ? shown.map((entry) => actionEvidence(context.index, entry))
-            : items
-                .slice(0, EVIDENCE_LIMIT)
-                .map((item) => ({
-                  issueKey: item.key,
-                  at: start,
-                  what: `In ${sprint.name}; no backlog work on it at planning or during the sprint`,
-                })),
+            : items.slice(0, EVIDENCE_LIMIT).map((item) => ({
+                issueKey: item.key,
+                at: start,
+                what: `In ${sprint.name}; no backlog work on it at planning or during the sprint`,
+              })),
       });
     }
   },
