@@ -9,7 +9,7 @@ import { normaliseSite } from '../jira/normalise';
 import { listProjects } from '../jira/api/platform';
 import { readSite } from '../jira/read-site';
 import { loadSnapshotFile } from '../jira/snapshot-file';
-import { RULES } from '../rules';
+import { RULE_METAS } from '../rules';
 import { formatReport, incompleteness, REPORT_FORMATS, type ReportFormat } from './format-report';
 import { progressReporter } from './progress';
 import { liveClient, parseDateOption, type LiveSiteOptions } from './site-source';
@@ -108,10 +108,7 @@ async function loadConfigFile(path: string): Promise<AuditConfig> {
     throw new Error(`Configuration ${path} is not valid JSON: ${(error as Error).message}`);
   }
   // Any format: a hand-written file, or the admin page's export of the whole configuration.
-  const { site, projects } = parseConfiguration(
-    value,
-    RULES.map((rule) => rule.meta),
-  );
+  const { site, projects } = parseConfiguration(value, RULE_METAS);
   return { ...site, projects: { ...site.projects, ...projects } };
 }
 
