@@ -15,7 +15,7 @@ import type { CalendarDate, Instant, Item, Sprint } from '../domain/model';
  */
 
 /** The average Gregorian month, for thresholds and spans given in months. */
-const DAYS_PER_MONTH = 30.436875;
+export const DAYS_PER_MONTH = 30.436875;
 
 export interface Span {
   start: CalendarDate;
