@@ -1,10 +1,12 @@
 import type { Role } from '../classify';
 import type { EffectiveSettings, ProductRole } from '../config/types';
 import type { Finding } from '../domain/finding';
-import { HIERARCHY, type Instant, type Item, type ReadProblem, type Site } from '../domain/model';
+import type { Instant, ReadProblem, Site } from '../domain/model';
 import { plannedSpan, sprintLengthDays, duringSprint } from '../horizon';
+import { isRoadmapItem, ownerOf } from '../horizon/roadmap';
 import type { RoleDirectory, RoleInfo } from '../roles';
 import type { AuditIndex, ClassifiedAction } from '../rules/types';
+import { personName } from '../domain/text';
 
 export interface RoleCounts {
   strategic: number;
@@ -169,24 +171,6 @@ export function sprintSummaries(index: AuditIndex, roles: RoleDirectory): Sprint
   });
 }
 
-export function isRoadmapItem(item: Item): boolean {
-  return item.type.hierarchyLevel >= HIERARCHY.epic;
-}
-
-/** The owner of a roadmap item by the configured owner field (assignee unless set otherwise). */
-export function ownerOf(item: Item, settings: Pick<EffectiveSettings, 'ownerField'>): string | undefined {
-  switch (settings.ownerField) {
-    case 'assignee':
-      return item.assigneeId;
-    case 'reporter':
-      return item.reporterId;
-    case 'creator':
-      return item.creatorId;
-    default:
-      return item.userFields[settings.ownerField]?.[0];
-  }
-}
-
 export function roadmapSummaries(
   index: AuditIndex,
   roles: RoleDirectory,
@@ -212,7 +196,7 @@ export function roadmapSummaries(
     };
     if (ownerId) {
       summary.ownerId = ownerId;
-      summary.ownerName = index.people.get(ownerId)?.displayName ?? 'Unknown user';
+      summary.ownerName = personName(index, ownerId);
     }
     if (span) Object.assign(summary, { start: span.start, end: span.end, spanDays: span.days });
     return summary;

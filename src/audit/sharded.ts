@@ -15,7 +15,7 @@
  */
 import type { AuditConfig } from '../config/types';
 import type { Action, Item, Person, ReadProblem, Site } from '../domain/model';
-import { compareActions, compareItems, fullerPerson, withSprint } from '../jira/normalise';
+import { compareActions, compareItems, fullerPerson, withSprint } from '../domain/join';
 import { RoleDirectory, type DecisionCounts } from '../roles';
 import { RULE_LIST } from '../rules';
 import type { AnyRule, ClassifiedAction } from '../rules/types';

@@ -5,7 +5,7 @@
  */
 import type { Finding } from '../domain/finding';
 import { projectKeyOf } from '../domain/issue-key';
-import { compareItems } from '../jira/normalise';
+import { compareItems } from '../domain/join';
 import type { AuditReport } from './index';
 import { shares, type Coverage, type PersonProfile, type RoleCounts } from './report';
 import { compareFindings } from './run-rules';

@@ -1,11 +1,13 @@
 import type { CriteriaId } from '../criteria';
 import type { Action, CommentAction, Item } from '../domain/model';
+import type { PlanTier } from '../horizon/roadmap';
 import { changeEvidence, scheduling } from './changes';
 import { dayNumber, describeAhead, describeSpan, horizonLean } from './horizon';
-import { itemHorizonDays, scopeOf, type Scope, type Tier } from './scope';
+import { itemHorizonDays, scopeOf, type Scope } from './scope';
 import { cueMask } from './cues';
 import { mentionedHorizonEvidence, textEvidence } from './text-evidence';
 import type { Classification, ClassifyContext, Evidence, Role } from './types';
+import { listed } from '../domain/text';
 
 export type { Classification, ClassifyContext, Evidence, Role } from './types';
 export { ROLES } from './types';
@@ -102,7 +104,7 @@ function reasonFor(mine: readonly Evidence[], scope: Scope): string {
       mine.filter((item) => item.reason === top.reason && item.topic !== undefined).map((item) => item.topic as string),
     ),
   ].slice(0, 3);
-  return oneLine(top.reason.replace('{topics}', listed(topics)));
+  return oneLine(top.reason.replace('{topics}', listed(topics) || 'its work'));
 }
 
 /** Reasons quote field values (summaries, version names), which may hold line breaks. */
@@ -186,7 +188,7 @@ function commentEvidence(action: CommentAction, scope: Scope, out: Evidence[]): 
  * C1: a comment is about its item, so what it says leans a little to that item's side — the roadmap for roadmap
  * items, the backlog for stories — never enough on its own to outweigh "nothing was decided". Epics go both ways.
  */
-const COMMENT_LEAN: Readonly<Partial<Record<Tier, { role: Role; weight: number }>>> = {
+const COMMENT_LEAN: Readonly<Partial<Record<PlanTier, { role: Role; weight: number }>>> = {
   roadmap: { role: 'strategic', weight: 0.3 },
   standard: { role: 'tactical', weight: 0.2 },
   subtask: { role: 'tactical', weight: 0.2 },
@@ -235,9 +237,4 @@ function isQuestion(text: string): boolean {
 
 function withArticle(noun: string): string {
   return `${/^[aeiou]/u.test(noun) ? 'an' : 'a'} ${noun}`;
-}
-
-function listed(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? 'its work';
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }

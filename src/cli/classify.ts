@@ -3,7 +3,7 @@ import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { classifyAction, explainAction } from '../classify';
 import { evaluate, formatEvaluation, type Outcome } from '../classify/evaluate';
-import { readLabeledCases, type CaseProblem, type LabeledRead } from '../classify/labeled';
+import { readLabeledCases, type CaseProblem, type LabeledRead } from '../jira/labeled';
 
 interface ClassifyOptions {
   reason?: boolean;

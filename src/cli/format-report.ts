@@ -3,6 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { AuditReport } from '../audit';
 import type { Finding, FindingEvidence } from '../domain/finding';
 import { spreadsheetCell, terminalText } from '../domain/text-safety';
+import { isoDay } from '../horizon';
 
 export type ReportFormat = 'table' | 'json' | 'csv' | 'markdown';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['table', 'json', 'csv', 'markdown'];
@@ -74,7 +75,7 @@ export function findingsCsv(findings: readonly Finding[]): string {
       message: finding.message,
       suggestion: finding.suggestion,
       evidence: finding.evidence
-        .map((entry) => `${entry.at.slice(0, 10)} ${evidenceSubject(entry)}: ${entry.what}`)
+        .map((entry) => `${isoDay(entry.at)} ${evidenceSubject(entry)}: ${entry.what}`)
         .join('\n'),
     })),
     { header: true, cast: { string: (text) => spreadsheetCell(terminalText(text)) } },
@@ -84,8 +85,8 @@ export function findingsCsv(findings: readonly Finding[]): string {
 function coverageLine(report: AuditReport): string {
   const { coverage } = report;
   const window = report.window.since
-    ? `${report.window.since.slice(0, 10)} to ${report.window.until.slice(0, 10)}`
-    : `up to ${report.window.until.slice(0, 10)}`;
+    ? `${isoDay(report.window.since)} to ${isoDay(report.window.until)}`
+    : `up to ${isoDay(report.window.until)}`;
   return `${coverage.projects} projects, ${coverage.issues} issues, ${coverage.actionsInWindow} of ${coverage.actions} actions in the window (${window}), ${coverage.people} people, ${coverage.sprints} sprints`;
 }
 
@@ -164,7 +165,7 @@ function markdown(report: AuditReport): string {
       `- rule \`${finding.rule}\` · criteria ${finding.criteria.join(', ')} · ${finding.subject.type} ${escape(subjectLabel(finding))}`,
     );
     for (const entry of finding.evidence)
-      lines.push(`- ${entry.at.slice(0, 10)} ${evidenceSubject(entry)}: ${escape(entry.what)}`);
+      lines.push(`- ${isoDay(entry.at)} ${evidenceSubject(entry)}: ${escape(entry.what)}`);
     lines.push(`- **Suggestion:** ${escape(finding.suggestion)}`, '');
   }
   lines.push('## People', '', '| person | role | strategic | tactical | neutral |', '|---|---|---|---|---|');

@@ -13,7 +13,7 @@ import type {
   Site,
   Sprint,
 } from '../domain/model';
-import { issueNumber } from '../domain/issue-key';
+import { compareActions, compareItems, fullerPerson, withSprint } from '../domain/join';
 import { readAdf } from './adf';
 import { toCalendarDate, toInstant } from './dates';
 import { discoverFieldCandidates, discoverFields, meaningOfField, type FieldCandidates } from './fields';
@@ -629,17 +629,6 @@ function sortedUnique(values: string[]): string[] {
   return [...new Set(values)].sort();
 }
 
-/** What is known of a sprint, completed by another mention of it: the first mention wins, a board id is taken from any. */
-export function withSprint(known: Sprint | undefined, sprint: Sprint): Sprint {
-  return known
-    ? {
-        ...sprint,
-        ...known,
-        ...(known.boardId === undefined && sprint.boardId !== undefined ? { boardId: sprint.boardId } : {}),
-      }
-    : sprint;
-}
-
 /**
  * Sites normalised from parts of one snapshot (batches of its issues, each with the same directory), as one: what
  * normalising the whole at once gives, without holding all of its raw issues at the same time.
@@ -669,28 +658,6 @@ export function joinNormalised(parts: readonly Site[]): Site {
     actions: parts.flatMap((part) => part.actions).sort(compareActions),
     problems: [...problems.values()],
   };
-}
-
-/**
- * Two records of one person from different parts of a site: a part may know them only by a reference (an app's
- * name in a changelog, without its account type); the fuller record wins.
- */
-export function fullerPerson(known: Person | undefined, candidate: Person): Person {
-  if (!known) return candidate;
-  const detail = (person: Person) =>
-    (person.kind !== 'unknown' ? 2 : 0) + (person.displayName !== 'Unknown user' ? 1 : 0) + (person.email ? 1 : 0);
-  return detail(candidate) > detail(known) ? candidate : known;
-}
-
-/** Site order of items: by project key, then issue number. */
-export function compareItems(a: Pick<Item, 'projectKey' | 'key'>, b: Pick<Item, 'projectKey' | 'key'>): number {
-  if (a.projectKey !== b.projectKey) return a.projectKey < b.projectKey ? -1 : 1;
-  return issueNumber(a.key) - issueNumber(b.key) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
-}
-
-/** Site order of actions: oldest first, then by id. */
-export function compareActions(a: Action, b: Action): number {
-  return a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /** Snapshot lists are typed, but a hand-edited or foreign file may hold anything where a list belongs. */

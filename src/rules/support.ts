@@ -1,4 +1,4 @@
-import { ownerOf } from '../audit/report';
+import { ownerOf } from '../horizon/roadmap';
 import type { ProductRole } from '../config/types';
 import { CRITERIA, RELATIONS, type CriteriaId } from '../criteria';
 import type { FindingEvidence, FindingSubject } from '../domain/finding';
@@ -6,6 +6,7 @@ import { HIERARCHY, type CalendarDate, type FieldChange, type Instant, type Item
 import { plannedSpan, type Span } from '../horizon';
 import type { RoleDirectory } from '../roles';
 import type { AuditIndex, ClassifiedAction, RuleContext } from './types';
+import { personName, plural, listed } from '../domain/text';
 
 /**
  * What rules share: which field a planned date comes from and the evidence for it, who counts as a decider and
@@ -58,11 +59,6 @@ export function itemSubject(item: Item): FindingSubject {
 /** `{{type}} {{key}} "{{summary}}"` for message templates. */
 export function itemData(item: Item): { type: string; key: string; summary: string } {
   return { type: item.type.name, key: item.key, summary: item.summary };
-}
-
-/** The UTC day of an instant (`2026-12-02T09:00:00.000Z` → `2026-12-02`); calendar dates pass unchanged. */
-export function dayOf(value: Instant): CalendarDate {
-  return value.slice(0, 10);
 }
 
 /**
@@ -130,10 +126,6 @@ export function walkUp(index: AuditIndex, item: Item, found: (candidate: Item) =
   }
 }
 
-export function personName(index: AuditIndex, accountId: string): string {
-  return index.people.get(accountId)?.displayName ?? 'Unknown user';
-}
-
 /** The people mapped to a role in a project, by name ("Ana, Ben and Chen"), or `fallback` when there are none. */
 export function roleHolderNames(
   context: RuleContext<object>,
@@ -142,7 +134,7 @@ export function roleHolderNames(
   fallback: string,
 ): string {
   const names = context.roles.holders(projectKey, role).map((accountId) => personName(context.index, accountId));
-  return names.length > 0 ? joinNames(names) : fallback;
+  return names.length > 0 ? listed(names) : fallback;
 }
 
 /** Who decides about a roadmap item: its owner (by the configured owner field), else the project's PMs. */
@@ -151,12 +143,6 @@ export function roadmapDecider(context: RuleContext<object>, item: Item): string
   const owner = ownerId ? context.index.people.get(ownerId) : undefined;
   if (owner && owner.kind !== 'app') return owner.displayName;
   return roleHolderNames(context, item.projectKey, 'pm', 'the product manager');
-}
-
-/** "Ana Costa", "Ana Costa and Lukas Becker", "Ana Costa, Lukas Becker and Wei Zhang". */
-export function joinNames(names: readonly string[]): string {
-  if (names.length <= 1) return names[0] ?? '';
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
 }
 
 /** "26 months", "24 months and 1 day", "19 days". */
@@ -170,11 +156,6 @@ export function describeMonths({ months, days }: { months: number; days: number 
 /** Days as weeks with at most one decimal: 21 → "3", 29 → "4.1". */
 export function weeksOf(days: number): string {
   return String(Math.round((days / 7) * 10) / 10);
-}
-
-/** "1 day", "3 days"; `many` for irregular plurals. */
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 function capitalise(text: string): string {
@@ -245,7 +226,7 @@ export function holderNames(index: AuditIndex, roles: RoleDirectory, projectKey:
     .filter((id) => isHumanDecider(index, id))
     .map((id) => personName(index, id));
   return names.length > 0
-    ? joinNames(names)
+    ? listed(names)
     : `nobody yet (no ${role === 'pm' ? 'Product Manager' : 'Product Owner'} is mapped in ${projectKey})`;
 }
 

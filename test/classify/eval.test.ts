@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { classifyAction } from '../../src/classify';
 import { evaluate } from '../../src/classify/evaluate';
-import { readLabeledCases } from '../../src/classify/labeled';
+import { readLabeledCases } from '../../src/jira/labeled';
 import { defaultLabeledSet } from '../../src/cli/classify';
 import { withAuthor } from './builders';
 

@@ -19,6 +19,7 @@ import { BRIDGE_SCRIPT } from './bridge-script';
 import { applyEdit, parseEdit } from './edit';
 import { tokenStyles } from './tokens';
 import { MODULES, previewViews, type PreviewView, type ViewFocus, type ViewRequest } from './views';
+import { isoDay } from '../../horizon';
 
 export interface PreviewOptions {
   snapshot: SiteSnapshot;
@@ -227,5 +228,5 @@ function indexPage(views: PreviewView[], snapshot: SiteSnapshot, cached: readonl
 /** An issue of the site with a due date, for the edit example: moving it is something the audit notices. */
 export function exampleEdit(snapshot: SiteSnapshot): { issueKey: string; duedate: string } {
   const issue = snapshot.issues.find((candidate) => typeof candidate.fields.duedate === 'string') ?? snapshot.issues[0];
-  return { issueKey: issue?.key ?? 'KEY-1', duedate: snapshot.capturedAt?.slice(0, 10) ?? '2026-01-01' };
+  return { issueKey: issue?.key ?? 'KEY-1', duedate: snapshot.capturedAt ? isoDay(snapshot.capturedAt) : '2026-01-01' };
 }

@@ -1,7 +1,8 @@
 import type { Sprint } from '../../domain/model';
-import { daysBetween, sprintLengthDays } from '../../horizon';
+import { daysBetween, sprintLengthDays, isoDay } from '../../horizon';
 import type { AuditIndex, RuleModule } from '../types';
-import { dayOf, plural, roleHolderNames, weeksOf } from '../support';
+import { roleHolderNames, weeksOf } from '../support';
+import { plural } from '../../domain/text';
 
 export type Options = Record<string, never>;
 
@@ -32,8 +33,8 @@ export const rule: RuleModule<Options, MessageIds> = {
       if (!projectKey) continue;
       const limit = context.settings(projectKey).thresholds.sprintMaxWeeks;
       if (days <= limit * 7) continue;
-      const start = dayOf(sprint.startDate);
-      const end = dayOf(sprint.endDate);
+      const start = isoDay(sprint.startDate);
+      const end = isoDay(sprint.endDate);
       context.report({
         messageId: 'tooLong',
         suggestionId: 'fix',

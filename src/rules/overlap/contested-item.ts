@@ -1,19 +1,10 @@
 import type { ProductRole } from '../../config/types';
 import type { FieldMeaning, Item } from '../../domain/model';
-import { daysBetween } from '../../horizon';
-import { isRoadmapItem } from '../../audit/report';
+import { daysBetween, isoDay } from '../../horizon';
+import { isRoadmapItem } from '../../horizon/roadmap';
 import type { AuditIndex, ClassifiedAction, RuleContext, RuleModule } from '../types';
-import {
-  EVIDENCE_LIMIT,
-  actionEvidence,
-  criteriaOf,
-  dayOf,
-  isHumanDecider,
-  joinNames,
-  mappedRolesIn,
-  personName,
-  plural,
-} from '../support';
+import { EVIDENCE_LIMIT, actionEvidence, criteriaOf, isHumanDecider, mappedRolesIn } from '../support';
+import { personName, plural, listed } from '../../domain/text';
 
 export interface Options {
   /** A PM's and a PO's decisions on the same thing count as contested when at most this many days apart. */
@@ -169,8 +160,8 @@ export const rule: RuleModule<Options, MessageIds> = {
             summary: item.summary,
             span: span === 0 ? 'the same day' : plural(span, 'day'),
             changes: plural(contested.length, 'change'),
-            first: dayOf(first.entry.action.at),
-            last: dayOf(last.entry.action.at),
+            first: isoDay(first.entry.action.at),
+            last: isoDay(last.entry.action.at),
             sequence:
               shown
                 .map(({ accountId, side }) => `${personName(context.index, accountId)} (${side.toUpperCase()})`)
@@ -222,7 +213,7 @@ function decisionsByTopic(
 }
 
 function namesOf(index: AuditIndex, decisions: readonly Decision[], side: ProductRole): string {
-  return joinNames([
+  return listed([
     ...new Set(decisions.filter((one) => one.side === side).map(({ accountId }) => personName(index, accountId))),
   ]);
 }

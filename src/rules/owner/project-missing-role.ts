@@ -1,6 +1,7 @@
 import type { ProductRole } from '../../config/types';
 import type { AuditIndex, ClassifiedAction, RuleModule } from '../types';
-import { EVIDENCE_LIMIT, actionEvidence, isHumanDecider, joinNames, personName, plural } from '../support';
+import { EVIDENCE_LIMIT, actionEvidence, isHumanDecider } from '../support';
+import { personName, plural, listed } from '../../domain/text';
 import { unreadRoleData } from './unread-roles';
 
 const ROLE_NAMES: Record<ProductRole, string> = { pm: 'Product Manager', po: 'Product Owner' };
@@ -74,7 +75,7 @@ export const rule: RuleModule<Record<string, never>, MessageIds> = {
             items: plural(items.size, 'issue'),
             meanwhile:
               meanwhile.length > 0
-                ? `Meanwhile ${plural(meanwhile.length, `${DUTIES[role].side} decision`)} on its issues came from ${joinNames(deciders)}.`
+                ? `Meanwhile ${plural(meanwhile.length, `${DUTIES[role].side} decision`)} on its issues came from ${listed(deciders)}.`
                 : `Nobody made the ${DUTIES[role].side} decisions that role would make.`,
             duty: DUTIES[role].duty,
             projectRoles: projectRolePhrase(mapping.projectRoles[role], role),

@@ -1,9 +1,9 @@
-import { isRoadmapItem, ownerOf } from '../../audit/report';
+import { isRoadmapItem, ownerOf } from '../../horizon/roadmap';
 import type { Item, Person } from '../../domain/model';
-import { plannedEnd, plannedStart } from '../../horizon';
+import { plannedEnd, plannedStart, isoDay } from '../../horizon';
 import type { RoleInfo } from '../../roles';
 import type { AuditIndex, RuleModule } from '../types';
-import { dayOf, joinNames, personName } from '../support';
+import { personName, listed } from '../../domain/text';
 
 export interface Options {
   /** The lowest hierarchy level judged: 1 = epics and above, 2 = initiatives and above only. */
@@ -82,7 +82,7 @@ export const rule: RuleModule<Options, MessageIds> = {
           {
             issueKey: item.key,
             at: item.updated ?? item.created,
-            what: `${item.type.name} in ${item.status.name}, created ${dayOf(item.created)}${item.creatorId ? ` by ${personName(context.index, item.creatorId)}` : ''}; ${ownerField}: ${owner}`,
+            what: `${item.type.name} in ${item.status.name}, created ${isoDay(item.created)}${item.creatorId ? ` by ${personName(context.index, item.creatorId)}` : ''}; ${ownerField}: ${owner}`,
           },
         ],
       });
@@ -102,7 +102,7 @@ function describeRole(info: RoleInfo, person: Person | undefined, projectKey: st
     return info.roles.includes('pm')
       ? 'they are a Product Manager, but their account is deactivated'
       : 'their account is deactivated';
-  const roles = joinNames(info.roles.map((role) => (role === 'pm' ? 'Product Manager' : 'Product Owner')));
+  const roles = listed(info.roles.map((role) => (role === 'pm' ? 'Product Manager' : 'Product Owner')));
   switch (info.scope) {
     case 'project':
       return `they are mapped as ${roles} in ${projectKey}`;
@@ -120,7 +120,7 @@ function pmCandidates(index: AuditIndex, holders: readonly string[], projectKey:
   const names = holders.slice(0, NAMED_PMS).map((id) => personName(index, id));
   return holders.length > NAMED_PMS
     ? `one of ${names.join(', ')} and ${holders.length - NAMED_PMS} more`
-    : `${holders.length > 1 ? 'one of ' : ''}${joinNames(names)}`;
+    : `${holders.length > 1 ? 'one of ' : ''}${listed(names)}`;
 }
 
 function planPhrase(item: Item): string {

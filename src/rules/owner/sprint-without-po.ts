@@ -1,17 +1,8 @@
 import type { Action, Sprint } from '../../domain/model';
-import { duringSprint } from '../../horizon';
+import { duringSprint, isoDay } from '../../horizon';
 import type { ClassifiedAction, RuleContext, RuleModule } from '../types';
-import {
-  EVIDENCE_LIMIT,
-  actionEvidence,
-  dayOf,
-  holderNames,
-  isHumanDecider,
-  joinNames,
-  mappedRolesIn,
-  personName,
-  plural,
-} from '../support';
+import { EVIDENCE_LIMIT, actionEvidence, holderNames, isHumanDecider, mappedRolesIn } from '../support';
+import { personName, plural, listed } from '../../domain/text';
 import { unreadRoleData } from './unread-roles';
 
 export type MessageIds = 'unmanaged' | 'ownIt';
@@ -78,8 +69,8 @@ export const rule: RuleModule<Record<string, never>, MessageIds> = {
         data: {
           name: sprint.name,
           state: sprint.state,
-          start: dayOf(start),
-          end: dayOf(sprint.completeDate ?? sprint.endDate ?? start),
+          start: isoDay(start),
+          end: isoDay(sprint.completeDate ?? sprint.endDate ?? start),
           items: plural(items.length, 'item'),
           project: projectKey,
           actedBy: actedBy(context, byPeople),
@@ -150,5 +141,5 @@ function actedBy(
   const parts = [...counts.entries()]
     .sort((a, b) => b[1] - a[1])
     .map(([id, count]) => `${personName(context.index, id)} (${count})`);
-  return `The backlog work on them came from ${joinNames(parts)}, none of them a Product Owner there.`;
+  return `The backlog work on them came from ${listed(parts)}, none of them a Product Owner there.`;
 }

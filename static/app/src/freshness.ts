@@ -1,6 +1,7 @@
 import { formatDistance, isValid, parseISO } from 'date-fns';
 import type { Freshness, RefreshResult } from '../../../src/resolvers/api';
-import { formatDateTime, plural } from './format';
+import { formatDateTime } from './format';
+import { plural } from '../../../src/domain/text';
 
 /**
  * Where the view's data came from, for the line under the audit line. The age is measured against the audit's

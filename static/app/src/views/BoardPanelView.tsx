@@ -12,9 +12,10 @@ import { TrendSection } from '../components/Trend';
 import { exportFileName, toCsv, toJson } from '../export';
 import { findingColumns } from '../export-columns';
 import { countBySeverity } from '../findings';
-import { formatDate, formatSpan, plural } from '../format';
+import { formatDate, formatSpan } from '../format';
 import { useResolver } from '../useResolver';
 import { Page, ProvenanceNote, Section } from './Page';
+import { plural } from '../../../../src/domain/text';
 
 export function BoardPanelView({ boardId, sprintId }: { boardId?: number; sprintId?: number }) {
   const { state, reload, replace } = useResolver('getBoardPanel', {

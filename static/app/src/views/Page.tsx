@@ -4,7 +4,8 @@ import SectionMessage from '@atlaskit/section-message';
 import type { ReactNode } from 'react';
 import type { Provenance } from '../../../../src/resolvers/api';
 import { FreshnessNote, type RefreshTarget } from '../components/Freshness';
-import { formatDateTime, plural } from '../format';
+import { formatDateTime } from '../format';
+import { plural } from '../../../../src/domain/text';
 
 /** The frame every view shares: one h1, the export buttons beside it, then the view's sections. */
 export function Page({ title, actions, children }: { title: string; actions?: ReactNode; children: ReactNode }) {

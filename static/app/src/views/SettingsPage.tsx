@@ -21,7 +21,7 @@ import { ErrorState, LiveRegion, Loading } from '../components/Status';
 import { describeImport } from '../config-transfer';
 import { exportFileName, flattenSettings, toCsv, toJson } from '../export';
 import { categoryOf } from '../findings';
-import { formatDate, plural } from '../format';
+import { formatDate } from '../format';
 import {
   OWNER_FIELDS,
   ROLE_SOURCES,
@@ -44,6 +44,7 @@ import {
 } from '../settings-model';
 import { useResolver } from '../useResolver';
 import { Page, Section } from './Page';
+import { plural } from '../../../../src/domain/text';
 
 const fieldId = (path: string) => `field-${path.replace(/[^A-Za-z0-9]+/g, '-')}`;
 
