@@ -5,7 +5,7 @@ import type { Instant, Site } from '../domain/model';
 import { RoleDirectory, type DecisionCounts } from '../roles';
 import { RULE_LIST } from '../rules';
 import type { AnyRule, ClassifiedAction } from '../rules/types';
-import { buildIndex, classifySite } from './index-site';
+import { buildIndex, classifySite, countedOnce, outsideWindow } from './index-site';
 import {
   buildCoverage,
   personProfiles,
@@ -19,11 +19,12 @@ import {
   type SprintSummary,
 } from './report';
 import { runRules, type RuleRun } from './run-rules';
+import { auditWindow, projectWindow, type AuditWindow } from './window';
 
 export interface AuditOptions {
   /** The audit's "now": the snapshot's capture time when replaying, else the clock. */
   now: Date;
-  /** Only actions from this instant on are judged. */
+  /** Only actions from this instant on are judged, in every project; else each project's configured window. */
   since?: Date;
   /** Only these projects. */
   projectKeys?: string[];
@@ -35,7 +36,7 @@ export interface AuditOptions {
 export interface AuditReport {
   generatedAt: Instant;
   now: Instant;
-  window: { since?: Instant; until: Instant };
+  window: AuditWindow;
   site: { baseUrl: string };
   coverage: Coverage;
   people: PersonProfile[];
@@ -53,11 +54,9 @@ export function auditSite(fullSite: Site, config: AuditConfig, options: AuditOpt
       ? restrictToProjects(fullSite, options.projectKeys)
       : fullSite;
   const settings = settingsLookup(config);
-  const actions = classifySite(
-    site,
-    { ...(options.since ? { since: options.since } : {}), until: options.now },
-    (key) => settings(key).thresholds,
-  );
+  const window = auditWindow(config, options);
+  const windowOf = (projectKey: string) => projectWindow(window, projectKey);
+  const { actions, repeated } = countedOnce(classifySite(site, windowOf, (key) => settings(key).thresholds));
   const roles = new RoleDirectory(site, config, countDecisions(site, actions));
   const index = buildIndex(site, actions);
   const run = runRules({
@@ -67,14 +66,21 @@ export function auditSite(fullSite: Site, config: AuditConfig, options: AuditOpt
     actions,
     roles,
     now: options.now,
-    ...(options.since ? { since: options.since } : {}),
+    windowOf,
   });
   return {
     generatedAt: (options.generatedAt ?? options.now).toISOString(),
     now: options.now.toISOString(),
-    window: { ...(options.since ? { since: options.since.toISOString() } : {}), until: options.now.toISOString() },
+    window,
     site: { baseUrl: site.baseUrl },
-    coverage: { ...buildCoverage(site, actions.length), unread: [...site.problems, ...run.notChecked] },
+    coverage: {
+      ...buildCoverage(site, {
+        inWindow: actions.length,
+        repeats: repeated.length,
+        ...outsideWindow(site, windowOf),
+      }),
+      unread: [...site.problems, ...run.notChecked],
+    },
     people: personProfiles(index, actions, roles),
     projects: projectSummaries(index, roles, actions),
     sprints: sprintSummaries(index, roles),

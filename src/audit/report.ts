@@ -39,6 +39,8 @@ export interface SprintSummary {
   endDate?: Instant;
   lengthDays?: number;
   goal?: string;
+  /** Whether the source records sprint goals, so that a missing goal means none was set. */
+  goalKnown: boolean;
   items: number;
   /** Tactical decisions on the sprint's items, made during the sprint by people mapped as POs (not inferred). */
   poDecisions: number;
@@ -78,7 +80,14 @@ export interface Coverage {
   projects: number;
   issues: number;
   actions: number;
+  /** Actions judged: inside their project's window, each decision once. */
   actionsInWindow: number;
+  /** Actions older than their project's window: not judged. */
+  actionsBeforeWindow: number;
+  /** Actions later than the audit's now (an export's capture time estimated too early, a clock ahead): not judged. */
+  actionsAfterNow: number;
+  /** Changes inside the window that repeat another's move (a parent and an Epic Link written together), counted with it. */
+  repeatedMoves: number;
   people: number;
   boards: number;
   sprints: number;
@@ -86,12 +95,18 @@ export interface Coverage {
   unread: ReadProblem[];
 }
 
-export function buildCoverage(site: Site, actionsInWindow: number): Coverage {
+export function buildCoverage(
+  site: Site,
+  actions: { inWindow: number; before: number; after: number; repeats: number },
+): Coverage {
   return {
     projects: site.projects.length,
     issues: site.items.length,
     actions: site.actions.length,
-    actionsInWindow,
+    actionsInWindow: actions.inWindow,
+    actionsBeforeWindow: actions.before,
+    actionsAfterNow: actions.after,
+    repeatedMoves: actions.repeats,
     people: site.people.length,
     boards: site.boards.length,
     sprints: site.sprints.length,
@@ -108,8 +123,8 @@ export function personProfiles(
   for (const { action, item, classification } of actions) {
     if (!action.authorId) continue;
     const entry = counts.get(action.authorId) ?? { counts: emptyCounts(), byProject: {} };
-    entry.counts[classification.role as Role]++;
-    (entry.byProject[item.projectKey] ??= emptyCounts())[classification.role as Role]++;
+    entry.counts[classification.role]++;
+    (entry.byProject[item.projectKey] ??= emptyCounts())[classification.role]++;
     counts.set(action.authorId, entry);
   }
   return [...counts.entries()]
@@ -133,11 +148,9 @@ export function personProfiles(
 }
 
 export function sprintSummaries(index: AuditIndex, roles: RoleDirectory): SprintSummary[] {
-  const boardProject = new Map(index.site.boards.map((board) => [board.id, board.projectKey]));
   return index.site.sprints.map((sprint) => {
     const items = index.itemsBySprint.get(sprint.id) ?? [];
-    const projectKey =
-      (sprint.boardId !== undefined ? boardProject.get(sprint.boardId) : undefined) ?? items[0]?.projectKey;
+    const projectKey = index.sprintProjects.get(sprint.id);
     let poDecisions = 0;
     const byProject: SprintSummary['byProject'] = {};
     for (const item of items) {
@@ -159,6 +172,7 @@ export function sprintSummaries(index: AuditIndex, roles: RoleDirectory): Sprint
       items: items.length,
       poDecisions,
       byProject,
+      goalKnown: sprint.goalKnown === true,
     };
     if (sprint.boardId !== undefined) summary.boardId = sprint.boardId;
     if (projectKey) summary.projectKey = projectKey;

@@ -15,12 +15,13 @@
  */
 import type { AuditConfig } from '../config/types';
 import type { Action, Item, Person, ReadProblem, Site } from '../domain/model';
+import { sprintProjects } from '../domain/sprint-project';
 import { compareActions, compareItems, fullerPerson, withSprint } from '../domain/join';
 import { RoleDirectory, type DecisionCounts } from '../roles';
 import { RULE_LIST } from '../rules';
 import type { AnyRule, ClassifiedAction } from '../rules/types';
 import { countDecisions, settingsLookup, type AuditOptions, type AuditReport } from './index';
-import { buildIndex, classifySite } from './index-site';
+import { buildIndex, classifySite, countedOnce, outsideWindow } from './index-site';
 import {
   personProfiles,
   projectSummaries,
@@ -33,7 +34,9 @@ import {
   type RoadmapItemSummary,
   type SprintSummary,
 } from './report';
-import { compareFindings, runRules, type RuleRun } from './run-rules';
+import { compareFindings } from '../domain/finding';
+import { runRules, type RuleRun } from './run-rules';
+import { auditWindow, projectWindow } from './window';
 
 /** A project as normalised on its own: its items and actions, with the people, boards and sprints it names. */
 export type ProjectSite = Site;
@@ -76,7 +79,7 @@ export interface ProjectAudit {
   /** Counts of this project's work only; merged across parts. */
   people: PersonProfile[];
   project?: ProjectSummary;
-  /** The sprints whose board (or first item) is in this project, and sprints of no project. */
+  /** The sprints that belong to this project (see `sprintProjects`), and sprints of no project. */
   sprints: SprintSummary[];
   roadmapItems: RoadmapItemSummary[];
 }
@@ -166,7 +169,9 @@ export function projectDecisions(
 ): ProjectDecisions {
   const settings = settingsLookup(config);
   const shard = shardSite(outline, site, projectKey, { items: [], actions: [] });
-  const classified = classifySite(shard, windowOf(options), (key) => settings(key).thresholds);
+  const { actions: classified } = countedOnce(
+    classifySite(shard, windowsOf(config, options), (key) => settings(key).thresholds),
+  );
   const strategic = classified.filter(
     ({ action, classification }) => action.kind !== 'comment' && classification.role === 'strategic',
   );
@@ -197,7 +202,7 @@ export function foreignNeeds(outline: SiteOutline, projectKey: string): string[]
       parentKey = parent.parentKey;
     }
   }
-  const homes = sprintHomes(outline);
+  const homes = sprintProjects(outline);
   for (const item of outline.items) {
     if (item.projectKey !== projectKey && item.sprintIds.some((id) => homes.get(id) === projectKey))
       needed.add(item.key);
@@ -222,11 +227,18 @@ export function auditProject(
     actions: [...foreign.actions, ...elsewhere.flatMap((part) => part.strategic)],
   };
   const shard = shardSite(outline, site, projectKey, carried);
-  const classified = classifySite(shard, windowOf(options), (key) => settings(key).thresholds);
+  const windowOf = windowsOf(config, options);
+  const { actions: classified, repeated } = countedOnce(
+    classifySite(shard, windowOf, (key) => settings(key).thresholds),
+  );
   const roles = new RoleDirectory(shard, config, sumDecisions(decided));
   const index = buildIndex(shard, classified);
-  const run = runRulesFor(projectKey, { config, index, classified, roles, options });
+  const run = runRulesFor(projectKey, { config, index, classified, roles, options, windowOf });
   const own = classified.filter((entry) => entry.item.projectKey === projectKey);
+  const outside = outsideWindow(
+    { items: site.items.filter((item) => item.projectKey === projectKey), actions: site.actions },
+    windowOf,
+  );
   const project = projectSummaries(index, roles, own).find((summary) => summary.key === projectKey);
   const people = personProfiles(index, own, roles);
   const sprints = sprintSummaries(index, roles).filter(
@@ -240,6 +252,9 @@ export function auditProject(
       issues: site.items.filter((item) => item.projectKey === projectKey).length,
       actions: site.actions.length,
       actionsInWindow: own.length,
+      actionsBeforeWindow: outside.before,
+      actionsAfterNow: outside.after,
+      repeatedMoves: repeated.filter((entry) => entry.item.projectKey === projectKey).length,
       people: people.length,
       boards: shard.boards.filter((board) => board.projectKey === projectKey).length,
       sprints: sprints.filter((sprint) => sprint.projectKey === projectKey).length,
@@ -260,6 +275,7 @@ export function auditProject(
 export function mergeProjectAudits(
   outline: SiteOutline,
   parts: readonly ProjectAudit[],
+  config: AuditConfig,
   options: ShardedAuditOptions,
 ): AuditReport {
   const findings = parts.flatMap((part) => part.findings).sort(compareFindings);
@@ -273,13 +289,16 @@ export function mergeProjectAudits(
   return {
     generatedAt: (options.generatedAt ?? options.now).toISOString(),
     now: options.now.toISOString(),
-    window: { ...(options.since ? { since: options.since.toISOString() } : {}), until: options.now.toISOString() },
+    window: auditWindow(config, options),
     site: { baseUrl: outline.baseUrl },
     coverage: {
       projects: outline.projects.length,
       issues: outline.items.length,
       actions: outline.actionCount,
       actionsInWindow: parts.reduce((sum, part) => sum + part.actionsInWindow, 0),
+      actionsBeforeWindow: parts.reduce((sum, part) => sum + part.coverage.actionsBeforeWindow, 0),
+      actionsAfterNow: parts.reduce((sum, part) => sum + part.coverage.actionsAfterNow, 0),
+      repeatedMoves: parts.reduce((sum, part) => sum + part.coverage.repeatedMoves, 0),
       people: outline.people.length,
       boards: outline.boards.length,
       sprints: outline.sprints.length,
@@ -323,7 +342,7 @@ export function auditByProject(site: Site, config: AuditConfig, options: Sharded
     };
     return auditProject(part, outline, keys[i]!, decided, foreign, config, options);
   });
-  return mergeProjectAudits(outline, audits, options);
+  return mergeProjectAudits(outline, audits, config, options);
 }
 
 /** One project's items and actions with the whole site's frame, as normalising its cache alone would give. */
@@ -360,6 +379,7 @@ function runRulesFor(
     classified: ClassifiedAction[];
     roles: RoleDirectory;
     options: ShardedAuditOptions;
+    windowOf: (projectKey: string) => { since: Date; until: Date };
   },
 ): RuleRun {
   const { options } = input;
@@ -370,21 +390,9 @@ function runRulesFor(
     actions: input.classified,
     roles: input.roles,
     now: options.now,
-    ...(options.since ? { since: options.since } : {}),
+    windowOf: input.windowOf,
     homeProjects: new Set([projectKey]),
   });
-}
-
-/** The project each sprint belongs to, as the report says: its board's project, else its first item's. */
-function sprintHomes(outline: SiteOutline): Map<number, string> {
-  const boardProject = new Map(outline.boards.map((board) => [board.id, board.projectKey]));
-  const homes = new Map<number, string>();
-  for (const sprint of outline.sprints) {
-    const home = sprint.boardId !== undefined ? boardProject.get(sprint.boardId) : undefined;
-    if (home) homes.set(sprint.id, home);
-  }
-  for (const item of outline.items) for (const id of item.sprintIds) if (!homes.has(id)) homes.set(id, item.projectKey);
-  return homes;
 }
 
 function sumDecisions(parts: readonly ProjectDecisions[]): Map<string, DecisionCounts> {
@@ -420,8 +428,13 @@ function mergePeople(profiles: readonly PersonProfile[]): PersonProfile[] {
     .sort((a, b) => a.displayName.localeCompare(b.displayName) || a.accountId.localeCompare(b.accountId));
 }
 
-function windowOf(options: Pick<AuditOptions, 'now' | 'since'>): { since?: Date; until: Date } {
-  return { ...(options.since ? { since: options.since } : {}), until: options.now };
+/** Each project's audit window, as the whole-site audit has it. */
+function windowsOf(
+  config: AuditConfig,
+  options: Pick<AuditOptions, 'now' | 'since'>,
+): (projectKey: string) => { since: Date; until: Date } {
+  const window = auditWindow(config, options);
+  return (projectKey) => projectWindow(window, projectKey);
 }
 
 /** An item as other projects need it: without its description, its repeated parts shared. */

@@ -8,7 +8,7 @@ import { projectKeyOf } from '../domain/issue-key';
 import { compareItems } from '../domain/join';
 import type { AuditReport } from './index';
 import { shares, type Coverage, type PersonProfile, type RoleCounts } from './report';
-import { compareFindings } from './run-rules';
+import { compareFindings } from '../domain/finding';
 
 /** One project's part of a stored audit, as a view reads it. */
 export interface ReportSlice {
@@ -92,6 +92,9 @@ export function reportForViewer(slices: readonly ReportSlice[], visible: Readonl
             issues: sum(coverages.map((coverage) => coverage.issues)),
             actions: sum(coverages.map((coverage) => coverage.actions)),
             actionsInWindow: sum(coverages.map((coverage) => coverage.actionsInWindow)),
+            actionsBeforeWindow: sum(coverages.map((coverage) => coverage.actionsBeforeWindow)),
+            actionsAfterNow: sum(coverages.map((coverage) => coverage.actionsAfterNow)),
+            repeatedMoves: sum(coverages.map((coverage) => coverage.repeatedMoves)),
             people: people.length,
             boards: sum(coverages.map((coverage) => coverage.boards)),
             sprints: sum(coverages.map((coverage) => coverage.sprints)),

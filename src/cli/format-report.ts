@@ -1,6 +1,7 @@
 import Table from 'cli-table3';
 import { stringify } from 'csv-stringify/sync';
 import type { AuditReport } from '../audit';
+import { describeWindow } from '../audit/window';
 import type { Finding, FindingEvidence } from '../domain/finding';
 import { spreadsheetCell, terminalText } from '../domain/text-safety';
 import { isoDay } from '../horizon';
@@ -61,7 +62,7 @@ function subjectLabel(finding: Finding): string {
  * One row per finding, every field a spreadsheet user filters on, evidence flattened into one cell. Cells are
  * stripped of control characters and neutralised as the UI's exports are: a name like `=HYPERLINK(…)` is shown.
  */
-export function findingsCsv(findings: readonly Finding[]): string {
+function findingsCsv(findings: readonly Finding[]): string {
   return stringify(
     findings.map((finding) => ({
       id: finding.id,
@@ -84,10 +85,16 @@ export function findingsCsv(findings: readonly Finding[]): string {
 
 function coverageLine(report: AuditReport): string {
   const { coverage } = report;
-  const window = report.window.since
-    ? `${isoDay(report.window.since)} to ${isoDay(report.window.until)}`
-    : `up to ${isoDay(report.window.until)}`;
-  return `${coverage.projects} projects, ${coverage.issues} issues, ${coverage.actionsInWindow} of ${coverage.actions} actions in the window (${window}), ${coverage.people} people, ${coverage.sprints} sprints`;
+  const left = [
+    coverage.actionsBeforeWindow > 0 ? `${coverage.actionsBeforeWindow} older` : '',
+    coverage.actionsAfterNow > 0 ? `${coverage.actionsAfterNow} after ${isoDay(report.now)}, the audit's now` : '',
+    coverage.repeatedMoves > 0 ? `${coverage.repeatedMoves} repeating a move counted once` : '',
+  ].filter(Boolean);
+  return [
+    `Audit window: ${describeWindow(report.window)}.`,
+    `${coverage.projects} projects, ${coverage.issues} issues, ${coverage.actionsInWindow} of ${coverage.actions} actions judged` +
+      `${left.length > 0 ? ` (not judged: ${left.join(', ')})` : ''}, ${coverage.people} people, ${coverage.sprints} sprints`,
+  ].join('\n');
 }
 
 function table(report: AuditReport): string {

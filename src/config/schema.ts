@@ -46,6 +46,7 @@ const thresholds = {
 const severity = { type: 'string', enum: ['info', 'warning', 'error', 'off'] };
 const projectKey = { type: 'string', pattern: '^[A-Z][A-Z0-9_]{0,254}$' };
 const ownerField = { type: 'string', pattern: '^(assignee|reporter|creator|customfield_\\d+)$' };
+const auditWindowDays = { type: 'integer', minimum: 1, maximum: 3650 };
 
 function rulesSchema(rules: RuleOptionsSchema[]) {
   return {
@@ -71,6 +72,7 @@ export function configSchema(rules: RuleOptionsSchema[]): object {
       ownerField,
       thresholds,
       rules: rulesSchema(rules),
+      auditWindowDays,
     },
   };
   return {
@@ -84,6 +86,7 @@ export function configSchema(rules: RuleOptionsSchema[]): object {
       ownerField,
       thresholds,
       rules: rulesSchema(rules),
+      auditWindowDays,
       suppressions: {
         type: 'array',
         items: {

@@ -40,6 +40,7 @@ export interface ProjectSettings {
   ownerField?: string;
   thresholds?: Partial<ThresholdSettings>;
   rules?: Record<string, RuleSetting>;
+  auditWindowDays?: number;
 }
 
 export interface AuditConfig {
@@ -51,6 +52,8 @@ export interface AuditConfig {
   ownerField: string;
   thresholds: ThresholdSettings;
   rules: Record<string, RuleSetting>;
+  /** How many days back from the audit's now the behaviour rules and role inference look at actions. */
+  auditWindowDays: number;
   suppressions: Suppression[];
   projects: Record<string, ProjectSettings>;
 }
@@ -62,4 +65,5 @@ export interface EffectiveSettings {
   ownerField: string;
   thresholds: ThresholdSettings;
   rules: Record<string, RuleSetting>;
+  auditWindowDays: number;
 }

@@ -36,3 +36,20 @@ export interface Finding {
   evidence: FindingEvidence[];
   suggestion: string;
 }
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * Report order, the server's and the panels' alike: most severe first, then by rule and id (compared by code unit,
+ * not by locale, so that every runtime agrees).
+ */
+export function compareFindings(
+  a: Pick<Finding, 'severity' | 'rule' | 'id'>,
+  b: Pick<Finding, 'severity' | 'rule' | 'id'>,
+): number {
+  return (
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}

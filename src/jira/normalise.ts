@@ -79,11 +79,19 @@ export function normaliseSite(snapshot: SiteSnapshot, extraProblems: ReadProblem
     groups,
     projects,
     boards,
-    sprints: [...sprints.values()].sort((a, b) => a.id - b.id).map((sprint) => checkSprintDates(sprint, problems)),
+    sprints: withGoalsKnown([...sprints.values()].sort((a, b) => a.id - b.id)).map((sprint) =>
+      checkSprintDates(sprint, problems),
+    ),
     items,
     actions,
     problems,
   };
+}
+
+/** A source records goals or it does not: where any of its sprints carries a goal field, every sprint's is known. */
+function withGoalsKnown(sprints: Sprint[]): Sprint[] {
+  if (!sprints.some((sprint) => sprint.goalKnown)) return sprints;
+  return sprints.map((sprint) => (sprint.goalKnown ? sprint : { ...sprint, goalKnown: true }));
 }
 
 /** Projects by key, the first copy of a repeated key kept; one without a key is no project. */
@@ -511,6 +519,7 @@ function sprintFromField(raw: unknown): Sprint | undefined {
   assignDefined(sprint, 'completeDate', toInstant(record.completeDate));
   const goal = stringValue(record.goal)?.trim();
   if (goal) sprint.goal = goal;
+  if (Object.hasOwn(record, 'goal')) sprint.goalKnown = true;
   return sprint;
 }
 
@@ -530,7 +539,7 @@ class PeopleBuilder {
 
   /** Notes that the site refers to this account and returns its id; anything without an id is nobody. */
   ref(value: unknown): string | undefined {
-    const user = objectValue(value) as Partial<RestUser> | undefined;
+    const user = objectValue(value);
     const accountId = nonEmpty(stringValue(user?.accountId)) ?? accountIdFromSelf(user?.self) ?? serverUserId(user);
     if (!accountId) return undefined;
     if (!this.referenced.get(accountId)?.displayName)
@@ -653,7 +662,7 @@ export function joinNormalised(parts: readonly Site[]): Site {
   return {
     ...first,
     people: [...people.values()].sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0)),
-    sprints: [...sprints.values()].sort((a, b) => a.id - b.id),
+    sprints: withGoalsKnown([...sprints.values()].sort((a, b) => a.id - b.id)),
     items,
     actions: parts.flatMap((part) => part.actions).sort(compareActions),
     problems: [...problems.values()],

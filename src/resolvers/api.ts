@@ -3,6 +3,7 @@
  * The UI imports these types only (no runtime code), so the bundle stays free of server code.
  */
 import type { Coverage, PersonProfile, ProjectSummary, RoadmapItemSummary, SprintSummary } from '../audit/report';
+import type { AuditWindow } from '../audit/window';
 import type { ConfigurationDocument, ConfigVersions } from '../config/transfer';
 import type { AuditConfig, EffectiveSettings, ProjectSettings, SeveritySetting } from '../config/types';
 import type { Finding, Severity } from '../domain/finding';
@@ -31,6 +32,8 @@ export interface Provenance {
   /** The Jira site, for links: `${siteUrl}/browse/KEY`. */
   siteUrl: string;
   coverage: Coverage;
+  /** Which actions the behaviour flags and role inference looked at. */
+  window: AuditWindow;
   freshness: Freshness;
 }
 

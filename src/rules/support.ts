@@ -2,6 +2,7 @@ import { ownerOf } from '../horizon/roadmap';
 import type { ProductRole } from '../config/types';
 import { CRITERIA, RELATIONS, type CriteriaId } from '../criteria';
 import type { FindingEvidence, FindingSubject } from '../domain/finding';
+import { isOpen } from '../domain/item-state';
 import { HIERARCHY, type CalendarDate, type FieldChange, type Instant, type Item } from '../domain/model';
 import { plannedSpan, type Span } from '../horizon';
 import type { RoleDirectory } from '../roles';
@@ -46,10 +47,6 @@ export function endField(item: Item): DatedField | undefined {
 /** The fields an item's planned span comes from, start first. */
 export function spanFields(item: Item): DatedField[] {
   return [startField(item), endField(item)].filter((field): field is DatedField => field !== undefined);
-}
-
-export function isOpen(item: Item): boolean {
-  return item.status.category !== 'done';
 }
 
 export function itemSubject(item: Item): FindingSubject {

@@ -220,7 +220,7 @@ async function auditProjectByProject(
     if (part) parts.push(part);
   }
   return {
-    report: mergeProjectAudits(outline, parts, { now }),
+    report: mergeProjectAudits(outline, parts, config, { now }),
     heads,
     parts,
     people: new Map(outline.people.map((person) => [person.accountId, person])),

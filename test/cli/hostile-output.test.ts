@@ -14,9 +14,21 @@ function report(): AuditReport {
   return {
     generatedAt: '2026-11-22T08:00:00.000Z',
     now: '2026-11-22T08:00:00.000Z',
-    window: { until: '2026-11-22T08:00:00.000Z' },
+    window: { since: '2026-08-24T08:00:00.000Z', until: '2026-11-22T08:00:00.000Z', days: 90 },
     site: { baseUrl: 'https://site.example' },
-    coverage: { projects: 1, issues: 3, actions: 9, actionsInWindow: 9, people: 1, boards: 0, sprints: 0, unread: [] },
+    coverage: {
+      projects: 1,
+      issues: 3,
+      actions: 9,
+      actionsInWindow: 9,
+      actionsBeforeWindow: 0,
+      actionsAfterNow: 0,
+      repeatedMoves: 0,
+      people: 1,
+      boards: 0,
+      sprints: 0,
+      unread: [],
+    },
     people: [
       {
         accountId: 'a1',

@@ -9,7 +9,7 @@ import type {
   ResolverApi,
   ResolverName,
 } from '../../src/resolvers/api';
-import { runHandler } from '../../src/resolvers/handlers';
+import { runHandler } from '../../src/resolvers/registry';
 import type { AppServices } from '../../src/resolvers/services';
 import { RULE_METAS } from '../../src/rules';
 import { ConfigRepository } from '../../src/store/config-store';

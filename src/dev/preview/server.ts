@@ -8,7 +8,8 @@ import type { SiteSnapshot } from '../../jira/snapshot';
 import { HttpTransport } from '../../jira/transport-http';
 import type { ResolverName } from '../../resolvers/api';
 import { MemoryJobQueue, runScheduledLocally } from '../../jobs';
-import { HANDLERS, runHandler, RULE_INFO } from '../../resolvers/handlers';
+import { HANDLERS, runHandler } from '../../resolvers/registry';
+import { RULE_INFO } from '../../resolvers/rule-info';
 import type { AppServices, CallerContext } from '../../resolvers/services';
 import { RULE_METAS } from '../../rules';
 import { BackgroundScanner, cachedProjectKeys } from '../../scan';
@@ -18,8 +19,9 @@ import { startEmulator, type RunningEmulator } from '../emulator';
 import { BRIDGE_SCRIPT } from './bridge-script';
 import { applyEdit, parseEdit } from './edit';
 import { tokenStyles } from './tokens';
-import { MODULES, previewViews, type PreviewView, type ViewFocus, type ViewRequest } from './views';
 import { isoDay } from '../../horizon';
+import { readUiModules, type UiModule } from './manifest-modules';
+import { previewViews, type PreviewView, type ViewFocus, type ViewRequest } from './views';
 
 export interface PreviewOptions {
   snapshot: SiteSnapshot;
@@ -112,13 +114,14 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
   const app: FastifyInstance = Fastify({ logger: false });
   const views = previewViews(options.snapshot, options.focus);
   const knownUsers = new Set(options.snapshot.users.map((user) => user.accountId));
+  const uiModules = readUiModules();
 
   app.get('/', async (_, reply) =>
     reply.type('text/html; charset=utf-8').send(indexPage(views, options.snapshot, scan.projectKeys, url)),
   );
 
   app.get('/app/', async (request, reply) => {
-    const view = parseViewRequest(request.query as Record<string, string | undefined>, knownUsers);
+    const view = parseViewRequest(request.query as Record<string, string | undefined>, knownUsers, uiModules);
     if ('error' in view) return reply.code(400).type('text/plain').send(view.error);
     const html = await readFile(indexFile, 'utf8');
     const context = JSON.stringify({ ...view, siteUrl: options.snapshot.baseUrl }).replace(/</g, '\\u003c');
@@ -178,9 +181,10 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
 function parseViewRequest(
   query: Record<string, string | undefined>,
   knownUsers: Set<string>,
+  modules: readonly UiModule[],
 ): ViewRequest | { error: string } {
-  const module = MODULES.find((candidate) => candidate.type === query.module);
-  if (!module) return { error: `module must be one of: ${MODULES.map((candidate) => candidate.type).join(', ')}` };
+  const module = modules.find((candidate) => candidate.type === query.module);
+  if (!module) return { error: `module must be one of: ${modules.map((candidate) => candidate.type).join(', ')}` };
   if (!query.as || !knownUsers.has(query.as)) return { error: 'as must be the account id of a user of the demo site' };
   const number = (value: string | undefined) => (value && /^\d+$/.test(value) ? value : undefined);
   const extension: ViewRequest['extension'] = { type: module.type };

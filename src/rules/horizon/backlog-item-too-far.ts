@@ -1,3 +1,4 @@
+import { isOpen } from '../../domain/item-state';
 import { isRoadmapItem } from '../../horizon/roadmap';
 import type { Item, Sprint } from '../../domain/model';
 import { addMonthsToDay, daysBetween, monthsAndDays, isoDay } from '../../horizon';
@@ -6,7 +7,6 @@ import {
   dateEvidence,
   describeMonths,
   endField,
-  isOpen,
   itemData,
   itemSubject,
   roadmapDecider,
@@ -36,7 +36,7 @@ export const rule: RuleModule<Options, MessageIds> = {
       beyondSprint:
         '{{type}} {{key}} "{{summary}}" is in sprint "{{sprint}}", which ends {{sprintEnd}}, but its {{field}} is {{date}}: {{gap}} after the sprint, more than {{limit}}. A date that far out is a roadmap date, not sprint work.',
       farAhead:
-        '{{type}} {{key}} "{{summary}}" is in no dated sprint, yet its {{field}} is {{date}}: {{gap}} from now, more than {{limit}} ahead. A date that far out belongs on the roadmap, not on a backlog item.',
+        '{{type}} {{key}} "{{summary}}" is in no active or future sprint with an end date, yet its {{field}} is {{date}}: {{gap}} from now, more than {{limit}} ahead. A date that far out belongs on the roadmap, not on a backlog item.',
       fix: '{{po}} should take the far date off the item and plan it by sprint; if the date is a real commitment, {{holder}} should carry it on {{parent}}.',
     },
     optionsSchema: {

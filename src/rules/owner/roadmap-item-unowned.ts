@@ -1,3 +1,4 @@
+import { isOpen } from '../../domain/item-state';
 import { isRoadmapItem, ownerOf } from '../../horizon/roadmap';
 import type { Item, Person } from '../../domain/model';
 import { plannedEnd, plannedStart, isoDay } from '../../horizon';
@@ -44,7 +45,7 @@ export const rule: RuleModule<Options, MessageIds> = {
   defaultOptions: { minLevel: 1 },
   check(context) {
     for (const item of context.index.site.items) {
-      if (!isRoadmapItem(item) || item.status.category === 'done') continue;
+      if (!isRoadmapItem(item) || !isOpen(item)) continue;
       if (item.type.hierarchyLevel < context.options(item.projectKey).minLevel) continue;
       const settings = context.settings(item.projectKey);
       const ownerId = ownerOf(item, settings);

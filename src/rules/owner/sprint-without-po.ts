@@ -12,6 +12,7 @@ export type MessageIds = 'unmanaged' | 'ownIt';
  * its project — during the sprint, or adding its work to it at planning — has nobody managing it. Active sprints
  * and sprints closed in the audit window are judged; future sprints are not, nor sprints with no work in them.
  * Only mapped POs count: someone whose PO role is inferred from these very actions is who stood in, not the owner.
+ * Sprints from a source that records no goals are not judged.
  */
 export const rule: RuleModule<Record<string, never>, MessageIds> = {
   meta: {
@@ -30,15 +31,13 @@ export const rule: RuleModule<Record<string, never>, MessageIds> = {
   },
   defaultOptions: {},
   check(context) {
-    const boardProject = new Map(context.index.site.boards.map((board) => [board.id, board.projectKey]));
     for (const sprint of context.index.site.sprints) {
-      if (!isJudged(sprint, context) || sprint.goal?.trim()) continue;
+      // Where the source records no goals, a sprint's having none is unknown, and this rule cannot tell.
+      if (!sprint.goalKnown || sprint.goal?.trim()) continue;
       const items = context.index.itemsBySprint.get(sprint.id) ?? [];
-      const firstItem = items[0];
       const start = sprint.startDate;
-      if (!firstItem || !start) continue;
-      const projectKey =
-        (sprint.boardId !== undefined ? boardProject.get(sprint.boardId) : undefined) ?? firstItem.projectKey;
+      const projectKey = context.index.sprintProjects.get(sprint.id);
+      if (items.length === 0 || !start || !projectKey || !isJudged(sprint, projectKey, context)) continue;
 
       const managing = items.flatMap((item) =>
         (context.index.actionsByItem.get(item.key) ?? []).filter((entry) => managesSprint(entry, sprint)),
@@ -93,16 +92,17 @@ export const rule: RuleModule<Record<string, never>, MessageIds> = {
   },
 };
 
-/** Active sprints, and closed ones that ended inside the audit window. */
-function isJudged(sprint: Sprint, context: RuleContext<Record<string, never>, MessageIds>): boolean {
+/** Active sprints, and closed ones that ended inside their project's audit window. */
+function isJudged(
+  sprint: Sprint,
+  projectKey: string,
+  context: RuleContext<Record<string, never>, MessageIds>,
+): boolean {
   if (sprint.state === 'active') return true;
   if (sprint.state !== 'closed') return false;
   const ended = sprint.completeDate ?? sprint.endDate;
-  return (
-    ended !== undefined &&
-    ended <= context.now.toISOString() &&
-    (context.since === undefined || ended >= context.since.toISOString())
-  );
+  const window = context.windowOf(projectKey);
+  return ended !== undefined && ended <= window.until.toISOString() && ended >= window.since.toISOString();
 }
 
 /** A tactical action on the sprint's work while it ran, or the planning decision that put the work into it. */

@@ -1,6 +1,7 @@
+import { isOpen } from '../../domain/item-state';
 import { HIERARCHY } from '../../domain/model';
 import { daysBetween, plannedEnd, plannedStart } from '../../horizon';
-import { dateEvidence, isOpen, itemData, itemSubject, roadmapDecider, roleHolderNames, spanFields } from '../support';
+import { dateEvidence, itemData, itemSubject, roadmapDecider, roleHolderNames, spanFields } from '../support';
 import type { RuleModule } from '../types';
 import { plural } from '../../domain/text';
 

@@ -203,7 +203,11 @@ function readThresholds(
 
 export function buildSiteSettings(site: AuditConfig, draft: SettingsDraft): Built<AuditConfig> {
   const { values, issues } = readThresholds(draft.thresholds, true);
-  const value = (path: ThresholdPath) => values[path] ?? (thresholdValue(site.thresholds, path) as number);
+  const value = (path: ThresholdPath): number => {
+    const given = values[path] ?? thresholdValue(site.thresholds, path);
+    if (given === undefined) throw new Error(`The site's settings have no ${path}`);
+    return given;
+  };
   const settings: AuditConfig = {
     ...site,
     roleMapping: { ...site.roleMapping, ...draft.roleMapping },

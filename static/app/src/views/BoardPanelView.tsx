@@ -184,11 +184,13 @@ function SprintSection({ panel }: { panel: BoardPanel }) {
             <Text>
               <bdi>{sprint.goal}</bdi>
             </Text>
-          ) : (
+          ) : sprint.goalKnown ? (
             <Inline space="space.100" alignBlock="center">
               <Lozenge appearance="removed">No goal</Lozenge>
               <Text color="color.text.subtle">The sprint has no goal: the PO sets one in the sprint's settings.</Text>
             </Inline>
+          ) : (
+            <Text color="color.text.subtle">Not recorded: this site's sprints carry no goal field.</Text>
           )}
         </dd>
         <dt style={{ margin: 0 }}>
