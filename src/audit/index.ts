@@ -1,5 +1,6 @@
 import { effectiveSettings } from '../config/defaults';
 import type { AuditConfig, EffectiveSettings } from '../config/types';
+import type { Thresholds } from '../criteria';
 import type { Finding } from '../domain/finding';
 import type { Instant, Site } from '../domain/model';
 import { RoleDirectory, type DecisionCounts } from '../roles';
@@ -57,7 +58,11 @@ export function auditSite(fullSite: Site, config: AuditConfig, options: AuditOpt
   const window = auditWindow(config, options);
   const windowOf = (projectKey: string) => projectWindow(window, projectKey);
   const { actions, repeated } = countedOnce(classifySite(site, windowOf, (key) => settings(key).thresholds));
-  const roles = new RoleDirectory(site, config, countDecisions(site, actions));
+  const roles = new RoleDirectory(
+    site,
+    config,
+    roleEvidence(site, actions, windowOf, (key) => settings(key).thresholds),
+  );
   const index = buildIndex(site, actions);
   const run = runRules({
     rules: options.rules ?? RULE_LIST,
@@ -116,6 +121,40 @@ export function countDecisions(
     decisions.set(item.projectKey, project);
   }
   return decisions;
+}
+
+/**
+ * With fewer strategic and tactical decisions than this in a project's window, role inference reads the project's
+ * whole history instead: on a quiet project (or an archive) who habitually decided there is still the evidence for a
+ * proposed mapping, where the window alone would propose nobody.
+ */
+export const ROLE_EVIDENCE_MIN_DECISIONS = 20;
+
+/** What role inference goes by: each project's decisions in its window, or in its whole history where too few. */
+export function roleEvidence(
+  site: Site,
+  windowed: readonly ClassifiedAction[],
+  windowOf: (projectKey: string) => { since?: Date; until: Date },
+  thresholdsFor: (projectKey: string) => Thresholds,
+): Map<string, Map<string, DecisionCounts>> {
+  const counts = countDecisions(site, windowed);
+  const decisionsIn = (projectKey: string) =>
+    [...(counts.get(projectKey)?.values() ?? [])].reduce((sum, each) => sum + each.strategic + each.tactical, 0);
+  const thin = new Set(
+    site.projects.map((project) => project.key).filter((key) => decisionsIn(key) < ROLE_EVIDENCE_MIN_DECISIONS),
+  );
+  if (thin.size === 0) return counts;
+  const historyOf = (projectKey: string) => {
+    const { until } = windowOf(projectKey);
+    return thin.has(projectKey) ? { until } : { since: new Date(until.getTime() + 1), until };
+  };
+  const { actions: history } = countedOnce(classifySite(site, historyOf, thresholdsFor));
+  const fromHistory = countDecisions(site, history);
+  for (const key of thin) {
+    const people = fromHistory.get(key);
+    if (people) counts.set(key, people);
+  }
+  return counts;
 }
 
 /** The part of a site that belongs to the given projects (sprints and boards that serve them included). */

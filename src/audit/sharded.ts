@@ -20,7 +20,7 @@ import { compareActions, compareItems, fullerPerson, withSprint } from '../domai
 import { RoleDirectory, type DecisionCounts } from '../roles';
 import { RULE_LIST } from '../rules';
 import type { AnyRule, ClassifiedAction } from '../rules/types';
-import { countDecisions, settingsLookup, type AuditOptions, type AuditReport } from './index';
+import { roleEvidence, settingsLookup, type AuditOptions, type AuditReport } from './index';
 import { buildIndex, classifySite, countedOnce, outsideWindow } from './index-site';
 import {
   personProfiles,
@@ -175,16 +175,16 @@ export function projectDecisions(
 ): ProjectDecisions {
   const settings = settingsLookup(config);
   const shard = shardSite(outline, site, projectKey, { items: [], actions: [] });
-  const { actions: classified } = countedOnce(
-    classifySite(shard, windowsOf(config, options), (key) => settings(key).thresholds),
-  );
+  const windowOf = windowsOf(config, options);
+  const thresholdsFor = (key: string) => settings(key).thresholds;
+  const { actions: classified } = countedOnce(classifySite(shard, windowOf, thresholdsFor));
   const strategic = classified.filter(
     ({ action, classification }) => action.kind !== 'comment' && classification.role === 'strategic',
   );
   const strategicItems = new Map(strategic.map(({ item }) => [item.key, item]));
   return {
     projectKey,
-    decisions: Object.fromEntries(countDecisions(shard, classified).get(projectKey) ?? []),
+    decisions: Object.fromEntries(roleEvidence(shard, classified, windowOf, thresholdsFor).get(projectKey) ?? []),
     strategic: strategic.map(({ action }) => action),
     strategicItems: [...strategicItems.values()],
   };
