@@ -1,0 +1,94 @@
+import { Stack, Text } from '@atlaskit/primitives/compiled';
+import { criteriaById, isCriteriaId } from '../../../../../src/criteria';
+import type { RuleInfo } from '../../../../../src/resolvers/api';
+import { FieldErrors } from '../../components/FieldErrors';
+import { categoryOf } from '../../findings';
+import { SEVERITY_CHOICES, issuesAt, severityChoice, withSeverity } from '../../settings-model';
+import { Section } from '../Page';
+import { fieldId } from './field-id';
+import { Hint, type SectionProps } from './SectionParts';
+
+const SEVERITY_LABELS: Record<string, string> = { off: 'Off', info: 'Info', warning: 'Warning', error: 'Error' };
+
+export function RulesSection({ view, draft, setDraft, issues, readOnly }: SectionProps) {
+  const project = view.scope === 'project';
+  const siteSeverity = (rule: RuleInfo) => view.site.rules[rule.id]?.severity ?? rule.defaultSeverity;
+  return (
+    <Section title="Rules" id="rules">
+      <Hint>
+        {project
+          ? 'How severe each rule’s flags are in this project. “As the site says” follows the site settings.'
+          : 'How severe each rule’s flags are; “Default” keeps the rule’s own severity, “Off” stops the rule.'}
+      </Hint>
+      <table className="rba-table">
+        <thead>
+          <tr>
+            <th scope="col">Rule</th>
+            <th scope="col">Kind</th>
+            <th scope="col">{project ? 'Site' : 'Default'}</th>
+            <th scope="col">Severity</th>
+          </tr>
+        </thead>
+        <tbody>
+          {view.rules.map((rule) => {
+            const path = `rules.${rule.id}`;
+            const own = issuesAt(issues, path);
+            const errorsId = `${fieldId(path)}-errors`;
+            const descriptionId = `${fieldId(path)}-description`;
+            return (
+              <tr key={rule.id}>
+                <th scope="row" style={{ fontWeight: 'normal' }}>
+                  <Stack space="space.025">
+                    <Text weight="bold">{rule.id}</Text>
+                    <div id={descriptionId}>
+                      <Text size="small">{rule.description}</Text>
+                    </div>
+                    <Text size="small" color="color.text.subtle">
+                      {rule.criteria
+                        .map((id) => (isCriteriaId(id) ? `${id} ${criteriaById(id).name}` : id))
+                        .join(' · ')}
+                    </Text>
+                  </Stack>
+                </th>
+                <td>{categoryOf(rule.id)}</td>
+                <td>{SEVERITY_LABELS[project ? siteSeverity(rule) : rule.defaultSeverity]}</td>
+                <td>
+                  <select
+                    id={fieldId(path)}
+                    className="rba-select"
+                    aria-label={`Severity of ${rule.id}`}
+                    aria-describedby={[descriptionId, own.length > 0 ? errorsId : undefined].filter(Boolean).join(' ')}
+                    aria-invalid={own.length > 0 || undefined}
+                    value={severityChoice(draft.rules, rule.id)}
+                    disabled={readOnly}
+                    onChange={(event) =>
+                      setDraft({
+                        ...draft,
+                        rules: withSeverity(
+                          draft.rules,
+                          rule.id,
+                          event.target.value as (typeof SEVERITY_CHOICES)[number],
+                        ),
+                      })
+                    }
+                  >
+                    {SEVERITY_CHOICES.map((choice) => (
+                      <option key={choice} value={choice}>
+                        {choice === 'default'
+                          ? project
+                            ? `As the site says (${SEVERITY_LABELS[siteSeverity(rule)]})`
+                            : `Default (${SEVERITY_LABELS[rule.defaultSeverity]})`
+                          : SEVERITY_LABELS[choice]}
+                      </option>
+                    ))}
+                  </select>
+                  <FieldErrors id={errorsId} issues={own} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </Section>
+  );
+}
