@@ -3,7 +3,7 @@ import type { AuditConfig, EffectiveSettings } from '../config/types';
 import type { Thresholds } from '../criteria';
 import type { Finding } from '../domain/finding';
 import type { Instant, Site } from '../domain/model';
-import { RoleDirectory, type DecisionCounts } from '../roles';
+import { inferRoleIn, RoleDirectory, type DecisionCounts } from '../roles';
 import { RULE_LIST } from '../rules';
 import type { AnyRule, ClassifiedAction } from '../rules/types';
 import { buildIndex, classifySite, countedOnce, outsideWindow } from './index-site';
@@ -124,13 +124,10 @@ export function countDecisions(
 }
 
 /**
- * With fewer strategic and tactical decisions than this in a project's window, role inference reads the project's
- * whole history instead: on a quiet project (or an archive) who habitually decided there is still the evidence for a
- * proposed mapping, where the window alone would propose nobody.
+ * What role inference goes by: each project's decisions in its window, or in its whole history where the window's
+ * decisions point to nobody. On a quiet project (or an archive) who habitually decided there is still the evidence
+ * for a proposed mapping, where the window alone would propose nobody.
  */
-export const ROLE_EVIDENCE_MIN_DECISIONS = 20;
-
-/** What role inference goes by: each project's decisions in its window, or in its whole history where too few. */
 export function roleEvidence(
   site: Site,
   windowed: readonly ClassifiedAction[],
@@ -138,11 +135,15 @@ export function roleEvidence(
   thresholdsFor: (projectKey: string) => Thresholds,
 ): Map<string, Map<string, DecisionCounts>> {
   const counts = countDecisions(site, windowed);
-  const decisionsIn = (projectKey: string) =>
-    [...(counts.get(projectKey)?.values() ?? [])].reduce((sum, each) => sum + each.strategic + each.tactical, 0);
-  const thin = new Set(
-    site.projects.map((project) => project.key).filter((key) => decisionsIn(key) < ROLE_EVIDENCE_MIN_DECISIONS),
-  );
+  const pointsToSomeone = (projectKey: string) => {
+    const people = [...(counts.get(projectKey)?.values() ?? [])];
+    const totals = {
+      strategic: people.reduce((sum, each) => sum + each.strategic, 0),
+      tactical: people.reduce((sum, each) => sum + each.tactical, 0),
+    };
+    return people.some((each) => inferRoleIn(projectKey, each, totals) !== undefined);
+  };
+  const thin = new Set(site.projects.map((project) => project.key).filter((key) => !pointsToSomeone(key)));
   if (thin.size === 0) return counts;
   const historyOf = (projectKey: string) => {
     const { until } = windowOf(projectKey);

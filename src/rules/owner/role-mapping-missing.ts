@@ -1,3 +1,4 @@
+import { unreadRoleData } from './unread-roles';
 import type { ProductRole } from '../../config/types';
 import type { FindingEvidence } from '../../domain/finding';
 import { describeInference, type ProjectRoleProposal } from '../../roles';
@@ -35,7 +36,13 @@ export const rule: RuleModule<Record<string, never>, MessageIds> = {
   },
   defaultOptions: {},
   check(context) {
-    const unmapped = context.roles.unmappedProjectsWithWork().filter((key) => context.index.projects.has(key));
+    const unreadIn = (key: string) => [...unreadRoleData(context, key, 'pm'), ...unreadRoleData(context, key, 'po')];
+    const unmapped: string[] = [];
+    for (const key of context.roles.unmappedProjectsWithWork().filter((each) => context.index.projects.has(each))) {
+      const because = unreadIn(key);
+      if (because.length === 0) unmapped.push(key);
+      else context.notChecked({ projectKey: key, what: `whether anyone in ${key} is mapped to a role`, because });
+    }
     const [home] = unmapped;
     if (!home) return;
     const proposal = context.roles.proposal(unmapped);
