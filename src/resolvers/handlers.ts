@@ -5,6 +5,7 @@ import type { AuditConfig } from '../config/types';
 import { listBoards } from '../jira/api/agile';
 import { getMyPermissions, listProjects } from '../jira/api/platform';
 import { JiraError, type JiraClient } from '../jira/client';
+import { needsUserConsent } from '../jira/transport';
 import { PagingError } from '../jira/api/paging';
 import type { RestBoard } from '../jira/snapshot';
 import { roleMappingGroups } from '../jobs/consumer';
@@ -405,6 +406,7 @@ export async function runHandler<K extends keyof ResolverApi>(
   try {
     return await (HANDLERS[name] as Handler<K>)(services, payload, context);
   } catch (error) {
+    if (needsUserConsent(error)) throw error;
     return failureFrom(error);
   }
 }
