@@ -3,7 +3,7 @@ import type { AuditConfig, EffectiveSettings } from '../config/types';
 import type { Finding } from '../domain/finding';
 import type { Instant, Site } from '../domain/model';
 import { RoleDirectory, type DecisionCounts } from '../roles';
-import { RULES } from '../rules';
+import { RULE_LIST } from '../rules';
 import type { AnyRule, ClassifiedAction } from '../rules/types';
 import { buildIndex, classifySite } from './index-site';
 import {
@@ -61,7 +61,7 @@ export function auditSite(fullSite: Site, config: AuditConfig, options: AuditOpt
   const roles = new RoleDirectory(site, config, countDecisions(site, actions));
   const index = buildIndex(site, actions);
   const run = runRules({
-    rules: options.rules ?? RULES,
+    rules: options.rules ?? RULE_LIST,
     config,
     index,
     actions,

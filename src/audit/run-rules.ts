@@ -2,7 +2,7 @@ import { effectiveSettings } from '../config/defaults';
 import type { AuditConfig, EffectiveSettings, Suppression } from '../config/types';
 import type { Finding } from '../domain/finding';
 import type { RoleDirectory } from '../roles';
-import type { AnyRule, AuditIndex, ClassifiedAction, FindingDraft, RuleModule } from '../rules/types';
+import type { AnyRule, AuditIndex, ClassifiedAction, FindingDraft } from '../rules/types';
 
 export interface RuleRun {
   findings: Finding[];
@@ -40,7 +40,7 @@ export function runRules(input: RuleRunInput): RuleRun {
   const seen = new Set<string>();
 
   for (const rule of input.rules) {
-    (rule as RuleModule<object>).check({
+    rule.check({
       now: input.now,
       ...(input.since ? { since: input.since } : {}),
       index: input.index,
@@ -68,9 +68,8 @@ function toFinding(rule: AnyRule, draft: FindingDraft, settings: EffectiveSettin
   const configured = settings.rules[rule.meta.id]?.severity;
   if (configured === 'off') return undefined;
   const severity = draft.severity ?? configured ?? rule.meta.defaultSeverity;
-  const subjectId = `${draft.subject.type}:${draft.subject.id}`;
   return {
-    id: [rule.meta.id, subjectId, draft.discriminator].filter(Boolean).join('|'),
+    id: findingId(rule.meta.id, draft),
     rule: rule.meta.id,
     severity,
     subject: draft.subject,
@@ -81,6 +80,11 @@ function toFinding(rule: AnyRule, draft: FindingDraft, settings: EffectiveSettin
     evidence: draft.evidence,
     suggestion: formatMessage(rule, draft.suggestionId, draft.data),
   };
+}
+
+/** `<rule>|<subject type>:<subject id>[|<discriminator>]`: the same finding in every run, so it can be accepted. */
+export function findingId(ruleId: string, draft: Pick<FindingDraft, 'subject' | 'discriminator'>): string {
+  return [ruleId, `${draft.subject.type}:${draft.subject.id}`, draft.discriminator].filter(Boolean).join('|');
 }
 
 /** `{{name}}` placeholders filled from the report's data; a missing template or value is a bug in the rule. */

@@ -9,7 +9,7 @@ import type { Site } from '../domain/model';
 import { normaliseSite } from '../jira/normalise';
 import { readSite, type ReadProgress } from '../jira/read-site';
 import { loadSnapshotFile } from '../jira/snapshot-file';
-import { RULES } from '../rules';
+import { RULE_METAS } from '../rules';
 import { formatReport, REPORT_FORMATS, type ReportFormat } from './format-report';
 import { liveClient, parseDateOption, type LiveSiteOptions } from './site-source';
 import { describeUsage } from './usage';
@@ -81,10 +81,7 @@ async function loadConfigFile(path: string): Promise<AuditConfig> {
     throw new Error(`Configuration ${path} is not valid JSON: ${(error as Error).message}`);
   }
   // Any format: a hand-written file, or the admin page's export of the whole configuration.
-  const { site, projects } = parseConfiguration(
-    value,
-    RULES.map((rule) => rule.meta),
-  );
+  const { site, projects } = parseConfiguration(value, RULE_METAS);
   return { ...site, projects: { ...site.projects, ...projects } };
 }
 

@@ -2,9 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { ConfigError } from '../config/schema';
 import { parseConfigurationJson, type ParsedConfiguration } from '../config/transfer';
-import { RULES } from '../rules';
-
-const SCHEMAS = RULES.map((rule) => rule.meta);
+import { RULE_METAS } from '../rules';
 
 /**
  * `config validate FILE` checks a configuration file or export offline, with the messages the admin page shows;
@@ -64,7 +62,7 @@ async function parseFile(file: string): Promise<ParsedConfiguration | undefined>
     throw new Error(`Cannot read configuration ${file}: ${(error as Error).message}`);
   }
   try {
-    return parseConfigurationJson(text, SCHEMAS);
+    return parseConfigurationJson(text, RULE_METAS);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     const count = error.issues.length === 1 ? 'one problem' : `${error.issues.length} problems`;

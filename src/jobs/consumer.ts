@@ -1,5 +1,5 @@
 import type { AuditConfig } from '../config/types';
-import { RULES } from '../rules';
+import { RULE_METAS } from '../rules';
 import { auditCachedSite, registeredViews, scanningProjectKeys } from '../scan';
 import { ConfigRepository } from '../store/config-store';
 import type { Job, JobServices } from './types';
@@ -24,10 +24,7 @@ export type JobOutcome =
  */
 export async function runJob(job: Job, services: JobServices): Promise<JobOutcome> {
   const { store } = services;
-  const config = await new ConfigRepository(
-    store,
-    RULES.map((rule) => rule.meta),
-  ).effective();
+  const config = await new ConfigRepository(store, RULE_METAS).effective();
   if (job.type === 'audit') {
     if ((await scanningProjectKeys(store)).length > 0) return 'audit deferred';
     let view;

@@ -1,6 +1,6 @@
 import { differenceInMilliseconds, parseISO } from 'date-fns';
 import { listProjects } from '../jira/api/platform';
-import { RULES } from '../rules';
+import { RULE_METAS } from '../rules';
 import { ConfigRepository } from '../store/config-store';
 import {
   auditDue,
@@ -70,10 +70,7 @@ export async function scheduleScans(services: JobServices): Promise<ScheduleResu
   // view registered by a viewer who may not browse every project gets its own audit.
   const audits: Job[] = [];
   if (queued.length === 0 && (await scanningProjectKeys(store)).length === 0) {
-    const config = await new ConfigRepository(
-      store,
-      RULES.map((rule) => rule.meta),
-    ).effective();
+    const config = await new ConfigRepository(store, RULE_METAS).effective();
     if (await auditDue(store, config)) audits.push({ type: 'audit' });
     for (const view of await registeredViews(store))
       if (await auditDue(store, config, view)) audits.push({ type: 'audit', viewId: view.id });

@@ -9,7 +9,7 @@ import { needsUserConsent } from '../jira/transport';
 import { PagingError } from '../jira/api/paging';
 import type { RestBoard } from '../jira/snapshot';
 import { roleMappingGroups } from '../jobs/consumer';
-import { RULES } from '../rules';
+import { RULE_LIST, RULE_METAS } from '../rules';
 import { BackgroundScanner, readHistory } from '../scan';
 import { ConfigRepository, StaleVersionError } from '../store/config-store';
 import type {
@@ -37,9 +37,7 @@ type Handler<K extends keyof ResolverApi> = (
   context: CallerContext,
 ) => Promise<ResolverResponse<ResolverApi[K]['result']>>;
 
-const RULE_SCHEMAS = RULES.map((rule) => rule.meta);
-
-export const RULE_INFO: RuleInfo[] = RULES.map((rule) => ({
+export const RULE_INFO: RuleInfo[] = RULE_LIST.map((rule) => ({
   id: rule.meta.id,
   category: rule.meta.category,
   description: rule.meta.description,
@@ -97,7 +95,7 @@ const getBoardPanel: Handler<'getBoardPanel'> = async (services, payload, contex
 
 async function boardPanel(services: AppServices, board: RestBoard, sprintId: number | null): Promise<BoardPanel> {
   const projectKey = board.location?.projectKey;
-  const config = await new ConfigRepository(services.store, RULE_SCHEMAS).effective();
+  const config = await new ConfigRepository(services.store, RULE_METAS).effective();
   const audit = await auditForViewer(services, config, projectKey);
   const { report, names, baseUrl, freshness } = audit;
 
@@ -144,7 +142,7 @@ async function roadmapScope(
   services: AppServices,
   projectKey: string | undefined,
 ): Promise<ResolverResponse<{ audit: ViewerAudit; items: RoadmapItemSummary[]; findings: Finding[] }>> {
-  const config = await new ConfigRepository(services.store, RULE_SCHEMAS).effective();
+  const config = await new ConfigRepository(services.store, RULE_METAS).effective();
   const audit = await auditForViewer(services, config, projectKey);
   if (projectKey && !audit.visible.includes(projectKey))
     return fail('NOT_FOUND', `Project ${projectKey} does not exist or you may not browse it.`);
@@ -215,7 +213,7 @@ const refreshProject: Handler<'refreshProject'> = async (services, payload, cont
   );
   if (!mayBrowse) return fail('NOT_FOUND', `Project ${projectKey} does not exist or you may not browse it.`);
 
-  const config = await new ConfigRepository(services.store, RULE_SCHEMAS).effective();
+  const config = await new ConfigRepository(services.store, RULE_METAS).effective();
   const step = await new BackgroundScanner().step(services.jiraAsApp(), services.store, projectKey, {
     timeBudgetMs: REFRESH_BUDGET_MS,
     now: services.now,
@@ -295,7 +293,7 @@ async function settingsView(
   client: JiraClient,
   viewer: SettingsViewer,
 ): Promise<SettingsView> {
-  const repository = new ConfigRepository(services.store, RULE_SCHEMAS);
+  const repository = new ConfigRepository(services.store, RULE_METAS);
   const site = await repository.site();
   const canEdit = await mayEdit(client, viewer, projectKey);
   const roleNames = new Set([...site.config.roleMapping.projectRoles.pm, ...site.config.roleMapping.projectRoles.po]);
@@ -364,7 +362,7 @@ const saveSettings: Handler<'saveSettings'> = async (services, payload, context)
         : 'Only Jira admins may change the site settings.',
     );
   }
-  const repository = new ConfigRepository(services.store, RULE_SCHEMAS);
+  const repository = new ConfigRepository(services.store, RULE_METAS);
   const by = { at: services.now(), ...(context.accountId ? { accountId: context.accountId } : {}) };
   try {
     if (projectKey) await repository.saveProject(projectKey, payload.settings, payload.version, by);

@@ -1,7 +1,7 @@
 import { ConfigError } from '../config/schema';
 import { readJson } from '../config/transfer';
 import { getMyPermissions } from '../jira/api/platform';
-import { RULES } from '../rules';
+import { RULE_METAS } from '../rules';
 import { ConfigRepository, ImportConflictError } from '../store/config-store';
 import type { FieldIssue, ImportConflict, ResolverApi } from './api';
 import { fail, ok, type ResolverResponse } from './response';
@@ -13,8 +13,6 @@ type TransferHandler<K extends 'exportSettings' | 'importSettings'> = (
   context: CallerContext,
 ) => Promise<ResolverResponse<ResolverApi[K]['result']>>;
 
-const RULE_SCHEMAS = RULES.map((rule) => rule.meta);
-
 /** The whole configuration holds every project's settings: only Jira admins ("Administer Jira") move it. */
 async function isSiteAdmin(services: AppServices): Promise<boolean> {
   return (await getMyPermissions(services.jiraAsUser(), ['ADMINISTER'])).ADMINISTER === true;
@@ -22,14 +20,14 @@ async function isSiteAdmin(services: AppServices): Promise<boolean> {
 
 export const exportSettings: TransferHandler<'exportSettings'> = async (services) => {
   if (!(await isSiteAdmin(services))) return fail('FORBIDDEN', 'Only Jira admins may export the configuration.');
-  return ok(await new ConfigRepository(services.store, RULE_SCHEMAS).exportAll(services.now()));
+  return ok(await new ConfigRepository(services.store, RULE_METAS).exportAll(services.now()));
 };
 
 export const importSettings: TransferHandler<'importSettings'> = async (services, payload, context) => {
   if (!(await isSiteAdmin(services))) return fail('FORBIDDEN', 'Only Jira admins may import a configuration.');
   if (typeof payload?.json !== 'string')
     return fail('INVALID_INPUT', 'An import needs the JSON text of a configuration document.');
-  const repository = new ConfigRepository(services.store, RULE_SCHEMAS);
+  const repository = new ConfigRepository(services.store, RULE_METAS);
   const by = { at: services.now(), ...(context.accountId ? { accountId: context.accountId } : {}) };
   try {
     return ok(await repository.importAll(readJson(payload.json), { overwrite: payload.overwrite === true }, by));

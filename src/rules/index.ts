@@ -13,23 +13,41 @@ import { rule as roadmapItemNotBrokenDown } from './trace/roadmap-item-not-broke
 import { rule as sprintItemWithoutRoadmapLink } from './trace/sprint-item-without-roadmap-link';
 import type { AnyRule } from './types';
 
-/** Every rule the auditor runs, grouped by the flag it raises: overlap, missing owners, horizon, translation. */
-export const RULES: readonly AnyRule[] = [
-  poStrategicAction,
-  pmTacticalAction,
-  dualRole,
-  contestedItem,
-  roadmapItemUnowned,
-  sprintWithoutPo,
-  projectMissingRole,
-  roadmapItemTooShort,
-  roadmapItemTooLong,
-  sprintTooLong,
-  backlogItemTooFar,
-  roadmapItemNotBrokenDown,
-  sprintItemWithoutRoadmapLink,
-];
+/**
+ * Every rule the auditor runs, by id, grouped by the flag it raises: overlap, missing owners, horizon, translation.
+ * Every other list of rules (ids, option schemas, the demo's answer key, the admin page) derives from this one.
+ */
+export const RULES = {
+  'overlap/po-strategic-action': poStrategicAction,
+  'overlap/pm-tactical-action': pmTacticalAction,
+  'overlap/dual-role': dualRole,
+  'overlap/contested-item': contestedItem,
+  'owner/roadmap-item-unowned': roadmapItemUnowned,
+  'owner/sprint-without-po': sprintWithoutPo,
+  'owner/project-missing-role': projectMissingRole,
+  'horizon/roadmap-item-too-short': roadmapItemTooShort,
+  'horizon/roadmap-item-too-long': roadmapItemTooLong,
+  'horizon/sprint-too-long': sprintTooLong,
+  'horizon/backlog-item-too-far': backlogItemTooFar,
+  'trace/roadmap-item-not-broken-down': roadmapItemNotBrokenDown,
+  'trace/sprint-item-without-roadmap-link': sprintItemWithoutRoadmapLink,
+} as const satisfies Record<string, AnyRule>;
+
+export type RuleId = keyof typeof RULES;
+
+/** Rule ids in the registry's order. */
+export const RULE_IDS = Object.keys(RULES) as RuleId[];
+
+/** The rules in the registry's order, as the audit runs them. */
+export const RULE_LIST: readonly AnyRule[] = Object.values(RULES);
+
+/** Each rule's id, messages and options schema: what the configuration is validated against. */
+export const RULE_METAS = RULE_LIST.map((rule) => rule.meta);
+
+export function isRuleId(id: string): id is RuleId {
+  return Object.hasOwn(RULES, id);
+}
 
 export function ruleById(id: string): AnyRule | undefined {
-  return RULES.find((rule) => rule.meta.id === id);
+  return isRuleId(id) ? RULES[id] : undefined;
 }

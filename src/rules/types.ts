@@ -7,7 +7,7 @@ import type { RoleDirectory } from '../roles';
 
 export type RuleCategory = 'overlap' | 'owner' | 'horizon' | 'trace';
 
-export interface RuleMeta {
+export interface RuleMeta<MessageIds extends string = string> {
   /** `<category>/<name>`, as in the file path. */
   id: string;
   category: RuleCategory;
@@ -16,7 +16,7 @@ export interface RuleMeta {
   /** One line for lists and the admin page. */
   description: string;
   /** Message and suggestion templates by id; `{{name}}` is replaced from the report's data. */
-  messages: Record<string, string>;
+  messages: Record<MessageIds, string>;
   /** JSON Schema of the rule's options (validated with the configuration). */
   optionsSchema: object;
 }
@@ -40,9 +40,10 @@ export interface AuditIndex {
   actionsByItem: ReadonlyMap<string, readonly ClassifiedAction[]>;
 }
 
-export interface FindingDraft {
-  messageId: string;
-  suggestionId: string;
+export interface FindingDraft<MessageIds extends string = string> {
+  /** Templates of the rule's `meta.messages`: the finding's text is theirs, filled from `data`. */
+  messageId: MessageIds;
+  suggestionId: MessageIds;
   data?: Record<string, string | number>;
   subject: FindingSubject;
   /** The project whose settings (severity, options) apply. */
@@ -59,7 +60,7 @@ export interface FindingDraft {
   severity?: Severity;
 }
 
-export interface RuleContext<Options> {
+export interface RuleContext<Options, MessageIds extends string = string> {
   now: Date;
   /** Start of the audit's window; actions before it are not judged. */
   since?: Date;
@@ -69,15 +70,21 @@ export interface RuleContext<Options> {
   roles: RoleDirectory;
   settings(projectKey: string): EffectiveSettings;
   options(projectKey: string): Options;
-  report(draft: FindingDraft): void;
+  report(draft: FindingDraft<MessageIds>): void;
 }
 
-export interface RuleModule<Options extends object = Record<string, never>> {
-  meta: RuleMeta;
+/**
+ * A rule, typed by its options and by the ids of its messages (as typescript-eslint's rules are): reporting a
+ * message id the rule does not define is a compile error.
+ */
+export interface RuleModule<Options extends object, MessageIds extends string> {
+  meta: RuleMeta<MessageIds>;
   defaultOptions: Options;
-  check(context: RuleContext<Options>): void;
+  check(context: RuleContext<Options, MessageIds>): void;
 }
 
-/** The registry holds rules of many option types; each is only ever called with its own. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- variance: a rule's options are known only to the rule
-export type AnyRule = RuleModule<any>;
+/**
+ * A rule of any options and messages, as the registry holds it: `check` is a method, so a rule typed by its own
+ * options and message ids fits; each is only ever called with its own options.
+ */
+export type AnyRule = RuleModule<object, string>;

@@ -23,6 +23,7 @@ import {
 import type { AuditConfig } from '../config/types';
 import type { Person, Site } from '../domain/model';
 import { joinNormalised, normaliseSite } from '../jira/normalise';
+import { ruleById, type RuleId } from '../rules';
 import type { KeyValueStore } from '../store/key-value';
 import { deleteBlob, readBlob, writeBlob, type BlobRef } from './blob';
 import { readCachedProjectInBatches, readCachedSite } from './cache';
@@ -308,6 +309,9 @@ export function projectSlice(report: AuditReport, projectKey: string): AuditRepo
   };
 }
 
+/** The weekly history counts this rule's findings on their own: roadmap items nobody answers for. */
+const UNOWNED_ROADMAP_ITEM: RuleId = 'owner/roadmap-item-unowned';
+
 export function weeklySummary(slice: AuditReport, projectKey: string, now: Date): WeeklySummary {
   const count = (keys: string[]) => {
     const counts: Record<string, number> = {};
@@ -321,8 +325,8 @@ export function weeklySummary(slice: AuditReport, projectKey: string, now: Date)
     items: project?.items ?? 0,
     actions: project?.actions ?? 0,
     roadmapItems: slice.roadmapItems.length,
-    unownedRoadmapItems: slice.findings.filter((finding) => finding.rule === 'owner/roadmap-item-unowned').length,
-    overlapFindings: slice.findings.filter((finding) => finding.rule.startsWith('overlap/')).length,
+    unownedRoadmapItems: slice.findings.filter((finding) => finding.rule === UNOWNED_ROADMAP_ITEM).length,
+    overlapFindings: slice.findings.filter((finding) => ruleById(finding.rule)?.meta.category === 'overlap').length,
     findings: slice.findings.length,
     findingsByRule: count(slice.findings.map((finding) => finding.rule)),
     findingsBySeverity: count(slice.findings.map((finding) => finding.severity)),

@@ -8,7 +8,7 @@ import { demoConfig, generateDemoSite } from '../../src/dev/demo';
 import type { Site } from '../../src/domain/model';
 import type { SiteSnapshot } from '../../src/jira/snapshot';
 import { normaliseSite } from '../../src/jira/normalise';
-import { change, item, NOW, person, project, site as siteOf, sprint } from '../rules/harness';
+import { change, item, NOW, person, project, site as siteOf, sprint } from '../fixtures/build-site';
 
 /**
  * Auditing a project at a time must give the very report an audit of the whole site at once gives: the same

@@ -5,7 +5,7 @@ import type { AxeResults } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { DEMO_PLANTED, type PlantedCase, type PlantedSubject } from '../../src/dev/demo';
 import type { SiteSnapshot } from '../../src/jira/snapshot';
-import { RULES } from '../../src/rules';
+import { ruleById } from '../../src/rules';
 import {
   ARTIFACTS,
   BROWSER_TEST_TIMEOUT,
@@ -56,7 +56,7 @@ function subjectLabel(snapshot: SiteSnapshot, subject: PlantedSubject): string {
 const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', info: 'Info' } as const;
 
 function ruleSeverity(ruleId: string): keyof typeof SEVERITY_LABEL {
-  const rule = RULES.find((candidate) => candidate.meta.id === ruleId);
+  const rule = ruleById(ruleId);
   if (!rule) throw new Error(`No rule ${ruleId}`);
   return rule.meta.defaultSeverity;
 }

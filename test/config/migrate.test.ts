@@ -3,9 +3,8 @@ import path from 'node:path';
 import { CONFIG_FORMAT_VERSION, FutureFormatError, MIGRATIONS, migrateDocument } from '../../src/config/migrate';
 import { ConfigError, parseConfig } from '../../src/config/schema';
 import { parseConfiguration } from '../../src/config/transfer';
-import { RULES } from '../../src/rules';
+import { RULE_METAS } from '../../src/rules';
 
-const SCHEMAS = RULES.map((rule) => rule.meta);
 const fixture = (name: string): unknown => JSON.parse(readFileSync(path.join(__dirname, 'fixtures', name), 'utf8'));
 
 /** Format-1 documents the app's earlier versions read or wrote, and what each is in format 2 (written by hand). */
@@ -40,8 +39,8 @@ describe('migrateDocument', () => {
   });
 
   it.each(FORMAT_1)('keeps what format-1 %s means: the same site and project settings once validated', (name) => {
-    const before = parseConfig(fixture(`format-1/${name}`), SCHEMAS);
-    const after = parseConfiguration(fixture(`format-1/${name}`), SCHEMAS);
+    const before = parseConfig(fixture(`format-1/${name}`), RULE_METAS);
+    const after = parseConfiguration(fixture(`format-1/${name}`), RULE_METAS);
     expect({ ...after.site, projects: after.projects }).toEqual(before);
     expect(after.from).toBe(1);
   });
@@ -49,10 +48,10 @@ describe('migrateDocument', () => {
   it('migrates the site configuration the repository stored before formats were numbered', () => {
     const stored = fixture('format-1/stored-entries.json') as Record<string, { value: unknown }>;
     const site = stored['config:site']!.value;
-    const parsed = parseConfiguration(site, SCHEMAS);
+    const parsed = parseConfiguration(site, RULE_METAS);
     expect(parsed.site.thresholds.sprintMaxWeeks).toBe(3);
     expect(parsed.site.combinedRoleProjects).toEqual(['GRO']);
-    expect({ ...parsed.site, projects: parsed.projects }).toEqual(parseConfig(site, SCHEMAS));
+    expect({ ...parsed.site, projects: parsed.projects }).toEqual(parseConfig(site, RULE_METAS));
   });
 
   it.each([

@@ -5,11 +5,10 @@ import { defaultConfig } from '../../src/config/defaults';
 import { CONFIG_FORMAT_VERSION, FutureFormatError } from '../../src/config/migrate';
 import { ConfigError, parseConfig } from '../../src/config/schema';
 import type { ConfigurationDocument } from '../../src/config/transfer';
-import { RULES } from '../../src/rules';
+import { RULE_METAS } from '../../src/rules';
 import { ConfigRepository, ImportConflictError, StaleVersionError } from '../../src/store/config-store';
 import { MemoryStore, type KeyValueStore, type VersionedEntry } from '../../src/store/key-value';
 
-const SCHEMAS = RULES.map((rule) => rule.meta);
 const AT = new Date('2026-11-22T10:00:00.000Z');
 const ADMIN = { at: AT, accountId: 'admin-1' };
 const OTHER_ADMIN = { at: AT, accountId: 'admin-2' };
@@ -78,13 +77,13 @@ const withoutExportedAt = ({ exportedAt: _, versions: __, ...rest }: Configurati
 describe('many admins saving at once', () => {
   it('lets exactly one of twenty site saves from the same version through; the rest are told the version it made, and the winner is stored', async () => {
     const store = new MemoryStore();
-    const repository = new ConfigRepository(store, SCHEMAS);
+    const repository = new ConfigRepository(store, RULE_METAS);
     const { config, version } = await repository.saveSite(defaultConfig(), 0, ADMIN);
     const candidates = Array.from({ length: 20 }, (_, index) => ({ ...config, combinedRoleProjects: [`P${index}`] }));
 
     const outcomes = await Promise.allSettled(
       candidates.map((candidate, index) =>
-        new ConfigRepository(store, SCHEMAS).saveSite(candidate, version, { at: AT, accountId: `admin-${index}` }),
+        new ConfigRepository(store, RULE_METAS).saveSite(candidate, version, { at: AT, accountId: `admin-${index}` }),
       ),
     );
     const winners = outcomes.flatMap((outcome, index) => (outcome.status === 'fulfilled' ? [index] : []));
@@ -100,7 +99,7 @@ describe('many admins saving at once', () => {
     const store = new MemoryStore();
     const outcomes = await Promise.allSettled(
       Array.from({ length: 20 }, (_, index) =>
-        new ConfigRepository(store, SCHEMAS).saveProject(
+        new ConfigRepository(store, RULE_METAS).saveProject(
           'PAY',
           { thresholds: { sprintMaxWeeks: index + 1 } },
           0,
@@ -111,7 +110,7 @@ describe('many admins saving at once', () => {
     const won = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
     expect(won).toHaveLength(1);
     expect(outcomes.filter((outcome) => outcome.status === 'rejected')).toHaveLength(19);
-    expect(await new ConfigRepository(store, SCHEMAS).project('PAY')).toEqual({
+    expect(await new ConfigRepository(store, RULE_METAS).project('PAY')).toEqual({
       settings: won[0]!.settings,
       version: 1,
     });
@@ -121,7 +120,7 @@ describe('many admins saving at once', () => {
 describe('two admins saving at once on a store with no compare-and-set of its own (checked and written one at a time in this process)', () => {
   it('lets exactly one site save through; the other is told the current version, and nothing is lost after a reload', async () => {
     const store = new SlowStore();
-    const repository = new ConfigRepository(store, SCHEMAS);
+    const repository = new ConfigRepository(store, RULE_METAS);
     await repository.saveSite(defaultConfig(), 0, ADMIN);
     const { config, version } = await repository.site();
     const first = { ...config, ownerField: 'reporter' };
@@ -157,7 +156,7 @@ describe('two admins saving at once on a store with no compare-and-set of its ow
 
   it("does the same for two saves of one project's settings, through separate repositories on one store", async () => {
     const store = new SlowStore();
-    const [a, b] = [new ConfigRepository(store, SCHEMAS), new ConfigRepository(store, SCHEMAS)];
+    const [a, b] = [new ConfigRepository(store, RULE_METAS), new ConfigRepository(store, RULE_METAS)];
     const outcomes = await Promise.allSettled([
       a.saveProject('PAY', { ownerField: 'reporter' }, 0, ADMIN),
       b.saveProject('PAY', { combinedRole: true }, 0, OTHER_ADMIN),
@@ -172,9 +171,9 @@ describe('two admins saving at once on a store with no compare-and-set of its ow
 describe('entries stored before formats were numbered', () => {
   it('are read through the migrations: the same settings, the same versions', async () => {
     const entries = formatOneEntries();
-    const repository = new ConfigRepository(await storeWith(entries), SCHEMAS);
+    const repository = new ConfigRepository(await storeWith(entries), RULE_METAS);
     expect(await repository.site()).toEqual({
-      config: parseConfig(entries['config:site']!.value, SCHEMAS),
+      config: parseConfig(entries['config:site']!.value, RULE_METAS),
       version: 2,
     });
     expect(await repository.project('PAY')).toEqual({ settings: entries['config:project:PAY']!.value, version: 1 });
@@ -183,7 +182,7 @@ describe('entries stored before formats were numbered', () => {
 
   it('are saved over in the current format with the next version, never an earlier one', async () => {
     const store = await storeWith(formatOneEntries());
-    const repository = new ConfigRepository(store, SCHEMAS);
+    const repository = new ConfigRepository(store, RULE_METAS);
     await expect(repository.saveSite(defaultConfig(), 1, ADMIN)).rejects.toEqual(new StaleVersionError(2));
     const saved = await repository.saveSite({ ...(await repository.site()).config, ownerField: 'creator' }, 2, ADMIN);
     expect(saved.version).toBe(3);
@@ -204,7 +203,7 @@ describe('an entry written by a newer version of the app', () => {
       'config:project:PAY': formatOneEntries()['config:project:PAY'],
     });
     const before = await contents(store);
-    const repository = new ConfigRepository(store, SCHEMAS);
+    const repository = new ConfigRepository(store, RULE_METAS);
     await expect(repository.site()).rejects.toThrow(FutureFormatError);
     await expect(repository.site()).rejects.toThrow(
       `is ${CONFIG_FORMAT_VERSION + 1}: it was written by a newer version of the app`,
@@ -220,7 +219,7 @@ describe('an entry written by a newer version of the app', () => {
 
 describe('export and import', () => {
   it('round-trips: importing an export into an empty store and exporting again gives the same configuration', async () => {
-    const source = new ConfigRepository(await storeWith(formatOneEntries()), SCHEMAS);
+    const source = new ConfigRepository(await storeWith(formatOneEntries()), RULE_METAS);
     await source.saveProject(
       'MOB',
       { roleMapping: { projectRoles: { pm: ['Head of Product'], po: ['Team Lead'] } } },
@@ -230,7 +229,7 @@ describe('export and import', () => {
     const exported = await source.exportAll(AT);
     expect(exported.versions).toEqual({ site: 2, projects: { MOB: 1, PAY: 1 } });
 
-    const target = new ConfigRepository(new MemoryStore(), SCHEMAS);
+    const target = new ConfigRepository(new MemoryStore(), RULE_METAS);
     const outcome = await target.importAll(JSON.parse(JSON.stringify(exported)), { overwrite: true }, ADMIN);
     expect(outcome).toEqual({
       from: 2,
@@ -245,7 +244,7 @@ describe('export and import', () => {
 
   it('imports an edited export in place, writing only the parts that changed, each one version up', async () => {
     const store = await storeWith(formatOneEntries());
-    const repository = new ConfigRepository(store, SCHEMAS);
+    const repository = new ConfigRepository(store, RULE_METAS);
     const exported = await repository.exportAll(AT);
     const edited = {
       ...exported,
@@ -264,9 +263,9 @@ describe('export and import', () => {
 
   it('moves project overrides kept inside a format-1 site configuration to their own entries, changing no effective setting', async () => {
     const readme = fixture('format-1/readme-example.json');
-    const legacy = { 'config:site': { version: 4, value: parseConfig(readme, SCHEMAS) } };
+    const legacy = { 'config:site': { version: 4, value: parseConfig(readme, RULE_METAS) } };
     const store = await storeWith(legacy);
-    const repository = new ConfigRepository(store, SCHEMAS);
+    const repository = new ConfigRepository(store, RULE_METAS);
     const before = await repository.effective();
     const exported = await repository.exportAll(AT);
     expect(Object.keys(exported.projects)).toEqual(['MOB']);
@@ -280,7 +279,7 @@ describe('export and import', () => {
 
   it('imports a format-1 file only when the admin chooses to replace the configuration', async () => {
     const store = await storeWith(formatOneEntries());
-    const repository = new ConfigRepository(store, SCHEMAS);
+    const repository = new ConfigRepository(store, RULE_METAS);
     const before = await contents(store);
     const file = fixture('format-1/readme-example.json');
     await expect(repository.importAll(file, {}, ADMIN)).rejects.toEqual(new ImportConflictError([]));
@@ -295,13 +294,13 @@ describe('export and import', () => {
     expect(outcome.versions).toEqual({ site: 3, projects: { MOB: 1, PAY: 2 } });
     // PAY is not in the file: its overrides are gone, and its version still went up.
     expect(await repository.project('PAY')).toEqual({ settings: {}, version: 2 });
-    const imported = parseConfig(file, SCHEMAS);
+    const imported = parseConfig(file, RULE_METAS);
     expect(await repository.effective()).toEqual({ ...imported, projects: { ...imported.projects, PAY: {} } });
   });
 
   it('refuses an export that is out of date, naming every part that changed since, and writes nothing', async () => {
     const store = await storeWith(formatOneEntries());
-    const repository = new ConfigRepository(store, SCHEMAS);
+    const repository = new ConfigRepository(store, RULE_METAS);
     const exported = await repository.exportAll(AT);
     await repository.saveProject('PAY', { combinedRole: true }, 1, OTHER_ADMIN);
     await repository.saveProject('NEW', { ownerField: 'reporter' }, 0, OTHER_ADMIN);
@@ -318,7 +317,7 @@ describe('export and import', () => {
 
   it('loses nothing when the document is invalid, and names every field', async () => {
     const store = await storeWith(formatOneEntries());
-    const repository = new ConfigRepository(store, SCHEMAS);
+    const repository = new ConfigRepository(store, RULE_METAS);
     const exported = await repository.exportAll(AT);
     const before = await contents(store);
     const broken = {
@@ -341,7 +340,7 @@ describe('export and import', () => {
 
   it("stops when someone saves a part between the import's read and its write: their save stays, what was imported is put back", async () => {
     const store = (await storeWith(formatOneEntries(), new InterleavingStore())) as InterleavingStore;
-    const repository = new ConfigRepository(store, SCHEMAS);
+    const repository = new ConfigRepository(store, RULE_METAS);
     const exported = await repository.exportAll(AT);
     const edited = {
       ...exported,
@@ -352,7 +351,7 @@ describe('export and import', () => {
     // The import writes the site, then PAY; the other admin's save of PAY lands in between.
     store.beforeWrite = 2;
     store.interleaved = () =>
-      new ConfigRepository(store, SCHEMAS).saveProject('PAY', { ownerField: 'reporter' }, 1, OTHER_ADMIN);
+      new ConfigRepository(store, RULE_METAS).saveProject('PAY', { ownerField: 'reporter' }, 1, OTHER_ADMIN);
     await expect(repository.importAll(edited, {}, ADMIN)).rejects.toEqual(
       new ImportConflictError([{ path: 'projects.PAY', exported: 1, current: 2 }]),
     );
@@ -362,7 +361,7 @@ describe('export and import', () => {
 
   it('puts back what it had written when the store fails halfway, with versions still going up', async () => {
     const store = (await storeWith(formatOneEntries(), new FailingStore())) as FailingStore;
-    const repository = new ConfigRepository(store, SCHEMAS);
+    const repository = new ConfigRepository(store, RULE_METAS);
     const effective = await repository.effective();
     const exported = await repository.exportAll(AT);
     const edited = {

@@ -11,7 +11,7 @@ import type {
 } from '../../src/resolvers/api';
 import { runHandler } from '../../src/resolvers/handlers';
 import type { AppServices } from '../../src/resolvers/services';
-import { RULES } from '../../src/rules';
+import { RULE_METAS } from '../../src/rules';
 import { ConfigRepository } from '../../src/store/config-store';
 import { MemoryStore } from '../../src/store/key-value';
 
@@ -24,7 +24,6 @@ const MOB_ADMIN = permissions.find(([, grant]) => !grant.admin && grant.projectA
 const PO = snapshot.projectRoles
   .PAY!.find((entry) => entry.name === 'Product Owner')!
   .actors!.find((actor) => actor.actorUser)!.actorUser!.accountId;
-const SCHEMAS = RULES.map((rule) => rule.meta);
 
 let emulator: RunningEmulator;
 let store: MemoryStore;
@@ -59,7 +58,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   store = new MemoryStore();
-  const repository = new ConfigRepository(store, SCHEMAS);
+  const repository = new ConfigRepository(store, RULE_METAS);
   await repository.saveSite(demoConfig(), 0, { at: new Date() });
   await repository.saveProject('PAY', { thresholds: { sprintMaxWeeks: 2 } }, 0, { at: new Date() });
 });

@@ -1,9 +1,7 @@
 import { ConfigError, type ConfigIssue } from '../../src/config/schema';
 import { configurationDocument, parseConfiguration, parseConfigurationJson } from '../../src/config/transfer';
 import { defaultConfig } from '../../src/config/defaults';
-import { RULES } from '../../src/rules';
-
-const SCHEMAS = RULES.map((rule) => rule.meta);
+import { RULE_METAS } from '../../src/rules';
 
 function issuesOf(parse: () => unknown): ConfigIssue[] {
   try {
@@ -34,10 +32,10 @@ describe('parseConfiguration', () => {
           },
           comment: 'exported by hand',
         },
-        SCHEMAS,
+        RULE_METAS,
       ),
     );
-    const allowedRules = SCHEMAS.map((rule) => rule.id).join(', ');
+    const allowedRules = RULE_METAS.map((rule) => rule.id).join(', ');
     expect(issues).toEqual(
       expect.arrayContaining([
         {
@@ -73,7 +71,7 @@ describe('parseConfiguration', () => {
             site: {},
             projects: { PAY: { thresholds: { strategicHorizonMonths: { min: 30, max: 10 } } } },
           },
-          SCHEMAS,
+          RULE_METAS,
         ),
       ),
     ).toEqual([
@@ -82,13 +80,13 @@ describe('parseConfiguration', () => {
   });
 
   it('names the parts a document must have and the settings that are in the wrong place', () => {
-    expect(issuesOf(() => parseConfiguration({ formatVersion: 2 }, SCHEMAS))).toEqual([
+    expect(issuesOf(() => parseConfiguration({ formatVersion: 2 }, RULE_METAS))).toEqual([
       { path: 'site', message: 'must be an object with the site settings' },
       { path: 'projects', message: 'must be an object with one entry per project key, such as {"PAY": {...}}' },
     ]);
     expect(
       issuesOf(() =>
-        parseConfiguration({ formatVersion: 2, site: { version: 1, projects: {} }, projects: {} }, SCHEMAS),
+        parseConfiguration({ formatVersion: 2, site: { version: 1, projects: {} }, projects: {} }, RULE_METAS),
       ),
     ).toEqual([
       { path: 'site.projects', message: 'belongs at the top of the document, beside "site", not inside it' },
@@ -105,7 +103,7 @@ describe('parseConfiguration', () => {
         site: {},
         projects: { PAY: {} },
       },
-      SCHEMAS,
+      RULE_METAS,
     );
     expect(parsed.site).toEqual(defaultConfig());
     expect(parsed.versions).toEqual({ site: 4, projects: { PAY: 2 } });
@@ -129,7 +127,7 @@ describe('parseConfiguration', () => {
     });
     expect(document.site).not.toHaveProperty('projects');
     expect(document.site).not.toHaveProperty('version');
-    const parsed = parseConfiguration(JSON.parse(JSON.stringify(document)), SCHEMAS);
+    const parsed = parseConfiguration(JSON.parse(JSON.stringify(document)), RULE_METAS);
     expect(parsed.site).toEqual({ ...site, projects: {} });
     expect(parsed.projects).toEqual({ PAY: { ownerField: 'reporter' } });
   });
@@ -137,10 +135,10 @@ describe('parseConfiguration', () => {
 
 describe('parseConfigurationJson', () => {
   it('says where text stops being JSON', () => {
-    expect(issuesOf(() => parseConfigurationJson('{\n  "formatVersion": 2,\n  "site": {,\n}', SCHEMAS))).toEqual([
+    expect(issuesOf(() => parseConfigurationJson('{\n  "formatVersion": 2,\n  "site": {,\n}', RULE_METAS))).toEqual([
       { path: 'the document', message: expect.stringMatching(/^is not valid JSON: .+ at line 3, column 12$/) },
     ]);
-    expect(issuesOf(() => parseConfigurationJson('', SCHEMAS))).toEqual([
+    expect(issuesOf(() => parseConfigurationJson('', RULE_METAS))).toEqual([
       { path: 'the document', message: 'is not valid JSON: Unexpected end of JSON input' },
     ]);
   });

@@ -3,7 +3,7 @@ import { startEmulator, type RunningEmulator } from '../../src/dev/emulator';
 import { JiraClient } from '../../src/jira/client';
 import { HttpTransport } from '../../src/jira/transport-http';
 import { MemoryJobQueue, runJob, type JobOutcome, type JobServices } from '../../src/jobs';
-import { RULES } from '../../src/rules';
+import { RULE_METAS } from '../../src/rules';
 import { BackgroundScanner } from '../../src/scan';
 import { ConfigRepository } from '../../src/store/config-store';
 import { MemoryStore } from '../../src/store/key-value';
@@ -35,10 +35,7 @@ export async function startPipeline(options: { stepBudgetMs?: number } = {}): Pr
   const clock = { now: () => now, advance: (ms: number) => void (now += ms) };
   const emulator = await startEmulator(demo, { now: clock.now });
   const store = new MemoryStore();
-  await new ConfigRepository(
-    store,
-    RULES.map((rule) => rule.meta),
-  ).saveSite(demoConfig(), 0, { at: new Date(now) });
+  await new ConfigRepository(store, RULE_METAS).saveSite(demoConfig(), 0, { at: new Date(now) });
   const queue = new MemoryJobQueue();
   const clients: JiraClient[] = [];
   const outcomes: JobOutcome[] = [];

@@ -1,21 +1,14 @@
 import fc from 'fast-check';
 import { defaultConfig } from '../../src/config/defaults';
-import {
-  ConfigError,
-  configSchema,
-  parseConfig,
-  type ConfigIssue,
-  type RuleOptionsSchema,
-} from '../../src/config/schema';
+import { ConfigError, configSchema, parseConfig, type ConfigIssue } from '../../src/config/schema';
 import { parseConfiguration } from '../../src/config/transfer';
 import type { Json } from '../../src/jira/snapshot';
-import { RULES } from '../../src/rules';
+import { RULE_METAS } from '../../src/rules';
 import { junk, mutated } from './arbitraries';
 import { validConfig } from './configs';
 import { holds } from './runs';
 
-const REGISTRY: RuleOptionsSchema[] = RULES.map((rule) => rule.meta);
-const SCHEMA = configSchema(REGISTRY);
+const SCHEMA = configSchema(RULE_METAS);
 
 /** The issues a value is refused with, [] when it is accepted; anything thrown but a ConfigError fails the test. */
 function issuesOf(parse: () => unknown): ConfigIssue[] {
@@ -89,7 +82,7 @@ const prototypeKeys = fc.constantFrom(
   'thresholds',
 );
 const hostileConfig: fc.Arbitrary<Json> = fc.oneof(
-  { weight: 6, arbitrary: mutated(validConfig(REGISTRY) as fc.Arbitrary<Json>) },
+  { weight: 6, arbitrary: mutated(validConfig(RULE_METAS) as fc.Arbitrary<Json>) },
   { weight: 1, arbitrary: junk },
   {
     weight: 1,
@@ -107,7 +100,7 @@ describe('parseConfig on hostile configurations', () => {
         expect(
           issueProblems(
             value,
-            issuesOf(() => parseConfig(value, REGISTRY)),
+            issuesOf(() => parseConfig(value, RULE_METAS)),
             'the configuration',
           ),
         ).toEqual([]);
@@ -118,10 +111,10 @@ describe('parseConfig on hostile configurations', () => {
   it('accepts every valid configuration, and what it returns reads back the same through JSON', () => {
     holds(
       'configRoundTrip',
-      fc.property(validConfig(REGISTRY), (value) => {
-        const parsed = parseConfig(value, REGISTRY);
-        expect(parseConfig(JSON.parse(JSON.stringify(value)), REGISTRY)).toEqual(parsed);
-        expect(parseConfig(JSON.parse(JSON.stringify(parsed)), REGISTRY)).toEqual(parsed);
+      fc.property(validConfig(RULE_METAS), (value) => {
+        const parsed = parseConfig(value, RULE_METAS);
+        expect(parseConfig(JSON.parse(JSON.stringify(value)), RULE_METAS)).toEqual(parsed);
+        expect(parseConfig(JSON.parse(JSON.stringify(parsed)), RULE_METAS)).toEqual(parsed);
         expect(value).toEqual(JSON.parse(JSON.stringify(value)));
       }),
     );
@@ -130,7 +123,7 @@ describe('parseConfig on hostile configurations', () => {
   it('accepts the defaults and fills them in from a bare version, whichever rules the registry holds', () => {
     holds(
       'configDefaults',
-      fc.property(fc.subarray(REGISTRY), (rules) => {
+      fc.property(fc.subarray(RULE_METAS), (rules) => {
         expect(parseConfig(defaultConfig(), rules)).toEqual(defaultConfig());
         expect(parseConfig({ version: 1 }, rules)).toEqual(defaultConfig());
       }),
@@ -139,16 +132,16 @@ describe('parseConfig on hostile configurations', () => {
 
   it('reads whole-configuration documents (import) of either format with nothing thrown but a ConfigError naming where', () => {
     const document = fc.oneof(
-      validConfig(REGISTRY).map((config) => {
+      validConfig(RULE_METAS).map((config) => {
         const { version: _format, projects, ...site } = config;
         return { formatVersion: 2, site, projects: projects ?? {} } as unknown as Json;
       }),
-      validConfig(REGISTRY) as fc.Arbitrary<Json>,
+      validConfig(RULE_METAS) as fc.Arbitrary<Json>,
     );
     holds(
       'configDocuments',
       fc.property(fc.oneof(document, mutated(document), junk), (value) => {
-        const unnamed = issuesOf(() => parseConfiguration(value, REGISTRY)).filter(
+        const unnamed = issuesOf(() => parseConfiguration(value, RULE_METAS)).filter(
           (issue) =>
             !(
               typeof issue.path === 'string' &&

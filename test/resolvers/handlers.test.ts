@@ -5,7 +5,7 @@ import { HttpTransport } from '../../src/jira/transport-http';
 import type { FieldIssue, ResolverApi, ResolverName } from '../../src/resolvers/api';
 import { runHandler } from '../../src/resolvers/handlers';
 import type { AppServices } from '../../src/resolvers/services';
-import { RULES } from '../../src/rules';
+import { RULE_METAS } from '../../src/rules';
 import { ConfigRepository } from '../../src/store/config-store';
 import { MemoryStore } from '../../src/store/key-value';
 
@@ -50,10 +50,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   store = new MemoryStore();
-  await new ConfigRepository(
-    store,
-    RULES.map((rule) => rule.meta),
-  ).saveSite(demoConfig(), 0, { at: new Date() });
+  await new ConfigRepository(store, RULE_METAS).saveSite(demoConfig(), 0, { at: new Date() });
 });
 
 describe('getBoardPanel', () => {
@@ -132,14 +129,7 @@ describe('settings', () => {
     expect(read).toMatchObject({ ok: true, data: { canEdit: false } });
     const refused = await call('saveSettings', MOB_PO, { settings: demoConfig(), version: 1 });
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(
-      (
-        await new ConfigRepository(
-          store,
-          RULES.map((rule) => rule.meta),
-        ).site()
-      ).version,
-    ).toBe(1);
+    expect((await new ConfigRepository(store, RULE_METAS).site()).version).toBe(1);
   });
 
   it("lets a project's admin save that project's settings, and only those", async () => {

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { demoConfig, generateDemoSite } from '../../src/dev/demo';
 import type { AuditConfig } from '../../src/config/types';
 import type { ResolverApi, ResolverName, ResolverResponse } from '../../src/resolvers/api';
-import { RULES } from '../../src/rules';
+import { RULE_METAS } from '../../src/rules';
 import { ConfigRepository } from '../../src/store/config-store';
 import {
   projectKeyOf,
@@ -56,7 +56,6 @@ const X_BOARD = FULL.boards.find((board) => board.location?.projectKey === X)!.i
 const VISIBLE_BOARDS = FULL.boards.filter((board) => board.location?.projectKey !== X).map((board) => board.id);
 const MISSING_PROJECT = 'NOPE';
 const MISSING_BOARD = 999_999;
-const RULE_SCHEMAS = RULES.map((rule) => rule.meta);
 
 /** The site admin's configuration, naming X wherever a configuration can: combined-role teams, overrides, accepted findings. */
 function plantedConfig(): AuditConfig {
@@ -78,7 +77,7 @@ function plantedConfig(): AuditConfig {
 
 /** The store as the site admin left it: the planted site configuration and X's own settings. */
 async function configure(site: ServedSite): Promise<void> {
-  const repository = new ConfigRepository(site.store, RULE_SCHEMAS);
+  const repository = new ConfigRepository(site.store, RULE_METAS);
   await repository.saveSite(plantedConfig(), 0, { at: new Date(FULL.capturedAt!), accountId: APP });
   await repository.saveProject(X, { thresholds: { roadmapMaxSpanMonths: 12 } }, 0, {
     at: new Date(FULL.capturedAt!),

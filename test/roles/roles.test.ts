@@ -1,6 +1,6 @@
 import { parseConfig } from '../../src/config/schema';
 import { inferRole, RoleDirectory } from '../../src/roles';
-import { person, project, site } from '../rules/harness';
+import { person, project, site } from '../fixtures/build-site';
 
 describe('inferRole', () => {
   it.each([

@@ -2,30 +2,32 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isCriteriaId } from '../../src/criteria';
 import { parseConfig } from '../../src/config/schema';
-import { RULES } from '../../src/rules';
+import type { MessageIds as SprintTooLongMessageIds } from '../../src/rules/horizon/sprint-too-long';
+import { RULE_IDS, RULE_LIST, RULE_METAS, RULES, ruleById } from '../../src/rules';
+import type { ExpectedFinding } from './rule-tester';
 
 const RULES_DIR = path.resolve(__dirname, '../../src/rules');
 
-/** The rule ids the product promises (issue: the auditor), no more and no fewer. */
-const EXPECTED_IDS = [
-  'overlap/po-strategic-action',
-  'overlap/pm-tactical-action',
-  'overlap/dual-role',
-  'overlap/contested-item',
-  'owner/roadmap-item-unowned',
-  'owner/sprint-without-po',
-  'owner/project-missing-role',
-  'horizon/roadmap-item-too-short',
-  'horizon/roadmap-item-too-long',
-  'horizon/sprint-too-long',
-  'horizon/backlog-item-too-far',
-  'trace/roadmap-item-not-broken-down',
-  'trace/sprint-item-without-roadmap-link',
-];
-
 describe('the rule registry', () => {
-  it('lists exactly the promised rules, once each', () => {
-    expect(RULES.map((rule) => rule.meta.id).sort()).toEqual([...EXPECTED_IDS].sort());
+  it('keys each rule by its own id', () => {
+    for (const [id, rule] of Object.entries(RULES)) expect([id, rule.meta.id]).toEqual([id, id]);
+    expect(new Set(RULE_LIST).size).toBe(RULE_IDS.length);
+  });
+
+  it('looks rules up by id, and nothing else', () => {
+    for (const id of RULE_IDS) expect(ruleById(id)).toBe(RULES[id]);
+    for (const id of ['overlap', 'overlap/no-such-rule', 'toString', 'constructor', '__proto__'])
+      expect([id, ruleById(id)]).toEqual([id, undefined]);
+  });
+
+  it('types message ids per rule: one the rule does not define does not compile', () => {
+    const expected: ExpectedFinding<SprintTooLongMessageIds> = {
+      subject: 'sprint:1',
+      // @ts-expect-error -- horizon/sprint-too-long has no message "tooShort"
+      messageId: 'tooShort',
+      evidence: [],
+    };
+    expect(Object.keys(RULES['horizon/sprint-too-long'].meta.messages)).not.toContain(expected.messageId);
   });
 
   it('registers every rule module on disk', () => {
@@ -36,10 +38,10 @@ describe('the rule registry', () => {
           .filter((file) => file.endsWith('.md'))
           .map((file) => `${dir.name}/${file.replace(/\.md$/, '')}`),
       );
-    expect(onDisk.sort()).toEqual(RULES.map((rule) => rule.meta.id).sort());
+    expect(onDisk.sort()).toEqual([...RULE_IDS].sort());
   });
 
-  describe.each(RULES.map((rule) => [rule.meta.id, rule] as const))('%s', (id, rule) => {
+  describe.each(RULE_IDS.map((id) => [id, RULES[id]] as const))('%s', (id, rule) => {
     it('lives at src/rules/<category>/<name>.ts with a matching category', () => {
       const [category, name] = id.split('/');
       expect(rule.meta.category).toBe(category);
@@ -50,6 +52,7 @@ describe('the rule registry', () => {
       const doc = path.join(RULES_DIR, `${id}.md`);
       expect(existsSync(doc)).toBe(true);
       const text = readFileSync(doc, 'utf8');
+      expect(text.split('\n')[0]).toBe(`# ${id}`);
       for (const heading of ['## Why', '## How to fix', '## When to switch it off']) {
         expect(text).toContain(heading);
         const section = text.split(heading)[1]!.split(/\n## /)[0]!.trim();
@@ -63,10 +66,7 @@ describe('the rule registry', () => {
       expect(Object.keys(rule.meta.messages).length).toBeGreaterThanOrEqual(2);
       expect(['info', 'warning', 'error']).toContain(rule.meta.defaultSeverity);
       expect(() =>
-        parseConfig(
-          { version: 1, rules: { [id]: { options: rule.defaultOptions } } },
-          RULES.map((entry) => entry.meta),
-        ),
+        parseConfig({ version: 1, rules: { [id]: { options: rule.defaultOptions } } }, RULE_METAS),
       ).not.toThrow();
     });
   });

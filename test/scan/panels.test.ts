@@ -6,7 +6,7 @@ import { MemoryJobQueue, runScheduledLocally, type JobServices } from '../../src
 import type { ResolverApi, ResolverName } from '../../src/resolvers/api';
 import { runHandler } from '../../src/resolvers/handlers';
 import type { AppServices } from '../../src/resolvers/services';
-import { RULES } from '../../src/rules';
+import { RULE_METAS } from '../../src/rules';
 import { BackgroundScanner } from '../../src/scan';
 import { ConfigRepository } from '../../src/store/config-store';
 import { MemoryStore } from '../../src/store/key-value';
@@ -27,10 +27,7 @@ let emulator: RunningEmulator;
 
 async function freshStore(): Promise<MemoryStore> {
   const store = new MemoryStore();
-  await new ConfigRepository(
-    store,
-    RULES.map((rule) => rule.meta),
-  ).saveSite(demoConfig(), 0, { at: new Date(demo.capturedAt!) });
+  await new ConfigRepository(store, RULE_METAS).saveSite(demoConfig(), 0, { at: new Date(demo.capturedAt!) });
   return store;
 }
 

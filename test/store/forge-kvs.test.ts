@@ -1,12 +1,11 @@
 import { ForgeKvsAPIError } from '@forge/kvs';
 import { defaultConfig } from '../../src/config/defaults';
 import { CONFIG_FORMAT_VERSION } from '../../src/config/migrate';
-import { RULES } from '../../src/rules';
+import { RULE_METAS } from '../../src/rules';
 import { ConfigRepository, StaleVersionError } from '../../src/store/config-store';
 import { ENTRY_ENTITY, ForgeKvsStore } from '../../src/store/forge-kvs';
 import { FakeForgeStorage } from './fake-forge-storage';
 
-const SCHEMAS = RULES.map((rule) => rule.meta);
 const AT = new Date('2026-11-22T10:00:00.000Z');
 const ADMIN = { at: AT, accountId: 'admin-1' };
 
@@ -20,7 +19,7 @@ beforeEach(() => {
 afterEach(() => storage.uninstall());
 
 /** A repository as one Forge invocation has it: its own store object, sharing nothing with others but the storage. */
-const invocation = () => new ConfigRepository(new ForgeKvsStore(), SCHEMAS);
+const invocation = () => new ConfigRepository(new ForgeKvsStore(), RULE_METAS);
 const requestsTo = (path: string) => storage.requests.filter((request) => request.path === path);
 
 describe('ForgeKvsStore versioned entries', () => {

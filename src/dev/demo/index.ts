@@ -44,5 +44,4 @@ export const DEMO_LONG_HISTORY_KEY: string = (() => {
 
 export { demoConfig, DEMO_PREVIEW_FOCUS } from './config';
 export { DEMO_USERS, type DemoRole, type DemoUser } from './people';
-export { RULE_IDS, type RuleId } from './scenario/types';
 export type { PlantedCase, PlantedSubject } from './planted';

@@ -1,5 +1,6 @@
 import { person } from './people';
-import type { PlantedNote, RuleId, Scenario } from './scenario/types';
+import type { RuleId } from '../../rules';
+import type { PlantedNote, Scenario } from './scenario/types';
 import type { Skeleton } from './skeleton';
 
 /** A deliberate role-boundary case on the demo site: the answer key the auditor is tested against. */

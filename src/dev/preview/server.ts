@@ -10,7 +10,7 @@ import type { ResolverName } from '../../resolvers/api';
 import { MemoryJobQueue, runScheduledLocally } from '../../jobs';
 import { HANDLERS, runHandler, RULE_INFO } from '../../resolvers/handlers';
 import type { AppServices, CallerContext } from '../../resolvers/services';
-import { RULES } from '../../rules';
+import { RULE_METAS } from '../../rules';
 import { BackgroundScanner, cachedProjectKeys } from '../../scan';
 import { ConfigRepository } from '../../store/config-store';
 import { MemoryStore } from '../../store/key-value';
@@ -72,10 +72,9 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     ...(options.emulatorLatencyMs ? { latencyMs: options.emulatorLatencyMs } : {}),
   });
   const store = new MemoryStore();
-  await new ConfigRepository(
-    store,
-    RULES.map((rule) => rule.meta),
-  ).saveSite(options.config, 0, { at: new Date(options.snapshot.capturedAt ?? Date.now()) });
+  await new ConfigRepository(store, RULE_METAS).saveSite(options.config, 0, {
+    at: new Date(options.snapshot.capturedAt ?? Date.now()),
+  });
   // The emulator has no app identity; the site admin stands in for the app, which sees every project.
   const appAccount =
     Object.entries(options.snapshot.permissions ?? {}).find(([, grant]) => grant.admin)?.[0] ??

@@ -15,7 +15,7 @@ import {
   roleHolderNames,
   startField,
   walkUp,
-} from './support';
+} from '../support';
 
 export interface Options {
   /** A date more than this many months after the end of the item's latest open sprint is a roadmap date. */
@@ -24,7 +24,9 @@ export interface Options {
   monthsAhead: number;
 }
 
-export const rule: RuleModule<Options> = {
+export type MessageIds = 'beyondSprint' | 'farAhead' | 'fix';
+
+export const rule: RuleModule<Options, MessageIds> = {
   meta: {
     id: 'horizon/backlog-item-too-far',
     category: 'horizon',
@@ -89,7 +91,10 @@ export const rule: RuleModule<Options> = {
 };
 
 /** The open (active or future) sprint holding the item that ends last, among those with a planned end. */
-function latestOpenSprint(context: RuleContext<Options>, item: Item): (Sprint & { endDate: string }) | undefined {
+function latestOpenSprint(
+  context: RuleContext<Options, MessageIds>,
+  item: Item,
+): (Sprint & { endDate: string }) | undefined {
   let latest: (Sprint & { endDate: string }) | undefined;
   for (const id of item.sprintIds) {
     const sprint = context.index.sprints.get(id);
@@ -100,7 +105,10 @@ function latestOpenSprint(context: RuleContext<Options>, item: Item): (Sprint & 
 }
 
 /** The PO who plans the item, and who would hold a real date on the roadmap: the owner of the epic above it, else a PM. */
-function whoCarriesTheDate(context: RuleContext<Options>, item: Item): { po: string; holder: string; parent: string } {
+function whoCarriesTheDate(
+  context: RuleContext<Options, MessageIds>,
+  item: Item,
+): { po: string; holder: string; parent: string } {
   const po = roleHolderNames(context, item.projectKey, 'po', 'The product owner');
   const walk = walkUp(context.index, item, isRoadmapItem);
   const epic = walk.end === 'found' ? walk.path[walk.path.length - 1] : undefined;

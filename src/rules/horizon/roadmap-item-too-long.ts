@@ -12,11 +12,13 @@ import {
   SPAN_RULE_DEFAULT_OPTIONS,
   SPAN_RULE_OPTIONS_SCHEMA,
   type SpanRuleOptions,
-} from './support';
+} from '../support';
 
 export type Options = SpanRuleOptions;
 
-export const rule: RuleModule<Options> = {
+export type MessageIds = 'tooLong' | 'fix';
+
+export const rule: RuleModule<Options, MessageIds> = {
   meta: {
     id: 'horizon/roadmap-item-too-long',
     category: 'horizon',

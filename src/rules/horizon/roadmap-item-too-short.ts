@@ -11,11 +11,13 @@ import {
   SPAN_RULE_OPTIONS_SCHEMA,
   weeksOf,
   type SpanRuleOptions,
-} from './support';
+} from '../support';
 
 export type Options = SpanRuleOptions;
 
-export const rule: RuleModule<Options> = {
+export type MessageIds = 'tooShort' | 'fix';
+
+export const rule: RuleModule<Options, MessageIds> = {
   meta: {
     id: 'horizon/roadmap-item-too-short',
     category: 'horizon',

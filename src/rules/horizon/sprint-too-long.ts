@@ -1,11 +1,13 @@
 import type { Sprint } from '../../domain/model';
 import { daysBetween, sprintLengthDays } from '../../horizon';
 import type { AuditIndex, RuleModule } from '../types';
-import { dayOf, plural, roleHolderNames, weeksOf } from './support';
+import { dayOf, plural, roleHolderNames, weeksOf } from '../support';
 
 export type Options = Record<string, never>;
 
-export const rule: RuleModule<Options> = {
+export type MessageIds = 'tooLong' | 'fix';
+
+export const rule: RuleModule<Options, MessageIds> = {
   meta: {
     id: 'horizon/sprint-too-long',
     category: 'horizon',

@@ -7,13 +7,13 @@ import {
   EVIDENCE_LIMIT,
   actionEvidence,
   criteriaOf,
-  day,
+  dayOf,
   isHumanDecider,
-  listed,
+  joinNames,
   mappedRolesIn,
   personName,
   plural,
-} from './people';
+} from '../support';
 
 export interface Options {
   /** A PM's and a PO's decisions on the same thing count as contested when at most this many days apart. */
@@ -117,7 +117,9 @@ interface Decision {
   side: ProductRole;
 }
 
-export const rule: RuleModule<Options> = {
+export type MessageIds = 'contested' | 'agree';
+
+export const rule: RuleModule<Options, MessageIds> = {
   meta: {
     id: 'overlap/contested-item',
     category: 'overlap',
@@ -167,8 +169,8 @@ export const rule: RuleModule<Options> = {
             summary: item.summary,
             span: span === 0 ? 'the same day' : plural(span, 'day'),
             changes: plural(contested.length, 'change'),
-            first: day(first.entry.action.at),
-            last: day(last.entry.action.at),
+            first: dayOf(first.entry.action.at),
+            last: dayOf(last.entry.action.at),
             sequence:
               shown
                 .map(({ accountId, side }) => `${personName(context.index, accountId)} (${side.toUpperCase()})`)
@@ -194,7 +196,7 @@ export const rule: RuleModule<Options> = {
 
 /** The item's decisions by PMs and POs (people mapped to exactly one of the two roles), grouped by topic, oldest first. */
 function decisionsByTopic(
-  context: RuleContext<Options>,
+  context: RuleContext<Options, MessageIds>,
   item: Item,
   entries: readonly ClassifiedAction[],
 ): Map<Topic, Decision[]> {
@@ -220,7 +222,7 @@ function decisionsByTopic(
 }
 
 function namesOf(index: AuditIndex, decisions: readonly Decision[], side: ProductRole): string {
-  return listed([
+  return joinNames([
     ...new Set(decisions.filter((one) => one.side === side).map(({ accountId }) => personName(index, accountId))),
   ]);
 }

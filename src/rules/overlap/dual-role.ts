@@ -4,12 +4,12 @@ import {
   actionEvidence,
   criteriaOf,
   isHumanDecider,
-  listed,
+  joinNames,
   mostTellingFirst,
   personName,
   projectsWhereMapped,
   mappedAnywhere,
-} from './people';
+} from '../support';
 
 export interface Options {
   /** Fewer decisions than this (strategic anywhere plus tactical in the team's project) say nothing. */
@@ -20,6 +20,8 @@ export interface Options {
   minConfidence: number;
 }
 
+export type MessageIds = 'mappedBoth' | 'mappedAcross' | 'bothKinds' | 'combined' | 'split' | 'explicit';
+
 /**
  * R1: one person doing both jobs. Judged per person and per *team project* — a project whose backlog the person
  * runs (mapped Product Owner there, or tactical decisions on its items) — because a combined-role declaration is
@@ -27,7 +29,7 @@ export interface Options {
  * The person is reported there when they are mapped Product Owner and also Product Manager (in the same or another
  * project), or when strategic and tactical decisions each make up at least `minShare` of enough decisions.
  */
-export const rule: RuleModule<Options> = {
+export const rule: RuleModule<Options, MessageIds> = {
   meta: {
     id: 'overlap/dual-role',
     category: 'overlap',
@@ -94,7 +96,7 @@ export const rule: RuleModule<Options> = {
           data: {
             name,
             project: projectKey,
-            pmWhere: pmProjects.length > 0 ? `in ${listed(pmProjects)}` : 'by the site’s role mapping',
+            pmWhere: pmProjects.length > 0 ? `in ${joinNames(pmProjects)}` : 'by the site’s role mapping',
             strategic: strategic.length,
             tactical: counted.length,
             strategicShare: percent(strategic.length, total),
@@ -120,7 +122,7 @@ interface Work {
 }
 
 /** Each person's decisions (changes and creations; comments are discussion, R4): strategic anywhere, tactical by project. */
-function decisionsByPerson(context: RuleContext<Options>): Map<string, Work> {
+function decisionsByPerson(context: RuleContext<Options, MessageIds>): Map<string, Work> {
   const work = new Map<string, Work>();
   for (const entry of context.actions) {
     const { action, item, classification } = entry;
@@ -144,7 +146,7 @@ function decisionsByPerson(context: RuleContext<Options>): Map<string, Work> {
 type Basis = 'mappedBoth' | 'mappedAcross' | 'bothKinds';
 
 function whyDual(
-  context: RuleContext<Options>,
+  context: RuleContext<Options, MessageIds>,
   accountId: string,
   projectKey: string,
   facts: { poProjects: string[]; pmProjects: string[]; strategic: number; tactical: number },

@@ -6,7 +6,7 @@ import {
   EVIDENCE_LIMIT,
   actionEvidence,
   criteriaOf,
-  day,
+  dayOf,
   holderNames,
   isHumanDecider,
   mappedAnywhere,
@@ -14,7 +14,7 @@ import {
   mostTellingFirst,
   personName,
   plural,
-} from './people';
+} from '../support';
 
 /**
  * The check behind overlap/po-strategic-action and overlap/pm-tactical-action: people who hold one role in a
@@ -54,15 +54,18 @@ export interface OffSide {
   criteria: readonly CriteriaId[];
 }
 
+/** The messages both off-side rules define, each in its own words. */
+export type OffSideMessageIds = 'offSide' | 'handOver';
+
 const ROLE_NAMES: Record<ProductRole, string> = { pm: 'Product Manager', po: 'Product Owner' };
 
 /**
- * Reports, per person and project, the counted actions of the other role's kind. Messages `offSide` and
- * `handOver` get: name, role, project, actions, first, last, example, shown, counterpart.
+ * Reports, per person and project, the counted actions of the other role's kind. Both messages get: name, role,
+ * project, actions, first, last, example, shown, counterpart.
  * Skipped: combined-role projects, people mapped to both roles (here or in another project: overlap/dual-role
  * covers them) and roles that are only inferred.
  */
-export function checkOffSide(context: RuleContext<OffSideOptions>, spec: OffSide): void {
+export function checkOffSide(context: RuleContext<OffSideOptions, OffSideMessageIds>, spec: OffSide): void {
   const other: ProductRole = spec.holder === 'pm' ? 'po' : 'pm';
   const groups = new Map<string, { accountId: string; projectKey: string; entries: ClassifiedAction[] }>();
   for (const entry of context.actions) {
@@ -100,8 +103,8 @@ export function checkOffSide(context: RuleContext<OffSideOptions>, spec: OffSide
         role: ROLE_NAMES[spec.holder],
         project: projectKey,
         actions: describeCount(spec.side, decisions, comments),
-        first: day(first.action.at),
-        last: day(last.action.at),
+        first: dayOf(first.action.at),
+        last: dayOf(last.action.at),
         example: `on ${top.item.key}, "${top.classification.reason}"`,
         shown:
           entries.length > EVIDENCE_LIMIT ? ` The ${EVIDENCE_LIMIT} most telling of ${entries.length} are listed.` : '',

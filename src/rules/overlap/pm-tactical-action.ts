@@ -1,10 +1,18 @@
 import type { RuleModule } from '../types';
-import { OFF_SIDE_DEFAULTS, OFF_SIDE_SCHEMA, checkOffSide, type OffSideOptions } from './off-side';
+import {
+  OFF_SIDE_DEFAULTS,
+  OFF_SIDE_SCHEMA,
+  checkOffSide,
+  type OffSideMessageIds,
+  type OffSideOptions,
+} from './off-side';
 
 export type Options = OffSideOptions;
 
+export type MessageIds = OffSideMessageIds;
+
 /** C9: the PO is the one person accountable for the backlog and its order; a PM deciding it takes the PO's job. */
-export const rule: RuleModule<Options> = {
+export const rule: RuleModule<Options, MessageIds> = {
   meta: {
     id: 'overlap/pm-tactical-action',
     category: 'overlap',

@@ -1,10 +1,18 @@
 import type { RuleModule } from '../types';
-import { OFF_SIDE_DEFAULTS, OFF_SIDE_SCHEMA, checkOffSide, type OffSideOptions } from './off-side';
+import {
+  OFF_SIDE_DEFAULTS,
+  OFF_SIDE_SCHEMA,
+  checkOffSide,
+  type OffSideMessageIds,
+  type OffSideOptions,
+} from './off-side';
 
 export type Options = OffSideOptions;
 
+export type MessageIds = OffSideMessageIds;
+
 /** R2: roadmap calls belong to the PM; a PO making them takes the PM's job (C2–C5). */
-export const rule: RuleModule<Options> = {
+export const rule: RuleModule<Options, MessageIds> = {
   meta: {
     id: 'overlap/po-strategic-action',
     category: 'overlap',

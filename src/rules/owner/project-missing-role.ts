@@ -1,6 +1,6 @@
 import type { ProductRole } from '../../config/types';
 import type { AuditIndex, ClassifiedAction, RuleModule } from '../types';
-import { EVIDENCE_LIMIT, actionEvidence, isHumanDecider, listed, personName, plural } from '../overlap/people';
+import { EVIDENCE_LIMIT, actionEvidence, isHumanDecider, joinNames, personName, plural } from '../support';
 
 const ROLE_NAMES: Record<ProductRole, string> = { pm: 'Product Manager', po: 'Product Owner' };
 
@@ -10,12 +10,14 @@ const DUTIES: Record<ProductRole, { side: 'strategic' | 'tactical'; duty: string
   po: { side: 'tactical', duty: 'owns the backlog and its order (sprint scope, refinement, acceptance)' },
 };
 
+export type MessageIds = 'missing' | 'fill';
+
 /**
  * C9 and R2: every project with work needs a PM for its roadmap and a PO for its backlog. Judged on projects whose
  * issues saw any action in the audit window. Only mapped people count (inferred roles do not staff a project); in
  * a project declared combined-role, one person mapped to either role fills both.
  */
-export const rule: RuleModule<Record<string, never>> = {
+export const rule: RuleModule<Record<string, never>, MessageIds> = {
   meta: {
     id: 'owner/project-missing-role',
     category: 'owner',
@@ -59,7 +61,7 @@ export const rule: RuleModule<Record<string, never>> = {
             items: plural(items.size, 'issue'),
             meanwhile:
               meanwhile.length > 0
-                ? `Meanwhile ${plural(meanwhile.length, `${DUTIES[role].side} decision`)} on its issues came from ${listed(deciders)}.`
+                ? `Meanwhile ${plural(meanwhile.length, `${DUTIES[role].side} decision`)} on its issues came from ${joinNames(deciders)}.`
                 : `Nobody made the ${DUTIES[role].side} decisions that role would make.`,
             duty: DUTIES[role].duty,
             projectRoles: projectRolePhrase(mapping.projectRoles[role], role),

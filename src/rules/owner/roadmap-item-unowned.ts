@@ -3,7 +3,7 @@ import type { Item, Person } from '../../domain/model';
 import { plannedEnd, plannedStart } from '../../horizon';
 import type { RoleInfo } from '../../roles';
 import type { AuditIndex, RuleModule } from '../types';
-import { day, listed, personName } from '../overlap/people';
+import { dayOf, joinNames, personName } from '../support';
 
 export interface Options {
   /** The lowest hierarchy level judged: 1 = epics and above, 2 = initiatives and above only. */
@@ -13,8 +13,10 @@ export interface Options {
 /** At most this many Product Managers are named in a suggestion. */
 const NAMED_PMS = 5;
 
+export type MessageIds = 'noOwner' | 'ownerNotPm' | 'assign' | 'reassign' | 'replace';
+
 /** R2: roadmap items belong to PMs. Open ones with no owner, or an owner who is not a PM of the project, are reported. */
-export const rule: RuleModule<Options> = {
+export const rule: RuleModule<Options, MessageIds> = {
   meta: {
     id: 'owner/roadmap-item-unowned',
     category: 'owner',
@@ -80,7 +82,7 @@ export const rule: RuleModule<Options> = {
           {
             issueKey: item.key,
             at: item.updated ?? item.created,
-            what: `${item.type.name} in ${item.status.name}, created ${day(item.created)}${item.creatorId ? ` by ${personName(context.index, item.creatorId)}` : ''}; ${ownerField}: ${owner}`,
+            what: `${item.type.name} in ${item.status.name}, created ${dayOf(item.created)}${item.creatorId ? ` by ${personName(context.index, item.creatorId)}` : ''}; ${ownerField}: ${owner}`,
           },
         ],
       });
@@ -100,7 +102,7 @@ function describeRole(info: RoleInfo, person: Person | undefined, projectKey: st
     return info.roles.includes('pm')
       ? 'they are a Product Manager, but their account is deactivated'
       : 'their account is deactivated';
-  const roles = listed(info.roles.map((role) => (role === 'pm' ? 'Product Manager' : 'Product Owner')));
+  const roles = joinNames(info.roles.map((role) => (role === 'pm' ? 'Product Manager' : 'Product Owner')));
   switch (info.scope) {
     case 'project':
       return `they are mapped as ${roles} in ${projectKey}`;
@@ -118,7 +120,7 @@ function pmCandidates(index: AuditIndex, holders: readonly string[], projectKey:
   const names = holders.slice(0, NAMED_PMS).map((id) => personName(index, id));
   return holders.length > NAMED_PMS
     ? `one of ${names.join(', ')} and ${holders.length - NAMED_PMS} more`
-    : `${holders.length > 1 ? 'one of ' : ''}${listed(names)}`;
+    : `${holders.length > 1 ? 'one of ' : ''}${joinNames(names)}`;
 }
 
 function planPhrase(item: Item): string {

@@ -4,14 +4,16 @@ import type { ClassifiedAction, RuleContext, RuleModule } from '../types';
 import {
   EVIDENCE_LIMIT,
   actionEvidence,
-  day,
+  dayOf,
   holderNames,
   isHumanDecider,
-  listed,
+  joinNames,
   mappedRolesIn,
   personName,
   plural,
-} from '../overlap/people';
+} from '../support';
+
+export type MessageIds = 'unmanaged' | 'ownIt';
 
 /**
  * C9: a sprint's backlog has one accountable owner, the PO. A sprint with no goal and no tactical action by a PO of
@@ -19,7 +21,7 @@ import {
  * and sprints closed in the audit window are judged; future sprints are not, nor sprints with no work in them.
  * Only mapped POs count: someone whose PO role is inferred from these very actions is who stood in, not the owner.
  */
-export const rule: RuleModule<Record<string, never>> = {
+export const rule: RuleModule<Record<string, never>, MessageIds> = {
   meta: {
     id: 'owner/sprint-without-po',
     category: 'owner',
@@ -66,8 +68,8 @@ export const rule: RuleModule<Record<string, never>> = {
         data: {
           name: sprint.name,
           state: sprint.state,
-          start: day(start),
-          end: day(sprint.completeDate ?? sprint.endDate ?? start),
+          start: dayOf(start),
+          end: dayOf(sprint.completeDate ?? sprint.endDate ?? start),
           items: plural(items.length, 'item'),
           project: projectKey,
           actedBy: actedBy(context, byPeople),
@@ -80,20 +82,18 @@ export const rule: RuleModule<Record<string, never>> = {
         evidence:
           shown.length > 0
             ? shown.map((entry) => actionEvidence(context.index, entry))
-            : items
-                .slice(0, EVIDENCE_LIMIT)
-                .map((item) => ({
-                  issueKey: item.key,
-                  at: start,
-                  what: `In ${sprint.name}; no backlog work on it at planning or during the sprint`,
-                })),
+            : items.slice(0, EVIDENCE_LIMIT).map((item) => ({
+                issueKey: item.key,
+                at: start,
+                what: `In ${sprint.name}; no backlog work on it at planning or during the sprint`,
+              })),
       });
     }
   },
 };
 
 /** Active sprints, and closed ones that ended inside the audit window. */
-function isJudged(sprint: Sprint, context: RuleContext<Record<string, never>>): boolean {
+function isJudged(sprint: Sprint, context: RuleContext<Record<string, never>, MessageIds>): boolean {
   if (sprint.state === 'active') return true;
   if (sprint.state !== 'closed') return false;
   const ended = sprint.completeDate ?? sprint.endDate;
@@ -129,7 +129,10 @@ function sprintIds(value: string | undefined): number[] {
     .filter((id) => Number.isInteger(id) && id > 0);
 }
 
-function actedBy(context: RuleContext<Record<string, never>>, entries: readonly ClassifiedAction[]): string {
+function actedBy(
+  context: RuleContext<Record<string, never>, MessageIds>,
+  entries: readonly ClassifiedAction[],
+): string {
   if (entries.length === 0) return 'Nobody did backlog work on its items.';
   const counts = new Map<string, number>();
   for (const { action } of entries)
@@ -137,5 +140,5 @@ function actedBy(context: RuleContext<Record<string, never>>, entries: readonly 
   const parts = [...counts.entries()]
     .sort((a, b) => b[1] - a[1])
     .map(([id, count]) => `${personName(context.index, id)} (${count})`);
-  return `The backlog work on them came from ${listed(parts)}, none of them a Product Owner there.`;
+  return `The backlog work on them came from ${joinNames(parts)}, none of them a Product Owner there.`;
 }

@@ -9,7 +9,7 @@ import {
   roadmapDecider,
   roleHolderNames,
   spanFields,
-} from '../horizon/support';
+} from '../support';
 import type { RuleModule } from '../types';
 
 export interface Options {
@@ -19,7 +19,9 @@ export interface Options {
   minLevel: number;
 }
 
-export const rule: RuleModule<Options> = {
+export type MessageIds = 'startsSoon' | 'started' | 'fix';
+
+export const rule: RuleModule<Options, MessageIds> = {
   meta: {
     id: 'trace/roadmap-item-not-broken-down',
     category: 'trace',

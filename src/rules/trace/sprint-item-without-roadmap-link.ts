@@ -1,7 +1,7 @@
 import { isRoadmapItem } from '../../audit/report';
 import type { FindingEvidence } from '../../domain/finding';
 import type { Item, Sprint } from '../../domain/model';
-import { dayOf, itemData, itemSubject, personName, roleHolderNames, walkUp, type ParentWalk } from '../horizon/support';
+import { dayOf, itemData, itemSubject, personName, roleHolderNames, walkUp, type ParentWalk } from '../support';
 import type { AuditIndex, RuleModule } from '../types';
 
 export interface Options {
@@ -13,7 +13,9 @@ export interface Options {
 
 const PARENT_FIELDS = new Set(['parent', 'epicLink', 'parentLink']);
 
-export const rule: RuleModule<Options> = {
+export type MessageIds = 'noParent' | 'topReached' | 'cycle' | 'fix';
+
+export const rule: RuleModule<Options, MessageIds> = {
   meta: {
     id: 'trace/sprint-item-without-roadmap-link',
     category: 'trace',

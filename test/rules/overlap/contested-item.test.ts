@@ -1,11 +1,10 @@
 import type { AuditConfig } from '../../../src/config/types';
-import { defaultConfig } from '../../../src/config/defaults';
 import type { Action, Site } from '../../../src/domain/model';
-import { rule } from '../../../src/rules/overlap/contested-item';
-import { change, comment, item, person, project, runRule, site, sprint, type SiteCase } from '../harness';
-import { expectFindings, type Expected } from './expect';
+import { rule, type MessageIds } from '../../../src/rules/overlap/contested-item';
+import { change, comment, item, person, project, site, sprint } from '../../fixtures/build-site';
+import { runRuleTests, type ExpectedFinding, type ValidCase } from '../rule-tester';
 
-const ID = 'overlap/contested-item';
+const ID = rule.meta.id;
 const PEOPLE = [
   person('pat', 'Pat Manager'),
   person('olga', 'Olga Owner'),
@@ -46,7 +45,7 @@ const rules = (setting: AuditConfig['rules'][string]): Partial<AuditConfig> => (
   projects: { PAY: { rules: { [ID]: setting } } },
 });
 
-type Case = SiteCase;
+type Case = ValidCase;
 
 const valid: Case[] = [
   {
@@ -90,7 +89,7 @@ const valid: Case[] = [
 ];
 
 interface InvalidCase extends Case {
-  expected: Expected[];
+  errors: Array<ExpectedFinding<MessageIds>>;
 }
 
 const invalid: InvalidCase[] = [
@@ -101,16 +100,26 @@ const invalid: InvalidCase[] = [
       removeFromSprint('olga', '2026-11-18'),
       addToSprint('pat', '2026-11-19'),
     ]),
-    expected: [
+    errors: [
       {
-        id: `${ID}|item:PAY-2|sprint`,
+        subject: `item:PAY-2|sprint`,
         severity: 'warning',
-        message: [
-          'Product Manager Pat Manager and Product Owner Olga Owner both decided the sprint membership of PAY-2 "Refund webhooks" within 1 day',
-          '3 changes from 2026-11-18 to 2026-11-19',
-          'Pat Manager (PM), then Olga Owner (PO), then Pat Manager (PM)',
-        ],
-        suggestion: ['on a story it is the Product Owner’s call'],
+        messageId: 'contested',
+        suggestionId: 'agree',
+        data: {
+          pms: 'Pat Manager',
+          pos: 'Olga Owner',
+          topic: 'sprint membership',
+          key: 'PAY-2',
+          summary: 'Refund webhooks',
+          span: '1 day',
+          changes: '3 changes',
+          first: '2026-11-18',
+          last: '2026-11-19',
+          sequence: 'Pat Manager (PM), then Olga Owner (PO), then Pat Manager (PM)',
+          noun: 'a story',
+          owner: 'Product Owner',
+        },
         evidence: ['PAY-2', 'PAY-2', 'PAY-2'],
         criteria: ['C4', 'C9', 'R2'],
       },
@@ -119,12 +128,13 @@ const invalid: InvalidCase[] = [
   {
     name: 'PO moves an epic’s end, PM moves it back the next day',
     site: paySite([moveEnd('olga', '2026-10-14'), moveEnd('pat', '2026-10-15', '2027-03-26')]),
-    expected: [
+    errors: [
       {
-        id: `${ID}|item:PAY-1|dates`,
+        subject: `item:PAY-1|dates`,
         severity: 'warning',
-        message: ['planned dates of PAY-1', 'within 1 day'],
-        suggestion: ['on an epic it is the Product Manager’s call'],
+        messageId: 'contested',
+        suggestionId: 'agree',
+        data: { topic: 'planned dates', key: 'PAY-1', span: '1 day', noun: 'an epic', owner: 'Product Manager' },
         evidence: ['PAY-1', 'PAY-1'],
       },
     ],
@@ -132,11 +142,12 @@ const invalid: InvalidCase[] = [
   {
     name: 'exactly 30 days apart',
     site: paySite([moveEnd('olga', '2026-10-02'), moveEnd('pat', '2026-11-01')]),
-    expected: [
+    errors: [
       {
-        id: `${ID}|item:PAY-1|dates`,
+        subject: `item:PAY-1|dates`,
         severity: 'warning',
-        message: ['within 30 days', '2 changes from 2026-10-02 to 2026-11-01'],
+        messageId: 'contested',
+        data: { span: '30 days', changes: '2 changes', first: '2026-10-02', last: '2026-11-01' },
         evidence: ['PAY-1', 'PAY-1'],
       },
     ],
@@ -144,11 +155,12 @@ const invalid: InvalidCase[] = [
   {
     name: 'moving the start and moving the end decide the same thing: when',
     site: paySite([moveStart('olga', '2026-11-01'), moveEnd('pat', '2026-11-01')]),
-    expected: [
+    errors: [
       {
-        id: `${ID}|item:PAY-1|dates`,
+        subject: `item:PAY-1|dates`,
         severity: 'warning',
-        message: ['within the same day'],
+        messageId: 'contested',
+        data: { span: 'the same day' },
         evidence: ['PAY-1', 'PAY-1'],
       },
     ],
@@ -157,8 +169,14 @@ const invalid: InvalidCase[] = [
     name: 'the project’s own window and severity (31 days apart, withinDays 40)',
     site: paySite([moveEnd('olga', '2026-10-01'), moveEnd('pat', '2026-11-01')]),
     config: rules({ severity: 'error', options: { withinDays: 40 } }),
-    expected: [
-      { id: `${ID}|item:PAY-1|dates`, severity: 'error', message: ['within 31 days'], evidence: ['PAY-1', 'PAY-1'] },
+    errors: [
+      {
+        subject: `item:PAY-1|dates`,
+        severity: 'error',
+        messageId: 'contested',
+        data: { span: '31 days' },
+        evidence: ['PAY-1', 'PAY-1'],
+      },
     ],
   },
   {
@@ -170,31 +188,24 @@ const invalid: InvalidCase[] = [
       rankEpic('olga', '2026-11-05'),
       rankEpic('pat', '2026-11-06'),
     ]),
-    expected: [
+    errors: [
       {
-        id: `${ID}|item:PAY-1|dates`,
+        subject: `item:PAY-1|dates`,
         severity: 'warning',
-        message: ['2 changes from 2026-11-01 to 2026-11-03'],
+        messageId: 'contested',
+        data: { changes: '2 changes', first: '2026-11-01', last: '2026-11-03' },
         evidence: ['PAY-1', 'PAY-1'],
       },
       {
-        id: `${ID}|item:PAY-1|order`,
+        subject: `item:PAY-1|order`,
         severity: 'warning',
-        message: ['rank and priority of PAY-1'],
-        suggestion: ['Product Manager’s call'],
+        messageId: 'contested',
+        suggestionId: 'agree',
+        data: { topic: 'rank and priority', key: 'PAY-1', owner: 'Product Manager' },
         evidence: ['PAY-1', 'PAY-1'],
       },
     ],
   },
 ];
 
-const run = (entry: Case) => runRule(rule, entry.site, { ...defaultConfig(), ...entry.config });
-
-describe(ID, () => {
-  describe('valid', () => {
-    it.each(valid)('$name', (entry) => expect(run(entry)).toEqual([]));
-  });
-  describe('invalid', () => {
-    it.each(invalid)('$name', (entry) => expectFindings(run(entry), entry.expected));
-  });
-});
+runRuleTests(rule, { valid, invalid });

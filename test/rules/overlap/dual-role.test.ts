@@ -1,11 +1,10 @@
 import type { AuditConfig } from '../../../src/config/types';
-import { defaultConfig } from '../../../src/config/defaults';
 import type { Action, Site } from '../../../src/domain/model';
-import { rule } from '../../../src/rules/overlap/dual-role';
-import { change, comment, item, person, project, runRule, site, type SiteCase } from '../harness';
-import { expectFindings, type Expected } from './expect';
+import { rule, type MessageIds } from '../../../src/rules/overlap/dual-role';
+import { change, comment, item, person, project, site } from '../../fixtures/build-site';
+import { runRuleTests, type ExpectedFinding, type ValidCase } from '../rule-tester';
 
-const ID = 'overlap/dual-role';
+const ID = rule.meta.id;
 const PEOPLE = [
   person('pat', 'Pat Manager'),
   person('olga', 'Olga Owner'),
@@ -39,7 +38,7 @@ const rules = (projectKey: string, setting: AuditConfig['rules'][string]): Parti
   projects: { [projectKey]: { rules: { [ID]: setting } } },
 });
 
-type Case = SiteCase;
+type Case = ValidCase;
 
 const valid: Case[] = [
   {
@@ -85,23 +84,28 @@ const valid: Case[] = [
 ];
 
 interface InvalidCase extends Case {
-  expected: Expected[];
+  errors: Array<ExpectedFinding<MessageIds>>;
 }
 
 const invalid: InvalidCase[] = [
   {
     name: 'one person mapped to both roles in a project, before doing anything',
     site: build([], [project('MOB', { pm: ['olga'], po: ['olga'] })]),
-    expected: [
+    errors: [
       {
-        id: `${ID}|person:olga|MOB`,
+        subject: `person:olga|MOB`,
         severity: 'warning',
-        message: [
-          'Olga Owner holds both the Product Manager and the Product Owner role in MOB',
-          'made 0 strategic and 0 tactical decisions',
-          'not declared a combined-role team',
-        ],
-        suggestion: ['declare MOB a combined-role team'],
+        messageId: 'mappedBoth',
+        suggestionId: 'split',
+        data: {
+          name: 'Olga Owner',
+          project: 'MOB',
+          pmWhere: 'in MOB',
+          strategic: 0,
+          tactical: 0,
+          strategicShare: 0,
+          tacticalShare: 0,
+        },
         evidence: [],
       },
     ],
@@ -110,15 +114,13 @@ const invalid: InvalidCase[] = [
     name: 'the same in a declared combined-role team is information only',
     site: build([...strategic('olga', 1), ...tactical('olga', 2)], [project('MOB', { pm: ['olga'], po: ['olga'] })]),
     config: { combinedRoleProjects: ['MOB'] },
-    expected: [
+    errors: [
       {
-        id: `${ID}|person:olga|MOB`,
+        subject: `person:olga|MOB`,
         severity: 'info',
-        message: [
-          'Olga Owner does both jobs for MOB (1 strategic and 2 tactical decisions',
-          'declared a combined-role team, so this is information only',
-        ],
-        suggestion: ['Write down'],
+        messageId: 'combined',
+        suggestionId: 'explicit',
+        data: { name: 'Olga Owner', project: 'MOB', strategic: 1, tactical: 2 },
         evidence: ['MOB-1', 'MOB-2', 'MOB-2'],
       },
     ],
@@ -129,14 +131,13 @@ const invalid: InvalidCase[] = [
       [...strategic('pat', 2, 'PORT-1'), ...tactical('pat', 3, 'PLAT-1')],
       [project('PORT', { pm: ['pat'] }), project('PLAT', { pm: ['olga'], po: ['pat'] })],
     ),
-    expected: [
+    errors: [
       {
-        id: `${ID}|person:pat|PLAT`,
+        subject: `person:pat|PLAT`,
+        projectKeys: ['PLAT', 'PORT'],
         severity: 'warning',
-        message: [
-          'Pat Manager is Product Owner in PLAT and Product Manager in PORT',
-          '2 strategic and 3 tactical decisions',
-        ],
+        messageId: 'mappedAcross',
+        data: { name: 'Pat Manager', project: 'PLAT', pmWhere: 'in PORT', strategic: 2, tactical: 3 },
         evidence: ['PORT-1', 'PLAT-1', 'PORT-1', 'PLAT-1', 'PLAT-1'],
         criteria: ['R1', 'C5', 'C9'],
       },
@@ -145,11 +146,12 @@ const invalid: InvalidCase[] = [
   {
     name: 'an unmapped person at exactly minDecisions, half and half',
     site: build([...strategic('dev', 3), ...tactical('dev', 3)]),
-    expected: [
+    errors: [
       {
-        id: `${ID}|person:dev|MOB`,
+        subject: `person:dev|MOB`,
         severity: 'warning',
-        message: ['Dana Doer made 3 strategic (50%) and 3 tactical (50%) decisions for MOB'],
+        messageId: 'bothKinds',
+        data: { name: 'Dana Doer', project: 'MOB', strategic: 3, tactical: 3, strategicShare: 50, tacticalShare: 50 },
         evidence: ['MOB-1', 'MOB-2', 'MOB-1', 'MOB-2', 'MOB-1', 'MOB-2'],
       },
     ],
@@ -157,11 +159,12 @@ const invalid: InvalidCase[] = [
   {
     name: 'strategic share exactly at minShare (3 of 10)',
     site: build([...strategic('dev', 3), ...tactical('dev', 7)]),
-    expected: [
+    errors: [
       {
-        id: `${ID}|person:dev|MOB`,
+        subject: `person:dev|MOB`,
         severity: 'warning',
-        message: ['3 strategic (30%) and 7 tactical (70%)'],
+        messageId: 'bothKinds',
+        data: { strategic: 3, tactical: 7, strategicShare: 30, tacticalShare: 70 },
         evidence: ['MOB-1', 'MOB-2', 'MOB-1', 'MOB-2', 'MOB-1', 'MOB-2', 'MOB-2', 'MOB-2', 'MOB-2', 'MOB-2'],
       },
     ],
@@ -170,11 +173,12 @@ const invalid: InvalidCase[] = [
     name: 'the project’s own minDecisions and severity',
     site: build([...strategic('dev', 2), ...tactical('dev', 2)]),
     config: rules('MOB', { severity: 'error', options: { minDecisions: 4 } }),
-    expected: [
+    errors: [
       {
-        id: `${ID}|person:dev|MOB`,
+        subject: `person:dev|MOB`,
         severity: 'error',
-        message: ['2 strategic (50%) and 2 tactical (50%)'],
+        messageId: 'bothKinds',
+        data: { strategic: 2, tactical: 2, strategicShare: 50, tacticalShare: 50 },
         evidence: ['MOB-1', 'MOB-2', 'MOB-1', 'MOB-2'],
       },
     ],
@@ -183,28 +187,16 @@ const invalid: InvalidCase[] = [
     name: 'both kinds in a combined-role team, unmapped',
     site: build([...strategic('dev', 3), ...tactical('dev', 3)]),
     config: { combinedRoleProjects: ['MOB'] },
-    expected: [
+    errors: [
       {
-        id: `${ID}|person:dev|MOB`,
+        subject: `person:dev|MOB`,
         severity: 'info',
-        message: ['Dana Doer does both jobs for MOB'],
+        messageId: 'combined',
+        data: { name: 'Dana Doer', project: 'MOB' },
         evidence: ['MOB-1', 'MOB-2', 'MOB-1', 'MOB-2', 'MOB-1', 'MOB-2'],
       },
     ],
   },
 ];
 
-const run = (entry: Case) => runRule(rule, entry.site, { ...defaultConfig(), ...entry.config });
-
-describe(ID, () => {
-  describe('valid', () => {
-    it.each(valid)('$name', (entry) => expect(run(entry)).toEqual([]));
-  });
-  describe('invalid', () => {
-    it.each(invalid)('$name', (entry) => expectFindings(run(entry), entry.expected));
-  });
-  it('names every project the evidence draws on', () => {
-    const [finding] = run(invalid[2] as InvalidCase);
-    expect(finding?.projectKeys).toEqual(['PLAT', 'PORT']);
-  });
-});
+runRuleTests(rule, { valid, invalid });

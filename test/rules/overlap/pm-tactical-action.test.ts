@@ -1,11 +1,10 @@
 import type { AuditConfig } from '../../../src/config/types';
-import { defaultConfig } from '../../../src/config/defaults';
 import type { Action, Site } from '../../../src/domain/model';
-import { rule } from '../../../src/rules/overlap/pm-tactical-action';
-import { change, comment, item, person, project, runRule, site, sprint, type SiteCase } from '../harness';
-import { confidenceOf, expectFindings, type Expected } from './expect';
+import { rule, type MessageIds } from '../../../src/rules/overlap/pm-tactical-action';
+import { change, comment, item, person, project, site, sprint } from '../../fixtures/build-site';
+import { confidenceOf, runRuleTests, type ExpectedFinding, type ValidCase } from '../rule-tester';
 
-const ID = 'overlap/pm-tactical-action';
+const ID = rule.meta.id;
 const PEOPLE = [
   person('pat', 'Pat Manager'),
   person('olga', 'Olga Owner'),
@@ -50,7 +49,7 @@ const pullConfidence = confidenceOf(onePull, onePull.actions[0]?.id ?? '');
 const pullAndComment = paySite([pullIntoSprint('pat'), backlogComment('pat')]);
 const commentConfidence = confidenceOf(pullAndComment, pullAndComment.actions[1]?.id ?? '');
 
-type Case = SiteCase;
+type Case = ValidCase;
 
 const valid: Case[] = [
   { name: 'a PM making roadmap decisions only', site: paySite([redate('pat')]) },
@@ -87,26 +86,30 @@ const valid: Case[] = [
 ];
 
 interface InvalidCase extends Case {
-  expected: Expected[];
+  errors: Array<ExpectedFinding<MessageIds>>;
 }
 
-const patIn = `${ID}|person:pat|PAY`;
+const patIn = `person:pat|PAY`;
 
 const invalid: InvalidCase[] = [
   {
     name: 'a PM pulling a story into the sprint and ranking the backlog',
     site: paySite([rankStory('pat'), pullIntoSprint('pat')]),
-    expected: [
+    errors: [
       {
-        id: patIn,
+        subject: patIn,
         severity: 'warning',
-        message: [
-          'Pat Manager, Product Manager for PAY',
-          '2 tactical decisions on PAY items',
-          'from 2026-11-16 to 2026-11-18',
-          'Sprint scope, backlog order',
-        ],
-        suggestion: ['Leave these calls to Olga Owner (Product Owner for PAY)'],
+        messageId: 'offSide',
+        suggestionId: 'handOver',
+        data: {
+          name: 'Pat Manager',
+          role: 'Product Manager',
+          project: 'PAY',
+          actions: '2 tactical decisions',
+          first: '2026-11-16',
+          last: '2026-11-18',
+          counterpart: 'Olga Owner',
+        },
         evidence: ['PAY-2', 'PAY-3'],
         criteria: ['C9'],
       },
@@ -116,11 +119,16 @@ const invalid: InvalidCase[] = [
     name: 'a decision exactly at minConfidence',
     site: onePull,
     config: rules({ options: { minConfidence: pullConfidence } }),
-    expected: [
+    errors: [
       {
-        id: patIn,
+        subject: patIn,
         severity: 'warning',
-        message: ['1 tactical decision', 'on PAY-2, "Added the story to PAY Sprint 5'],
+        messageId: 'offSide',
+        data: {
+          project: 'PAY',
+          actions: '1 tactical decision',
+          example: 'on PAY-2, "Added the story to PAY Sprint 5 (active, ending in 12 days), deciding sprint scope"',
+        },
         evidence: ['PAY-2'],
       },
     ],
@@ -129,11 +137,12 @@ const invalid: InvalidCase[] = [
     name: 'a comment exactly at commentMinConfidence makes up minActions 2',
     site: pullAndComment,
     config: rules({ options: { minActions: 2, commentMinConfidence: commentConfidence } }),
-    expected: [
+    errors: [
       {
-        id: patIn,
+        subject: patIn,
         severity: 'warning',
-        message: ['1 tactical decision and 1 comment stating a tactical decision'],
+        messageId: 'offSide',
+        data: { actions: '1 tactical decision and 1 comment stating a tactical decision' },
         evidence: ['PAY-2', 'PAY-3'],
       },
     ],
@@ -142,17 +151,10 @@ const invalid: InvalidCase[] = [
     name: 'the project’s own severity',
     site: onePull,
     config: rules({ severity: 'info' }),
-    expected: [{ id: patIn, severity: 'info', message: ['Pat Manager'], evidence: ['PAY-2'] }],
+    errors: [
+      { subject: patIn, severity: 'info', messageId: 'offSide', data: { name: 'Pat Manager' }, evidence: ['PAY-2'] },
+    ],
   },
 ];
 
-const run = (entry: Case) => runRule(rule, entry.site, { ...defaultConfig(), ...entry.config });
-
-describe(ID, () => {
-  describe('valid', () => {
-    it.each(valid)('$name', (entry) => expect(run(entry)).toEqual([]));
-  });
-  describe('invalid', () => {
-    it.each(invalid)('$name', (entry) => expectFindings(run(entry), entry.expected));
-  });
-});
+runRuleTests(rule, { valid, invalid });

@@ -1,11 +1,10 @@
 import type { AuditConfig } from '../../../src/config/types';
-import { defaultConfig } from '../../../src/config/defaults';
 import type { Action, Site } from '../../../src/domain/model';
-import { rule } from '../../../src/rules/overlap/po-strategic-action';
-import { change, comment, created, item, person, project, runRule, site, type SiteCase } from '../harness';
-import { confidenceOf, expectFindings, type Expected } from './expect';
+import { rule, type MessageIds } from '../../../src/rules/overlap/po-strategic-action';
+import { change, comment, created, item, person, project, site } from '../../fixtures/build-site';
+import { confidenceOf, runRuleTests, type ExpectedFinding, type ValidCase } from '../rule-tester';
 
-const ID = 'overlap/po-strategic-action';
+const ID = rule.meta.id;
 const PEOPLE = [
   person('pat', 'Pat Manager'),
   person('olga', 'Olga Owner'),
@@ -46,7 +45,7 @@ const decisionAndComment = mobSite([redate('olga'), pricingComment('olga')]);
 const decisionConfidence = confidenceOf(oneDecision, oneDecision.actions[0]?.id ?? '');
 const commentConfidence = confidenceOf(decisionAndComment, decisionAndComment.actions[1]?.id ?? '');
 
-type Case = SiteCase;
+type Case = ValidCase;
 
 const valid: Case[] = [
   { name: 'a PO making tactical decisions only', site: mobSite([estimate('olga')]) },
@@ -103,26 +102,31 @@ const valid: Case[] = [
 ];
 
 interface InvalidCase extends Case {
-  expected: Expected[];
+  errors: Array<ExpectedFinding<MessageIds>>;
 }
 
-const olgaIn = (projectKey: string) => `${ID}|person:olga|${projectKey}`;
+const olgaIn = (projectKey: string) => `person:olga|${projectKey}`;
 
 const invalid: InvalidCase[] = [
   {
     name: 'a PO re-dating an epic five months out',
     site: oneDecision,
-    expected: [
+    errors: [
       {
-        id: olgaIn('MOB'),
+        subject: olgaIn('MOB'),
         severity: 'warning',
-        message: [
-          'Olga Owner, Product Owner for MOB',
-          '1 strategic decision on MOB items',
-          'from 2026-11-10 to 2026-11-10',
-          'on MOB-1, "Moved the epic',
-        ],
-        suggestion: ['Leave these calls to Pat Manager (Product Manager for MOB)'],
+        messageId: 'offSide',
+        suggestionId: 'handOver',
+        data: {
+          name: 'Olga Owner',
+          role: 'Product Owner',
+          project: 'MOB',
+          actions: '1 strategic decision',
+          first: '2026-11-10',
+          last: '2026-11-10',
+          example: 'on MOB-1, "Moved the epic\'s target end later by 5 months, to 8 months out"',
+          counterpart: 'Pat Manager',
+        },
         evidence: ['MOB-1'],
         criteria: ['C4', 'C5', 'R2'],
       },
@@ -132,17 +136,26 @@ const invalid: InvalidCase[] = [
     name: 'a decision exactly at minConfidence',
     site: oneDecision,
     config: rules('MOB', { options: { minConfidence: decisionConfidence } }),
-    expected: [{ id: olgaIn('MOB'), severity: 'warning', message: ['1 strategic decision'], evidence: ['MOB-1'] }],
+    errors: [
+      {
+        subject: olgaIn('MOB'),
+        severity: 'warning',
+        messageId: 'offSide',
+        data: { actions: '1 strategic decision' },
+        evidence: ['MOB-1'],
+      },
+    ],
   },
   {
     name: 'a decision and a comment exactly at commentMinConfidence make up minActions 2; the decision is listed first',
     site: decisionAndComment,
     config: rules('MOB', { options: { minActions: 2, commentMinConfidence: commentConfidence } }),
-    expected: [
+    errors: [
       {
-        id: olgaIn('MOB'),
+        subject: olgaIn('MOB'),
         severity: 'warning',
-        message: ['1 strategic decision and 1 comment stating a strategic decision'],
+        messageId: 'offSide',
+        data: { actions: '1 strategic decision and 1 comment stating a strategic decision' },
         evidence: ['MOB-1', 'MOB-1'],
         criteria: ['R4'],
       },
@@ -152,7 +165,15 @@ const invalid: InvalidCase[] = [
     name: 'the project’s own severity',
     site: oneDecision,
     config: rules('MOB', { severity: 'error' }),
-    expected: [{ id: olgaIn('MOB'), severity: 'error', message: ['Olga Owner'], evidence: ['MOB-1'] }],
+    errors: [
+      {
+        subject: olgaIn('MOB'),
+        severity: 'error',
+        messageId: 'offSide',
+        data: { name: 'Olga Owner' },
+        evidence: ['MOB-1'],
+      },
+    ],
   },
   {
     name: 'a PO creating a roadmap initiative in a portfolio project where only the site maps her (one finding per project)',
@@ -162,12 +183,24 @@ const invalid: InvalidCase[] = [
       items: [EPIC, STORY, INITIATIVE],
       actions: [redate('olga'), created('PORT-1', 'olga', '2026-11-05T10:00:00.000Z')],
     }),
-    expected: [
-      { id: olgaIn('MOB'), severity: 'warning', message: ['Product Owner for MOB'], evidence: ['MOB-1'] },
+    errors: [
       {
-        id: olgaIn('PORT'),
+        subject: olgaIn('MOB'),
         severity: 'warning',
-        message: ['Product Owner for PORT', 'on PORT-1, "Created a new initiative'],
+        messageId: 'offSide',
+        data: { role: 'Product Owner', project: 'MOB' },
+        evidence: ['MOB-1'],
+      },
+      {
+        subject: olgaIn('PORT'),
+        severity: 'warning',
+        messageId: 'offSide',
+        data: {
+          role: 'Product Owner',
+          project: 'PORT',
+          example:
+            'on PORT-1, "Created a new initiative planned to end 14 months out, deciding what the product pursues"',
+        },
         evidence: ['PORT-1'],
       },
     ],
@@ -179,38 +212,35 @@ const invalid: InvalidCase[] = [
         redate('olga', `2026-11-${String(index + 1).padStart(2, '0')}T10:00:00.000Z`),
       ),
     ),
-    expected: [
+    errors: [
       {
-        id: olgaIn('MOB'),
+        subject: olgaIn('MOB'),
         severity: 'warning',
-        message: ['12 strategic decisions', 'from 2026-11-01 to 2026-11-12', 'The 10 most telling of 12 are listed.'],
-        evidence: Array(10).fill('MOB-1'),
+        messageId: 'offSide',
+        data: {
+          actions: '12 strategic decisions',
+          first: '2026-11-01',
+          last: '2026-11-12',
+          shown: ' The 10 most telling of 12 are listed.',
+        },
+        evidence: Array<string>(10).fill('MOB-1'),
       },
     ],
   },
   {
     name: 'no PM mapped: the suggestion says so',
     site: mobSite([redate('olga')], { po: ['olga'] }),
-    expected: [
+    errors: [
       {
-        id: olgaIn('MOB'),
+        subject: olgaIn('MOB'),
         severity: 'warning',
-        message: ['Olga Owner'],
-        suggestion: ['nobody yet (no Product Manager is mapped in MOB)'],
+        messageId: 'offSide',
+        suggestionId: 'handOver',
+        data: { name: 'Olga Owner', project: 'MOB', counterpart: 'nobody yet (no Product Manager is mapped in MOB)' },
         evidence: ['MOB-1'],
       },
     ],
   },
 ];
 
-const run = (entry: Case) =>
-  runRule(rule, entry.site, { ...defaultConfig(), ...entry.config }, entry.since ? { since: entry.since } : {});
-
-describe(ID, () => {
-  describe('valid', () => {
-    it.each(valid)('$name', (entry) => expect(run(entry)).toEqual([]));
-  });
-  describe('invalid', () => {
-    it.each(invalid)('$name', (entry) => expectFindings(run(entry), entry.expected));
-  });
-});
+runRuleTests(rule, { valid, invalid });

@@ -1,10 +1,10 @@
 import { defaultConfig } from '../../../src/config/defaults';
 import type { Action, Project, Site } from '../../../src/domain/model';
-import { rule } from '../../../src/rules/owner/project-missing-role';
-import { change, created, item, person, project, runRule, site, type SiteCase } from '../harness';
-import { expectFindings, type Expected } from '../overlap/expect';
+import { rule, type MessageIds } from '../../../src/rules/owner/project-missing-role';
+import { change, created, item, person, project, site } from '../../fixtures/build-site';
+import { runRuleTests, type ExpectedFinding, type ValidCase } from '../rule-tester';
 
-const ID = 'owner/project-missing-role';
+const ID = rule.meta.id;
 const PEOPLE = [person('pat', 'Pat Manager'), person('olga', 'Olga Owner'), person('dev', 'Dana Doer')];
 const rank = (by: string, day: number): Action =>
   change('DATA-1', by, `2026-11-0${day}T10:00:00.000Z`, [{ meaning: 'rank', toText: 'Ranked higher' }]);
@@ -19,7 +19,7 @@ const withGroupRole = (roleName: string, group: string): Project => ({
   roles: [...project('DATA', { pm: ['pat'] }).roles, { id: 2, name: roleName, accountIds: [], groupNames: [group] }],
 });
 
-type Case = SiteCase;
+type Case = ValidCase;
 
 const valid: Case[] = [
   { name: 'a project with a PM and a PO', site: dataSite([project('DATA', { pm: ['pat'], po: ['olga'] })]) },
@@ -53,27 +53,30 @@ const valid: Case[] = [
 ];
 
 interface InvalidCase extends Case {
-  expected: Expected[];
+  errors: Array<ExpectedFinding<MessageIds>>;
 }
 
 const invalid: InvalidCase[] = [
   {
     name: 'no PO while a developer orders the backlog (an inferred PO does not staff the project)',
     site: dataSite([project('DATA', { pm: ['pat'] })], [...ACTIVITY, rank('dev', 3)]),
-    expected: [
+    errors: [
       {
-        id: `${ID}|project:DATA|po`,
+        subject: `project:DATA|po`,
         severity: 'error',
-        message: [
-          'Project DATA (DATA project) has no Product Owner',
-          '1 issue had activity in the audit window',
-          'Meanwhile 4 tactical decisions on its issues came from Dana Doer.',
-        ],
-        suggestion: [
-          'owns the backlog and its order',
-          'to the "Product Owner" project role of DATA',
-          'map them as PO in the auditor’s role mapping by group (none configured yet)',
-        ],
+        messageId: 'missing',
+        suggestionId: 'fill',
+        data: {
+          project: 'DATA',
+          projectName: 'DATA project',
+          role: 'Product Owner',
+          items: '1 issue',
+          meanwhile: 'Meanwhile 4 tactical decisions on its issues came from Dana Doer.',
+          duty: 'owns the backlog and its order (sprint scope, refinement, acceptance)',
+          projectRoles: 'the "Product Owner" project role',
+          short: 'PO',
+          groups: 'none configured yet',
+        },
         evidence: ['DATA-1', 'DATA-1', 'DATA-1', 'DATA-1'],
         criteria: ['C9', 'R2'],
       },
@@ -85,22 +88,25 @@ const invalid: InvalidCase[] = [
       [project('DATA')],
       [created('DATA-1', 'dev', '2026-10-01T10:00:00.000Z'), created('DATA-2', 'dev', '2026-10-02T10:00:00.000Z')],
     ),
-    expected: [
+    errors: [
       {
-        id: `${ID}|project:DATA|pm`,
+        subject: `project:DATA|pm`,
         severity: 'error',
-        message: [
-          'has no Product Manager',
-          '2 issues had activity',
-          'Nobody made the strategic decisions that role would make.',
-        ],
-        suggestion: ['owns the product’s roadmap'],
+        messageId: 'missing',
+        suggestionId: 'fill',
+        data: {
+          role: 'Product Manager',
+          items: '2 issues',
+          meanwhile: 'Nobody made the strategic decisions that role would make.',
+          duty: 'owns the product’s roadmap (what to build and when, months out)',
+        },
         evidence: [],
       },
       {
-        id: `${ID}|project:DATA|po`,
+        subject: `project:DATA|po`,
         severity: 'error',
-        message: ['has no Product Owner', 'Meanwhile 2 tactical decisions'],
+        messageId: 'missing',
+        data: { role: 'Product Owner', meanwhile: 'Meanwhile 2 tactical decisions on its issues came from Dana Doer.' },
         evidence: ['DATA-2', 'DATA-1'],
       },
     ],
@@ -109,8 +115,14 @@ const invalid: InvalidCase[] = [
     name: 'a PM alone outside a combined-role project leaves the PO missing',
     site: dataSite([project('DATA', { pm: ['pat'] })], [created('DATA-1', 'dev', '2026-11-12T10:00:00.000Z')]),
     since: new Date('2026-11-12T10:00:00.000Z'),
-    expected: [
-      { id: `${ID}|project:DATA|po`, severity: 'error', message: ['1 issue had activity'], evidence: ['DATA-1'] },
+    errors: [
+      {
+        subject: `project:DATA|po`,
+        severity: 'error',
+        messageId: 'missing',
+        data: { items: '1 issue' },
+        evidence: ['DATA-1'],
+      },
     ],
   },
   {
@@ -126,12 +138,18 @@ const invalid: InvalidCase[] = [
       },
       projects: { DATA: { rules: { [ID]: { severity: 'warning' } } } },
     },
-    expected: [
+    errors: [
       {
-        id: `${ID}|project:DATA|po`,
+        subject: `project:DATA|po`,
         severity: 'warning',
-        message: ['has no Product Owner'],
-        suggestion: ['the "Backlog Owner" or "PO" project role', 'by group (now: backlog-owners)'],
+        messageId: 'missing',
+        suggestionId: 'fill',
+        data: {
+          role: 'Product Owner',
+          projectRoles: 'the "Backlog Owner" or "PO" project role',
+          short: 'PO',
+          groups: 'now: backlog-owners',
+        },
         evidence: ['DATA-1', 'DATA-1', 'DATA-1'],
       },
     ],
@@ -146,26 +164,21 @@ const invalid: InvalidCase[] = [
         accounts: { pm: [], po: [] },
       },
     },
-    expected: [
+    errors: [
       {
-        id: `${ID}|project:DATA|po`,
+        subject: `project:DATA|po`,
         severity: 'error',
-        message: ['has no Product Owner'],
-        suggestion: ['a project role that the auditor’s settings map to PO'],
+        messageId: 'missing',
+        suggestionId: 'fill',
+        data: {
+          role: 'Product Owner',
+          projectRoles: 'a project role that the auditor’s settings map to PO',
+          short: 'PO',
+        },
         evidence: ['DATA-1', 'DATA-1', 'DATA-1'],
       },
     ],
   },
 ];
 
-const run = (entry: Case) =>
-  runRule(rule, entry.site, { ...defaultConfig(), ...entry.config }, entry.since ? { since: entry.since } : {});
-
-describe(ID, () => {
-  describe('valid', () => {
-    it.each(valid)('$name', (entry) => expect(run(entry)).toEqual([]));
-  });
-  describe('invalid', () => {
-    it.each(invalid)('$name', (entry) => expectFindings(run(entry), entry.expected));
-  });
-});
+runRuleTests(rule, { valid, invalid });

@@ -1,11 +1,10 @@
 import type { AuditConfig } from '../../../src/config/types';
-import { defaultConfig } from '../../../src/config/defaults';
 import type { Action, Item, Site } from '../../../src/domain/model';
-import { rule } from '../../../src/rules/owner/roadmap-item-unowned';
-import { change, item, person, project, runRule, site, type SiteCase } from '../harness';
-import { expectFindings, type Expected } from '../overlap/expect';
+import { rule, type MessageIds } from '../../../src/rules/owner/roadmap-item-unowned';
+import { change, item, person, project, site } from '../../fixtures/build-site';
+import { runRuleTests, type ExpectedFinding, type ValidCase } from '../rule-tester';
 
-const ID = 'owner/roadmap-item-unowned';
+const ID = rule.meta.id;
 const PEOPLE = [
   person('pat', 'Pat Manager'),
   person('olga', 'Olga Owner'),
@@ -46,7 +45,7 @@ const ranks = (by: string): Action[] =>
     change('MOB-2', by, `2026-11-0${n}T10:00:00.000Z`, [{ meaning: 'rank', toText: 'Ranked higher' }]),
   );
 
-type Case = SiteCase;
+type Case = ValidCase;
 
 const valid: Case[] = [
   { name: 'an epic owned by the project’s PM', site: mobSite([epic({ assigneeId: 'pat' })]) },
@@ -74,23 +73,31 @@ const valid: Case[] = [
 ];
 
 interface InvalidCase extends Case {
-  expected: Expected[];
+  errors: Array<ExpectedFinding<MessageIds>>;
 }
 
-const MOB1 = `${ID}|item:MOB-1`;
+const MOB1 = `item:MOB-1`;
 
 const invalid: InvalidCase[] = [
   {
     name: 'an open epic with no assignee',
     site: mobSite([epic({ creatorId: 'olga' })]),
-    expected: [
+    errors: [
       {
-        id: MOB1,
+        subject: MOB1,
         severity: 'warning',
-        message: [
-          'Epic MOB-1 "Offline mode" is open on the roadmap (To Do, planned 2026-12-01 to 2027-06-30) but has no owner: its assignee is empty.',
-        ],
-        suggestion: ['Set the assignee of MOB-1 to the Product Manager who answers for it (Pat Manager)'],
+        messageId: 'noOwner',
+        suggestionId: 'assign',
+        data: {
+          type: 'Epic',
+          key: 'MOB-1',
+          summary: 'Offline mode',
+          status: 'To Do',
+          plan: ', planned 2026-12-01 to 2027-06-30',
+          ownerField: 'assignee',
+          project: 'MOB',
+          pms: 'Pat Manager',
+        },
         evidence: ['MOB-1'],
         criteria: ['R2'],
       },
@@ -99,14 +106,18 @@ const invalid: InvalidCase[] = [
   {
     name: 'an epic owned by the PO',
     site: mobSite([epic({ assigneeId: 'olga' })]),
-    expected: [
+    errors: [
       {
-        id: MOB1,
+        subject: MOB1,
         severity: 'warning',
-        message: [
-          'owned by Olga Owner (its assignee), who is not a Product Manager in MOB: they are mapped as Product Owner in MOB',
-        ],
-        suggestion: ['If Olga Owner does own it'],
+        messageId: 'ownerNotPm',
+        suggestionId: 'reassign',
+        data: {
+          ownerField: 'assignee',
+          owner: 'Olga Owner',
+          project: 'MOB',
+          ownerRole: 'they are mapped as Product Owner in MOB',
+        },
         evidence: ['MOB-1'],
       },
     ],
@@ -114,11 +125,15 @@ const invalid: InvalidCase[] = [
   {
     name: 'an epic owned by a developer whose role is inferred as PO',
     site: mobSite([epic({ assigneeId: 'dev' }), story()], undefined, ranks('dev')),
-    expected: [
+    errors: [
       {
-        id: MOB1,
+        subject: MOB1,
         severity: 'warning',
-        message: ['owned by Dana Doer', 'their own actions suggest a Product Owner (inferred)'],
+        messageId: 'ownerNotPm',
+        data: {
+          owner: 'Dana Doer',
+          ownerRole: 'they hold no mapped role, and their own actions suggest a Product Owner (inferred)',
+        },
         evidence: ['MOB-1'],
       },
     ],
@@ -126,12 +141,18 @@ const invalid: InvalidCase[] = [
   {
     name: 'an epic owned by a PM whose account is deactivated',
     site: mobSite([epic({ assigneeId: 'gone' })], { pm: ['pat', 'gone'], po: ['olga'] }),
-    expected: [
+    errors: [
       {
-        id: MOB1,
+        subject: MOB1,
         severity: 'warning',
-        message: ['they are a Product Manager, but their account is deactivated'],
-        suggestion: ['Hand MOB-1 to an active Product Manager (Pat Manager)'],
+        messageId: 'ownerNotPm',
+        suggestionId: 'replace',
+        data: {
+          key: 'MOB-1',
+          project: 'MOB',
+          ownerRole: 'they are a Product Manager, but their account is deactivated',
+          pms: 'Pat Manager',
+        },
         evidence: ['MOB-1'],
       },
     ],
@@ -140,11 +161,12 @@ const invalid: InvalidCase[] = [
     name: 'an initiative with no owner at exactly minLevel 2',
     site: mobSite([item('MOB-3', { level: 2, summary: 'Field sales' })]),
     config: rules({ options: { minLevel: 2 } }),
-    expected: [
+    errors: [
       {
-        id: `${ID}|item:MOB-3`,
+        subject: `item:MOB-3`,
         severity: 'warning',
-        message: ['Initiative MOB-3 "Field sales" is open on the roadmap (To Do) but has no owner'],
+        messageId: 'noOwner',
+        data: { type: 'Initiative', key: 'MOB-3', summary: 'Field sales', status: 'To Do', project: 'MOB' },
         evidence: ['MOB-3'],
       },
     ],
@@ -153,11 +175,12 @@ const invalid: InvalidCase[] = [
     name: 'a custom owner field naming the PO, with the project’s own severity',
     site: mobSite([epic({ assigneeId: 'pat', userFields: { customfield_10100: ['olga'] } })]),
     config: { ownerField: 'customfield_10100', ...rules({ severity: 'error' }) },
-    expected: [
+    errors: [
       {
-        id: MOB1,
+        subject: MOB1,
         severity: 'error',
-        message: ['owned by Olga Owner (its owner field (customfield_10100))'],
+        messageId: 'ownerNotPm',
+        data: { ownerField: 'owner field (customfield_10100)', owner: 'Olga Owner' },
         evidence: ['MOB-1'],
       },
     ],
@@ -165,25 +188,17 @@ const invalid: InvalidCase[] = [
   {
     name: 'no PM mapped in the project: the suggestion says to map one first',
     site: mobSite([epic()], { po: ['olga'] }),
-    expected: [
+    errors: [
       {
-        id: MOB1,
+        subject: MOB1,
         severity: 'warning',
-        message: ['has no owner'],
-        suggestion: ['no other active Product Manager is mapped in MOB yet, so map one first'],
+        messageId: 'noOwner',
+        suggestionId: 'assign',
+        data: { project: 'MOB', pms: 'no other active Product Manager is mapped in MOB yet, so map one first' },
         evidence: ['MOB-1'],
       },
     ],
   },
 ];
 
-const run = (entry: Case) => runRule(rule, entry.site, { ...defaultConfig(), ...entry.config });
-
-describe(ID, () => {
-  describe('valid', () => {
-    it.each(valid)('$name', (entry) => expect(run(entry)).toEqual([]));
-  });
-  describe('invalid', () => {
-    it.each(invalid)('$name', (entry) => expectFindings(run(entry), entry.expected));
-  });
-});
+runRuleTests(rule, { valid, invalid });

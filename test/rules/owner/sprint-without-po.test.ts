@@ -1,11 +1,10 @@
 import type { AuditConfig } from '../../../src/config/types';
-import { defaultConfig } from '../../../src/config/defaults';
 import type { Action, Site, Sprint } from '../../../src/domain/model';
-import { rule } from '../../../src/rules/owner/sprint-without-po';
-import { change, comment, item, person, project, runRule, site, sprint, type SiteCase } from '../harness';
-import { expectFindings, type Expected } from '../overlap/expect';
+import { rule, type MessageIds } from '../../../src/rules/owner/sprint-without-po';
+import { change, comment, item, person, project, site, sprint } from '../../fixtures/build-site';
+import { runRuleTests, type ExpectedFinding, type ValidCase } from '../rule-tester';
 
-const ID = 'owner/sprint-without-po';
+const ID = rule.meta.id;
 const PEOPLE = [
   person('pat', 'Pat Manager'),
   person('olga', 'Olga Owner'),
@@ -47,7 +46,7 @@ const rules = (setting: AuditConfig['rules'][string]): Partial<AuditConfig> => (
   projects: { MOB: { rules: { [ID]: setting } } },
 });
 
-type Case = SiteCase;
+type Case = ValidCase;
 
 const valid: Case[] = [
   { name: 'a sprint with a goal, whoever acts', site: mobSite([{ ...ACTIVE, goal: 'Checkout works offline' }], []) },
@@ -102,23 +101,29 @@ const valid: Case[] = [
 ];
 
 interface InvalidCase extends Case {
-  expected: Expected[];
+  errors: Array<ExpectedFinding<MessageIds>>;
 }
 
 const invalid: InvalidCase[] = [
   {
     name: 'an active sprint with no goal and nobody managing it',
     site: mobSite([ACTIVE], []),
-    expected: [
+    errors: [
       {
-        id: `${ID}|sprint:7`,
+        subject: `sprint:7`,
         severity: 'warning',
-        message: [
-          'Sprint "MOB Sprint 7" (active, 2026-11-16 to 2026-11-30) has no goal and no Product Owner activity',
-          'none of its 2 items',
-          'Nobody did backlog work on its items.',
-        ],
-        suggestion: ['The Product Owner of MOB (Olga Owner) should give each sprint a goal'],
+        messageId: 'unmanaged',
+        suggestionId: 'ownIt',
+        data: {
+          name: 'MOB Sprint 7',
+          state: 'active',
+          start: '2026-11-16',
+          end: '2026-11-30',
+          items: '2 items',
+          project: 'MOB',
+          actedBy: 'Nobody did backlog work on its items.',
+          pos: 'Olga Owner',
+        },
         evidence: ['MOB-2', 'MOB-3'],
         criteria: ['C9'],
       },
@@ -130,11 +135,17 @@ const invalid: InvalidCase[] = [
       [CLOSED],
       [plan('sam', '2026-11-02T08:00:00.000Z', 6), rank('sam', '2026-11-05T10:00:00.000Z', 'MOB-3')],
     ),
-    expected: [
+    errors: [
       {
-        id: `${ID}|sprint:6`,
+        subject: `sprint:6`,
         severity: 'warning',
-        message: ['(closed, 2026-11-02 to 2026-11-16)', 'came from Sam Master (2), none of them a Product Owner there'],
+        messageId: 'unmanaged',
+        data: {
+          state: 'closed',
+          start: '2026-11-02',
+          end: '2026-11-16',
+          actedBy: 'The backlog work on them came from Sam Master (2), none of them a Product Owner there.',
+        },
         evidence: ['MOB-2', 'MOB-3'],
       },
     ],
@@ -143,20 +154,40 @@ const invalid: InvalidCase[] = [
     name: 'a closed sprint that ended exactly when the audit window opens',
     site: mobSite([CLOSED], []),
     since: new Date('2026-11-16T08:00:00.000Z'),
-    expected: [{ id: `${ID}|sprint:6`, severity: 'warning', message: ['MOB Sprint 6'], evidence: ['MOB-2', 'MOB-3'] }],
+    errors: [
+      {
+        subject: `sprint:6`,
+        severity: 'warning',
+        messageId: 'unmanaged',
+        data: { name: 'MOB Sprint 6', project: 'MOB' },
+        evidence: ['MOB-2', 'MOB-3'],
+      },
+    ],
   },
   {
     name: 'the PO ranking a minute before the start',
     site: mobSite([ACTIVE], [rank('olga', '2026-11-16T08:59:00.000Z')]),
-    expected: [
-      { id: `${ID}|sprint:7`, severity: 'warning', message: ['Nobody did backlog work'], evidence: ['MOB-2', 'MOB-3'] },
+    errors: [
+      {
+        subject: `sprint:7`,
+        severity: 'warning',
+        messageId: 'unmanaged',
+        data: { actedBy: 'Nobody did backlog work on its items.' },
+        evidence: ['MOB-2', 'MOB-3'],
+      },
     ],
   },
   {
     name: 'the PO ranking a minute after completion',
     site: mobSite([CLOSED], [rank('olga', '2026-11-16T08:01:00.000Z')]),
-    expected: [
-      { id: `${ID}|sprint:6`, severity: 'warning', message: ['Nobody did backlog work'], evidence: ['MOB-2', 'MOB-3'] },
+    errors: [
+      {
+        subject: `sprint:6`,
+        severity: 'warning',
+        messageId: 'unmanaged',
+        data: { actedBy: 'Nobody did backlog work on its items.' },
+        evidence: ['MOB-2', 'MOB-3'],
+      },
     ],
   },
   {
@@ -165,12 +196,13 @@ const invalid: InvalidCase[] = [
       pm: ['pat'],
       po: ['olga', 'bot'],
     }),
-    expected: [
+    errors: [
       {
-        id: `${ID}|sprint:7`,
+        subject: `sprint:7`,
         severity: 'warning',
-        message: ['Nobody did backlog work'],
-        suggestion: ['The Product Owner of MOB (Olga Owner)'],
+        messageId: 'unmanaged',
+        suggestionId: 'ownIt',
+        data: { project: 'MOB', actedBy: 'Nobody did backlog work on its items.', pos: 'Olga Owner' },
         evidence: ['MOB-2', 'MOB-3'],
       },
     ],
@@ -182,25 +214,16 @@ const invalid: InvalidCase[] = [
       [1, 2, 3].map((n) => rank('sam', `2026-11-1${6 + n}T10:00:00.000Z`)),
     ),
     config: rules({ severity: 'error' }),
-    expected: [
+    errors: [
       {
-        id: `${ID}|sprint:7`,
+        subject: `sprint:7`,
         severity: 'error',
-        message: ['came from Sam Master (3)'],
+        messageId: 'unmanaged',
+        data: { actedBy: 'The backlog work on them came from Sam Master (3), none of them a Product Owner there.' },
         evidence: ['MOB-2', 'MOB-2', 'MOB-2'],
       },
     ],
   },
 ];
 
-const run = (entry: Case) =>
-  runRule(rule, entry.site, { ...defaultConfig(), ...entry.config }, entry.since ? { since: entry.since } : {});
-
-describe(ID, () => {
-  describe('valid', () => {
-    it.each(valid)('$name', (entry) => expect(run(entry)).toEqual([]));
-  });
-  describe('invalid', () => {
-    it.each(invalid)('$name', (entry) => expectFindings(run(entry), entry.expected));
-  });
-});
+runRuleTests(rule, { valid, invalid });

@@ -1,3 +1,4 @@
+import type { RuleId } from '../../../rules';
 import type { PriorityName, StatusName } from '../catalog';
 
 /**
@@ -6,24 +7,6 @@ import type { PriorityName, StatusName } from '../catalog';
  * generator turns that description into Jira REST data. Dates are calendar days on the default timeline
  * ("now" = 2026-11-22); times in scripts are the author's local time.
  */
-
-export const RULE_IDS = [
-  'overlap/po-strategic-action',
-  'overlap/pm-tactical-action',
-  'overlap/dual-role',
-  'overlap/contested-item',
-  'owner/roadmap-item-unowned',
-  'owner/sprint-without-po',
-  'owner/project-missing-role',
-  'horizon/roadmap-item-too-short',
-  'horizon/roadmap-item-too-long',
-  'horizon/sprint-too-long',
-  'horizon/backlog-item-too-far',
-  'trace/roadmap-item-not-broken-down',
-  'trace/sprint-item-without-roadmap-link',
-] as const;
-
-export type RuleId = (typeof RULE_IDS)[number];
 
 /** A deliberate case: a problem the auditor must report under `rule`, or a control it must not report under it. */
 export interface PlantedNote {

@@ -1,13 +1,16 @@
-import { ownerOf } from '../../audit/report';
-import type { ProductRole } from '../../config/types';
-import type { FindingEvidence, FindingSubject } from '../../domain/finding';
-import { HIERARCHY, type CalendarDate, type FieldChange, type Instant, type Item } from '../../domain/model';
-import { plannedSpan, type Span } from '../../horizon';
-import type { AuditIndex, RuleContext } from '../types';
+import { ownerOf } from '../audit/report';
+import type { ProductRole } from '../config/types';
+import { CRITERIA, RELATIONS, type CriteriaId } from '../criteria';
+import type { FindingEvidence, FindingSubject } from '../domain/finding';
+import { HIERARCHY, type CalendarDate, type FieldChange, type Instant, type Item } from '../domain/model';
+import { plannedSpan, type Span } from '../horizon';
+import type { RoleDirectory } from '../roles';
+import type { AuditIndex, ClassifiedAction, RuleContext } from './types';
 
 /**
- * What the horizon and trace rules share: which field a planned date comes from, the evidence for it, who should
- * act on a finding, and spans said in words.
+ * What rules share: which field a planned date comes from and the evidence for it, who counts as a decider and
+ * which roles someone holds by the mapping, how an action reads as evidence, who should act on a finding, and
+ * counts, names and spans said in words.
  */
 
 export type DateMeaning = 'targetStart' | 'startDate' | 'targetEnd' | 'dueDate';
@@ -58,7 +61,7 @@ export function itemData(item: Item): { type: string; key: string; summary: stri
 }
 
 /** The UTC day of an instant (`2026-12-02T09:00:00.000Z` → `2026-12-02`); calendar dates pass unchanged. */
-export function dayOf(value: Instant | CalendarDate): CalendarDate {
+export function dayOf(value: Instant): CalendarDate {
   return value.slice(0, 10);
 }
 
@@ -150,6 +153,7 @@ export function roadmapDecider(context: RuleContext<object>, item: Item): string
   return roleHolderNames(context, item.projectKey, 'pm', 'the product manager');
 }
 
+/** "Ana Costa", "Ana Costa and Lukas Becker", "Ana Costa, Lukas Becker and Wei Zhang". */
 export function joinNames(names: readonly string[]): string {
   if (names.length <= 1) return names[0] ?? '';
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
@@ -168,8 +172,9 @@ export function weeksOf(days: number): string {
   return String(Math.round((days / 7) * 10) / 10);
 }
 
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+/** "1 day", "3 days"; `many` for irregular plurals. */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
 }
 
 function capitalise(text: string): string {
@@ -197,4 +202,81 @@ export function* plannedRoadmapItems(context: RuleContext<SpanRuleOptions>): Gen
     const span = plannedSpan(item);
     if (span) yield { item, span };
   }
+}
+
+/** At most this many actions are listed as a finding's evidence; the message gives the total. */
+export const EVIDENCE_LIMIT = 10;
+
+/** Apps (automation, integrations) act on someone's behalf; they never count as deciders. */
+export function isHumanDecider(index: AuditIndex, accountId: string | undefined): accountId is string {
+  return accountId !== undefined && index.people.get(accountId)?.kind !== 'app';
+}
+
+/**
+ * The roles someone holds for work in a project by the configured mapping (mapped there, else elsewhere on the
+ * site). Roles inferred from the person's own actions do not count: judging those actions against a role guessed
+ * from them would be circular.
+ */
+export function mappedRolesIn(roles: RoleDirectory, accountId: string, projectKey: string): ProductRole[] {
+  const info = roles.rolesIn(accountId, projectKey);
+  return info.scope === 'project' || info.scope === 'site' ? info.roles : [];
+}
+
+/** Whether someone is mapped to the role anywhere on the site. */
+export function mappedAnywhere(roles: RoleDirectory, accountId: string, role: ProductRole): boolean {
+  const info = roles.siteRoles(accountId);
+  return info.scope === 'site' && info.roles.includes(role);
+}
+
+/** Project keys where the person is mapped to the role, sorted. */
+export function projectsWhereMapped(
+  index: AuditIndex,
+  roles: RoleDirectory,
+  accountId: string,
+  role: ProductRole,
+): string[] {
+  return [...index.projects.keys()].filter((key) => roles.holders(key, role).includes(accountId)).sort();
+}
+
+/** Names of the people (not apps) mapped to a role in a project, or a phrase saying nobody is. */
+export function holderNames(index: AuditIndex, roles: RoleDirectory, projectKey: string, role: ProductRole): string {
+  const names = roles
+    .holders(projectKey, role)
+    .filter((id) => isHumanDecider(index, id))
+    .map((id) => personName(index, id));
+  return names.length > 0
+    ? joinNames(names)
+    : `nobody yet (no ${role === 'pm' ? 'Product Manager' : 'Product Owner'} is mapped in ${projectKey})`;
+}
+
+/** One action as evidence: "Daniel Kowalski (PO): Moved the epic's target end later by 5 months, to 8 months out". */
+export function actionEvidence(index: AuditIndex, entry: ClassifiedAction, role?: string): FindingEvidence {
+  const who = entry.action.authorId ? personName(index, entry.action.authorId) : 'Someone';
+  return {
+    issueKey: entry.item.key,
+    actionId: entry.action.id,
+    at: entry.action.at,
+    what: `${who}${role ? ` (${role})` : ''}: ${entry.classification.reason}`,
+  };
+}
+
+/** Decisions before comments (R4), then the more confident, then the more recent. */
+export function mostTellingFirst(a: ClassifiedAction, b: ClassifiedAction): number {
+  const comment = Number(a.action.kind === 'comment') - Number(b.action.kind === 'comment');
+  return (
+    comment ||
+    b.classification.confidence - a.classification.confidence ||
+    (a.action.at < b.action.at ? 1 : a.action.at > b.action.at ? -1 : 0)
+  );
+}
+
+const CRITERIA_ORDER: readonly CriteriaId[] = [
+  ...CRITERIA.map((entry) => entry.id),
+  ...RELATIONS.map((entry) => entry.id),
+];
+
+/** The rule's own criteria with those its evidence was classified under, in the rulebook's order. */
+export function criteriaOf(base: readonly CriteriaId[], entries: readonly ClassifiedAction[]): CriteriaId[] {
+  const ids = new Set<CriteriaId>([...base, ...entries.flatMap((entry) => entry.classification.criteria)]);
+  return CRITERIA_ORDER.filter((id) => ids.has(id));
 }
