@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ManifestSchema } from '@forge/manifest';
+import { CONTENT_PERMISSIONS } from '../../src/dev/preview/csp';
 import { checkManifest, forgeValidate, parseManifest, type ManifestProblem } from './check-manifest';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -36,6 +37,10 @@ const UI_MODULE_TYPES = [
 ];
 
 describe('manifest.yml', () => {
+  it("allows the Custom UI exactly the content the preview's policy allows (test/browser/csp.test.ts)", () => {
+    expect(loadManifest().permissions?.content).toEqual(CONTENT_PERMISSIONS);
+  });
+
   it('passes @forge/manifest full validation with no errors or warnings', async () => {
     expect(await forgeValidate(MANIFEST)).toEqual([]);
   });
