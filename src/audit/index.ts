@@ -5,7 +5,7 @@ import type { Instant, Site } from '../domain/model';
 import { RoleDirectory, type DecisionCounts } from '../roles';
 import { RULE_LIST } from '../rules';
 import type { AnyRule, ClassifiedAction } from '../rules/types';
-import { buildIndex, classifySite } from './index-site';
+import { buildIndex, classifySite, countedOnce, outsideWindow } from './index-site';
 import {
   buildCoverage,
   personProfiles,
@@ -19,11 +19,12 @@ import {
   type SprintSummary,
 } from './report';
 import { runRules, type RuleRun } from './run-rules';
+import { auditWindow, projectWindow, type AuditWindow } from './window';
 
 export interface AuditOptions {
   /** The audit's "now": the snapshot's capture time when replaying, else the clock. */
   now: Date;
-  /** Only actions from this instant on are judged. */
+  /** Only actions from this instant on are judged, in every project; else each project's configured window. */
   since?: Date;
   /** Only these projects. */
   projectKeys?: string[];
@@ -35,7 +36,7 @@ export interface AuditOptions {
 export interface AuditReport {
   generatedAt: Instant;
   now: Instant;
-  window: { since?: Instant; until: Instant };
+  window: AuditWindow;
   site: { baseUrl: string };
   coverage: Coverage;
   people: PersonProfile[];
@@ -53,11 +54,9 @@ export function auditSite(fullSite: Site, config: AuditConfig, options: AuditOpt
       ? restrictToProjects(fullSite, options.projectKeys)
       : fullSite;
   const settings = settingsLookup(config);
-  const actions = classifySite(
-    site,
-    { ...(options.since ? { since: options.since } : {}), until: options.now },
-    (key) => settings(key).thresholds,
-  );
+  const window = auditWindow(config, options);
+  const windowOf = (projectKey: string) => projectWindow(window, projectKey);
+  const { actions, repeated } = countedOnce(classifySite(site, windowOf, (key) => settings(key).thresholds));
   const roles = new RoleDirectory(site, config, countDecisions(site, actions));
   const index = buildIndex(site, actions);
   const run = runRules({
@@ -67,14 +66,18 @@ export function auditSite(fullSite: Site, config: AuditConfig, options: AuditOpt
     actions,
     roles,
     now: options.now,
-    ...(options.since ? { since: options.since } : {}),
+    windowOf,
   });
   return {
     generatedAt: (options.generatedAt ?? options.now).toISOString(),
     now: options.now.toISOString(),
-    window: { ...(options.since ? { since: options.since.toISOString() } : {}), until: options.now.toISOString() },
+    window,
     site: { baseUrl: site.baseUrl },
-    coverage: buildCoverage(site, actions.length),
+    coverage: buildCoverage(site, {
+      inWindow: actions.length,
+      repeats: repeated.length,
+      ...outsideWindow(site, windowOf),
+    }),
     people: personProfiles(index, actions, roles),
     projects: projectSummaries(index, roles, actions),
     sprints: sprintSummaries(index, roles),
@@ -94,18 +97,20 @@ export function settingsLookup(config: AuditConfig): (projectKey: string) => Eff
   };
 }
 
-/** What kinds of action each person took (apps left out): what role inference goes by. */
+/** What kinds of action each person took in each project (apps left out): what role inference goes by. */
 export function countDecisions(
   site: Pick<Site, 'people'>,
   actions: readonly ClassifiedAction[],
-): Map<string, DecisionCounts> {
-  const decisions = new Map<string, DecisionCounts>();
+): Map<string, Map<string, DecisionCounts>> {
+  const decisions = new Map<string, Map<string, DecisionCounts>>();
   const apps = new Set(site.people.filter((person) => person.kind === 'app').map((person) => person.accountId));
-  for (const { action, classification } of actions) {
+  for (const { action, item, classification } of actions) {
     if (!action.authorId || apps.has(action.authorId)) continue;
-    const counts = decisions.get(action.authorId) ?? { strategic: 0, tactical: 0, neutral: 0 };
+    const project = decisions.get(item.projectKey) ?? new Map<string, DecisionCounts>();
+    const counts = project.get(action.authorId) ?? { strategic: 0, tactical: 0, neutral: 0 };
     counts[classification.role]++;
-    decisions.set(action.authorId, counts);
+    project.set(action.authorId, counts);
+    decisions.set(item.projectKey, project);
   }
   return decisions;
 }

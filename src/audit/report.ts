@@ -1,10 +1,12 @@
 import type { Role } from '../classify';
 import type { EffectiveSettings, ProductRole } from '../config/types';
 import type { Finding } from '../domain/finding';
-import { HIERARCHY, type Instant, type Item, type ReadProblem, type Site } from '../domain/model';
+import type { Instant, ReadProblem, Site } from '../domain/model';
 import { plannedSpan, sprintLengthDays, duringSprint } from '../horizon';
-import type { RoleDirectory, RoleInfo } from '../roles';
+import { isRoadmapItem, ownerOf } from '../horizon/roadmap';
+import type { ProjectRoleProposal, RoleDirectory, RoleInfo } from '../roles';
 import type { AuditIndex, ClassifiedAction } from '../rules/types';
+import { personName } from '../domain/text';
 
 export interface RoleCounts {
   strategic: number;
@@ -19,6 +21,8 @@ export interface PersonProfile {
   roles: ProductRole[];
   roleSources: RoleInfo['sources'];
   roleScope: RoleInfo['scope'];
+  /** For inferred roles: the decisions each rests on, per project. */
+  inferredFrom?: RoleInfo['inferredFrom'];
   counts: RoleCounts;
   /** Shares of all actions in the window, 0..1. */
   share: RoleCounts;
@@ -37,8 +41,10 @@ export interface SprintSummary {
   endDate?: Instant;
   lengthDays?: number;
   goal?: string;
+  /** Whether the source records sprint goals, so that a missing goal means none was set. */
+  goalKnown: boolean;
   items: number;
-  /** Tactical decisions on the sprint's items, made during the sprint by people mapped as POs (not inferred). */
+  /** Tactical decisions on the sprint's items, made during the sprint by its project's POs (mapped or inferred). */
   poDecisions: number;
   /** Both counts by the project of the items, so a viewer who may not browse some of them sees only the rest. */
   byProject: Record<string, { items: number; poDecisions: number }>;
@@ -67,6 +73,8 @@ export interface ProjectSummary {
   name: string;
   productManagers: string[];
   productOwners: string[];
+  /** With nobody mapped: the people whose decisions dominate, proposed per role, for an admin to confirm. */
+  proposedRoles?: Pick<ProjectRoleProposal, 'pm' | 'po'>;
   combinedRole: boolean;
   items: number;
   actions: number;
@@ -76,7 +84,14 @@ export interface Coverage {
   projects: number;
   issues: number;
   actions: number;
+  /** Actions judged: inside their project's window, each decision once. */
   actionsInWindow: number;
+  /** Actions older than their project's window: not judged. */
+  actionsBeforeWindow: number;
+  /** Actions later than the audit's now (an export's capture time estimated too early, a clock ahead): not judged. */
+  actionsAfterNow: number;
+  /** Changes inside the window that repeat another's move (a parent and an Epic Link written together), counted with it. */
+  repeatedMoves: number;
   people: number;
   boards: number;
   sprints: number;
@@ -84,12 +99,18 @@ export interface Coverage {
   unread: ReadProblem[];
 }
 
-export function buildCoverage(site: Site, actionsInWindow: number): Coverage {
+export function buildCoverage(
+  site: Site,
+  actions: { inWindow: number; before: number; after: number; repeats: number },
+): Coverage {
   return {
     projects: site.projects.length,
     issues: site.items.length,
     actions: site.actions.length,
-    actionsInWindow,
+    actionsInWindow: actions.inWindow,
+    actionsBeforeWindow: actions.before,
+    actionsAfterNow: actions.after,
+    repeatedMoves: actions.repeats,
     people: site.people.length,
     boards: site.boards.length,
     sprints: site.sprints.length,
@@ -105,10 +126,12 @@ export function personProfiles(
   const counts = new Map<string, { counts: RoleCounts; byProject: Record<string, RoleCounts> }>();
   for (const { action, item, classification } of actions) {
     if (!action.authorId) continue;
-    const entry = counts.get(action.authorId) ?? { counts: emptyCounts(), byProject: {} };
-    entry.counts[classification.role as Role]++;
-    (entry.byProject[item.projectKey] ??= emptyCounts())[classification.role as Role]++;
-    counts.set(action.authorId, entry);
+    // One person's several accounts (configured aliases) are one row.
+    const accountId = roles.canonical(action.authorId);
+    const entry = counts.get(accountId) ?? { counts: emptyCounts(), byProject: {} };
+    entry.counts[classification.role]++;
+    (entry.byProject[item.projectKey] ??= emptyCounts())[classification.role]++;
+    counts.set(accountId, entry);
   }
   return [...counts.entries()]
     .map(([accountId, entry]) => {
@@ -121,6 +144,7 @@ export function personProfiles(
         roles: role.roles,
         roleSources: role.sources,
         roleScope: role.scope,
+        ...(role.inferredFrom ? { inferredFrom: role.inferredFrom } : {}),
         counts: entry.counts,
         share: shares(entry.counts),
         projects: Object.keys(entry.byProject).sort(),
@@ -131,11 +155,9 @@ export function personProfiles(
 }
 
 export function sprintSummaries(index: AuditIndex, roles: RoleDirectory): SprintSummary[] {
-  const boardProject = new Map(index.site.boards.map((board) => [board.id, board.projectKey]));
   return index.site.sprints.map((sprint) => {
     const items = index.itemsBySprint.get(sprint.id) ?? [];
-    const projectKey =
-      (sprint.boardId !== undefined ? boardProject.get(sprint.boardId) : undefined) ?? items[0]?.projectKey;
+    const projectKey = index.sprintProjects.get(sprint.id);
     let poDecisions = 0;
     const byProject: SprintSummary['byProject'] = {};
     for (const item of items) {
@@ -144,7 +166,7 @@ export function sprintSummaries(index: AuditIndex, roles: RoleDirectory): Sprint
       for (const { action, classification } of index.actionsByItem.get(item.key) ?? []) {
         if (classification.role !== 'tactical' || !action.authorId || !duringSprint(action.at, sprint)) continue;
         const role = roles.rolesIn(action.authorId, item.projectKey);
-        if (role.scope !== 'inferred' && role.roles.includes('po')) {
+        if (role.roles.includes('po')) {
           poDecisions++;
           counts.poDecisions++;
         }
@@ -157,6 +179,7 @@ export function sprintSummaries(index: AuditIndex, roles: RoleDirectory): Sprint
       items: items.length,
       poDecisions,
       byProject,
+      goalKnown: sprint.goalKnown === true,
     };
     if (sprint.boardId !== undefined) summary.boardId = sprint.boardId;
     if (projectKey) summary.projectKey = projectKey;
@@ -167,24 +190,6 @@ export function sprintSummaries(index: AuditIndex, roles: RoleDirectory): Sprint
     if (sprint.goal) summary.goal = sprint.goal;
     return summary;
   });
-}
-
-export function isRoadmapItem(item: Item): boolean {
-  return item.type.hierarchyLevel >= HIERARCHY.epic;
-}
-
-/** The owner of a roadmap item by the configured owner field (assignee unless set otherwise). */
-export function ownerOf(item: Item, settings: Pick<EffectiveSettings, 'ownerField'>): string | undefined {
-  switch (settings.ownerField) {
-    case 'assignee':
-      return item.assigneeId;
-    case 'reporter':
-      return item.reporterId;
-    case 'creator':
-      return item.creatorId;
-    default:
-      return item.userFields[settings.ownerField]?.[0];
-  }
 }
 
 export function roadmapSummaries(
@@ -212,7 +217,7 @@ export function roadmapSummaries(
     };
     if (ownerId) {
       summary.ownerId = ownerId;
-      summary.ownerName = index.people.get(ownerId)?.displayName ?? 'Unknown user';
+      summary.ownerName = personName(index, ownerId);
     }
     if (span) Object.assign(summary, { start: span.start, end: span.end, spanDays: span.days });
     return summary;
@@ -228,15 +233,22 @@ export function projectSummaries(
   for (const { item } of actions) actionCounts.set(item.projectKey, (actionCounts.get(item.projectKey) ?? 0) + 1);
   const itemCounts = new Map<string, number>();
   for (const item of index.site.items) itemCounts.set(item.projectKey, (itemCounts.get(item.projectKey) ?? 0) + 1);
-  return index.site.projects.map((project) => ({
-    key: project.key,
-    name: project.name,
-    productManagers: roles.holders(project.key, 'pm'),
-    productOwners: roles.holders(project.key, 'po'),
-    combinedRole: roles.isCombinedRole(project.key),
-    items: itemCounts.get(project.key) ?? 0,
-    actions: actionCounts.get(project.key) ?? 0,
-  }));
+  const proposals = new Map(
+    roles.proposal(index.site.projects.map((project) => project.key)).map((entry) => [entry.projectKey, entry]),
+  );
+  return index.site.projects.map((project) => {
+    const proposal = proposals.get(project.key);
+    return {
+      key: project.key,
+      name: project.name,
+      productManagers: roles.holders(project.key, 'pm'),
+      productOwners: roles.holders(project.key, 'po'),
+      ...(proposal ? { proposedRoles: { pm: proposal.pm, po: proposal.po } } : {}),
+      combinedRole: roles.isCombinedRole(project.key),
+      items: itemCounts.get(project.key) ?? 0,
+      actions: actionCounts.get(project.key) ?? 0,
+    };
+  });
 }
 
 /** The profile with counts and shares of the person's work in one project only. */

@@ -1,6 +1,6 @@
 import { effectiveSettings } from '../config/defaults';
 import type { AuditConfig, EffectiveSettings, Suppression } from '../config/types';
-import type { Finding } from '../domain/finding';
+import { compareFindings, type Finding } from '../domain/finding';
 import type { RoleDirectory } from '../roles';
 import type { AnyRule, AuditIndex, ClassifiedAction, FindingDraft } from '../rules/types';
 
@@ -16,7 +16,7 @@ export interface RuleRunInput {
   actions: readonly ClassifiedAction[];
   roles: RoleDirectory;
   now: Date;
-  since?: Date;
+  windowOf(projectKey: string): { since: Date; until: Date };
   /** Keep only findings whose settings come from these projects (the projects one part of a sharded audit is for). */
   homeProjects?: ReadonlySet<string>;
 }
@@ -42,7 +42,7 @@ export function runRules(input: RuleRunInput): RuleRun {
   for (const rule of input.rules) {
     rule.check({
       now: input.now,
-      ...(input.since ? { since: input.since } : {}),
+      windowOf: input.windowOf,
       index: input.index,
       actions: input.actions,
       roles: input.roles,
@@ -79,6 +79,7 @@ function toFinding(rule: AnyRule, draft: FindingDraft, settings: EffectiveSettin
     message: formatMessage(rule, draft.messageId, draft.data),
     evidence: draft.evidence,
     suggestion: formatMessage(rule, draft.suggestionId, draft.data),
+    ...(draft.provisional ? { provisional: true } : {}),
   };
 }
 
@@ -96,15 +97,4 @@ export function formatMessage(rule: AnyRule, messageId: string, data: Record<str
     if (value === undefined) throw new Error(`Rule ${rule.meta.id} message "${messageId}" needs "${name}"`);
     return String(value);
   });
-}
-
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
-
-/** Report order: most severe first, then by rule and id. */
-export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-    (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-  );
 }

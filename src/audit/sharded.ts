@@ -14,13 +14,14 @@
  * would have made of the whole site at once.
  */
 import type { AuditConfig } from '../config/types';
-import type { Action, Item, Person, Site } from '../domain/model';
-import { compareActions, compareItems, fullerPerson, withSprint } from '../jira/normalise';
+import type { Action, Item, Person, Release, Site } from '../domain/model';
+import { sprintProjects } from '../domain/sprint-project';
+import { compareActions, compareItems, fullerPerson, withSprint } from '../domain/join';
 import { RoleDirectory, type DecisionCounts } from '../roles';
 import { RULE_LIST } from '../rules';
 import type { AnyRule, ClassifiedAction } from '../rules/types';
 import { countDecisions, settingsLookup, type AuditOptions, type AuditReport } from './index';
-import { buildIndex, classifySite } from './index-site';
+import { buildIndex, classifySite, countedOnce, outsideWindow } from './index-site';
 import {
   personProfiles,
   projectSummaries,
@@ -33,7 +34,9 @@ import {
   type RoadmapItemSummary,
   type SprintSummary,
 } from './report';
-import { compareFindings, runRules, type RuleRun } from './run-rules';
+import { compareFindings } from '../domain/finding';
+import { runRules, type RuleRun } from './run-rules';
+import { auditWindow, projectWindow } from './window';
 
 /** A project as normalised on its own: its items and actions, with the people, boards and sprints it names. */
 export type ProjectSite = Site;
@@ -49,7 +52,7 @@ export interface SiteOutline extends Omit<Site, 'actions'> {
   actionCount: number;
 }
 
-/** What people decided in one project: counts for role inference, and the strategic decisions themselves. */
+/** What people decided in one project: counts for role inference (its own items only), and the strategic decisions themselves. */
 export interface ProjectDecisions {
   projectKey: string;
   decisions: Record<string, DecisionCounts>;
@@ -76,7 +79,7 @@ export interface ProjectAudit {
   /** Counts of this project's work only; merged across parts. */
   people: PersonProfile[];
   project?: ProjectSummary;
-  /** The sprints whose board (or first item) is in this project, and sprints of no project. */
+  /** The sprints that belong to this project (see `sprintProjects`), and sprints of no project. */
   sprints: SprintSummary[];
   roadmapItems: RoadmapItemSummary[];
 }
@@ -126,7 +129,12 @@ export function mergeOutlines(outlines: readonly ProjectOutline[]): SiteOutline 
   const sprints = new Map<number, Site['sprints'][number]>();
   const projects = new Map<string, Site['projects'][number]>();
   const problems = new Map<string, Site['problems'][number]>();
+  const releases = new Map<string, Release>();
   for (const outline of outlines) {
+    for (const release of outline.releases ?? []) {
+      const key = `${release.projectKey}/${release.id ?? release.name}`;
+      if (!releases.has(key)) releases.set(key, release);
+    }
     outline.people.forEach((person) =>
       people.set(person.accountId, fullerPerson(people.get(person.accountId), person)),
     );
@@ -150,6 +158,7 @@ export function mergeOutlines(outlines: readonly ProjectOutline[]): SiteOutline 
     projects: byKey(projects),
     boards: byId(boards),
     sprints: byId(sprints),
+    releases: [...releases.values()],
     items: outlines.flatMap((outline) => outline.items).sort(compareItems),
     problems: [...problems.values()],
     actionCount: outlines.reduce((sum, outline) => sum + outline.actionCount, 0),
@@ -166,14 +175,16 @@ export function projectDecisions(
 ): ProjectDecisions {
   const settings = settingsLookup(config);
   const shard = shardSite(outline, site, projectKey, { items: [], actions: [] });
-  const classified = classifySite(shard, windowOf(options), (key) => settings(key).thresholds);
+  const { actions: classified } = countedOnce(
+    classifySite(shard, windowsOf(config, options), (key) => settings(key).thresholds),
+  );
   const strategic = classified.filter(
     ({ action, classification }) => action.kind !== 'comment' && classification.role === 'strategic',
   );
   const strategicItems = new Map(strategic.map(({ item }) => [item.key, item]));
   return {
     projectKey,
-    decisions: Object.fromEntries(countDecisions(shard, classified)),
+    decisions: Object.fromEntries(countDecisions(shard, classified).get(projectKey) ?? []),
     strategic: strategic.map(({ action }) => action),
     strategicItems: [...strategicItems.values()],
   };
@@ -197,7 +208,7 @@ export function foreignNeeds(outline: SiteOutline, projectKey: string): string[]
       parentKey = parent.parentKey;
     }
   }
-  const homes = sprintHomes(outline);
+  const homes = sprintProjects(outline);
   for (const item of outline.items) {
     if (item.projectKey !== projectKey && item.sprintIds.some((id) => homes.get(id) === projectKey))
       needed.add(item.key);
@@ -222,11 +233,18 @@ export function auditProject(
     actions: [...foreign.actions, ...elsewhere.flatMap((part) => part.strategic)],
   };
   const shard = shardSite(outline, site, projectKey, carried);
-  const classified = classifySite(shard, windowOf(options), (key) => settings(key).thresholds);
+  const windowOf = windowsOf(config, options);
+  const { actions: classified, repeated } = countedOnce(
+    classifySite(shard, windowOf, (key) => settings(key).thresholds),
+  );
   const roles = new RoleDirectory(shard, config, sumDecisions(decided));
   const index = buildIndex(shard, classified);
-  const run = runRulesFor(projectKey, { config, index, classified, roles, options });
+  const run = runRulesFor(projectKey, { config, index, classified, roles, options, windowOf });
   const own = classified.filter((entry) => entry.item.projectKey === projectKey);
+  const outside = outsideWindow(
+    { items: site.items.filter((item) => item.projectKey === projectKey), actions: site.actions },
+    windowOf,
+  );
   const project = projectSummaries(index, roles, own).find((summary) => summary.key === projectKey);
   const people = personProfiles(index, own, roles);
   const sprints = sprintSummaries(index, roles).filter(
@@ -240,6 +258,9 @@ export function auditProject(
       issues: site.items.filter((item) => item.projectKey === projectKey).length,
       actions: site.actions.length,
       actionsInWindow: own.length,
+      actionsBeforeWindow: outside.before,
+      actionsAfterNow: outside.after,
+      repeatedMoves: repeated.filter((entry) => entry.item.projectKey === projectKey).length,
       people: people.length,
       boards: shard.boards.filter((board) => board.projectKey === projectKey).length,
       sprints: sprints.filter((sprint) => sprint.projectKey === projectKey).length,
@@ -260,6 +281,7 @@ export function auditProject(
 export function mergeProjectAudits(
   outline: SiteOutline,
   parts: readonly ProjectAudit[],
+  config: AuditConfig,
   options: ShardedAuditOptions,
 ): AuditReport {
   const findings = parts.flatMap((part) => part.findings).sort(compareFindings);
@@ -273,13 +295,16 @@ export function mergeProjectAudits(
   return {
     generatedAt: (options.generatedAt ?? options.now).toISOString(),
     now: options.now.toISOString(),
-    window: { ...(options.since ? { since: options.since.toISOString() } : {}), until: options.now.toISOString() },
+    window: auditWindow(config, options),
     site: { baseUrl: outline.baseUrl },
     coverage: {
       projects: outline.projects.length,
       issues: outline.items.length,
       actions: outline.actionCount,
       actionsInWindow: parts.reduce((sum, part) => sum + part.actionsInWindow, 0),
+      actionsBeforeWindow: parts.reduce((sum, part) => sum + part.coverage.actionsBeforeWindow, 0),
+      actionsAfterNow: parts.reduce((sum, part) => sum + part.coverage.actionsAfterNow, 0),
+      repeatedMoves: parts.reduce((sum, part) => sum + part.coverage.repeatedMoves, 0),
       people: outline.people.length,
       boards: outline.boards.length,
       sprints: outline.sprints.length,
@@ -312,7 +337,7 @@ export function auditByProject(site: Site, config: AuditConfig, options: Sharded
     };
     return auditProject(part, outline, keys[i]!, decided, foreign, config, options);
   });
-  return mergeProjectAudits(outline, audits, options);
+  return mergeProjectAudits(outline, audits, config, options);
 }
 
 /** One project's items and actions with the whole site's frame, as normalising its cache alone would give. */
@@ -349,6 +374,7 @@ function runRulesFor(
     classified: ClassifiedAction[];
     roles: RoleDirectory;
     options: ShardedAuditOptions;
+    windowOf: (projectKey: string) => { since: Date; until: Date };
   },
 ): RuleRun {
   const { options } = input;
@@ -359,35 +385,14 @@ function runRulesFor(
     actions: input.classified,
     roles: input.roles,
     now: options.now,
-    ...(options.since ? { since: options.since } : {}),
+    windowOf: input.windowOf,
     homeProjects: new Set([projectKey]),
   });
 }
 
-/** The project each sprint belongs to, as the report says: its board's project, else its first item's. */
-function sprintHomes(outline: SiteOutline): Map<number, string> {
-  const boardProject = new Map(outline.boards.map((board) => [board.id, board.projectKey]));
-  const homes = new Map<number, string>();
-  for (const sprint of outline.sprints) {
-    const home = sprint.boardId !== undefined ? boardProject.get(sprint.boardId) : undefined;
-    if (home) homes.set(sprint.id, home);
-  }
-  for (const item of outline.items) for (const id of item.sprintIds) if (!homes.has(id)) homes.set(id, item.projectKey);
-  return homes;
-}
-
-function sumDecisions(parts: readonly ProjectDecisions[]): Map<string, DecisionCounts> {
-  const total = new Map<string, DecisionCounts>();
-  for (const part of parts) {
-    for (const [accountId, counts] of Object.entries(part.decisions)) {
-      const sum = total.get(accountId) ?? { strategic: 0, tactical: 0, neutral: 0 };
-      sum.strategic += counts.strategic;
-      sum.tactical += counts.tactical;
-      sum.neutral += counts.neutral;
-      total.set(accountId, sum);
-    }
-  }
-  return total;
+/** Every project's counts together, each project's from its own part. */
+function sumDecisions(parts: readonly ProjectDecisions[]): Map<string, Map<string, DecisionCounts>> {
+  return new Map(parts.map((part) => [part.projectKey, new Map(Object.entries(part.decisions))]));
 }
 
 /** One profile per person: counts summed over the projects' parts, shares worked out again. */
@@ -409,8 +414,13 @@ function mergePeople(profiles: readonly PersonProfile[]): PersonProfile[] {
     .sort((a, b) => a.displayName.localeCompare(b.displayName) || a.accountId.localeCompare(b.accountId));
 }
 
-function windowOf(options: Pick<AuditOptions, 'now' | 'since'>): { since?: Date; until: Date } {
-  return { ...(options.since ? { since: options.since } : {}), until: options.now };
+/** Each project's audit window, as the whole-site audit has it. */
+function windowsOf(
+  config: AuditConfig,
+  options: Pick<AuditOptions, 'now' | 'since'>,
+): (projectKey: string) => { since: Date; until: Date } {
+  const window = auditWindow(config, options);
+  return (projectKey) => projectWindow(window, projectKey);
 }
 
 /** An item as other projects need it: without its description, its repeated parts shared. */

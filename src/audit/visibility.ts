@@ -5,10 +5,10 @@
  */
 import type { Finding } from '../domain/finding';
 import { projectKeyOf } from '../domain/issue-key';
-import { compareItems } from '../jira/normalise';
+import { compareItems } from '../domain/join';
 import type { AuditReport } from './index';
 import { shares, type Coverage, type PersonProfile, type RoleCounts } from './report';
-import { compareFindings } from './run-rules';
+import { compareFindings } from '../domain/finding';
 
 /** One project's part of a stored audit, as a view reads it. */
 export interface ReportSlice {
@@ -92,6 +92,9 @@ export function reportForViewer(slices: readonly ReportSlice[], visible: Readonl
             issues: sum(coverages.map((coverage) => coverage.issues)),
             actions: sum(coverages.map((coverage) => coverage.actions)),
             actionsInWindow: sum(coverages.map((coverage) => coverage.actionsInWindow)),
+            actionsBeforeWindow: sum(coverages.map((coverage) => coverage.actionsBeforeWindow)),
+            actionsAfterNow: sum(coverages.map((coverage) => coverage.actionsAfterNow)),
+            repeatedMoves: sum(coverages.map((coverage) => coverage.repeatedMoves)),
             people: people.length,
             boards: sum(coverages.map((coverage) => coverage.boards)),
             sprints: sum(coverages.map((coverage) => coverage.sprints)),
@@ -153,7 +156,24 @@ function visiblePerson(person: PersonProfile, visible: ReadonlySet<string>): Per
     counts.tactical += entry.tactical;
     counts.neutral += entry.neutral;
   }
-  return [{ ...person, counts, share: shares(counts), projects, byProject }];
+  return [{ ...person, ...visibleInference(person, visible), counts, share: shares(counts), projects, byProject }];
+}
+
+/** An inferred role rests on decisions in some projects: what the viewer may not browse neither shows nor counts. */
+function visibleInference(
+  person: PersonProfile,
+  visible: ReadonlySet<string>,
+): Pick<PersonProfile, 'roles' | 'roleSources' | 'roleScope' | 'inferredFrom'> {
+  if (person.roleScope !== 'inferred') return person;
+  const inferredFrom = (person.inferredFrom ?? []).filter((entry) => visible.has(entry.projectKey));
+  if (inferredFrom.length === 0) return { roles: [], roleSources: [], roleScope: 'none' };
+  const held = new Set(inferredFrom.map((entry) => entry.role));
+  return {
+    roles: (['pm', 'po'] as const).filter((role) => held.has(role)),
+    roleSources: ['inferred'],
+    roleScope: 'inferred',
+    inferredFrom,
+  };
 }
 
 /** A project key as a word or as an issue key's prefix (`MOB`, `MOB-12`), not inside another word. */

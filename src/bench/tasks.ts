@@ -9,7 +9,7 @@ import { JiraClient } from '../jira/client';
 import { normaliseSite } from '../jira/normalise';
 import { readSite, type SiteRead } from '../jira/read-site';
 import { HttpTransport } from '../jira/transport-http';
-import { runHandler } from '../resolvers/handlers';
+import { runHandler } from '../resolvers/registry';
 import { auditCachedSite, BackgroundScanner } from '../scan';
 import type { Freshness } from '../resolvers/api';
 import type { ResolverResponse } from '../resolvers/response';

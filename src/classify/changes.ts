@@ -1,5 +1,5 @@
 import type { CriteriaId } from '../criteria';
-import type { FieldChange, FieldMeaning } from '../domain/model';
+import type { ChangeAction, FieldChange, FieldMeaning } from '../domain/model';
 import { dayNumber, dayNumberOf, describeAhead, describeSpan, horizonLean, shiftLean } from './horizon';
 import { TIER_PULL, itemHorizonDays, itemHorizonLean, type Scope } from './scope';
 import { cueMask } from './cues';
@@ -21,6 +21,54 @@ export function changeEvidence(
   const handler = HANDLERS[change.meaning];
   if (handler) handler(change, scope, out, sameAction);
   else otherFieldEvidence(change, scope, out);
+}
+
+/**
+ * Why a change is bookkeeping rather than a decision, or undefined: a workflow or scheme migration (statuses reset
+ * with no real transition), a bulk edit of something other than open work's plan, a fix version stamped on an item
+ * at or after its resolution, an estimate cleared.
+ */
+export function bookkeepingChange(action: ChangeAction, scope: Scope): string | undefined {
+  const { changes } = action;
+  const { noun } = scope;
+  if (changes.some((change) => change.meaning === 'other' && MIGRATION_FIELD.test(change.fieldName)))
+    return `Migrated the ${noun} to another workflow or scheme; its status was reset, not moved by anyone`;
+  const resolvedBefore = scope.context.before?.resolved !== undefined;
+  const bulk = scope.context.bulkEdit;
+  if (bulk !== undefined && (resolvedBefore || changes.some((change) => !PLAN_FIELDS.has(change.meaning))))
+    return `Part of a bulk edit: the same change on ${bulk} issues within minutes${resolvedBefore ? ', to finished items' : ''}`;
+  if (changes.some((change) => change.meaning === 'fixVersions')) {
+    if (resolvedBefore) return `Set the fix version of the ${noun}, already resolved`;
+    if (changes.some((change) => change.meaning === 'resolution' && (change.toText || change.toValue)))
+      return `Stamped the fix version on the ${noun} as it was resolved`;
+  }
+  if (changes.every(isEstimateCleared)) return `Cleared the ${noun}'s estimate`;
+  return undefined;
+}
+
+const MIGRATION_FIELD = /workflow|scheme/iu;
+const ESTIMATE_FIELD = /estimate|story ?points?/iu;
+/** The fields of open work's plan: a bulk edit of these on open items is still planning. */
+const PLAN_FIELDS = new Set<FieldChange['meaning']>([
+  'fixVersions',
+  'sprint',
+  'rank',
+  'epicLink',
+  'parent',
+  'parentLink',
+  'status',
+  'priority',
+  'dueDate',
+  'startDate',
+  'targetStart',
+  'targetEnd',
+  'storyPoints',
+]);
+
+function isEstimateCleared(change: FieldChange): boolean {
+  const estimate =
+    change.meaning === 'storyPoints' || (change.meaning === 'other' && ESTIMATE_FIELD.test(change.fieldName));
+  return estimate && !change.toText && !change.toValue && Boolean(change.fromText || change.fromValue);
 }
 
 type Handler = (change: FieldChange, scope: Scope, out: Evidence[], sameAction: readonly FieldChange[]) => void;
@@ -105,8 +153,9 @@ function dateEvidence(change: FieldChange, scope: Scope, out: Evidence[], label:
 }
 
 /** A release's date from the reader, else from its name ("PAY 2027.03", "Q3 2027"), else the item's own plan. */
-function releaseDays(name: string, scope: Scope, added: boolean): number | undefined {
-  const known = dayNumber(scope.context.releases?.get(name));
+function releaseDays(name: string, id: string | undefined, scope: Scope, added: boolean): number | undefined {
+  const releases = scope.context.releases;
+  const known = dayNumber((id === undefined ? undefined : releases?.get(id)) ?? releases?.get(name));
   if (known !== undefined) return known - scope.day;
   const yearMonth = /(?<!\d)(20\d\d)[.\-/_ ](0?[1-9]|1[0-2])(?!\d)/u.exec(name);
   if (yearMonth) return dayNumberOf(new Date(Number(yearMonth[1]), Number(yearMonth[2]) - 1, 15)) - scope.day;
@@ -116,7 +165,7 @@ function releaseDays(name: string, scope: Scope, added: boolean): number | undef
 function releaseEvidence(change: FieldChange, scope: Scope, out: Evidence[]): void {
   const added = Boolean(change.toText);
   const name = (added ? change.toText : change.fromText) ?? '';
-  const days = releaseDays(name, scope, added);
+  const days = releaseDays(name, added ? change.toValue : change.fromValue, scope, added);
   const what = added ? `Put the ${scope.noun} on release ${name}` : `Took the ${scope.noun} off release ${name}`;
   if (days === undefined) {
     out.push(scheduling(TIER_PULL[scope.tier] + (scope.tier === 'epic' ? 0.2 : 0), what));
@@ -261,6 +310,8 @@ const DONE =
   /done|closed|resolved|complete|released|shipped|fertig|erledigt|geschlossen|terminé|fini|fermé|hecho|cerrad|conclu|fechad|fatto|chius|klaar|gesloten|afgerond|完了|完成|关闭/iu;
 const ACCEPTANCE =
   /accept|uat|sign.?off|approval|abnahme|recette|aceptaci|aceita|accettazione|acceptatie|受け入れ|验收/iu;
+const NOT_STARTED = /backlog|inbox|open|new|to ?do|triage|funnel|idea|offen|nouveau|nuevo|novo|nuovo|待办|未开始/iu;
+const SELECTED = /selected for (?:development|dev)|ready for (?:development|dev)\b/iu;
 const BUILD_DECISION =
   /ready for (?:delivery|development|dev|build)|approved|committed|planned|prioriti[sz]ed|^now$|^next$/iu;
 
@@ -281,6 +332,10 @@ function statusEvidence(fromText: string | undefined, toText: string | undefined
     out.push(evidence('tactical', 2.5, ['C3'], `Accepted the ${noun} (${move}) against its criteria`));
   } else if (tier === 'roadmap' && BUILD_DECISION.test(to)) {
     out.push(evidence('strategic', 2.5, ['C4', 'C2'], `Moved the ${noun} ${move}: the decision to build it`));
+  } else if (tier === 'standard' && SELECTED.test(to) && NOT_STARTED.test(from)) {
+    out.push(
+      evidence('tactical', 2.5, ['C9'], `Selected the ${noun} for development (${move}), committing the team to it`),
+    );
   } else if (DONE.test(to) && tier === 'roadmap') {
     out.push(evidence('strategic', 1.5, ['C4'], `Closed the ${noun} (${move}), ending the investment on the roadmap`));
   } else if (DONE.test(to) && tier === 'epic') {
@@ -303,6 +358,8 @@ function parentEvidence(change: FieldChange, scope: Scope, out: Evidence[]): voi
         `Moved the ${scope.noun} under ${target}, changing which roadmap bet it serves`,
       ),
     );
+  else if (scope.tier === 'subtask')
+    out.push(evidence('neutral', 2.5, [], `Put the ${scope.noun} under ${target}: the developers' own breakdown`));
   else out.push(evidence('tactical', 2, ['C3'], `Moved the ${scope.noun} under ${target}, organising the backlog`));
 }
 
@@ -324,7 +381,7 @@ function teamEvidence(change: FieldChange, scope: Scope, out: Evidence[]): void 
     );
 }
 
-const IMPLEMENTS = /implement|realis|realiz|deliver|split (?:from|to|into)|cloned|umgesetzt|implément|implementa/iu;
+const IMPLEMENTS = /implement|realis|realiz|deliver|split (?:from|to|into)|umgesetzt|implément|implementa/iu;
 const ROADMAP_FIELD =
   /roadmap|goal|objective|okr|initiative|theme|business value|impact|strateg|kpi|outcome|ziel|objectif|objetivo|obiettivo|doel|目標|目标/iu;
 const BACKLOG_FIELD =

@@ -17,6 +17,10 @@ export interface Evaluation {
   /** Mean F1 over the classes that occur as a label or a prediction. */
   macroF1: number;
   perClass: Record<Role, ClassScores>;
+  /** Decisions (strategic or tactical) against neutral, whichever side a decision was put on. */
+  decisions: ClassScores;
+  /** Actions called strategic that are not, per 100 actions scored. */
+  falseStrategicPer100: number;
   /** confusion[expected][predicted] = count. */
   confusion: Record<Role, Record<Role, number>>;
 }
@@ -43,10 +47,13 @@ export function evaluate(outcomes: Iterable<Outcome>): Evaluation {
   const present = ROLES.filter(
     (role) => perClass[role].support > 0 || ROLES.some((expected) => confusion[expected][role] > 0),
   );
+  const falseStrategic = confusion.tactical.strategic + confusion.neutral.strategic;
   return {
     total,
     correct,
     accuracy: ratio(correct, total),
+    decisions: decisionScores(confusion),
+    falseStrategicPer100: ratio(100 * falseStrategic, total),
     macroF1: present.length === 0 ? 0 : present.reduce((sum, role) => sum + perClass[role].f1, 0) / present.length,
     perClass,
     confusion,
@@ -67,6 +74,21 @@ function classScores(confusion: Record<Role, Record<Role, number>>, role: Role):
   };
 }
 
+function decisionScores(confusion: Record<Role, Record<Role, number>>): ClassScores {
+  const sides: Role[] = ['strategic', 'tactical'];
+  const sum = (expected: readonly Role[], predicted: readonly Role[]) =>
+    expected.reduce((total, label) => total + predicted.reduce((cell, role) => cell + confusion[label][role], 0), 0);
+  const truePositives = sum(sides, sides);
+  const precision = ratio(truePositives, sum(ROLES, sides));
+  const recall = ratio(truePositives, sum(sides, ROLES));
+  return {
+    precision,
+    recall,
+    f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall),
+    support: sum(sides, ROLES),
+  };
+}
+
 function ratio(part: number, whole: number): number {
   return whole === 0 ? 0 : part / whole;
 }
@@ -77,6 +99,7 @@ export function formatEvaluation(evaluation: Evaluation): string {
   const cell = (value: string) => value.padStart(10);
   const lines = [
     `cases ${evaluation.total}   accuracy ${fixed(evaluation.accuracy)} (${evaluation.correct}/${evaluation.total})   macro-F1 ${fixed(evaluation.macroF1)}`,
+    `decisions vs neutral: precision ${fixed(evaluation.decisions.precision)}  recall ${fixed(evaluation.decisions.recall)}  F1 ${fixed(evaluation.decisions.f1)}   false strategic per 100 actions ${evaluation.falseStrategicPer100.toFixed(1)}`,
     '',
     `${''.padEnd(width)}${['precision', 'recall', 'F1', 'support'].map(cell).join('')}`,
     ...ROLES.map((role) => {

@@ -1,13 +1,13 @@
 import { differenceInCalendarDays, isValid } from 'date-fns';
 import type { Thresholds } from '../criteria';
+import { DAYS_PER_MONTH, isoDay } from '../horizon';
+import { plural } from '../domain/text';
 
 /**
  * C5's horizon maths. Calendar dates become day numbers (days since 1970-01-01, counted by date-fns between local
  * midnights), so a horizon is a subtraction; an action's day is the UTC calendar day of its instant. Results do not
  * depend on the machine's time zone.
  */
-
-export const DAYS_PER_MONTH = 30.4375;
 
 const EPOCH = new Date(1970, 0, 1);
 const PLAIN_DATE = /^\s*(\d{4})-(\d{2})-(\d{2})/u;
@@ -18,7 +18,7 @@ const dayCache = new Map<string, number | undefined>();
 /** The day number of a `YYYY-MM-DD…` date or instant; undefined when it names no calendar day. */
 export function dayNumber(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  const key = value.slice(0, 10);
+  const key = isoDay(value);
   if (dayCache.has(key)) return dayCache.get(key);
   const match = PLAIN_DATE.exec(key);
   let day: number | undefined;
@@ -80,8 +80,4 @@ export function describeAhead(days: number): string {
   if (days < 14) return `${plural(days, 'day')} out`;
   if (days < 9 * 7) return `${plural(Math.round(days / 7), 'week')} out`;
   return `${describeSpan(days)} out`;
-}
-
-function plural(count: number, unit: string): string {
-  return `${count} ${unit}${count === 1 ? '' : 's'}`;
 }

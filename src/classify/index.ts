@@ -1,14 +1,22 @@
 import type { CriteriaId } from '../criteria';
 import type { Action, CommentAction, Item } from '../domain/model';
-import { changeEvidence, scheduling } from './changes';
+import type { PlanTier } from '../horizon/roadmap';
+import { bookkeepingChange, changeEvidence, scheduling } from './changes';
 import { dayNumber, describeAhead, describeSpan, horizonLean } from './horizon';
-import { itemHorizonDays, scopeOf, type Scope, type Tier } from './scope';
+import { itemHorizonDays, scopeOf, type Scope } from './scope';
 import { cueMask } from './cues';
+import { statesDecision } from './decisions';
+import { LEXICON } from './lexicon';
 import { mentionedHorizonEvidence, textEvidence } from './text-evidence';
 import type { Classification, ClassifyContext, Evidence, Role } from './types';
+import { listed } from '../domain/text';
 
 export type { Classification, ClassifyContext, Evidence, Role } from './types';
 export { ROLES } from './types';
+export { siteContexts, type SiteContexts } from './site';
+
+/** Bookkeeping is known from the site's own record (bulk edits, app accounts), not read from words. */
+const BOOKKEEPING_CONFIDENCE = 0.9;
 
 /**
  * Judges one action: WHAT was decided (which field, which words) and AT WHAT HORIZON (the item's tier, how far a
@@ -16,22 +24,32 @@ export { ROLES } from './types';
  * so that the rules can later compare what people did with the role they hold.
  */
 export function classifyAction(action: Action, context: ClassifyContext): Classification {
+  if (context.bookkeeping !== undefined)
+    return { role: 'neutral', confidence: BOOKKEEPING_CONFIDENCE, criteria: [], reason: context.bookkeeping };
   const scope = scopeOf(action, context);
   return decide(gatherEvidence(action, scope), scope);
 }
 
 /** Every piece of evidence behind a classification, heaviest first: what `classify --explain` prints. */
 export function explainAction(action: Action, context: ClassifyContext): Evidence[] {
+  if (context.bookkeeping !== undefined)
+    return [{ role: 'neutral', weight: 3, criteria: [], reason: context.bookkeeping }];
   return gatherEvidence(action, scopeOf(action, context)).sort((a, b) => b.weight - a.weight);
 }
 
 function gatherEvidence(action: Action, scope: Scope): Evidence[] {
   const evidence: Evidence[] = [];
   switch (action.kind) {
-    case 'change':
+    case 'change': {
+      const bookkeeping = bookkeepingChange(action, scope);
+      if (bookkeeping) {
+        evidence.push({ role: 'neutral', weight: BOOKKEEPING_WEIGHT, criteria: [], reason: bookkeeping });
+        break;
+      }
       for (const change of action.changes) changeEvidence(change, scope, evidence, action.changes);
       contextEvidence(scope, evidence);
       break;
+    }
     case 'create':
       creationEvidence(scope, evidence);
       break;
@@ -43,6 +61,8 @@ function gatherEvidence(action: Action, scope: Scope): Evidence[] {
   return evidence;
 }
 
+/** Bookkeeping outweighs whatever the changed fields would otherwise say. */
+const BOOKKEEPING_WEIGHT = 4;
 /** Below this much evidence for a side an action is ordinary delivery work. */
 const NEUTRAL_FLOOR = 0.6;
 /** R4: what is said in a comment weighs less than what is done, so a comment's confidence is capped lower. */
@@ -102,7 +122,7 @@ function reasonFor(mine: readonly Evidence[], scope: Scope): string {
       mine.filter((item) => item.reason === top.reason && item.topic !== undefined).map((item) => item.topic as string),
     ),
   ].slice(0, 3);
-  return oneLine(top.reason.replace('{topics}', listed(topics)));
+  return oneLine(top.reason.replace('{topics}', listed(topics) || 'its work'));
 }
 
 /** Reasons quote field values (summaries, version names), which may hold line breaks. */
@@ -125,6 +145,7 @@ function creationEvidence(scope: Scope, out: Evidence[]): void {
   const { item, noun, tier } = scope;
   const days = itemHorizonDays(scope);
   const planned = days === undefined ? '' : ` planned to end ${describeAhead(days)}`;
+  const filed = filedAs(item);
   switch (tier) {
     case 'roadmap':
       out.push({
@@ -135,31 +156,54 @@ function creationEvidence(scope: Scope, out: Evidence[]): void {
       });
       break;
     case 'epic':
-      // An undated epic is still a new feature for the plan; its text or later dating says more.
-      if (days === undefined)
-        out.push({ role: 'strategic', weight: 0.8, criteria: ['C3'], reason: `Created a new ${noun}` });
-      else out.push(scheduling(horizonLean(days, scope.thresholds), `Created ${withArticle(noun)}${planned}`));
-      break;
-    case 'standard':
-      if (scope.kind === 'story')
-        out.push({ role: 'tactical', weight: 1.5, criteria: ['C3'], reason: `Wrote a new ${noun} for the backlog` });
-      else if (scope.kind === 'bug')
+      if (days !== undefined)
+        out.push(scheduling(horizonLean(days, scope.thresholds), `Created ${withArticle(noun)}${planned}`));
+      else if (filed === undefined && item.description)
+        out.push({
+          role: 'strategic',
+          weight: 1.2,
+          criteria: ['C3'],
+          reason: `Created a new ${noun}, a roadmap entry for what the product will do`,
+        });
+      else {
         out.push({
           role: 'neutral',
-          weight: 1.2,
+          weight: 2.5,
           criteria: [],
-          reason: `Logged ${withArticle(noun)}; reporting defects is delivery work`,
+          reason: `Created ${withArticle(noun)} ${filed ?? 'as an empty bucket of work'}`,
         });
+        return;
+      }
+      break;
+    case 'standard':
+      if (scope.kind === 'bug' || scope.kind === 'proposal') {
+        out.push({
+          role: 'neutral',
+          weight: 2.5,
+          criteria: [],
+          reason:
+            scope.kind === 'bug'
+              ? `Logged ${withArticle(noun)}; reporting defects is delivery work`
+              : `Filed ${withArticle(noun)}: a proposal until someone schedules, ranks or accepts it (R4)`,
+        });
+        return;
+      }
+      if (filed !== undefined) {
+        out.push({ role: 'neutral', weight: 2.5, criteria: [], reason: `Created ${withArticle(noun)} ${filed}` });
+        return;
+      }
+      if (scope.kind === 'story')
+        out.push({ role: 'tactical', weight: 1.5, criteria: ['C3'], reason: `Wrote a new ${noun} for the backlog` });
       // A task says nothing by its type: what it is about decides.
       break;
     case 'subtask':
       out.push({
         role: 'neutral',
-        weight: 1.2,
+        weight: 2.5,
         criteria: [],
-        reason: `Split out ${withArticle(noun)} for the implementation`,
+        reason: `Split out ${withArticle(noun)} for the implementation: the developers' own breakdown`,
       });
-      break;
+      return;
   }
   const text = `${item.summary}\n${labelText(item)}\n${item.description ?? ''}`;
   const frame = `Created ${withArticle(noun)}${planned} about {topics}`;
@@ -167,11 +211,42 @@ function creationEvidence(scope: Scope, out: Evidence[]): void {
   mentionedHorizonEvidence(text, scope, 1, out, frame);
 }
 
+/** Engineering-internal work: builds, CI, upgrades, deprecations, refactors, tests, technical debt. */
+const ENGINEERING =
+  /\b(?:upgrade|deprecat\w*|refactor\w*|tech(?:nical)?[ -]debt|unit[ -]tests?|build[ -]system|ci|jenkins\w*|scons|gyp|64[ -]?bit|dependenc(?:y|ies)|compiler|lint(?:er|ing)?)\b/iu;
+/** A defect written up as another type. */
+const DEFECT =
+  /(?<![\w-])(?:cannot|can't|can not|doesn't|does not|crash(?:es|ed|ing)?|fails?|failing|broken|not working)(?![\w-])|steps to reproduce/iu;
+/** Someone asking for a feature rather than deciding it. */
+const REQUEST = /\b(?:trying to find|would (?:be|like)|please|is there a way|feature request|i need)\b/iu;
+
+/** How a new item shows it is not a product decision, in words for a reason; undefined when nothing does. */
+function filedAs(item: Item): string | undefined {
+  if (ENGINEERING.test(item.summary)) return 'for engineering-internal work';
+  if (DEFECT.test(item.summary)) return 'to report a defect';
+  const description = item.description ?? '';
+  if (REQUEST.test(`${item.summary}\n${description}`)) return 'to request a feature (R4)';
+  if (DEFECT.test(description) && /steps to reproduce|expected (?:result|behaviou?r)/iu.test(description))
+    return 'to report a defect';
+  return undefined;
+}
+
+/**
+ * Evidence from a comment. A comment that states a decision ("we will", "moving to", "closing as won't fix") is
+ * judged by what it decides; one that does not is discussion (R4): its topic words count for much less, so only a
+ * comment dense with planning content (goals, criteria, pricing, dates) still reads as one side's business.
+ */
 function commentEvidence(action: CommentAction, scope: Scope, out: Evidence[]): void {
   const where = whereItStands(scope);
-  const frame = `${isQuestion(action.text) ? 'Asked' : 'Commented'} about {topics} on the ${scope.noun}${where}`;
-  textEvidence(cueMask(action.text), scope, 1, out, frame);
-  mentionedHorizonEvidence(action.text, scope, 1, out, frame);
+  const decided = statesDecision(action.text);
+  const verb = isQuestion(action.text) ? 'Asked' : 'Commented';
+  const frame = decided
+    ? `Recorded a decision about {topics} on the ${scope.noun}${where}`
+    : `${verb} about {topics} on the ${scope.noun}${where}`;
+  const scale = decided ? 1 : UNDECIDED_TOPIC_SCALE;
+  const before = out.length;
+  textEvidence(cueMask(action.text), scope, scale, out, frame);
+  mentionedHorizonEvidence(action.text, scope, scale, out, frame);
   const lean = COMMENT_LEAN[scope.tier];
   if (lean)
     out.push({
@@ -180,13 +255,47 @@ function commentEvidence(action: CommentAction, scope: Scope, out: Evidence[]): 
       criteria: ['C1'],
       reason: `Commented on the ${scope.noun}${where}`,
     });
+  if (!decided) {
+    out.push({
+      role: 'neutral',
+      weight: UNDECIDED_COMMENT,
+      criteria: [],
+      reason: `${verb} on the ${scope.noun}${where} without recording a decision`,
+    });
+    return;
+  }
+  // A stated decision is one, whatever delivery chatter surrounds it; its topics say whose decision it is. Deferring
+  // or dropping one delivery item (a bug, a story) is a backlog call, not cutting a feature from the product.
+  const delivery = scope.tier === 'standard' || scope.tier === 'subtask';
+  let strategic = 0;
+  let tactical = 0;
+  for (let index = out.length - 1; index >= before; index--) {
+    const item = out[index];
+    if (item?.role === 'neutral' || (delivery && item?.topic === CUT_TOPIC)) out.splice(index, 1);
+    else if (item?.role === 'strategic') strategic += item.weight;
+    else if (item) tactical += item.weight;
+  }
+  const side: Role = scope.tier === 'roadmap' || strategic > tactical ? 'strategic' : 'tactical';
+  out.push({
+    role: side,
+    weight: DECIDED_COMMENT,
+    criteria: side === 'strategic' ? ['C4'] : ['C3', 'C9'],
+    reason: `Recorded a decision on the ${scope.noun}${where}`,
+  });
 }
+
+const CUT_TOPIC = LEXICON.find((set) => set.id === 'cutOrDefer')?.topic;
+
+/** How much the topic words of a comment that records no decision count, and how much "no decision" weighs. */
+const UNDECIDED_TOPIC_SCALE = 0.7;
+const UNDECIDED_COMMENT = 0.5;
+const DECIDED_COMMENT = 2.5;
 
 /**
  * C1: a comment is about its item, so what it says leans a little to that item's side — the roadmap for roadmap
  * items, the backlog for stories — never enough on its own to outweigh "nothing was decided". Epics go both ways.
  */
-const COMMENT_LEAN: Readonly<Partial<Record<Tier, { role: Role; weight: number }>>> = {
+const COMMENT_LEAN: Readonly<Partial<Record<PlanTier, { role: Role; weight: number }>>> = {
   roadmap: { role: 'strategic', weight: 0.3 },
   standard: { role: 'tactical', weight: 0.2 },
   subtask: { role: 'tactical', weight: 0.2 },
@@ -209,13 +318,15 @@ function contextEvidence(scope: Scope, out: Evidence[]): void {
   for (let index = out.length - 1; index >= before; index--) if (out[index]?.role === 'neutral') out.splice(index, 1);
 }
 
-/** ", in the running sprint", ", whose plan ends 9 months out", or nothing. */
+/** ", in the sprint running then", ", whose plan ends 9 months out", or nothing. */
 function whereItStands(scope: Scope): string {
   const sprints = scope.context.sprints;
   for (const id of scope.item.sprintIds) {
     const sprint = sprints?.get(id);
     const end = dayNumber(sprint?.endDate);
-    if (sprint && end !== undefined && end >= scope.day)
+    // Only the sprint running at the time: an item's later sprints say where it went, not where it stood.
+    const start = dayNumber(sprint?.startDate);
+    if (sprint && end !== undefined && end >= scope.day && (start === undefined || start <= scope.day))
       return `, in ${sprint.name} (ends in ${describeSpan(end - scope.day)})`;
   }
   const days = itemHorizonDays(scope);
@@ -235,9 +346,4 @@ function isQuestion(text: string): boolean {
 
 function withArticle(noun: string): string {
   return `${/^[aeiou]/u.test(noun) ? 'an' : 'a'} ${noun}`;
-}
-
-function listed(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? 'its work';
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }

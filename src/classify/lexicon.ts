@@ -203,10 +203,13 @@ export const LEXICON: readonly CueSet[] = [
       en: [
         'go-to-market',
         'gtm',
-        'launch\\p{L}*',
+        // An app "launches" on a device many times a day: only a launch of the product counts.
+        'launch(?:es|ed)? (?:plan|date|page|event|window|readiness|campaign|announcement)',
+        '(?:product|public|market|eu|us|global|soft|hard|big|the) launch',
+        'launch(?:ing)? (?:in|into|with|to customers)',
         'announce\\p{L}*',
         'marketing',
-        'press',
+        'press (?:release|coverage|kit|briefing)',
         'embargo',
         'webinars?',
         'battlecards?',
@@ -223,11 +226,11 @@ export const LEXICON: readonly CueSet[] = [
         'sales deck',
         'enablement',
         'collateral',
-        'messaging',
+        'messaging (?:guide|framework|doc\\p{L}*|and positioning)',
         'brand\\p{L}*',
         'beta (?:programme|program|customers)',
       ],
-      de: ['markteinführung', 'launch', 'einführung', 'marketing', 'kampagne\\p{L}*', 'vermarkt\\p{L}*'],
+      de: ['markteinführung', 'einführung', 'marketing', 'kampagne\\p{L}*', 'vermarkt\\p{L}*'],
       fr: ['lancement', 'lanc(?:er|ons|ez|é)', 'marketing', 'campagne\\p{L}*', 'commercialis\\p{L}*'],
       es: ['lanzamiento', 'lanza(?:r|mos)', 'marketing', 'campaña\\p{L}*', 'comercializ\\p{L}*'],
       pt: ['lançamento', 'lança(?:r|mos)', 'marketing', 'campanha\\p{L}*', 'comercializ\\p{L}*'],
@@ -510,7 +513,8 @@ export const LEXICON: readonly CueSet[] = [
     terms: {
       en: [
         'acceptance criteri\\p{L}*',
-        'ac ?\\d*',
+        // "AC", "AC3", not a file name ("ac.5976.tar.gz").
+        'ac(?: ?\\d+)?(?![.\\-/][\\p{L}\\p{N}])',
         'definition of (?:done|ready)',
         'dod',
         'dor',
@@ -599,7 +603,6 @@ export const LEXICON: readonly CueSet[] = [
         'top of the backlog',
         'bottom of the backlog',
         'follow-?up (?:story|ticket)',
-        'tickets?',
         'sub-?tasks?',
         'child (?:issues|stories)',
         'ready for (?:the )?sprint',
@@ -812,8 +815,7 @@ export const LEXICON: readonly CueSet[] = [
       en: [
         'accepted',
         'accepting',
-        'reject\\p{L}*',
-        'reopen\\p{L}*',
+        'reject(?:ed|ing)? (?:the |this |it )?(?:story|stories|work|demo|increment)',
         'sent back',
         "does(?: not|n['’]t) meet",
         'meets the',

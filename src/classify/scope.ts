@@ -1,30 +1,27 @@
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../criteria';
-import { HIERARCHY, type Action, type Item } from '../domain/model';
+import type { Action, Item } from '../domain/model';
+import { planTier, type PlanTier } from '../horizon/roadmap';
 import { dayNumber, horizonLean } from './horizon';
 import type { ClassifyContext, Role } from './types';
-
-/**
- * Where in the plan an item sits. Discovery ideas (Jira Product Discovery and the like) sit at level 0 but are
- * product opportunities, not backlog items, so they plan like roadmap items.
- */
-export type Tier = 'roadmap' | 'epic' | 'standard' | 'subtask';
 
 /** Everything the evidence functions need about one action, computed once per call. */
 export interface Scope {
   action: Action;
   item: Item;
   context: ClassifyContext;
-  tier: Tier;
+  tier: PlanTier;
   /** The item's type as it reads in a sentence: "epic", "story", "initiative". */
   noun: string;
-  kind: 'story' | 'bug' | 'other';
+  /** Proposals are New Feature / Improvement items: requests until someone schedules, ranks or accepts them. */
+  kind: 'story' | 'bug' | 'proposal' | 'other';
   /** The calendar day the action happened, as a day number. */
   day: number;
   thresholds: Thresholds;
 }
 
-const DISCOVERY_TYPE = /^(?:idea|opportunit|insight|hypothes|idee|idée|ideia|アイデア|アイディア|想法|创意)/iu;
 const STORY_TYPE = /stor(?:y|ies)|historia|história|storia|geschichte|ストーリー|故事/iu;
+const PROPOSAL_TYPE =
+  /feature|improvement|enhancement|suggestion|wish|request|verbesserung|amélioration|mejora|melhoria|miglioramento|改善|改进|需求/iu;
 const BUG_TYPE = /bug|defect|fehler|défaut|defecto|defeito|difetto|不具合|缺陷/iu;
 
 export function scopeOf(action: Action, context: ClassifyContext): Scope {
@@ -36,26 +33,25 @@ export function scopeOf(action: Action, context: ClassifyContext): Scope {
     action,
     item,
     context,
-    tier: tierOf(item),
+    tier: planTier(item),
     noun: name.toLowerCase(),
-    kind: STORY_TYPE.test(name) ? 'story' : BUG_TYPE.test(name) ? 'bug' : 'other',
+    kind: STORY_TYPE.test(name)
+      ? 'story'
+      : BUG_TYPE.test(name)
+        ? 'bug'
+        : PROPOSAL_TYPE.test(name)
+          ? 'proposal'
+          : 'other',
     day: dayNumber(action.at) ?? 0,
     thresholds: context.thresholds ?? DEFAULT_THRESHOLDS,
   };
 }
 
-export function tierOf(item: Item): Tier {
-  const level = item.type.hierarchyLevel;
-  if (level >= HIERARCHY.roadmap || DISCOVERY_TYPE.test(item.type.name.trim())) return 'roadmap';
-  if (level === HIERARCHY.epic) return 'epic';
-  return level <= HIERARCHY.subtask ? 'subtask' : 'standard';
-}
-
 /** How strongly each tier pulls a scheduling decision towards the roadmap (+) or the backlog (−). */
-export const TIER_PULL: Readonly<Record<Tier, number>> = { roadmap: 0.4, epic: 0, standard: -0.4, subtask: -0.6 };
+export const TIER_PULL: Readonly<Record<PlanTier, number>> = { roadmap: 0.4, epic: 0, standard: -0.4, subtask: -0.6 };
 
 /** How much a text cue for each role counts when said about an item of each tier. */
-export const TEXT_WEIGHT: Readonly<Record<Tier, Readonly<Record<Role, number>>>> = {
+export const TEXT_WEIGHT: Readonly<Record<PlanTier, Readonly<Record<Role, number>>>> = {
   roadmap: { strategic: 1.3, tactical: 0.6, neutral: 1 },
   epic: { strategic: 1.1, tactical: 0.9, neutral: 1 },
   standard: { strategic: 0.7, tactical: 1, neutral: 1 },

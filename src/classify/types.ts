@@ -6,12 +6,19 @@ export type Role = 'strategic' | 'tactical' | 'neutral';
 export const ROLES: readonly Role[] = ['strategic', 'tactical', 'neutral'];
 
 export interface ClassifyContext {
+  /** The item as it was just after the action (see `siteContexts`), or as it is when no history is known. */
   item: Item;
+  /** The item just before the action, where its history is known: what a change found in place. */
+  before?: Item;
   parent?: Item;
   sprints?: ReadonlyMap<number, Sprint>;
   thresholds?: Thresholds;
   /** Release dates by fix version name, where the reader kept them; otherwise a version's horizon is inferred. */
   releases?: ReadonlyMap<string, CalendarDate>;
+  /** Set when the site shows the action to be bookkeeping (an app or automation account): why it decides nothing. */
+  bookkeeping?: string;
+  /** Set when the change is one of a bulk edit (one person, the same change on many issues within minutes): how many. */
+  bulkEdit?: number;
 }
 
 export interface Classification {

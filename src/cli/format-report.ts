@@ -1,7 +1,9 @@
 import Table from 'cli-table3';
 import { stringify } from 'csv-stringify/sync';
 import type { AuditReport } from '../audit';
+import { describeWindow } from '../audit/window';
 import type { Finding, FindingEvidence } from '../domain/finding';
+import { isoDay } from '../horizon';
 
 export type ReportFormat = 'table' | 'json' | 'csv' | 'markdown';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['table', 'json', 'csv', 'markdown'];
@@ -31,12 +33,13 @@ function subjectLabel(finding: Finding): string {
 }
 
 /** One row per finding, every field a spreadsheet user filters on, evidence flattened into one cell. */
-export function findingsCsv(findings: readonly Finding[]): string {
+function findingsCsv(findings: readonly Finding[]): string {
   return stringify(
     findings.map((finding) => ({
       id: finding.id,
       rule: finding.rule,
       severity: finding.severity,
+      provisional: finding.provisional === true,
       subjectType: finding.subject.type,
       subject: subjectLabel(finding),
       projects: finding.projectKeys.join(' '),
@@ -45,7 +48,7 @@ export function findingsCsv(findings: readonly Finding[]): string {
       message: finding.message,
       suggestion: finding.suggestion,
       evidence: finding.evidence
-        .map((entry) => `${entry.at.slice(0, 10)} ${evidenceSubject(entry)}: ${entry.what}`)
+        .map((entry) => `${isoDay(entry.at)} ${evidenceSubject(entry)}: ${entry.what}`)
         .join('\n'),
     })),
     { header: true },
@@ -54,10 +57,16 @@ export function findingsCsv(findings: readonly Finding[]): string {
 
 function coverageLine(report: AuditReport): string {
   const { coverage } = report;
-  const window = report.window.since
-    ? `${report.window.since.slice(0, 10)} to ${report.window.until.slice(0, 10)}`
-    : `up to ${report.window.until.slice(0, 10)}`;
-  return `${coverage.projects} projects, ${coverage.issues} issues, ${coverage.actionsInWindow} of ${coverage.actions} actions in the window (${window}), ${coverage.people} people, ${coverage.sprints} sprints`;
+  const left = [
+    coverage.actionsBeforeWindow > 0 ? `${coverage.actionsBeforeWindow} older` : '',
+    coverage.actionsAfterNow > 0 ? `${coverage.actionsAfterNow} after ${isoDay(report.now)}, the audit's now` : '',
+    coverage.repeatedMoves > 0 ? `${coverage.repeatedMoves} repeating a move counted once` : '',
+  ].filter(Boolean);
+  return [
+    `Audit window: ${describeWindow(report.window)}.`,
+    `${coverage.projects} projects, ${coverage.issues} issues, ${coverage.actionsInWindow} of ${coverage.actions} actions judged` +
+      `${left.length > 0 ? ` (not judged: ${left.join(', ')})` : ''}, ${coverage.people} people, ${coverage.sprints} sprints`,
+  ].join('\n');
 }
 
 function table(report: AuditReport): string {
@@ -68,7 +77,12 @@ function table(report: AuditReport): string {
     style: { head: [], border: [] },
   });
   for (const finding of report.findings)
-    findings.push([finding.severity, finding.rule, subjectLabel(finding), finding.message]);
+    findings.push([
+      finding.provisional ? `${finding.severity} (provisional)` : finding.severity,
+      finding.rule,
+      subjectLabel(finding),
+      finding.message,
+    ]);
   const people = new Table({
     head: ['person', 'role', 'strategic', 'tactical', 'neutral'],
     style: { head: [], border: [] },
@@ -119,10 +133,10 @@ function markdown(report: AuditReport): string {
     lines.push(
       `### ${finding.severity}: ${escape(finding.message)}`,
       '',
-      `- rule \`${finding.rule}\` · criteria ${finding.criteria.join(', ')} · ${finding.subject.type} ${escape(subjectLabel(finding))}`,
+      `- rule \`${finding.rule}\` · criteria ${finding.criteria.join(', ')} · ${finding.subject.type} ${escape(subjectLabel(finding))}${finding.provisional ? ' · provisional: rests on an inferred role' : ''}`,
     );
     for (const entry of finding.evidence)
-      lines.push(`- ${entry.at.slice(0, 10)} ${evidenceSubject(entry)}: ${escape(entry.what)}`);
+      lines.push(`- ${isoDay(entry.at)} ${evidenceSubject(entry)}: ${escape(entry.what)}`);
     lines.push(`- **Suggestion:** ${escape(finding.suggestion)}`, '');
   }
   lines.push('## People', '', '| person | role | strategic | tactical | neutral |', '|---|---|---|---|---|');

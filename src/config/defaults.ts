@@ -14,14 +14,18 @@ export const DEFAULT_ROLE_MAPPING: RoleMapping = {
   accounts: { pm: [], po: [] },
 };
 
+/** The audit window's default length: a quarter, so panels show how people work now rather than years ago. */
+export const DEFAULT_AUDIT_WINDOW_DAYS = 90;
+
 export function defaultConfig(): AuditConfig {
   return {
     version: 1,
     roleMapping: structuredClone(DEFAULT_ROLE_MAPPING),
     combinedRoleProjects: [],
     ownerField: 'assignee',
-    thresholds: structuredClone(DEFAULT_THRESHOLDS) as ThresholdSettings,
+    thresholds: structuredClone(DEFAULT_THRESHOLDS),
     rules: {},
+    auditWindowDays: DEFAULT_AUDIT_WINDOW_DAYS,
     suppressions: [],
     projects: {},
   };
@@ -45,6 +49,7 @@ export function effectiveSettings(config: AuditConfig, projectKey: string | unde
       tacticalHorizonWeeks: { ...config.thresholds.tacticalHorizonWeeks, ...project.thresholds?.tacticalHorizonWeeks },
     },
     rules: mergeRules(config.rules, project.rules),
+    auditWindowDays: project.auditWindowDays ?? config.auditWindowDays,
   };
 }
 

@@ -17,10 +17,23 @@ const roleLists = {
   },
 };
 
-const roleMapping = {
+const projectRoleMapping = {
   type: 'object',
   additionalProperties: false,
   properties: { projectRoles: roleLists, groups: roleLists, accounts: roleLists },
+};
+
+/** Aliases join one person's accounts, so they are site-wide: a project cannot split a person in two. */
+const siteRoleMapping = {
+  ...projectRoleMapping,
+  properties: {
+    ...projectRoleMapping.properties,
+    aliases: {
+      type: 'object',
+      propertyNames: { type: 'string', minLength: 1 },
+      additionalProperties: { type: 'string', minLength: 1 },
+    },
+  },
 };
 
 const range = (minimum: number, maximum: number) => ({
@@ -44,6 +57,7 @@ const thresholds = {
 const severity = { type: 'string', enum: ['info', 'warning', 'error', 'off'] };
 const projectKey = { type: 'string', pattern: '^[A-Z][A-Z0-9_]{0,254}$' };
 const ownerField = { type: 'string', pattern: '^(assignee|reporter|creator|customfield_\\d+)$' };
+const auditWindowDays = { type: 'integer', minimum: 1, maximum: 3650 };
 
 function rulesSchema(rules: RuleOptionsSchema[]) {
   return {
@@ -64,11 +78,12 @@ export function configSchema(rules: RuleOptionsSchema[]): object {
     type: 'object',
     additionalProperties: false,
     properties: {
-      roleMapping,
+      roleMapping: projectRoleMapping,
       combinedRole: { type: 'boolean' },
       ownerField,
       thresholds,
       rules: rulesSchema(rules),
+      auditWindowDays,
     },
   };
   return {
@@ -77,11 +92,12 @@ export function configSchema(rules: RuleOptionsSchema[]): object {
     required: ['version'],
     properties: {
       version: { const: 1 },
-      roleMapping,
+      roleMapping: siteRoleMapping,
       combinedRoleProjects: { type: 'array', items: projectKey },
       ownerField,
       thresholds,
       rules: rulesSchema(rules),
+      auditWindowDays,
       suppressions: {
         type: 'array',
         items: {
@@ -162,6 +178,7 @@ function rangeProblems(config: AuditConfig): ConfigIssue[] {
   };
   check('thresholds.strategicHorizonMonths', config.thresholds.strategicHorizonMonths);
   check('thresholds.tacticalHorizonWeeks', config.thresholds.tacticalHorizonWeeks);
+  problems.push(...aliasProblems(config.roleMapping.aliases ?? {}));
   // A project may set one end of a range: what counts is the range it ends up with beside the site's other end.
   for (const [key, project] of Object.entries(config.projects)) {
     const strategic = project.thresholds?.strategicHorizonMonths;
@@ -175,6 +192,21 @@ function rangeProblems(config: AuditConfig): ConfigIssue[] {
       check(`projects.${key}.thresholds.tacticalHorizonWeeks`, {
         ...config.thresholds.tacticalHorizonWeeks,
         ...tactical,
+      });
+  }
+  return problems;
+}
+
+/** Each alias names the person's canonical account directly: no account to itself, no chains. */
+function aliasProblems(aliases: Record<string, string>): ConfigIssue[] {
+  const problems: ConfigIssue[] = [];
+  for (const [alias, canonical] of Object.entries(aliases)) {
+    const path = `roleMapping.aliases.${alias}`;
+    if (alias === canonical) problems.push({ path, message: 'must name another account, not the same one' });
+    else if (aliases[canonical] !== undefined)
+      problems.push({
+        path,
+        message: `names "${canonical}", which is itself an alias of "${aliases[canonical]}": name that account instead`,
       });
   }
   return problems;

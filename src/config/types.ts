@@ -13,6 +13,11 @@ export interface RoleMapping {
   projectRoles: RoleLists;
   groups: RoleLists;
   accounts: RoleLists;
+  /**
+   * Site-wide only: one person's other accounts, each to the account that stands for the person
+   * (`{ "<accountId>": "<canonical accountId>" }`); their roles and decisions count as one.
+   */
+  aliases?: Record<string, string>;
 }
 
 /** The C5 horizons and the span limits the rules apply (defaults in src/criteria). */
@@ -35,11 +40,12 @@ export interface Suppression {
 
 /** What a project may change for itself; anything left out comes from the site configuration. */
 export interface ProjectSettings {
-  roleMapping?: Partial<RoleMapping>;
+  roleMapping?: Partial<Omit<RoleMapping, 'aliases'>>;
   combinedRole?: boolean;
   ownerField?: string;
   thresholds?: Partial<ThresholdSettings>;
   rules?: Record<string, RuleSetting>;
+  auditWindowDays?: number;
 }
 
 export interface AuditConfig {
@@ -51,6 +57,8 @@ export interface AuditConfig {
   ownerField: string;
   thresholds: ThresholdSettings;
   rules: Record<string, RuleSetting>;
+  /** How many days back from the audit's now the behaviour rules and role inference look at actions. */
+  auditWindowDays: number;
   suppressions: Suppression[];
   projects: Record<string, ProjectSettings>;
 }
@@ -62,4 +70,5 @@ export interface EffectiveSettings {
   ownerField: string;
   thresholds: ThresholdSettings;
   rules: Record<string, RuleSetting>;
+  auditWindowDays: number;
 }

@@ -6,8 +6,8 @@ export type Severity = 'info' | 'warning' | 'error';
 export const SEVERITIES: readonly Severity[] = ['info', 'warning', 'error'];
 
 export interface FindingSubject {
-  type: 'person' | 'item' | 'sprint' | 'project';
-  /** Account id, issue key, sprint id or project key. */
+  type: 'person' | 'item' | 'sprint' | 'project' | 'site';
+  /** Account id, issue key, sprint id, project key, or the site's base URL. */
   id: string;
   key?: string;
   name?: string;
@@ -35,4 +35,27 @@ export interface Finding {
   message: string;
   evidence: FindingEvidence[];
   suggestion: string;
+  /**
+   * The finding rests on roles nobody confirmed (inferred from people's decisions): it may go away once the role
+   * mapping is set up, so it ranks below confirmed findings.
+   */
+  provisional?: boolean;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * Report order, the server's and the panels' alike: confirmed before provisional (resting on inferred roles), then
+ * most severe first, then by rule and id (compared by code unit, not by locale, so that every runtime agrees).
+ */
+export function compareFindings(
+  a: Pick<Finding, 'severity' | 'rule' | 'id' | 'provisional'>,
+  b: Pick<Finding, 'severity' | 'rule' | 'id' | 'provisional'>,
+): number {
+  return (
+    Number(a.provisional === true) - Number(b.provisional === true) ||
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
 }

@@ -47,17 +47,31 @@ export interface Board {
   projectKey?: string;
 }
 
-export type SprintState = 'future' | 'active' | 'closed';
-
 export interface Sprint {
   id: number;
   name: string;
-  state: SprintState | string;
+  /** `future`, `active` or `closed` as Jira sends them; anything else a source sends is kept as it came. */
+  state: string;
   boardId?: number;
   startDate?: Instant;
   endDate?: Instant;
   completeDate?: Instant;
   goal?: string;
+  /**
+   * True where the source records sprint goals (some sprint of it carries a goal field, even an empty one): only
+   * there does a sprint without a goal have none. Exports such as Appcelerator's have no goal field at all.
+   */
+  goalKnown?: boolean;
+}
+
+/** A fix version as the issues name it: its release date is what a version's horizon is measured to. */
+export interface Release {
+  /** Jira's version id, which changelogs give as the raw value. */
+  id?: string;
+  name: string;
+  projectKey: string;
+  releaseDate?: CalendarDate;
+  released?: boolean;
 }
 
 /** Where an issue type sits: 2+ roadmap (initiative-like), 1 epic, 0 standard (story, bug, task), -1 sub-task. */
@@ -187,6 +201,8 @@ export interface Site {
   projects: Project[];
   boards: Board[];
   sprints: Sprint[];
+  /** Fix versions named by the issues, with their release dates where Jira gives them. */
+  releases?: Release[];
   items: Item[];
   actions: Action[];
   problems: ReadProblem[];

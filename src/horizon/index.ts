@@ -14,8 +14,16 @@ import type { CalendarDate, Instant, Item, Sprint } from '../domain/model';
  * Calendar dates are read as UTC days so a site's time zone never shifts a span by one.
  */
 
-/** The average Gregorian month, for thresholds and spans given in months. */
-const DAYS_PER_MONTH = 30.436875;
+/** The average Gregorian month (365.2425 / 12 days, as date-fns' `daysInYear`), for thresholds and spans in months. */
+export const DAYS_PER_MONTH = 30.436875;
+
+/**
+ * The calendar day of an ISO instant as written (`2026-12-02T09:00:00.000Z` → `2026-12-02`), a date's UTC day;
+ * a calendar date passes unchanged.
+ */
+export function isoDay(value: Instant | Date): CalendarDate {
+  return (typeof value === 'string' ? value : value.toISOString()).slice(0, 10);
+}
 
 export interface Span {
   start: CalendarDate;

@@ -1,4 +1,5 @@
 import { isValid } from 'date-fns';
+import { isoDay } from '../horizon';
 
 /**
  * Atlassian Document Format → plain text, for classifying comments and descriptions. Block nodes end in a line
@@ -69,7 +70,7 @@ function visit(node: object, out: string[], depth: number, ancestors: Set<object
     case 'date': {
       // A finite number can still lie beyond the ±8.64e15 ms a Date holds (toISOString would throw).
       const date = new Date(Number(stringAttr(attrs, 'timestamp')));
-      if (isValid(date)) out.push(date.toISOString().slice(0, 10));
+      if (isValid(date)) out.push(isoDay(date));
       return;
     }
     case 'status':

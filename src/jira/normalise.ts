@@ -10,10 +10,11 @@ import type {
   Project,
   ProjectRole,
   ReadProblem,
+  Release,
   Site,
   Sprint,
 } from '../domain/model';
-import { issueNumber } from '../domain/issue-key';
+import { compareActions, compareItems, fullerPerson, withSprint } from '../domain/join';
 import { adfToText } from './adf';
 import { toCalendarDate, toInstant } from './dates';
 import { discoverFieldCandidates, discoverFields, meaningOfField, type FieldCandidates } from './fields';
@@ -41,6 +42,7 @@ export function normaliseSite(snapshot: SiteSnapshot, extraProblems: ReadProblem
 
   const items: Item[] = [];
   const actions: Action[] = [];
+  const releases = new Map<string, Release>();
   const seenKeys = new Set<string>();
   for (const issue of asArray(snapshot.issues)) {
     if (!objectValue(issue) || typeof issue.key !== 'string' || !nonEmpty(issue.key) || !objectValue(issue.fields)) {
@@ -58,6 +60,7 @@ export function normaliseSite(snapshot: SiteSnapshot, extraProblems: ReadProblem
     seenKeys.add(issue.key);
     const item = normaliseItem(issue, candidates, people, sprints, problems);
     items.push(item);
+    collectReleases(issue, item.projectKey, releases);
     actions.push(...issueActions(issue, item, candidates, people, problems));
   }
 
@@ -77,11 +80,43 @@ export function normaliseSite(snapshot: SiteSnapshot, extraProblems: ReadProblem
     groups,
     projects,
     boards,
-    sprints: [...sprints.values()].sort((a, b) => a.id - b.id),
+    sprints: withGoalsKnown([...sprints.values()].sort((a, b) => a.id - b.id)),
+    releases: [...releases.values()],
     items,
     actions,
     problems,
   };
+}
+
+/** A source records goals or it does not: where any of its sprints carries a goal field, every sprint's is known. */
+function withGoalsKnown(sprints: Sprint[]): Sprint[] {
+  if (!sprints.some((sprint) => sprint.goalKnown)) return sprints;
+  return sprints.map((sprint) => (sprint.goalKnown ? sprint : { ...sprint, goalKnown: true }));
+}
+
+/** The issue's fix versions, by project and version id (or name), the first copy with a release date kept. */
+function collectReleases(issue: RestIssue, projectKey: string, releases: Map<string, Release>): void {
+  for (const raw of asArray(issue.fields.fixVersions)) {
+    const version = objectValue(raw);
+    const name = nonEmpty(stringValue(version?.name));
+    if (!version || !name) continue;
+    const id = recordId(version.id);
+    const key = `${projectKey}/${id ?? name}`;
+    const releaseDate = toCalendarDate(version.releaseDate);
+    const release: Release = { name, projectKey };
+    if (id) release.id = id;
+    if (releaseDate) release.releaseDate = releaseDate;
+    if (typeof version.released === 'boolean') release.released = version.released;
+    keepRelease(releases, release);
+  }
+}
+
+/** Keeps the first copy of a release (project and version id, or name) that has a release date. */
+function keepRelease(releases: Map<string, Release>, release: Release): void {
+  const key = `${release.projectKey}/${release.id ?? release.name}`;
+  const known = releases.get(key);
+  if (known && (known.releaseDate !== undefined || release.releaseDate === undefined)) return;
+  releases.set(key, release);
 }
 
 /** Projects by key, the first copy of a repeated key kept; one without a key is no project. */
@@ -432,6 +467,7 @@ function sprintFromField(raw: unknown): Sprint | undefined {
   assignDefined(sprint, 'completeDate', toInstant(record.completeDate));
   const goal = stringValue(record.goal)?.trim();
   if (goal) sprint.goal = goal;
+  if (Object.hasOwn(record, 'goal')) sprint.goalKnown = true;
   return sprint;
 }
 
@@ -451,7 +487,7 @@ class PeopleBuilder {
 
   /** Notes that the site refers to this account and returns its id; anything without an id is nobody. */
   ref(value: unknown): string | undefined {
-    const user = objectValue(value) as Partial<RestUser> | undefined;
+    const user = objectValue(value);
     const accountId = nonEmpty(stringValue(user?.accountId)) ?? accountIdFromSelf(user?.self) ?? serverUserId(user);
     if (!accountId) return undefined;
     if (!this.referenced.get(accountId)?.displayName)
@@ -550,17 +586,6 @@ function sortedUnique(values: string[]): string[] {
   return [...new Set(values)].sort();
 }
 
-/** What is known of a sprint, completed by another mention of it: the first mention wins, a board id is taken from any. */
-export function withSprint(known: Sprint | undefined, sprint: Sprint): Sprint {
-  return known
-    ? {
-        ...sprint,
-        ...known,
-        ...(known.boardId === undefined && sprint.boardId !== undefined ? { boardId: sprint.boardId } : {}),
-      }
-    : sprint;
-}
-
 /**
  * Sites normalised from parts of one snapshot (batches of its issues, each with the same directory), as one: what
  * normalising the whole at once gives, without holding all of its raw issues at the same time.
@@ -572,7 +597,9 @@ export function joinNormalised(parts: readonly Site[]): Site {
   const people = new Map<string, Person>();
   const sprints = new Map<number, Sprint>();
   const problems = new Map<string, ReadProblem>();
+  const releases = new Map<string, Release>();
   for (const part of parts) {
+    for (const release of part.releases ?? []) keepRelease(releases, release);
     for (const person of part.people) people.set(person.accountId, fullerPerson(people.get(person.accountId), person));
     for (const sprint of part.sprints) sprints.set(sprint.id, withSprint(sprints.get(sprint.id), sprint));
     for (const problem of part.problems) problems.set(JSON.stringify(problem), problem);
@@ -580,33 +607,12 @@ export function joinNormalised(parts: readonly Site[]): Site {
   return {
     ...first,
     people: [...people.values()].sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0)),
-    sprints: [...sprints.values()].sort((a, b) => a.id - b.id),
+    sprints: withGoalsKnown([...sprints.values()].sort((a, b) => a.id - b.id)),
+    releases: [...releases.values()],
     items: parts.flatMap((part) => part.items).sort(compareItems),
     actions: parts.flatMap((part) => part.actions).sort(compareActions),
     problems: [...problems.values()],
   };
-}
-
-/**
- * Two records of one person from different parts of a site: a part may know them only by a reference (an app's
- * name in a changelog, without its account type); the fuller record wins.
- */
-export function fullerPerson(known: Person | undefined, candidate: Person): Person {
-  if (!known) return candidate;
-  const detail = (person: Person) =>
-    (person.kind !== 'unknown' ? 2 : 0) + (person.displayName !== 'Unknown user' ? 1 : 0) + (person.email ? 1 : 0);
-  return detail(candidate) > detail(known) ? candidate : known;
-}
-
-/** Site order of items: by project key, then issue number. */
-export function compareItems(a: Pick<Item, 'projectKey' | 'key'>, b: Pick<Item, 'projectKey' | 'key'>): number {
-  if (a.projectKey !== b.projectKey) return a.projectKey < b.projectKey ? -1 : 1;
-  return issueNumber(a.key) - issueNumber(b.key) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
-}
-
-/** Site order of actions: oldest first, then by id. */
-export function compareActions(a: Action, b: Action): number {
-  return a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /** Snapshot lists are typed, but a hand-edited or foreign file may hold anything where a list belongs. */

@@ -8,10 +8,11 @@ import {
   getIssueComments,
   searchIssues,
 } from './api/issues';
-import { PagingError } from './api/paging';
 import { findGroupIds, getFields, getGroupMembers, getProjectRoles, getServerInfo, listProjects } from './api/platform';
 import { toInstant } from './dates';
-import { JiraError, type JiraClient } from './client';
+import type { JiraClient } from './client';
+import { classifyJiraFailure } from './errors';
+import { jqlDateTime, jqlString } from './jql';
 import { discoverFieldCandidates, type FieldCandidates } from './fields';
 import {
   SNAPSHOT_FORMAT,
@@ -236,7 +237,7 @@ async function readIssues(
   await Promise.all(
     projectKeys.map(async (key) => {
       const list: RestIssue[] = [];
-      const jql = `project = "${key.replace(/"/g, '\\"')}"${updatedSince ? ` AND updated >= "${formatJqlTime(updatedSince)}"` : ''} ORDER BY key ASC`;
+      const jql = `project = ${jqlString(key)}${updatedSince ? ` AND updated >= ${jqlDateTime(updatedSince)}` : ''} ORDER BY key ASC`;
       try {
         await searchIssues(client, jql, fields, (page) => {
           list.push(...page);
@@ -355,7 +356,7 @@ export function collectGroupRefs(
   const refs = new Map<string, { name: string; groupId?: string }>();
   for (const name of named) refs.set(name, { name });
   for (const roles of Object.values(projectRoles)) {
-    for (const role of roles as RestProjectRole[]) {
+    for (const role of roles) {
       for (const actor of role.actors ?? []) {
         const group = actor.actorGroup;
         const name = group?.name ?? group?.displayName;
@@ -402,11 +403,12 @@ export async function readGroups(
  * move on; a one-off read (an audit) reports those and goes on, while the background scan fails the step instead,
  * so that its previous complete result stays.
  */
-export type Tolerated = 'refusals' | 'failures';
+type Tolerated = 'refusals' | 'failures';
 
-export function tolerated(error: unknown, tolerate: Tolerated): boolean {
-  if (error instanceof JiraError && !error.transient && error.status >= 400 && error.status < 500) return true;
-  return tolerate === 'failures' && (error instanceof JiraError || error instanceof PagingError);
+function tolerated(error: unknown, tolerate: Tolerated): boolean {
+  const failure = classifyJiraFailure(error);
+  if (failure === 'denied' || failure === 'not-found' || failure === 'refused') return true;
+  return tolerate === 'failures' && failure !== undefined;
 }
 
 export async function orProblem<T>(
@@ -442,10 +444,6 @@ function withoutProjects(
     boards,
     sprints: Object.fromEntries(Object.entries(directory.sprints).filter(([boardId]) => kept.has(boardId))),
   };
-}
-
-function formatJqlTime(date: Date): string {
-  return date.toISOString().slice(0, 16).replace('T', ' ');
 }
 
 /** Users are recorded from what the read already returned, so no extra request lists the whole directory. */

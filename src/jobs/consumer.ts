@@ -1,4 +1,4 @@
-import type { AuditConfig } from '../config/types';
+import { roleMappingGroups } from '../config/role-mapping';
 import { RULE_METAS } from '../rules';
 import { auditCachedSite, registeredViews, scanningProjectKeys } from '../scan';
 import { ConfigRepository } from '../store/config-store';
@@ -54,9 +54,4 @@ export async function runJob(job: Job, services: JobServices): Promise<JobOutcom
   }
   await services.queue.push({ type: 'audit' });
   return 'scanned';
-}
-
-/** The groups the role mapping names: read with the site data so that group-based roles work from the cache. */
-export function roleMappingGroups(config: AuditConfig): string[] {
-  return [...new Set([...config.roleMapping.groups.pm, ...config.roleMapping.groups.po])].sort();
 }

@@ -3,6 +3,7 @@
  * The UI imports these types only (no runtime code), so the bundle stays free of server code.
  */
 import type { Coverage, PersonProfile, ProjectSummary, RoadmapItemSummary, SprintSummary } from '../audit/report';
+import type { AuditWindow } from '../audit/window';
 import type { ConfigurationDocument, ConfigVersions } from '../config/transfer';
 import type { AuditConfig, EffectiveSettings, ProjectSettings, SeveritySetting } from '../config/types';
 import type { Finding, Severity } from '../domain/finding';
@@ -31,6 +32,8 @@ export interface Provenance {
   /** The Jira site, for links: `${siteUrl}/browse/KEY`. */
   siteUrl: string;
   coverage: Coverage;
+  /** Which actions the behaviour flags and role inference looked at. */
+  window: AuditWindow;
   freshness: Freshness;
 }
 
@@ -136,6 +139,21 @@ export interface SettingsView {
   groupNames: string[];
 }
 
+/** One person proposed for a role in a project, with the decisions the proposal rests on. */
+export interface ProposedHolder {
+  accountId: string;
+  displayName: string;
+  /** Decisions of the role's kind in the project (roadmap for a PM, backlog for a PO). */
+  decisions: number;
+  /** All the person's decisions there. */
+  allDecisions: number;
+}
+
+/** The role mapping owner/role-mapping-missing proposes: per project with nobody mapped, who dominates its decisions. */
+export interface RoleProposalView {
+  projects: Array<{ projectKey: string; pm: ProposedHolder[]; po: ProposedHolder[] }>;
+}
+
 /** Validation failures come back as INVALID_INPUT with these details, one per field. */
 export interface FieldIssue {
   path: string;
@@ -164,6 +182,11 @@ export interface ResolverApi {
   getSettings: { payload: { projectKey?: string }; result: SettingsView };
   /** Site scope takes a whole AuditConfig; project scope takes ProjectSettings for that project. */
   saveSettings: { payload: { projectKey?: string; settings: unknown; version: number }; result: SettingsView };
+  /**
+   * Jira admins only: the proposed role mapping, from the latest audit. The admin page confirms it by saving the site
+   * settings with the proposed accounts added to roleMapping.accounts (saveSettings, checked again there).
+   */
+  getRoleProposal: { payload: Record<string, never>; result: RoleProposalView };
   /** Jira admins only: the whole configuration (site, every project, the versions read) as one format-2 document. */
   exportSettings: { payload: Record<string, never>; result: ConfigurationDocument };
   /**

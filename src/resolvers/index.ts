@@ -3,7 +3,7 @@ import { JiraClient } from '../jira/client';
 import { ForgeTransport } from '../jira/transport-forge';
 import { ForgeKvsStore } from '../store/forge-kvs';
 import type { ResolverApi } from './api';
-import { HANDLERS, runHandler } from './handlers';
+import { HANDLERS, runHandler } from './registry';
 import type { AppServices, CallerContext } from './services';
 
 /** Production services: Jira as the viewing user through Forge, Forge's key-value storage. */

@@ -14,7 +14,7 @@ export interface AppServices {
    */
   jiraAsApp(): JiraClient;
   store: KeyValueStore;
-  now(): Date;
+  now: () => Date;
   /** Above this many cached issues in view, a view is never audited inside a resolver call (default VIEW_AUDIT_MAX_ISSUES). */
   viewAuditMaxIssues?: number;
 }

@@ -1,11 +1,11 @@
 import { auditSite, type AuditReport } from '../audit';
 import { reportForViewer, type ReportSlice } from '../audit/visibility';
+import { roleMappingGroups } from '../config/role-mapping';
 import type { AuditConfig } from '../config/types';
 import type { Site } from '../domain/model';
 import { listProjects } from '../jira/api/platform';
 import { normaliseSite } from '../jira/normalise';
 import { readSite } from '../jira/read-site';
-import { roleMappingGroups } from '../jobs/consumer';
 import {
   auditDue,
   cachedProjectKeys,

@@ -8,6 +8,7 @@ import { rule as pmTacticalAction } from './overlap/pm-tactical-action';
 import { rule as poStrategicAction } from './overlap/po-strategic-action';
 import { rule as projectMissingRole } from './owner/project-missing-role';
 import { rule as roadmapItemUnowned } from './owner/roadmap-item-unowned';
+import { rule as roleMappingMissing } from './owner/role-mapping-missing';
 import { rule as sprintWithoutPo } from './owner/sprint-without-po';
 import { rule as roadmapItemNotBrokenDown } from './trace/roadmap-item-not-broken-down';
 import { rule as sprintItemWithoutRoadmapLink } from './trace/sprint-item-without-roadmap-link';
@@ -24,6 +25,7 @@ export const RULES = {
   'overlap/contested-item': contestedItem,
   'owner/roadmap-item-unowned': roadmapItemUnowned,
   'owner/sprint-without-po': sprintWithoutPo,
+  'owner/role-mapping-missing': roleMappingMissing,
   'owner/project-missing-role': projectMissingRole,
   'horizon/roadmap-item-too-short': roadmapItemTooShort,
   'horizon/roadmap-item-too-long': roadmapItemTooLong,

@@ -1,11 +1,13 @@
-import { ownerOf } from '../audit/report';
+import { ownerOf } from '../horizon/roadmap';
 import type { ProductRole } from '../config/types';
 import { CRITERIA, RELATIONS, type CriteriaId } from '../criteria';
 import type { FindingEvidence, FindingSubject } from '../domain/finding';
+import { isOpen } from '../domain/item-state';
 import { HIERARCHY, type CalendarDate, type FieldChange, type Instant, type Item } from '../domain/model';
 import { plannedSpan, type Span } from '../horizon';
-import type { RoleDirectory } from '../roles';
+import { describeInference, type RoleDirectory, type RoleInfo } from '../roles';
 import type { AuditIndex, ClassifiedAction, RuleContext } from './types';
+import { personName, plural, listed } from '../domain/text';
 
 /**
  * What rules share: which field a planned date comes from and the evidence for it, who counts as a decider and
@@ -47,10 +49,6 @@ export function spanFields(item: Item): DatedField[] {
   return [startField(item), endField(item)].filter((field): field is DatedField => field !== undefined);
 }
 
-export function isOpen(item: Item): boolean {
-  return item.status.category !== 'done';
-}
-
 export function itemSubject(item: Item): FindingSubject {
   return { type: 'item', id: item.key, key: item.key, name: item.summary };
 }
@@ -58,11 +56,6 @@ export function itemSubject(item: Item): FindingSubject {
 /** `{{type}} {{key}} "{{summary}}"` for message templates. */
 export function itemData(item: Item): { type: string; key: string; summary: string } {
   return { type: item.type.name, key: item.key, summary: item.summary };
-}
-
-/** The UTC day of an instant (`2026-12-02T09:00:00.000Z` → `2026-12-02`); calendar dates pass unchanged. */
-export function dayOf(value: Instant): CalendarDate {
-  return value.slice(0, 10);
 }
 
 /**
@@ -130,19 +123,22 @@ export function walkUp(index: AuditIndex, item: Item, found: (candidate: Item) =
   }
 }
 
-export function personName(index: AuditIndex, accountId: string): string {
-  return index.people.get(accountId)?.displayName ?? 'Unknown user';
-}
-
-/** The people mapped to a role in a project, by name ("Ana, Ben and Chen"), or `fallback` when there are none. */
+/**
+ * The people holding a role in a project, by name ("Ana, Ben and Chen"): those mapped, else those inferred from their
+ * decisions there (said so); `fallback` when there are none.
+ */
 export function roleHolderNames(
   context: RuleContext<object>,
   projectKey: string,
   role: ProductRole,
   fallback: string,
 ): string {
-  const names = context.roles.holders(projectKey, role).map((accountId) => personName(context.index, accountId));
-  return names.length > 0 ? joinNames(names) : fallback;
+  const mapped = context.roles.holders(projectKey, role).map((accountId) => personName(context.index, accountId));
+  if (mapped.length > 0) return listed(mapped);
+  const inferred = context.roles
+    .inferredHolders(projectKey, role)
+    .map((holder) => `${personName(context.index, holder.accountId)} (${describeInference(holder)})`);
+  return inferred.length > 0 ? listed(inferred) : fallback;
 }
 
 /** Who decides about a roadmap item: its owner (by the configured owner field), else the project's PMs. */
@@ -151,12 +147,6 @@ export function roadmapDecider(context: RuleContext<object>, item: Item): string
   const owner = ownerId ? context.index.people.get(ownerId) : undefined;
   if (owner && owner.kind !== 'app') return owner.displayName;
   return roleHolderNames(context, item.projectKey, 'pm', 'the product manager');
-}
-
-/** "Ana Costa", "Ana Costa and Lukas Becker", "Ana Costa, Lukas Becker and Wei Zhang". */
-export function joinNames(names: readonly string[]): string {
-  if (names.length <= 1) return names[0] ?? '';
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
 }
 
 /** "26 months", "24 months and 1 day", "19 days". */
@@ -170,11 +160,6 @@ export function describeMonths({ months, days }: { months: number; days: number 
 /** Days as weeks with at most one decimal: 21 → "3", 29 → "4.1". */
 export function weeksOf(days: number): string {
   return String(Math.round((days / 7) * 10) / 10);
-}
-
-/** "1 day", "3 days"; `many` for irregular plurals. */
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 function capitalise(text: string): string {
@@ -213,12 +198,21 @@ export function isHumanDecider(index: AuditIndex, accountId: string | undefined)
 }
 
 /**
- * The roles someone holds for work in a project by the configured mapping (mapped there, else elsewhere on the
- * site). Roles inferred from the person's own actions do not count: judging those actions against a role guessed
- * from them would be circular.
+ * The roles someone holds for work in a project: the same resolution as the people table (mapped here, else
+ * elsewhere on the site, else inferred from their decisions in the project). A finding that leans on an inferred
+ * role says so and is provisional.
+ */
+export function rolesHeldIn(roles: RoleDirectory, accountId: string, projectKey: string): RoleInfo {
+  return roles.rolesIn(accountId, projectKey);
+}
+
+/**
+ * The roles someone holds in a project by the mapping alone (mapped there, else elsewhere on the site): what the
+ * overlap rules judge people against. Judging someone's decisions against a role inferred from those same decisions
+ * would be circular, so overstepping waits until the role is confirmed.
  */
 export function mappedRolesIn(roles: RoleDirectory, accountId: string, projectKey: string): ProductRole[] {
-  const info = roles.rolesIn(accountId, projectKey);
+  const info = rolesHeldIn(roles, accountId, projectKey);
   return info.scope === 'project' || info.scope === 'site' ? info.roles : [];
 }
 
@@ -228,7 +222,10 @@ export function mappedAnywhere(roles: RoleDirectory, accountId: string, role: Pr
   return info.scope === 'site' && info.roles.includes(role);
 }
 
-/** Project keys where the person is mapped to the role, sorted. */
+/**
+ * Project keys where the person is mapped to the role, sorted. overlap/dual-role asks about the mapping itself
+ * ("mapped to both roles"); its behaviour basis covers people with no mapping.
+ */
 export function projectsWhereMapped(
   index: AuditIndex,
   roles: RoleDirectory,
@@ -238,15 +235,38 @@ export function projectsWhereMapped(
   return [...index.projects.keys()].filter((key) => roles.holders(key, role).includes(accountId)).sort();
 }
 
-/** Names of the people (not apps) mapped to a role in a project, or a phrase saying nobody is. */
-export function holderNames(index: AuditIndex, roles: RoleDirectory, projectKey: string, role: ProductRole): string {
-  const names = roles
+/** Who holds a role in a project: the people mapped to it, else those inferred from their decisions there. */
+export interface RoleHolders {
+  /** Names, with what each inferred role rests on; or a phrase saying nobody holds it. */
+  names: string;
+  /** Nobody is mapped: the names are inferred, or there are none. */
+  inferred: boolean;
+}
+
+export function roleHolders(
+  index: AuditIndex,
+  roles: RoleDirectory,
+  projectKey: string,
+  role: ProductRole,
+): RoleHolders {
+  const mapped = roles
     .holders(projectKey, role)
     .filter((id) => isHumanDecider(index, id))
     .map((id) => personName(index, id));
-  return names.length > 0
-    ? joinNames(names)
-    : `nobody yet (no ${role === 'pm' ? 'Product Manager' : 'Product Owner'} is mapped in ${projectKey})`;
+  if (mapped.length > 0) return { names: listed(mapped), inferred: false };
+  const inferred = roles
+    .inferredHolders(projectKey, role)
+    .map((holder) => `${personName(index, holder.accountId)} (${describeInference(holder)})`);
+  const title = role === 'pm' ? 'Product Manager' : 'Product Owner';
+  return {
+    names: inferred.length > 0 ? listed(inferred) : `nobody yet (no ${title} is mapped in ${projectKey}, nor inferred)`,
+    inferred: true,
+  };
+}
+
+/** Names of the people holding a role in a project (see `roleHolders`), or a phrase saying nobody does. */
+export function holderNames(index: AuditIndex, roles: RoleDirectory, projectKey: string, role: ProductRole): string {
+  return roleHolders(index, roles, projectKey, role).names;
 }
 
 /** One action as evidence: "Daniel Kowalski (PO): Moved the epic's target end later by 5 months, to 8 months out". */

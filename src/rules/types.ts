@@ -34,6 +34,8 @@ export interface AuditIndex {
   children: ReadonlyMap<string, readonly Item[]>;
   sprints: ReadonlyMap<number, Sprint>;
   itemsBySprint: ReadonlyMap<number, readonly Item[]>;
+  /** The project each sprint belongs to (see `sprintProjects`); a sprint of no project is absent. */
+  sprintProjects: ReadonlyMap<number, string>;
   people: ReadonlyMap<string, Person>;
   projects: ReadonlyMap<string, Project>;
   /** Classified actions in the audit's window, by item key, oldest first. */
@@ -58,12 +60,14 @@ export interface FindingDraft<MessageIds extends string = string> {
   discriminator?: string;
   /** Overrides the configured severity, e.g. information-only cases of a rule. */
   severity?: Severity;
+  /** The finding rests on an inferred (unconfirmed) role. */
+  provisional?: boolean;
 }
 
 export interface RuleContext<Options, MessageIds extends string = string> {
   now: Date;
-  /** Start of the audit's window; actions before it are not judged. */
-  since?: Date;
+  /** The audit window of a project's actions (ending at now); actions outside it are not judged. */
+  windowOf(projectKey: string): { since: Date; until: Date };
   index: AuditIndex;
   /** Every classified action in the window, oldest first. */
   actions: readonly ClassifiedAction[];

@@ -30,6 +30,7 @@ import { readCachedProjectInBatches, readCachedSite } from './cache';
 import { idHash } from './chunks';
 import type { WeeklySummary } from './summary';
 import { cachedProjectKeys, readHead, type ProjectHead } from './state';
+import { personName } from '../domain/text';
 
 /** A project's slice of an audit of the whole cached site. */
 export interface StoredReport {
@@ -219,7 +220,7 @@ async function auditProjectByProject(
     if (part) parts.push(part);
   }
   return {
-    report: mergeProjectAudits(outline, parts, { now }),
+    report: mergeProjectAudits(outline, parts, config, { now }),
     heads,
     parts,
     people: new Map(outline.people.map((person) => [person.accountId, person])),
@@ -232,7 +233,7 @@ function namesIn(slice: AuditReport, people: ReadonlyMap<string, Person>): Recor
     ...slice.projects.flatMap((project) => [...project.productManagers, ...project.productOwners]),
     ...slice.roadmapItems.flatMap((item) => (item.ownerId ? [item.ownerId] : [])),
   ];
-  return Object.fromEntries([...new Set(ids)].sort().map((id) => [id, people.get(id)?.displayName ?? 'Unknown user']));
+  return Object.fromEntries([...new Set(ids)].sort().map((id) => [id, personName({ people }, id)]));
 }
 
 /** The other projects' issues a project's audit reads, normalised with their own project's data. */

@@ -9,7 +9,9 @@ import type { ReadProblem } from '../domain/model';
 import { bulkFetchChangelogs, BULKFETCH_MAX_ISSUES, searchIssues, searchIssuesPage } from '../jira/api/issues';
 import { PagingError } from '../jira/api/paging';
 import { listProjects } from '../jira/api/platform';
-import { JiraError, type JiraClient } from '../jira/client';
+import type { JiraClient } from '../jira/client';
+import { classifyJiraFailure } from '../jira/errors';
+import { jqlString } from '../jira/jql';
 import { completeComments } from '../jira/read-site';
 import type { RestHistory, RestIssue } from '../jira/snapshot';
 import type { KeyValueStore } from '../store/key-value';
@@ -238,7 +240,7 @@ async function readDirectory(step: Step): Promise<Unit> {
   job.fields = issueFields(site.fields);
   const head = job.kind === 'incremental' ? await readHead(store, projectKey) : undefined;
   const since = head ? ` AND ${updatedSinceClause(head.scannedAt, step.options.now(), step.policy)}` : '';
-  job.search = { jql: `project = ${quote(projectKey)}${since} ORDER BY key ASC`, done: false, after: 0 };
+  job.search = { jql: `project = ${jqlString(projectKey)}${since} ORDER BY key ASC`, done: false, after: 0 };
   job.phase = 'issues';
   await saveJob(step, job.pending);
   return 'more';
@@ -435,7 +437,7 @@ async function applyDeletionMarks(step: Step): Promise<Unit> {
 async function checkIds(step: Step): Promise<Unit> {
   const { store, projectKey, job } = step;
   const listed: Array<{ id: string; key: string }> = [];
-  await searchIssues(step.client, `project = ${quote(projectKey)} ORDER BY key ASC`, ['key'], (page) => {
+  await searchIssues(step.client, `project = ${jqlString(projectKey)} ORDER BY key ASC`, ['key'], (page) => {
     listed.push(...page.map((issue) => ({ id: issue.id, key: issue.key })));
   });
   const cache = await ProjectCache.load(store, projectKey);
@@ -485,7 +487,7 @@ async function readMissing(step: Step): Promise<Unit> {
   try {
     await searchIssues(
       step.client,
-      `project = ${quote(step.projectKey)} AND id in (${ids.join(', ')}) ORDER BY key ASC`,
+      `project = ${jqlString(step.projectKey)} AND id in (${ids.join(', ')}) ORDER BY key ASC`,
       step.job.fields ?? [],
       (page) => {
         step.pending.push(...page);
@@ -598,20 +600,10 @@ function note(step: Step, problems: readonly ReadProblem[]): void {
   step.job.problems = addProblems(step.job.problems, problems);
 }
 
-/** A 4xx about the request itself (bad token, unknown project, deleted issue): recorded, and the scan goes on. */
+/** A 4xx about the request itself (unknown project, deleted issue): recorded, and the scan goes on. */
 function isRefusal(error: unknown): boolean {
-  return (
-    error instanceof JiraError &&
-    !error.transient &&
-    error.status >= 400 &&
-    error.status < 500 &&
-    error.status !== 401 &&
-    error.status !== 403
-  );
-}
-
-function quote(projectKey: string): string {
-  return `"${projectKey.replace(/"/g, '\\"')}"`;
+  const failure = classifyJiraFailure(error);
+  return failure === 'not-found' || failure === 'refused';
 }
 
 /** Best effort (KVS has no compare-and-set): write, read back, and whoever's write stayed holds it. */

@@ -17,6 +17,10 @@ const problems = DEMO_PLANTED.filter((planted) => planted.kind === 'problem');
 const controls = DEMO_PLANTED.filter((planted) => planted.kind === 'control');
 
 describe('auditing the demo site', () => {
+  it('is set up: every project with work has someone mapped, so no set-up finding', () => {
+    expect(report.findings.filter((finding) => finding.rule === 'owner/role-mapping-missing')).toEqual([]);
+  });
+
   it('has an answer key covering every rule', () => {
     expect(new Set(problems.map((planted) => planted.rule)).size).toBe(13);
     expect(new Set(controls.map((planted) => planted.rule)).size).toBe(13);

@@ -30,7 +30,7 @@ async function exportFromPage(page: Page): Promise<ConfigurationDocument> {
     transfer(page).getByRole('button', { name: 'Export the whole configuration' }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/^role-audit-configuration-\d{4}-\d{2}-\d{2}\.json$/);
-  return JSON.parse(await readFile((await download.path())!, 'utf8')) as ConfigurationDocument;
+  return JSON.parse(await readFile(await download.path(), 'utf8')) as ConfigurationDocument;
 }
 
 async function importFile(page: Page, document: unknown): Promise<void> {

@@ -186,7 +186,7 @@ describe('a site with more flags than the view sends', () => {
         page.waitForEvent('download'),
         page.getByRole('button', { name: `Export ${label}` }).click(),
       ]);
-      return readFile((await download.path())!, 'utf8');
+      return readFile(await download.path(), 'utf8');
     };
 
     const csv = await exported('flags (CSV)');

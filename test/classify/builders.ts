@@ -71,5 +71,5 @@ export function created(at = AT, authorId = 'author-1'): CreateAction {
 
 export function withAuthor(action: Action, authorId: string | undefined): Action {
   const { authorId: _dropped, ...rest } = action;
-  return authorId === undefined ? (rest as Action) : ({ ...rest, authorId } as Action);
+  return authorId === undefined ? rest : { ...rest, authorId };
 }

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
-import { registerClassifyCommands } from '../../src/cli/classify';
+import * as classify from '../../src/cli/commands/classify';
+import * as evaluate from '../../src/cli/commands/eval';
 
 const adf = (text: string) => ({
   type: 'doc',
@@ -50,7 +51,8 @@ describe('role-audit classify / eval', () => {
 
   async function run(...args: string[]): Promise<void> {
     const program = new Command('role-audit').exitOverride();
-    registerClassifyCommands(program);
+    classify.register(program);
+    evaluate.register(program);
     await program.parseAsync(args, { from: 'user' });
   }
 

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { classifyAction } from '../../src/classify';
 import { evaluate } from '../../src/classify/evaluate';
-import { readLabeledCases } from '../../src/classify/labeled';
-import { defaultLabeledSet } from '../../src/cli/classify';
+import { readLabeledCases } from '../../src/jira/labeled';
+import { defaultLabeledSet } from '../../src/cli/labeled-cases';
 import { withAuthor } from './builders';
 
 /** The shared development set: 160 hand-labelled actions. A held-out set of the same kind judges the result. */

@@ -84,7 +84,7 @@ describe('role-audit audit', () => {
   it('writes CSV with a header and one row per finding, and Markdown with each finding', async () => {
     const csv = (await run('audit', '--snapshot', snapshotFile, '--format', 'csv', '--project', 'PLAT')).stdout;
     expect(csv.split('\n')[0]).toBe(
-      'id,rule,severity,subjectType,subject,projects,issues,criteria,message,suggestion,evidence',
+      'id,rule,severity,provisional,subjectType,subject,projects,issues,criteria,message,suggestion,evidence',
     );
     const markdown = (await run('audit', '--snapshot', snapshotFile, '--format', 'markdown', '--project', 'PLAT'))
       .stdout;

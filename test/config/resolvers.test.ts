@@ -9,11 +9,12 @@ import type {
   ResolverApi,
   ResolverName,
 } from '../../src/resolvers/api';
-import { runHandler } from '../../src/resolvers/handlers';
+import { runHandler } from '../../src/resolvers/registry';
 import type { AppServices } from '../../src/resolvers/services';
 import { RULE_METAS } from '../../src/rules';
 import { ConfigRepository } from '../../src/store/config-store';
 import { MemoryStore } from '../../src/store/key-value';
+import { withProposedRoles } from '../../static/app/src/settings-model';
 
 /** The transfer resolvers and concurrent saves against the emulator serving the demo site, as its people. */
 const snapshot = generateDemoSite();
@@ -227,6 +228,54 @@ describe('two saves of the site settings at once', () => {
     expect(final).toMatchObject({
       ok: true,
       data: { version: version + 2, site: { ownerField: 'reporter', combinedRoleProjects: ['GRO', 'MOB'] } },
+    });
+  });
+});
+
+describe('confirming the proposed role mapping in one step', () => {
+  const unmapped = () => ({
+    ...demoConfig(),
+    roleMapping: {
+      projectRoles: { pm: ['No such role'], po: ['No such role'] },
+      groups: { pm: [], po: [] },
+      accounts: { pm: [], po: [] },
+    },
+  });
+
+  it('proposes who dominates each unmapped project’s decisions; one save with them clears the proposal', async () => {
+    const repository = new ConfigRepository(store, RULE_METAS);
+    const { version } = await repository.site();
+    await repository.saveSite(unmapped(), version, { at: new Date() });
+
+    const proposed = await call('getRoleProposal', ADMIN, {});
+    if (!proposed.ok) throw new Error(proposed.error.message);
+    expect(proposed.data.projects.length).toBeGreaterThan(0);
+    for (const project of proposed.data.projects)
+      for (const holder of [...project.pm, ...project.po]) {
+        expect(holder.decisions).toBeGreaterThanOrEqual(5);
+        expect(holder.displayName).not.toBe(holder.accountId);
+      }
+
+    const settings = await call('getSettings', ADMIN, {});
+    if (!settings.ok) throw new Error(settings.error.message);
+    const saved = await call('saveSettings', ADMIN, {
+      settings: withProposedRoles(settings.data.site, proposed.data),
+      version: settings.data.version,
+    });
+    if (!saved.ok) throw new Error(saved.error.message);
+    const accounts = saved.data.site.roleMapping.accounts;
+    for (const project of proposed.data.projects) {
+      expect(accounts.pm).toEqual(expect.arrayContaining(project.pm.map((holder) => holder.accountId)));
+      expect(accounts.po).toEqual(expect.arrayContaining(project.po.map((holder) => holder.accountId)));
+    }
+    const after = await call('getRoleProposal', ADMIN, {});
+    expect(after).toEqual({ ok: true, data: { projects: [] } });
+  }, 60_000);
+
+  it('shows the proposal to Jira admins only, checked on the server', async () => {
+    expect(await call('getRoleProposal', MOB_ADMIN, {})).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'Only Jira admins may see the proposed role mapping.' },
     });
   });
 });

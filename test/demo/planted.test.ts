@@ -58,8 +58,10 @@ describe.each(SEEDS)('demo site (seed %s)', (seed) => {
   });
 
   describe('DEMO_PLANTED', () => {
-    it('has at least one problem and one control for every rule, with unique ids', () => {
-      for (const rule of RULE_IDS) {
+    it('has at least one problem and one control for every judging rule, with unique ids', () => {
+      // The demo is a site that is set up (every project mapped): the set-up rule's problem is pinned on unmapped real
+      // data (test/real-jira/roles.test.ts), and its control is that the demo audit raises none (test/audit).
+      for (const rule of RULE_IDS.filter((id) => id !== 'owner/role-mapping-missing')) {
         expect([rule, planted(rule, 'problem').length > 0, planted(rule, 'control').length > 0]).toEqual([
           rule,
           true,
@@ -188,7 +190,13 @@ describe.each(SEEDS)('demo site (seed %s)', (seed) => {
           changesBy(entry.subject.id!).some(({ item, change }) => level(item) >= 1 && DATE_FIELDS.has(change)),
         ).toBe(true);
       }
-      for (const entry of planted('overlap/dual-role', 'problem')) {
+      // Two kinds of dual role: one person mapped as PM in one project and PO in another (Marek), and a PM whose
+      // backlog calls in his own project are, within the audit window, a large share of his work (Henrik).
+      const [mappedBoth, pmDoingBacklog] = planted('overlap/dual-role', 'problem');
+      const henrik = pmDoingBacklog!.subject.id!;
+      expect(index.allPms.has(henrik) && !index.allPos.has(henrik)).toBe(true);
+      expect(tacticalChangesBy(henrik).length).toBeGreaterThanOrEqual(3);
+      for (const entry of [mappedBoth!]) {
         const account = entry.subject.id!;
         expect(index.allPms.has(account) && index.allPos.has(account)).toBe(true);
         expect([...index.pmsByProject.keys()].some((project) => isPm(account, project) && isPo(account, project))).toBe(

@@ -1,6 +1,8 @@
 import {
+  DAYS_PER_MONTH,
   daysBetween,
   duringSprint,
+  isoDay,
   monthsBetween,
   monthsSpanned,
   plannedSpan,
@@ -70,5 +72,23 @@ describe('sprints', () => {
       true,
     );
     expect(duringSprint('2026-12-01T00:00:00.000Z', {})).toBe(false);
+  });
+});
+
+describe('isoDay: the calendar day as written', () => {
+  it.each<[string | Date, string]>([
+    ['2026-12-02T09:00:00.000Z', '2026-12-02'],
+    ['2026-12-02T23:30:00.000-0800', '2026-12-02'],
+    ['2026-12-02', '2026-12-02'],
+    [new Date('2026-12-02T23:30:00.000-08:00'), '2026-12-03'],
+    [new Date(Date.UTC(2027, 0, 1)), '2027-01-01'],
+  ])('%p → %s', (value, day) => {
+    expect(isoDay(value)).toBe(day);
+  });
+});
+
+describe('DAYS_PER_MONTH', () => {
+  it('is the average Gregorian month: 400 years of months make 146,097 days', () => {
+    expect(DAYS_PER_MONTH * 12 * 400).toBeCloseTo(146_097, 9);
   });
 });

@@ -3,6 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ManifestSchema } from '@forge/manifest';
 import { CONTENT_PERMISSIONS } from '../../src/dev/preview/csp';
+import { generateDemoSite } from '../../src/dev/demo';
+import { uiModulesOf } from '../../src/dev/preview/manifest-modules';
+import { previewViews } from '../../src/dev/preview/views';
+import { chooseView } from '../../static/app/src/context';
 import { checkManifest, forgeValidate, parseManifest, type ManifestProblem } from './check-manifest';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -26,15 +30,9 @@ type UiModule = {
 const uiModules = (manifest: ManifestSchema, type: string): UiModule[] =>
   (manifest.modules as Record<string, UiModule[] | undefined> | undefined)?.[type] ?? [];
 
-const UI_MODULE_TYPES = [
-  'jira:sprintAction',
-  'jira:boardAction',
-  'jira:backlogAction',
-  'jira:projectPage',
-  'jira:globalPage',
-  'jira:adminPage',
-  'jira:projectSettingsPage',
-];
+/** The app's views, as manifest.yml declares them: the preview and the UI's view choice follow this list. */
+const UI_MODULES = uiModulesOf(loadManifest());
+const UI_MODULE_TYPES = UI_MODULES.map((module) => module.type);
 
 describe('manifest.yml', () => {
   it("allows the Custom UI exactly the content the preview's policy allows (test/browser/csp.test.ts)", () => {
@@ -49,10 +47,23 @@ describe('manifest.yml', () => {
     expect(await checkManifest(MANIFEST)).toEqual([]);
   });
 
-  it('declares exactly the product modules, the background scan modules (test/jobs checks them) and functions', () => {
-    expect(Object.keys(loadManifest().modules ?? {}).sort()).toEqual(
-      [...UI_MODULE_TYPES, 'scheduledTrigger', 'consumer', 'trigger', 'function'].sort(),
+  it('declares, besides its views, only the background scan modules (test/jobs checks them) and functions', () => {
+    const others = Object.keys(loadManifest().modules ?? {}).filter((type) => !UI_MODULE_TYPES.includes(type));
+    expect(others.sort()).toEqual(['consumer', 'function', 'scheduledTrigger', 'trigger']);
+  });
+
+  it.each(UI_MODULES)('$type has a view in the UI and a link in the preview', ({ type }) => {
+    const extension = { type, board: { id: '7' }, sprint: { id: '42' }, project: { key: 'PAY' } };
+    expect(chooseView(extension).kind).not.toBe('unsupported');
+    const linked = previewViews(generateDemoSite()).map((view) =>
+      new URL(view.url, 'http://preview').searchParams.get('module'),
     );
+    expect(linked).toContain(type);
+  });
+
+  it('is the list the preview links from: no view of a module the manifest lacks', () => {
+    for (const view of previewViews(generateDemoSite()))
+      expect(UI_MODULE_TYPES).toContain(new URL(view.url, 'http://preview').searchParams.get('module'));
   });
 
   it.each(UI_MODULE_TYPES)('%s renders the one Custom UI resource and talks to the resolver function', (type) => {

@@ -140,7 +140,7 @@ export const calendarDate: fc.Arbitrary<Json> = fc.oneof(
 
 /** A value that is usually `valid` and sometimes junk: how optional Jira fields arrive from odd sites and exports. */
 export function loosely<T extends Json>(valid: fc.Arbitrary<T>, junkWeight = 1): fc.Arbitrary<Json> {
-  return fc.oneof({ weight: 6, arbitrary: valid as fc.Arbitrary<Json> }, { weight: junkWeight, arbitrary: junk });
+  return fc.oneof({ weight: 6, arbitrary: valid }, { weight: junkWeight, arbitrary: junk });
 }
 
 /** Up to `maxCount` replacements of a random place in the value (any depth, the root included) by junk. */

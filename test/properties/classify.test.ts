@@ -130,7 +130,7 @@ describe('classifyAction on hostile actions and items', () => {
           const swapped = byAnotherActor(subject, given, other);
           expect(classifyAction(swapped.action, swapped.context)).toEqual(expected);
           const { authorId: _author, ...anonymous } = subject;
-          expect(classifyAction(anonymous as Action, given as ClassifyContext)).toEqual(expected);
+          expect(classifyAction(anonymous as Action, given)).toEqual(expected);
           expect(explainAction(swapped.action, swapped.context)).toEqual(explainAction(subject, given));
         },
       ),

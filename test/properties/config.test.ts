@@ -88,7 +88,7 @@ const hostileConfig: fc.Arbitrary<Json> = fc.oneof(
     weight: 1,
     arbitrary: fc
       .dictionary(prototypeKeys, fc.oneof(junk, fc.dictionary(prototypeKeys, junk, { maxKeys: 3 })))
-      .map((value) => ({ version: 1, ...value }) as Json),
+      .map((value) => ({ version: 1, ...value })),
   },
 );
 

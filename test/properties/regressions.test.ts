@@ -64,7 +64,7 @@ const site = (issues: unknown[], extra: Record<string, unknown> = {}) =>
     sprints: {},
     issues: issues as RestIssue[],
     ...extra,
-  } as SiteSnapshot);
+  });
 
 const issue = (fields: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
   id: '10000',

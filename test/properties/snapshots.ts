@@ -167,24 +167,20 @@ function userRef(users: readonly JsonObject[]): fc.Arbitrary<Json> {
     { weight: 1, arbitrary: accountId.map((id) => ({ accountId: id, displayName: 'Former user', active: false })) },
     {
       weight: 1,
-      arbitrary: fc
-        .constantFrom('jsmith', 'admin', 'ü-ser')
-        .map((key) => ({
-          key,
-          name: key,
-          displayName: `Server ${key}`,
-          self: `https://jira.example.com/rest/api/2/user?username=${key}`,
-        })),
+      arbitrary: fc.constantFrom('jsmith', 'admin', 'ü-ser').map((key) => ({
+        key,
+        name: key,
+        displayName: `Server ${key}`,
+        self: `https://jira.example.com/rest/api/2/user?username=${key}`,
+      })),
     },
     {
       weight: 1,
-      arbitrary: fc
-        .constantFrom('acct%3Aabc', '%E0%A4%A', '%', 'x%ZZ', '')
-        .map((encoded) => ({
-          accountId: '',
-          displayName: 'Linked',
-          self: `https://example.atlassian.net/rest/api/3/user?accountId=${encoded}`,
-        })),
+      arbitrary: fc.constantFrom('acct%3Aabc', '%E0%A4%A', '%', 'x%ZZ', '').map((encoded) => ({
+        accountId: '',
+        displayName: 'Linked',
+        self: `https://example.atlassian.net/rest/api/3/user?accountId=${encoded}`,
+      })),
     },
     { weight: 2, arbitrary: junk },
   );
@@ -424,7 +420,7 @@ function issueBody(users: readonly JsonObject[]): fc.Arbitrary<IssueBody> {
     500,
   );
   const created = fc.oneof(
-    { weight: 8, arbitrary: jiraInstant.map((time) => ({ text: time.text as Json, readable: true })) },
+    { weight: 8, arbitrary: jiraInstant.map((time) => ({ text: time.text, readable: true })) },
     { weight: 1, arbitrary: unreadableTime.map((text) => ({ text, readable: false })) },
   );
   const fields = fc.record(

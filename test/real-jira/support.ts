@@ -68,21 +68,21 @@ export function expectPeopleResolved(site: Site): void {
 /** The whole audit over data nobody here wrote: it must run, and its coverage must count what the files hold. */
 export function expectAuditCovers(result: ImportResult): void {
   const site = normaliseSite(result.snapshot);
-  // The exports' capture times are estimates (the latest issue update); a comment may come later, so the audit's
-  // now is whichever is last, and every action falls in the window.
-  const latest = site.actions.reduce(
-    (max, action) => (action.at > max ? action.at : max),
-    result.snapshot.capturedAt ?? '',
-  );
-  const now = new Date(latest);
-  const report = auditSite(site, defaultConfig(), { now });
+  // The export's capture time is the latest activity in it, so no action comes after the audit's now; the window
+  // reaches back to the first action, so all of the history is judged.
+  const now = new Date(result.snapshot.capturedAt ?? '');
+  const first = site.actions.reduce((min, action) => (action.at < min ? action.at : min), now.toISOString());
+  const days = Math.ceil((now.getTime() - new Date(first).getTime()) / 86_400_000) + 1;
+  const report = auditSite(site, { ...defaultConfig(), auditWindowDays: days }, { now });
   expect(report.coverage).toMatchObject({
     issues: result.expected.issues,
     actions: result.expected.issues + result.expected.histories + result.expected.comments,
     projects: result.snapshot.projects.length,
+    actionsBeforeWindow: 0,
+    actionsAfterNow: 0,
     unread: [],
   });
-  expect(report.coverage.actionsInWindow).toBe(report.coverage.actions);
+  expect(report.coverage.actionsInWindow + report.coverage.repeatedMoves).toBe(report.coverage.actions);
   for (const finding of report.findings) {
     expect(finding.criteria.length).toBeGreaterThan(0);
     expect(finding.message).not.toMatch(/undefined|NaN|\[object Object\]/);
@@ -91,5 +91,6 @@ export function expectAuditCovers(result: ImportResult): void {
     (sum, person) => sum + person.counts.strategic + person.counts.tactical + person.counts.neutral,
     0,
   );
-  expect(counted).toBe(site.actions.filter((action) => action.authorId !== undefined).length);
+  const repeats = report.coverage.repeatedMoves;
+  expect(counted).toBe(site.actions.filter((action) => action.authorId !== undefined).length - repeats);
 }

@@ -2,7 +2,7 @@ import { scheduleScans } from '../../src/jobs';
 import { JiraClient } from '../../src/jira/client';
 import { HttpTransport } from '../../src/jira/transport-http';
 import type { RoadmapView } from '../../src/resolvers/api';
-import { runHandler } from '../../src/resolvers/handlers';
+import { runHandler } from '../../src/resolvers/registry';
 import type { AppServices } from '../../src/resolvers/services';
 import { registeredViews } from '../../src/scan';
 import { ADMIN, demo, startPipeline, type Pipeline } from '../jobs/support';

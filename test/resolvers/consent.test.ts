@@ -3,7 +3,7 @@ import { JiraClient } from '../../src/jira/client';
 import { ForgeTransport } from '../../src/jira/transport-forge';
 import type { JiraTransport } from '../../src/jira/transport';
 import { handler } from '../../src/resolvers';
-import { runHandler } from '../../src/resolvers/handlers';
+import { runHandler } from '../../src/resolvers/registry';
 import { MemoryStore } from '../../src/store/key-value';
 import { FakeForgeStorage } from '../store/fake-forge-storage';
 

@@ -5,7 +5,7 @@ import type { RestComment, RestIssue, RestUser, SiteSnapshot } from '../../src/j
 import { HttpTransport } from '../../src/jira/transport-http';
 import { MemoryJobQueue, runScheduledLocally } from '../../src/jobs';
 import type { ResolverApi, ResolverName, ResolverResponse } from '../../src/resolvers/api';
-import { runHandler } from '../../src/resolvers/handlers';
+import { runHandler } from '../../src/resolvers/registry';
 import type { AppServices } from '../../src/resolvers/services';
 import { BackgroundScanner } from '../../src/scan';
 import { MemoryStore } from '../../src/store/key-value';

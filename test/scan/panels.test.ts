@@ -4,7 +4,7 @@ import { JiraClient } from '../../src/jira/client';
 import { HttpTransport } from '../../src/jira/transport-http';
 import { MemoryJobQueue, runScheduledLocally, type JobServices } from '../../src/jobs';
 import type { ResolverApi, ResolverName } from '../../src/resolvers/api';
-import { runHandler } from '../../src/resolvers/handlers';
+import { runHandler } from '../../src/resolvers/registry';
 import type { AppServices } from '../../src/resolvers/services';
 import { RULE_METAS } from '../../src/rules';
 import { BackgroundScanner } from '../../src/scan';

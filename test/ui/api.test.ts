@@ -42,7 +42,7 @@ describe('call', () => {
 
   it('turns an answer that is not a ResolverResponse into INTERNAL', async () => {
     for (const answer of [undefined, 'text', { data: 1 }, { ok: false, error: { code: 'X' } }]) {
-      mockedInvoke.mockResolvedValue(answer as never);
+      mockedInvoke.mockResolvedValue(answer);
       await expect(call('getSettings', {})).resolves.toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     }
   });

@@ -56,6 +56,7 @@ const sprint = (id: number, projectKey: string): SprintSummary => ({
   id,
   name: `Sprint ${id}`,
   state: 'active',
+  goalKnown: true,
   projectKey,
   items: 0,
   poDecisions: 0,

@@ -1,5 +1,6 @@
 import { addHours, addMinutes, differenceInMinutes } from 'date-fns';
 import type { Random } from './random';
+import { isoDay } from '../../horizon';
 
 /**
  * Time for the generator: instants are epoch milliseconds, calendar days are UTC midnights.
@@ -52,7 +53,7 @@ export function plusMinutes(ms: number, minutes: number): number {
 
 /** `YYYY-MM-DD` of the UTC day holding `ms`. */
 export function calendarDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  return isoDay(new Date(ms));
 }
 
 /** Jira's instant format: `2026-06-10T14:03:11.482+0100`, or `…Z` for `'Z'`. */

@@ -74,7 +74,7 @@ class Recorder {
 }
 
 function scriptField(key: string): ChangedField {
-  return key as keyof ScriptChange as ChangedField;
+  return key as keyof ScriptChange;
 }
 
 class Lifecycle {

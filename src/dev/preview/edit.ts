@@ -30,7 +30,7 @@ export function parseEdit(body: unknown): PreviewEdit | { error: string } {
   if ('duedate' in record) {
     if (record.duedate !== null && (typeof record.duedate !== 'string' || !isMatch(record.duedate, 'yyyy-MM-dd')))
       return { error: 'duedate must be YYYY-MM-DD or null' };
-    edit.duedate = record.duedate as string | null;
+    edit.duedate = record.duedate;
   }
   if ('by' in record) {
     if (typeof record.by !== 'string') return { error: 'by must be the account id of a user of the site' };

@@ -9,7 +9,8 @@ import type { SiteSnapshot } from '../../jira/snapshot';
 import { HttpTransport } from '../../jira/transport-http';
 import type { ResolverName } from '../../resolvers/api';
 import { MemoryJobQueue, runScheduledLocally } from '../../jobs';
-import { HANDLERS, runHandler, RULE_INFO } from '../../resolvers/handlers';
+import { HANDLERS, runHandler } from '../../resolvers/registry';
+import { RULE_INFO } from '../../resolvers/rule-info';
 import type { AppServices, CallerContext } from '../../resolvers/services';
 import { RULE_METAS } from '../../rules';
 import { BackgroundScanner, cachedProjectKeys } from '../../scan';
@@ -19,7 +20,9 @@ import { startEmulator, type RunningEmulator } from '../emulator';
 import { BRIDGE_SCRIPT } from './bridge-script';
 import { applyEdit, parseEdit } from './edit';
 import { tokenStyles } from './tokens';
-import { MODULES, previewViews, type PreviewView, type ViewFocus, type ViewRequest } from './views';
+import { isoDay } from '../../horizon';
+import { readUiModules, type UiModule } from './manifest-modules';
+import { previewViews, type PreviewView, type ViewFocus, type ViewRequest } from './views';
 
 export interface PreviewOptions {
   snapshot: SiteSnapshot;
@@ -112,13 +115,14 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
   const app: FastifyInstance = Fastify({ logger: false });
   const views = previewViews(options.snapshot, options.focus);
   const knownUsers = new Set(options.snapshot.users.map((user) => user.accountId));
+  const uiModules = readUiModules();
 
   app.get('/', async (_, reply) =>
     reply.type('text/html; charset=utf-8').send(indexPage(views, options.snapshot, scan.projectKeys, url)),
   );
 
   app.get('/app/', async (request, reply) => {
-    const view = parseViewRequest(request.query as Record<string, string | undefined>, knownUsers);
+    const view = parseViewRequest(request.query as Record<string, string | undefined>, knownUsers, uiModules);
     if ('error' in view) return reply.code(400).type('text/plain').send(view.error);
     const html = await readFile(indexFile, 'utf8');
     const context = JSON.stringify({ ...view, siteUrl: options.snapshot.baseUrl }).replace(/</g, '\\u003c');
@@ -181,9 +185,10 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
 function parseViewRequest(
   query: Record<string, string | undefined>,
   knownUsers: Set<string>,
+  modules: readonly UiModule[],
 ): ViewRequest | { error: string } {
-  const module = MODULES.find((candidate) => candidate.type === query.module);
-  if (!module) return { error: `module must be one of: ${MODULES.map((candidate) => candidate.type).join(', ')}` };
+  const module = modules.find((candidate) => candidate.type === query.module);
+  if (!module) return { error: `module must be one of: ${modules.map((candidate) => candidate.type).join(', ')}` };
   if (!query.as || !knownUsers.has(query.as)) return { error: 'as must be the account id of a user of the demo site' };
   const number = (value: string | undefined) => (value && /^\d+$/.test(value) ? value : undefined);
   const extension: ViewRequest['extension'] = { type: module.type };
@@ -231,5 +236,5 @@ function indexPage(views: PreviewView[], snapshot: SiteSnapshot, cached: readonl
 /** An issue of the site with a due date, for the edit example: moving it is something the audit notices. */
 export function exampleEdit(snapshot: SiteSnapshot): { issueKey: string; duedate: string } {
   const issue = snapshot.issues.find((candidate) => typeof candidate.fields.duedate === 'string') ?? snapshot.issues[0];
-  return { issueKey: issue?.key ?? 'KEY-1', duedate: snapshot.capturedAt?.slice(0, 10) ?? '2026-01-01' };
+  return { issueKey: issue?.key ?? 'KEY-1', duedate: snapshot.capturedAt ? isoDay(snapshot.capturedAt) : '2026-01-01' };
 }

@@ -8,6 +8,7 @@ let cached: string | undefined;
 
 export function tokenStyles(): string {
   cached ??= THEMES.map(
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the theme's CSS is a CommonJS module picked by name
     (theme) => (require(`@atlaskit/tokens/dist/cjs/artifacts/themes/${theme}.js`) as { default: string }).default,
   ).join('\n');
   return cached;

@@ -1,16 +1,5 @@
 import type { SiteSnapshot } from '../../jira/snapshot';
 
-/** The manifest's modules, with the keys manifest.yml gives them. */
-export const MODULES = [
-  { type: 'jira:boardAction', key: 'rba-board-action' },
-  { type: 'jira:backlogAction', key: 'rba-backlog-action' },
-  { type: 'jira:sprintAction', key: 'rba-sprint-action' },
-  { type: 'jira:projectPage', key: 'rba-project-page' },
-  { type: 'jira:globalPage', key: 'rba-global-page' },
-  { type: 'jira:adminPage', key: 'rba-admin-page' },
-  { type: 'jira:projectSettingsPage', key: 'rba-project-settings' },
-] as const;
-
 export interface ViewRequest {
   accountId: string;
   moduleKey: string;

@@ -5,11 +5,11 @@ import { readAllOffsetPages, readAllTokenPages } from './paging';
 
 /** search/jql answers at most this many issues a page once any field beyond id/key is asked for. */
 export const SEARCH_PAGE_WITH_FIELDS = 100;
-export const SEARCH_PAGE_IDS_ONLY = 5000;
+const SEARCH_PAGE_IDS_ONLY = 5000;
 /** bulkfetch takes up to 1000 issues a request and answers up to 10000 histories a page. */
 export const BULKFETCH_MAX_ISSUES = 1000;
 export const BULKFETCH_MAX_HISTORIES = 10_000;
-export const BULKFETCH_MAX_FIELD_IDS = 10;
+const BULKFETCH_MAX_FIELD_IDS = 10;
 
 interface SearchPage {
   issues?: RestIssue[];
@@ -50,14 +50,6 @@ export async function searchIssuesPage(
   );
   const next = body?.nextPageToken ?? undefined;
   return { issues: Array.isArray(body?.issues) ? body.issues : [], ...(next ? { nextPageToken: next } : {}) };
-}
-
-export async function searchAllIssues(client: JiraClient, jql: string, fields: string[]): Promise<RestIssue[]> {
-  const all: RestIssue[] = [];
-  await searchIssues(client, jql, fields, (page) => {
-    all.push(...page);
-  });
-  return all;
 }
 
 /** Points are charged per object returned: each issue and what it embeds (comments, histories). */

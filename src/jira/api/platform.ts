@@ -19,11 +19,6 @@ export async function getServerInfo(client: JiraClient): Promise<ServerInfo> {
   return body ?? {};
 }
 
-export async function getMyself(client: JiraClient): Promise<RestUser> {
-  const { body } = await client.get<RestUser>('/rest/api/3/myself', undefined, { countObjects: () => 1 });
-  return body;
-}
-
 export type PermissionKey = 'BROWSE_PROJECTS' | 'ADMINISTER_PROJECTS' | 'ADMINISTER' | (string & {});
 
 /** Which of the given permissions the caller has, globally or in one project. */

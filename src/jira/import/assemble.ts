@@ -13,7 +13,7 @@ import {
   deriveBoards,
   deriveFields,
   deriveProjects,
-  latestUpdate,
+  latestActivity,
   type FieldHints,
   type SprintList,
 } from './derive';
@@ -37,7 +37,7 @@ export interface SnapshotParts {
 /**
  * Completes a snapshot from what a source holds: every user object gets an account id, agile epics become
  * parents, and users, projects, fields, sprints and boards the source implies but does not list are derived,
- * each derivation said in `notes`. The capture time is the latest issue update (see `latestUpdate`).
+ * each derivation said in `notes`. The capture time is the latest activity in the data (see `latestActivity`).
  */
 export function assembleSnapshot(parts: SnapshotParts, notes: string[]): SiteSnapshot {
   const projectRoles = parts.projectRoles ?? {};
@@ -64,10 +64,10 @@ export function assembleSnapshot(parts: SnapshotParts, notes: string[]): SiteSna
 
   const sprints = collectSprints(parts.sprintLists ?? [], parts.issues, notes);
   const boards = deriveBoards(parts.boards ?? [], sprints, notes);
-  const capturedAt = latestUpdate(parts.issues);
+  const capturedAt = latestActivity(parts.issues);
   if (capturedAt)
     notes.push(
-      `capturedAt is the latest issue update in the data (${capturedAt}); the real capture time is not recorded`,
+      `capturedAt is the latest activity in the data (an issue update, a change or a comment: ${capturedAt}); the real capture time is not recorded`,
     );
 
   return {

@@ -214,12 +214,27 @@ export function deriveProjects(
   return [...known, ...derived];
 }
 
-/** The latest moment the data shows (an issue's last update): the capture cannot be earlier, and its real time is not recorded. */
-export function latestUpdate(issues: RestIssue[]): string | undefined {
+/**
+ * The latest moment the data shows — an issue's last update, a change history or a comment (issueSHARK's DRILL
+ * issues have comments written after their last recorded update): the capture cannot be earlier, and its real time
+ * is not recorded.
+ */
+export function latestActivity(issues: RestIssue[]): string | undefined {
   let latest: number | undefined;
-  for (const issue of issues) {
-    const time = parseJiraTime(issue.fields.updated);
+  const see = (value: unknown) => {
+    const time = parseJiraTime(value);
     if (time !== undefined && (latest === undefined || time > latest)) latest = time;
+  };
+  for (const issue of issues) {
+    see(issue.fields.updated);
+    for (const history of issue.changelog?.histories ?? []) see(history.created);
+    const comment = issue.fields.comment;
+    const comments: unknown[] = Array.isArray(comment)
+      ? comment
+      : isRecord(comment) && Array.isArray(comment.comments)
+        ? comment.comments
+        : [];
+    for (const entry of comments) if (isRecord(entry)) for (const key of ['created', 'updated']) see(entry[key]);
   }
   return latest === undefined ? undefined : new Date(latest).toISOString();
 }

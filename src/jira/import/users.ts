@@ -11,7 +11,7 @@ export function isUserObject(value: unknown): value is Loose {
   return (
     typeof value.accountId === 'string' ||
     typeof value.active === 'boolean' ||
-    /\/user\?/.test(String(value.self ?? ''))
+    /\/user\?/.test(text(value.self) ?? '')
   );
 }
 
@@ -23,7 +23,7 @@ export function isUserObject(value: unknown): value is Loose {
 export function userIdOf(user: Loose): string | undefined {
   const accountId = text(user.accountId);
   if (accountId) return accountId;
-  const fromSelf = /[?&]accountId=([^&]+)/.exec(String(user.self ?? ''))?.[1];
+  const fromSelf = /[?&]accountId=([^&]+)/.exec(text(user.self) ?? '')?.[1];
   if (fromSelf) return decodeURIComponent(fromSelf);
   return text(user.key) ?? text(user.name);
 }

@@ -1,21 +1,20 @@
-import { isRoadmapItem } from '../../audit/report';
-import { HIERARCHY, type Item, type Sprint } from '../../domain/model';
-import { addMonthsToDay, daysBetween, monthsAndDays } from '../../horizon';
+import { isOpen } from '../../domain/item-state';
+import { isRoadmapItem } from '../../horizon/roadmap';
+import type { Item, Sprint } from '../../domain/model';
+import { addMonthsToDay, daysBetween, monthsAndDays, isoDay } from '../../horizon';
 import type { RuleContext, RuleModule } from '../types';
 import {
   dateEvidence,
-  dayOf,
   describeMonths,
   endField,
-  isOpen,
   itemData,
   itemSubject,
-  plural,
   roadmapDecider,
   roleHolderNames,
   startField,
   walkUp,
 } from '../support';
+import { plural } from '../../domain/text';
 
 export interface Options {
   /** A date more than this many months after the end of the item's latest open sprint is a roadmap date. */
@@ -37,7 +36,7 @@ export const rule: RuleModule<Options, MessageIds> = {
       beyondSprint:
         '{{type}} {{key}} "{{summary}}" is in sprint "{{sprint}}", which ends {{sprintEnd}}, but its {{field}} is {{date}}: {{gap}} after the sprint, more than {{limit}}. A date that far out is a roadmap date, not sprint work.',
       farAhead:
-        '{{type}} {{key}} "{{summary}}" is in no dated sprint, yet its {{field}} is {{date}}: {{gap}} from now, more than {{limit}} ahead. A date that far out belongs on the roadmap, not on a backlog item.',
+        '{{type}} {{key}} "{{summary}}" is in no active or future sprint with an end date, yet its {{field}} is {{date}}: {{gap}} from now, more than {{limit}} ahead. A date that far out belongs on the roadmap, not on a backlog item.',
       fix: '{{po}} should take the far date off the item and plan it by sprint; if the date is a real commitment, {{holder}} should carry it on {{parent}}.',
     },
     optionsSchema: {
@@ -53,7 +52,7 @@ export const rule: RuleModule<Options, MessageIds> = {
   check(context) {
     const asOf = context.now.toISOString();
     for (const item of context.index.site.items) {
-      if (!isOpen(item) || item.type.hierarchyLevel > HIERARCHY.standard) continue;
+      if (!isOpen(item) || isRoadmapItem(item)) continue;
       const options = context.options(item.projectKey);
       const sprint = latestOpenSprint(context, item);
       const field = sprint ? endField(item) : (endField(item) ?? startField(item));
@@ -67,7 +66,7 @@ export const rule: RuleModule<Options, MessageIds> = {
           issueKey: item.key,
           sprintId: sprint.id,
           at: sprint.startDate ?? asOf,
-          what: `In sprint "${sprint.name}" (${sprint.state}), ending ${dayOf(sprint.endDate)}`,
+          what: `In sprint "${sprint.name}" (${sprint.state}), ending ${isoDay(sprint.endDate)}`,
         });
       context.report({
         messageId: sprint ? 'beyondSprint' : 'farAhead',
@@ -78,7 +77,7 @@ export const rule: RuleModule<Options, MessageIds> = {
           date: field.date,
           gap: describeMonths(monthsAndDays(from, field.date)),
           limit: plural(limit, 'month'),
-          ...(sprint ? { sprint: sprint.name, sprintEnd: dayOf(sprint.endDate) } : {}),
+          ...(sprint ? { sprint: sprint.name, sprintEnd: isoDay(sprint.endDate) } : {}),
           ...whoCarriesTheDate(context, item),
         },
         subject: itemSubject(item),

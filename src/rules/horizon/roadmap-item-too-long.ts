@@ -6,13 +6,13 @@ import {
   itemData,
   itemSubject,
   plannedRoadmapItems,
-  plural,
   roadmapDecider,
   spanFields,
   SPAN_RULE_DEFAULT_OPTIONS,
   SPAN_RULE_OPTIONS_SCHEMA,
   type SpanRuleOptions,
 } from '../support';
+import { plural } from '../../domain/text';
 
 export type Options = SpanRuleOptions;
 

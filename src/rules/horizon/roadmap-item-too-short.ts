@@ -4,7 +4,6 @@ import {
   itemData,
   itemSubject,
   plannedRoadmapItems,
-  plural,
   roadmapDecider,
   spanFields,
   SPAN_RULE_DEFAULT_OPTIONS,
@@ -12,6 +11,7 @@ import {
   weeksOf,
   type SpanRuleOptions,
 } from '../support';
+import { plural } from '../../domain/text';
 
 export type Options = SpanRuleOptions;
 

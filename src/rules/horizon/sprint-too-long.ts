@@ -1,7 +1,7 @@
-import type { Sprint } from '../../domain/model';
-import { daysBetween, sprintLengthDays } from '../../horizon';
-import type { AuditIndex, RuleModule } from '../types';
-import { dayOf, plural, roleHolderNames, weeksOf } from '../support';
+import { daysBetween, sprintLengthDays, isoDay } from '../../horizon';
+import type { RuleModule } from '../types';
+import { roleHolderNames, weeksOf } from '../support';
+import { plural } from '../../domain/text';
 
 export type Options = Record<string, never>;
 
@@ -27,13 +27,13 @@ export const rule: RuleModule<Options, MessageIds> = {
       const days = sprintLengthDays(sprint);
       if (days === undefined || !sprint.startDate || !sprint.endDate) continue;
       const finished = sprint.completeDate ?? sprint.endDate;
-      if (context.since && daysBetween(context.since.toISOString(), finished) < 0) continue;
-      const projectKey = projectOf(context.index, sprint);
+      const projectKey = context.index.sprintProjects.get(sprint.id);
       if (!projectKey) continue;
+      if (daysBetween(context.windowOf(projectKey).since.toISOString(), finished) < 0) continue;
       const limit = context.settings(projectKey).thresholds.sprintMaxWeeks;
       if (days <= limit * 7) continue;
-      const start = dayOf(sprint.startDate);
-      const end = dayOf(sprint.endDate);
+      const start = isoDay(sprint.startDate);
+      const end = isoDay(sprint.endDate);
       context.report({
         messageId: 'tooLong',
         suggestionId: 'fix',
@@ -61,9 +61,3 @@ export const rule: RuleModule<Options, MessageIds> = {
     }
   },
 };
-
-/** The project a sprint serves: its board's, else that of the first issue in it. */
-function projectOf(index: AuditIndex, sprint: Sprint): string | undefined {
-  const board = index.site.boards.find((candidate) => candidate.id === sprint.boardId);
-  return board?.projectKey ?? index.itemsBySprint.get(sprint.id)?.[0]?.projectKey;
-}

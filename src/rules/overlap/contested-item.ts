@@ -1,19 +1,10 @@
 import type { ProductRole } from '../../config/types';
 import type { FieldMeaning, Item } from '../../domain/model';
-import { daysBetween } from '../../horizon';
-import { isRoadmapItem } from '../../audit/report';
+import { daysBetween, isoDay } from '../../horizon';
+import { isRoadmapItem } from '../../horizon/roadmap';
 import type { AuditIndex, ClassifiedAction, RuleContext, RuleModule } from '../types';
-import {
-  EVIDENCE_LIMIT,
-  actionEvidence,
-  criteriaOf,
-  dayOf,
-  isHumanDecider,
-  joinNames,
-  mappedRolesIn,
-  personName,
-  plural,
-} from '../support';
+import { EVIDENCE_LIMIT, actionEvidence, criteriaOf, isHumanDecider, rolesHeldIn } from '../support';
+import { personName, plural, listed } from '../../domain/text';
 
 export interface Options {
   /** A PM's and a PO's decisions on the same thing count as contested when at most this many days apart. */
@@ -115,6 +106,8 @@ interface Decision {
   entry: ClassifiedAction;
   accountId: string;
   side: ProductRole;
+  /** The side is the person's role inferred from their decisions, not a mapped one. */
+  inferred: boolean;
 }
 
 export type MessageIds = 'contested' | 'agree';
@@ -169,11 +162,14 @@ export const rule: RuleModule<Options, MessageIds> = {
             summary: item.summary,
             span: span === 0 ? 'the same day' : plural(span, 'day'),
             changes: plural(contested.length, 'change'),
-            first: dayOf(first.entry.action.at),
-            last: dayOf(last.entry.action.at),
+            first: isoDay(first.entry.action.at),
+            last: isoDay(last.entry.action.at),
             sequence:
               shown
-                .map(({ accountId, side }) => `${personName(context.index, accountId)} (${side.toUpperCase()})`)
+                .map(
+                  ({ accountId, side, inferred }) =>
+                    `${personName(context.index, accountId)} (${inferred ? 'inferred ' : ''}${side.toUpperCase()})`,
+                )
                 .join(', then ') + (contested.length > shown.length ? ', …' : ''),
             noun: withArticle(item.type.name.toLowerCase()),
             owner: ROLE_NAMES[owner.role],
@@ -188,13 +184,14 @@ export const rule: RuleModule<Options, MessageIds> = {
             shown.map(({ entry }) => entry),
           ),
           discriminator: topic,
+          provisional: contested.some((one) => one.inferred),
         });
       }
     }
   },
 };
 
-/** The item's decisions by PMs and POs (people mapped to exactly one of the two roles), grouped by topic, oldest first. */
+/** The item's decisions by PMs and POs (people holding exactly one of the two roles, mapped or inferred), grouped by topic, oldest first. */
 function decisionsByTopic(
   context: RuleContext<Options, MessageIds>,
   item: Item,
@@ -209,20 +206,21 @@ function decisionsByTopic(
       !isHumanDecider(context.index, action.authorId)
     )
       continue;
-    const roles = mappedRolesIn(context.roles, action.authorId, item.projectKey);
-    if (roles.length !== 1) continue;
-    const side = roles[0] as ProductRole;
+    const held = rolesHeldIn(context.roles, action.authorId, item.projectKey);
+    if (held.roles.length !== 1) continue;
+    const side = held.roles[0] as ProductRole;
+    const inferred = held.scope === 'inferred';
     const topics = new Set(
       action.changes.map((change) => TOPIC_OF[change.meaning]).filter((topic): topic is Topic => topic !== undefined),
     );
     for (const topic of topics)
-      byTopic.set(topic, [...(byTopic.get(topic) ?? []), { entry, accountId: action.authorId, side }]);
+      byTopic.set(topic, [...(byTopic.get(topic) ?? []), { entry, accountId: action.authorId, side, inferred }]);
   }
   return byTopic;
 }
 
 function namesOf(index: AuditIndex, decisions: readonly Decision[], side: ProductRole): string {
-  return joinNames([
+  return listed([
     ...new Set(decisions.filter((one) => one.side === side).map(({ accountId }) => personName(index, accountId))),
   ]);
 }

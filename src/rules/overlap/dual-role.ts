@@ -4,12 +4,11 @@ import {
   actionEvidence,
   criteriaOf,
   isHumanDecider,
-  joinNames,
   mostTellingFirst,
-  personName,
   projectsWhereMapped,
   mappedAnywhere,
 } from '../support';
+import { personName, listed } from '../../domain/text';
 
 export interface Options {
   /** Fewer decisions than this (strategic anywhere plus tactical in the team's project) say nothing. */
@@ -96,7 +95,7 @@ export const rule: RuleModule<Options, MessageIds> = {
           data: {
             name,
             project: projectKey,
-            pmWhere: pmProjects.length > 0 ? `in ${joinNames(pmProjects)}` : 'by the site’s role mapping',
+            pmWhere: pmProjects.length > 0 ? `in ${listed(pmProjects)}` : 'by the site’s role mapping',
             strategic: strategic.length,
             tactical: counted.length,
             strategicShare: percent(strategic.length, total),

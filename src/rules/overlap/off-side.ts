@@ -6,15 +6,14 @@ import {
   EVIDENCE_LIMIT,
   actionEvidence,
   criteriaOf,
-  dayOf,
   holderNames,
   isHumanDecider,
   mappedAnywhere,
   mappedRolesIn,
   mostTellingFirst,
-  personName,
-  plural,
 } from '../support';
+import { isoDay } from '../../horizon';
+import { personName, plural } from '../../domain/text';
 
 /**
  * The check behind overlap/po-strategic-action and overlap/pm-tactical-action: people who hold one role in a
@@ -103,8 +102,8 @@ export function checkOffSide(context: RuleContext<OffSideOptions, OffSideMessage
         role: ROLE_NAMES[spec.holder],
         project: projectKey,
         actions: describeCount(spec.side, decisions, comments),
-        first: dayOf(first.action.at),
-        last: dayOf(last.action.at),
+        first: isoDay(first.action.at),
+        last: isoDay(last.action.at),
         example: `on ${top.item.key}, "${top.classification.reason}"`,
         shown:
           entries.length > EVIDENCE_LIMIT ? ` The ${EVIDENCE_LIMIT} most telling of ${entries.length} are listed.` : '',

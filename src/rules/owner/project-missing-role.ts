@@ -1,6 +1,7 @@
 import type { ProductRole } from '../../config/types';
 import type { AuditIndex, ClassifiedAction, RuleModule } from '../types';
-import { EVIDENCE_LIMIT, actionEvidence, isHumanDecider, joinNames, personName, plural } from '../support';
+import { EVIDENCE_LIMIT, actionEvidence, isHumanDecider } from '../support';
+import { personName, plural, listed } from '../../domain/text';
 
 const ROLE_NAMES: Record<ProductRole, string> = { pm: 'Product Manager', po: 'Product Owner' };
 
@@ -15,7 +16,8 @@ export type MessageIds = 'missing' | 'fill';
 /**
  * C9 and R2: every project with work needs a PM for its roadmap and a PO for its backlog. Judged on projects whose
  * issues saw any action in the audit window. Only mapped people count (inferred roles do not staff a project); in
- * a project declared combined-role, one person mapped to either role fills both.
+ * a project declared combined-role, one person mapped to either role fills both. A project with nobody mapped at
+ * all is a set-up matter, not a missing person: owner/role-mapping-missing raises it once for the whole site.
  */
 export const rule: RuleModule<Record<string, never>, MessageIds> = {
   meta: {
@@ -39,7 +41,7 @@ export const rule: RuleModule<Record<string, never>, MessageIds> = {
 
     for (const project of context.index.projects.values()) {
       const items = activeItems.get(project.key);
-      if (!items) continue;
+      if (!items || !context.roles.hasMapping(project.key)) continue;
       const holders = { pm: context.roles.holders(project.key, 'pm'), po: context.roles.holders(project.key, 'po') };
       const combined = context.roles.isCombinedRole(project.key);
       for (const role of ['pm', 'po'] as const) {
@@ -61,7 +63,7 @@ export const rule: RuleModule<Record<string, never>, MessageIds> = {
             items: plural(items.size, 'issue'),
             meanwhile:
               meanwhile.length > 0
-                ? `Meanwhile ${plural(meanwhile.length, `${DUTIES[role].side} decision`)} on its issues came from ${joinNames(deciders)}.`
+                ? `Meanwhile ${plural(meanwhile.length, `${DUTIES[role].side} decision`)} on its issues came from ${listed(deciders)}.`
                 : `Nobody made the ${DUTIES[role].side} decisions that role would make.`,
             duty: DUTIES[role].duty,
             projectRoles: projectRolePhrase(mapping.projectRoles[role], role),

@@ -1,9 +1,10 @@
-import { isRoadmapItem, ownerOf } from '../../audit/report';
+import { isOpen } from '../../domain/item-state';
+import { isRoadmapItem, ownerOf } from '../../horizon/roadmap';
 import type { Item, Person } from '../../domain/model';
-import { plannedEnd, plannedStart } from '../../horizon';
-import type { RoleInfo } from '../../roles';
+import { plannedEnd, plannedStart, isoDay } from '../../horizon';
+import { describeInference, type RoleInfo } from '../../roles';
 import type { AuditIndex, RuleModule } from '../types';
-import { dayOf, joinNames, personName } from '../support';
+import { personName, listed } from '../../domain/text';
 
 export interface Options {
   /** The lowest hierarchy level judged: 1 = epics and above, 2 = initiatives and above only. */
@@ -44,7 +45,7 @@ export const rule: RuleModule<Options, MessageIds> = {
   defaultOptions: { minLevel: 1 },
   check(context) {
     for (const item of context.index.site.items) {
-      if (!isRoadmapItem(item) || item.status.category === 'done') continue;
+      if (!isRoadmapItem(item) || !isOpen(item)) continue;
       if (item.type.hierarchyLevel < context.options(item.projectKey).minLevel) continue;
       const settings = context.settings(item.projectKey);
       const ownerId = ownerOf(item, settings);
@@ -78,11 +79,13 @@ export const rule: RuleModule<Options, MessageIds> = {
         subject: { type: 'item', id: item.key, key: item.key, name: item.summary },
         projectKey: item.projectKey,
         issueKeys: [item.key],
+        // Who the project's PMs are is a guess while nobody is mapped as PM there.
+        provisional: context.roles.holders(item.projectKey, 'pm').length === 0,
         evidence: [
           {
             issueKey: item.key,
             at: item.updated ?? item.created,
-            what: `${item.type.name} in ${item.status.name}, created ${dayOf(item.created)}${item.creatorId ? ` by ${personName(context.index, item.creatorId)}` : ''}; ${ownerField}: ${owner}`,
+            what: `${item.type.name} in ${item.status.name}, created ${isoDay(item.created)}${item.creatorId ? ` by ${personName(context.index, item.creatorId)}` : ''}; ${ownerField}: ${owner}`,
           },
         ],
       });
@@ -102,14 +105,16 @@ function describeRole(info: RoleInfo, person: Person | undefined, projectKey: st
     return info.roles.includes('pm')
       ? 'they are a Product Manager, but their account is deactivated'
       : 'their account is deactivated';
-  const roles = joinNames(info.roles.map((role) => (role === 'pm' ? 'Product Manager' : 'Product Owner')));
+  const roles = listed(info.roles.map((role) => (role === 'pm' ? 'Product Manager' : 'Product Owner')));
   switch (info.scope) {
     case 'project':
       return `they are mapped as ${roles} in ${projectKey}`;
     case 'site':
       return `they are mapped only as ${roles} on this site`;
-    case 'inferred':
-      return `they hold no mapped role, and their own actions suggest a ${roles} (inferred)`;
+    case 'inferred': {
+      const [evidence] = info.inferredFrom ?? [];
+      return `they hold no mapped role, and their own decisions suggest a ${roles}${evidence ? ` (${describeInference(evidence)})` : ' (inferred)'}`;
+    }
     default:
       return 'they hold no product role, mapped or inferred from their actions';
   }
@@ -120,7 +125,7 @@ function pmCandidates(index: AuditIndex, holders: readonly string[], projectKey:
   const names = holders.slice(0, NAMED_PMS).map((id) => personName(index, id));
   return holders.length > NAMED_PMS
     ? `one of ${names.join(', ')} and ${holders.length - NAMED_PMS} more`
-    : `${holders.length > 1 ? 'one of ' : ''}${joinNames(names)}`;
+    : `${holders.length > 1 ? 'one of ' : ''}${listed(names)}`;
 }
 
 function planPhrase(item: Item): string {

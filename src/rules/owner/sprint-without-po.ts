@@ -1,17 +1,8 @@
 import type { Action, Sprint } from '../../domain/model';
-import { duringSprint } from '../../horizon';
+import { duringSprint, isoDay } from '../../horizon';
 import type { ClassifiedAction, RuleContext, RuleModule } from '../types';
-import {
-  EVIDENCE_LIMIT,
-  actionEvidence,
-  dayOf,
-  holderNames,
-  isHumanDecider,
-  joinNames,
-  mappedRolesIn,
-  personName,
-  plural,
-} from '../support';
+import { EVIDENCE_LIMIT, actionEvidence, isHumanDecider, roleHolders, rolesHeldIn } from '../support';
+import { personName, plural, listed } from '../../domain/text';
 
 export type MessageIds = 'unmanaged' | 'ownIt';
 
@@ -19,7 +10,10 @@ export type MessageIds = 'unmanaged' | 'ownIt';
  * C9: a sprint's backlog has one accountable owner, the PO. A sprint with no goal and no tactical action by a PO of
  * its project — during the sprint, or adding its work to it at planning — has nobody managing it. Active sprints
  * and sprints closed in the audit window are judged; future sprints are not, nor sprints with no work in them.
- * Only mapped POs count: someone whose PO role is inferred from these very actions is who stood in, not the owner.
+ * POs are whom the people table names: mapped, else inferred from their decisions in the project (inference fills
+ * gaps only, so with a PO mapped, whoever stood in for them does not count). With nobody mapped as PO there, the
+ * finding rests on inferred roles and is provisional.
+ * Sprints from a source that records no goals are not judged.
  */
 export const rule: RuleModule<Record<string, never>, MessageIds> = {
   meta: {
@@ -38,15 +32,13 @@ export const rule: RuleModule<Record<string, never>, MessageIds> = {
   },
   defaultOptions: {},
   check(context) {
-    const boardProject = new Map(context.index.site.boards.map((board) => [board.id, board.projectKey]));
     for (const sprint of context.index.site.sprints) {
-      if (!isJudged(sprint, context) || sprint.goal?.trim()) continue;
+      // Where the source records no goals, a sprint's having none is unknown, and this rule cannot tell.
+      if (!sprint.goalKnown || sprint.goal?.trim()) continue;
       const items = context.index.itemsBySprint.get(sprint.id) ?? [];
-      const firstItem = items[0];
       const start = sprint.startDate;
-      if (!firstItem || !start) continue;
-      const projectKey =
-        (sprint.boardId !== undefined ? boardProject.get(sprint.boardId) : undefined) ?? firstItem.projectKey;
+      const projectKey = context.index.sprintProjects.get(sprint.id);
+      if (items.length === 0 || !start || !projectKey || !isJudged(sprint, projectKey, context)) continue;
 
       const managing = items.flatMap((item) =>
         (context.index.actionsByItem.get(item.key) ?? []).filter((entry) => managesSprint(entry, sprint)),
@@ -54,7 +46,7 @@ export const rule: RuleModule<Record<string, never>, MessageIds> = {
       const byPo = managing.filter(
         ({ action, item }) =>
           isHumanDecider(context.index, action.authorId) &&
-          mappedRolesIn(context.roles, action.authorId, item.projectKey).includes('po'),
+          rolesHeldIn(context.roles, action.authorId, item.projectKey).roles.includes('po'),
       );
       if (byPo.length > 0) continue;
 
@@ -62,18 +54,19 @@ export const rule: RuleModule<Record<string, never>, MessageIds> = {
         .filter(({ action }) => isHumanDecider(context.index, action.authorId))
         .sort((a, b) => (a.action.at < b.action.at ? -1 : a.action.at > b.action.at ? 1 : 0));
       const shown = byPeople.slice(0, EVIDENCE_LIMIT);
+      const pos = roleHolders(context.index, context.roles, projectKey, 'po');
       context.report({
         messageId: 'unmanaged',
         suggestionId: 'ownIt',
         data: {
           name: sprint.name,
           state: sprint.state,
-          start: dayOf(start),
-          end: dayOf(sprint.completeDate ?? sprint.endDate ?? start),
+          start: isoDay(start),
+          end: isoDay(sprint.completeDate ?? sprint.endDate ?? start),
           items: plural(items.length, 'item'),
           project: projectKey,
           actedBy: actedBy(context, byPeople),
-          pos: holderNames(context.index, context.roles, projectKey, 'po'),
+          pos: pos.names,
         },
         subject: { type: 'sprint', id: String(sprint.id), name: sprint.name },
         projectKey,
@@ -87,21 +80,23 @@ export const rule: RuleModule<Record<string, never>, MessageIds> = {
                 at: start,
                 what: `In ${sprint.name}; no backlog work on it at planning or during the sprint`,
               })),
+        provisional: pos.inferred,
       });
     }
   },
 };
 
-/** Active sprints, and closed ones that ended inside the audit window. */
-function isJudged(sprint: Sprint, context: RuleContext<Record<string, never>, MessageIds>): boolean {
+/** Active sprints, and closed ones that ended inside their project's audit window. */
+function isJudged(
+  sprint: Sprint,
+  projectKey: string,
+  context: RuleContext<Record<string, never>, MessageIds>,
+): boolean {
   if (sprint.state === 'active') return true;
   if (sprint.state !== 'closed') return false;
   const ended = sprint.completeDate ?? sprint.endDate;
-  return (
-    ended !== undefined &&
-    ended <= context.now.toISOString() &&
-    (context.since === undefined || ended >= context.since.toISOString())
-  );
+  const window = context.windowOf(projectKey);
+  return ended !== undefined && ended <= window.until.toISOString() && ended >= window.since.toISOString();
 }
 
 /** A tactical action on the sprint's work while it ran, or the planning decision that put the work into it. */
@@ -140,5 +135,5 @@ function actedBy(
   const parts = [...counts.entries()]
     .sort((a, b) => b[1] - a[1])
     .map(([id, count]) => `${personName(context.index, id)} (${count})`);
-  return `The backlog work on them came from ${joinNames(parts)}, none of them a Product Owner there.`;
+  return `The backlog work on them came from ${listed(parts)}, none of them a Product Owner there (mapped or inferred).`;
 }

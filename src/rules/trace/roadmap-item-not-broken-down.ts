@@ -1,16 +1,9 @@
+import { isOpen } from '../../domain/item-state';
 import { HIERARCHY } from '../../domain/model';
 import { daysBetween, plannedEnd, plannedStart } from '../../horizon';
-import {
-  dateEvidence,
-  isOpen,
-  itemData,
-  itemSubject,
-  plural,
-  roadmapDecider,
-  roleHolderNames,
-  spanFields,
-} from '../support';
+import { dateEvidence, itemData, itemSubject, roadmapDecider, roleHolderNames, spanFields } from '../support';
 import type { RuleModule } from '../types';
+import { plural } from '../../domain/text';
 
 export interface Options {
   /** How far ahead a planned start counts as "starting soon"; unset, the project's sprint limit (thresholds.sprintMaxWeeks). */

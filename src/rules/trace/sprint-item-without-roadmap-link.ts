@@ -1,8 +1,10 @@
-import { isRoadmapItem } from '../../audit/report';
+import { isRoadmapItem } from '../../horizon/roadmap';
 import type { FindingEvidence } from '../../domain/finding';
 import type { Item, Sprint } from '../../domain/model';
-import { dayOf, itemData, itemSubject, personName, roleHolderNames, walkUp, type ParentWalk } from '../support';
+import { itemData, itemSubject, roleHolderNames, walkUp, type ParentWalk } from '../support';
 import type { AuditIndex, RuleModule } from '../types';
+import { isoDay } from '../../horizon';
+import { personName } from '../../domain/text';
 
 export interface Options {
   /** Sprint states whose items are judged. */
@@ -106,7 +108,7 @@ function sprintOfEachItem(
 }
 
 function sprintEvidence(item: Item, sprint: Sprint, now: string): FindingEvidence {
-  const dates = sprint.startDate && sprint.endDate ? `, ${dayOf(sprint.startDate)} → ${dayOf(sprint.endDate)}` : '';
+  const dates = sprint.startDate && sprint.endDate ? `, ${isoDay(sprint.startDate)} → ${isoDay(sprint.endDate)}` : '';
   return {
     issueKey: item.key,
     sprintId: sprint.id,

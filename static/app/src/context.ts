@@ -10,7 +10,7 @@ const BOARD_MODULES = new Set(['jira:boardAction', 'jira:backlogAction', 'jira:s
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-const nested = (record: Json, key: string): Json => (isObject(record[key]) ? (record[key] as Json) : {});
+const nested = (record: Json, key: string): Json => (isObject(record[key]) ? record[key] : {});
 
 /** Jira sends board and sprint ids as strings on some surfaces and numbers on others. */
 function positiveId(value: unknown): number | undefined {

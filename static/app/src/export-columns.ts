@@ -3,6 +3,7 @@ import type { Finding, PersonProfile, RoadmapItemSummary } from '../../../src/re
 import type { CsvColumn } from './export';
 import { categoryOf, subjectLabel } from './findings';
 import { roleLabel } from './format';
+import { isoDay } from '../../../src/horizon';
 
 export const findingColumns: ReadonlyArray<CsvColumn<Finding>> = [
   { header: 'Finding id', value: (finding) => finding.id },
@@ -21,7 +22,7 @@ export const findingColumns: ReadonlyArray<CsvColumn<Finding>> = [
     header: 'Evidence',
     value: (finding) =>
       finding.evidence.map((evidence) =>
-        [evidence.at.slice(0, 10), evidence.issueKey, evidence.what].filter(Boolean).join(' '),
+        [isoDay(evidence.at), evidence.issueKey, evidence.what].filter(Boolean).join(' '),
       ),
   },
   { header: 'Suggestion', value: (finding) => finding.suggestion },

@@ -1,3 +1,4 @@
+import { isoDay } from '../../../src/horizon';
 /**
  * What the views export: CSV with a header row (RFC 4180 quoting, CRLF line ends) and pretty JSON. Pure, so the
  * quoting is unit-tested; download.ts turns the text into a file.
@@ -38,7 +39,7 @@ export function toJson(value: unknown): string {
 
 /** `role-audit-roadmap-MOB-2026-03-01.csv`: what, where and when, safe on every file system. */
 export function exportFileName(parts: readonly (string | undefined)[], at: Date, extension: 'csv' | 'json'): string {
-  const date = at.toISOString().slice(0, 10);
+  const date = isoDay(at);
   const words = ['role-audit', ...parts.filter((part): part is string => part !== undefined && part !== ''), date];
   return `${words
     .map((word) => word.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, ''))

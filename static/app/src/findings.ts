@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '../../../src/domain/finding';
+import { compareFindings, type Finding, type Severity } from '../../../src/domain/finding';
 import type { RuleCategory } from '../../../src/rules/types';
 
 /** The four flags of shared/criteria.md, in the order the panels list them. */
@@ -17,17 +17,9 @@ export const CATEGORIES: ReadonlyArray<{ id: RuleCategory; label: string; about:
   },
 ];
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
 /** The rule id's first segment: `overlap/dual-role` → `overlap`. */
 export function categoryOf(ruleId: string): string {
   return ruleId.split('/')[0] ?? ruleId;
-}
-
-export function bySeverity(a: Finding, b: Finding): number {
-  return (
-    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.rule.localeCompare(b.rule) || a.id.localeCompare(b.id)
-  );
 }
 
 export interface FindingGroup {
@@ -54,7 +46,7 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
     });
   return groups
     .filter((group) => group.findings.length > 0)
-    .map((group) => ({ ...group, findings: [...group.findings].sort(bySeverity) }));
+    .map((group) => ({ ...group, findings: [...group.findings].sort(compareFindings) }));
 }
 
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
@@ -75,6 +67,8 @@ export function subjectLabel(finding: Finding): string {
       return `Project ${subject.key ?? subject.id}${subject.name ? ` (${subject.name})` : ''}`;
     case 'person':
       return subject.name ?? 'Unknown person';
+    case 'site':
+      return subject.name ?? 'The whole site';
     default:
       return subject.name ?? subject.id;
   }

@@ -1,6 +1,8 @@
-import { differenceInCalendarDays, format, isValid, parseISO } from 'date-fns';
+import { format, isValid, parseISO } from 'date-fns';
 import type { PersonProfile } from '../../../src/audit/report';
 import type { ProductRole } from '../../../src/config/types';
+import { DAYS_PER_MONTH } from '../../../src/horizon';
+import { plural } from '../../../src/domain/text';
 
 /** `2026-03-01` or an ISO instant → `1 Mar 2026`; what is not a date is shown as given. */
 export function formatDate(value: string | undefined): string {
@@ -15,23 +17,12 @@ export function formatDateTime(value: string | undefined): string {
   return isValid(date) ? format(date, 'd MMM yyyy, HH:mm') : value;
 }
 
-/** Calendar days from start to end, both given as dates or instants. */
-export function daysBetween(start: string, end: string): number | undefined {
-  const from = parseISO(start);
-  const to = parseISO(end);
-  return isValid(from) && isValid(to) ? differenceInCalendarDays(to, from) : undefined;
-}
-
 /** A span for people: `12 days`, `6 weeks`, `9 months` (weeks from two weeks on, months from three months on). */
 export function formatSpan(days: number | undefined): string {
   if (days === undefined || !Number.isFinite(days)) return '—';
   if (days < 14) return plural(days, 'day');
   if (days < 91) return plural(Math.round(days / 7), 'week');
-  return plural(Math.round(days / 30.44), 'month');
-}
-
-export function plural(count: number, noun: string, nouns = `${noun}s`): string {
-  return `${count} ${count === 1 ? noun : nouns}`;
+  return plural(Math.round(days / DAYS_PER_MONTH), 'month');
 }
 
 export function formatShare(share: number): string {

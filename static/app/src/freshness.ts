@@ -1,6 +1,7 @@
 import { formatDistance, isValid, parseISO } from 'date-fns';
-import type { Freshness, RefreshResult } from '../../../src/resolvers/api';
-import { formatDateTime, plural } from './format';
+import type { Freshness, Provenance, RefreshResult } from '../../../src/resolvers/api';
+import { formatDateTime } from './format';
+import { plural } from '../../../src/domain/text';
 
 /**
  * Where the view's data came from, for the line under the audit line. The age is measured against the audit's
@@ -39,4 +40,19 @@ export function refreshSummary(result: Pick<RefreshResult, 'projectKey' | 'refre
       : `${plural(refresh.issuesWritten, 'issue')} updated in the cache`;
   const rest = refresh.done ? '' : ' More changes are still being read in the background; refresh again in a minute.';
   return `Refreshed ${projectKey} from Jira: ${changed}.${rest}`;
+}
+
+/**
+ * Which actions the view judged, for the line under the freshness line: the project's own window where it has one
+ * (a project page, a board), else the site's.
+ */
+export function windowText(window: Provenance['window'], projectKey?: string): string {
+  const own = projectKey !== undefined ? window.projects?.[projectKey] : undefined;
+  const since = own?.since ?? window.since;
+  const days = own?.days ?? window.days;
+  const span = `${since.slice(0, 10)} to ${window.until.slice(0, 10)}`;
+  return (
+    `Overlap flags and inferred roles look at actions ${days !== undefined ? `of the last ${plural(days, 'day')} (${span})` : `from ${span}`}; ` +
+    'ownership, horizon and translation flags judge open items as they are now.'
+  );
 }

@@ -8,9 +8,9 @@ import type {
   SeveritySetting,
   Suppression,
 } from '../../../src/config/types';
-import type { FieldIssue, SettingsView } from '../../../src/resolvers/api';
+import type { FieldIssue, RoleProposalView, SettingsView } from '../../../src/resolvers/api';
 
-export type RoleSource = keyof RoleMapping;
+export type RoleSource = Exclude<keyof RoleMapping, 'aliases'>;
 export type ThresholdPath =
   | 'thresholds.strategicHorizonMonths.min'
   | 'thresholds.strategicHorizonMonths.max'
@@ -169,6 +169,19 @@ export function withRoleList(
   return next;
 }
 
+/**
+ * The site configuration with every proposed person added to the site's role mapping by account (kept once, in the
+ * order proposed): what "Confirm proposed roles" saves.
+ */
+export function withProposedRoles(site: AuditConfig, proposal: RoleProposalView): AuditConfig {
+  const accounts = { pm: [...site.roleMapping.accounts.pm], po: [...site.roleMapping.accounts.po] };
+  for (const project of proposal.projects)
+    for (const role of ['pm', 'po'] as const)
+      for (const holder of project[role])
+        if (!accounts[role].includes(holder.accountId)) accounts[role].push(holder.accountId);
+  return { ...site, roleMapping: { ...site.roleMapping, accounts } };
+}
+
 /** Adds a value to a list unless it is blank or already there (compared without case, as Jira names are). */
 export function addUnique(list: readonly string[], value: string): string[] {
   const text = value.trim();
@@ -203,7 +216,11 @@ function readThresholds(
 
 export function buildSiteSettings(site: AuditConfig, draft: SettingsDraft): Built<AuditConfig> {
   const { values, issues } = readThresholds(draft.thresholds, true);
-  const value = (path: ThresholdPath) => values[path] ?? (thresholdValue(site.thresholds, path) as number);
+  const value = (path: ThresholdPath): number => {
+    const given = values[path] ?? thresholdValue(site.thresholds, path);
+    if (given === undefined) throw new Error(`The site's settings have no ${path}`);
+    return given;
+  };
   const settings: AuditConfig = {
     ...site,
     roleMapping: { ...site.roleMapping, ...draft.roleMapping },

@@ -1,6 +1,7 @@
 import { differenceInCalendarISOWeeks, eachWeekOfInterval, format, isValid, parseISO, startOfISOWeek } from 'date-fns';
 import type { WeeklySummary } from '../../../src/resolvers/api';
-import { formatDate, plural } from './format';
+import { formatDate } from './format';
+import { listed, plural } from '../../../src/domain/text';
 
 /** One audited week, with the rates the Trend section shows. */
 export interface TrendWeek {
@@ -185,9 +186,8 @@ export function describeGaps(gaps: readonly TrendGap[]): string | undefined {
       ? `the week of ${formatDate(gap.from)}`
       : `the ${gap.weeks} weeks from ${formatDate(gap.from)} to ${formatDate(gap.to)}`,
   );
-  const list = runs.length === 1 ? runs[0]! : `${runs.slice(0, -1).join(', ')} and ${runs[runs.length - 1]!}`;
   const missing = gaps.reduce((sum, gap) => sum + gap.weeks, 0);
-  return `No background audit was recorded in ${list}, so the chart leaves ${missing === 1 ? 'that week' : 'those weeks'} empty.`;
+  return `No background audit was recorded in ${listed(runs)}, so the chart leaves ${missing === 1 ? 'that week' : 'those weeks'} empty.`;
 }
 
 /** One audited week's figures in a sentence, for the latest week and the charts' text alternatives. */

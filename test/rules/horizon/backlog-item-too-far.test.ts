@@ -64,6 +64,10 @@ const valid: Case[] = [
     items: [item('PAY-2', { level: 1, dueDate: '2027-12-01' })],
   },
   {
+    name: 'discovery ideas are roadmap items too, whatever their level',
+    items: [item('PAY-3', { type: { name: 'Idea', hierarchyLevel: 0 }, dueDate: '2027-12-01' })],
+  },
+  {
     name: 'a project that looks twelve months ahead',
     items: [story('PAY-1', { dueDate: '2027-06-30' })],
     config: { projects: { PAY: { rules: { [rule.meta.id]: { options: { monthsAhead: 12 } } } } } },

@@ -236,7 +236,11 @@ const invalid: InvalidCase[] = [
         severity: 'warning',
         messageId: 'offSide',
         suggestionId: 'handOver',
-        data: { name: 'Olga Owner', project: 'MOB', counterpart: 'nobody yet (no Product Manager is mapped in MOB)' },
+        data: {
+          name: 'Olga Owner',
+          project: 'MOB',
+          counterpart: 'nobody yet (no Product Manager is mapped in MOB, nor inferred)',
+        },
         evidence: ['MOB-1'],
       },
     ],

@@ -35,13 +35,13 @@ const rules = (setting: AuditConfig['rules'][string]): Partial<AuditConfig> => (
 });
 /** Enough strategic decisions for the role directory to infer a PM (or, with ranks, a PO). */
 const redates = (by: string): Action[] =>
-  [1, 2, 3].map((n) =>
+  [1, 2, 3, 4, 5].map((n) =>
     change('MOB-1', by, `2026-11-0${n}T10:00:00.000Z`, [
       { meaning: 'targetEnd', fromValue: '2027-01-31', toValue: '2027-06-30' },
     ]),
   );
 const ranks = (by: string): Action[] =>
-  [1, 2, 3].map((n) =>
+  [1, 2, 3, 4, 5].map((n) =>
     change('MOB-2', by, `2026-11-0${n}T10:00:00.000Z`, [{ meaning: 'rank', toText: 'Ranked higher' }]),
   );
 
@@ -51,8 +51,9 @@ const valid: Case[] = [
   { name: 'an epic owned by the project’s PM', site: mobSite([epic({ assigneeId: 'pat' })]) },
   { name: 'an epic owned by a PM mapped in another project', site: mobSite([epic({ assigneeId: 'portfolio' })]) },
   {
+    // Inference fills gaps only: with nobody mapped as PM in MOB, the one who makes its roadmap decisions is its PM.
     name: 'an epic owned by someone whose PM role is inferred',
-    site: mobSite([epic({ assigneeId: 'dev' })], undefined, redates('dev')),
+    site: mobSite([epic({ assigneeId: 'dev' })], { po: ['olga'] }, redates('dev')),
   },
   {
     name: 'a done epic with no owner is not open work',
@@ -124,7 +125,7 @@ const invalid: InvalidCase[] = [
   },
   {
     name: 'an epic owned by a developer whose role is inferred as PO',
-    site: mobSite([epic({ assigneeId: 'dev' }), story()], undefined, ranks('dev')),
+    site: mobSite([epic({ assigneeId: 'dev' }), story()], { pm: ['pat'] }, ranks('dev')),
     errors: [
       {
         subject: MOB1,
@@ -132,7 +133,8 @@ const invalid: InvalidCase[] = [
         messageId: 'ownerNotPm',
         data: {
           owner: 'Dana Doer',
-          ownerRole: 'they hold no mapped role, and their own actions suggest a Product Owner (inferred)',
+          ownerRole:
+            'they hold no mapped role, and their own decisions suggest a Product Owner (inferred PO from 5 backlog decisions in MOB, 100% of their decisions there)',
         },
         evidence: ['MOB-1'],
       },

@@ -144,7 +144,8 @@ const invalid: InvalidCase[] = [
           state: 'closed',
           start: '2026-11-02',
           end: '2026-11-16',
-          actedBy: 'The backlog work on them came from Sam Master (2), none of them a Product Owner there.',
+          actedBy:
+            'The backlog work on them came from Sam Master (2), none of them a Product Owner there (mapped or inferred).',
         },
         evidence: ['MOB-2', 'MOB-3'],
       },
@@ -208,7 +209,7 @@ const invalid: InvalidCase[] = [
     ],
   },
   {
-    name: 'someone whose PO role is only inferred, with the project’s own severity',
+    name: 'someone standing in while the PO is mapped (not a second PO), with the project’s own severity',
     site: mobSite(
       [ACTIVE],
       [1, 2, 3].map((n) => rank('sam', `2026-11-1${6 + n}T10:00:00.000Z`)),
@@ -219,7 +220,10 @@ const invalid: InvalidCase[] = [
         subject: `sprint:7`,
         severity: 'error',
         messageId: 'unmanaged',
-        data: { actedBy: 'The backlog work on them came from Sam Master (3), none of them a Product Owner there.' },
+        data: {
+          actedBy:
+            'The backlog work on them came from Sam Master (3), none of them a Product Owner there (mapped or inferred).',
+        },
         evidence: ['MOB-2', 'MOB-2', 'MOB-2'],
       },
     ],

@@ -49,6 +49,13 @@ const valid: Case[] = [
     items: [item('PAY-1', { parentKey: 'DATA-4', sprintIds: [1] })],
   },
   { name: 'an epic in a sprint is itself on the roadmap', items: [item('PAY-3', { level: 1, sprintIds: [1] })] },
+  {
+    name: 'a story under a discovery idea reaches the roadmap',
+    items: [
+      item('PAY-4', { type: { name: 'Idea', hierarchyLevel: 0 } }),
+      item('PAY-5', { parentKey: 'PAY-4', sprintIds: [1] }),
+    ],
+  },
   { name: 'closed sprints are not judged by default', items: [item('PAY-1', { sprintIds: [3] })] },
   { name: 'future sprints are not judged by default', items: [item('PAY-1', { sprintIds: [2] })] },
   { name: 'backlog items are not sprint work', items: [item('PAY-1')] },

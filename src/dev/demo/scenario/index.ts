@@ -138,6 +138,17 @@ export const SCENARIO: Scenario = {
       ],
     },
     {
+      who: 'henrik',
+      planted: [
+        {
+          rule: 'overlap/dual-role',
+          kind: 'problem',
+          description:
+            'Henrik is the Payments PM, but in the last quarter (the audit window) a large share of his decisions on PAY are backlog calls: pulling the refund webhooks into the sprint twice over the PO, writing acceptance criteria. Over the whole year his roadmap work dilutes them; the window shows how he works now.',
+        },
+      ],
+    },
+    {
       who: 'julien',
       planted: [
         {

@@ -106,7 +106,7 @@ export interface RoadmapItemSpec {
   planted?: PlantedNote[];
 }
 
-export interface InitiativeSpec extends RoadmapItemSpec {}
+export type InitiativeSpec = RoadmapItemSpec;
 
 export interface EpicSpec extends RoadmapItemSpec {
   /** Parent initiative ref. */

@@ -106,7 +106,7 @@ const cursors = new WeakMap<Site, Map<string, RestIssue[]>>();
 
 function keptResults(site: Site): Map<string, RestIssue[]> {
   let kept = cursors.get(site);
-  if (!kept) cursors.set(site, (kept = new Map()));
+  if (!kept) cursors.set(site, (kept = new Map<string, RestIssue[]>()));
   return kept;
 }
 

@@ -9,9 +9,9 @@ import { call } from '../api';
 import { describeChange, importConflictOf } from '../config-transfer';
 import { downloadText } from '../download';
 import { exportFileName } from '../export';
-import { plural } from '../format';
 import { fieldIssues } from '../settings-model';
 import { ErrorState } from './Status';
+import { plural } from '../../../../src/domain/text';
 
 type Failure =
   | { kind: 'invalid'; issues: FieldIssue[]; message: string }

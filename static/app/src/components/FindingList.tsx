@@ -11,9 +11,10 @@ import { criteriaById, isCriteriaId } from '../../../../src/criteria';
 import type { Finding, Severity } from '../../../../src/domain/finding';
 import type { PagedFindings } from '../finding-pages';
 import { groupFindings, subjectLabel } from '../findings';
-import { formatDate, plural } from '../format';
+import { formatDate } from '../format';
 import { IssueLink } from './IssueLink';
 import { ErrorState } from './Status';
+import { plural } from '../../../../src/domain/text';
 
 type HeadingLevel = 2 | 3 | 4;
 const HEADING_TAG = { 2: 'h2', 3: 'h3', 4: 'h4' } as const;
@@ -131,7 +132,7 @@ function FindingItem({ finding, siteUrl }: { finding: Finding; siteUrl: string }
         <Stack space="space.050">
           <Text>{finding.message}</Text>
           <Text size="small" color="color.text.subtle">
-            {`${subjectLabel(finding)} · ${finding.rule}`}
+            {`${subjectLabel(finding)} · ${finding.rule}${finding.provisional ? ' · provisional: rests on an inferred role' : ''}`}
           </Text>
         </Stack>
       </button>

@@ -2,9 +2,10 @@ import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { token } from '@atlaskit/tokens';
 import { parseISO } from 'date-fns';
 import type { RoadmapItemSummary, SprintSummary } from '../../../../src/audit/report';
-import { formatDate, formatSpan, plural } from '../format';
+import { formatDate, formatSpan } from '../format';
 import { layoutTimeline, type TimelineGroup } from '../timeline';
 import { IssueLink } from './IssueLink';
+import { plural } from '../../../../src/domain/text';
 
 const WIDTH = 900;
 const LABEL = 120;

@@ -2,7 +2,7 @@ import { Stack, Text } from '@atlaskit/primitives/compiled';
 import { token } from '@atlaskit/tokens';
 import { useMemo } from 'react';
 import type { WeeklySummary } from '../../../../src/resolvers/api';
-import { formatDate, formatDateTime, plural } from '../format';
+import { formatDate, formatDateTime } from '../format';
 import {
   buildTrend,
   describeGaps,
@@ -18,6 +18,7 @@ import {
 } from '../trend';
 import { Section } from '../views/Page';
 import { Empty } from './Status';
+import { plural } from '../../../../src/domain/text';
 
 const WIDTH = 300;
 const HEIGHT = 96;

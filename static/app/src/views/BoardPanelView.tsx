@@ -12,9 +12,10 @@ import { TrendSection } from '../components/Trend';
 import { exportFileName, toCsv, toJson } from '../export';
 import { findingColumns } from '../export-columns';
 import { countBySeverity } from '../findings';
-import { formatDate, formatSpan, plural } from '../format';
+import { formatDate, formatSpan } from '../format';
 import { useResolver } from '../useResolver';
 import { Page, ProvenanceNote, Section } from './Page';
+import { plural } from '../../../../src/domain/text';
 
 export function BoardPanelView({ boardId, sprintId }: { boardId?: number; sprintId?: number }) {
   const { state, reload, replace } = useResolver('getBoardPanel', {
@@ -181,11 +182,13 @@ function SprintSection({ panel }: { panel: BoardPanel }) {
         <dd style={{ margin: 0 }}>
           {sprint.goal ? (
             <Text>{sprint.goal}</Text>
-          ) : (
+          ) : sprint.goalKnown ? (
             <Inline space="space.100" alignBlock="center">
               <Lozenge appearance="removed">No goal</Lozenge>
               <Text color="color.text.subtle">The sprint has no goal: the PO sets one in the sprint's settings.</Text>
             </Inline>
+          ) : (
+            <Text color="color.text.subtle">Not recorded: this site's sprints carry no goal field.</Text>
           )}
         </dd>
         <dt style={{ margin: 0 }}>

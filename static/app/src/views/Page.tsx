@@ -4,7 +4,9 @@ import SectionMessage from '@atlaskit/section-message';
 import type { ReactNode } from 'react';
 import type { Provenance } from '../../../../src/resolvers/api';
 import { FreshnessNote, type RefreshTarget } from '../components/Freshness';
-import { formatDateTime, plural } from '../format';
+import { formatDateTime } from '../format';
+import { plural } from '../../../../src/domain/text';
+import { windowText } from '../freshness';
 
 /** The frame every view shares: one h1, the export buttons beside it, then the view's sections. */
 export function Page({ title, actions, children }: { title: string; actions?: ReactNode; children: ReactNode }) {
@@ -50,8 +52,8 @@ export function Section({
 }
 
 /**
- * When the audit ran, what it read, how fresh that is (with a Refresh button when the view has a project to
- * refresh), and anything it could not read (so a short list is not mistaken for a clean one).
+ * When the audit ran, what it read, which actions it judged (the audit window), how fresh that is (with a Refresh
+ * button when the view has a project to refresh), and anything it could not read (so a short list is not mistaken for a clean one).
  */
 export function ProvenanceNote({ provenance, refresh }: { provenance: Provenance; refresh?: RefreshTarget }) {
   const { coverage } = provenance;
@@ -59,6 +61,9 @@ export function ProvenanceNote({ provenance, refresh }: { provenance: Provenance
     <Stack space="space.100">
       <Text color="color.text.subtle" size="small">
         {`Audited ${formatDateTime(provenance.generatedAt)} from ${plural(coverage.issues, 'issue')}, ${plural(coverage.actionsInWindow, 'action')} in the audit window, ${plural(coverage.sprints, 'sprint')} and ${plural(coverage.people, 'person', 'people')}.`}
+      </Text>
+      <Text color="color.text.subtle" size="small">
+        {windowText(provenance.window, refresh?.projectKey)}
       </Text>
       <FreshnessNote provenance={provenance} {...(refresh ? { refresh } : {})} />
       {coverage.unread.length > 0 ? (

@@ -15,12 +15,13 @@ import { Timeline } from '../components/Timeline';
 import { TrendSection } from '../components/Trend';
 import { exportFileName, toCsv, toJson } from '../export';
 import { findingColumns, personColumns, roadmapItemColumns } from '../export-columns';
-import { formatDate, formatSpan, plural, roleLabel } from '../format';
+import { formatDate, formatSpan, roleLabel } from '../format';
 import { filterRoadmap, findingQueryOf, nameIndex, ownerOptions, type RoadmapFilters } from '../roadmap';
 import { useFindingPages, type FindingPages } from '../useFindingPages';
 import { useResolver } from '../useResolver';
 import { FlagsSection } from './BoardPanelView';
 import { Page, ProvenanceNote, Section } from './Page';
+import { plural } from '../../../../src/domain/text';
 
 export function RoadmapPage({ projectKey }: { projectKey?: string }) {
   const { state, reload, replace } = useResolver('getRoadmap', projectKey !== undefined ? { projectKey } : {});

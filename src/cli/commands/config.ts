@@ -1,15 +1,15 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { ConfigError } from '../config/schema';
-import { parseConfigurationJson, type ParsedConfiguration } from '../config/transfer';
-import { RULE_METAS } from '../rules';
+import { ConfigError } from '../../config/schema';
+import { parseConfigurationJson, type ParsedConfiguration } from '../../config/transfer';
+import { RULE_METAS } from '../../rules';
 
 /**
  * `config validate FILE` checks a configuration file or export offline, with the messages the admin page shows;
  * `config migrate FILE` writes it in the current format. Both read every format the app has written; a problem
  * is printed on stderr with its path and the exit status is 1.
  */
-export function registerConfigCommands(program: Command): void {
+export function register(program: Command): void {
   const config = program.command('config').description('check and convert configuration files and exports offline');
 
   config
@@ -59,7 +59,7 @@ async function parseFile(file: string): Promise<ParsedConfiguration | undefined>
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new Error(`Cannot read configuration ${file}: ${(error as Error).message}`);
+    throw new Error(`Cannot read configuration ${file}: ${(error as Error).message}`, { cause: error });
   }
   try {
     return parseConfigurationJson(text, RULE_METAS);

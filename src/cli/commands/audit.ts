@@ -1,18 +1,18 @@
 import { SingleBar } from 'cli-progress';
 import { Option, type Command } from 'commander';
 import { readFile } from 'node:fs/promises';
-import { auditSite, type AuditReport } from '../audit';
-import { defaultConfig } from '../config/defaults';
-import { parseConfiguration } from '../config/transfer';
-import type { AuditConfig } from '../config/types';
-import type { Site } from '../domain/model';
-import { normaliseSite } from '../jira/normalise';
-import { readSite, type ReadProgress } from '../jira/read-site';
-import { loadSnapshotFile } from '../jira/snapshot-file';
-import { RULE_METAS } from '../rules';
-import { formatReport, REPORT_FORMATS, type ReportFormat } from './format-report';
-import { liveClient, parseDateOption, type LiveSiteOptions } from './site-source';
-import { describeUsage } from './usage';
+import { auditSite, type AuditReport } from '../../audit';
+import { defaultConfig } from '../../config/defaults';
+import { parseConfiguration } from '../../config/transfer';
+import type { AuditConfig } from '../../config/types';
+import type { Site } from '../../domain/model';
+import { normaliseSite } from '../../jira/normalise';
+import { readSite, type ReadProgress } from '../../jira/read-site';
+import { loadSnapshotFile } from '../../jira/snapshot-file';
+import { RULE_METAS } from '../../rules';
+import { formatReport, REPORT_FORMATS, type ReportFormat } from '../format-report';
+import { liveClient, parseDateOption, type LiveSiteOptions } from '../site-source';
+import { describeUsage } from '../usage';
 
 interface AuditCommandOptions extends LiveSiteOptions {
   snapshot?: string;
@@ -24,7 +24,7 @@ interface AuditCommandOptions extends LiveSiteOptions {
   failOn?: 'warning' | 'error';
 }
 
-export function registerAuditCommand(program: Command): void {
+export function register(program: Command): void {
   program
     .command('audit')
     .description('audit a site or a snapshot: classify every action and raise explained findings')
@@ -34,7 +34,10 @@ export function registerAuditCommand(program: Command): void {
     .option('--token <t>', 'API token (or JIRA_API_TOKEN)')
     .option('--concurrency <n>', 'requests in flight at once', '4')
     .option('--project <key...>', 'only these projects')
-    .option('--since <date>', 'judge only actions from this date on')
+    .option(
+      '--since <date>',
+      'judge only actions from this date on, in every project (default: the configured audit window, 90 days)',
+    )
     .option('--now <date>', "the audit's now (default: the snapshot's capture time, or the site's clock)")
     .option('--config <file>', 'configuration JSON (role mapping, thresholds, rule severities, accepted findings)')
     .addOption(new Option('--format <format>', 'output format').choices([...REPORT_FORMATS]).default('table'))
@@ -61,7 +64,7 @@ export function registerAuditCommand(program: Command): void {
     });
 }
 
-export function failsOn(report: AuditReport, threshold: 'warning' | 'error'): boolean {
+function failsOn(report: AuditReport, threshold: 'warning' | 'error'): boolean {
   return report.findings.some(
     (finding) => finding.severity === 'error' || (threshold === 'warning' && finding.severity === 'warning'),
   );
@@ -72,13 +75,13 @@ async function loadConfigFile(path: string): Promise<AuditConfig> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new Error(`Cannot read configuration ${path}: ${(error as Error).message}`);
+    throw new Error(`Cannot read configuration ${path}: ${(error as Error).message}`, { cause: error });
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new Error(`Configuration ${path} is not valid JSON: ${(error as Error).message}`);
+    throw new Error(`Configuration ${path} is not valid JSON: ${(error as Error).message}`, { cause: error });
   }
   // Any format: a hand-written file, or the admin page's export of the whole configuration.
   const { site, projects } = parseConfiguration(value, RULE_METAS);

@@ -1,4 +1,4 @@
-import { DEFAULT_CLOUD_FIELDS, readLabeledCases } from '../../src/classify/labeled';
+import { DEFAULT_CLOUD_FIELDS, readLabeledCases } from '../../src/jira/labeled';
 import { discoverFieldCandidates } from '../../src/jira/fields';
 
 const user = { accountId: '5b10a2844c20165700ede21g', displayName: 'Someone' };

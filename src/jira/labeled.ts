@@ -1,8 +1,9 @@
 import { isCriteriaId, type CriteriaId } from '../criteria';
 import type { Action, CalendarDate, Sprint } from '../domain/model';
-import { normaliseSite } from '../jira/normalise';
-import { SNAPSHOT_FORMAT, type RestField, type RestIssue, type SiteSnapshot } from '../jira/snapshot';
-import { ROLES, type ClassifyContext, type Role } from './types';
+import { ROLES, type ClassifyContext, type Role } from '../classify/types';
+import { normaliseSite } from './normalise';
+import { SNAPSHOT_FORMAT, type RestField, type RestIssue, type SiteSnapshot } from './snapshot';
+import { isoDay } from '../horizon';
 
 /**
  * Hand-labelled actions (shared/labeled/*.jsonl) → domain objects. Each case becomes a one-issue site snapshot that
@@ -187,7 +188,7 @@ function releaseDates(value: unknown): Map<string, CalendarDate> {
   for (const version of value) {
     const record = asRecord(version);
     if (typeof record?.name === 'string' && typeof record.releaseDate === 'string')
-      releases.set(record.name, record.releaseDate.slice(0, 10));
+      releases.set(record.name, isoDay(record.releaseDate));
   }
   return releases;
 }
