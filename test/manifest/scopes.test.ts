@@ -14,7 +14,6 @@ const READ_ENDPOINTS: ReadonlyArray<readonly [method: string, path: string]> = [
   ['GET', '/rest/api/3/project/search'],
   ['GET', '/rest/api/3/project/{projectIdOrKey}/role'],
   ['GET', '/rest/api/3/project/{projectIdOrKey}/role/{id}'],
-  ['GET', '/rest/api/3/myself'],
   ['GET', '/rest/api/3/mypermissions'],
   ['POST', '/rest/api/3/search/jql'],
   ['POST', '/rest/api/3/changelog/bulkfetch'],
