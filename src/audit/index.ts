@@ -73,11 +73,14 @@ export function auditSite(fullSite: Site, config: AuditConfig, options: AuditOpt
     now: options.now.toISOString(),
     window,
     site: { baseUrl: site.baseUrl },
-    coverage: buildCoverage(site, {
-      inWindow: actions.length,
-      repeats: repeated.length,
-      ...outsideWindow(site, windowOf),
-    }),
+    coverage: {
+      ...buildCoverage(site, {
+        inWindow: actions.length,
+        repeats: repeated.length,
+        ...outsideWindow(site, windowOf),
+      }),
+      unread: [...site.problems, ...run.notChecked],
+    },
     people: personProfiles(index, actions, roles),
     projects: projectSummaries(index, roles, actions),
     sprints: sprintSummaries(index, roles),

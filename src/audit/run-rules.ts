@@ -1,12 +1,15 @@
 import { effectiveSettings } from '../config/defaults';
 import type { AuditConfig, EffectiveSettings, Suppression } from '../config/types';
 import { compareFindings, type Finding } from '../domain/finding';
+import type { ReadProblem } from '../domain/model';
 import type { RoleDirectory } from '../roles';
 import type { AnyRule, AuditIndex, ClassifiedAction, FindingDraft } from '../rules/types';
 
 export interface RuleRun {
   findings: Finding[];
   suppressed: Array<{ finding: Finding; suppression: Suppression }>;
+  /** What rules could not judge for want of data that was not read, as coverage problems. */
+  notChecked: ReadProblem[];
 }
 
 export interface RuleRunInput {
@@ -36,7 +39,7 @@ export function runRules(input: RuleRunInput): RuleRun {
     return found;
   };
   const suppressions = new Map(input.config.suppressions.map((suppression) => [suppression.findingId, suppression]));
-  const run: RuleRun = { findings: [], suppressed: [] };
+  const run: RuleRun = { findings: [], suppressed: [], notChecked: [] };
   const seen = new Set<string>();
 
   for (const rule of input.rules) {
@@ -56,6 +59,16 @@ export function runRules(input: RuleRunInput): RuleRun {
         const suppression = suppressions.get(finding.id);
         if (suppression) run.suppressed.push({ finding, suppression });
         else run.findings.push(finding);
+      },
+      notChecked: (note) => {
+        if (input.homeProjects && !input.homeProjects.has(note.projectKey)) return;
+        if (settings(note.projectKey).rules[rule.meta.id]?.severity === 'off') return;
+        const reasons = [...new Set(note.because.map((problem) => `${problem.scope} ${problem.ref}`))];
+        run.notChecked.push({
+          scope: 'project',
+          ref: note.projectKey,
+          message: `${rule.meta.id} did not check ${note.what}: not read (${reasons.join(', ')})`,
+        });
       },
     });
   }

@@ -14,7 +14,7 @@
  * would have made of the whole site at once.
  */
 import type { AuditConfig } from '../config/types';
-import type { Action, Item, Person, Release, Site } from '../domain/model';
+import type { Action, Item, Person, ReadProblem, Release, Site } from '../domain/model';
 import { sprintProjects } from '../domain/sprint-project';
 import { compareActions, compareItems, fullerPerson, withSprint } from '../domain/join';
 import { RoleDirectory, type DecisionCounts } from '../roles';
@@ -264,7 +264,7 @@ export function auditProject(
       people: people.length,
       boards: shard.boards.filter((board) => board.projectKey === projectKey).length,
       sprints: sprints.filter((sprint) => sprint.projectKey === projectKey).length,
-      unread: site.problems,
+      unread: [...site.problems, ...run.notChecked],
     },
     findings: run.findings,
     suppressed: run.suppressed,
@@ -308,7 +308,8 @@ export function mergeProjectAudits(
       people: outline.people.length,
       boards: outline.boards.length,
       sprints: outline.sprints.length,
-      unread: outline.problems,
+      // A part's own problems are the outline's for its project, plus what its rules could not check.
+      unread: uniqueProblems([...outline.problems, ...parts.flatMap((part) => part.coverage.unread)]),
     },
     people: mergePeople(parts.flatMap((part) => part.people)),
     projects: outline.projects.flatMap((project) => projects.get(project.key) ?? []),
@@ -320,6 +321,16 @@ export function mergeProjectAudits(
     findings,
     suppressed,
   };
+}
+
+function uniqueProblems(problems: readonly ReadProblem[]): ReadProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = JSON.stringify([problem.scope, problem.ref, problem.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** The three passes over a site already in memory, one project at a time: for tests and callers holding a site. */

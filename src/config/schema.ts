@@ -1,5 +1,7 @@
 import Ajv, { type ErrorObject, type JSONSchemaType, type ValidateFunction } from 'ajv';
 import { defaultConfig } from './defaults';
+import type { Thresholds } from '../criteria';
+import { DAYS_PER_MONTH } from '../horizon';
 import type { AuditConfig } from './types';
 
 /** What the validator needs to know of each rule: its id and the JSON Schema of its options. */
@@ -179,6 +181,16 @@ function rangeProblems(config: AuditConfig): ConfigIssue[] {
   check('thresholds.strategicHorizonMonths', config.thresholds.strategicHorizonMonths);
   check('thresholds.tacticalHorizonWeeks', config.thresholds.tacticalHorizonWeeks);
   problems.push(...aliasProblems(config.roleMapping.aliases ?? {}));
+  // A shortest roadmap span longer than the longest would flag every planned item as both too short and too long.
+  const spans = (where: string, thresholds: Pick<Thresholds, 'roadmapMinSpanWeeks' | 'roadmapMaxSpanMonths'>) => {
+    const { roadmapMinSpanWeeks: weeks, roadmapMaxSpanMonths: months } = thresholds;
+    if (weeks * 7 > months * DAYS_PER_MONTH)
+      problems.push({
+        path: `${where}.roadmapMinSpanWeeks`,
+        message: `(${weeks} weeks) must not be longer than ${where}.roadmapMaxSpanMonths (${months} months): no roadmap item could be long enough for one and short enough for the other`,
+      });
+  };
+  spans('thresholds', config.thresholds);
   // A project may set one end of a range: what counts is the range it ends up with beside the site's other end.
   for (const [key, project] of Object.entries(config.projects)) {
     const strategic = project.thresholds?.strategicHorizonMonths;
@@ -193,6 +205,9 @@ function rangeProblems(config: AuditConfig): ConfigIssue[] {
         ...config.thresholds.tacticalHorizonWeeks,
         ...tactical,
       });
+    const own = project.thresholds;
+    if (own?.roadmapMinSpanWeeks !== undefined || own?.roadmapMaxSpanMonths !== undefined)
+      spans(`projects.${key}.thresholds`, { ...config.thresholds, ...own });
   }
   return problems;
 }

@@ -184,11 +184,27 @@ export type FieldMeaning =
 
 export type FieldMap = Partial<Record<Exclude<FieldMeaning, 'other'>, string>>;
 
-/** Something the reader or normaliser could not take in, said rather than dropped. */
+/**
+ * Which part of the site a problem left unread. A report with any such problem is incomplete, and a rule that needs
+ * that part does not judge on its absence.
+ */
+export type UnreadPart =
+  'project' | 'project-roles' | 'groups' | 'boards' | 'sprints' | 'issues' | 'history' | 'comments';
+
+/**
+ * Something the reader or normaliser could not take in, said rather than dropped. `unread` says which part of the
+ * site is missing because of it; notes about data that was read but is odd (a cycle, an impossible date) have none.
+ */
 export interface ReadProblem {
   scope: 'site' | 'project' | 'board' | 'sprint' | 'issue' | 'history' | 'comment';
   ref: string;
   message: string;
+  unread?: UnreadPart;
+}
+
+/** True when some part of the site could not be read, so the absence of something proves nothing. */
+export function readIncomplete(problems: readonly ReadProblem[]): boolean {
+  return problems.some((problem) => problem.unread !== undefined);
 }
 
 export interface Site {

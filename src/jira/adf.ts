@@ -27,28 +27,44 @@ const BLOCK_NODES = new Set([
 const MAX_DEPTH = 64;
 
 export function adfToText(body: unknown): string {
-  if (body === null || body === undefined) return '';
-  if (typeof body === 'string') return body.trim();
-  const parts: string[] = [];
-  walk(body, parts, 0, new Set());
-  return parts
+  return readAdf(body).text;
+}
+
+/** The text, and whether the body nested deeper than MAX_DEPTH, so that what lies below was left out. */
+export function readAdf(body: unknown): { text: string; truncated: boolean } {
+  if (body === null || body === undefined) return { text: '', truncated: false };
+  if (typeof body === 'string') return { text: body.trim(), truncated: false };
+  const walked: Walked = { out: [], truncated: false };
+  walk(body, walked, 0, new Set());
+  const text = walked.out
     .join('')
     .replace(/[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+  return { text, truncated: walked.truncated };
+}
+
+interface Walked {
+  out: string[];
+  truncated: boolean;
 }
 
 /** `ancestors` holds the nodes on the way down, so a body whose nodes refer back to them ends instead of repeating. */
-function walk(node: unknown, out: string[], depth: number, ancestors: Set<object>): void {
-  if (depth > MAX_DEPTH || node === null || typeof node !== 'object' || ancestors.has(node)) return;
+function walk(node: unknown, walked: Walked, depth: number, ancestors: Set<object>): void {
+  if (node === null || typeof node !== 'object' || ancestors.has(node)) return;
+  if (depth > MAX_DEPTH) {
+    walked.truncated = true;
+    return;
+  }
   ancestors.add(node);
-  visit(node, out, depth, ancestors);
+  visit(node, walked, depth, ancestors);
   ancestors.delete(node);
 }
 
-function visit(node: object, out: string[], depth: number, ancestors: Set<object>): void {
+function visit(node: object, walked: Walked, depth: number, ancestors: Set<object>): void {
+  const { out } = walked;
   if (Array.isArray(node)) {
-    for (const child of node) walk(child, out, depth + 1, ancestors);
+    for (const child of node) walk(child, walked, depth + 1, ancestors);
     return;
   }
   const record = node as { type?: unknown; text?: unknown; attrs?: unknown; content?: unknown };
@@ -81,7 +97,7 @@ function visit(node: object, out: string[], depth: number, ancestors: Set<object
       return;
   }
   if (type === 'listItem') out.push('- ');
-  walk(record.content, out, depth + 1, ancestors);
+  walk(record.content, walked, depth + 1, ancestors);
   if (type === 'tableCell' || type === 'tableHeader') out.push('\t');
   if (BLOCK_NODES.has(type) && !out[out.length - 1]?.endsWith('\n')) out.push('\n');
 }

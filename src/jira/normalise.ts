@@ -15,7 +15,7 @@ import type {
   Sprint,
 } from '../domain/model';
 import { compareActions, compareItems, fullerPerson, withSprint } from '../domain/join';
-import { adfToText } from './adf';
+import { readAdf } from './adf';
 import { toCalendarDate, toInstant } from './dates';
 import { discoverFieldCandidates, discoverFields, meaningOfField, type FieldCandidates } from './fields';
 import type { RestComment, RestHistory, RestIssue, RestSprint, RestUser, SiteSnapshot } from './snapshot';
@@ -26,7 +26,8 @@ import type { RestComment, RestHistory, RestIssue, RestSprint, RestUser, SiteSna
  * `site.problems` with the reason rather than dropped silently.
  */
 export function normaliseSite(snapshot: SiteSnapshot, extraProblems: ReadProblem[] = []): Site {
-  const problems: ReadProblem[] = [...extraProblems];
+  // Gaps a recorded snapshot carries are as much the site's problems as those of a live read.
+  const problems: ReadProblem[] = [...asArray(snapshot.unread), ...extraProblems];
   const fieldMap = discoverFields(asArray(snapshot.fields));
   const candidates = discoverFieldCandidates(asArray(snapshot.fields));
   const people = new PeopleBuilder(asArray(snapshot.users));
@@ -69,6 +70,7 @@ export function normaliseSite(snapshot: SiteSnapshot, extraProblems: ReadProblem
   const boards = normaliseBoards(snapshot, problems);
 
   items.sort(compareItems);
+  breakParentCycles(items, problems);
   actions.sort(compareActions);
   if (typeof snapshot.baseUrl !== 'string')
     problems.push({ scope: 'site', ref: 'baseUrl', message: 'Site without a base URL' });
@@ -80,7 +82,9 @@ export function normaliseSite(snapshot: SiteSnapshot, extraProblems: ReadProblem
     groups,
     projects,
     boards,
-    sprints: withGoalsKnown([...sprints.values()].sort((a, b) => a.id - b.id)),
+    sprints: withGoalsKnown([...sprints.values()].sort((a, b) => a.id - b.id)).map((sprint) =>
+      checkSprintDates(sprint, problems),
+    ),
     releases: [...releases.values()],
     items,
     actions,
@@ -292,16 +296,19 @@ function normaliseItem(
     sprintIds: [...new Set(sprintIds)],
     userFields: {},
   };
-  const description = adfToText(fields.description);
-  if (description) item.description = description;
+  const description = readAdf(fields.description);
+  if (description.text) item.description = description.text;
+  if (description.truncated) problems.push(tooDeep(issue.key, 'issue', 'Description'));
   const parentKey = parentOf(fields, fieldMap);
   if (parentKey) item.parentKey = parentKey;
-  assignDefined(item, 'updated', toInstant(fields.updated));
-  assignDefined(item, 'resolved', toInstant(fields.resolutiondate));
-  assignDefined(item, 'dueDate', toCalendarDate(fields.duedate));
-  assignDefined(item, 'startDate', toCalendarDate(fieldValue(fields, fieldMap.startDate)));
-  assignDefined(item, 'targetStart', toCalendarDate(fieldValue(fields, fieldMap.targetStart)));
-  assignDefined(item, 'targetEnd', toCalendarDate(fieldValue(fields, fieldMap.targetEnd)));
+  const date = <T>(label: string, raw: unknown, parse: (value: unknown) => T | undefined) =>
+    possibleDate(issue.key, label, raw, parse, problems);
+  assignDefined(item, 'updated', date('Updated time', fields.updated, toInstant));
+  assignDefined(item, 'resolved', date('Resolution time', fields.resolutiondate, toInstant));
+  assignDefined(item, 'dueDate', date('Due date', fields.duedate, toCalendarDate));
+  assignDefined(item, 'startDate', date('Start date', fieldValue(fields, fieldMap.startDate), toCalendarDate));
+  assignDefined(item, 'targetStart', date('Target start', fieldValue(fields, fieldMap.targetStart), toCalendarDate));
+  assignDefined(item, 'targetEnd', date('Target end', fieldValue(fields, fieldMap.targetEnd), toCalendarDate));
   assignDefined(item, 'assigneeId', people.ref(fields.assignee));
   assignDefined(item, 'reporterId', people.ref(fields.reporter));
   assignDefined(item, 'creatorId', people.ref(fields.creator));
@@ -383,7 +390,7 @@ function issueActions(
       commentId: id,
       at,
       ...(authorId ? { authorId } : {}),
-      text: adfToText(comment.body),
+      text: commentText(comment, item.key, id, problems),
     });
   }
   return actions;
@@ -439,6 +446,80 @@ function normaliseSprint(raw: RestSprint | undefined, boardKey: number): Sprint 
   if (!sprint) return undefined;
   if (sprint.boardId === undefined && Number.isFinite(boardKey)) sprint.boardId = boardKey;
   return sprint;
+}
+
+/**
+ * A sprint that ends before it starts has no length to judge: its end is dropped (so no rule works with a negative
+ * span) and the coverage says so.
+ */
+function checkSprintDates(sprint: Sprint, problems: ReadProblem[]): Sprint {
+  if (!sprint.startDate || !sprint.endDate || sprint.endDate >= sprint.startDate) return sprint;
+  problems.push({
+    scope: 'sprint',
+    ref: String(sprint.id),
+    message: `Sprint "${sprint.name}" ends (${sprint.endDate}) before it starts (${sprint.startDate}); its end date was ignored`,
+  });
+  const { endDate: _ignored, ...rest } = sprint;
+  return rest;
+}
+
+/** A date Jira holds but no calendar has (`2026-02-30`, year 275760) is noted, not silently dropped. */
+function possibleDate<T>(
+  issueKey: string,
+  label: string,
+  raw: unknown,
+  parse: (value: unknown) => T | undefined,
+  problems: ReadProblem[],
+): T | undefined {
+  const value = parse(raw);
+  if (value === undefined && raw !== undefined && raw !== null && raw !== '')
+    problems.push({
+      scope: 'issue',
+      ref: issueKey,
+      message: `${label} ${JSON.stringify(raw)} is not a possible date; it was ignored`,
+    });
+  return value;
+}
+
+function tooDeep(ref: string, scope: ReadProblem['scope'], what: string): ReadProblem {
+  return { scope, ref, message: `${what} is nested too deeply; the text below that depth was left out` };
+}
+
+function commentText(comment: RestComment, itemKey: string, id: string, problems: ReadProblem[]): string {
+  const body = readAdf(comment.body);
+  if (body.truncated) problems.push(tooDeep(`${itemKey}:${id}`, 'comment', 'Comment'));
+  return body.text;
+}
+
+/**
+ * Parent links that come back to where they started (an issue its own parent, A ↔ B) would make an item its own
+ * descendant; each cycle is broken at its last item in site order, whose parent link is dropped and noted.
+ */
+export function breakParentCycles(items: Item[], problems: ReadProblem[]): void {
+  const byKey = new Map(items.map((item) => [item.key, item]));
+  const settled = new Set<string>();
+  for (const start of items) {
+    const path: Item[] = [];
+    const onPath = new Set<string>();
+    let current: Item | undefined = start;
+    while (current && !settled.has(current.key) && !onPath.has(current.key)) {
+      path.push(current);
+      onPath.add(current.key);
+      current = current.parentKey !== undefined ? byKey.get(current.parentKey) : undefined;
+    }
+    if (current && onPath.has(current.key)) {
+      const cycle = path.slice(path.indexOf(current));
+      const breakAt = [...cycle].sort(compareItems)[cycle.length - 1]!;
+      const loop = [...cycle, cycle[0]!].map((item) => item.key).join(' → ');
+      delete breakAt.parentKey;
+      problems.push({
+        scope: 'issue',
+        ref: breakAt.key,
+        message: `Parent links form a cycle (${loop}); the parent of ${breakAt.key} was ignored`,
+      });
+    }
+    for (const item of path) settled.add(item.key);
+  }
 }
 
 /** Cloud gives sprint objects; Jira Server gives strings like `com.atlassian.greenhopper.service.sprint.Sprint@1a[id=12,name=…]`. */
@@ -604,12 +685,17 @@ export function joinNormalised(parts: readonly Site[]): Site {
     for (const sprint of part.sprints) sprints.set(sprint.id, withSprint(sprints.get(sprint.id), sprint));
     for (const problem of part.problems) problems.set(JSON.stringify(problem), problem);
   }
+  // A cycle can run across parts, where no part alone saw it.
+  const items = parts.flatMap((part) => part.items).sort(compareItems);
+  const cycles: ReadProblem[] = [];
+  breakParentCycles(items, cycles);
+  for (const problem of cycles) problems.set(JSON.stringify(problem), problem);
   return {
     ...first,
     people: [...people.values()].sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0)),
     sprints: withGoalsKnown([...sprints.values()].sort((a, b) => a.id - b.id)),
     releases: [...releases.values()],
-    items: parts.flatMap((part) => part.items).sort(compareItems),
+    items,
     actions: parts.flatMap((part) => part.actions).sort(compareActions),
     problems: [...problems.values()],
   };

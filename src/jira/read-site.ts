@@ -1,4 +1,4 @@
-import type { ReadProblem } from '../domain/model';
+import type { ReadProblem, UnreadPart } from '../domain/model';
 import { boardHasSprints, listBoards, listSprints } from './api/agile';
 import {
   bulkFetchChangelogs,
@@ -114,7 +114,12 @@ export async function readSite(client: JiraClient, options: ReadSiteOptions): Pr
   const wanted = new Set(options.projectKeys ?? []);
   for (const key of wanted) {
     if (!projects.some((project) => project.key === key)) {
-      problems.push({ scope: 'project', ref: key, message: 'Project not found, or the account may not browse it' });
+      problems.push({
+        scope: 'project',
+        ref: key,
+        message: 'Project not found, or the account may not browse it',
+        unread: 'project',
+      });
     }
   }
   for (const project of projects) users.add(project.lead);
@@ -131,6 +136,7 @@ export async function readSite(client: JiraClient, options: ReadSiteOptions): Pr
         () => getProjectRoles(directory, project.key),
         [],
         'failures',
+        'project-roles',
       );
       progress({ phase: 'roles', done: ++rolesDone, total: projects.length });
     }),
@@ -147,6 +153,7 @@ export async function readSite(client: JiraClient, options: ReadSiteOptions): Pr
     () => findGroupIds(directory, unidentified),
     new Map<string, string>(),
     'failures',
+    'groups',
   );
   for (const ref of groupRefs) ref.groupId ??= foundIds.get(ref.name);
   const groups = await readGroups(directory, groupRefs, problems, users, 'failures');
@@ -161,6 +168,7 @@ export async function readSite(client: JiraClient, options: ReadSiteOptions): Pr
     () => listBoards(client),
     [] as RestBoard[],
     'failures',
+    'boards',
   );
   const boards = allBoards.filter(
     (board) => board.location?.projectKey === undefined || projectKeys.has(board.location.projectKey),
@@ -178,6 +186,7 @@ export async function readSite(client: JiraClient, options: ReadSiteOptions): Pr
         () => listSprints(client, board.id),
         [] as RestSprint[],
         'failures',
+        'sprints',
       );
     }),
   );
@@ -252,6 +261,7 @@ async function readIssues(
           scope: 'project',
           ref: key,
           message: `Could not read issues, so the project is left out: ${(error as Error).message}`,
+          unread: 'issues',
         });
       }
     }),
@@ -284,6 +294,7 @@ async function readChangelogs(
             scope: 'history',
             ref: issue.key,
             message: `Could not read the change history: ${(error as Error).message}`,
+            unread: 'history',
           });
       }
     }),
@@ -309,6 +320,7 @@ async function readChangelogsPerIssue(
             async () => dedupeAndSortHistories(await getIssueChangelog(client, issue.key)),
             [],
             'failures',
+            'history',
           ),
         ] as const,
     ),
@@ -341,6 +353,7 @@ export async function completeComments(
         () => getIssueComments(client, issue.key),
         undefined as RestComment[] | undefined,
         tolerate,
+        'comments',
       );
       if (comments)
         issue.fields.comment = { comments, startAt: 0, maxResults: comments.length, total: comments.length };
@@ -384,6 +397,7 @@ export async function readGroups(
         () => getGroupMembers(client, ref),
         undefined as RestUser[] | undefined,
         tolerate,
+        'groups',
       );
       if (!members) return undefined;
       for (const member of members) users.add(member);
@@ -419,12 +433,18 @@ export async function orProblem<T>(
   read: () => Promise<T>,
   fallback: T,
   tolerate: Tolerated = 'refusals',
+  unread?: UnreadPart,
 ): Promise<T> {
   try {
     return await read();
   } catch (error) {
     if (!tolerated(error, tolerate)) throw error;
-    problems.push({ scope, ref, message: `Could not read ${what}: ${(error as Error).message}` });
+    problems.push({
+      scope,
+      ref,
+      message: `Could not read ${what}: ${(error as Error).message}`,
+      ...(unread ? { unread } : {}),
+    });
     return fallback;
   }
 }

@@ -41,6 +41,23 @@ export function checkSnapshot(value: unknown, source = 'The snapshot'): SiteSnap
   ) {
     problems.push('"permissions" must be an object keyed by account id when present');
   }
+  if (record.unread !== undefined) {
+    const bad = Array.isArray(record.unread)
+      ? (record.unread as unknown[]).findIndex(
+          (entry) =>
+            !entry ||
+            typeof entry !== 'object' ||
+            typeof (entry as { ref?: unknown }).ref !== 'string' ||
+            typeof (entry as { message?: unknown }).message !== 'string',
+        )
+      : 0;
+    if (bad >= 0)
+      problems.push(
+        Array.isArray(record.unread)
+          ? `"unread[${bad}]" must be an object with "scope", "ref" and "message"`
+          : '"unread" must be an array when present',
+      );
+  }
   if (Array.isArray(record.issues)) {
     const bad = (record.issues as unknown[]).findIndex(
       (issue) => !issue || typeof issue !== 'object' || typeof (issue as { key?: unknown }).key !== 'string',

@@ -4,6 +4,8 @@
  * object keeps its REST shape so that a snapshot can be recorded from a real site and replayed unchanged.
  */
 
+import type { ReadProblem } from '../domain/model';
+
 export const SNAPSHOT_FORMAT = 'jira-site-snapshot/1';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -150,4 +152,11 @@ export interface SiteSnapshot {
   sprints: { [boardId: string]: RestSprint[] };
   issues: RestIssue[];
   permissions?: { [accountId: string]: SnapshotPermissions };
+  /**
+   * What the recording could not read (this repository's addition to the format): each entry names the part left
+   * out (`unread`: project roles, a project's issues, groups, boards, sprints, histories, comments) and why. An
+   * empty list or no field means the read was complete. The normaliser carries these into the site's problems, so
+   * an audit of the file knows that, say, an empty `projectRoles.PAY` was never read rather than empty.
+   */
+  unread?: ReadProblem[];
 }

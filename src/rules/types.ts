@@ -2,7 +2,7 @@ import type { Classification } from '../classify';
 import type { CriteriaId } from '../criteria';
 import type { EffectiveSettings } from '../config/types';
 import type { FindingEvidence, FindingSubject, Severity } from '../domain/finding';
-import type { Action, Item, Person, Project, Site, Sprint } from '../domain/model';
+import type { Action, Item, Person, Project, ReadProblem, Site, Sprint } from '../domain/model';
 import type { RoleDirectory } from '../roles';
 
 export type RuleCategory = 'overlap' | 'owner' | 'horizon' | 'trace';
@@ -75,6 +75,17 @@ export interface RuleContext<Options, MessageIds extends string = string> {
   settings(projectKey: string): EffectiveSettings;
   options(projectKey: string): Options;
   report(draft: FindingDraft<MessageIds>): void;
+  /** What the rule could not judge because data it needs was not read, said instead of judging on its absence. */
+  notChecked(note: NotChecked): void;
+}
+
+export interface NotChecked {
+  /** The project whose settings apply (a rule switched off there says nothing). */
+  projectKey: string;
+  /** What was not checked, e.g. `whether MOB has a Product Owner`. */
+  what: string;
+  /** The read problems that stood in the way. */
+  because: readonly ReadProblem[];
 }
 
 /**

@@ -67,6 +67,8 @@ export async function readProjectDirectory(
     'project roles',
     () => getProjectRoles(client, projectKey),
     [],
+    'refusals',
+    'project-roles',
   );
   users.addRoleActors(roles);
   const known = new Set(site.groups.map((group) => group.name));

@@ -67,6 +67,18 @@ describe('parseConfig', () => {
     ],
     [{ version: 1, combinedRoleProjects: 'MOB' }, ['combinedRoleProjects must be a list (JSON array)']],
     [
+      { version: 1, thresholds: { roadmapMinSpanWeeks: 104, roadmapMaxSpanMonths: 1 } },
+      [
+        'thresholds.roadmapMinSpanWeeks (104 weeks) must not be longer than thresholds.roadmapMaxSpanMonths (1 months): no roadmap item could be long enough for one and short enough for the other',
+      ],
+    ],
+    [
+      { version: 1, projects: { MOB: { thresholds: { roadmapMinSpanWeeks: 8, roadmapMaxSpanMonths: 1 } } } },
+      [
+        'projects.MOB.thresholds.roadmapMinSpanWeeks (8 weeks) must not be longer than projects.MOB.thresholds.roadmapMaxSpanMonths (1 months): no roadmap item could be long enough for one and short enough for the other',
+      ],
+    ],
+    [
       { version: 1, projects: { MOB: { thresholds: { strategicHorizonMonths: { max: 3 } } } } },
       ['projects.MOB.thresholds.strategicHorizonMonths min (6) must not be above max (3)'],
     ],

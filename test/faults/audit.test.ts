@@ -162,7 +162,20 @@ describe('an audit of a live site under faults', () => {
     const report = auditSite(normaliseSite(read.snapshot, read.problems), defaultConfig(), {
       now: new Date(SITE.capturedAt!),
     });
-    expect(unreadTags(report.coverage.unread)).toEqual([...unread].sort());
+    // Every read problem names the part it left out; the rest of the coverage is what rules could not check for it,
+    // and a project whose roles were not read gets no missing-role finding.
+    const [readProblems, notChecked] = [
+      report.coverage.unread.filter((problem) => problem.unread !== undefined),
+      report.coverage.unread.filter((problem) => problem.unread === undefined),
+    ];
+    expect(unreadTags(readProblems)).toEqual([...unread].sort());
+    for (const key of unread.flatMap((tag) => (tag.startsWith('roles:') ? [tag.slice('roles:'.length)] : [])))
+      expect(
+        report.findings.filter(
+          (finding) => finding.rule === 'owner/project-missing-role' && finding.subject.id === key,
+        ),
+      ).toEqual([]);
+    expect(notChecked.every((problem) => problem.message.includes(' did not check '))).toBe(true);
     expect(differences(read.snapshot, SITE).filter((tag) => !unread.includes(tag))).toEqual([]);
     // A project whose issues could not be read is left out rather than audited half-read; the others are audited.
     const audited = PROJECT_KEYS.filter((key) => !unread.includes(`issues:${key}`));

@@ -72,7 +72,8 @@ const thresholds = fc.record(
   {
     strategicHorizonMonths: range(1, 120),
     tacticalHorizonWeeks: range(1, 52),
-    roadmapMinSpanWeeks: number(0, 104),
+    // At most a month (the shortest maximum), so that no site or project pairs a minimum above its maximum.
+    roadmapMinSpanWeeks: number(0, 4.3),
     roadmapMaxSpanMonths: number(1, 240),
     sprintMaxWeeks: number(1, 26),
   },

@@ -22,6 +22,7 @@ describe('normaliseSite on hostile Jira-like JSON', () => {
   });
 
   it('keeps every well-formed issue, history and comment, and reports each broken one', () => {
+    const ODD_VALUE = /is not a possible date|Parent links form a cycle|is nested too deeply/;
     holds(
       'normaliseCounts',
       fc.property(taggedSnapshot, ({ snapshot, expected }) => {
@@ -35,7 +36,10 @@ describe('normaliseSite on hostile Jira-like JSON', () => {
         }
         expect(counted).toEqual(expected.items);
         expect(site.actions.filter((action) => action.kind === 'create')).toHaveLength(site.items.length);
-        const problems = (scope: string) => site.problems.filter((problem) => problem.scope === scope).length;
+        // Records skipped as broken; notes about values that were read but are odd (an impossible date, a parent
+        // cycle, text nested too deep) are counted by the odd-data tests, not here.
+        const skipped = site.problems.filter((problem) => !ODD_VALUE.test(problem.message));
+        const problems = (scope: string) => skipped.filter((problem) => problem.scope === scope).length;
         expect({ issue: problems('issue'), history: problems('history'), comment: problems('comment') }).toEqual(
           expected.problems,
         );

@@ -1,4 +1,3 @@
-import { SingleBar } from 'cli-progress';
 import { Option, type Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { auditSite, type AuditReport } from '../../audit';
@@ -7,10 +6,12 @@ import { parseConfiguration } from '../../config/transfer';
 import type { AuditConfig } from '../../config/types';
 import type { Site } from '../../domain/model';
 import { normaliseSite } from '../../jira/normalise';
-import { readSite, type ReadProgress } from '../../jira/read-site';
+import { listProjects } from '../../jira/api/platform';
+import { readSite } from '../../jira/read-site';
 import { loadSnapshotFile } from '../../jira/snapshot-file';
 import { RULE_METAS } from '../../rules';
-import { formatReport, REPORT_FORMATS, type ReportFormat } from '../format-report';
+import { formatReport, incompleteness, REPORT_FORMATS, type ReportFormat } from '../format-report';
+import { progressReporter } from '../progress';
 import { liveClient, parseDateOption, type LiveSiteOptions } from '../site-source';
 import { describeUsage } from '../usage';
 
@@ -42,17 +43,26 @@ export function register(program: Command): void {
     .option('--config <file>', 'configuration JSON (role mapping, thresholds, rule severities, accepted findings)')
     .addOption(new Option('--format <format>', 'output format').choices([...REPORT_FORMATS]).default('table'))
     .addOption(
-      new Option('--fail-on <severity>', 'exit with 1 when a finding is at least this severe').choices([
-        'warning',
-        'error',
-      ]),
+      new Option(
+        '--fail-on <severity>',
+        'exit with 1 when a finding is at least this severe, 2 when the read was incomplete or audited nothing',
+      ).choices(['warning', 'error']),
     )
     .action(async (options: AuditCommandOptions) => {
       const config = options.config ? await loadConfigFile(options.config) : defaultConfig();
       const since = parseDateOption('--since', options.since);
-      const site = options.snapshot
-        ? normaliseSite(await loadSnapshotFile(options.snapshot))
-        : await readLiveSite(options, config);
+      // As a gate, a site that could not be read at all is the "incomplete" outcome (2), not a plain error (1).
+      let site: Site;
+      try {
+        site = options.snapshot
+          ? checkProjectKeys(normaliseSite(await loadSnapshotFile(options.snapshot)), options.project)
+          : await readLiveSite(options, config);
+      } catch (error) {
+        if (!options.failOn) throw error;
+        process.stderr.write(`role-audit: nothing audited: ${(error as Error).message}\n`);
+        process.exitCode = 2;
+        return;
+      }
       const now = parseDateOption('--now', options.now) ?? (site.capturedAt ? new Date(site.capturedAt) : new Date());
       const report = auditSite(site, config, {
         now,
@@ -60,8 +70,25 @@ export function register(program: Command): void {
         ...(options.project ? { projectKeys: options.project } : {}),
       });
       process.stdout.write(formatReport(report, options.format));
-      if (options.failOn && failsOn(report, options.failOn)) process.exitCode = 1;
+      if (options.failOn) process.exitCode = auditExitCode(report, options.failOn);
     });
+}
+
+/** The gate: 2 when the read was incomplete or audited nothing (no verdict), 1 on findings at the threshold, else 0. */
+function auditExitCode(report: AuditReport, threshold: 'warning' | 'error'): 0 | 1 | 2 {
+  if (incompleteness(report) !== undefined) return 2;
+  return failsOn(report, threshold) ? 1 : 0;
+}
+
+/** A `--project` key the site does not hold is a mistake to name, not an empty audit. */
+function checkProjectKeys(site: Site, keys: readonly string[] | undefined, known?: readonly string[]): Site {
+  const present = new Set(site.projects.map((project) => project.key));
+  const unknown = (keys ?? []).filter((key) => !present.has(key));
+  if (unknown.length === 0) return site;
+  const names = [...new Set(known ?? present)].sort();
+  throw new Error(
+    `unknown project${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}: ${names.length > 0 ? `the site has ${names.join(', ')}` : 'the site has no project this account may browse'}`,
+  );
 }
 
 function failsOn(report: AuditReport, threshold: 'warning' | 'error'): boolean {
@@ -89,35 +116,22 @@ async function loadConfigFile(path: string): Promise<AuditConfig> {
 }
 
 async function readLiveSite(options: AuditCommandOptions, config: AuditConfig): Promise<Site> {
-  const bar = new SingleBar({
-    stream: process.stderr,
-    format: 'reading {phase} {bar} {value}/{total}',
-    hideCursor: true,
-    clearOnComplete: true,
-  });
-  let started = false;
-  const onProgress = (event: ReadProgress) => {
-    const total = Math.max(event.total ?? event.done, 1);
-    if (!started) {
-      bar.start(total, event.done, { phase: event.phase });
-      started = true;
-    } else {
-      bar.setTotal(total);
-      bar.update(event.done, { phase: event.phase });
-    }
-  };
-  const { client, baseUrl } = liveClient(options);
+  const progress = progressReporter(process.stderr);
+  const { client, baseUrl } = liveClient(options, (event) => progress.onRetry(event));
   const groups = [...new Set([...config.roleMapping.groups.pm, ...config.roleMapping.groups.po])];
   try {
     const read = await readSite(client, {
       baseUrl,
       groups,
-      onProgress,
+      onProgress: (event) => progress.onProgress(event),
       ...(options.project ? { projectKeys: options.project } : {}),
     });
-    return normaliseSite(read.snapshot, read.problems);
+    const site = normaliseSite(read.snapshot, read.problems);
+    const missing = (options.project ?? []).some((key) => !site.projects.some((project) => project.key === key));
+    const known = missing ? (await listProjects(client)).map((project) => project.key) : undefined;
+    return checkProjectKeys(site, options.project, known);
   } finally {
-    if (started) bar.stop();
+    progress.stop();
     process.stderr.write(`read with ${describeUsage(client.usage)}\n`);
   }
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { readSite } from '../../jira/read-site';
-import { saveSnapshotFile } from '../../jira/snapshot-file';
+import { writeSnapshotOutput } from '../snapshot-output';
 import { liveClient, parseDateOption, type LiveSiteOptions } from '../site-source';
 import { describeRead, describeUsage } from '../usage';
 
@@ -41,7 +41,13 @@ export function register(program: Command): void {
         ...(options.group ? { groups: options.group } : {}),
         changelogs: options.naive ? 'per-issue' : 'bulk',
       });
-      await saveSnapshotFile(options.out, read.snapshot);
-      process.stderr.write(`${describeRead(read)}\nwrote ${options.out} using ${describeUsage(client.usage)}\n`);
+      const output = await writeSnapshotOutput(options.out, read);
+      process.stderr.write(`${describeRead(read)}\nwrote ${output.written} using ${describeUsage(client.usage)}\n`);
+      if (!output.complete) {
+        process.stderr.write(
+          `the read was incomplete (${read.snapshot.projects.length === 0 ? 'no project read' : 'see "could not read" above'}): ${options.out} was left as it was; the partial snapshot, its gaps recorded in "unread", is ${output.written}\n`,
+        );
+        process.exitCode = 2;
+      }
     });
 }

@@ -2,6 +2,7 @@ import type { ProductRole } from '../../config/types';
 import type { AuditIndex, ClassifiedAction, RuleModule } from '../types';
 import { EVIDENCE_LIMIT, actionEvidence, isHumanDecider } from '../support';
 import { personName, plural, listed } from '../../domain/text';
+import { unreadRoleData } from './unread-roles';
 
 const ROLE_NAMES: Record<ProductRole, string> = { pm: 'Product Manager', po: 'Product Owner' };
 
@@ -18,6 +19,8 @@ export type MessageIds = 'missing' | 'fill';
  * issues saw any action in the audit window. Only mapped people count (inferred roles do not staff a project); in
  * a project declared combined-role, one person mapped to either role fills both. A project with nobody mapped at
  * all is a set-up matter, not a missing person: owner/role-mapping-missing raises it once for the whole site.
+ * Where the project's roles or the groups that could fill the role were not read, the rule says it could not check
+ * rather than finding nobody.
  */
 export const rule: RuleModule<Record<string, never>, MessageIds> = {
   meta: {
@@ -47,6 +50,17 @@ export const rule: RuleModule<Record<string, never>, MessageIds> = {
       for (const role of ['pm', 'po'] as const) {
         const filled = combined ? holders.pm.length + holders.po.length > 0 : holders[role].length > 0;
         if (filled) continue;
+        const unread = combined
+          ? [...unreadRoleData(context, project.key, 'pm'), ...unreadRoleData(context, project.key, 'po')]
+          : unreadRoleData(context, project.key, role);
+        if (unread.length > 0) {
+          context.notChecked({
+            projectKey: project.key,
+            what: `whether ${project.key} has a ${ROLE_NAMES[role]}`,
+            because: unread,
+          });
+          continue;
+        }
         const mapping = context.settings(project.key).roleMapping;
         const meanwhile = decisionsMeanwhile(context.index, context.actions, project.key, DUTIES[role].side);
         const deciders = [

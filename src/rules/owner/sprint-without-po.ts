@@ -3,6 +3,7 @@ import { duringSprint, isoDay } from '../../horizon';
 import type { ClassifiedAction, RuleContext, RuleModule } from '../types';
 import { EVIDENCE_LIMIT, actionEvidence, isHumanDecider, roleHolders, rolesHeldIn } from '../support';
 import { personName, plural, listed } from '../../domain/text';
+import { unreadRoleData } from './unread-roles';
 
 export type MessageIds = 'unmanaged' | 'ownIt';
 
@@ -49,6 +50,15 @@ export const rule: RuleModule<Record<string, never>, MessageIds> = {
           rolesHeldIn(context.roles, action.authorId, item.projectKey).roles.includes('po'),
       );
       if (byPo.length > 0) continue;
+      const unread = unreadRoleData(context, projectKey, 'po');
+      if (unread.length > 0) {
+        context.notChecked({
+          projectKey,
+          what: `whether sprint "${sprint.name}" had a Product Owner`,
+          because: unread,
+        });
+        continue;
+      }
 
       const byPeople = managing
         .filter(({ action }) => isHumanDecider(context.index, action.authorId))

@@ -3,15 +3,14 @@ import { isoDay } from '../../../src/horizon';
  * What the views export: CSV with a header row (RFC 4180 quoting, CRLF line ends) and pretty JSON. Pure, so the
  * quoting is unit-tested; download.ts turns the text into a file.
  */
+import { spreadsheetCell } from '../../../src/domain/text-safety';
+
 export type CsvValue = string | number | boolean | null | undefined | readonly (string | number)[];
 
 export interface CsvColumn<Row> {
   header: string;
   value: (row: Row) => CsvValue;
 }
-
-/** Characters that make a spreadsheet read a cell as a formula when it opens a CSV file. */
-const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
  * One CSV field. Text that would start a formula is prefixed with an apostrophe (summaries and names come from
@@ -22,8 +21,7 @@ export function csvField(value: CsvValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  let text = typeof value === 'string' ? value : value.join('; ');
-  if (FORMULA_START.test(text)) text = `'${text}`;
+  const text = spreadsheetCell(typeof value === 'string' ? value : value.join('; '));
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -22,6 +22,21 @@ const withGroupRole = (roleName: string, group: string): Project => ({
 type Case = ValidCase;
 
 const valid: Case[] = [
+  {
+    name: 'a project whose roles could not be read: not checked, rather than nobody mapped',
+    site: dataSite([project('DATA', {})], ACTIVITY, {
+      problems: [
+        { scope: 'project', ref: 'DATA', message: 'Could not read project roles: 503', unread: 'project-roles' },
+      ],
+    }),
+  },
+  {
+    name: 'the PO mapped through a group whose members could not be read',
+    site: dataSite([project('DATA', { pm: ['pat'] })], ACTIVITY, {
+      problems: [{ scope: 'site', ref: 'group owners', message: 'Could not read members: 503', unread: 'groups' }],
+    }),
+    config: { roleMapping: { ...defaultConfig().roleMapping, groups: { pm: [], po: ['owners'] } } },
+  },
   { name: 'a project with a PM and a PO', site: dataSite([project('DATA', { pm: ['pat'], po: ['olga'] })]) },
   {
     name: 'the PO role filled through a group in the project role',

@@ -130,9 +130,12 @@ function FindingItem({ finding, siteUrl }: { finding: Finding; siteUrl: string }
           <span className="rba-visually-hidden">: </span>
         </span>
         <Stack space="space.050">
-          <Text>{finding.message}</Text>
+          <Text>
+            <bdi>{finding.message}</bdi>
+          </Text>
           <Text size="small" color="color.text.subtle">
-            {`${subjectLabel(finding)} · ${finding.rule}${finding.provisional ? ' · provisional: rests on an inferred role' : ''}`}
+            <bdi>{subjectLabel(finding)}</bdi>
+            {` · ${finding.rule}${finding.provisional ? ' · provisional: rests on an inferred role' : ''}`}
           </Text>
         </Stack>
       </button>
@@ -185,7 +188,7 @@ function FindingDetails({ finding, siteUrl }: { finding: Finding; siteUrl: strin
                         '—'
                       )}
                     </td>
-                    <td>{evidence.what}</td>
+                    <td dir="auto">{evidence.what}</td>
                   </tr>
                 ))}
               </tbody>
@@ -194,7 +197,9 @@ function FindingDetails({ finding, siteUrl }: { finding: Finding; siteUrl: strin
         </Stack>
         <Stack space="space.050">
           <Text weight="bold">Suggestion</Text>
-          <Text as="p">{finding.suggestion}</Text>
+          <Text as="p">
+            <bdi>{finding.suggestion}</bdi>
+          </Text>
         </Stack>
         <Text size="small" color="color.text.subtle">
           {`Finding id: ${finding.id} — to accept this finding, an admin adds this id on the app's settings page.`}

@@ -54,7 +54,14 @@ export function PeopleTable({ people, label }: { people: readonly PersonProfile[
   const rows = people.map((person) => ({
     key: person.accountId,
     cells: [
-      { key: person.displayName.toLowerCase(), content: <Text>{person.displayName}</Text> },
+      {
+        key: person.displayName.toLowerCase(),
+        content: (
+          <Text>
+            <bdi>{person.displayName}</bdi>
+          </Text>
+        ),
+      },
       {
         key: `${personRole(person).label}${person.roleScope === 'inferred' ? ' inferred' : ''}`,
         content: <RoleCell person={person} />,
@@ -106,6 +113,7 @@ export function ShareChart({ people, title }: { people: readonly PersonProfile[]
                 dominantBaseline="middle"
                 style={{ fill: token('color.text') }}
                 fontSize="12"
+                unicodeBidi="isolate"
               >
                 {truncate(person.displayName, 26)}
               </text>

@@ -185,7 +185,7 @@ export function Timeline({
             <tbody>
               {sprints.map((sprint) => (
                 <tr key={sprint.id}>
-                  <th scope="row" style={{ fontWeight: 'normal' }}>
+                  <th scope="row" style={{ fontWeight: 'normal' }} dir="auto">
                     {sprint.name}
                   </th>
                   <td>{sprint.projectKey ?? '—'}</td>

@@ -181,7 +181,9 @@ function SprintSection({ panel }: { panel: BoardPanel }) {
         </dt>
         <dd style={{ margin: 0 }}>
           {sprint.goal ? (
-            <Text>{sprint.goal}</Text>
+            <Text>
+              <bdi>{sprint.goal}</bdi>
+            </Text>
           ) : sprint.goalKnown ? (
             <Inline space="space.100" alignBlock="center">
               <Lozenge appearance="removed">No goal</Lozenge>

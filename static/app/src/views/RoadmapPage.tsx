@@ -369,7 +369,9 @@ function ItemsTable({ view, items }: { view: RoadmapView; items: RoadmapView['it
         content: (
           <Stack space="space.025">
             <IssueLink siteUrl={view.siteUrl} issueKey={item.key} />
-            <Text size="small">{item.summary}</Text>
+            <Text size="small">
+              <bdi>{item.summary}</bdi>
+            </Text>
           </Stack>
         ),
       },
