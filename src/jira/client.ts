@@ -1,4 +1,4 @@
-import type { JiraRequest, JiraResponse, JiraTransport } from './transport';
+import { needsUserConsent, type JiraRequest, type JiraResponse, type JiraTransport } from './transport';
 
 /** A Jira answer the client will not retry, or one that stayed transient after every try. */
 export class JiraError extends Error {
@@ -169,6 +169,7 @@ export class JiraClient {
       try {
         response = await this.transport.send(request);
       } catch (error) {
+        if (needsUserConsent(error)) throw error;
         this.usage.networkErrors++;
         if (attempt >= this.retry.maxTries) {
           throw new JiraError(

@@ -64,3 +64,14 @@ export async function readBody(response: {
     return { body: text, malformed: looksJson };
   }
 }
+
+/**
+ * Whether a transport failed because the user has not yet allowed the app to act for them: `@forge/api`'s
+ * NeedsAuthenticationError (named `NEEDS_AUTHENTICATION_ERR`), thrown or carried as the cause of another error. It
+ * is no failure to retry or report: Forge shows the consent prompt only when it reaches Forge from the function.
+ */
+export function needsUserConsent(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 10; cause = cause.cause, depth++)
+    if (cause.name === 'NEEDS_AUTHENTICATION_ERR') return true;
+  return false;
+}

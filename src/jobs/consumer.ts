@@ -1,6 +1,6 @@
 import { roleMappingGroups } from '../config/role-mapping';
 import { RULE_METAS } from '../rules';
-import { auditCachedSite, scanningProjectKeys } from '../scan';
+import { auditCachedSite, registeredViews, scanningProjectKeys } from '../scan';
 import { ConfigRepository } from '../store/config-store';
 import type { Job, JobServices } from './types';
 
@@ -8,7 +8,14 @@ import type { Job, JobServices } from './types';
 const MAX_DELAY_SECONDS = 900;
 
 export type JobOutcome =
-  'stepped' | 'scanned' | 'busy' | 'audited' | 'audit deferred' | 'audit up to date' | 'nothing cached';
+  | 'stepped'
+  | 'scanned'
+  | 'busy'
+  | 'audited'
+  | 'audit deferred'
+  | 'audit up to date'
+  | 'nothing cached'
+  | 'view forgotten';
 
 /**
  * What the queue consumer runs for one job. A scan job runs one step within the invocation's budget and queues
@@ -20,10 +27,13 @@ export async function runJob(job: Job, services: JobServices): Promise<JobOutcom
   const config = await new ConfigRepository(store, RULE_METAS).effective();
   if (job.type === 'audit') {
     if ((await scanningProjectKeys(store)).length > 0) return 'audit deferred';
-    const audit = await auditCachedSite(store, config, {
-      now: services.now(),
-      ...(job.view ? { view: job.view } : {}),
-    });
+    let view;
+    if (job.viewId !== undefined) {
+      view = (await registeredViews(store)).find((candidate) => candidate.id === job.viewId);
+      // Views unused for long are dropped with their reports; nobody is left to read this one's audit.
+      if (!view) return 'view forgotten';
+    }
+    const audit = await auditCachedSite(store, config, { now: services.now(), ...(view ? { view } : {}) });
     return audit.audited ? 'audited' : audit.why === 'up to date' ? 'audit up to date' : 'nothing cached';
   }
   const client = services.jira();

@@ -1,28 +1,19 @@
+import type { FetchMethod } from '@forge/api';
 import { Queue } from '@forge/events';
+import { jobPushes } from './events';
 import type { Job, JobQueue } from './types';
-
-/** Forge takes at most 50 events a push. */
-const EVENTS_PER_PUSH = 50;
 
 /** Forge's async event queue (`@forge/events`): the consumer module of the same queue key receives each job. */
 export class ForgeJobQueue implements JobQueue {
   private readonly queue: Queue;
 
-  constructor(key: string) {
-    this.queue = new Queue({ key });
+  constructor(key: string, apiClient?: FetchMethod) {
+    this.queue = apiClient ? new Queue({ key }, apiClient) : new Queue({ key });
   }
 
+  /** Pushes the jobs in as many pushes as Forge's limits on events and bytes a push need. */
   async push(jobs: Job | Job[], options: { delaySeconds?: number } = {}): Promise<void> {
-    const list = Array.isArray(jobs) ? jobs : [jobs];
-    for (let index = 0; index < list.length; index += EVENTS_PER_PUSH) {
-      await this.queue.push(
-        list
-          .slice(index, index + EVENTS_PER_PUSH)
-          .map((job) => ({
-            body: { ...job },
-            ...(options.delaySeconds ? { delayInSeconds: options.delaySeconds } : {}),
-          })),
-      );
-    }
+    for (const events of jobPushes(Array.isArray(jobs) ? jobs : [jobs], options.delaySeconds))
+      await this.queue.push(events);
   }
 }

@@ -8,10 +8,11 @@ import { ForgeTransport } from '../jira/transport-forge';
 import { BackgroundScanner } from '../scan';
 import { ForgeKvsStore } from '../store/forge-kvs';
 import { runJob } from './consumer';
+import { parseJob } from './events';
 import { ForgeJobQueue } from './forge-queue';
 import { recordProductEvent } from './product-events';
 import { scheduleScans } from './scheduler';
-import type { Job, JobServices } from './types';
+import type { JobServices } from './types';
 
 /** The queue key shared by the pushes and the consumer module (manifest.yml). */
 export const SCAN_QUEUE = 'rba-scan';
@@ -47,17 +48,4 @@ export async function scanConsumer(event: AsyncEvent): Promise<void> {
 /** trigger for product events: mark what changed for the next refresh. */
 export async function productEvent(event: unknown): Promise<void> {
   await recordProductEvent(event, forgeServices());
-}
-
-export function parseJob(body: unknown): Job | undefined {
-  const value = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
-  if (value.type === 'audit') return { type: 'audit' };
-  if (value.type !== 'scan' || typeof value.projectKey !== 'string' || value.projectKey === '') return undefined;
-  const kind = value.kind === 'full' || value.kind === 'incremental' ? value.kind : undefined;
-  return {
-    type: 'scan',
-    projectKey: value.projectKey,
-    ...(kind ? { kind } : {}),
-    ...(value.checkDeleted === true ? { checkDeleted: true } : {}),
-  };
 }

@@ -73,7 +73,7 @@ export async function scheduleScans(services: JobServices): Promise<ScheduleResu
     const config = await new ConfigRepository(store, RULE_METAS).effective();
     if (await auditDue(store, config)) audits.push({ type: 'audit' });
     for (const view of await registeredViews(store))
-      if (await auditDue(store, config, view)) audits.push({ type: 'audit', view });
+      if (await auditDue(store, config, view)) audits.push({ type: 'audit', viewId: view.id });
   }
   if (audits.length > 0) await services.queue.push(audits);
   return { queued, forgotten, listedProjects: listing, auditQueued: audits.length > 0 };

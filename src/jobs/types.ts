@@ -1,13 +1,16 @@
 import type { JiraClient } from '../jira/client';
-import type { AuditView, ScanPolicy, SiteScanner } from '../scan';
+import type { ScanPolicy, SiteScanner } from '../scan';
 import type { KeyValueStore } from '../store/key-value';
 
 /** Work on the scan queue. Bodies are plain JSON: Forge carries them as async event bodies. */
 export type Job =
   /** One time-boxed step of a project's scan; re-queued until the scan is done. */
   | { type: 'scan'; projectKey: string; kind?: 'full' | 'incremental'; checkDeleted?: boolean }
-  /** Audit the cached site and store each project's report and weekly summary; with a view, only its projects. */
-  | { type: 'audit'; view?: AuditView };
+  /**
+   * Audit the cached site and store each project's report and weekly summary; with a view (registered in the store,
+   * named by its id so that the event stays small whatever the viewer may browse), only its projects.
+   */
+  | { type: 'audit'; viewId?: string };
 
 export interface JobQueue {
   push(jobs: Job | Job[], options?: { delaySeconds?: number }): Promise<void>;

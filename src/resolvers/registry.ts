@@ -1,6 +1,7 @@
 import { ConfigError } from '../config/schema';
 import { PagingError } from '../jira/api/paging';
 import { classifyJiraFailure } from '../jira/errors';
+import { needsUserConsent } from '../jira/transport';
 import type { ResolverApi } from './api';
 import { getBoardPanel } from './board-panel';
 import { readModuleContext } from './context';
@@ -38,6 +39,8 @@ export async function runHandler<K extends keyof ResolverApi>(
   try {
     return await (HANDLERS[name] as Handler<K>)(services, payload, context);
   } catch (error) {
+    // Forge shows its consent prompt only when the error leaves the function.
+    if (needsUserConsent(error)) throw error;
     return failureFrom(error);
   }
 }

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { parseManifest } from '../manifest/check-manifest';
 import * as entry from '../../src';
 import { PRODUCT_EVENTS } from '../../src/jobs';
-import { parseJob, SCAN_QUEUE, STEP_BUDGET_MS } from '../../src/jobs/forge';
+import { parseJob } from '../../src/jobs/events';
+import { SCAN_QUEUE, STEP_BUDGET_MS } from '../../src/jobs/forge';
 
 /** manifest.yml and the job code must agree: the queue key, the events followed, the handlers and time limits. */
 const manifest = parseManifest(path.resolve(__dirname, '../../manifest.yml'))!;
@@ -44,6 +45,8 @@ describe('the background modules in manifest.yml', () => {
       kind: 'full',
     });
     expect(parseJob({ type: 'audit' })).toEqual({ type: 'audit' });
+    expect(parseJob({ type: 'audit', viewId: 'k3x9' })).toEqual({ type: 'audit', viewId: 'k3x9' });
+    expect(parseJob({ type: 'audit', viewId: 7 })).toBeUndefined();
     expect(parseJob({ type: 'scan' })).toBeUndefined();
     expect(parseJob(null)).toBeUndefined();
   });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ManifestSchema } from '@forge/manifest';
+import { CONTENT_PERMISSIONS } from '../../src/dev/preview/csp';
 import { generateDemoSite } from '../../src/dev/demo';
 import { uiModulesOf } from '../../src/dev/preview/manifest-modules';
 import { previewViews } from '../../src/dev/preview/views';
@@ -34,6 +35,10 @@ const UI_MODULES = uiModulesOf(loadManifest());
 const UI_MODULE_TYPES = UI_MODULES.map((module) => module.type);
 
 describe('manifest.yml', () => {
+  it("allows the Custom UI exactly the content the preview's policy allows (test/browser/csp.test.ts)", () => {
+    expect(loadManifest().permissions?.content).toEqual(CONTENT_PERMISSIONS);
+  });
+
   it('passes @forge/manifest full validation with no errors or warnings', async () => {
     expect(await forgeValidate(MANIFEST)).toEqual([]);
   });

@@ -1,3 +1,4 @@
+import { customUiPolicy } from './csp';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -126,7 +127,10 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     const html = await readFile(indexFile, 'utf8');
     const context = JSON.stringify({ ...view, siteUrl: options.snapshot.baseUrl }).replace(/</g, '\\u003c');
     const injected = `<script type="application/json" id="forge-preview-context">${context}</script><script src="/__preview/bridge.js"></script>`;
-    return reply.type('text/html; charset=utf-8').send(html.replace(/<head>/i, `<head>${injected}`));
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('Content-Security-Policy', customUiPolicy())
+      .send(html.replace(/<head>/i, `<head>${injected}`));
   });
 
   app.get('/app/*', async (request, reply) => {
