@@ -1,4 +1,3 @@
-import type { Role } from '../classify';
 import type { EffectiveSettings, ProductRole } from '../config/types';
 import type { Finding } from '../domain/finding';
 import type { Instant, ReadProblem, Site } from '../domain/model';

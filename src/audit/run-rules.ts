@@ -19,7 +19,7 @@ export interface RuleRunInput {
   actions: readonly ClassifiedAction[];
   roles: RoleDirectory;
   now: Date;
-  windowOf(projectKey: string): { since: Date; until: Date };
+  windowOf: (projectKey: string) => { since: Date; until: Date };
   /** Keep only findings whose settings come from these projects (the projects one part of a sharded audit is for). */
   homeProjects?: ReadonlySet<string>;
 }

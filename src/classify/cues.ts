@@ -70,7 +70,7 @@ function indexTerms(): KeyNode {
           if (!child) node.next.set(code, (child = { terms: [], next: new Map() }));
           node = child;
         }
-        const groups = pending.get(node) ?? new Map();
+        const groups = pending.get(node) ?? new Map<string, { bit: number; wordLike: boolean; terms: Set<string> }>();
         pending.set(node, groups);
         const group = groups.get(`${bit}:${wordLike}`) ?? { bit, wordLike, terms: new Set<string>() };
         groups.set(`${bit}:${wordLike}`, group);

@@ -1,12 +1,5 @@
 import { DEFAULT_THRESHOLDS } from '../criteria';
-import type {
-  AuditConfig,
-  EffectiveSettings,
-  ProjectSettings,
-  RoleLists,
-  RoleMapping,
-  ThresholdSettings,
-} from './types';
+import type { AuditConfig, EffectiveSettings, ProjectSettings, RoleLists, RoleMapping } from './types';
 
 export const DEFAULT_ROLE_MAPPING: RoleMapping = {
   projectRoles: { pm: ['Product Manager'], po: ['Product Owner'] },

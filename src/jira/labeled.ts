@@ -151,7 +151,7 @@ export function caseSnapshot(
       const comment = object(action.comment, 'the comment action has no comment');
       const existing = asRecord(fields.comment)?.comments;
       const others = Array.isArray(existing) ? existing.filter((other) => asRecord(other)?.id !== comment.id) : [];
-      fields.comment = { comments: [...others, comment] };
+      fields.comment = { comments: [...(others as unknown[]), comment] };
       break;
     }
     default:
@@ -160,7 +160,13 @@ export function caseSnapshot(
   const parent = asRecord(fields.parent);
   const parentIssue: RestIssue[] =
     parent && typeof parent.key === 'string' && parent.key !== built.key
-      ? [{ id: String(parent.id ?? parent.key), key: parent.key, fields: { ...asRecord(parent.fields) } }]
+      ? [
+          {
+            id: typeof parent.id === 'string' || typeof parent.id === 'number' ? String(parent.id) : parent.key,
+            key: parent.key,
+            fields: { ...asRecord(parent.fields) },
+          },
+        ]
       : [];
   return {
     format: SNAPSHOT_FORMAT,
@@ -178,8 +184,13 @@ export function caseSnapshot(
 
 function actionIdOf(key: string, kind: string, action: Record<string, unknown>): string {
   if (kind === 'create') return `${key}:create`;
-  if (kind === 'change') return `${key}:h${String(object(action.history, 'the change has no history').id ?? '')}`;
-  return `${key}:c${String(object(action.comment, 'the comment action has no comment').id ?? '')}`;
+  if (kind === 'change') return `${key}:h${idText(object(action.history, 'the change has no history').id)}`;
+  return `${key}:c${idText(object(action.comment, 'the comment action has no comment').id)}`;
+}
+
+/** A record id as Jira sends it: a string or a number; anything else is no id. */
+function idText(id: unknown): string {
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : '';
 }
 
 function releaseDates(value: unknown): Map<string, CalendarDate> {

@@ -105,7 +105,6 @@ function collectReleases(issue: RestIssue, projectKey: string, releases: Map<str
     const name = nonEmpty(stringValue(version?.name));
     if (!version || !name) continue;
     const id = recordId(version.id);
-    const key = `${projectKey}/${id ?? name}`;
     const releaseDate = toCalendarDate(version.releaseDate);
     const release: Release = { name, projectKey };
     if (id) release.id = id;

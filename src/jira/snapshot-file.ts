@@ -75,13 +75,14 @@ export async function loadSnapshotFile(path: string): Promise<SiteSnapshot> {
   } catch (error) {
     throw new Error(
       `Cannot read snapshot ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+      { cause: error },
     );
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new Error(`Snapshot ${path} is not valid JSON: ${(error as Error).message}`);
+    throw new Error(`Snapshot ${path} is not valid JSON: ${(error as Error).message}`, { cause: error });
   }
   return checkSnapshot(parsed, `Snapshot ${path}`);
 }

@@ -357,7 +357,7 @@ function disagreements(issue: RestIssue, site: SiteIndex): string[] {
         expectEqual('sprint', sprintIds(issue, site).join(', '), item.to);
         break;
       case site.field.storyPoints:
-        expectEqual('story points', fields[key] === null ? null : String(fields[key]), item.toString);
+        expectEqual('story points', fields[key] === null ? null : JSON.stringify(fields[key]), item.toString);
         break;
       case site.field.startDate:
       case site.field.targetStart:

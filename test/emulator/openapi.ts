@@ -130,7 +130,7 @@ export class JiraSpecs {
       validate = this.components.compile({ $ref: `jira-platform#/components/schemas/${schemaName}` });
       this.compiled.set(schemaName, validate);
     }
-    validate(body);
+    void validate(body);
     return describeErrors(validate.errors);
   }
 

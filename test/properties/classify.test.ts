@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { ROLES, classifyAction, explainAction, type Classification, type ClassifyContext } from '../../src/classify';
+import { ROLES, classifyAction, explainAction, type Classification } from '../../src/classify';
 import { isTypoFix } from '../../src/classify/text';
 import { isCriteriaId } from '../../src/criteria';
 import type { Action, Item, Site } from '../../src/domain/model';
@@ -43,8 +43,9 @@ function renameAccounts(value: Json): Json {
   if (value === null || typeof value !== 'object') return value;
   const renamed = Object.fromEntries(Object.entries(value).map(([key, child]) => [key, renameAccounts(child)]));
   if (typeof value.accountId === 'string' && value.accountId.startsWith(ACCOUNT_PREFIX)) {
-    if ('displayName' in value) renamed.displayName = `Someone else ${String(renamed.accountId)}`;
-    if ('emailAddress' in value) renamed.emailAddress = `other-${String(renamed.accountId)}@example.org`;
+    const accountId = typeof renamed.accountId === 'string' ? renamed.accountId : '';
+    if ('displayName' in value) renamed.displayName = `Someone else ${accountId}`;
+    if ('emailAddress' in value) renamed.emailAddress = `other-${accountId}@example.org`;
   }
   return renamed;
 }

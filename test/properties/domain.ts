@@ -186,17 +186,15 @@ export const action: fc.Arbitrary<Action> = fc.oneof(
       authorId,
       changes,
     })),
-  fc
-    .record({ at: instant, authorId: accountId, text: hostileText })
-    .map(({ at, authorId, text }): Action => ({
-      id: 'SHOP-1:c1',
-      kind: 'comment',
-      itemKey: 'SHOP-1',
-      commentId: '1',
-      at,
-      authorId,
-      text,
-    })),
+  fc.record({ at: instant, authorId: accountId, text: hostileText }).map(({ at, authorId, text }): Action => ({
+    id: 'SHOP-1:c1',
+    kind: 'comment',
+    itemKey: 'SHOP-1',
+    commentId: '1',
+    at,
+    authorId,
+    text,
+  })),
 );
 
 const sprint: fc.Arbitrary<Sprint> = fc

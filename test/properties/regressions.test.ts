@@ -2,7 +2,7 @@ import { classifyAction } from '../../src/classify';
 import { adfToText } from '../../src/jira/adf';
 import { toInstant } from '../../src/jira/dates';
 import { normaliseSite } from '../../src/jira/normalise';
-import { SNAPSHOT_FORMAT, type RestIssue, type SiteSnapshot } from '../../src/jira/snapshot';
+import { SNAPSHOT_FORMAT, type RestIssue } from '../../src/jira/snapshot';
 import { changed, commented, created, field, item } from '../classify/builders';
 
 /** Counterexamples the properties in this folder found, minimised, kept as ordinary tests. */

@@ -166,7 +166,7 @@ export function tracesOf(snapshot: SiteSnapshot, projectKey: string): Traces {
     project.name,
     ...boards.map((board) => board.name),
     ...sprints.map((sprint) => sprint.name),
-    ...issues.map((issue) => String(issue.fields['summary'] ?? '')),
+    ...issues.map((issue) => (typeof issue.fields['summary'] === 'string' ? issue.fields['summary'] : '')),
     ...people.flatMap((person) => [person.accountId, person.displayName]),
   ];
   const strings = [...new Set(candidates)].filter(

@@ -65,9 +65,14 @@ function checkOptions(options: EmulatorOptions): void {
   }
 }
 
+/** A snapshot file may say anything in `format`: only the format this code reads is served. */
+function checkFormat(format: unknown): void {
+  if (format !== SNAPSHOT_FORMAT)
+    throw new Error(`Expected a ${SNAPSHOT_FORMAT} snapshot, got format '${String(format)}'.`);
+}
+
 export async function startEmulator(snapshot: SiteSnapshot, options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  if (snapshot.format !== SNAPSHOT_FORMAT)
-    throw new Error(`Expected a ${SNAPSHOT_FORMAT} snapshot, got format '${String(snapshot.format)}'.`);
+  checkFormat(snapshot.format);
   checkOptions(options);
   const now = options.now ?? Date.now;
   const startedAt = now();
@@ -97,8 +102,7 @@ export async function startEmulator(snapshot: SiteSnapshot, options: EmulatorOpt
     resetStats: () => stats.reset(),
     siteNow: () => new Date(settings.siteNow()),
     replaceSnapshot: (next) => {
-      if (next.format !== SNAPSHOT_FORMAT)
-        throw new Error(`Expected a ${SNAPSHOT_FORMAT} snapshot, got format '${String(next.format)}'.`);
+      checkFormat(next.format);
       settings.site = new Site(next);
     },
     removeProject: (projectKey) => {

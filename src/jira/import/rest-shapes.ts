@@ -61,7 +61,7 @@ export function toRestHistory(raw: Loose): RestHistory | undefined {
  */
 function toRestChangeItem(raw: Loose): RestChangeItem | undefined {
   if (typeof raw.field !== 'string') return undefined;
-  const toText = Object.hasOwn(raw, 'toString') ? raw['toString'] : undefined;
+  const toText: unknown = Object.getOwnPropertyDescriptor(raw, 'toString')?.value;
   return { ...raw, field: raw.field, toString: typeof toText === 'string' ? toText : null };
 }
 

@@ -9,9 +9,7 @@ import { isRecord, text, type Loose } from './loose';
 export function isUserObject(value: unknown): value is Loose {
   if (!isRecord(value) || typeof value.displayName !== 'string') return false;
   return (
-    typeof value.accountId === 'string' ||
-    typeof value.active === 'boolean' ||
-    /\/user\?/.test(text(value.self) ?? '')
+    typeof value.accountId === 'string' || typeof value.active === 'boolean' || /\/user\?/.test(text(value.self) ?? '')
   );
 }
 

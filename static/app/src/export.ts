@@ -57,5 +57,7 @@ export function flattenSettings(value: unknown, prefix = ''): Array<{ path: stri
     if (entries.length === 0) return [];
     return entries.flatMap(([key, entry]) => flattenSettings(entry, prefix === '' ? key : `${prefix}.${key}`));
   }
-  return value === undefined ? [] : [{ path: prefix, value: String(value) }];
+  return value === undefined
+    ? []
+    : [{ path: prefix, value: typeof value === 'string' ? value : JSON.stringify(value) }];
 }

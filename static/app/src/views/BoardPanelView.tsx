@@ -1,5 +1,5 @@
 import Lozenge from '@atlaskit/lozenge';
-import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
+import { Inline, Text } from '@atlaskit/primitives/compiled';
 import Badge from '@atlaskit/badge';
 import { token } from '@atlaskit/tokens';
 import { useEffect, useState } from 'react';
