@@ -85,7 +85,7 @@ export function normaliseSite(snapshot: SiteSnapshot, extraProblems: ReadProblem
     sprints: withGoalsKnown([...sprints.values()].sort((a, b) => a.id - b.id)).map((sprint) =>
       checkSprintDates(sprint, problems),
     ),
-    releases: [...releases.values()],
+    releases: [...releases.values()].sort(compareReleases),
     items,
     actions,
     problems,
@@ -112,6 +112,13 @@ function collectReleases(issue: RestIssue, projectKey: string, releases: Map<str
     if (typeof version.released === 'boolean') release.released = version.released;
     keepRelease(releases, release);
   }
+}
+
+/** Releases in one order whatever order their issues were read in: by project, then version id or name. */
+function compareReleases(a: Release, b: Release): number {
+  const keyOf = (release: Release) => [release.projectKey, release.id ?? '', release.name].join('\u0000');
+  const [left, right] = [keyOf(a), keyOf(b)];
+  return left < right ? -1 : left > right ? 1 : 0;
 }
 
 /** Keeps the first copy of a release (project and version id, or name) that has a release date. */
@@ -693,7 +700,7 @@ export function joinNormalised(parts: readonly Site[]): Site {
     ...first,
     people: [...people.values()].sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0)),
     sprints: withGoalsKnown([...sprints.values()].sort((a, b) => a.id - b.id)),
-    releases: [...releases.values()],
+    releases: [...releases.values()].sort(compareReleases),
     items,
     actions: parts.flatMap((part) => part.actions).sort(compareActions),
     problems: [...problems.values()],
