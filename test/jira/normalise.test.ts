@@ -217,6 +217,7 @@ describe('normaliseSite', () => {
         startDate: '2026-11-10T09:00:00.000Z',
         endDate: '2026-11-24T09:00:00.000Z',
         goal: 'Checkout v2',
+        goalKnown: true,
       },
     ]);
   });
