@@ -209,7 +209,7 @@ describe('classifier regressions', () => {
   it('keeps the reason on one line when the issue type name holds line breaks', () => {
     const subject = item('story', { summary: '', type: { name: 'line one\r\nline two\ttab', hierarchyLevel: 0 } });
     expect(classifyAction(commented('Noted'), { item: subject }).reason).toBe(
-      'Commented on the line one line two tab without deciding scope, order or timing',
+      'Commented on the line one line two tab without recording a decision',
     );
     expect(classifyAction(created(), { item: subject }).reason).toBe(
       'Created a line one line two tab with no sign of a planning decision',
