@@ -78,8 +78,9 @@ describe('the demo site: every flag fits in the view', () => {
 });
 
 describe('a site with more flags than the view sends', () => {
-  // 4,000 issues give a little over one page of findings: the smallest bench site whose global page pages.
-  const browser = useBrowser(generateBenchSite({ issues: 4_000 }).snapshot);
+  // 6,000 issues give a little over one page of findings in the default 90-day window: a small bench site whose
+  // global page pages.
+  const browser = useBrowser(generateBenchSite({ issues: 6_000 }).snapshot);
   const server = asGlobalViewer(browser);
   let all: Finding[] = [];
 

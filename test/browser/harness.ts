@@ -84,7 +84,10 @@ export function useBrowser(snapshot: SiteSnapshot = generateDemoSite()): () => B
       viewUrl: (name) => viewOf(name).url,
       accountOf: (name) => viewOf(name).accountId,
       open: async (name, options = {}) => {
+        // The tests inject scripts (axe, waitForFunction) that Forge's policy, which the preview serves, forbids:
+        // test/browser/csp.test.ts checks the policy itself with no bypass.
         const page = await browser.newPage({
+          bypassCSP: true,
           viewport: { width: 1280, height: 900 },
           colorScheme: options.theme ?? 'light',
         });

@@ -169,7 +169,7 @@ describe('the Trend section over several weeks', () => {
         findings: recorded.findings - 1,
       },
     ];
-    const page = await harness.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await harness.browser.newPage({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
     await page.route('**/__preview/invoke', async (route) => {
       const response = await route.fetch();
       const body = (await response.json()) as ResolverResponse<BoardPanel>;

@@ -72,6 +72,7 @@ async function expectFlags(page: Page, expected: readonly FlagQuery[]): Promise<
 
 const PAY_BOARD_FLAGS: FlagQuery[] = [
   { subject: 'Henrik Lindqvist', rule: 'overlap/pm-tactical-action', severities: ['Warning'] },
+  { subject: 'Henrik Lindqvist', rule: 'overlap/dual-role', severities: ['Warning'] },
   { subject: 'PAY-192', rule: 'overlap/contested-item', severities: ['Warning'] },
   { subject: 'PAY Sprint 7', rule: 'owner/sprint-without-po', severities: ['Warning'] },
   { subject: 'PAY-184', rule: 'horizon/backlog-item-too-far', severities: ['Warning'] },
@@ -116,6 +117,7 @@ const CONTENT: Record<ViewName, (page: Page, snapshot: SiteSnapshot) => Promise<
       { subject: 'PORT-11', rule: 'owner/roadmap-item-unowned', severities: ['Warning'] },
       { subject: 'PORT-13', rule: 'trace/roadmap-item-not-broken-down', severities: ['Warning'] },
       { subject: 'Marek Novak', rule: 'overlap/dual-role', severities: ['Warning'] },
+      { subject: 'Henrik Lindqvist', rule: 'overlap/dual-role', severities: ['Warning'] },
       { subject: 'Julien Moreau', rule: 'overlap/dual-role', severities: ['Info'] },
     ]);
   },
