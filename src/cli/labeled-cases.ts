@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readLabeledCases, type CaseProblem, type LabeledRead } from '../jira/labeled';
-import { readCasesText } from './real-data';
 
 /** The synthetic development set, which `eval` scores when given no file. */
 export function defaultLabeledSet(): string {
@@ -27,6 +26,18 @@ export function readCasesFile(file: string): LabeledRead {
   return readLabeledCases(readCasesText(file));
 }
 
+/** A cases file's text, or an error naming the file. */
+export function readCasesText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
+}
+
+/** Each bad line on stderr with its number (and case id), in line order; any sets exit status 1. */
 export function reportProblems(file: string, problems: readonly CaseProblem[]): void {
   for (const problem of [...problems].sort((a, b) => a.line - b.line)) {
     process.stderr.write(`${file}:${problem.line}: ${problem.id ? `case ${problem.id}: ` : ''}${problem.message}\n`);

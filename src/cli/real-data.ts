@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { classifyAction, siteContexts, type Classification, type Role } from '../classify';
 import { evaluate, formatEvaluation, type Evaluation, type Outcome } from '../classify/evaluate';
@@ -13,6 +12,7 @@ import {
   type ImportResult,
 } from '../jira/import';
 import { normaliseSite } from '../jira/normalise';
+import { reportProblems } from './labeled-cases';
 import { loadSnapshotFile } from '../jira/snapshot-file';
 
 /**
@@ -123,16 +123,6 @@ export async function siteFromSnapshotFile(file: string): Promise<Site> {
   return normaliseSite(await loadSnapshotFile(file));
 }
 
-export function readCasesText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new Error(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`, {
-      cause: error,
-    });
-  }
-}
-
 /** Prints one JSON line per case; unknown action ids and bad lines go to stderr with their line, exit status 1. */
 export function classifyNamedActions(file: string, text: string, site: Site): void {
   const read = readActionCases(text);
@@ -149,7 +139,7 @@ export function classifyNamedActions(file: string, text: string, site: Site): vo
       `${JSON.stringify({ id: entry.id, actionId: entry.actionId, role, confidence, criteria, reason })}\n`,
     );
   }
-  reportLineProblems(file, problems);
+  reportProblems(file, problems);
 }
 
 export interface ScoredSet {
@@ -209,10 +199,4 @@ export function printScore(title: string, scored: ScoredSet, showMisses: boolean
   if (showMisses && scored.misses.length > 0)
     process.stdout.write(`\nmisclassified:\n${scored.misses.map((miss) => `  ${miss}`).join('\n')}\n`);
   process.stdout.write('\n');
-}
-
-export function reportLineProblems(file: string, problems: ReadonlyArray<{ line: number; message: string }>): void {
-  for (const problem of [...problems].sort((a, b) => a.line - b.line))
-    process.stderr.write(`${file}:${problem.line}: ${problem.message}\n`);
-  if (problems.length > 0) process.exitCode = 1;
 }

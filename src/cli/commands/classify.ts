@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { classifyAction, explainAction } from '../../classify';
-import { readCasesFile, reportProblems } from '../labeled-cases';
-import { classifyNamedActions, readCasesText, siteFromSnapshotFile } from '../real-data';
+import { readCasesFile, readCasesText, reportProblems } from '../labeled-cases';
+import { classifyNamedActions, siteFromSnapshotFile } from '../real-data';
 
 interface ClassifyOptions {
   snapshot?: string;

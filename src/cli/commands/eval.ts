@@ -1,14 +1,12 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { classifyAction } from '../../classify';
 import { evaluate, formatEvaluation, type Outcome } from '../../classify/evaluate';
-import { defaultLabeledSet, readCasesFile, reportProblems, sharedPath } from '../labeled-cases';
+import { defaultLabeledSet, readCasesFile, readCasesText, reportProblems, sharedPath } from '../labeled-cases';
 import {
   namesActions,
   printScore,
   readActionCases,
-  readCasesText,
   realSiteClassifiers,
-  reportLineProblems,
   scoreNamedActions,
   SiteClassifier,
   siteFromSnapshotFile,
@@ -96,7 +94,7 @@ export function register(program: Command): void {
 
 function finishNamedScore(file: string, scored: ScoredSet, options: EvalOptions): void {
   printScore(file, scored, options.misses === true);
-  reportLineProblems(file, scored.problems);
+  reportProblems(file, scored.problems);
   if (options.minMacroF1 !== undefined && scored.evaluation.macroF1 < options.minMacroF1) {
     process.stderr.write(
       `${file}: macro-F1 ${scored.evaluation.macroF1.toFixed(3)} is below the required ${options.minMacroF1}\n`,
