@@ -2,7 +2,8 @@ import { effectiveSettings } from '../config/defaults';
 import { ConfigError } from '../config/schema';
 import type { AuditConfig } from '../config/types';
 import { projectKeyOf } from '../domain/issue-key';
-import { getMyPermissions, listProjects } from '../jira/api/platform';
+import { checkPermissions, getMyPermissions, getProject } from '../jira/api/platform';
+import { knownProjectIds } from '../scan';
 import type { JiraClient } from '../jira/client';
 import { ConfigRepository, StaleVersionError } from '../store/config-store';
 import type { FieldIssue, ProposedHolder, SettingsView } from './api';
@@ -20,15 +21,31 @@ const PROJECT_KEY = /^[A-Z][A-Z0-9_]*$/;
 const projectNotFound = (projectKey: string) =>
   fail<never>('NOT_FOUND', `Project ${projectKey} does not exist or you may not browse it.`);
 
-/** Who asks about settings: whether they administer Jira, and the projects Jira lists to them. */
+/** Who asks about settings: whether they administer Jira, and which of the projects the app knows they may browse. */
 interface SettingsViewer {
   siteAdmin: boolean;
   projects: ReadonlySet<string>;
 }
 
-async function settingsViewer(client: JiraClient): Promise<SettingsViewer> {
-  const [global, projects] = await Promise.all([getMyPermissions(client, ['ADMINISTER']), listProjects(client)]);
-  return { siteAdmin: global.ADMINISTER === true, projects: new Set(projects.map((project) => project.key)) };
+/**
+ * One permissions check whatever the site's size, over the projects the app knows (and the project asked about,
+ * looked up by key when the app does not know it yet).
+ */
+async function settingsViewer(services: AppServices, projectKey?: string): Promise<SettingsViewer> {
+  const client = services.jiraAsUser();
+  const known = await knownProjectIds(services.store);
+  if (projectKey !== undefined && !(projectKey in known)) {
+    const project = await getProject(client, projectKey);
+    if (project) known[projectKey] = String(project.id);
+  }
+  const granted = await checkPermissions(client, {
+    global: ['ADMINISTER'],
+    project: { permission: 'BROWSE_PROJECTS', projectIds: Object.values(known) },
+  });
+  return {
+    siteAdmin: granted.global.has('ADMINISTER'),
+    projects: new Set(Object.keys(known).filter((key) => granted.projects.has(known[key]!))),
+  };
 }
 
 /** A payload's project: absent (site scope), a well-formed key, or something else, which no save or read may use. */
@@ -115,7 +132,7 @@ export const getSettings: Handler<'getSettings'> = async (services, payload) => 
   if (!requested.valid) return fail('INVALID_INPUT', 'projectKey must be a Jira project key.');
   const { projectKey } = requested;
   const client = services.jiraAsUser();
-  const viewer = await settingsViewer(client);
+  const viewer = await settingsViewer(services, projectKey);
   if (projectKey && !viewer.projects.has(projectKey)) return projectNotFound(projectKey);
   return ok(await settingsView(services, projectKey, client, viewer));
 };
@@ -137,7 +154,7 @@ export const saveSettings: Handler<'saveSettings'> = async (services, payload, c
     return fail('FORBIDDEN', `This page saves the settings of project ${pageProject} only.`);
   }
   const client = services.jiraAsUser();
-  const viewer = await settingsViewer(client);
+  const viewer = await settingsViewer(services, projectKey);
   if (projectKey && !viewer.projects.has(projectKey)) return projectNotFound(projectKey);
   if (!(await mayEdit(client, viewer, projectKey))) {
     return fail(
@@ -167,10 +184,14 @@ export const saveSettings: Handler<'saveSettings'> = async (services, payload, c
 
 /** The set-up finding's proposed mapping, per project, for the admin page's "Confirm proposed roles": admins only. */
 export const getRoleProposal: Handler<'getRoleProposal'> = async (services) => {
-  const viewer = await settingsViewer(services.jiraAsUser());
+  const viewer = await settingsViewer(services);
   if (!viewer.siteAdmin) return fail('FORBIDDEN', 'Only Jira admins may see the proposed role mapping.');
   const config = await new ConfigRepository(services.store, RULE_METAS).effective();
-  const { report, names } = await auditForViewer(services, config, undefined);
+  const outcome = await auditForViewer(services, config, undefined);
+  if (!outcome.ok) return outcome;
+  // Nothing is proposed before the first audit.
+  if (!('audit' in outcome.data)) return ok({ projects: [] });
+  const { report, names } = outcome.data.audit;
   const holder = (entry: { accountId: string; decisions: number; allDecisions: number }): ProposedHolder => ({
     accountId: entry.accountId,
     displayName: names.get(entry.accountId) ?? entry.accountId,
