@@ -1,5 +1,5 @@
 import type { AuditReport } from '../audit';
-import { reportForViewer, type ReportSlice } from '../audit/visibility';
+import { projectsMentioned, reportForViewer, type ReportSlice } from '../audit/visibility';
 import type { AuditConfig } from '../config/types';
 import { checkPermissions, getProject } from '../jira/api/platform';
 import {
@@ -40,14 +40,15 @@ const notBrowsable = (projectKey: string) =>
 
 /**
  * What a view of one project (or, with none, of every project) shows the viewer: only the background audit's stored
- * reports, never a read of the site. Jira is asked, as the viewer, one question: which of the projects the app knows
- * they may browse (one permissions check, whatever the site's size). A project the app does not know costs one
- * lookup by key instead, and is asked to be scanned first when it exists.
+ * reports, never a read of the site. Jira is asked, as the viewer, which projects they may browse, in one permissions
+ * check: for a project's view, of the projects its stored report draws on (a few, whatever the site's size); when
+ * they may not browse all of those, or on the cross-project page, of every project the app knows. A project the app
+ * does not know costs one lookup by key instead, and is asked to be scanned first when it exists.
  *
- * A viewer who may browse every audited project is served the whole cache's reports; anyone else a view's, made
- * from only the projects they may browse (registered here, audited by the scheduler's jobs), with the whole cache's
- * reports, filtered, standing in until it is made. A view of one project still rests on the others: its epics'
- * initiatives, children and people's roles live across projects.
+ * A viewer who may browse everything a report draws on is served the whole cache's reports; anyone else a view's,
+ * made from only the projects they may browse (registered here, audited by the scheduler's jobs), with the whole
+ * cache's reports, filtered, standing in until it is made. A view of one project still rests on the others: its
+ * epics' initiatives, children and people's roles live across projects.
  */
 export async function auditForViewer(
   services: AppServices,
@@ -61,19 +62,27 @@ export async function auditForViewer(
     if (!(await getProject(client, inView))) return notBrowsable(inView);
     return ok(await firstScan(services, inView));
   }
-  const granted = await checkPermissions(client, {
-    project: { permission: 'BROWSE_PROJECTS', projectIds: Object.values(known) },
-  });
-  const visible = Object.keys(known)
-    .filter((key) => granted.projects.has(known[key]!))
-    .sort();
+  const browsable = async (keys: readonly string[]) => {
+    const granted = await checkPermissions(client, {
+      project: { permission: 'BROWSE_PROJECTS', projectIds: keys.map((key) => known[key]!) },
+    });
+    return keys.filter((key) => granted.projects.has(known[key]!)).sort();
+  };
+  const whole = inView !== undefined && inView in audited ? await readStoredReport(store, inView) : undefined;
+  if (whole) {
+    const drawnOn = [...projectsMentioned([whole])].filter((key) => key in known);
+    const visible = await browsable(drawnOn);
+    if (!visible.includes(inView!)) return notBrowsable(inView!);
+    if (visible.length === drawnOn.length)
+      return ok({ audit: await shownAudit(services, config, [whole], visible, audited, false) });
+  }
+  const visible = await browsable(Object.keys(known));
   if (inView !== undefined && !visible.includes(inView)) return notBrowsable(inView);
-  const auditedKeys = Object.keys(audited).sort();
   const reported = visible.filter((key) => key in audited);
   if (inView !== undefined ? !reported.includes(inView) : reported.length === 0)
     return ok(await firstScan(services, inView));
 
-  const seesAll = reported.length === auditedKeys.length;
+  const seesAll = reported.length === Object.keys(audited).length;
   const view = seesAll ? undefined : viewOf(reported);
   if (view) await registerView(store, view, services.now());
   const keys = inView !== undefined ? [inView] : reported;
@@ -82,19 +91,30 @@ export async function auditForViewer(
   const stopgap = !own && view ? await storedReports(services, keys, undefined) : undefined;
   const stored = own ?? stopgap;
   if (!stored) return ok(await firstScan(services, inView));
-  const behind = stopgap !== undefined || (await olderThanScan(services, stored, config));
-  return ok({
-    audit: viewerAudit(
-      stored,
-      visible,
-      {
-        scannedAt: stored.map((report) => report.scannedAt).sort()[0]!,
-        pending: visible.filter((key) => !(key in audited)),
-        ...(behind ? { auditPending: true } : {}),
-      },
-      seesAll,
-    ),
-  });
+  return ok({ audit: await shownAudit(services, config, stored, visible, audited, stopgap !== undefined, seesAll) });
+}
+
+/** The view of stored reports for a viewer, with how fresh they are. `stopgap`: standing in for the viewer's own audit. */
+async function shownAudit(
+  services: AppServices,
+  config: AuditConfig,
+  stored: readonly StoredReport[],
+  visible: string[],
+  audited: Readonly<Record<string, string>>,
+  stopgap: boolean,
+  seesEveryCachedProject = !stopgap,
+): Promise<ViewerAudit> {
+  const behind = stopgap || (await olderThanScan(services, stored, config));
+  return viewerAudit(
+    stored,
+    visible,
+    {
+      scannedAt: stored.map((report) => report.scannedAt).sort()[0]!,
+      pending: visible.filter((key) => !(key in audited)),
+      ...(behind ? { auditPending: true } : {}),
+    },
+    seesEveryCachedProject && !stopgap,
+  );
 }
 
 /** The stored reports of `keys` (of a view, or of the whole cache); undefined if one is missing. */
