@@ -2,8 +2,7 @@ import { effectiveSettings } from '../config/defaults';
 import { ConfigError } from '../config/schema';
 import type { AuditConfig } from '../config/types';
 import { projectKeyOf } from '../domain/issue-key';
-import { checkPermissions, getMyPermissions, getProject } from '../jira/api/platform';
-import { knownProjectIds } from '../scan';
+import { getMyPermissions, listProjects } from '../jira/api/platform';
 import type { JiraClient } from '../jira/client';
 import { ConfigRepository, StaleVersionError } from '../store/config-store';
 import type { FieldIssue, ProposedHolder, SettingsView } from './api';
@@ -28,24 +27,24 @@ interface SettingsViewer {
 }
 
 /**
- * One permissions check whatever the site's size, over the projects the app knows (and the project asked about,
- * looked up by key when the app does not know it yet).
+ * Whether the viewer administers Jira, and which of the projects in question they may browse: the project asked
+ * about and those the site configuration names (what siteConfigFor filters). Two requests whatever the site's size.
  */
 async function settingsViewer(services: AppServices, projectKey?: string): Promise<SettingsViewer> {
   const client = services.jiraAsUser();
-  const known = await knownProjectIds(services.store);
-  if (projectKey !== undefined && !(projectKey in known)) {
-    const project = await getProject(client, projectKey);
-    if (project) known[projectKey] = String(project.id);
-  }
-  const granted = await checkPermissions(client, {
-    global: ['ADMINISTER'],
-    project: { permission: 'BROWSE_PROJECTS', projectIds: Object.values(known) },
-  });
-  return {
-    siteAdmin: granted.global.has('ADMINISTER'),
-    projects: new Set(Object.keys(known).filter((key) => granted.projects.has(known[key]!))),
-  };
+  const config = (await new ConfigRepository(services.store, RULE_METAS).site()).config;
+  const named = [
+    ...Object.keys(config.projects),
+    ...config.combinedRoleProjects,
+    ...config.suppressions.flatMap((suppression) => projectsOfFinding(suppression.findingId)),
+    ...(projectKey !== undefined ? [projectKey] : []),
+  ];
+  const keys = [...new Set(named)].filter((key) => PROJECT_KEY.test(key));
+  const [global, projects] = await Promise.all([
+    getMyPermissions(client, ['ADMINISTER']),
+    keys.length > 0 ? listProjects(client, keys) : [],
+  ]);
+  return { siteAdmin: global.ADMINISTER === true, projects: new Set(projects.map((project) => project.key)) };
 }
 
 /** A payload's project: absent (site scope), a well-formed key, or something else, which no save or read may use. */
