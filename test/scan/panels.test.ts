@@ -2,17 +2,15 @@ import { demoConfig } from '../../src/dev/demo';
 import { startEmulator, type RunningEmulator } from '../../src/dev/emulator';
 import { JiraClient } from '../../src/jira/client';
 import { HttpTransport } from '../../src/jira/transport-http';
-import { MemoryJobQueue, runScheduledLocally, type JobServices } from '../../src/jobs';
 import type { ResolverApi, ResolverName } from '../../src/resolvers/api';
 import { runHandler } from '../../src/resolvers/registry';
 import type { AppServices } from '../../src/resolvers/services';
 import { RULE_METAS } from '../../src/rules';
-import { BackgroundScanner } from '../../src/scan';
 import { ConfigRepository } from '../../src/store/config-store';
 import { MemoryStore } from '../../src/store/key-value';
 import { auditSite } from '../../src/audit';
 import { normaliseSite } from '../../src/jira/normalise';
-import { shown } from '../resolvers/cached-site';
+import { scanAndAudit, shown } from '../resolvers/cached-site';
 import { ADMIN, demo } from './support';
 
 /** The panels' resolvers over the cache the background pipeline filled, each call as one of the demo's people. */
@@ -34,18 +32,7 @@ async function freshStore(): Promise<MemoryStore> {
   return store;
 }
 
-async function fillCache(store: MemoryStore): Promise<void> {
-  const queue = new MemoryJobQueue();
-  const services: JobServices = {
-    jira: () => new JiraClient(new HttpTransport({ baseUrl: emulator.url, email: ADMIN, apiToken: 'app' })),
-    store,
-    queue,
-    scanner: new BackgroundScanner(),
-    now: () => new Date(demo.capturedAt!),
-    stepBudgetMs: 60_000,
-  };
-  await runScheduledLocally({ ...services, queue });
-}
+const fillCache = (store: MemoryStore) => scanAndAudit(emulator, ADMIN, store, new Date(demo.capturedAt!));
 
 function call<K extends ResolverName>(store: MemoryStore, name: K, as: string, payload: ResolverApi[K]['payload']) {
   const services: AppServices = {
