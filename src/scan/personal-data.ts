@@ -4,7 +4,12 @@
  * accounts from every stored value, as Atlassian's user privacy guide asks of apps that store personal data.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import type { KeyValueStore } from '../store/key-value';
+import {
+  StaleVersionError,
+  type KeyValueStore,
+  type VersionedEntry,
+  type VersionedEntryStore,
+} from '../store/key-value';
 import { writeBlob, type BlobRef } from './blob';
 import { HEAD_PREFIX, headKey, readHead, SITE_KEY, type ProjectHead, type SiteHead } from './state';
 
@@ -143,7 +148,37 @@ export async function storedAccounts(store: KeyValueStore): Promise<StoredAccoun
       if (at !== undefined && (known === undefined || at < known)) accounts.set(accountId, at);
     });
   }
+  const entries = separateEntries(store);
+  for (const key of entries ? await entries.entryKeysWithPrefix('') : []) {
+    const savedBy = (await entries!.readEntry(key))?.savedBy;
+    if (savedBy && !isPlaceholder(savedBy) && oldest !== undefined && !accounts.has(savedBy))
+      accounts.set(savedBy, oldest);
+  }
   return { accounts, returned: [...returned] };
+}
+
+/**
+ * Versioned entries (the configuration) kept apart from the plain values, as Forge keeps them in a custom entity;
+ * undefined when they are among the plain values (the in-memory store).
+ */
+function separateEntries(store: KeyValueStore): VersionedEntryStore | undefined {
+  return store.entries && (store.entries as unknown) !== store ? store.entries : undefined;
+}
+
+/** Scrubs one versioned entry as a new version of it, reading it again when another writer got there first. */
+async function scrubEntry(entries: VersionedEntryStore, key: string, scrubber: Scrubber): Promise<boolean> {
+  for (;;) {
+    const entry = await entries.readEntry(key);
+    if (!entry) return false;
+    const scrubbed = scrubValue(entry, scrubber) as VersionedEntry;
+    if (JSON.stringify(scrubbed) === JSON.stringify(entry)) return false;
+    try {
+      await entries.writeEntry(key, entry.version, { ...scrubbed, version: entry.version + 1 });
+      return true;
+    } catch (error) {
+      if (!(error instanceof StaleVersionError)) throw error;
+    }
+  }
 }
 
 /** Replaces whole words only: a name inside another word (Ann in "Annual") is left alone. */
@@ -238,6 +273,9 @@ export async function scrubClosedAccounts(store: KeyValueStore, accountIds: read
     valuesRewritten++;
   }
   await Promise.all([...replacedParts].map((key) => store.delete(key)));
+  const entries = separateEntries(store);
+  for (const key of entries ? await entries.entryKeysWithPrefix('') : [])
+    if (await scrubEntry(entries!, key, scrubber)) valuesRewritten++;
   const closed = new Set([...((await store.get<string[]>(CLOSED_KEY)) ?? []), ...ids.values()]);
   await store.set(CLOSED_KEY, [...closed].sort());
   return { valuesRewritten };

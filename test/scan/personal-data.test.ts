@@ -1,6 +1,6 @@
 import { readBlob, writeBlob, type BlobRef } from '../../src/scan/blob';
 import { FORMER_USER, scrubClosedAccounts, storedAccounts } from '../../src/scan/personal-data';
-import { MemoryStore } from '../../src/store/key-value';
+import { MemoryStore, type KeyValueStore } from '../../src/store/key-value';
 
 const CLOSED = { accountId: '712020:0c1d2e3f-aaaa-bbbb-cccc-123456789abc', displayName: 'Ann Example' };
 const OTHER = { accountId: '5b10ac8d82e05b22cc7d4ef5', displayName: 'Bo Other' };
@@ -49,5 +49,29 @@ describe('erasing a closed account from the store', () => {
     const report = (await store.get<{ people: Record<string, unknown> }>('audit:report:PAY'))!;
     expect(Object.keys(report.people)).toContain(first!.author.accountId);
     expect([...(await storedAccounts(store)).accounts.keys()]).toEqual([OTHER.accountId]);
+  });
+
+  it('scrubs the configuration kept apart from the plain values, as Forge keeps it, as a new version', async () => {
+    const values = new MemoryStore();
+    const entries = new MemoryStore();
+    const store: KeyValueStore = {
+      get: (key) => values.get(key),
+      set: (key, value) => values.set(key, value),
+      delete: (key) => values.delete(key),
+      keysWithPrefix: (prefix) => values.keysWithPrefix(prefix),
+      entries,
+    };
+    await store.set('scan:data::abcdefabcdef:0', { users: [CLOSED, OTHER] });
+    await entries.writeEntry('config:site', 0, {
+      version: 1,
+      value: { roleMapping: { accounts: { pm: [CLOSED.accountId], po: [OTHER.accountId] } } },
+      savedBy: CLOSED.accountId,
+    });
+    await scrubClosedAccounts(store, [CLOSED.accountId]);
+    const entry = (await entries.readEntry('config:site'))!;
+    expect(entry.version).toBe(2);
+    expect(JSON.stringify(entry)).not.toContain(CLOSED.accountId);
+    expect(entry.savedBy).toMatch(/^former-user-/);
+    expect(entry.value).toEqual({ roleMapping: { accounts: { pm: [entry.savedBy], po: [OTHER.accountId] } } });
   });
 });
