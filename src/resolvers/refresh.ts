@@ -3,6 +3,7 @@ import { listProjects } from '../jira/api/platform';
 import { BackgroundScanner } from '../scan';
 import { ConfigRepository } from '../store/config-store';
 import { boardPanel, findBoard } from './board-panel';
+import { panelKind } from '../audit/panel-scope';
 import type { Handler } from './handler';
 import { fail, ok } from './response';
 import { roadmapView } from './roadmap';
@@ -18,7 +19,7 @@ const REFRESH_BUDGET_MS = 8_000;
  * never scanned gets the first step of its full scan; the background scan completes it.
  */
 export const refreshProject: Handler<'refreshProject'> = async (services, payload, context) => {
-  const { boardId, sprintId, projectKey: contextProject } = boardInContext(payload, context);
+  const { boardId, sprintId, projectKey: contextProject, moduleType } = boardInContext(payload, context);
   const board = boardId ? await findBoard(services, boardId) : undefined;
   if (boardId && !board) return fail('NOT_FOUND', `Board ${boardId} does not exist or you may not see it.`);
   const projectKey = payload?.projectKey ?? board?.location?.projectKey ?? contextProject;
@@ -40,8 +41,10 @@ export const refreshProject: Handler<'refreshProject'> = async (services, payloa
     issuesWritten: step.issuesWritten,
     requests: step.requests,
   };
-  if (board)
-    return ok({ projectKey, refresh, view: { kind: 'board', panel: await boardPanel(services, board, sprintId) } });
+  if (board) {
+    const panel = await boardPanel(services, board, sprintId, panelKind(moduleType, sprintId));
+    return panel.ok ? ok({ projectKey, refresh, view: { kind: 'board', panel: panel.data } }) : panel;
+  }
   const roadmap = await roadmapView(services, projectKey);
   return roadmap.ok ? ok({ projectKey, refresh, view: { kind: 'roadmap', roadmap: roadmap.data } }) : roadmap;
 };

@@ -29,6 +29,17 @@ describe('finding order', () => {
     expect([...findings].sort(compareFindings).map((each) => each.id)).toEqual(['c', 'item:B', 'item:a', 'a', 'b']);
   });
 
+  it('puts the most recent first among findings of one severity, whatever their rule', () => {
+    const at = (each: Finding, instant: string): Finding => ({ ...each, evidence: [{ at: instant, what: 'moved' }] });
+    const findings = [
+      at(finding('old', 'overlap/a', 'warning'), '2026-09-01T10:00:00.000Z'),
+      at(finding('new', 'overlap/z', 'warning'), '2026-11-20T10:00:00.000Z'),
+      finding('undated', 'overlap/a', 'warning'),
+      at(finding('error', 'overlap/z', 'error'), '2026-01-01T10:00:00.000Z'),
+    ];
+    expect([...findings].sort(compareFindings).map((each) => each.id)).toEqual(['error', 'new', 'old', 'undated']);
+  });
+
   it('is the order the panels list each group in, the same as the server report', () => {
     const site = normaliseSite(generateDemoSite());
     const report = auditSite(site, demoConfig(), { now: new Date(site.capturedAt ?? Date.now()) });
