@@ -1,8 +1,4 @@
-import { auditSite } from '../../src/audit';
-import { demoConfig, generateDemoSite } from '../../src/dev/demo';
 import { compareFindings, type Finding } from '../../src/domain/finding';
-import { normaliseSite } from '../../src/jira/normalise';
-import { groupFindings } from '../../static/app/src/findings';
 
 const finding = (id: string, rule: string, severity: Finding['severity']): Finding => ({
   id,
@@ -38,15 +34,5 @@ describe('finding order', () => {
       at(finding('error', 'overlap/z', 'error'), '2026-01-01T10:00:00.000Z'),
     ];
     expect([...findings].sort(compareFindings).map((each) => each.id)).toEqual(['error', 'new', 'old', 'undated']);
-  });
-
-  it('is the order the panels list each group in, the same as the server report', () => {
-    const site = normaliseSite(generateDemoSite());
-    const report = auditSite(site, demoConfig(), { now: new Date(site.capturedAt ?? Date.now()) });
-    expect(report.findings.length).toBeGreaterThan(10);
-    for (const group of groupFindings([...report.findings].reverse())) {
-      const ids = new Set(group.findings.map((each) => each.id));
-      expect(group.findings).toEqual(report.findings.filter((each) => ids.has(each.id)));
-    }
   });
 });
