@@ -1,6 +1,6 @@
 import type { EffectiveSettings, ProductRole } from '../config/types';
 import type { Finding } from '../domain/finding';
-import type { Instant, ReadProblem, Site } from '../domain/model';
+import type { Instant, Item, ReadProblem, Site } from '../domain/model';
 import { plannedSpan, sprintLengthDays, duringSprint } from '../horizon';
 import { isRoadmapItem, ownerOf } from '../horizon/roadmap';
 import type { ProjectRoleProposal, RoleDirectory, RoleInfo } from '../roles';
@@ -46,7 +46,22 @@ export interface SprintSummary {
   /** Tactical decisions on the sprint's items, made during the sprint by its project's POs (mapped or inferred). */
   poDecisions: number;
   /** Both counts by the project of the items, so a viewer who may not browse some of them sees only the rest. */
-  byProject: Record<string, { items: number; poDecisions: number }>;
+  byProject: Record<string, SprintWork>;
+}
+
+/** A sprint's work in one project: what a panel opened on the sprint or its board is about. */
+export interface SprintWork {
+  items: number;
+  poDecisions: number;
+  /** The keys of the sprint's items in this project. */
+  keys: string[];
+  /**
+   * Roadmap items (epics and above) these items hang under, up their parent chains: each with the projects its
+   * chain passes through, so that a viewer who may not browse one of them does not see the link.
+   */
+  hangsUnder: Record<string, string[]>;
+  /** Who decided what on these items during the sprint: strategic and tactical decisions by account id. */
+  deciders: Record<string, { strategic: number; tactical: number }>;
 }
 
 export interface RoadmapItemSummary {
@@ -159,11 +174,22 @@ export function sprintSummaries(index: AuditIndex, roles: RoleDirectory): Sprint
     const projectKey = index.sprintProjects.get(sprint.id);
     let poDecisions = 0;
     const byProject: SprintSummary['byProject'] = {};
+    const work = (key: string) =>
+      (byProject[key] ??= { items: 0, poDecisions: 0, keys: [], hangsUnder: {}, deciders: {} });
     for (const item of items) {
-      const counts = (byProject[item.projectKey] ??= { items: 0, poDecisions: 0 });
+      const counts = work(item.projectKey);
       counts.items++;
+      counts.keys.push(item.key);
+      const chainProjects = new Set([item.projectKey]);
+      for (const ancestor of ancestorsOf(index, item)) {
+        chainProjects.add(ancestor.projectKey);
+        if (isRoadmapItem(ancestor)) counts.hangsUnder[ancestor.key] ??= [...chainProjects].sort();
+      }
       for (const { action, classification } of index.actionsByItem.get(item.key) ?? []) {
-        if (classification.role !== 'tactical' || !action.authorId || !duringSprint(action.at, sprint)) continue;
+        if (classification.role === 'neutral' || !action.authorId || !duringSprint(action.at, sprint)) continue;
+        const decider = roles.canonical(action.authorId);
+        (counts.deciders[decider] ??= { strategic: 0, tactical: 0 })[classification.role]++;
+        if (classification.role !== 'tactical') continue;
         const role = roles.rolesIn(action.authorId, item.projectKey);
         if (role.roles.includes('po')) {
           poDecisions++;
@@ -189,6 +215,20 @@ export function sprintSummaries(index: AuditIndex, roles: RoleDirectory): Sprint
     if (sprint.goal) summary.goal = sprint.goal;
     return summary;
   });
+}
+
+/** The items up an item's parent chain, nearest first (a chain that loops is walked once). */
+function ancestorsOf(index: AuditIndex, item: Item): Item[] {
+  const found: Item[] = [];
+  const seen = new Set([item.key]);
+  for (let parent = item.parentKey; parent !== undefined && !seen.has(parent);) {
+    seen.add(parent);
+    const next = index.items.get(parent);
+    if (!next) break;
+    found.push(next);
+    parent = next.parentKey;
+  }
+  return found;
 }
 
 export function roadmapSummaries(

@@ -58,7 +58,17 @@ export function reportForViewer(slices: readonly ReportSlice[], visible: Readonl
   )
     .sort((a, b) => a.id - b.id)
     .map((sprint) => {
-      const byProject = only(sprint.byProject, visible);
+      const byProject = Object.fromEntries(
+        Object.entries(only(sprint.byProject, visible)).map(([key, work]) => [
+          key,
+          {
+            ...work,
+            hangsUnder: Object.fromEntries(
+              Object.entries(work.hangsUnder).filter(([, chain]) => chain.every((key) => visible.has(key))),
+            ),
+          },
+        ]),
+      );
       const counts = Object.values(byProject);
       return {
         ...sprint,

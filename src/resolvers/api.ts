@@ -3,6 +3,7 @@
  * The UI imports these types only (no runtime code), so the bundle stays free of server code.
  */
 import type { Coverage, PersonProfile, ProjectSummary, RoadmapItemSummary, SprintSummary } from '../audit/report';
+import type { PanelKind } from '../audit/panel-scope';
 import type { AuditWindow } from '../audit/window';
 import type { ConfigurationDocument, ConfigVersions } from '../config/transfer';
 import type { AuditConfig, EffectiveSettings, ProjectSettings, SeveritySetting } from '../config/types';
@@ -13,7 +14,7 @@ import type { ImportOutcome, VersionChange } from '../store/config-store';
 import type { ModuleContext } from './context';
 import type { ResolverResponse } from './response';
 
-export type { ModuleContext, ResolverResponse };
+export type { ModuleContext, PanelKind, ResolverResponse };
 export type {
   Coverage,
   PersonProfile,
@@ -57,10 +58,20 @@ export interface FirstScanView {
 }
 
 export interface BoardPanel extends Provenance {
+  /** The action the panel was opened from: a sprint, the backlog or the board; what it shows follows. */
+  kind: PanelKind;
   board: { id: number; name: string; type: string; projectKey?: string };
-  /** The sprint the panel is about: the one opened from, else the board's active sprint. */
+  /** The sprint the panel is about: the one opened from, else the board's active sprint (none on a backlog panel). */
   sprint?: SprintSummary & { productOwners: PersonRef[] };
-  /** Findings about this board's work (its project's items, sprints and people), most severe first. */
+  /** The sprints in view: the one opened, the board's active ones, or (backlog) its future ones. */
+  sprints: SprintSummary[];
+  /** Who decided what on the sprints' work during them, most decisions first: a closed sprint's retrospective. */
+  deciders: Array<PersonRef & { strategic: number; tactical: number }>;
+  /** Board panel: the keys of the roadmap items the active sprints' work hangs under, in any project. */
+  roadmapKeys: string[];
+  /** Board panel: those of the board's project, summarised. */
+  roadmapItems: RoadmapItemSummary[];
+  /** Findings about what the panel is opened on (see src/audit/panel-scope.ts), most severe and most recent first. */
   findings: Finding[];
   /** People who acted on the board's work in the audit window, with their role profile. */
   people: PersonProfile[];

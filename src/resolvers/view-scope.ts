@@ -33,5 +33,6 @@ export function boardInContext(payload: { boardId?: number; sprintId?: number } 
     boardId: payload?.boardId ?? (fromModule.ok ? fromModule.data.boardId : null),
     sprintId: payload?.sprintId ?? (fromModule.ok ? fromModule.data.sprintId : null),
     projectKey: fromModule.ok ? (fromModule.data.projectKey ?? undefined) : undefined,
+    moduleType: fromModule.ok ? fromModule.data.moduleType : null,
   };
 }

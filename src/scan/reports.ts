@@ -110,8 +110,15 @@ interface ReportPointer extends Omit<StoredReport, 'report'> {
   blob: BlobRef;
 }
 
+/**
+ * Raised whenever stored reports gain a field the views read (2: each sprint's item keys, roadmap items and
+ * deciders), so that reports stored before are audited again rather than read without it.
+ */
+const REPORT_FORMAT = 2;
+
+/** What a stored report was made with: the configuration and the report format. */
 export function configFingerprint(config: AuditConfig): string {
-  return idHash([JSON.stringify(config)]).toString(36);
+  return idHash([`format ${REPORT_FORMAT}`, JSON.stringify(config)]).toString(36);
 }
 
 /**

@@ -167,11 +167,11 @@ export interface FlagQuery {
 
 /**
  * The disclosure button of a flag, found by what a reader sees on it: the severity first, the message, then
- * "subject · rule". The subject may be any prefix of the label (an issue key alone, say).
+ * "subject · kind · rule". The subject may be any prefix of the label (an issue key alone, say).
  */
 export function flagButton(scope: Page | Locator, { subject, rule, severities }: FlagQuery): Locator {
   const severity = severities ? `^(${severities.join('|')})\\b.*` : '';
-  const name = new RegExp(`${severity}(^|\\s)${escapeRegExp(subject)}[^·]* · ${escapeRegExp(rule)}$`);
+  const name = new RegExp(`${severity}(^|\\s)${escapeRegExp(subject)}[^·]* · [^·]+ · ${escapeRegExp(rule)}$`);
   return scope.getByRole('button', { name });
 }
 
