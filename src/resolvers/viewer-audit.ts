@@ -18,6 +18,7 @@ import {
 import { configFingerprint } from '../scan/reports';
 import { readHead } from '../scan/state';
 import type { Freshness } from './api';
+import { withViewersIssues } from './issue-visibility';
 import type { AppServices } from './services';
 
 /** The audit a view shows, holding only what the viewer may browse. */
@@ -51,8 +52,17 @@ export const VIEW_AUDIT_MAX_ISSUES = 20_000;
  * 3. a read of Jira as the viewer.
  * A view of one project still audits the others: its epics' initiatives, children and people's roles live across
  * projects, and auditing one project alone would flag roadmap items as never broken down when their stories are elsewhere.
+ * Whatever the source, issues behind security levels the viewer may not see are then left out (issue-visibility.ts).
  */
 export async function auditForViewer(
+  services: AppServices,
+  config: AuditConfig,
+  inView: string | undefined,
+): Promise<ViewerAudit> {
+  return withViewersIssues(services, await auditOfViewersProjects(services, config, inView));
+}
+
+async function auditOfViewersProjects(
   services: AppServices,
   config: AuditConfig,
   inView: string | undefined,
