@@ -1,6 +1,7 @@
 import { auditSite, type AuditReport } from '../../src/audit';
 import { auditByProject } from '../../src/audit/sharded';
 import { withoutIssues } from '../../src/audit/visibility';
+import type { Finding } from '../../src/domain/finding';
 import { demoConfig, generateDemoSite } from '../../src/dev/demo';
 import { normaliseSite } from '../../src/jira/normalise';
 
@@ -37,14 +38,36 @@ describe('a report without the issues a viewer may not see', () => {
     expect(view.findings.length).toBeGreaterThan(0);
   });
 
-  it('keeps findings about several issues with the rest of them, without the hidden one’s evidence', () => {
-    const shared = report.findings.filter(
-      (finding) => finding.issueKeys.includes(item!.key) && finding.issueKeys.length > 1,
-    );
-    for (const finding of shared) {
-      const kept = view.findings.find((candidate) => candidate.id === finding.id);
-      if (kept) expect(kept.issueKeys).toEqual(finding.issueKeys.filter((key) => key !== item!.key));
-    }
+  it('keeps a finding about several issues with the rest of them, and drops one whose text names the hidden one', () => {
+    const other = site.items.find((candidate) => candidate.projectKey === item!.projectKey && candidate !== item)!;
+    const about = (id: string, message: string): Finding => ({
+      ...report.findings[0]!,
+      id,
+      subject: { type: 'person', id: 'someone' },
+      issueKeys: [item!.key, other.key],
+      message,
+      suggestion: 'Agree who decides',
+      evidence: [
+        { issueKey: item!.key, at: report.now, what: 'Moved the item' },
+        { issueKey: other.key, at: report.now, what: 'Moved it back' },
+      ],
+    });
+    const planted = {
+      ...report,
+      findings: [
+        about('shared', 'Two people disagree about two items'),
+        about('named', `Two people disagree about ${item!.summary}`),
+      ],
+    };
+    const { findings } = withoutIssues(planted, new Set([item!.key]));
+    expect(findings.map((finding) => finding.id)).toEqual(['shared']);
+    expect(findings[0]).toMatchObject({
+      issueKeys: [other.key],
+      evidence: [{ issueKey: other.key, what: 'Moved it back' }],
+    });
+  });
+
+  it('keeps every finding that has nothing of the hidden issue', () => {
     const untouched = report.findings.filter((finding) => !JSON.stringify(finding).includes(item!.key));
     for (const finding of untouched)
       if (!JSON.stringify(finding).includes(item!.summary)) expect(view.findings).toContainEqual(finding);
