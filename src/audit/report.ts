@@ -1,6 +1,6 @@
 import type { EffectiveSettings, ProductRole } from '../config/types';
 import type { Finding } from '../domain/finding';
-import type { Instant, Item, ReadProblem, Site } from '../domain/model';
+import type { Action, Instant, Item, ReadProblem, Site, Sprint } from '../domain/model';
 import { plannedSpan, sprintLengthDays, duringSprint } from '../horizon';
 import { isRoadmapItem, ownerOf } from '../horizon/roadmap';
 import type { ProjectRoleProposal, RoleDirectory, RoleInfo } from '../roles';
@@ -189,13 +189,10 @@ export function sprintSummaries(index: AuditIndex, roles: RoleDirectory): Sprint
         if (classification.role === 'neutral' || !action.authorId || !duringSprint(action.at, sprint)) continue;
         const decider = roles.canonical(action.authorId);
         (counts.deciders[decider] ??= { strategic: 0, tactical: 0 })[classification.role]++;
-        if (classification.role !== 'tactical') continue;
-        const role = roles.rolesIn(action.authorId, item.projectKey);
-        if (role.roles.includes('po')) {
-          poDecisions++;
-          counts.poDecisions++;
-        }
       }
+      const decisions = poDecisionsDuring(index, roles, item, sprint);
+      poDecisions += decisions;
+      counts.poDecisions += decisions;
     }
     const summary: SprintSummary = {
       id: sprint.id,
@@ -229,6 +226,80 @@ function ancestorsOf(index: AuditIndex, item: Item): Item[] {
     parent = next.parentKey;
   }
   return found;
+}
+
+/** Tactical decisions on the item, made during the sprint by its project's POs (mapped or inferred). */
+function poDecisionsDuring(index: AuditIndex, roles: RoleDirectory, item: Item, sprint: Sprint): number {
+  let decisions = 0;
+  for (const { action, classification } of index.actionsByItem.get(item.key) ?? []) {
+    if (classification.role !== 'tactical' || !action.authorId || !duringSprint(action.at, sprint)) continue;
+    if (roles.rolesIn(action.authorId, item.projectKey).roles.includes('po')) decisions++;
+  }
+  return decisions;
+}
+
+/**
+ * An issue behind an issue security level and what it adds to the report: a viewer the level does not list must get
+ * the report as if the issue were not there (see `withoutIssues` in visibility.ts), counts included.
+ */
+export interface SecuredIssue {
+  key: string;
+  projectKey: string;
+  securityLevelId: string;
+  /** Text naming the issue by its summary gives it away as much as its key does. */
+  summary: string;
+  actions: number;
+  actionsInWindow: number;
+  actionsBeforeWindow: number;
+  actionsAfterNow: number;
+  /** Its judged actions by who took them, as people's profiles count them. */
+  byPerson: Record<string, RoleCounts>;
+  /** The sprints it is in, with the PO decisions it adds to each. */
+  poDecisionsBySprint: Record<string, number>;
+  /** The roadmap item that counts it among its children, if any. */
+  roadmapParentKey?: string;
+}
+
+/** The secured issues among `items`, with what each adds to the report's counts. */
+export function securedIssues(
+  index: AuditIndex,
+  roles: RoleDirectory,
+  items: readonly Item[],
+  outside: (item: Item, actions: Action[]) => { before: number; after: number },
+): SecuredIssue[] {
+  const secured = items.filter((item) => item.securityLevelId !== undefined);
+  if (secured.length === 0) return [];
+  const keys = new Set(secured.map((item) => item.key));
+  const actionsOf = new Map<string, Action[]>();
+  for (const action of index.site.actions)
+    if (keys.has(action.itemKey)) actionsOf.set(action.itemKey, [...(actionsOf.get(action.itemKey) ?? []), action]);
+  return secured.map((item) => {
+    const judged = index.actionsByItem.get(item.key) ?? [];
+    const all = actionsOf.get(item.key) ?? [];
+    const byPerson: Record<string, RoleCounts> = {};
+    for (const { action, classification } of judged)
+      if (action.authorId) (byPerson[roles.canonical(action.authorId)] ??= emptyCounts())[classification.role]++;
+    const poDecisionsBySprint: Record<string, number> = {};
+    for (const sprintId of item.sprintIds) {
+      const sprint = index.sprints.get(sprintId);
+      if (sprint) poDecisionsBySprint[String(sprintId)] = poDecisionsDuring(index, roles, item, sprint);
+    }
+    const parent = item.parentKey === undefined ? undefined : index.items.get(item.parentKey);
+    const { before, after } = outside(item, all);
+    return {
+      key: item.key,
+      projectKey: item.projectKey,
+      securityLevelId: item.securityLevelId!,
+      summary: item.summary,
+      actions: all.length,
+      actionsInWindow: judged.length,
+      actionsBeforeWindow: before,
+      actionsAfterNow: after,
+      byPerson,
+      poDecisionsBySprint,
+      ...(parent && isRoadmapItem(parent) ? { roadmapParentKey: parent.key } : {}),
+    };
+  });
 }
 
 export function roadmapSummaries(

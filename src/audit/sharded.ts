@@ -26,9 +26,11 @@ import {
   personProfiles,
   projectSummaries,
   roadmapSummaries,
+  securedIssues,
   shares,
   sprintSummaries,
   type Coverage,
+  type SecuredIssue,
   type PersonProfile,
   type ProjectSummary,
   type RoadmapItemSummary,
@@ -82,6 +84,8 @@ export interface ProjectAudit {
   /** The sprints that belong to this project (see `sprintProjects`), and sprints of no project. */
   sprints: SprintSummary[];
   roadmapItems: RoadmapItemSummary[];
+  /** The project's own issues behind an issue security level. */
+  securedIssues: SecuredIssue[];
 }
 
 export interface ShardedAuditOptions extends Pick<AuditOptions, 'now' | 'since' | 'generatedAt'> {
@@ -274,6 +278,12 @@ export function auditProject(
     roadmapItems: roadmapSummaries(index, roles, settings, run.findings).filter(
       (item) => item.projectKey === projectKey,
     ),
+    securedIssues: securedIssues(
+      index,
+      roles,
+      site.items.filter((item) => item.projectKey === projectKey),
+      (item, actions) => outsideWindow({ items: [item], actions }, windowOf),
+    ),
   };
 }
 
@@ -292,6 +302,7 @@ export function mergeProjectAudits(
   const projects = new Map(parts.flatMap((part) => (part.project ? [[part.project.key, part.project] as const] : [])));
   const sprints = new Map(parts.flatMap((part) => part.sprints.map((sprint) => [sprint.id, sprint] as const)));
   const roadmapItems = new Map(parts.flatMap((part) => part.roadmapItems.map((item) => [item.key, item] as const)));
+  const secured = new Map(parts.flatMap((part) => part.securedIssues.map((issue) => [issue.key, issue] as const)));
   return {
     generatedAt: (options.generatedAt ?? options.now).toISOString(),
     now: options.now.toISOString(),
@@ -320,6 +331,7 @@ export function mergeProjectAudits(
     }),
     findings,
     suppressed,
+    securedIssues: outline.items.flatMap((item) => secured.get(item.key) ?? []),
   };
 }
 

@@ -16,7 +16,7 @@ import { RULE_METAS } from '../../rules';
 import { BackgroundScanner, cachedProjectKeys } from '../../scan';
 import { ConfigRepository } from '../../store/config-store';
 import { MemoryStore } from '../../store/key-value';
-import { startEmulator, type RunningEmulator } from '../emulator';
+import { APP_LOGIN, startEmulator, type RunningEmulator } from '../emulator';
 import { BRIDGE_SCRIPT } from './bridge-script';
 import { applyEdit, parseEdit } from './edit';
 import { tokenStyles } from './tokens';
@@ -79,8 +79,8 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
   await new ConfigRepository(store, RULE_METAS).saveSite(options.config, 0, {
     at: new Date(options.snapshot.capturedAt ?? Date.now()),
   });
-  // The emulator has no app identity; the site admin stands in for the app, which sees every project.
-  const appAccount =
+  // Edits are made as the site admin; the app reads as itself (the emulator's app login): every issue, secured or not.
+  const editor =
     Object.entries(options.snapshot.permissions ?? {}).find(([, grant]) => grant.admin)?.[0] ??
     options.snapshot.users[0]?.accountId ??
     '';
@@ -89,14 +89,14 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
   const now = () => emulator.siteNow();
   const services = (accountId: string): AppServices => ({
     jiraAsUser: () => client(accountId),
-    jiraAsApp: () => client(appAccount),
+    jiraAsApp: () => client(APP_LOGIN),
     store,
     now,
   });
   const scanStarted = Date.now();
   try {
     await runScheduledLocally({
-      jira: () => client(appAccount),
+      jira: () => client(APP_LOGIN),
       store,
       queue: new MemoryJobQueue(),
       scanner: new BackgroundScanner(),
@@ -160,7 +160,7 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
   app.post(EDIT_PATH, async (request, reply) => {
     const edit = parseEdit(request.body);
     if ('error' in edit) return reply.code(400).send({ message: edit.error });
-    const outcome = applyEdit(site, edit, emulator.siteNow(), appAccount);
+    const outcome = applyEdit(site, edit, emulator.siteNow(), editor);
     if (!outcome.ok)
       return reply.code(outcome.message.startsWith('The site has no') ? 404 : 400).send({ message: outcome.message });
     site = outcome.snapshot;

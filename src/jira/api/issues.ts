@@ -162,3 +162,29 @@ export async function getIssueComments(client: JiraClient, issueKey: string): Pr
     if (comments.length === 0 || startAt >= (body.total ?? 0)) return all;
   }
 }
+
+/** `POST /rest/api/3/issue/bulkfetch` takes at most this many issues a request. */
+export const ISSUE_BULKFETCH_MAX = 100;
+
+/**
+ * Which of the given issues (keys, at most `ISSUE_BULKFETCH_MAX`) the client's user may see, in one request: Jira
+ * answers those they may see (project permission and issue security alike) and leaves the rest out silently.
+ */
+export async function visibleIssueKeys(client: JiraClient, keys: readonly string[]): Promise<Set<string>> {
+  if (keys.length > ISSUE_BULKFETCH_MAX)
+    throw new RangeError(`issue/bulkfetch takes at most ${ISSUE_BULKFETCH_MAX} issues, got ${keys.length}`);
+  if (keys.length === 0) return new Set();
+  const { body } = await client.post<{ issues?: RestIssue[] }>(
+    '/rest/api/3/issue/bulkfetch',
+    // One small field: Jira's default would be every navigable field of every issue.
+    { issueIdsOrKeys: keys, fields: ['security'] },
+    { countObjects: (answer) => answer?.issues?.length ?? 0 },
+  );
+  const asked = new Map(keys.map((key) => [key.toUpperCase(), key]));
+  return new Set(
+    (Array.isArray(body?.issues) ? body.issues : []).flatMap((issue) => {
+      const key = typeof issue?.key === 'string' ? asked.get(issue.key.toUpperCase()) : undefined;
+      return key === undefined ? [] : [key];
+    }),
+  );
+}
