@@ -115,7 +115,8 @@ export async function auditFromDigests(
   const outline = mergeOutlines(outlines);
   const keys = outlines.map((each) => each.projectKey);
   const links = new CrossProjectLinks(outline);
-  const { actionCount: _count, items: _items, ...frame } = outline;
+  // When the data was read is no input of any rule: a project's refresh moving it must not re-audit the site.
+  const { actionCount: _count, items: _items, capturedAt: _capturedAt, ...frame } = outline;
   const frameHash = fingerprint(frame);
   const contexts = new Map(
     keys.map((key) => [key, fingerprint(configPrint, sources.get(key)!, frameHash, links.relatedItems(key))]),
