@@ -65,13 +65,15 @@ const fingerprint = (...parts: unknown[]) =>
 
 /**
  * Audits the projects (`scope` is the stored reports' key prefix) from their digests, loading a project's cache
- * only where what its results rest on changed, and stores the digests that changed.
+ * only where what its results rest on changed, and stores the digests that changed. `clock` is the stretch of time
+ * the audit stands for: when it moves on, every project is audited again at the new time.
  */
 export async function auditFromDigests(
   store: KeyValueStore,
   config: AuditConfig,
   configPrint: string,
   now: Date,
+  clock: string,
   scope: string,
   projectKeys: readonly string[],
   load: ProjectLoader,
@@ -81,12 +83,6 @@ export async function auditFromDigests(
   for (const head of await Promise.all(projectKeys.map((key) => readHead(store, key))))
     if (head) heads.set(head.projectKey, head);
   const sourceOf = (head: ProjectHead) => `${head.table.id}|${head.directory.id}|${head.scannedAt}|${siteData}`;
-  const stored = new Map<string, ProjectDigest>();
-  for (const key of heads.keys()) {
-    const digest = await readDigest(store, scope, key);
-    if (digest) stored.set(key, digest);
-  }
-
   // The one project loaded last stays at hand: after a change in one project, its three uses load it once.
   let held: { key: string; site: Site } | undefined;
   const loadWhole = async (key: string) => {
@@ -100,15 +96,23 @@ export async function auditFromDigests(
   const pool = new ValuePool();
   const outlines: ProjectOutline[] = [];
   const sources = new Map<string, string>();
+  // Digests are kept without their outlines: the pooled copy in `outlines` is the one held.
+  const stored = new Map<string, Omit<ProjectDigest, 'outline'>>();
   for (const [key, head] of heads) {
     const source = sourceOf(head);
-    const digest = stored.get(key);
-    if (digest?.source === source) outlines.push(pooledOutline(digest.outline, pool));
-    else {
-      const site = await loadWhole(key);
-      if (!site) continue;
-      outlines.push(outlineProject(site, key, pool));
+    const read = await readDigest(store, scope, key);
+    if (read) {
+      const { outline: storedOutline, ...digest } = read;
+      stored.set(key, digest);
+      if (digest.source === source) {
+        outlines.push(pooledOutline(storedOutline, pool));
+        sources.set(key, source);
+        continue;
+      }
     }
+    const site = await loadWhole(key);
+    if (!site) continue;
+    outlines.push(outlineProject(site, key, pool));
     sources.set(key, source);
   }
   if (outlines.length === 0) return undefined;
@@ -119,7 +123,7 @@ export async function auditFromDigests(
   const { actionCount: _count, items: _items, capturedAt: _capturedAt, ...frame } = outline;
   const frameHash = fingerprint(frame);
   const contexts = new Map(
-    keys.map((key) => [key, fingerprint(configPrint, sources.get(key)!, frameHash, links.relatedItems(key))]),
+    keys.map((key) => [key, fingerprint(configPrint, clock, sources.get(key)!, frameHash, links.relatedItems(key))]),
   );
 
   const carriedKeys = links.carriedKeys();

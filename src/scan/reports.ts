@@ -118,13 +118,14 @@ export async function auditCachedSite(
 > {
   const { view } = options;
   const fingerprint = await stateFingerprint(store, config, view);
-  if ((await store.get<{ fingerprint: string }>(lastAuditKey(view)))?.fingerprint === fingerprint)
+  if (upToDate(await store.get<LastAudit>(lastAuditKey(view)), fingerprint, options.now))
     return { audited: false, why: 'up to date' };
   const audit = await auditFromDigests(
     store,
     config,
     configFingerprint(config),
     options.now,
+    weekOf(options.now),
     scopePrefix(view),
     await scopeKeys(store, view),
     (projectKey, issueKeys) => loadProject(store, projectKey, issueKeys),
@@ -150,7 +151,7 @@ export async function auditCachedSite(
     const saved = await saveReport(store, pointer, slice, view);
     if (!view && saved) await appendWeek(store, projectKey, weeklySummary(slice, projectKey, options.now));
   }
-  await store.set(lastAuditKey(view), { fingerprint, at: options.now.toISOString() });
+  await store.set<LastAudit>(lastAuditKey(view), { fingerprint, at: options.now.toISOString() });
   return { audited: true, report, projectKeys, reaudited: audit.audited };
 }
 
@@ -191,13 +192,27 @@ function namesIn(slice: AuditReport, people: ReadonlyMap<string, Person>): Recor
   return Object.fromEntries([...new Set(ids)].sort().map((id) => [id, personName({ people }, id)]));
 }
 
-/** Whether the stored reports are older than the cache or the configuration (a refresh from a panel changed it). */
-export async function auditDue(store: KeyValueStore, config: AuditConfig, view?: AuditView): Promise<boolean> {
+/**
+ * Whether the stored reports are older than the cache or the configuration (a refresh from a panel changed it),
+ * or, given the time, made in an earlier week: a project nobody changes is audited again at the new time once a week.
+ */
+export async function auditDue(
+  store: KeyValueStore,
+  config: AuditConfig,
+  view?: AuditView,
+  now?: Date,
+): Promise<boolean> {
   if ((await scopeKeys(store, view)).length === 0) return false;
-  return (
-    (await store.get<{ fingerprint: string }>(lastAuditKey(view)))?.fingerprint !==
-    (await stateFingerprint(store, config, view))
-  );
+  return !upToDate(await store.get<LastAudit>(lastAuditKey(view)), await stateFingerprint(store, config, view), now);
+}
+
+interface LastAudit {
+  fingerprint: string;
+  at: string;
+}
+
+function upToDate(last: LastAudit | undefined, fingerprint: string, now?: Date): boolean {
+  return last?.fingerprint === fingerprint && (!now || weekOf(new Date(last.at)) === weekOf(now));
 }
 
 /** The complete cached projects an audit covers: all of them, or a view's. */
