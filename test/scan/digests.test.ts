@@ -6,7 +6,7 @@ import { normaliseSite } from '../../src/jira/normalise';
 import type { RestIssue } from '../../src/jira/snapshot';
 import { BackgroundScanner, readCachedSite, readStoredReport } from '../../src/scan';
 import { ProjectCache } from '../../src/scan/cache';
-import { auditCachedSite, projectSlice } from '../../src/scan/reports';
+import { auditCachedSite, auditDue, projectSlice } from '../../src/scan/reports';
 import { MemoryStore } from '../../src/store/key-value';
 import { clientFor, demo, PROJECT_KEYS, scanToEnd } from './support';
 
@@ -124,5 +124,17 @@ describe('the audit job after a change', () => {
     const audit = await auditCachedSite(store, config, { now });
     expect(audit.audited && audit.reaudited).toEqual(expect.arrayContaining(['PAY', parentProject]));
     await expectWholeSiteReports();
+  });
+
+  it('audits every project again in a new week, so that what moves with the clock follows it', async () => {
+    const sameWeek = new Date(now.getTime() + 60 * 60_000);
+    expect(await auditDue(store, config, undefined, sameWeek)).toBe(false);
+    expect(await auditCachedSite(store, config, { now: sameWeek })).toEqual({ audited: false, why: 'up to date' });
+    const nextWeek = new Date(now.getTime() + 7 * 24 * 60 * 60_000);
+    expect(await auditDue(store, config, undefined, nextWeek)).toBe(true);
+    expect(await auditCachedSite(store, config, { now: nextWeek })).toMatchObject({
+      audited: true,
+      reaudited: PROJECT_KEYS,
+    });
   });
 });
