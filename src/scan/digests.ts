@@ -122,14 +122,20 @@ export async function auditFromDigests(
   // When the data was read is no input of any rule: a project's refresh moving it must not re-audit the site.
   const { actionCount: _count, items: _items, capturedAt: _capturedAt, ...frame } = outline;
   const frameHash = fingerprint(frame);
+  // Item by item: a portfolio project's related items are most of the site, too many for one JSON text.
+  const relatedHash = (key: string) =>
+    idHash(
+      (function* () {
+        for (const item of links.relatedItems(key)) yield JSON.stringify(item);
+      })(),
+    );
   const contexts = new Map(
-    keys.map((key) => [key, fingerprint(configPrint, clock, sources.get(key)!, frameHash, links.relatedItems(key))]),
+    keys.map((key) => [key, fingerprint(configPrint, clock, sources.get(key)!, frameHash, relatedHash(key))]),
   );
 
   const carriedKeys = links.carriedKeys();
   const decided: ProjectDecisions[] = [];
   const carried = new Map<string, ForeignItems>();
-  const changed = new Set<string>();
   for (const key of keys) {
     const digest = stored.get(key);
     if (digest && digest.context === contexts.get(key)) {
@@ -137,10 +143,11 @@ export async function auditFromDigests(
       carried.set(key, digest.carried);
       continue;
     }
+    // Its decisions and part are worked out again: the stored ones need not be held meanwhile.
+    stored.delete(key);
     const site = (await loadWhole(key))!;
     decided.push(projectDecisions(site, outline, key, config, { now }));
     carried.set(key, carriedOf(site, carriedKeys));
-    changed.add(key);
   }
 
   const factsHash = fingerprint(sharedDecisionFacts(outline, decided, config));
@@ -154,7 +161,7 @@ export async function auditFromDigests(
     const foreign = await foreignItemsOf(outline, key, keys, carriedItems, load);
     const inputs = fingerprint(contexts.get(key)!, factsHash, foreign);
     const digest = stored.get(key);
-    if (digest && !changed.has(key) && digest.inputs === inputs) {
+    if (digest && digest.inputs === inputs) {
       parts.push(digest.part);
       continue;
     }
