@@ -152,9 +152,10 @@ export async function auditFromDigests(
 
   const factsHash = fingerprint(sharedDecisionFacts(outline, decided, config));
   const carriedItems = new Map<string, { item: Item; actions: ForeignItems['actions'] }>();
-  for (const part of carried.values())
-    for (const item of part.items)
-      carriedItems.set(item.key, { item, actions: part.actions.filter((action) => action.itemKey === item.key) });
+  for (const part of carried.values()) {
+    for (const item of part.items) carriedItems.set(item.key, { item, actions: [] });
+    for (const action of part.actions) carriedItems.get(action.itemKey)?.actions.push(action);
+  }
   const parts: ProjectAudit[] = [];
   const audited: string[] = [];
   for (const key of keys) {
