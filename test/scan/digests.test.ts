@@ -43,7 +43,8 @@ beforeAll(async () => {
   const client = clientFor(emulator);
   for (const key of PROJECT_KEYS) await scanToEnd(new BackgroundScanner(), client, store, key);
   await emulator.close();
-});
+  // Scanning the whole demo site takes longer than support's 30 s on a loaded machine.
+}, 180_000);
 
 /** What a refresh writes after someone commented on an issue: the issue with one more comment, a new scan time. */
 async function comment(issue: RestIssue, text: string, at: string): Promise<void> {
