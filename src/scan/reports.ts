@@ -21,7 +21,8 @@ import {
   ValuePool,
 } from '../audit/sharded';
 import type { AuditConfig } from '../config/types';
-import type { Person, Site } from '../domain/model';
+import type { Person, ReadProblem, Site } from '../domain/model';
+import { auditWindow, projectWindow } from '../audit/window';
 import { joinNormalised, normaliseSite } from '../jira/normalise';
 import { ruleById, type RuleId } from '../rules';
 import type { KeyValueStore } from '../store/key-value';
@@ -168,16 +169,31 @@ async function auditProjectByProject(
   const load = async (projectKey: string, issueKeys?: ReadonlySet<string>) => {
     if (issueKeys) {
       const cached = await readCachedSite(store, [projectKey], issueKeys);
-      return cached ? { site: normaliseSite(cached.snapshot, cached.problems), head: cached.projects[0]! } : undefined;
+      if (!cached) return undefined;
+      const head = cached.projects[0]!;
+      return { site: normaliseSite(cached.snapshot, [...cached.problems, ...unreadWindow(head)]), head };
     }
     // A batch of raw issues at a time: only the project's normalised form is held whole.
     const parts = await readCachedProjectInBatches(store, projectKey, NORMALISE_BATCH_ISSUES, (batch) => ({
-      site: normaliseSite(batch.snapshot, batch.problems),
+      site: normaliseSite(batch.snapshot, [...batch.problems, ...unreadWindow(batch.projects[0]!)]),
       head: batch.projects[0]!,
     }));
     return parts && parts.length > 0
       ? { site: joinNormalised(parts.map((part) => part.site)), head: parts[0]!.head }
       : undefined;
+  };
+  /** The audit's window reaches before what the cache holds (widened, not yet scanned): unread, not absent. */
+  const unreadWindow = (head: ProjectHead): ReadProblem[] => {
+    const since = projectWindow(auditWindow(config, { now }), head.projectKey).since;
+    if (!head.window || since.getTime() >= Date.parse(head.window.since)) return [];
+    return [
+      {
+        scope: 'project',
+        ref: head.projectKey,
+        unread: 'history',
+        message: `Histories and comments from before ${head.window.since.slice(0, 10)} are not read yet: the cache holds a ${head.window.days}-day window and the next scan reads the wider one`,
+      },
+    ];
   };
   // Each project is loaded, used and let go inside its own call: a loop variable would keep the last project
   // alive while the next one loads, two projects at once.

@@ -1,6 +1,7 @@
 import { startEmulator, type RunningEmulator } from '../../src/dev/emulator';
 import type { SiteSnapshot } from '../../src/jira/snapshot';
-import { BackgroundScanner } from '../../src/scan';
+import { demoConfig } from '../../src/dev/demo';
+import { auditCachedSite, BackgroundScanner } from '../../src/scan';
 import { readHead } from '../../src/scan/state';
 import { MemoryStore } from '../../src/store/key-value';
 import { clientFor, demo, fakeClock, PROJECT_KEYS, scanToEnd } from './support';
@@ -31,7 +32,7 @@ function holding(snapshot: SiteSnapshot): string[] {
 }
 
 describe('the audit window decides what the scan reads', () => {
-  it('records the window each project holds, and a wider window reads the difference only', async () => {
+  it('records the window each project holds, the audit says what a wider one lacks, and reading it reads the difference only', async () => {
     const narrow = new MemoryStore();
     const narrowPoints = await scanWithWindow(narrow, 30);
     expect((await readHead(narrow, 'PAY'))!.window).toMatchObject({ days: 30 });
@@ -43,7 +44,15 @@ describe('the audit window decides what the scan reads', () => {
     expect(wideCache.issues.length).toBeGreaterThan(narrowCache.issues.length);
     expect(wideCache.issues.length).toBeLessThan(demo.issues.length);
 
+    // Until the wider window is read, the audit says the older histories are unread rather than judge their absence.
+    const before = await auditCachedSite(narrow, demoConfig(), { now: emulator.siteNow() });
+    expect(before.audited && before.report.coverage.unread).toEqual(
+      expect.arrayContaining([expect.objectContaining({ scope: 'project', ref: 'PAY', unread: 'history' })]),
+    );
+
     const widenPoints = await scanWithWindow(narrow, 90);
+    const after = await auditCachedSite(narrow, demoConfig(), { now: emulator.siteNow() });
+    expect(after.audited && after.report.coverage.unread.filter((problem) => problem.unread === 'history')).toEqual([]);
     expect((await readHead(narrow, 'PAY'))!.window).toMatchObject({ days: 90 });
     expect(holding((await new BackgroundScanner().cachedSnapshot(narrow))!)).toEqual(holding(wideCache));
     expect(widenPoints).toBeLessThan(widePoints - narrowPoints / 2);
