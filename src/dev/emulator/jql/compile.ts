@@ -369,7 +369,7 @@ function compileTerm(term: Extract<Clause, { kind: 'term' }>, env: JqlEnvironmen
   if (!field) {
     if (knownField(term.field, env.site)) {
       throw new JqlError(
-        `The Jira emulator does not support the field '${term.field}' in JQL; it supports project, issuetype, sprint, parent, key, created and updated.`,
+        `The Jira emulator does not support the field '${term.field}' in JQL; it supports project, issuetype, sprint, parent, statusCategory, key, created and updated.`,
       );
     }
     throw new JqlError(`Field '${term.field}' does not exist or you do not have permission to view it.`);
