@@ -20,7 +20,7 @@ import { forgetProject, readCachedDirectory, readCachedSite, ProjectCache } from
 import { issueNumber } from '../domain/issue-key';
 import { byKeyNumber, chunkIndexFor, compactIssue, idHash, writeChunks, type ChunkRow } from './chunks';
 import { issueFields, readProjectDirectory, readSiteData, readSprints } from './directory';
-import { boardMarks, clearMarks, issueMarks } from './marks';
+import { boardMarks, clearMarks, issueMarks, markIssue } from './marks';
 import { Pacer } from './pacing';
 import {
   DEFAULT_POLICY,
@@ -249,9 +249,13 @@ async function readDirectory(step: Step): Promise<Unit> {
     }
   }
   if (directory) job.stagedDirectory = await writeBlob(store, dataPrefix(projectKey), directory);
-  if (job.window && (job.kind === 'full' || job.widenFrom)) {
-    const held = directory ?? (await readCachedDirectory(store, projectKey));
-    job.links = { parents: [], childless: [], sprints: sprintsReaching(held, job.window.since) };
+  if (job.window) {
+    const reaching =
+      job.kind === 'full' || job.widenFrom
+        ? sprintsReaching(directory ?? (await readCachedDirectory(store, projectKey)), job.window.since)
+        : [];
+    const linked = (await issueMarks(store, projectKey)).filter((mark) => mark.kind === 'linked' && mark.issueKey);
+    job.links = { parents: linked.map((mark) => mark.issueKey!), childless: [], sprints: reaching };
   }
   // Directory problems live with the directory; the step reports them too.
   step.problems.push(...problems);
@@ -511,14 +515,21 @@ function parentKeyOf(issue: RestIssue): string | undefined {
  * What the rules need of issues outside the window besides open ones: the parent of every issue held (to walk up
  * to the roadmap) and, for an open roadmap item read for the first time, its closed children (to tell it has been
  * broken down). Both are looked up by `readLinks`, which asks Jira only for the closed issues updated before the
- * window, the ones the scan did not read. Parents in other projects are theirs to hold.
+ * window, the ones the scan did not read. A parent in another project is marked for that project's next scan.
  */
 async function noteLinks(step: Step, issues: readonly RestIssue[], cache: ProjectCache | undefined): Promise<void> {
   const links = (step.job.links ??= { parents: [], childless: [], sprints: [] });
   const prefix = `${step.projectKey}-`;
   for (const issue of issues) {
-    const parent = parentKeyOf(issue);
-    if (parent?.startsWith(prefix) && !(cache && (await cache.cachedByKey(parent)))) links.parents.push(parent);
+    const parent = issue.fields.parent as { id?: string; key?: string } | undefined;
+    if (parent?.key && parent.id && !parent.key.startsWith(prefix))
+      await markIssue(step.store, parent.key.slice(0, parent.key.lastIndexOf('-')), {
+        kind: 'linked',
+        issueId: parent.id,
+        issueKey: parent.key,
+        at: step.options.now().toISOString(),
+      });
+    else if (parent?.key && !(cache && (await cache.cachedByKey(parent.key)))) links.parents.push(parent.key);
     if (isOpen(issue) && isRoadmapItem(issue) && !(cache && (await cache.cachedByKey(issue.key))))
       links.childless.push(issue.key);
   }

@@ -8,7 +8,7 @@ import type { Finding } from '../../src/domain/finding';
 import { normaliseSite } from '../../src/jira/normalise';
 import { readSite } from '../../src/jira/read-site';
 import type { RestIssue, SiteSnapshot } from '../../src/jira/snapshot';
-import { auditCachedSite, BackgroundScanner, markIssue } from '../../src/scan';
+import { auditCachedSite, BackgroundScanner, markedWork, markIssue } from '../../src/scan';
 import { MemoryStore } from '../../src/store/key-value';
 import { clientFor, fakeClock, scanToEnd } from './support';
 
@@ -161,6 +161,14 @@ describe.each(scenarios)('the audit over the frugal cache of $name', ({ snapshot
   async function scanAll(): Promise<{ requests: number; points: number }> {
     const client = clientFor(emulator, login());
     for (const projectKey of projectKeys())
+      await scanToEnd(scanner, client, store, projectKey, {
+        now: () => emulator.siteNow(),
+        sleep: clock.sleep,
+        groups: groups(),
+        windowDays: effectiveSettings(config, projectKey).auditWindowDays,
+      });
+    // As the scheduler would: projects marked meanwhile (a parent another project's issue names) are read again.
+    for (const projectKey of [...(await markedWork(store)).projectKeys].sort())
       await scanToEnd(scanner, client, store, projectKey, {
         now: () => emulator.siteNow(),
         sleep: clock.sleep,
