@@ -1,3 +1,4 @@
+import { effectiveSettings } from '../config/defaults';
 import { roleMappingGroups } from '../config/role-mapping';
 import { getBoard } from '../jira/api/agile';
 import { getProject } from '../jira/api/platform';
@@ -34,6 +35,7 @@ export const refreshProject: Handler<'refreshProject'> = async (services, payloa
     timeBudgetMs: REFRESH_BUDGET_MS,
     now: services.now,
     groups: roleMappingGroups(config),
+    windowDays: effectiveSettings(config, projectKey).auditWindowDays,
   });
   const refresh = {
     done: step.done,

@@ -8,7 +8,8 @@ import type { AuditReport } from '../audit';
 import type { Coverage } from '../audit/report';
 import { mergeProjectAudits } from '../audit/sharded';
 import type { AuditConfig } from '../config/types';
-import type { Person, Site } from '../domain/model';
+import type { Person, ReadProblem, Site } from '../domain/model';
+import { auditWindow, projectWindow } from '../audit/window';
 import { joinNormalised, normaliseSite } from '../jira/normalise';
 import { ruleById, type RuleId } from '../rules';
 import type { KeyValueStore } from '../store/key-value';
@@ -19,6 +20,7 @@ import type { WeeklySummary } from './summary';
 import { auditFromDigests } from './digests';
 import { cachedProjectKeys, readHead, type ProjectHead } from './state';
 import { personName } from '../domain/text';
+import { isoDay } from '../horizon';
 
 /** A project's slice of an audit of the whole cached site. */
 export interface StoredReport {
@@ -139,7 +141,7 @@ export async function auditCachedSite(
     weekOf(options.now),
     scopePrefix(view),
     await scopeKeys(store, view),
-    (projectKey, issueKeys) => loadProject(store, projectKey, issueKeys),
+    (projectKey, issueKeys) => loadProject(store, config, options.now, projectKey, issueKeys),
   );
   if (!audit) return { audited: false, why: 'nothing cached' };
   const { outline, heads, parts } = audit;
@@ -203,17 +205,35 @@ const NORMALISE_BATCH_ISSUES = 1_000;
 /** One project's cache normalised (a batch of raw issues at a time: only the normalised form is held whole). */
 async function loadProject(
   store: KeyValueStore,
+  config: AuditConfig,
+  now: Date,
   projectKey: string,
   issueKeys?: ReadonlySet<string>,
 ): Promise<Site | undefined> {
   if (issueKeys) {
     const cached = await readCachedSite(store, [projectKey], issueKeys);
-    return cached ? normaliseSite(cached.snapshot, cached.problems) : undefined;
+    return cached
+      ? normaliseSite(cached.snapshot, [...cached.problems, ...unreadWindow(cached.projects[0]!, config, now)])
+      : undefined;
   }
   const parts = await readCachedProjectInBatches(store, projectKey, NORMALISE_BATCH_ISSUES, (batch) =>
-    normaliseSite(batch.snapshot, batch.problems),
+    normaliseSite(batch.snapshot, [...batch.problems, ...unreadWindow(batch.projects[0]!, config, now)]),
   );
   return parts && parts.length > 0 ? joinNormalised(parts) : undefined;
+}
+
+/** The audit's window reaches before what the cache holds (widened, not yet scanned): unread, not absent. */
+function unreadWindow(head: ProjectHead, config: AuditConfig, now: Date): ReadProblem[] {
+  const since = projectWindow(auditWindow(config, { now }), head.projectKey).since;
+  if (!head.window || since.getTime() >= Date.parse(head.window.since)) return [];
+  return [
+    {
+      scope: 'project',
+      ref: head.projectKey,
+      unread: 'history',
+      message: `Histories and comments from before ${isoDay(head.window.since)} are not read yet: the cache holds a ${head.window.days}-day window and the next scan reads the wider one`,
+    },
+  ];
 }
 
 /** The people a project's slice names by account id only: role holders and roadmap owners. */
