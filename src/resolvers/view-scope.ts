@@ -35,3 +35,9 @@ export function boardInContext(payload: { boardId?: number; sprintId?: number } 
     projectKey: fromModule.ok ? (fromModule.data.projectKey ?? undefined) : undefined,
   };
 }
+
+/** The issue an issue-view module was opened on, from the caller's context. */
+export function issueInContext(context: CallerContext): string | undefined {
+  const fromModule = readModuleContext({ moduleKey: context.moduleKey ?? 'unknown', extension: context.extension });
+  return fromModule.ok ? (fromModule.data.issueKey ?? undefined) : undefined;
+}

@@ -17,6 +17,7 @@ const READ_ENDPOINTS: ReadonlyArray<readonly [method: string, path: string]> = [
   ['GET', '/rest/api/3/mypermissions'],
   ['POST', '/rest/api/3/search/jql'],
   ['POST', '/rest/api/3/changelog/bulkfetch'],
+  ['GET', '/rest/api/3/issue/{issueIdOrKey}'],
   ['GET', '/rest/api/3/issue/{issueIdOrKey}/changelog'],
   ['GET', '/rest/api/3/issue/{issueIdOrKey}/comment'],
   ['GET', '/rest/api/3/group/member'],

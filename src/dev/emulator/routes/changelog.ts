@@ -1,6 +1,7 @@
 import type { RestHistory, RestIssue } from '../../../jira/snapshot';
 import { badRequest, ISSUE_NOT_FOUND, notFound } from '../errors';
-import { decodeToken, encodeToken, firstParam, offsetPage, pageBean } from '../params';
+import { FieldSelection, renderIssue } from '../issues';
+import { decodeToken, encodeToken, firstParam, listParam, offsetPage, pageBean } from '../params';
 import type { Answer, RequestContext, Route } from '../route';
 import { commentsOldestFirst, historiesOldestFirst, instant, issueComments } from '../site';
 import { INVALID_PAYLOAD } from './search';
@@ -16,6 +17,17 @@ function visibleIssue(context: RequestContext): RestIssue {
   const issue = context.site.visibleIssue(context.viewer, context.params['issueIdOrKey'] ?? '');
   if (!issue) throw notFound(ISSUE_NOT_FOUND);
   return issue;
+}
+
+/** One issue as the viewer may see it (404 otherwise), with the fields asked for (all by default, as Jira does). */
+function getIssue(context: RequestContext): Answer {
+  const selection = FieldSelection.parse(listParam(context.query, 'fields'), ['*all']);
+  const { json, objects } = renderIssue(visibleIssue(context), context.site, {
+    selection,
+    expandChangelog: false,
+    selfLink: (target) => `${context.origin}/rest/api/3/issue/${target.id}`,
+  });
+  return { body: json, objects };
 }
 
 function issueChangelog(context: RequestContext): Answer {
@@ -127,6 +139,7 @@ function bulkChangelogs(context: RequestContext): Answer {
 }
 
 export const changelogRoutes: Route[] = [
+  { method: 'GET', url: '/rest/api/3/issue/:issueIdOrKey', handle: getIssue },
   { method: 'GET', url: '/rest/api/3/issue/:issueIdOrKey/changelog', handle: issueChangelog },
   { method: 'GET', url: '/rest/api/3/issue/:issueIdOrKey/comment', handle: issueCommentPage },
   { method: 'POST', url: '/rest/api/3/changelog/bulkfetch', handle: bulkChangelogs },
