@@ -18,7 +18,7 @@ export const BROWSER_TEST_TIMEOUT = 45_000;
 /** Playwright's limit for one wait, shorter than the test's so a failure names the locator it waited for. */
 const WAIT_TIMEOUT = 20_000;
 
-export const VIEW_NAMES = ['board', 'backlog', 'sprint', 'project', 'global', 'admin', 'settings'] as const;
+export const VIEW_NAMES = ['board', 'backlog', 'sprint', 'issue', 'project', 'global', 'admin', 'settings'] as const;
 export type ViewName = (typeof VIEW_NAMES)[number];
 export type Theme = 'light' | 'dark';
 export const THEMES: readonly Theme[] = ['light', 'dark'];

@@ -109,6 +109,11 @@ const CONTENT: Record<ViewName, (page: Page, snapshot: SiteSnapshot) => Promise<
   board: expectPayBoardPanel,
   backlog: expectPayBoardPanel,
   sprint: expectPayBoardPanel,
+  issue: async (page) => {
+    await shown(page.getByRole('heading', { name: 'Decision log: PAY-192', level: 1 }));
+    await shown(flagButton(flagsSection(page), { subject: 'PAY-192', rule: 'overlap/contested-item' }));
+    await shown(page.getByRole('list', { name: 'Decisions on PAY-192' }).getByText('Contested').first());
+  },
   project: async (page) => {
     await shown(page.getByRole('heading', { name: 'Roadmap ownership: Portfolio Roadmap (PORT)', level: 1 }));
     await shown(page.getByRole('row', { name: /^PORT-11\b.*No owner/ }));

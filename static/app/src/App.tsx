@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { chooseView, type ViewChoice } from './context';
 import { ErrorState, LiveRegion, Loading } from './components/Status';
 import { BoardPanelView } from './views/BoardPanelView';
+import { IssueDecisionLogView } from './views/IssueDecisionLog';
 import { Page } from './views/Page';
 import { RoadmapPage } from './views/RoadmapPage';
 import { SettingsPage } from './views/SettingsPage';
@@ -60,6 +61,8 @@ export function App() {
       );
     case 'roadmap':
       return <RoadmapPage {...(choice.projectKey !== undefined ? { projectKey: choice.projectKey } : {})} />;
+    case 'issue':
+      return <IssueDecisionLogView {...(choice.issueKey !== undefined ? { issueKey: choice.issueKey } : {})} />;
     case 'settings':
       return (
         <SettingsPage
