@@ -148,6 +148,8 @@ export interface IssueDecisionLog {
 
 export interface RuleInfo {
   id: string;
+  /** The rule's name in plain words. */
+  title: string;
   category: RuleCategory;
   description: string;
   defaultSeverity: Severity;

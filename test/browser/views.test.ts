@@ -98,7 +98,7 @@ async function expectSettingsForm(page: Page, title: string): Promise<void> {
   for (const section of ['Role mapping', 'Owner of roadmap items', 'Thresholds', 'Rules', 'Accepted findings']) {
     await shown(form.getByRole('heading', { name: section, level: 2 }));
   }
-  await shown(form.getByRole('combobox', { name: 'Severity of horizon/sprint-too-long' }));
+  await shown(form.getByRole('combobox', { name: 'Severity of Sprint longer than the limit' }));
   expect(await form.getByRole('spinbutton', { name: 'Longest sprint (weeks)' }).isEditable()).toBe(true);
   await shown(form.getByRole('button', { name: 'Save settings' }));
   expect(await page.getByText('You can see these settings but not change them').count()).toBe(0);

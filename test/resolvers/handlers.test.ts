@@ -122,7 +122,7 @@ describe('settings', () => {
     });
     expect(invalid).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect((invalid as { error: { details: FieldIssue[] } }).error.details).toEqual([
-      { path: 'thresholds.sprintMaxWeeks', message: 'must be >= 1' },
+      { path: 'thresholds.sprintMaxWeeks', message: 'must be at least 1 week' },
     ]);
   });
 

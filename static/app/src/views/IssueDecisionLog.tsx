@@ -3,13 +3,12 @@ import SectionMessage from '@atlaskit/section-message';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { token } from '@atlaskit/tokens';
 import { useEffect, useState } from 'react';
-import { criteriaById, isCriteriaId } from '../../../../src/criteria';
 import { plural } from '../../../../src/domain/text';
 import type { IssueDecision, IssueDecisionLog } from '../../../../src/resolvers/api';
 import { FindingList } from '../components/FindingList';
 import { IssueLink } from '../components/IssueLink';
 import { Empty, ErrorState, LiveRegion, Loading } from '../components/Status';
-import { formatDateTime, roleLabel } from '../format';
+import { criterionLabel, formatDateTime, roleLabel } from '../format';
 import { freshnessText } from '../freshness';
 import { useResolver } from '../useResolver';
 import { Page, Section } from './Page';
@@ -141,9 +140,7 @@ function DecisionItem({ decision, siteUrl, issueKey }: { decision: IssueDecision
           </Text>
           <Text size="small" color="color.text.subtle">
             <bdi>{decision.reason}</bdi>
-            {decision.criteria.length > 0
-              ? ` · ${decision.criteria.map((id) => (isCriteriaId(id) ? `${criteriaById(id).name} (${id})` : id)).join(', ')}`
-              : ''}
+            {decision.criteria.length > 0 ? ` · ${decision.criteria.map(criterionLabel).join(', ')}` : ''}
           </Text>
           {decision.contested ? (
             <Text size="small">
