@@ -14,10 +14,14 @@ export async function trendOf(
   return projectKey && audit.seesEveryCachedProject ? readHistory(services.store, projectKey) : [];
 }
 
-/** People who worked in the view's project, with the counts of their work there (all of it on the global page). */
+/**
+ * People who worked in the view's project, with the counts of their work there (all of it on the global page). App
+ * accounts (automation, integrations) and former users are left out: they are nobody a PM or a PO can talk to.
+ */
 export function peopleInScope(people: readonly PersonProfile[], projectKey: string | undefined): PersonProfile[] {
-  if (projectKey === undefined) return [...people];
-  return people
+  const humans = people.filter((person) => person.kind !== 'app' && person.former !== true);
+  if (projectKey === undefined) return humans;
+  return humans
     .filter((person) => person.projects.includes(projectKey))
     .map((person) => profileInProject(person, projectKey));
 }

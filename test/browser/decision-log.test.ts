@@ -73,6 +73,22 @@ describe.each(THEMES)('the decision log of PAY-192 in the %s theme', (theme) => 
     expect(serious).toEqual([]);
   });
 
+  test("a flag opens its rule's page (why, how to fix, when to switch it off), and Back returns to the flag", async () => {
+    const flag = flagButton(flagsSection(page()), { subject: 'PAY-192', rule: 'overlap/contested-item' });
+    if ((await flag.getAttribute('aria-expanded')) !== 'true') await flag.click();
+    const about = page().getByRole('button', { name: /^About “PM and PO decide the same thing”/ });
+    await (await shown(about)).click();
+    await shown(page().getByRole('heading', { name: 'PM and PO decide the same thing', level: 1 }));
+    for (const name of ['Why', 'How to fix', 'When to switch it off'])
+      await shown(page().getByRole('heading', { name, level: 2 }));
+    await shown(page().getByText(/^Rule overlap\/contested-item · rests on Decisions \(C4\)/));
+    await page().screenshot({ path: path.join(ARTIFACTS, `rule-page-${theme}.png`), fullPage: true });
+    await page().getByRole('button', { name: 'Back' }).click();
+    await shown(decisionList(page()).getByRole('listitem').first());
+    // Focus returns to the button that opened the page.
+    await page().waitForFunction("document.activeElement?.textContent?.startsWith('About') === true");
+  });
+
   test(`is captured in test/artifacts/issue-decisions-${theme}.png, as wide as the issue view's panel`, async () => {
     await page().setViewportSize({ width: PANEL_WIDTH, height: 900 });
     await shown(decisionList(page()).getByRole('listitem').first());

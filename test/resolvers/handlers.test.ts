@@ -217,4 +217,21 @@ describe("people on a project's views", () => {
       expect(person.projects).toEqual(['PAY']);
     }
   });
+
+  it('leave out app accounts and former users, who acted but are nobody to talk to', async () => {
+    const result = await call('getRoadmap', ADMIN, {});
+    if (!result.ok) throw new Error(result.error.message);
+    const apps = snapshot.users.filter((user) => user.accountType === 'app').map((user) => user.accountId);
+    const former = snapshot.users.filter((user) => user.active === false).map((user) => user.accountId);
+    expect(apps.length).toBeGreaterThan(0);
+    expect(former.length).toBeGreaterThan(0);
+    // They did act on the demo site: the history has their changes.
+    const authors = new Set(
+      snapshot.issues.flatMap((issue) => issue.changelog?.histories.map((history) => history.author?.accountId) ?? []),
+    );
+    expect([...apps, ...former].some((accountId) => authors.has(accountId))).toBe(true);
+    const shown = result.data.people.map((person) => person.accountId);
+    for (const accountId of [...apps, ...former]) expect(shown).not.toContain(accountId);
+    expect(shown.length).toBeGreaterThan(0);
+  });
 });

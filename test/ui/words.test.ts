@@ -82,7 +82,9 @@ describe('the rules’ docs as blocks, never as HTML', () => {
         ],
       },
     ]);
-    expect(parseInline('**Note** see [docs](https://example.com/a)')).toEqual([
+    expect(parseInline('*say* **Note** see [docs](https://example.com/a)')).toEqual([
+      { kind: 'em', text: 'say' },
+      { kind: 'text', text: ' ' },
       { kind: 'strong', text: 'Note' },
       { kind: 'text', text: ' see ' },
       { kind: 'link', text: 'docs', href: 'https://example.com/a' },

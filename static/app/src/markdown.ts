@@ -1,5 +1,6 @@
 /**
- * The little Markdown the rules' docs are written in (headings, paragraphs, lists, `code`, **bold**, [links](…)),
+ * The little Markdown the rules' docs are written in (headings, paragraphs, lists, `code`, **bold**, *emphasis*,
+ * [links](…)),
  * parsed into blocks that views render as React elements: no HTML is ever built from the text, so nothing in a doc
  * can inject markup, and nothing needs `dangerouslySetInnerHTML` under Forge's content security policy.
  */
@@ -7,6 +8,7 @@ export type Inline =
   | { kind: 'text'; text: string }
   | { kind: 'code'; text: string }
   | { kind: 'strong'; text: string }
+  | { kind: 'em'; text: string }
   | { kind: 'link'; text: string; href: string };
 
 export type Block =
@@ -48,7 +50,7 @@ export function parseMarkdown(source: string): Block[] {
   return blocks;
 }
 
-const INLINE = /`([^`]+)`|\*\*([^*]+)\*\*|\[([^\]]+)\]\(([^)\s]+)\)/g;
+const INLINE = /`([^`]+)`|\*\*([^*]+)\*\*|\[([^\]]+)\]\(([^)\s]+)\)|\*([^*\s][^*]*)\*/g;
 
 export function parseInline(text: string): Inline[] {
   const parts: Inline[] = [];
@@ -57,6 +59,7 @@ export function parseInline(text: string): Inline[] {
     if (match.index > at) parts.push({ kind: 'text', text: text.slice(at, match.index) });
     if (match[1] !== undefined) parts.push({ kind: 'code', text: match[1] });
     else if (match[2] !== undefined) parts.push({ kind: 'strong', text: match[2] });
+    else if (match[5] !== undefined) parts.push({ kind: 'em', text: match[5] });
     else if (isWebAddress(match[4]!)) parts.push({ kind: 'link', text: match[3]!, href: match[4]! });
     // A link to anything but a web page (a repository path, a script) keeps its words only.
     else parts.push({ kind: 'text', text: match[3]! });

@@ -97,6 +97,8 @@ function Inlines({ content }: { content: readonly Inline[] }) {
             <code>{part.text}</code>
           ) : part.kind === 'strong' ? (
             <strong>{part.text}</strong>
+          ) : part.kind === 'em' ? (
+            <em>{part.text}</em>
           ) : part.kind === 'link' ? (
             <Link href={part.href} target="_blank" rel="noopener noreferrer">
               {part.text}
