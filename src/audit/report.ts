@@ -17,6 +17,8 @@ export interface PersonProfile {
   accountId: string;
   displayName: string;
   kind: string;
+  /** The account is deactivated or deleted (Jira shows "Former user"): its past work counts, but it is nobody to ask. */
+  former?: true;
   roles: ProductRole[];
   roleSources: RoleInfo['sources'];
   roleScope: RoleInfo['scope'];
@@ -155,6 +157,7 @@ export function personProfiles(
         accountId,
         displayName: person?.displayName ?? 'Unknown user',
         kind: person?.kind ?? 'unknown',
+        ...(person && (person.deleted || !person.active) ? { former: true as const } : {}),
         roles: role.roles,
         roleSources: role.sources,
         roleScope: role.scope,

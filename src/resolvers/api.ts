@@ -6,7 +6,8 @@ import type { Coverage, PersonProfile, ProjectSummary, RoadmapItemSummary, Sprin
 import type { PanelKind } from '../audit/panel-scope';
 import type { AuditWindow } from '../audit/window';
 import type { ConfigurationDocument, ConfigVersions } from '../config/transfer';
-import type { AuditConfig, EffectiveSettings, ProjectSettings, SeveritySetting } from '../config/types';
+import type { AuditConfig, EffectiveSettings, ProductRole, ProjectSettings, SeveritySetting } from '../config/types';
+import type { CriteriaId } from '../criteria';
 import type { Finding, Severity } from '../domain/finding';
 import type { RuleCategory } from '../rules/types';
 import type { ScanProgress, WeeklySummary } from '../scan/summary';
@@ -129,8 +130,46 @@ export interface RefreshResult {
     { kind: 'board'; panel: BoardPanel | FirstScanView } | { kind: 'roadmap'; roadmap: RoadmapView | FirstScanView };
 }
 
+/** One decision on an issue: who made it and when, which side of the line it falls on and why, and what flags it. */
+export interface IssueDecision {
+  actionId: string;
+  at: string;
+  kind: 'create' | 'change' | 'comment';
+  /** Null when Jira recorded no author (an anonymous or removed account). */
+  person: { accountId: string; displayName: string; roles: ProductRole[]; inferred: boolean } | null;
+  /** What was done: the fields changed with their new values, or the start of the comment. */
+  what: string;
+  side: 'strategic' | 'tactical';
+  confidence: number;
+  criteria: CriteriaId[];
+  /** The classifier's reason, in a line. */
+  reason: string;
+  /** The flags whose evidence is this decision. */
+  findingIds: string[];
+  /** A flag of an overlap rule names it: a role decided what the other role owns, or both decided the same thing. */
+  contested: boolean;
+}
+
+/** The issue view's panel: the decisions made on one issue, newest first, and the flags that name it. */
+export interface IssueDecisionLog {
+  siteUrl: string;
+  issue: { key: string; summary: string; type: string; projectKey: string };
+  decisions: IssueDecision[];
+  /** Actions on the issue that decided nothing (ordinary delivery work, bookkeeping, comments that only discuss). */
+  undecided: number;
+  /** Flags naming the issue, from the audit of its project, most severe first. */
+  findings: Finding[];
+  /** False until the background scan has read the issue's project: roles and flags are not known yet. */
+  audited: boolean;
+  freshness?: Freshness;
+  /** What could not be read of the issue (e.g. comments beyond the first page). */
+  unread: string[];
+}
+
 export interface RuleInfo {
   id: string;
+  /** The rule's name in plain words. */
+  title: string;
   category: RuleCategory;
   description: string;
   defaultSeverity: Severity;
@@ -215,6 +254,8 @@ export interface ResolverApi {
    * be current (CONFLICT, ImportConflict details). Nothing is written unless everything is.
    */
   importSettings: { payload: { json: string; overwrite?: boolean }; result: ImportOutcome };
+  /** The decision log of an issue (the issue from the payload, else the one the issue view was opened on). */
+  getIssueDecisions: { payload: { issueKey?: string }; result: IssueDecisionLog };
   /** Refreshes the viewer's project (of the board, or the one given) from Jira now and returns the view again. */
   refreshProject: { payload: { projectKey?: string; boardId?: number; sprintId?: number }; result: RefreshResult };
 }

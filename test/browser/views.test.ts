@@ -98,7 +98,7 @@ async function expectSettingsForm(page: Page, title: string): Promise<void> {
   for (const section of ['Role mapping', 'Owner of roadmap items', 'Thresholds', 'Rules', 'Accepted findings']) {
     await shown(form.getByRole('heading', { name: section, level: 2 }));
   }
-  await shown(form.getByRole('combobox', { name: 'Severity of horizon/sprint-too-long' }));
+  await shown(form.getByRole('combobox', { name: 'Severity of Sprint longer than the limit' }));
   expect(await form.getByRole('spinbutton', { name: 'Longest sprint (weeks)' }).isEditable()).toBe(true);
   await shown(form.getByRole('button', { name: 'Save settings' }));
   expect(await page.getByText('You can see these settings but not change them').count()).toBe(0);
@@ -114,6 +114,11 @@ const CONTENT: Record<ViewName, (page: Page, snapshot: SiteSnapshot) => Promise<
     await expectFlags(page, []);
   },
   sprint: (page, snapshot) => expectPaySprint14(page, snapshot, 'Sprint audit: PAY Sprint 14'),
+  issue: async (page) => {
+    await shown(page.getByRole('heading', { name: 'Decision log: PAY-192', level: 1 }));
+    await shown(flagButton(flagsSection(page), { subject: 'PAY-192', rule: 'overlap/contested-item' }));
+    await shown(page.getByRole('list', { name: 'Decisions on PAY-192' }).getByText('Contested').first());
+  },
   project: async (page) => {
     await shown(page.getByRole('heading', { name: 'Roadmap ownership: Portfolio Roadmap (PORT)', level: 1 }));
     await shown(page.getByRole('row', { name: /^PORT-11\b.*No owner/ }));

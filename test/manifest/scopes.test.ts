@@ -20,6 +20,7 @@ const READ_ENDPOINTS: ReadonlyArray<readonly [method: string, path: string]> = [
   ['POST', '/rest/api/3/search/jql'],
   ['POST', '/rest/api/3/changelog/bulkfetch'],
   ['POST', '/rest/api/3/issue/bulkfetch'],
+  ['GET', '/rest/api/3/issue/{issueIdOrKey}'],
   ['GET', '/rest/api/3/issue/{issueIdOrKey}/changelog'],
   ['GET', '/rest/api/3/issue/{issueIdOrKey}/comment'],
   ['GET', '/rest/api/3/group/member'],

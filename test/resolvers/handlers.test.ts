@@ -188,7 +188,7 @@ describe('settings', () => {
     });
     expect(invalid).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect((invalid as { error: { details: FieldIssue[] } }).error.details).toEqual([
-      { path: 'thresholds.sprintMaxWeeks', message: 'must be >= 1' },
+      { path: 'thresholds.sprintMaxWeeks', message: 'must be at least 1 week' },
     ]);
   });
 
@@ -284,5 +284,21 @@ describe("people on a project's views", () => {
       expect([person.accountId, total]).toEqual([person.accountId, acted]);
       expect(person.projects).toEqual(['PAY']);
     }
+  });
+
+  it('leave out app accounts and former users, who acted but are nobody to talk to', async () => {
+    const result = await call('getRoadmap', ADMIN, {});
+    const apps = snapshot.users.filter((user) => user.accountType === 'app').map((user) => user.accountId);
+    const former = snapshot.users.filter((user) => user.active === false).map((user) => user.accountId);
+    expect(apps.length).toBeGreaterThan(0);
+    expect(former.length).toBeGreaterThan(0);
+    // They did act on the demo site: the history has their changes.
+    const authors = new Set(
+      snapshot.issues.flatMap((issue) => issue.changelog?.histories.map((history) => history.author?.accountId) ?? []),
+    );
+    expect([...apps, ...former].some((accountId) => authors.has(accountId))).toBe(true);
+    const shownIds = shown(result).people.map((person) => person.accountId);
+    for (const accountId of [...apps, ...former]) expect(shownIds).not.toContain(accountId);
+    expect(shownIds.length).toBeGreaterThan(0);
   });
 });

@@ -151,15 +151,10 @@ interface CommentPage {
 export async function getIssueComments(client: JiraClient, issueKey: string): Promise<RestComment[]> {
   const all: RestComment[] = [];
   for (let startAt = 0; ;) {
-    const { body } = await client.get<CommentPage>(`/rest/api/3/issue/${encodeURIComponent(issueKey)}/comment`, {
-      startAt,
-      maxResults: 100,
-      orderBy: 'created',
-    });
-    const comments = Array.isArray(body?.comments) ? body.comments : [];
-    all.push(...comments);
-    startAt += comments.length;
-    if (comments.length === 0 || startAt >= (body.total ?? 0)) return all;
+    const page = await getIssueCommentPage(client, issueKey, startAt, 100);
+    all.push(...page.comments);
+    startAt += page.comments.length;
+    if (page.comments.length === 0 || startAt >= page.total) return all;
   }
 }
 
@@ -187,4 +182,27 @@ export async function visibleIssueKeys(client: JiraClient, keys: readonly string
       return key === undefined ? [] : [key];
     }),
   );
+}
+
+/** One page of an issue's comments, oldest first, with how many it has in all. */
+export async function getIssueCommentPage(
+  client: JiraClient,
+  issueKey: string,
+  startAt: number,
+  maxResults: number,
+): Promise<{ comments: RestComment[]; total: number }> {
+  const { body } = await client.get<CommentPage>(`/rest/api/3/issue/${encodeURIComponent(issueKey)}/comment`, {
+    startAt,
+    maxResults,
+    orderBy: 'created',
+  });
+  return { comments: Array.isArray(body?.comments) ? body.comments : [], total: body?.total ?? 0 };
+}
+
+/** One issue with the fields asked for, as the client's user may see it: Jira answers 404 when they may not. */
+export async function getIssue(client: JiraClient, issueIdOrKey: string, fields: string[]): Promise<RestIssue> {
+  const { body } = await client.get<RestIssue>(`/rest/api/3/issue/${encodeURIComponent(issueIdOrKey)}`, {
+    fields: fields.join(','),
+  });
+  return body;
 }

@@ -5,12 +5,13 @@ import Lozenge from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { token } from '@atlaskit/tokens';
 import { useId, useState } from 'react';
-import { criteriaById, isCriteriaId } from '../../../../src/criteria';
 import type { Finding, Severity } from '../../../../src/domain/finding';
 import type { PagedFindings } from '../finding-pages';
 import { kindLabel, subjectLabel } from '../findings';
-import { formatDate } from '../format';
+import { criterionLabel, formatDate } from '../format';
+import { ruleTitle } from '../rules';
 import { IssueLink } from './IssueLink';
+import { RuleLink } from './RulePage';
 import { ErrorState } from './Status';
 import { plural } from '../../../../src/domain/text';
 
@@ -84,7 +85,7 @@ function FindingItem({ finding, siteUrl }: { finding: Finding; siteUrl: string }
           </Text>
           <Text size="small" color="color.text.subtle">
             <bdi>{subjectLabel(finding)}</bdi>
-            {` · ${kindLabel(finding.rule)} · ${finding.rule}${finding.provisional ? ' · provisional: rests on an inferred role' : ''}`}
+            {` · ${kindLabel(finding.rule)} · ${ruleTitle(finding.rule)}${finding.provisional ? ' · provisional: rests on an inferred role' : ''}`}
           </Text>
         </Stack>
       </button>
@@ -104,7 +105,7 @@ function FindingDetails({ finding, siteUrl }: { finding: Finding; siteUrl: strin
           <ul style={{ margin: 0, paddingInlineStart: token('space.250') }}>
             {finding.criteria.map((id) => (
               <li key={id}>
-                <Text>{isCriteriaId(id) ? `${id} · ${criteriaById(id).name}` : id}</Text>
+                <Text>{criterionLabel(id)}</Text>
               </li>
             ))}
           </ul>
@@ -150,6 +151,9 @@ function FindingDetails({ finding, siteUrl }: { finding: Finding; siteUrl: strin
             <bdi>{finding.suggestion}</bdi>
           </Text>
         </Stack>
+        <Inline>
+          <RuleLink ruleId={finding.rule} title={ruleTitle(finding.rule)} />
+        </Inline>
         <Text size="small" color="color.text.subtle">
           {`Finding id: ${finding.id} — to accept this finding, an admin adds this id on the app's settings page.`}
         </Text>

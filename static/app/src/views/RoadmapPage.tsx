@@ -213,7 +213,7 @@ function RoadmapContent({
                 { value: ALL, label: 'All rules' },
                 ...view.rules.map((rule) => ({
                   value: rule.id,
-                  label: countsKnown ? `${rule.id} (${ruleCounts.get(rule.id) ?? 0})` : rule.id,
+                  label: countsKnown ? `${rule.title} (${ruleCounts.get(rule.id) ?? 0})` : rule.title,
                 })),
               ]}
             />
