@@ -212,6 +212,8 @@ class Simulation {
   private readonly functions = {} as Record<FunctionKey, FunctionUse>;
   private week = { points: 0, requests: 0, kvs: { ...NO_TRAFFIC }, edits: 0, panelOpens: 0, auditJobsAuditing: 0 };
   private installUse = { points: 0, requests: 0, wallMs: 0 };
+  /** Points of the install's first tick: the scheduler's first run and the first scans it queued. */
+  private firstScanPoints = 0;
   /** Everything since the install, until the opened project's panel is ready. */
   private sinceInstall = { points: 0, wallMs: 0 };
   private firstPanel?: { points: number; wallMs: number };
@@ -261,6 +263,7 @@ class Simulation {
         await this.edits();
         await this.tick();
         await this.panelOpens();
+        if (this.now === this.install) this.firstScanPoints = this.sinceInstall.points;
         if ((this.now + TICK - this.install) % DAY === 0)
           this.log(
             `${new Date(this.now).toISOString().slice(0, 10)} simulated (${seconds(performance.now() - started)})`,
@@ -280,7 +283,7 @@ class Simulation {
     const firstPanel = this.firstPanel;
     const figures: EconomyFigures = {
       issues: input.issues,
-      firstScanPoints: this.installUse.points,
+      firstScanPoints: this.firstScanPoints,
       firstScanMinimumPoints: window.points,
       steadyPointsPerHour: this.week.points / (days * 24),
       // Never ready in the run: the whole run is what it took at least.
