@@ -2,6 +2,7 @@ import { effectiveSettings } from '../config/defaults';
 import type { AuditConfig, EffectiveSettings, Suppression } from '../config/types';
 import { compareFindings, type Finding } from '../domain/finding';
 import type { ReadProblem } from '../domain/model';
+import { isolated } from '../domain/text-safety';
 import type { RoleDirectory } from '../roles';
 import type { AnyRule, AuditIndex, ClassifiedAction, FindingDraft } from '../rules/types';
 
@@ -101,13 +102,16 @@ export function findingId(ruleId: string, draft: Pick<FindingDraft, 'subject' | 
   return [ruleId, `${draft.subject.type}:${draft.subject.id}`, draft.discriminator].filter(Boolean).join('|');
 }
 
-/** `{{name}}` placeholders filled from the report's data; a missing template or value is a bug in the rule. */
+/**
+ * `{{name}}` placeholders filled from the report's data, each value isolated (names, summaries and sprint names come
+ * from Jira); a missing template or value is a bug in the rule.
+ */
 export function formatMessage(rule: AnyRule, messageId: string, data: Record<string, string | number> = {}): string {
   const template = rule.meta.messages[messageId];
   if (template === undefined) throw new Error(`Rule ${rule.meta.id} has no message "${messageId}"`);
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => {
     const value = data[name];
     if (value === undefined) throw new Error(`Rule ${rule.meta.id} message "${messageId}" needs "${name}"`);
-    return String(value);
+    return isolated(String(value));
   });
 }

@@ -26,3 +26,15 @@ const UNSAFE_CHARACTER = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\
 export function terminalText(text: string): string {
   return text.replace(ESCAPE_SEQUENCE, '').replace(UNSAFE_CHARACTER, '');
 }
+
+/** The explicit bidi formatting characters: embeddings, overrides (U+202A–U+202E) and isolates (U+2066–U+2069). */
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+
+/**
+ * Jira text to be written into a sentence of the app's: when it carries bidi controls (a right-to-left override in a
+ * display name), it is wrapped in an isolate (FSI … PDI), which ends whatever they started where the text ends, so
+ * the app's words after it keep their order. Plain text is left as it is. Terminal output strips both (terminalText).
+ */
+export function isolated(text: string): string {
+  return BIDI_CONTROL.test(text) ? `\u2068${text}\u2069` : text;
+}

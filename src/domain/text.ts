@@ -1,4 +1,5 @@
 import type { Person } from './model';
+import { isolated } from './text-safety';
 
 /** Small pieces of the English the findings, the classifier's reasons and the panels are written in. */
 
@@ -13,10 +14,13 @@ export function listed(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
 }
 
-/** A person's display name, or "Unknown user" for an account the site does not hold. */
+/**
+ * A person's display name (isolated when it carries bidi controls, so that it reorders nothing of the sentence it is
+ * written into), or "Unknown user" for an account the site does not hold.
+ */
 export function personName(
   site: { people: ReadonlyMap<string, Pick<Person, 'displayName'>> },
   accountId: string,
 ): string {
-  return site.people.get(accountId)?.displayName ?? 'Unknown user';
+  return isolated(site.people.get(accountId)?.displayName ?? 'Unknown user');
 }

@@ -4,11 +4,13 @@
  */
 import type { AsyncEvent } from '@forge/events';
 import { JiraClient } from '../jira/client';
+import { forgeAccountReporter } from '../jira/personal-data';
 import { ForgeTransport } from '../jira/transport-forge';
 import { BackgroundScanner } from '../scan';
 import { ForgeKvsStore } from '../store/forge-kvs';
 import { runJob } from './consumer';
 import { parseJob } from './events';
+import { reportPersonalData, type PersonalDataRun } from './personal-data';
 import { ForgeJobQueue } from './forge-queue';
 import { recordProductEvent } from './product-events';
 import { scheduleScans } from './scheduler';
@@ -37,6 +39,11 @@ function forgeServices(): JobServices {
 export async function scheduledScan(): Promise<{ statusCode: number }> {
   await scheduleScans(forgeServices());
   return { statusCode: 204 };
+}
+
+/** scheduledTrigger, hourly: report the stored accounts to Atlassian, erase closed ones, refresh changed ones. */
+export async function reportAccounts(): Promise<PersonalDataRun> {
+  return reportPersonalData({ store: new ForgeKvsStore(), now: () => new Date(), report: forgeAccountReporter });
 }
 
 /** consumer of the scan queue: one job per event. */

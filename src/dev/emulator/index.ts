@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { SNAPSHOT_FORMAT, type SiteSnapshot } from '../../jira/snapshot';
 import { Faults, withoutProject, type FaultRule, type FaultScript } from './faults';
 import { PointsBucket } from './points';
+import { AccountStatuses } from './routes/personal-data';
 import { seededRandom } from './random';
 import { buildServer, STATS_PATH, type ServerSettings } from './server';
 import { Site, instant } from './site';
@@ -30,6 +31,8 @@ export interface EmulatorOptions {
   now?: () => number;
   /** Scripted faults in force from the first request; more can be added through `faults`. */
   faults?: FaultRule[];
+  /** Accounts the personal data reporting API (`POST /app/report-accounts`) reports as closed. */
+  closedAccounts?: string[];
 }
 
 export interface RunningEmulator {
@@ -48,6 +51,8 @@ export interface RunningEmulator {
   removeProject(projectKey: string): void;
   /** Test-only: scripted faults (see faults.ts); none unless added. */
   faults: FaultScript;
+  /** Test-only: which accounts the personal data reporting API reports as closed or updated. */
+  accounts: AccountStatuses;
   /** Lets go of hung and delayed requests, then stops the server. */
   close(): Promise<void>;
 }
@@ -81,6 +86,8 @@ export async function startEmulator(snapshot: SiteSnapshot, options: EmulatorOpt
   const stats = new StatsRecorder();
   const faults = new Faults();
   for (const rule of options.faults ?? []) faults.add(rule);
+  const accounts = new AccountStatuses();
+  for (const accountId of options.closedAccounts ?? []) accounts.close(accountId);
   const closing = new AbortController();
   const settings: ServerSettings = {
     site: new Site(snapshot),
@@ -92,6 +99,7 @@ export async function startEmulator(snapshot: SiteSnapshot, options: EmulatorOpt
     siteNow: () => (capturedAt === undefined ? now() : capturedAt + (now() - startedAt)),
     faults,
     closing: closing.signal,
+    accounts,
   };
   const app = buildServer(settings);
   await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
@@ -109,6 +117,7 @@ export async function startEmulator(snapshot: SiteSnapshot, options: EmulatorOpt
       settings.site = new Site(withoutProject(settings.site.snapshot, projectKey));
     },
     faults,
+    accounts,
     close: async () => {
       closing.abort();
       await app.close();

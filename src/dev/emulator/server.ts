@@ -9,6 +9,7 @@ import type { Answer, RequestContext, Route } from './route';
 import { agileRoutes } from './routes/agile';
 import { changelogRoutes } from './routes/changelog';
 import { platformRoutes } from './routes/platform';
+import { personalDataRoute, type AccountStatuses } from './routes/personal-data';
 import { searchRoutes } from './routes/search';
 import { Site } from './site';
 import { UNMATCHED_ROUTE, type StatsRecorder } from './stats';
@@ -35,6 +36,8 @@ export interface ServerSettings {
   faults: Faults;
   /** Aborted when the emulator closes: hung and delayed requests let go of their connections then. */
   closing: AbortSignal;
+  /** What the personal data reporting API answers about accounts. */
+  accounts: AccountStatuses;
 }
 
 interface Outgoing {
@@ -197,6 +200,7 @@ export function buildServer(settings: ServerSettings): FastifyInstance {
     }
     const answer = handle(route, request, user);
     answered(name, 1 + answer.objects);
+    if (answer.status === 204) return send(reply, { status: 204, type: TEXT_TYPE, payload: '' });
     return send(reply, json(answer.status ?? 200, change ? change(answer.body) : answer.body));
   };
 
@@ -263,7 +267,7 @@ export function buildServer(settings: ServerSettings): FastifyInstance {
     }
   };
 
-  for (const route of ROUTES) {
+  for (const route of [...ROUTES, personalDataRoute(settings.accounts)]) {
     app.route({ method: route.method, url: route.url, handler: (request, reply) => serve(route, request, reply) });
   }
 
