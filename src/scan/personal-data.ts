@@ -11,18 +11,25 @@ import {
   type VersionedEntryStore,
 } from '../store/key-value';
 import { writeBlob, type BlobRef } from './blob';
-import { HEAD_PREFIX, headKey, readHead, SITE_KEY, type ProjectHead, type SiteHead } from './state';
+import {
+  accountsIn,
+  CONFIG_SCOPE,
+  PLACEHOLDER_PREFIX,
+  projectOfScope,
+  readAccountIndexes,
+  reviseAccounts,
+  seenByAccount,
+} from './account-index';
+import { headKey, readHead, SITE_KEY, type ProjectHead, type SiteHead } from './state';
 
 /** What a closed account's name becomes, as Jira itself shows it. */
 export const FORMER_USER = 'Former user';
-const PLACEHOLDER_PREFIX = 'former-user-';
 export const PRIVACY_PREFIX = 'privacy:';
 const SALT_KEY = `${PRIVACY_PREFIX}salt`;
 /** Placeholders of the accounts erased so far: a later read that brings one back is erased again. */
 const CLOSED_KEY = `${PRIVACY_PREFIX}closed`;
 /** A part of a blob cut into several (blob.ts): `<prefix><12 hex id>:<part>`. */
 const BLOB_PART = /^(.*:)([0-9a-f]{12}):(\d+)$/;
-const SCAN_DATA = /^scan:data:([^:]*):/;
 
 async function installSalt(store: KeyValueStore): Promise<string> {
   const existing = await store.get<string>(SALT_KEY);
@@ -40,10 +47,6 @@ export async function accountPlaceholders(store: KeyValueStore): Promise<(accoun
   const salt = await installSalt(store);
   return (accountId) =>
     `${PLACEHOLDER_PREFIX}${createHmac('sha256', salt).update(accountId).digest('hex').slice(0, 24)}`;
-}
-
-export function isPlaceholder(accountId: string): boolean {
-  return accountId.startsWith(PLACEHOLDER_PREFIX);
 }
 
 /** One stored value: a key's, or a blob's cut into parts, joined again. */
@@ -77,9 +80,10 @@ function groupKeys(keys: readonly string[]): string[][] {
   return single;
 }
 
-/** Every stored value, one at a time (a site's cache does not fit in memory at once). */
-async function* storedValues(store: KeyValueStore): AsyncGenerator<StoredValue> {
-  for (const keys of groupKeys(await store.keysWithPrefix(''))) {
+/** The values under these key prefixes, one at a time (a project's cache does not fit in memory at once). */
+async function* storedValues(store: KeyValueStore, prefixes: readonly string[]): AsyncGenerator<StoredValue> {
+  const listed = await Promise.all(prefixes.map((prefix) => store.keysWithPrefix(prefix)));
+  for (const keys of groupKeys([...new Set(listed.flat())].sort())) {
     if (keys.length === 1) {
       yield { keys, value: await store.get(keys[0]!) };
       continue;
@@ -97,64 +101,48 @@ async function* storedValues(store: KeyValueStore): AsyncGenerator<StoredValue> 
   }
 }
 
-function walk(value: unknown, visit: (object: Record<string, unknown>) => void): void {
-  if (Array.isArray(value)) for (const entry of value) walk(entry, visit);
-  else if (value && typeof value === 'object') {
-    visit(value as Record<string, unknown>);
-    for (const entry of Object.values(value)) walk(entry, visit);
-  }
-}
-
-/** Every account a stored value names with an `accountId`, and the names (`displayName`) it gives them. */
-function accountsIn(value: unknown, found: (accountId: string, displayName: string | undefined) => void): void {
-  walk(value, (object) => {
-    const { accountId, displayName } = object;
-    if (typeof accountId === 'string' && accountId !== '' && !isPlaceholder(accountId))
-      found(accountId, typeof displayName === 'string' ? displayName : undefined);
-  });
-}
-
 export interface StoredAccounts {
-  /** Each account the store names, with when its data was last read from Jira (ISO 8601). */
+  /** Each account the store names, with the oldest read from Jira of what names it (ISO 8601). */
   accounts: Map<string, string>;
   /** Accounts erased before that a later read brought back: to be erased again. */
   returned: string[];
 }
 
 /**
- * The accounts the store holds. An account's `updatedAt` is the oldest complete read of what names it: a project's
- * last full scan (every issue, the directory and their users read again), the site data's read; what is derived
- * from them (reports, the configuration) refreshes nothing, so an account named only there gets the oldest read.
+ * The accounts the store holds, from the account index alone (account-index.ts): an account's `updatedAt` is the
+ * oldest read of it any scope holds (a project's scan, the site data, a report, the configuration).
  */
 export async function storedAccounts(store: KeyValueStore): Promise<StoredAccounts> {
-  const readAt = new Map<string, string>();
-  for (const key of await store.keysWithPrefix(HEAD_PREFIX)) {
-    const head = await store.get<ProjectHead>(key);
-    if (head) readAt.set(head.projectKey, head.fullScanAt);
-  }
-  const site = await store.get<SiteHead>(SITE_KEY);
-  if (site) readAt.set('', site.readAt);
-  const oldest = [...readAt.values()].sort()[0];
-  const placeholderOf = await accountPlaceholders(store);
-  const closed = new Set((await store.get<string[]>(CLOSED_KEY)) ?? []);
   const accounts = new Map<string, string>();
-  const returned = new Set<string>();
-  for await (const stored of storedValues(store)) {
-    const projectKey = SCAN_DATA.exec(stored.keys[0]!)?.[1];
-    const at = (projectKey !== undefined ? readAt.get(projectKey) : undefined) ?? oldest;
-    accountsIn(stored.value, (accountId) => {
-      if (closed.has(placeholderOf(accountId))) returned.add(accountId);
+  for (const index of (await readAccountIndexes(store)).values())
+    for (const [accountId, at] of seenByAccount(index)) {
       const known = accounts.get(accountId);
-      if (at !== undefined && (known === undefined || at < known)) accounts.set(accountId, at);
-    });
+      if (known === undefined || at < known) accounts.set(accountId, at);
+    }
+  const closed = await store.get<string[]>(CLOSED_KEY);
+  if (!closed || closed.length === 0) return { accounts, returned: [] };
+  const placeholderOf = await accountPlaceholders(store);
+  const erased = new Set(closed);
+  return { accounts, returned: [...accounts.keys()].filter((accountId) => erased.has(placeholderOf(accountId))) };
+}
+
+/** The index scopes naming any of these accounts, and the key prefixes of the values they keep. */
+async function scopesNaming(
+  store: KeyValueStore,
+  accountIds: ReadonlySet<string>,
+): Promise<{ scopes: string[]; prefixes: string[]; entryPrefixes: string[] }> {
+  const scopes: string[] = [];
+  const prefixes = new Set<string>();
+  const entryPrefixes = new Set<string>();
+  for (const [scope, index] of await readAccountIndexes(store)) {
+    // The configuration names accounts by id alone in places (role mappings): it is small, and always scrubbed.
+    const naming = scope === CONFIG_SCOPE || [...seenByAccount(index).keys()].some((id) => accountIds.has(id));
+    if (!naming) continue;
+    scopes.push(scope);
+    index.prefixes.forEach((prefix) => prefixes.add(prefix));
+    index.entryPrefixes?.forEach((prefix) => entryPrefixes.add(prefix));
   }
-  const entries = separateEntries(store);
-  for (const key of entries ? await entries.entryKeysWithPrefix('') : []) {
-    const savedBy = (await entries!.readEntry(key))?.savedBy;
-    if (savedBy && !isPlaceholder(savedBy) && oldest !== undefined && !accounts.has(savedBy))
-      accounts.set(savedBy, oldest);
-  }
-  return { accounts, returned: [...returned] };
+  return { scopes, prefixes: [...prefixes], entryPrefixes: [...entryPrefixes] };
 }
 
 /**
@@ -234,7 +222,7 @@ export interface ScrubResult {
 }
 
 /**
- * Erases closed accounts from every stored value: each id becomes its placeholder (accountPlaceholders), each name
+ * Erases closed accounts from every stored value that names them (the values of the index scopes naming them): each id becomes its placeholder (accountPlaceholders), each name
  * "Former user", e-mail addresses and avatars go. A blob stored in parts is written again under a new id and the
  * values that point at it are re-pointed before the old parts are deleted, as the scan itself replaces blobs.
  * Run it while no scan is writing (the caller checks): a scan step would write back what it read before.
@@ -243,8 +231,9 @@ export async function scrubClosedAccounts(store: KeyValueStore, accountIds: read
   if (accountIds.length === 0) return { valuesRewritten: 0 };
   const placeholderOf = await accountPlaceholders(store);
   const ids = new Map(accountIds.map((accountId) => [accountId, placeholderOf(accountId)]));
+  const { scopes, prefixes, entryPrefixes } = await scopesNaming(store, new Set(accountIds));
   const names: string[] = [];
-  for await (const stored of storedValues(store))
+  for await (const stored of storedValues(store, prefixes))
     accountsIn(stored.value, (accountId, displayName) => {
       if (ids.has(accountId) && displayName !== undefined) names.push(displayName);
     });
@@ -252,7 +241,7 @@ export async function scrubClosedAccounts(store: KeyValueStore, accountIds: read
   let valuesRewritten = 0;
   const replacedParts = new Set<string>();
   // Blobs in parts first, so that the values pointing at them are re-pointed when they are rewritten below.
-  for await (const stored of storedValues(store)) {
+  for await (const stored of storedValues(store, prefixes)) {
     if (!stored.blob) continue;
     const scrubbed = scrubValue(stored.value, scrubber);
     if (JSON.stringify(scrubbed) === JSON.stringify(stored.value)) continue;
@@ -261,7 +250,7 @@ export async function scrubClosedAccounts(store: KeyValueStore, accountIds: read
     valuesRewritten++;
   }
   const rewrittenBlobs = new Set([...scrubber.moved.values()].map((ref) => ref.id));
-  for await (const stored of storedValues(store)) {
+  for await (const stored of storedValues(store, prefixes)) {
     if (stored.blob) continue;
     const key = stored.keys[0]!;
     if (rewrittenBlobs.has(BLOB_PART.exec(key)?.[2] ?? '') || replacedParts.has(key)) continue;
@@ -274,8 +263,11 @@ export async function scrubClosedAccounts(store: KeyValueStore, accountIds: read
   }
   await Promise.all([...replacedParts].map((key) => store.delete(key)));
   const entries = separateEntries(store);
-  for (const key of entries ? await entries.entryKeysWithPrefix('') : [])
-    if (await scrubEntry(entries!, key, scrubber)) valuesRewritten++;
+  for (const prefix of entries ? entryPrefixes : [])
+    for (const key of await entries!.entryKeysWithPrefix(prefix))
+      if (await scrubEntry(entries!, key, scrubber)) valuesRewritten++;
+  const erased = new Set(accountIds);
+  for (const scope of scopes) await reviseAccounts(store, scope, { erased });
   const closed = new Set([...((await store.get<string[]>(CLOSED_KEY)) ?? []), ...ids.values()]);
   await store.set(CLOSED_KEY, [...closed].sort());
   return { valuesRewritten };
@@ -291,14 +283,10 @@ const NEVER = new Date(0).toISOString();
  */
 export async function refreshAccounts(store: KeyValueStore, accountIds: readonly string[]): Promise<string[]> {
   if (accountIds.length === 0) return [];
-  const wanted = new Set(accountIds);
   const holders = new Set<string>();
-  for await (const stored of storedValues(store)) {
-    const projectKey = SCAN_DATA.exec(stored.keys[0]!)?.[1];
-    if (projectKey === undefined || holders.has(projectKey)) continue;
-    accountsIn(stored.value, (accountId) => {
-      if (wanted.has(accountId)) holders.add(projectKey);
-    });
+  for (const scope of (await scopesNaming(store, new Set(accountIds))).scopes) {
+    const projectKey = projectOfScope(scope);
+    if (projectKey !== undefined) holders.add(projectKey);
   }
   for (const projectKey of holders) {
     if (projectKey === '') {

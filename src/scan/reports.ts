@@ -25,6 +25,7 @@ import type { Person, Site } from '../domain/model';
 import { joinNormalised, normaliseSite } from '../jira/normalise';
 import { ruleById, type RuleId } from '../rules';
 import type { KeyValueStore } from '../store/key-value';
+import { accountIdsIn, forgetAccountScopesWithPrefix, replaceAccounts } from './account-index';
 import { deleteBlob, readBlob, writeBlob, type BlobRef } from './blob';
 import { readCachedProjectInBatches, readCachedSite } from './cache';
 import { idHash } from './chunks';
@@ -93,6 +94,7 @@ export async function registerView(store: KeyValueStore, view: AuditView, now: D
     await Promise.all(
       (await store.keysWithPrefix(scopePrefix({ id, projectKeys: [] }))).map((key) => store.delete(key)),
     );
+    await forgetAccountScopesWithPrefix(store, scopePrefix({ id, projectKeys: [] }));
   }
   await store.set(VIEWS_KEY, views);
 }
@@ -343,8 +345,12 @@ async function saveReport(
   const prefix = reportDataPrefix(pointer.projectKey, view);
   const previous = await store.get<ReportPointer>(reportKey(pointer.projectKey, view));
   const blob = await writeBlob(store, prefix, report);
-  await store.set<ReportPointer>(reportKey(pointer.projectKey, view), { ...pointer, blob });
+  const key = reportKey(pointer.projectKey, view);
+  await store.set<ReportPointer>(key, { ...pointer, blob });
   if (previous) await deleteBlob(store, prefix, previous.blob);
+  // Role holders and owners are named by id alone (in `names`), not as user objects.
+  const accountIds = new Set([...accountIdsIn([report]), ...Object.keys(pointer.names)]);
+  await replaceAccounts(store, key, { prefixes: [prefix, key] }, accountIds, pointer.generatedAt);
 }
 
 /** A week's summary replaces the one already kept for that week; older weeks are kept up to HISTORY_WEEKS. */

@@ -15,6 +15,17 @@ import { jqlString } from '../jira/jql';
 import { completeComments } from '../jira/read-site';
 import type { RestHistory, RestIssue } from '../jira/snapshot';
 import type { KeyValueStore } from '../store/key-value';
+import {
+  accountIdsIn,
+  addAccounts,
+  commitScanAccounts,
+  replaceAccounts,
+  scanScope,
+  scanValues,
+  SITE_SCOPE,
+  SITE_VALUES,
+  stagedScanScope,
+} from './account-index';
 import { blobIdOfKey, deleteBlob, newId, readBlob, writeBlob, type BlobRef } from './blob';
 import { forgetProject, readCachedSite, ProjectCache } from './cache';
 import { issueNumber } from '../domain/issue-key';
@@ -276,6 +287,7 @@ async function ensureSiteData(step: Step, problems: ReadProblem[]): Promise<Site
         data,
         groupNames,
       });
+      await replaceAccounts(store, SITE_SCOPE, SITE_VALUES, accountIdsIn([read.data]), now.toISOString());
       if (owner) await collectGarbage(store, SITE_DATA_PREFIX, new Set([data.id]));
       return read.data;
     } finally {
@@ -391,6 +403,7 @@ async function completeBatch(step: Step): Promise<Unit> {
     const staged = (previousStaged ? await readBlob<ChunkRow[]>(store, prefix, previousStaged) : undefined) ?? [];
     staged.push(...(await writeChunks(store, prefix, issues.sort(byKeyNumber))));
     job.staged = await writeBlob(store, prefix, staged);
+    await addAccounts(store, stagedScanScope(projectKey), scanValues(projectKey), accountIdsIn(issues), job.startedAt);
   }
   step.issuesWritten += issues.length;
   job.issuesWritten += issues.length;
@@ -529,6 +542,7 @@ async function commitFull(step: Step): Promise<Unit> {
     problems: job.problems,
   };
   await store.set(headKey(projectKey), head);
+  await commitScanAccounts(store, projectKey, directory, job.startedAt);
   await Promise.all([store.delete(jobKey(projectKey)), store.delete(failureKey(projectKey))]);
   await collectGarbage(store, prefix, new Set([table.id, directory.id, ...rows.map((row) => row.blob.id)]));
   await clearMarks(store, projectKey, await boardIdsOf(store, projectKey, directory), job.startedAt);
@@ -548,6 +562,10 @@ async function commitRefresh(step: Step): Promise<Unit> {
   if (job.directory.read === 'all') changes.directoryAt = job.startedAt;
   if (job.idsChecked) changes.idsCheckedAt = job.startedAt;
   await cache.apply([], [], changes);
+  if (job.stagedDirectory) {
+    const directory = await readBlob<ProjectDirectory>(store, dataPrefix(projectKey), job.stagedDirectory);
+    await addAccounts(store, scanScope(projectKey), scanValues(projectKey), accountIdsIn([directory]), job.startedAt);
+  }
   await Promise.all([store.delete(jobKey(projectKey)), store.delete(failureKey(projectKey))]);
   if (job.stagedDirectory) await deleteBlob(store, dataPrefix(projectKey), oldDirectory);
   await clearMarks(store, projectKey, await boardIdsOf(store, projectKey, cache.head.directory), job.startedAt);

@@ -7,6 +7,7 @@ import type { ResolverApi, ResolverName } from '../../src/resolvers/api';
 import { runHandler } from '../../src/resolvers/registry';
 import { readHead } from '../../src/scan/state';
 import { FORMER_USER } from '../../src/scan/personal-data';
+import type { KeyValueStore } from '../../src/store/key-value';
 import { ADMIN, demo, startPipeline, type Pipeline } from './support';
 
 /**
@@ -33,12 +34,29 @@ afterEach(async () => {
   await pipeline.close();
 });
 
-function reportOnce(): Promise<PersonalDataRun> {
+/** The pipeline's store, with every value the job reads counted (what Forge bills as KVS reads). */
+function countingStore(): { store: KeyValueStore; reads: Array<{ key: string; bytes: number }> } {
+  const inner = pipeline.store;
+  const reads: Array<{ key: string; bytes: number }> = [];
+  const store: KeyValueStore = {
+    get: async <T>(key: string) => {
+      const value = await inner.get<T>(key);
+      if (value !== undefined) reads.push({ key, bytes: Buffer.byteLength(JSON.stringify(value)) });
+      return value;
+    },
+    set: (key, value) => inner.set(key, value),
+    delete: (key) => inner.delete(key),
+    keysWithPrefix: (prefix) => inner.keysWithPrefix(prefix),
+  };
+  return { store, reads };
+}
+
+function reportOnce(store: KeyValueStore = pipeline.store): Promise<PersonalDataRun> {
   const report = httpAccountReporter(
     new HttpTransport({ baseUrl: pipeline.emulator.url, email: ADMIN, apiToken: 'app' }),
   );
   return reportPersonalData({
-    store: pipeline.store,
+    store,
     now: pipeline.services.now,
     report: (accounts) => {
       sent.push([...accounts]);
@@ -59,6 +77,14 @@ async function reportingCycle(): Promise<PersonalDataRun[]> {
     pipeline.clock.advance(HOUR);
   }
   return runs;
+}
+
+/** Bytes of every value in the store: what a run that read the whole store would read. */
+async function storedBytes(): Promise<number> {
+  let bytes = 0;
+  for (const key of await pipeline.store.keysWithPrefix(''))
+    bytes += Buffer.byteLength(JSON.stringify(await pipeline.store.get(key)));
+  return bytes;
 }
 
 /** Every key and value in the store, as stored. */
@@ -97,6 +123,18 @@ describe('personal data reporting', () => {
     sent = [];
     pipeline.clock.advance(HOUR);
     expect((await reportOnce()).reported).toBe(0);
+  });
+
+  it('reads only the account index in an hourly run, never the cached issues or the reports', async () => {
+    await reportingCycle();
+    pipeline.clock.advance(HOUR);
+    const counted = countingStore();
+    const run = await reportOnce(counted.store);
+    expect(run.stored).toBeGreaterThan(0);
+    const readBytes = counted.reads.reduce((sum, read) => sum + read.bytes, 0);
+    expect(counted.reads.filter((read) => !read.key.startsWith('privacy:'))).toEqual([]);
+    // The demo site's store holds about 6.4 MB; the index of its accounts is a few kilobytes.
+    expect(readBytes).toBeLessThan((await storedBytes()) / 100);
   });
 
   it('leaves no trace of a closed account in any stored value, and the panels show "Former user"', async () => {
