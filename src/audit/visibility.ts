@@ -117,6 +117,11 @@ export function reportForViewer(slices: readonly ReportSlice[], visible: Readonl
 
 /** Project keys the slices mention that the viewer may not browse. */
 function hiddenKeys(slices: readonly ReportSlice[], visible: ReadonlySet<string>): Set<string> {
+  return new Set([...projectsMentioned(slices)].filter((key) => !visible.has(key)));
+}
+
+/** Every project the slices draw on or name: a viewer who may browse them all may see the slices whole. */
+export function projectsMentioned(slices: readonly Pick<ReportSlice, 'projectKey' | 'report'>[]): Set<string> {
   const mentioned = new Set<string>();
   for (const { projectKey, report } of slices) {
     mentioned.add(projectKey);
@@ -126,7 +131,8 @@ function hiddenKeys(slices: readonly ReportSlice[], visible: ReadonlySet<string>
     for (const sprint of report.sprints) Object.keys(sprint.byProject).forEach((key) => mentioned.add(key));
     for (const item of report.roadmapItems) Object.keys(item.childrenByProject).forEach((key) => mentioned.add(key));
   }
-  return new Set([...mentioned].filter((key) => key !== '' && !visible.has(key)));
+  mentioned.delete('');
+  return mentioned;
 }
 
 /** A finding may be shown when everything it draws on is in browsable projects and its text names no other project. */

@@ -54,12 +54,6 @@ export async function main(argv: string[]): Promise<void> {
       10_000,
     )
     .option(
-      '--live-resolvers-max <size>',
-      'also call the resolvers without a scan cache (a live read per call) up to this size',
-      parseSize,
-      10_000,
-    )
-    .option(
       '--refresh-share <fraction>',
       'share of the issues changed before the refresh is measured',
       parseShare,
@@ -77,7 +71,6 @@ export async function main(argv: string[]): Promise<void> {
     concurrency: number;
     classifierMs: number;
     classifierSize: number;
-    liveResolversMax: number;
     refreshShare: number;
     stepBudgetS: number;
     seed?: number;
@@ -99,7 +92,6 @@ export async function main(argv: string[]): Promise<void> {
     naiveMaxIssues: options.naiveMax,
     classifierMinMs: options.classifierMs,
     classifierSources: ['demo', { issues: options.classifierSize }],
-    liveResolversMaxIssues: options.liveResolversMax,
     refreshShare: options.refreshShare,
     stepBudgetMs: options.stepBudgetS * 1000,
     ...(options.bundle ? { bundleDir: BUNDLE_DIR } : {}),

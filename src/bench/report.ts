@@ -137,18 +137,28 @@ function sizesTable(sizes: SizeResult[]): string {
       (size) => `${mb(size.refresh.auditJob.maxRssMb)} (${mb(size.refresh.auditJob.heapLimitMb)})`,
     ],
   ]);
-  section('panel resolvers (as a Jira admin: the global roadmap and the busiest board), JSON returned');
-  const resolverRows = (title: string, pick: (size: SizeResult) => ResolverFigures[] | undefined): Row[] =>
+  section(
+    'a panel open (as a Jira admin: the busiest board and its project page): Jira requests / points, JSON returned',
+  );
+  const resolverRows = (title: string, pick: (size: SizeResult) => ResolverFigures[]): Row[] =>
     (['getRoadmap', 'getBoardPanel'] as const).map((name): Row => [
-      `${name} ${title}: size / time`,
+      `${name} ${title}: requests / points, size / time`,
       (size) => {
-        const response = pick(size)?.find((entry) => entry.name === name);
-        return response ? `${megabytes(response.bytes)} / ${seconds(response.wallMs)}` : 'not run';
+        const response = pick(size).find((entry) => entry.name === name);
+        return response
+          ? `${int(response.requests)} / ${int(response.points)}, ${megabytes(response.bytes)} / ${seconds(response.wallMs)}`
+          : 'not run';
       },
     ]);
   rows([
-    ...resolverRows('on the scan cache', (size) => size.refresh.resolvers),
-    ...resolverRows('without a cache (live read)', (size) => size.liveResolvers),
+    ...resolverRows('on the stored reports', (size) => size.refresh.resolvers),
+    ...resolverRows('on a fresh install (first scan progress)', (size) => size.freshInstallResolvers),
+    [
+      'panel open, fresh install / cached: requests (points)',
+      (size) =>
+        `${int(size.panelOpen.freshInstall.panelOpenRequests)} (${int(size.panelOpen.freshInstall.panelOpenPoints)}) / ` +
+        `${int(size.panelOpen.cached.panelOpenRequests)} (${int(size.panelOpen.cached.panelOpenPoints)})`,
+    ],
   ]);
   return table.toString();
 }

@@ -39,7 +39,6 @@ export interface BenchOptions {
   classifierMinMs: number;
   classifierSources: Array<ClassifierInput['source']>;
   /** Resolvers are also called without a scan cache (reading Jira live) up to this many issues. */
-  liveResolversMaxIssues: number;
   /** Share of the issues edited before the incremental refresh is measured (the issue asks for 1%). */
   refreshShare: number;
   /** Time budget of one scan step. */
@@ -92,8 +91,10 @@ export interface SizeResult {
   full: { read: ReadMeasurement; audit: AuditFigures };
   naive: NaiveMeasurement;
   refresh: RefreshMeasurement;
-  /** The panels' resolvers with no scan cache: a live read of the site per call (not run above liveResolversMaxIssues). */
-  liveResolvers?: ResolverFigures[];
+  /** The panels' resolvers on a fresh install (nothing scanned): each answers the first scan's progress. */
+  freshInstallResolvers: ResolverFigures[];
+  /** One panel open (the costlier of getBoardPanel and getRoadmap of one project), fresh install and cached. */
+  panelOpen: { freshInstall: PanelOpenFigures; cached: PanelOpenFigures };
   ratios: {
     /** Requests of the full (bulk) read over the minimum the API's page sizes allow. */
     actualOverMinimum: number;
@@ -162,11 +163,10 @@ async function measureSize(
     if (!full.audit) throw new Error('the full read came back without its audit');
     const naive = await measureNaive(site, description, options, full.read, earlier, log);
     const refresh = await measureRefresh(site, description, options, log);
-    const live = issues <= options.liveResolversMaxIssues;
-    if (live) log(`${issues} issues: resolvers without a scan cache (live reads)`);
-    const liveResolvers = live
-      ? await inWorker(options, (worker) => worker.resolvers(resolverInput(description, options)))
-      : undefined;
+    log(`${issues} issues: resolvers on a fresh install (nothing scanned)`);
+    const freshInstallResolvers = await inWorker(options, (worker) =>
+      worker.resolvers(resolverInput(description, options)),
+    );
     return {
       issues,
       site: { facts: description.facts, generateMs: description.generateMs, emulatorRssMb },
@@ -174,7 +174,8 @@ async function measureSize(
       full: { read: full.read, audit: full.audit },
       naive,
       refresh,
-      ...(liveResolvers ? { liveResolvers } : {}),
+      freshInstallResolvers,
+      panelOpen: { freshInstall: panelOpen(freshInstallResolvers), cached: panelOpen(refresh.resolvers) },
       ratios: {
         actualOverMinimum: full.read.emulator.requests / description.minimum.total,
         naiveOverBulk: naive.requests / full.read.emulator.requests,
@@ -220,12 +221,25 @@ async function measureNaive(
 
 const HOUR = 3_600_000;
 
+export interface PanelOpenFigures {
+  panelOpenRequests: number;
+  panelOpenPoints: number;
+}
+
+function panelOpen(resolvers: readonly ResolverFigures[]): PanelOpenFigures {
+  return {
+    panelOpenRequests: Math.max(...resolvers.map((entry) => entry.requests)),
+    panelOpenPoints: Math.max(...resolvers.map((entry) => entry.points)),
+  };
+}
+
 function resolverInput(description: SiteDescription, options: BenchOptions): ResolverInput {
   return {
     url: description.url,
     login: description.login,
     concurrency: options.concurrency,
     boardId: description.busiestBoardId,
+    projectKey: description.busiestBoardProjectKey,
     now: description.capturedAt,
   };
 }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { formatJiraTime } from '../dev/demo/clock';
 import { PRIORITIES, type PriorityName } from '../dev/demo/catalog';
 import { startEmulator, type EmulatorStats, type RunningEmulator } from '../dev/emulator';
-import type { RestHistory, RestIssue, RestUser, SiteSnapshot } from '../jira/snapshot';
+import type { RestBoard, RestHistory, RestIssue, RestUser, SiteSnapshot } from '../jira/snapshot';
 import { generateBenchSite, type BenchSiteFacts } from './generate';
 import { minimumRequests, perIssueChangelogRequests, type RequestBreakdown } from './minimum';
 import { processUsage, type ProcessUsage } from './usage';
@@ -34,6 +34,8 @@ export interface SiteDescription {
   projectKeys: string[];
   /** The scrum board with the most issues on its project: the heaviest board panel. */
   busiestBoardId: number;
+  /** That board's project: the heaviest project page. */
+  busiestBoardProjectKey: string;
 }
 
 export interface TouchResult {
@@ -69,6 +71,7 @@ export class BenchSite {
       latencyMs: options.latencyMs,
       now: () => Date.now() + this.clockSkewMs,
     });
+    const busiest = busiestBoard(snapshot);
     this.description = {
       url: this.emulator.url,
       login: facts.adminAccountId,
@@ -78,7 +81,8 @@ export class BenchSite {
       perIssueChangelogRequests: perIssueChangelogRequests(snapshot),
       generateMs,
       projectKeys: snapshot.projects.map((project) => project.key),
-      busiestBoardId: busiestBoard(snapshot),
+      busiestBoardId: Number(busiest?.id ?? 0),
+      busiestBoardProjectKey: busiest?.location?.projectKey ?? '',
     };
     return this.description;
   }
@@ -168,7 +172,7 @@ function edited(issue: RestIssue, at: number, historyId: string): RestIssue {
   };
 }
 
-function busiestBoard(snapshot: SiteSnapshot): number {
+function busiestBoard(snapshot: SiteSnapshot): RestBoard | undefined {
   const issuesPerProject = new Map<string, number>();
   for (const issue of snapshot.issues) {
     const key = issue.key.slice(0, issue.key.lastIndexOf('-'));
@@ -180,7 +184,7 @@ function busiestBoard(snapshot: SiteSnapshot): number {
       (issuesPerProject.get(b.location?.projectKey ?? '') ?? 0) -
       (issuesPerProject.get(a.location?.projectKey ?? '') ?? 0),
   );
-  return Number(sorted[0]?.id ?? 0);
+  return sorted[0];
 }
 
 /** The site in a process of its own (what `npm run bench` does), or in this one (the smoke test). */

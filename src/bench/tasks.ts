@@ -11,7 +11,7 @@ import { readSite, type SiteRead } from '../jira/read-site';
 import { HttpTransport } from '../jira/transport-http';
 import { runHandler } from '../resolvers/registry';
 import { auditCachedSite, BackgroundScanner } from '../scan';
-import type { Freshness } from '../resolvers/api';
+import type { FirstScanView } from '../resolvers/api';
 import type { ResolverResponse } from '../resolvers/response';
 import type { AppServices } from '../resolvers/services';
 import { MemoryStore } from '../store/key-value';
@@ -93,16 +93,22 @@ export interface ClassifierFigures {
 
 export interface ResolverInput extends SiteAccess {
   boardId: number;
+  /** The board's project, whose roadmap page is opened. */
+  projectKey: string;
   /** The audit's "now": the site's capture time. */
   now: string;
-  /** Panels read a scan session's stored reports (or its cache) when it holds their project; without one they read Jira live. */
+  /** Panels read a scan session's stored reports; without one (a fresh install) they answer the first scan's progress. */
   session?: string;
 }
 
+/** One panel open: a resolver call as the viewer, what it asked of Jira and what it returned. */
 export interface ResolverFigures {
   name: 'getRoadmap' | 'getBoardPanel';
-  /** Where the view came from, as the resolver says. */
-  source: 'cache' | 'live';
+  /** What the view showed: the stored report, or the first scan's progress. */
+  answer: 'report' | 'first scan';
+  /** Jira requests and points the call cost (as the viewer and as the app together). */
+  requests: number;
+  points: number;
   bytes: number;
   wallMs: number;
   findings: number;
@@ -298,30 +304,39 @@ export class BenchTasks {
   }
 
   async resolvers(input: ResolverInput): Promise<ResolverFigures[]> {
+    const clients: JiraClient[] = [];
+    const counted = () => {
+      const client = clientFor(input);
+      clients.push(client);
+      return client;
+    };
     const services: AppServices = {
-      jiraAsUser: () => clientFor(input),
-      jiraAsApp: () => clientFor(input),
+      jiraAsUser: counted,
+      jiraAsApp: counted,
       store: input.session ? new FileStore(input.session) : new MemoryStore(),
       now: () => new Date(input.now),
     };
     const caller = { accountId: input.login, moduleKey: 'bench' };
     const calls: Array<
-      [ResolverFigures['name'], () => Promise<ResolverResponse<{ findings: unknown[]; freshness: Freshness }>>]
+      [ResolverFigures['name'], () => Promise<ResolverResponse<{ findings: unknown[] } | FirstScanView>>]
     > = [
-      ['getRoadmap', () => runHandler('getRoadmap', services, {}, caller)],
+      ['getRoadmap', () => runHandler('getRoadmap', services, { projectKey: input.projectKey }, caller)],
       ['getBoardPanel', () => runHandler('getBoardPanel', services, { boardId: input.boardId }, caller)],
     ];
     const figures: ResolverFigures[] = [];
     for (const [name, call] of calls) {
+      clients.length = 0;
       const { result, wallMs } = await timed(call);
       if (!result.ok) throw new Error(`${name} failed: ${result.error.message}`);
       // What Forge carries back to the UI: the resolver's return value as JSON.
       figures.push({
         name,
-        source: result.data.freshness.source,
+        answer: 'firstScan' in result.data ? 'first scan' : 'report',
+        requests: clients.reduce((sum, client) => sum + client.usage.requests, 0),
+        points: clients.reduce((sum, client) => sum + client.usage.points, 0),
         bytes: Buffer.byteLength(JSON.stringify(result)),
         wallMs,
-        findings: result.data.findings.length,
+        findings: 'firstScan' in result.data ? 0 : result.data.findings.length,
       });
     }
     return figures;

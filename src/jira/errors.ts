@@ -24,3 +24,13 @@ export function classifyJiraFailure(error: unknown): JiraFailure | undefined {
   if (error.status >= 400 && error.status < 500) return 'refused';
   return 'unexpected';
 }
+
+/** The answer of a lookup by id or key, or undefined where Jira says it is missing or not the caller's to see (404). */
+export async function orNotFound<T>(call: Promise<{ body: T }>): Promise<T | undefined> {
+  try {
+    return (await call).body;
+  } catch (error) {
+    if (classifyJiraFailure(error) === 'not-found') return undefined;
+    throw error;
+  }
+}

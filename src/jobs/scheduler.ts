@@ -10,14 +10,16 @@ import {
   dueReason,
   forgetProject,
   markedWork,
+  keepScanFirst,
   readCachedDirectory,
+  readListedProjects,
   readScanState,
+  saveListedProjects,
+  scanFirstKeys,
   scanningProjectKeys,
   type DueReason,
 } from '../scan';
 import type { Job, JobServices } from './types';
-
-const PROJECTS_LISTED_KEY = 'scan:projects-listed';
 
 export interface ScheduleResult {
   queued: Array<{ projectKey: string; reason: DueReason }>;
@@ -33,13 +35,14 @@ export interface ScheduleResult {
  * What the scheduled trigger runs: queues one scan job per project that has work due (see dueReason) and none
  * for the rest, so a quiet site costs nothing between its hourly safety searches. Jira's project list is read
  * when nothing is cached yet and then once per search period, to pick up new projects and forget removed ones.
+ * Projects a viewer opened before they were scanned (askToScanFirst) are queued first, in the order asked.
  */
 export async function scheduleScans(services: JobServices): Promise<ScheduleResult> {
   const { store } = services;
   const policy = { ...DEFAULT_POLICY, ...services.policy };
   const now = services.now();
   const known = [...new Set([...(await cachedProjectKeys(store)), ...(await scanningProjectKeys(store))])];
-  const listedAt = (await store.get<{ at: string }>(PROJECTS_LISTED_KEY))?.at;
+  const listedAt = (await readListedProjects(store))?.at;
   const listing =
     known.length === 0 ||
     listedAt === undefined ||
@@ -47,17 +50,27 @@ export async function scheduleScans(services: JobServices): Promise<ScheduleResu
   let projectKeys = known;
   const forgotten: string[] = [];
   if (listing) {
-    projectKeys = (await listProjects(services.jira())).map((project) => project.key);
+    const listed = await listProjects(services.jira());
+    projectKeys = listed.map((project) => project.key);
     for (const key of known.filter((candidate) => !projectKeys.includes(candidate))) {
       await forgetProject(store, key);
       forgotten.push(key);
     }
-    await store.set(PROJECTS_LISTED_KEY, { at: now.toISOString() });
+    await saveListedProjects(store, {
+      at: now.toISOString(),
+      projects: Object.fromEntries(listed.map((project) => [project.key, String(project.id)])),
+    });
   }
+  const cached = new Set(await cachedProjectKeys(store));
+  // An ask for a project Jira no longer lists to the app, or one scanned since, is done with.
+  const asked = await scanFirstKeys(store);
+  const first = asked.filter((key) => !cached.has(key) && (!listing || projectKeys.includes(key)));
+  if (first.length !== asked.length) await keepScanFirst(store, first);
 
   const marks = await markedWork(store);
   const queued: ScheduleResult['queued'] = [];
-  for (const projectKey of [...projectKeys].sort()) {
+  const others = projectKeys.filter((key) => !first.includes(key)).sort();
+  for (const projectKey of [...first, ...others]) {
     const state = await readScanState(store, projectKey);
     const marked =
       marks.projectKeys.has(projectKey) ||

@@ -8,7 +8,7 @@ import type { ConfigurationDocument, ConfigVersions } from '../config/transfer';
 import type { AuditConfig, EffectiveSettings, ProjectSettings, SeveritySetting } from '../config/types';
 import type { Finding, Severity } from '../domain/finding';
 import type { RuleCategory } from '../rules/types';
-import type { WeeklySummary } from '../scan/summary';
+import type { ScanProgress, WeeklySummary } from '../scan/summary';
 import type { ImportOutcome, VersionChange } from '../store/config-store';
 import type { ModuleContext } from './context';
 import type { ResolverResponse } from './response';
@@ -22,6 +22,7 @@ export type {
   SprintSummary,
   Finding,
   Severity,
+  ScanProgress,
   WeeklySummary,
 };
 export type { ConfigurationDocument, ConfigVersions, ImportOutcome, VersionChange };
@@ -37,15 +38,22 @@ export interface Provenance {
   freshness: Freshness;
 }
 
-/** Whether a view was audited from the background scan's cache or from a read of Jira just now. */
+/** How fresh the background audit's stored report a view shows is. */
 export interface Freshness {
-  source: 'cache' | 'live';
-  /** When what the view shows was read from Jira: the least recently scanned project's scan, or now when live. */
+  /** When what the view shows was read from Jira: the least recently scanned project's scan. */
   scannedAt: string;
-  /** Projects the viewer can browse that have no complete scan yet: a cached view leaves them out for now. */
+  /** Projects the viewer can browse that have no stored report yet: the view leaves them out for now. */
   pending: string[];
-  /** The background audit has not caught up (newer scans, or no audit yet of the projects this viewer may browse): the view shows its latest results. */
+  /** The report is older than the last scan or the configuration (or this viewer's own audit is not made yet): the view shows the latest report until the background audit catches up. */
   auditPending?: boolean;
+}
+
+/**
+ * What a view answers before the background audit has stored a report for it (a fresh install, or a project not
+ * scanned yet): the first scan's progress. The project in view has been asked to be scanned first.
+ */
+export interface FirstScanView {
+  firstScan: ScanProgress;
 }
 
 export interface BoardPanel extends Provenance {
@@ -106,7 +114,8 @@ export interface RefreshResult {
   projectKey: string;
   /** One incremental refresh step as the app: `done` false means the background scan finishes the rest. */
   refresh: { done: boolean; busy: boolean; issuesWritten: number; requests: number };
-  view: { kind: 'board'; panel: BoardPanel } | { kind: 'roadmap'; roadmap: RoadmapView };
+  view:
+    { kind: 'board'; panel: BoardPanel | FirstScanView } | { kind: 'roadmap'; roadmap: RoadmapView | FirstScanView };
 }
 
 export interface RuleInfo {
@@ -172,8 +181,8 @@ export interface ImportConflict {
 
 export interface ResolverApi {
   getContext: { payload: Record<string, never>; result: ModuleContext };
-  getBoardPanel: { payload: { boardId?: number; sprintId?: number }; result: BoardPanel };
-  getRoadmap: { payload: { projectKey?: string }; result: RoadmapView };
+  getBoardPanel: { payload: { boardId?: number; sprintId?: number }; result: BoardPanel | FirstScanView };
+  getRoadmap: { payload: { projectKey?: string }; result: RoadmapView | FirstScanView };
   /** One page of the roadmap view's findings (scope as getRoadmap's), filtered and counted on the server. */
   getFindings: {
     payload: { scope: { projectKey?: string }; query: FindingQuery; offset: number; limit: number };

@@ -1,34 +1,33 @@
 import { ConfigRepository } from '../store/config-store';
-import { listBoards } from '../jira/api/agile';
+import { getBoard } from '../jira/api/agile';
 import type { RestBoard } from '../jira/snapshot';
-import type { BoardPanel } from './api';
+import type { BoardPanel, FirstScanView } from './api';
 import type { Handler } from './handler';
-import { fail, ok } from './response';
+import { fail, ok, type ResolverResponse } from './response';
 import { RULE_METAS } from '../rules';
 import type { AppServices } from './services';
 import { auditForViewer } from './viewer-audit';
 import { boardInContext, inScope, peopleInScope, trendOf } from './view-scope';
 
-export async function findBoard(services: AppServices, boardId: number): Promise<RestBoard | undefined> {
-  return (await listBoards(services.jiraAsUser())).find((candidate) => candidate.id === boardId);
-}
-
 export const getBoardPanel: Handler<'getBoardPanel'> = async (services, payload, context) => {
   const { boardId, sprintId } = boardInContext(payload, context);
   if (!boardId) return fail('INVALID_INPUT', 'Open the panel from a board, a backlog or a sprint: no board was given.');
-  const board = await findBoard(services, boardId);
+  const board = await getBoard(services.jiraAsUser(), boardId);
   if (!board) return fail('NOT_FOUND', `Board ${boardId} does not exist or you may not see it.`);
-  return ok(await boardPanel(services, board, sprintId));
+  return boardPanel(services, board, sprintId);
 };
 
 export async function boardPanel(
   services: AppServices,
   board: RestBoard,
   sprintId: number | null,
-): Promise<BoardPanel> {
+): Promise<ResolverResponse<BoardPanel | FirstScanView>> {
   const projectKey = board.location?.projectKey;
   const config = await new ConfigRepository(services.store, RULE_METAS).effective();
-  const audit = await auditForViewer(services, config, projectKey);
+  const outcome = await auditForViewer(services, config, projectKey);
+  if (!outcome.ok) return outcome;
+  if (!('audit' in outcome.data)) return ok(outcome.data);
+  const { audit } = outcome.data;
   const { report, names, baseUrl, freshness } = audit;
 
   const boardSprints = report.sprints.filter((sprint) => sprint.boardId === board.id);
@@ -56,5 +55,5 @@ export async function boardPanel(
       ...chosen,
       productOwners: ownerIds.map((accountId) => ({ accountId, displayName: names.get(accountId) ?? 'Unknown user' })),
     };
-  return panel;
+  return ok(panel);
 }

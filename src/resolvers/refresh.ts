@@ -1,8 +1,9 @@
 import { roleMappingGroups } from '../config/role-mapping';
-import { listProjects } from '../jira/api/platform';
+import { getBoard } from '../jira/api/agile';
+import { getProject } from '../jira/api/platform';
 import { BackgroundScanner } from '../scan';
 import { ConfigRepository } from '../store/config-store';
-import { boardPanel, findBoard } from './board-panel';
+import { boardPanel } from './board-panel';
 import type { Handler } from './handler';
 import { fail, ok } from './response';
 import { roadmapView } from './roadmap';
@@ -19,14 +20,13 @@ const REFRESH_BUDGET_MS = 8_000;
  */
 export const refreshProject: Handler<'refreshProject'> = async (services, payload, context) => {
   const { boardId, sprintId, projectKey: contextProject } = boardInContext(payload, context);
-  const board = boardId ? await findBoard(services, boardId) : undefined;
+  const client = services.jiraAsUser();
+  const board = boardId ? await getBoard(client, boardId) : undefined;
   if (boardId && !board) return fail('NOT_FOUND', `Board ${boardId} does not exist or you may not see it.`);
   const projectKey = payload?.projectKey ?? board?.location?.projectKey ?? contextProject;
   if (!projectKey) return fail('INVALID_INPUT', 'Say which project to refresh: no project or board was given.');
-  const mayBrowse = (await listProjects(services.jiraAsUser(), [projectKey])).some(
-    (project) => project.key === projectKey,
-  );
-  if (!mayBrowse) return fail('NOT_FOUND', `Project ${projectKey} does not exist or you may not browse it.`);
+  if (!(await getProject(client, projectKey)))
+    return fail('NOT_FOUND', `Project ${projectKey} does not exist or you may not browse it.`);
 
   const config = await new ConfigRepository(services.store, RULE_METAS).effective();
   const step = await new BackgroundScanner().step(services.jiraAsApp(), services.store, projectKey, {
@@ -40,8 +40,10 @@ export const refreshProject: Handler<'refreshProject'> = async (services, payloa
     issuesWritten: step.issuesWritten,
     requests: step.requests,
   };
-  if (board)
-    return ok({ projectKey, refresh, view: { kind: 'board', panel: await boardPanel(services, board, sprintId) } });
+  if (board) {
+    const panel = await boardPanel(services, board, sprintId);
+    return panel.ok ? ok({ projectKey, refresh, view: { kind: 'board', panel: panel.data } }) : panel;
+  }
   const roadmap = await roadmapView(services, projectKey);
   return roadmap.ok ? ok({ projectKey, refresh, view: { kind: 'roadmap', roadmap: roadmap.data } }) : roadmap;
 };

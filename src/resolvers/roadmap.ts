@@ -1,5 +1,5 @@
 import { ConfigRepository } from '../store/config-store';
-import type { Finding, RoadmapItemSummary, RoadmapView } from './api';
+import type { Finding, FirstScanView, RoadmapItemSummary, RoadmapView } from './api';
 import { readModuleContext } from './context';
 import { FINDINGS_PAGE_SIZE, queryFindings } from './findings-query';
 import type { Handler } from './handler';
@@ -25,11 +25,12 @@ const PROJECT_FINDINGS_PAGE_SIZE = 2_000;
 async function roadmapScope(
   services: AppServices,
   projectKey: string | undefined,
-): Promise<ResolverResponse<{ audit: ViewerAudit; items: RoadmapItemSummary[]; findings: Finding[] }>> {
+): Promise<ResolverResponse<{ audit: ViewerAudit; items: RoadmapItemSummary[]; findings: Finding[] } | FirstScanView>> {
   const config = await new ConfigRepository(services.store, RULE_METAS).effective();
-  const audit = await auditForViewer(services, config, projectKey);
-  if (projectKey && !audit.visible.includes(projectKey))
-    return fail('NOT_FOUND', `Project ${projectKey} does not exist or you may not browse it.`);
+  const outcome = await auditForViewer(services, config, projectKey);
+  if (!outcome.ok) return outcome;
+  if (!('audit' in outcome.data)) return ok(outcome.data);
+  const { audit } = outcome.data;
   const { report } = audit;
   return ok({
     audit,
@@ -41,9 +42,10 @@ async function roadmapScope(
 export async function roadmapView(
   services: AppServices,
   projectKey: string | undefined,
-): Promise<ResolverResponse<RoadmapView>> {
+): Promise<ResolverResponse<RoadmapView | FirstScanView>> {
   const scoped = await roadmapScope(services, projectKey);
   if (!scoped.ok) return scoped;
+  if ('firstScan' in scoped.data) return ok(scoped.data);
   const { audit, items, findings } = scoped.data;
   const { report, names } = audit;
   const projects = report.projects.filter((project) => inScope(projectKey, [project.key]));
@@ -79,5 +81,8 @@ export const getFindings: Handler<'getFindings'> = async (services, payload) => 
     return fail('INVALID_INPUT', 'Say which findings to list: an offset and a limit are needed.');
   const scoped = await roadmapScope(services, payload.scope?.projectKey);
   if (!scoped.ok) return scoped;
+  // Pages are read after getRoadmap showed a report: none stored means the page is out of date.
+  if ('firstScan' in scoped.data)
+    return fail('NOT_FOUND', 'No audit of this view is stored any more: reload the page to see where the scan is.');
   return ok(queryFindings(scoped.data.findings, scoped.data.items, payload.query ?? {}, payload.offset, payload.limit));
 };

@@ -15,8 +15,6 @@ export interface AppServices {
   jiraAsApp(): JiraClient;
   store: KeyValueStore;
   now: () => Date;
-  /** Above this many cached issues in view, a view is never audited inside a resolver call (default VIEW_AUDIT_MAX_ISSUES). */
-  viewAuditMaxIssues?: number;
 }
 
 /** Who is asking and from where, as @forge/resolver passes it (`context`). */

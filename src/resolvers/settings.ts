@@ -20,14 +20,30 @@ const PROJECT_KEY = /^[A-Z][A-Z0-9_]*$/;
 const projectNotFound = (projectKey: string) =>
   fail<never>('NOT_FOUND', `Project ${projectKey} does not exist or you may not browse it.`);
 
-/** Who asks about settings: whether they administer Jira, and the projects Jira lists to them. */
+/** Who asks about settings: whether they administer Jira, and which of the projects the app knows they may browse. */
 interface SettingsViewer {
   siteAdmin: boolean;
   projects: ReadonlySet<string>;
 }
 
-async function settingsViewer(client: JiraClient): Promise<SettingsViewer> {
-  const [global, projects] = await Promise.all([getMyPermissions(client, ['ADMINISTER']), listProjects(client)]);
+/**
+ * Whether the viewer administers Jira, and which of the projects in question they may browse: the project asked
+ * about and those the site configuration names (what siteConfigFor filters). Two requests whatever the site's size.
+ */
+async function settingsViewer(services: AppServices, projectKey?: string): Promise<SettingsViewer> {
+  const client = services.jiraAsUser();
+  const config = (await new ConfigRepository(services.store, RULE_METAS).site()).config;
+  const named = [
+    ...Object.keys(config.projects),
+    ...config.combinedRoleProjects,
+    ...config.suppressions.flatMap((suppression) => projectsOfFinding(suppression.findingId)),
+    ...(projectKey !== undefined ? [projectKey] : []),
+  ];
+  const keys = [...new Set(named)].filter((key) => PROJECT_KEY.test(key));
+  const [global, projects] = await Promise.all([
+    getMyPermissions(client, ['ADMINISTER']),
+    keys.length > 0 ? listProjects(client, keys) : [],
+  ]);
   return { siteAdmin: global.ADMINISTER === true, projects: new Set(projects.map((project) => project.key)) };
 }
 
@@ -115,7 +131,7 @@ export const getSettings: Handler<'getSettings'> = async (services, payload) => 
   if (!requested.valid) return fail('INVALID_INPUT', 'projectKey must be a Jira project key.');
   const { projectKey } = requested;
   const client = services.jiraAsUser();
-  const viewer = await settingsViewer(client);
+  const viewer = await settingsViewer(services, projectKey);
   if (projectKey && !viewer.projects.has(projectKey)) return projectNotFound(projectKey);
   return ok(await settingsView(services, projectKey, client, viewer));
 };
@@ -137,7 +153,7 @@ export const saveSettings: Handler<'saveSettings'> = async (services, payload, c
     return fail('FORBIDDEN', `This page saves the settings of project ${pageProject} only.`);
   }
   const client = services.jiraAsUser();
-  const viewer = await settingsViewer(client);
+  const viewer = await settingsViewer(services, projectKey);
   if (projectKey && !viewer.projects.has(projectKey)) return projectNotFound(projectKey);
   if (!(await mayEdit(client, viewer, projectKey))) {
     return fail(
@@ -167,10 +183,14 @@ export const saveSettings: Handler<'saveSettings'> = async (services, payload, c
 
 /** The set-up finding's proposed mapping, per project, for the admin page's "Confirm proposed roles": admins only. */
 export const getRoleProposal: Handler<'getRoleProposal'> = async (services) => {
-  const viewer = await settingsViewer(services.jiraAsUser());
+  const viewer = await settingsViewer(services);
   if (!viewer.siteAdmin) return fail('FORBIDDEN', 'Only Jira admins may see the proposed role mapping.');
   const config = await new ConfigRepository(services.store, RULE_METAS).effective();
-  const { report, names } = await auditForViewer(services, config, undefined);
+  const outcome = await auditForViewer(services, config, undefined);
+  if (!outcome.ok) return outcome;
+  // Nothing is proposed before the first audit.
+  if (!('audit' in outcome.data)) return ok({ projects: [] });
+  const { report, names } = outcome.data.audit;
   const holder = (entry: { accountId: string; decisions: number; allDecisions: number }): ProposedHolder => ({
     accountId: entry.accountId,
     displayName: names.get(entry.accountId) ?? entry.accountId,

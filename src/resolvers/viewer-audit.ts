@@ -1,23 +1,22 @@
-import { auditSite, type AuditReport } from '../audit';
-import { reportForViewer, type ReportSlice } from '../audit/visibility';
-import { roleMappingGroups } from '../config/role-mapping';
+import type { AuditReport } from '../audit';
+import { projectsMentioned, reportForViewer, type ReportSlice } from '../audit/visibility';
 import type { AuditConfig } from '../config/types';
-import type { Site } from '../domain/model';
-import { listProjects } from '../jira/api/platform';
-import { normaliseSite } from '../jira/normalise';
-import { readSite } from '../jira/read-site';
+import { checkPermissions, getProject } from '../jira/api/platform';
 import {
-  auditDue,
-  cachedProjectKeys,
-  readCachedSite,
+  askToScanFirst,
+  readAuditedProjects,
+  knownProjectIds,
   readStoredReport,
   registerView,
+  scanProgress,
   viewOf,
   type AuditView,
+  type StoredReport,
 } from '../scan';
-import { configFingerprint } from '../scan/reports';
+import { configFingerprint, sourceOf } from '../scan/reports';
 import { readHead } from '../scan/state';
-import type { Freshness } from './api';
+import type { FirstScanView, Freshness } from './api';
+import { fail, ok, type ResolverResponse } from './response';
 import type { AppServices } from './services';
 
 /** The audit a view shows, holding only what the viewer may browse. */
@@ -26,148 +25,138 @@ export interface ViewerAudit {
   /** Display names of the people the report names by account id. */
   names: ReadonlyMap<string, string>;
   baseUrl: string;
-  /** Projects the viewer may browse, as Jira lists them to the viewer. */
+  /** Projects the viewer may browse, of those the app knows (listed by Jira to the app, or audited). */
   visible: string[];
   /** Whether the viewer may browse every project the background audit covers (its trends draw on all of them). */
   seesEveryCachedProject: boolean;
   freshness: Freshness;
 }
 
-/**
- * Above this many cached issues in view, a view never audits on its own: it shows the background audit's stored
- * reports even when a newer scan is waiting for the next audit (auditing that much would not fit a resolver's 25 s).
- */
-export const VIEW_AUDIT_MAX_ISSUES = 20_000;
+/** A view's audit, or the first scan's progress while the background audit has stored nothing for it. */
+export type ViewerOutcome = { audit: ViewerAudit } | FirstScanView;
+
+const notBrowsable = (projectKey: string) =>
+  fail<never>('NOT_FOUND', `Project ${projectKey} does not exist or you may not browse it.`);
 
 /**
- * What a view of one project (or, with none, of every project) shows the viewer, cheapest source first:
- * 1. the background audit's stored reports of the projects in view — of the whole cache for a viewer who may browse
- *    every cached project, else of the view of the projects they may browse (registered here, audited by the
- *    scheduler's jobs) — when made with the configuration in force and nothing was scanned since (or the site is
- *    too big to audit here, which the freshness then says); always filtered by what the viewer may browse. On a
- *    big site whose view has no audit yet, the whole cache's reports, filtered, stand in until it has;
- * 2. an audit of the cached projects the viewer may browse, when the project in view is cached: exactly what an
- *    audit of a site without the others would say;
- * 3. a read of Jira as the viewer.
- * A view of one project still audits the others: its epics' initiatives, children and people's roles live across
- * projects, and auditing one project alone would flag roadmap items as never broken down when their stories are elsewhere.
+ * What a view of one project (or, with none, of every project) shows the viewer: only the background audit's stored
+ * reports, never a read of the site. Jira is asked, as the viewer, which projects they may browse, in one permissions
+ * check: for a project's view, of the projects its stored report draws on (a few, whatever the site's size); when
+ * they may not browse all of those, or on the cross-project page, of every project the app knows. A project the app
+ * does not know costs one lookup by key instead, and is asked to be scanned first when it exists.
+ *
+ * A viewer who may browse everything a report draws on is served the whole cache's reports; anyone else a view's,
+ * made from only the projects they may browse (registered here, audited by the scheduler's jobs), with the whole
+ * cache's reports, filtered, standing in until it is made. A view of one project still rests on the others: its
+ * epics' initiatives, children and people's roles live across projects.
  */
 export async function auditForViewer(
   services: AppServices,
   config: AuditConfig,
   inView: string | undefined,
-): Promise<ViewerAudit> {
+): Promise<ResolverResponse<ViewerOutcome>> {
+  const { store } = services;
+  const [audited, known] = await Promise.all([readAuditedProjects(store), knownProjectIds(store)]);
   const client = services.jiraAsUser();
-  const visible = (await listProjects(client)).map((project) => project.key);
-  const allCached = await cachedProjectKeys(services.store);
-  const cachedKeys = allCached.filter((key) => visible.includes(key));
-  if (inView === undefined ? cachedKeys.length > 0 : cachedKeys.includes(inView)) {
-    const seesAll = cachedKeys.length === allCached.length;
-    // Stored reports of the whole cache weigh every project (an epic is broken down by stories elsewhere): a viewer
-    // who may not browse them all is served a view's reports, made from only the projects they may browse.
-    const view = seesAll ? undefined : viewOf(cachedKeys);
-    if (view) await registerView(services.store, view, services.now());
-    const small = (await cachedIssues(services, cachedKeys)) <= (services.viewAuditMaxIssues ?? VIEW_AUDIT_MAX_ISSUES);
-    const keys = inView ? [inView] : cachedKeys;
-    const stored =
-      (await storedView(services, config, keys, visible, cachedKeys, view, small)) ??
-      (view && !small
-        ? await storedView(services, config, keys, visible, cachedKeys, undefined, small, true)
-        : undefined);
-    if (stored) return stored;
-    const cached = await readCachedSite(services.store, cachedKeys);
-    if (cached) {
-      const site = normaliseSite(cached.snapshot, cached.problems);
-      const included = new Set(cached.projects.map((project) => project.projectKey));
-      const scannedAt = cached.projects.map((project) => project.scannedAt).sort()[0]!;
-      const freshness: Freshness = {
-        source: 'cache',
-        scannedAt,
-        pending: visible.filter((key) => !included.has(key)).sort(),
-      };
-      return fromSite(site, auditSite(site, config, { now: services.now() }), visible, freshness, seesAll);
-    }
+  if (inView !== undefined && !(inView in known)) {
+    if (!(await getProject(client, inView))) return notBrowsable(inView);
+    return ok(await firstScan(services, inView));
   }
-  const read = await readSite(client, {
-    baseUrl: '',
-    groups: roleMappingGroups(config),
-    directoryClient: services.jiraAsApp(),
-    now: services.now,
-  });
-  const site = normaliseSite(read.snapshot, read.problems);
-  return fromSite(
-    site,
-    auditSite(site, config, { now: services.now() }),
+  const browsable = async (keys: readonly string[]) => {
+    const granted = await checkPermissions(client, {
+      project: { permission: 'BROWSE_PROJECTS', projectIds: keys.map((key) => known[key]!) },
+    });
+    return keys.filter((key) => granted.projects.has(known[key]!)).sort();
+  };
+  const whole = inView !== undefined && inView in audited ? await readStoredReport(store, inView) : undefined;
+  if (whole) {
+    const drawnOn = [...projectsMentioned([whole])].filter((key) => key in known);
+    const visible = await browsable(drawnOn);
+    if (!visible.includes(inView!)) return notBrowsable(inView!);
+    if (visible.length === drawnOn.length)
+      return ok({ audit: await shownAudit(services, config, [whole], visible, audited, false) });
+  }
+  const visible = await browsable(Object.keys(known));
+  if (inView !== undefined && !visible.includes(inView)) return notBrowsable(inView);
+  const reported = visible.filter((key) => key in audited);
+  if (inView !== undefined ? !reported.includes(inView) : reported.length === 0)
+    return ok(await firstScan(services, inView));
+
+  const seesAll = reported.length === Object.keys(audited).length;
+  const view = seesAll ? undefined : viewOf(reported);
+  if (view) await registerView(store, view, services.now());
+  const keys = inView !== undefined ? [inView] : reported;
+  const own = await storedReports(services, keys, view);
+  // The viewer's own audit is not made yet: the whole cache's reports, filtered for them, stand in until it is.
+  const stopgap = !own && view ? await storedReports(services, keys, undefined) : undefined;
+  const stored = own ?? stopgap;
+  if (!stored) return ok(await firstScan(services, inView));
+  return ok({ audit: await shownAudit(services, config, stored, visible, audited, stopgap !== undefined, seesAll) });
+}
+
+/** The view of stored reports for a viewer, with how fresh they are. `stopgap`: standing in for the viewer's own audit. */
+async function shownAudit(
+  services: AppServices,
+  config: AuditConfig,
+  stored: readonly StoredReport[],
+  visible: string[],
+  audited: Readonly<Record<string, string>>,
+  stopgap: boolean,
+  seesEveryCachedProject = !stopgap,
+): Promise<ViewerAudit> {
+  const behind = stopgap || (await olderThanScan(services, stored, config));
+  return viewerAudit(
+    stored,
     visible,
-    { source: 'live', scannedAt: services.now().toISOString(), pending: [] },
-    cachedKeys.length === allCached.length,
+    {
+      scannedAt: stored.map((report) => report.scannedAt).sort()[0]!,
+      pending: visible.filter((key) => !(key in audited)),
+      ...(behind ? { auditPending: true } : {}),
+    },
+    seesEveryCachedProject && !stopgap,
   );
 }
 
-/**
- * The stored reports of `keys` (of a view, or of the whole cache), filtered for the viewer; undefined when they are
- * missing, made with another configuration, or behind the cache on a site small enough to audit here instead.
- * `stopgap`: the whole cache's reports for a viewer whose view has no audit yet on a big site — filtered, so they
- * hold nothing the viewer may not browse, and said to be pending until the view's own audit is done.
- */
-async function storedView(
+/** The stored reports of `keys` (of a view, or of the whole cache); undefined if one is missing. */
+async function storedReports(
   services: AppServices,
-  config: AuditConfig,
-  keys: string[],
-  visible: string[],
-  cachedKeys: string[],
+  keys: readonly string[],
   view: AuditView | undefined,
-  small: boolean,
-  stopgap = false,
-): Promise<ViewerAudit | undefined> {
-  const fingerprint = configFingerprint(config);
+): Promise<StoredReport[] | undefined> {
   const reports = await Promise.all(keys.map((key) => readStoredReport(services.store, key, view)));
-  const slices: ReportSlice[] = [];
-  for (const stored of reports) {
-    if (!stored || stored.config !== fingerprint || !stored.coverage || !stored.names) return undefined;
-    slices.push(stored);
-  }
-  const behind = stopgap || (await auditDue(services.store, config, view));
-  if (behind && small) return undefined;
-  const { report, names } = reportForViewer(slices, new Set(visible));
-  const freshness: Freshness = {
-    source: 'cache',
-    scannedAt: reports.map((stored) => stored!.scannedAt).sort()[0]!,
-    pending: visible.filter((key) => !cachedKeys.includes(key)).sort(),
-    ...(behind ? { auditPending: true } : {}),
-  };
-  return {
-    report,
-    names: withProfiles(names, report),
-    baseUrl: report.site.baseUrl,
-    visible,
-    freshness,
-    seesEveryCachedProject: !view && !stopgap,
-  };
+  return reports.every((stored) => stored !== undefined) ? reports : undefined;
 }
 
-async function cachedIssues(services: AppServices, keys: readonly string[]): Promise<number> {
-  const heads = await Promise.all(keys.map((key) => readHead(services.store, key)));
-  return heads.reduce((sum, head) => sum + (head?.issues ?? 0), 0);
+/** Whether a report was made with another configuration or before its project's latest scan. */
+async function olderThanScan(services: AppServices, stored: readonly StoredReport[], config: AuditConfig) {
+  const fingerprint = configFingerprint(config);
+  const heads = await Promise.all(stored.map((report) => readHead(services.store, report.projectKey)));
+  return stored.some(
+    (report, index) =>
+      report.config !== fingerprint || (heads[index] !== undefined && report.source !== sourceOf(heads[index])),
+  );
 }
 
-function fromSite(
-  site: Site,
-  report: AuditReport,
+/** The one place a view's report is made from the stored slices: only what the viewer may browse. */
+function viewerAudit(
+  stored: readonly ReportSlice[],
   visible: string[],
   freshness: Freshness,
   seesEveryCachedProject: boolean,
 ): ViewerAudit {
+  const { report, names } = reportForViewer(stored, new Set(visible));
   return {
     report,
-    names: new Map(site.people.map((person) => [person.accountId, person.displayName])),
-    baseUrl: site.baseUrl,
+    names: new Map([...report.people.map((person) => [person.accountId, person.displayName] as const), ...names]),
+    baseUrl: report.site.baseUrl,
     visible,
     freshness,
     seesEveryCachedProject,
   };
 }
 
-function withProfiles(names: ReadonlyMap<string, string>, report: AuditReport): Map<string, string> {
-  return new Map([...report.people.map((person) => [person.accountId, person.displayName] as const), ...names]);
+/** The first scan's progress, the project in view (if any) asked to be scanned before the others. */
+async function firstScan(services: AppServices, projectKey: string | undefined): Promise<FirstScanView> {
+  if (projectKey !== undefined) await askToScanFirst(services.store, projectKey);
+  return { firstScan: await scanProgress(services.store, projectKey) };
 }

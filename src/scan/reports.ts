@@ -27,7 +27,7 @@ import { ruleById, type RuleId } from '../rules';
 import type { KeyValueStore } from '../store/key-value';
 import { accountIdsIn, forgetAccountScopesWithPrefix, replaceAccounts } from './account-index';
 import { deleteBlob, readBlob, writeBlob, type BlobRef } from './blob';
-import { readCachedProjectInBatches, readCachedSite } from './cache';
+import { readCachedDirectory, readCachedProjectInBatches, readCachedSite } from './cache';
 import { idHash } from './chunks';
 import type { WeeklySummary } from './summary';
 import { cachedProjectKeys, readHead, type ProjectHead } from './state';
@@ -47,6 +47,8 @@ export interface StoredReport {
   coverage: Coverage;
   /** Names of the people the slice refers to by account id (role holders, owners), for views. */
   names: Record<string, string>;
+  /** The project's cached state the slice was audited from (its head's table and directory): another one is newer. */
+  source?: string;
   report: AuditReport;
 }
 
@@ -69,6 +71,8 @@ export interface AuditView {
 /** Views kept at most; the least recently used goes first. */
 export const MAX_VIEWS = 20;
 const VIEWS_KEY = 'audit:views';
+/** The projects whose reports the last audit of the whole cache stored, with their Jira ids (key → id). */
+const AUDITED_PROJECTS_KEY = 'audit:projects';
 const VIEW_TOUCH_MS = 24 * 60 * 60_000;
 
 const scopePrefix = (view?: AuditView) => (view ? `audit:view:${view.id}:` : 'audit:');
@@ -147,12 +151,34 @@ export async function auditCachedSite(
       config: configFingerprint(config),
       coverage: parts.find((part) => part.projectKey === projectKey)!.coverage,
       names: namesIn(slice, people),
+      source: sourceOf(heads.find((head) => head.projectKey === projectKey)!),
     };
     await saveReport(store, pointer, slice, view);
     if (!view) await appendWeek(store, projectKey, weeklySummary(slice, projectKey, options.now));
   }
+  if (!view) await store.set(AUDITED_PROJECTS_KEY, await projectIds(store, projectKeys));
   await store.set(lastAuditKey(view), { fingerprint, at: options.now.toISOString() });
   return { audited: true, report, projectKeys };
+}
+
+/** What a project's stored report was made from: compared with its head, it says whether a scan came since. */
+export function sourceOf(head: Pick<ProjectHead, 'table' | 'directory'>): string {
+  return `${head.table.id}|${head.directory.id}`;
+}
+
+async function projectIds(store: KeyValueStore, projectKeys: readonly string[]): Promise<Record<string, string>> {
+  const directories = await Promise.all(projectKeys.map((key) => readCachedDirectory(store, key)));
+  return Object.fromEntries(
+    projectKeys.flatMap((key, index) => {
+      const id = directories[index]?.project.id;
+      return id === undefined ? [] : [[key, String(id)]];
+    }),
+  );
+}
+
+/** The projects with a stored report of the whole cache, by key, with their Jira ids: what views may show. */
+export async function readAuditedProjects(store: KeyValueStore): Promise<Record<string, string>> {
+  return (await store.get<Record<string, string>>(AUDITED_PROJECTS_KEY)) ?? {};
 }
 
 /** Raw cached issues normalised at once by the audit job. */

@@ -139,7 +139,6 @@ describe('a whole benchmark run on tiny sites', () => {
       naiveMaxIssues: 100,
       classifierMinMs: 1,
       classifierSources: [{ issues: 100 }],
-      liveResolversMaxIssues: 100,
       refreshShare: 0.01,
       stepBudgetMs: 60_000,
       bundleDir,
@@ -200,19 +199,24 @@ describe('a whole benchmark run on tiny sites', () => {
   });
 
   it('weighs the resolvers, the classifier and the bundle, and checks the targets', () => {
-    const [small, large] = results.sizes;
     for (const size of results.sizes) {
-      expect(size.refresh.resolvers.map((response) => [response.name, response.source])).toEqual([
-        ['getRoadmap', 'cache'],
-        ['getBoardPanel', 'cache'],
+      expect(size.refresh.resolvers.map((response) => [response.name, response.answer])).toEqual([
+        ['getRoadmap', 'report'],
+        ['getBoardPanel', 'report'],
+      ]);
+      expect(size.freshInstallResolvers.map((response) => [response.name, response.answer])).toEqual([
+        ['getRoadmap', 'first scan'],
+        ['getBoardPanel', 'first scan'],
       ]);
       expect(size.refresh.resolvers.every((response) => response.bytes > 0)).toBe(true);
     }
-    expect(small?.liveResolvers?.map((response) => [response.name, response.source])).toEqual([
-      ['getRoadmap', 'live'],
-      ['getBoardPanel', 'live'],
-    ]);
-    expect(large?.liveResolvers).toBeUndefined();
+    // A panel open costs the same few requests and points at every size, fresh install or cached.
+    const opens = results.sizes.map((size) => size.panelOpen);
+    expect(opens[1]).toEqual(opens[0]);
+    expect(opens[0]!.cached.panelOpenRequests).toBeGreaterThan(0);
+    expect(opens[0]!.cached.panelOpenRequests).toBeLessThanOrEqual(5);
+    expect(opens[0]!.freshInstall.panelOpenRequests).toBeLessThanOrEqual(5);
+    expect(formatResults(results)).toContain('panel open, fresh install / cached');
     const [classifier] = results.classifier;
     expect(classifier!.mix.create + classifier!.mix.change + classifier!.mix.comment).toBe(classifier!.actions);
     expect(classifier!.classified % classifier!.actions).toBe(0);

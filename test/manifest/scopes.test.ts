@@ -15,6 +15,8 @@ const READ_ENDPOINTS: ReadonlyArray<readonly [method: string, path: string]> = [
   ['GET', '/rest/api/3/project/{projectIdOrKey}/role'],
   ['GET', '/rest/api/3/project/{projectIdOrKey}/role/{id}'],
   ['GET', '/rest/api/3/mypermissions'],
+  ['POST', '/rest/api/3/permissions/check'],
+  ['GET', '/rest/api/3/project/{projectIdOrKey}'],
   ['POST', '/rest/api/3/search/jql'],
   ['POST', '/rest/api/3/changelog/bulkfetch'],
   ['GET', '/rest/api/3/issue/{issueIdOrKey}/changelog'],
@@ -22,6 +24,7 @@ const READ_ENDPOINTS: ReadonlyArray<readonly [method: string, path: string]> = [
   ['GET', '/rest/api/3/group/member'],
   ['GET', '/rest/api/3/group/bulk'],
   ['GET', '/rest/agile/1.0/board'],
+  ['GET', '/rest/agile/1.0/board/{boardId}'],
   ['GET', '/rest/agile/1.0/board/{boardId}/sprint'],
 ];
 

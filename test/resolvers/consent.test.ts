@@ -63,14 +63,20 @@ describe('consent a user has not given', () => {
   it('reaches Forge from a resolver instead of a JIRA_UNAVAILABLE answer', async () => {
     const asUser = () => new JiraClient(new ForgeTransport('user'), quickRetries);
     const services = { jiraAsUser: asUser, jiraAsApp: asUser, store: new MemoryStore(), now: () => new Date() };
-    const answer = runHandler('getRoadmap', services, {}, { accountId: 'someone', moduleKey: 'rba-global-page' });
+    // A project page asks Jira, as the viewer, about its project: the first call that needs the viewer's consent.
+    const answer = runHandler(
+      'getRoadmap',
+      services,
+      { projectKey: 'PAY' },
+      { accountId: 'someone', moduleKey: 'rba-project-page' },
+    );
     await expect(answer).rejects.toBeInstanceOf(NeedsAuthenticationError);
     expect(jiraRequests).toHaveLength(1);
   });
 
   it('reaches Forge through the deployed resolver function', async () => {
     const invocation = handler(
-      { call: { functionKey: 'getRoadmap', payload: {} }, context: { moduleKey: 'rba-global-page' } },
+      { call: { functionKey: 'getRoadmap', payload: { projectKey: 'PAY' } }, context: { moduleKey: 'rba-project-page' } },
       { principal: { accountId: 'someone' } },
     );
     await expect(invocation).rejects.toBeInstanceOf(NeedsAuthenticationError);

@@ -8,6 +8,7 @@ import type { AppServices } from '../../src/resolvers/services';
 import { RULE_METAS } from '../../src/rules';
 import { ConfigRepository } from '../../src/store/config-store';
 import { MemoryStore } from '../../src/store/key-value';
+import { copyStore, scanAndAudit, shown } from './cached-site';
 
 /** The real resolvers against the emulator serving the demo site, each call as one of its people. */
 const snapshot = generateDemoSite();
@@ -42,15 +43,19 @@ function call<K extends ResolverName>(
   return runHandler(name, services, payload, { accountId: as, moduleKey: 'test', extension });
 }
 
+let scanned: MemoryStore;
+
 beforeAll(async () => {
   emulator = await startEmulator(snapshot);
-});
+  scanned = new MemoryStore();
+  await new ConfigRepository(scanned, RULE_METAS).saveSite(demoConfig(), 0, { at: new Date() });
+  await scanAndAudit(emulator, ADMIN, scanned, new Date(snapshot.capturedAt!));
+}, 120_000);
 afterAll(async () => {
   await emulator.close();
 });
 beforeEach(async () => {
-  store = new MemoryStore();
-  await new ConfigRepository(store, RULE_METAS).saveSite(demoConfig(), 0, { at: new Date() });
+  store = await copyStore(scanned);
 });
 
 describe('getBoardPanel', () => {
@@ -61,8 +66,7 @@ describe('getBoardPanel', () => {
       {},
       { type: 'jira:boardAction', board: { id: String(PAY_BOARD.id) } },
     );
-    if (!result.ok) throw new Error(result.error.message);
-    const panel = result.data;
+    const panel = shown(result);
     expect(panel.board).toMatchObject({ id: PAY_BOARD.id, projectKey: 'PAY' });
     expect(panel.sprint?.state).toBe('active');
     expect(panel.sprint?.productOwners.map((person) => person.accountId)).toContain(PAY_PO);
@@ -88,13 +92,12 @@ describe('getBoardPanel', () => {
 describe('getRoadmap', () => {
   it('never shows a viewer what their own permissions hide', async () => {
     const [accountId, grant] = RESTRICTED;
-    const result = await call('getRoadmap', accountId, {});
-    if (!result.ok) throw new Error(result.error.message);
+    const roadmap = shown(await call('getRoadmap', accountId, {}));
     const hidden = snapshot.projects.map((project) => project.key).filter((key) => !grant.projects!.includes(key));
     expect(hidden.length).toBeGreaterThan(0);
-    const visible = JSON.stringify(result.data);
+    const visible = JSON.stringify(roadmap);
     for (const key of hidden) {
-      expect(result.data.projects.some((project) => project.key === key)).toBe(false);
+      expect(roadmap.projects.some((project) => project.key === key)).toBe(false);
       expect(visible).not.toContain(`"${key}-`);
     }
     expect(await call('getRoadmap', accountId, { projectKey: hidden[0]! })).toMatchObject({
@@ -168,32 +171,34 @@ describe('settings', () => {
     ]);
   });
 
-  it('changes what the panel shows once a threshold is saved', async () => {
-    const before = await call('getBoardPanel', PAY_PO, { boardId: PAY_BOARD.id });
-    if (!before.ok) throw new Error(before.error.message);
+  it('changes what the panel shows once a threshold is saved and the background audit ran again', async () => {
+    const before = shown(await call('getBoardPanel', PAY_PO, { boardId: PAY_BOARD.id }));
+    expect(before.freshness.auditPending).toBeUndefined();
     const site = (await call('getSettings', ADMIN, {})) as { ok: true; data: { site: ReturnType<typeof demoConfig> } };
     const rules = { ...site.data.site.rules, 'trace/sprint-item-without-roadmap-link': { severity: 'off' as const } };
     expect(await call('saveSettings', ADMIN, { settings: { ...site.data.site, rules }, version: 1 })).toMatchObject({
       ok: true,
     });
-    const after = await call('getBoardPanel', PAY_PO, { boardId: PAY_BOARD.id });
-    if (!after.ok) throw new Error(after.error.message);
-    const count = (findings: typeof after.data.findings) =>
+    const stale = shown(await call('getBoardPanel', PAY_PO, { boardId: PAY_BOARD.id }));
+    expect(stale.freshness.auditPending).toBe(true);
+    await scanAndAudit(emulator, ADMIN, store, new Date(snapshot.capturedAt!));
+    const after = shown(await call('getBoardPanel', PAY_PO, { boardId: PAY_BOARD.id }));
+    const count = (findings: typeof after.findings) =>
       findings.filter((finding) => finding.rule === 'trace/sprint-item-without-roadmap-link').length;
-    expect(count(before.data.findings)).toBeGreaterThan(0);
-    expect(count(after.data.findings)).toBe(0);
+    expect(count(before.findings)).toBeGreaterThan(0);
+    expect(count(after.findings)).toBe(0);
+    expect(after.freshness.auditPending).toBeUndefined();
   });
 });
 
 describe("people on a project's views", () => {
   it("count each person's work in that project only", async () => {
-    const result = await call('getBoardPanel', PAY_PO, { boardId: PAY_BOARD.id });
-    if (!result.ok) throw new Error(result.error.message);
+    const panel = shown(await call('getBoardPanel', PAY_PO, { boardId: PAY_BOARD.id }));
     const payItems = new Set(snapshot.issues.filter((issue) => issue.key.startsWith('PAY-')).map((issue) => issue.key));
     // Work inside the audit window: the panel's people are those the behaviour rules looked at.
-    const since = Date.parse(result.data.window.since);
+    const since = Date.parse(panel.window.since);
     const inWindow = (at: string | number | undefined) => at !== undefined && new Date(at).getTime() >= since;
-    for (const person of result.data.people) {
+    for (const person of panel.people) {
       const total = person.counts.strategic + person.counts.tactical + person.counts.neutral;
       const acted = snapshot.issues
         .filter((issue) => payItems.has(issue.key))

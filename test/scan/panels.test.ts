@@ -2,14 +2,15 @@ import { demoConfig } from '../../src/dev/demo';
 import { startEmulator, type RunningEmulator } from '../../src/dev/emulator';
 import { JiraClient } from '../../src/jira/client';
 import { HttpTransport } from '../../src/jira/transport-http';
-import { MemoryJobQueue, runScheduledLocally, type JobServices } from '../../src/jobs';
 import type { ResolverApi, ResolverName } from '../../src/resolvers/api';
 import { runHandler } from '../../src/resolvers/registry';
 import type { AppServices } from '../../src/resolvers/services';
 import { RULE_METAS } from '../../src/rules';
-import { BackgroundScanner } from '../../src/scan';
 import { ConfigRepository } from '../../src/store/config-store';
 import { MemoryStore } from '../../src/store/key-value';
+import { auditSite } from '../../src/audit';
+import { normaliseSite } from '../../src/jira/normalise';
+import { scanAndAudit, shown } from '../resolvers/cached-site';
 import { ADMIN, demo } from './support';
 
 /** The panels' resolvers over the cache the background pipeline filled, each call as one of the demo's people. */
@@ -31,18 +32,7 @@ async function freshStore(): Promise<MemoryStore> {
   return store;
 }
 
-async function fillCache(store: MemoryStore): Promise<void> {
-  const queue = new MemoryJobQueue();
-  const services: JobServices = {
-    jira: () => new JiraClient(new HttpTransport({ baseUrl: emulator.url, email: ADMIN, apiToken: 'app' })),
-    store,
-    queue,
-    scanner: new BackgroundScanner(),
-    now: () => new Date(demo.capturedAt!),
-    stepBudgetMs: 60_000,
-  };
-  await runScheduledLocally({ ...services, queue });
-}
+const fillCache = (store: MemoryStore) => scanAndAudit(emulator, ADMIN, store, new Date(demo.capturedAt!));
 
 function call<K extends ResolverName>(store: MemoryStore, name: K, as: string, payload: ResolverApi[K]['payload']) {
   const services: AppServices = {
@@ -70,23 +60,21 @@ afterEach(async () => {
 });
 
 describe('panels over the cache', () => {
-  it('show what a live read shows, say they come from the cache, and read Jira only to list what the viewer may see', async () => {
-    const live = await data(call(await freshStore(), 'getBoardPanel', PAY_PO, { boardId: PAY_BOARD.id }));
-    expect(live.freshness).toMatchObject({ source: 'live', pending: [] });
-    expect(live.trend).toEqual([]);
+  it("show what an audit of the whole site shows, from the stored reports, asking Jira only for the board and the viewer's permissions", async () => {
+    const fresh = await data(call(await freshStore(), 'getBoardPanel', PAY_PO, { boardId: PAY_BOARD.id }));
+    expect(fresh).toMatchObject({ firstScan: { projectsScanned: 0, project: { key: 'PAY', stage: 'queued' } } });
 
     const store = await freshStore();
     await fillCache(store);
     emulator.resetStats();
-    const cached = await data(call(store, 'getBoardPanel', PAY_PO, { boardId: PAY_BOARD.id }));
-    expect(cached.freshness).toEqual({ source: 'cache', scannedAt: expect.any(String), pending: [] });
+    const cached = shown(await call(store, 'getBoardPanel', PAY_PO, { boardId: PAY_BOARD.id }));
+    expect(cached.freshness).toEqual({ scannedAt: expect.any(String), pending: [] });
     expect(Object.keys(emulator.stats().byRoute).sort()).toEqual([
-      'GET /rest/agile/1.0/board',
-      'GET /rest/api/3/project/search',
+      'GET /rest/agile/1.0/board/:boardId',
+      'POST /rest/api/3/permissions/check',
     ]);
-    expect(cached.findings).toEqual(live.findings);
-    expect(cached.people).toEqual(live.people);
-    expect(cached.sprint).toEqual(live.sprint);
+    const whole = auditSite(normaliseSite(demo), demoConfig(), { now: new Date(demo.capturedAt!) });
+    expect(cached.findings).toEqual(whole.findings.filter((finding) => finding.projectKeys.includes('PAY')));
     expect(cached.trend).toHaveLength(1);
     expect(cached.trend[0]!.findings).toBeGreaterThan(0);
   });
@@ -95,8 +83,7 @@ describe('panels over the cache', () => {
     const store = await freshStore();
     await fillCache(store);
     expect(HIDDEN.length).toBeGreaterThan(0);
-    const view = await data(call(store, 'getRoadmap', RESTRICTED, {}));
-    expect(view.freshness.source).toBe('cache');
+    const view = shown(await call(store, 'getRoadmap', RESTRICTED, {}));
     const json = JSON.stringify(view);
     for (const key of HIDDEN) {
       expect(view.projects.some((project) => project.key === key)).toBe(false);
@@ -113,7 +100,7 @@ describe('panels over the cache', () => {
     });
   });
 
-  it('refresh the viewer’s project on demand and show the change', async () => {
+  it('refresh the viewer’s project on demand, say the report is behind, and show the change once audited', async () => {
     const store = await freshStore();
     await fillCache(store);
     const epic = demo.issues.find(
@@ -126,14 +113,15 @@ describe('panels over the cache', () => {
     edited.fields.updated = emulator.siteNow().toISOString();
     emulator.replaceSnapshot(site);
 
-    const before = await data(call(store, 'getRoadmap', PAY_PO, { projectKey: 'PAY' }));
+    const before = shown(await call(store, 'getRoadmap', PAY_PO, { projectKey: 'PAY' }));
     expect(before.items.find((item) => item.key === epic.key)?.summary).not.toBe('Refunds, renamed');
     const refreshed = await data(call(store, 'refreshProject', PAY_PO, { projectKey: 'PAY' }));
     expect(refreshed.refresh).toMatchObject({ done: true, busy: false, issuesWritten: 1 });
-    expect(refreshed.view.kind).toBe('roadmap');
-    const roadmap = refreshed.view.kind === 'roadmap' ? refreshed.view.roadmap : undefined;
-    expect(roadmap?.freshness.source).toBe('cache');
-    expect(roadmap?.items.find((item) => item.key === epic.key)?.summary).toBe('Refunds, renamed');
+    expect(refreshed.view).toMatchObject({ kind: 'roadmap', roadmap: { freshness: { auditPending: true } } });
+    await fillCache(store);
+    const audited = shown(await call(store, 'getRoadmap', PAY_PO, { projectKey: 'PAY' }));
+    expect(audited.freshness.auditPending).toBeUndefined();
+    expect(audited.items.find((item) => item.key === epic.key)?.summary).toBe('Refunds, renamed');
 
     const fromBoard = await data(call(store, 'refreshProject', PAY_PO, { boardId: PAY_BOARD.id }));
     expect(fromBoard).toMatchObject({

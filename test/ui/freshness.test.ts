@@ -1,16 +1,16 @@
-import { freshnessText, pendingText, refreshSummary } from '../../static/app/src/freshness';
+import { firstScanText, freshnessText, pendingText, refreshSummary } from '../../static/app/src/freshness';
 
 describe('freshnessText', () => {
   it('dates a cached view by its scan and says how old the scan was when the view was audited', () => {
     expect(
       freshnessText(
-        { source: 'cache', scannedAt: '2026-11-22T08:00:00.000Z', pending: [] },
+        { scannedAt: '2026-11-22T08:00:00.000Z', pending: [] },
         '2026-11-22T08:03:10.000Z',
       ),
     ).toBe('From the background scan of 22 Nov 2026, 08:00 (3 minutes ago).');
     expect(
       freshnessText(
-        { source: 'cache', scannedAt: '2026-11-22T08:00:00.000Z', pending: [] },
+        { scannedAt: '2026-11-22T08:00:00.000Z', pending: [] },
         '2026-11-22T08:00:20.000Z',
       ),
     ).toBe('From the background scan of 22 Nov 2026, 08:00 (less than a minute ago).');
@@ -19,24 +19,37 @@ describe('freshnessText', () => {
   it('says when newer scans are still being audited', () => {
     expect(
       freshnessText(
-        { source: 'cache', scannedAt: '2026-11-22T08:00:00.000Z', pending: [], auditPending: true },
+        { scannedAt: '2026-11-22T08:00:00.000Z', pending: [], auditPending: true },
         'soon',
       ),
     ).toBe(
-      'From the background scan of 22 Nov 2026, 08:00. The background audit has not caught up with everything read yet: this shows its latest results until it has.',
+      "From the background scan of 22 Nov 2026, 08:00. Jira was read again (or the settings changed) since this report was made: it shows the background audit's latest results until the next audit.",
     );
   });
 
   it('leaves the age out when a time is not a date', () => {
-    expect(freshnessText({ source: 'cache', scannedAt: '2026-11-22T08:00:00.000Z', pending: [] }, 'soon')).toBe(
+    expect(freshnessText({ scannedAt: '2026-11-22T08:00:00.000Z', pending: [] }, 'soon')).toBe(
       'From the background scan of 22 Nov 2026, 08:00.',
     );
   });
 
-  it('says a live read is live', () => {
-    expect(
-      freshnessText({ source: 'live', scannedAt: '2026-11-22T08:00:00.000Z', pending: [] }, '2026-11-22T08:00:00.000Z'),
-    ).toBe('Read live from Jira just now: the background scan has not cached this project yet.');
+});
+
+describe('firstScanText', () => {
+  const site = { projectsScanned: 2, projectsToScan: 7, issuesRead: 1_234 };
+  it('says how far the first scan is, and where the project in view stands', () => {
+    expect(firstScanText(site)).toBe(
+      'The first scan has read 1234 issues so far; 2 of 7 projects are scanned. This page shows the audit once a project is scanned.',
+    );
+    expect(firstScanText({ ...site, project: { key: 'PAY', stage: 'queued', issuesRead: 0 } })).toBe(
+      'PAY is next in line: it is scanned before the other projects. The first scan has read 1234 issues so far; 2 of 7 projects are scanned. This view updates by itself when the audit is ready.',
+    );
+    expect(firstScanText({ ...site, project: { key: 'PAY', stage: 'scanning', issuesRead: 300 } })).toMatch(
+      /^PAY is being scanned now \(300 issues read\)\. /,
+    );
+    expect(firstScanText({ ...site, project: { key: 'PAY', stage: 'auditing', issuesRead: 1 } })).toMatch(
+      /^PAY is scanned \(1 issue\) and being audited\. /,
+    );
   });
 });
 

@@ -1,5 +1,6 @@
 import type { JiraClient } from '../client';
 import type { RestBoard, RestSprint } from '../snapshot';
+import { orNotFound } from '../errors';
 import { readAllOffsetPages } from './paging';
 
 const AGILE_PAGE = 50;
@@ -12,6 +13,11 @@ export async function listBoards(client: JiraClient, projectKeyOrId?: string): P
     projectKeyOrId ? { projectKeyOrId } : {},
     AGILE_PAGE,
   );
+}
+
+/** One board by id, if the caller may see it (Jira answers 404 for a board that is missing or hidden alike). */
+export async function getBoard(client: JiraClient, boardId: number): Promise<RestBoard | undefined> {
+  return orNotFound(client.get<RestBoard>(`/rest/agile/1.0/board/${boardId}`, undefined, { countObjects: () => 1 }));
 }
 
 /** A board's sprints, all states unless narrowed. Only scrum boards have sprints. */

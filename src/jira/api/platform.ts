@@ -1,5 +1,6 @@
 import type { JiraClient } from '../client';
 import type { RestField, RestProject, RestProjectRole, RestUser } from '../snapshot';
+import { orNotFound } from '../errors';
 import { readAllOffsetPages } from './paging';
 
 export async function getFields(client: JiraClient): Promise<RestField[]> {
@@ -35,6 +36,50 @@ export async function getMyPermissions(
   const result: Record<string, boolean> = {};
   for (const key of permissions) result[key] = body?.permissions?.[key]?.havePermission === true;
   return result;
+}
+
+/** One project by key or id, if the caller may browse it (Jira answers 404 for a missing or hidden project alike). */
+export async function getProject(client: JiraClient, projectIdOrKey: string): Promise<RestProject | undefined> {
+  return orNotFound(
+    client.get<RestProject>(`/rest/api/3/project/${encodeURIComponent(projectIdOrKey)}`, undefined, {
+      countObjects: () => 1,
+    }),
+  );
+}
+
+/**
+ * Which of the global permissions the caller holds, and in which of the given projects (by id) it holds a project
+ * permission: one request whatever the number of projects.
+ */
+export async function checkPermissions(
+  client: JiraClient,
+  request: { global?: PermissionKey[]; project?: { permission: PermissionKey; projectIds: readonly string[] } },
+): Promise<{ global: Set<string>; projects: Set<string> }> {
+  const { global = [], project } = request;
+  const asked = project && project.projectIds.length > 0 ? project : undefined;
+  if (global.length === 0 && !asked) return { global: new Set(), projects: new Set() };
+  const { body } = await client.post<{
+    globalPermissions?: string[];
+    projectPermissions?: Array<{ permission?: string; projects?: number[] }>;
+  }>(
+    '/rest/api/3/permissions/check',
+    {
+      ...(global.length > 0 ? { globalPermissions: global } : {}),
+      ...(asked
+        ? { projectPermissions: [{ permissions: [asked.permission], projects: asked.projectIds.map(Number) }] }
+        : {}),
+    },
+    {
+      countObjects: (answer) =>
+        (answer?.globalPermissions?.length ?? 0) +
+        (answer?.projectPermissions ?? []).reduce((sum, entry) => sum + (entry.projects?.length ?? 0), 0),
+    },
+  );
+  const granted = (body?.projectPermissions ?? []).find((entry) => entry.permission === asked?.permission);
+  return {
+    global: new Set((body?.globalPermissions ?? []).filter((key) => global.includes(key))),
+    projects: new Set((granted?.projects ?? []).map(String)),
+  };
 }
 
 /** Every project the caller can browse (with its lead, which Jira only returns when asked), optionally only some keys. */

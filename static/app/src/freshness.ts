@@ -1,5 +1,5 @@
 import { formatDistance, isValid, parseISO } from 'date-fns';
-import type { Freshness, Provenance, RefreshResult } from '../../../src/resolvers/api';
+import type { Freshness, Provenance, RefreshResult, ScanProgress } from '../../../src/resolvers/api';
 import { formatDateTime } from './format';
 import { plural } from '../../../src/domain/text';
 
@@ -9,15 +9,32 @@ import { plural } from '../../../src/domain/text';
  * does not make the cache look older or newer than it is.
  */
 export function freshnessText(freshness: Freshness, generatedAt: string): string {
-  if (freshness.source === 'live')
-    return 'Read live from Jira just now: the background scan has not cached this project yet.';
   const scanned = parseISO(freshness.scannedAt);
   const audited = parseISO(generatedAt);
   const age = isValid(scanned) && isValid(audited) ? ` (${formatDistance(scanned, audited, { addSuffix: true })})` : '';
   const pending = freshness.auditPending
-    ? ' The background audit has not caught up with everything read yet: this shows its latest results until it has.'
+    ? " Jira was read again (or the settings changed) since this report was made: it shows the background audit's latest results until the next audit."
     : '';
   return `From the background scan of ${formatDateTime(freshness.scannedAt)}${age}.${pending}`;
+}
+
+/**
+ * What a view says while the background scan has not given it a report yet: how far the first scan is, site-wide
+ * and for the project in view, which it reads before the others.
+ */
+export function firstScanText(progress: ScanProgress): string {
+  const site =
+    `The first scan has read ${plural(progress.issuesRead, 'issue')} so far; ` +
+    `${progress.projectsScanned} of ${plural(progress.projectsToScan, 'project')} are scanned.`;
+  const project = progress.project;
+  if (!project) return `${site} This page shows the audit once a project is scanned.`;
+  const where =
+    project.stage === 'auditing'
+      ? `${project.key} is scanned (${plural(project.issuesRead, 'issue')}) and being audited`
+      : project.stage === 'scanning'
+        ? `${project.key} is being scanned now (${plural(project.issuesRead, 'issue')} read)`
+        : `${project.key} is next in line: it is scanned before the other projects`;
+  return `${where}. ${site} This view updates by itself when the audit is ready.`;
 }
 
 /** Projects a cached view leaves out until their first scan completes; undefined when there are none. */

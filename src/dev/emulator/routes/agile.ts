@@ -80,6 +80,12 @@ function listBoards(context: RequestContext): Answer {
   };
 }
 
+function getBoard(context: RequestContext): Answer {
+  const board = context.site.board(numericParam(context, 'boardId'));
+  if (!board || !context.site.canSeeBoard(context.viewer, board)) throw notFound(BOARD_NOT_FOUND);
+  return { body: boardView(context, board), objects: 1 };
+}
+
 function boardSprints(context: RequestContext): Answer {
   const { query, site, viewer } = context;
   const boardId = numericParam(context, 'boardId');
@@ -151,6 +157,7 @@ function sprintIssues(context: RequestContext): Answer {
 
 export const agileRoutes: Route[] = [
   { method: 'GET', url: '/rest/agile/1.0/board', handle: listBoards },
+  { method: 'GET', url: '/rest/agile/1.0/board/:boardId', handle: getBoard },
   { method: 'GET', url: '/rest/agile/1.0/board/:boardId/sprint', handle: boardSprints },
   { method: 'GET', url: '/rest/agile/1.0/sprint/:sprintId', handle: getSprint },
   { method: 'GET', url: '/rest/agile/1.0/sprint/:sprintId/issue', handle: sprintIssues },

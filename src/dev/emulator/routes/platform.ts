@@ -183,6 +183,14 @@ function searchProjects(context: RequestContext) {
   };
 }
 
+/** One project the viewer may browse (or administer), as Jira answers `GET /project/{projectIdOrKey}`. */
+function getProject(context: RequestContext) {
+  const reference = context.params['projectIdOrKey'] ?? '';
+  const project = context.site.visibleProject(context.viewer, reference);
+  if (!project) throw projectNotFound(reference);
+  return { body: projectView(context, project, new Set(listParam(context.query, 'expand'))), objects: 1 };
+}
+
 function roleUrl(context: RequestContext, project: RestProject, role: RestProjectRole): string {
   return `${context.origin}/rest/api/3/project/${project.key}/role/${role.id}`;
 }
@@ -288,6 +296,73 @@ function myPermissions(context: RequestContext) {
   return { body: { permissions }, objects: known.length };
 }
 
+interface BulkProjectPermissions {
+  permissions?: unknown;
+  projects?: unknown;
+  issues?: unknown;
+}
+
+function knownPermission(key: unknown, type: PermissionInfo['type']): PermissionInfo {
+  const permission = PERMISSIONS.find((candidate) => candidate.key === key && candidate.type === type);
+  if (!permission)
+    throw badRequest(`Unrecognized ${type === 'GLOBAL' ? 'global' : 'project'} permission: '${String(key)}'.`);
+  return permission;
+}
+
+function idList(value: unknown, what: string): number[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || value.some((id) => !Number.isSafeInteger(id)))
+    throw badRequest(`${what} must be a list of numeric ids.`);
+  return value as number[];
+}
+
+/**
+ * `POST /permissions/check`: which of the global permissions the caller has, and for each project permission, which
+ * of the given projects and issues it holds in (ids it may not see are left out, never refused). Checking another
+ * user's permissions (`accountId`) needs Administer Jira, as on Jira.
+ */
+function checkPermissions(context: RequestContext) {
+  const { site, viewer } = context;
+  const body = (context.body ?? {}) as {
+    accountId?: unknown;
+    globalPermissions?: unknown;
+    projectPermissions?: unknown;
+  };
+  if (body.accountId !== undefined && body.accountId !== viewer.user.accountId) {
+    if (!viewer.isAdmin)
+      throw new JiraHttpError(403, ['You must have Administer Jira permission to check another user.']);
+    throw badRequest("The Jira emulator checks only the caller's own permissions.");
+  }
+  const globals = Array.isArray(body.globalPermissions) ? body.globalPermissions : [];
+  const grantedGlobal = globals
+    .map((key) => knownPermission(key, 'GLOBAL'))
+    .filter((permission) => has(permission.grant, viewer, site.snapshot.projects))
+    .map((permission) => permission.key);
+  const entries = (Array.isArray(body.projectPermissions) ? body.projectPermissions : []) as BulkProjectPermissions[];
+  const projectPermissions = entries.flatMap((entry) => {
+    if (!Array.isArray(entry.permissions) || entry.permissions.length === 0)
+      throw badRequest('Each projectPermissions entry needs its permissions.');
+    const projects = idList(entry.projects, 'projects')
+      .map((id) => site.project(String(id)))
+      .filter((project): project is RestProject => project !== undefined);
+    const issues = idList(entry.issues, 'issues').flatMap((id) => {
+      const issue = site.visibleIssue(viewer, String(id));
+      const project = issue && site.projectOf(issue);
+      return issue && project ? [{ id: Number(issue.id), project }] : [];
+    });
+    return entry.permissions.map((key) => {
+      const { grant, key: permission } = knownPermission(key, 'PROJECT');
+      return {
+        permission,
+        projects: projects.filter((project) => has(grant, viewer, [project])).map((project) => Number(project.id)),
+        issues: issues.filter((issue) => has(grant, viewer, [issue.project])).map((issue) => issue.id),
+      };
+    });
+  });
+  const objects = projectPermissions.reduce((sum, entry) => sum + entry.projects.length + entry.issues.length, 0);
+  return { body: { globalPermissions: grantedGlobal, projectPermissions }, objects: grantedGlobal.length + objects };
+}
+
 function searchUsers(context: RequestContext) {
   const { startAt, maxResults } = offsetPage(context.query, { defaultMax: 50, cap: 1000 });
   const users = context.site.snapshot.users
@@ -371,10 +446,12 @@ export const platformRoutes: Route[] = [
     handle: ({ site }) => ({ body: site.snapshot.fields, objects: site.snapshot.fields.length }),
   },
   { method: 'GET', url: '/rest/api/3/project/search', handle: searchProjects },
+  { method: 'GET', url: '/rest/api/3/project/:projectIdOrKey', handle: getProject },
   { method: 'GET', url: '/rest/api/3/project/:projectIdOrKey/role', handle: projectRoles },
   { method: 'GET', url: '/rest/api/3/project/:projectIdOrKey/role/:id', handle: projectRole },
   { method: 'GET', url: '/rest/api/3/myself', handle: myself },
   { method: 'GET', url: '/rest/api/3/mypermissions', handle: myPermissions },
+  { method: 'POST', url: '/rest/api/3/permissions/check', handle: checkPermissions },
   { method: 'GET', url: '/rest/api/3/users/search', handle: searchUsers },
   { method: 'GET', url: '/rest/api/3/user', handle: getUser },
   { method: 'GET', url: '/rest/api/3/group/bulk', handle: bulkGroups },

@@ -1,11 +1,17 @@
 import Button from '@atlaskit/button/new';
+import ProgressBar from '@atlaskit/progress-bar';
 import EmptyState from '@atlaskit/empty-state';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import SectionMessage from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
+import type { ScanProgress } from '../../../../src/resolvers/api';
 import type { ResolverError } from '../../../../src/resolvers/response';
 import { adviceFor, type Activity } from '../errors';
+import { firstScanText } from '../freshness';
+
+/** How often a view waiting for the first scan asks again. */
+export const FIRST_SCAN_POLL_MS = 15_000;
 
 /** Announces async progress to screen readers (loading, loaded, saved, failed) without moving focus. */
 export function LiveRegion({ message }: { message: string }) {
@@ -72,5 +78,25 @@ export function Empty({ header, description, action }: { header: string; descrip
       width="wide"
       {...(action ? { primaryAction: action } : {})}
     />
+  );
+}
+
+/**
+ * What a view shows until the background audit has its report: the first scan's progress, asked for again every
+ * FIRST_SCAN_POLL_MS (onPoll) until the view can show the audit.
+ */
+export function FirstScanState({ progress, onPoll }: { progress: ScanProgress; onPoll: () => void }) {
+  useEffect(() => {
+    const timer = setTimeout(onPoll, FIRST_SCAN_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [progress, onPoll]);
+  const share = progress.projectsToScan > 0 ? progress.projectsScanned / progress.projectsToScan : 0;
+  return (
+    <SectionMessage appearance="information" title="The first scan of this site is under way">
+      <Stack space="space.150">
+        <ProgressBar value={share} ariaLabel="Projects scanned" />
+        <Text as="p">{firstScanText(progress)}</Text>
+      </Stack>
+    </SectionMessage>
   );
 }

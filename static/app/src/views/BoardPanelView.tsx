@@ -4,7 +4,8 @@ import Badge from '@atlaskit/badge';
 import { token } from '@atlaskit/tokens';
 import { useEffect, useState } from 'react';
 import type { BoardPanel, Finding, RefreshResult } from '../../../../src/resolvers/api';
-import { Empty, ErrorState, LiveRegion, Loading } from '../components/Status';
+import { Empty, ErrorState, FirstScanState, LiveRegion, Loading } from '../components/Status';
+import { firstScanText } from '../freshness';
 import { ExportBar } from '../components/ExportBar';
 import { FindingList } from '../components/FindingList';
 import { PeopleTable } from '../components/People';
@@ -18,14 +19,15 @@ import { Page, ProvenanceNote, Section } from './Page';
 import { plural } from '../../../../src/domain/text';
 
 export function BoardPanelView({ boardId, sprintId }: { boardId?: number; sprintId?: number }) {
-  const { state, reload, replace } = useResolver('getBoardPanel', {
+  const { state, reload, poll, replace } = useResolver('getBoardPanel', {
     ...(boardId !== undefined ? { boardId } : {}),
     ...(sprintId !== undefined ? { sprintId } : {}),
   });
   const [status, setStatus] = useState('');
   useEffect(() => {
-    if (state.status === 'loading') setStatus("Reading the board's issues and their history from Jira…");
+    if (state.status === 'loading') setStatus("Reading the latest audit of the board's work…");
     else if (state.status === 'failed') setStatus(`The audit failed: ${state.error.message}`);
+    else if ('firstScan' in state.data) setStatus(firstScanText(state.data.firstScan));
     else setStatus(`Audit loaded: ${plural(state.data.findings.length, 'flag')}.`);
   }, [state]);
 
@@ -34,11 +36,15 @@ export function BoardPanelView({ boardId, sprintId }: { boardId?: number; sprint
       <LiveRegion message={status} />
       {state.status === 'loading' ? (
         <Page title="Role boundary audit">
-          <Loading sentence="Reading the board's issues and their history from Jira… Big boards take a few seconds." />
+          <Loading sentence="Reading the latest audit of the board's work…" />
         </Page>
       ) : state.status === 'failed' ? (
         <Page title="Role boundary audit">
           <ErrorState error={state.error} activity="board" onRetry={reload} />
+        </Page>
+      ) : 'firstScan' in state.data ? (
+        <Page title="Role boundary audit">
+          <FirstScanState progress={state.data.firstScan} onPoll={poll} />
         </Page>
       ) : (
         <BoardPanelContent

@@ -10,7 +10,8 @@ import { FindingList, FindingPager } from '../components/FindingList';
 import { IssueLink } from '../components/IssueLink';
 import { ShareChart } from '../components/People';
 import { SelectField } from '../components/SelectField';
-import { Empty, ErrorState, LiveRegion, Loading } from '../components/Status';
+import { Empty, ErrorState, FirstScanState, LiveRegion, Loading } from '../components/Status';
+import { firstScanText } from '../freshness';
 import { Timeline } from '../components/Timeline';
 import { TrendSection } from '../components/Trend';
 import { exportFileName, toCsv, toJson } from '../export';
@@ -24,14 +25,15 @@ import { Page, ProvenanceNote, Section } from './Page';
 import { plural } from '../../../../src/domain/text';
 
 export function RoadmapPage({ projectKey }: { projectKey?: string }) {
-  const { state, reload, replace } = useResolver('getRoadmap', projectKey !== undefined ? { projectKey } : {});
+  const { state, reload, poll, replace } = useResolver('getRoadmap', projectKey !== undefined ? { projectKey } : {});
   const [status, setStatus] = useState('');
   const loadingSentence = projectKey
-    ? `Reading ${projectKey}'s roadmap items, sprints and their history from Jira… Big projects take a few seconds.`
-    : 'Reading the roadmap items and sprints of every project you can browse, with their history, from Jira… This takes a few seconds per project.';
+    ? `Reading the latest audit of ${projectKey}'s roadmap items and sprints…`
+    : 'Reading the latest audit of the roadmap items and sprints of every project you can browse…';
   useEffect(() => {
     if (state.status === 'loading') setStatus(loadingSentence);
     else if (state.status === 'failed') setStatus(`The audit failed: ${state.error.message}`);
+    else if ('firstScan' in state.data) setStatus(firstScanText(state.data.firstScan));
     else
       setStatus(
         `Audit loaded: ${plural(state.data.items.length, 'roadmap item')}, ${plural(state.data.findingPage.total, 'flag')}.`,
@@ -49,6 +51,10 @@ export function RoadmapPage({ projectKey }: { projectKey?: string }) {
       ) : state.status === 'failed' ? (
         <Page title={title}>
           <ErrorState error={state.error} activity="roadmap" onRetry={reload} />
+        </Page>
+      ) : 'firstScan' in state.data ? (
+        <Page title={title}>
+          <FirstScanState progress={state.data.firstScan} onPoll={poll} />
         </Page>
       ) : (
         <RoadmapContent
