@@ -37,12 +37,6 @@ export const stagedScanScope = (projectKey: string) => `scan-staged:${projectKey
 export const SITE_SCOPE = 'site';
 export const CONFIG_SCOPE = 'config';
 
-/** The project whose scan keeps a scope's values ('' for the site data); undefined for reports and configuration. */
-export function projectOfScope(scope: string): string | undefined {
-  if (scope === SITE_SCOPE) return '';
-  return scope.startsWith('scan:') ? scope.slice('scan:'.length) : undefined;
-}
-
 /** Where a project's scan keeps what names accounts: its blobs, and the head and checkpoint pointing at them. */
 export function scanValues(projectKey: string): AccountScopeValues {
   return { prefixes: [dataPrefix(projectKey), headKey(projectKey), jobKey(projectKey)] };

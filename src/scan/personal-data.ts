@@ -15,12 +15,10 @@ import {
   accountsIn,
   CONFIG_SCOPE,
   PLACEHOLDER_PREFIX,
-  projectOfScope,
   readAccountIndexes,
   reviseAccounts,
   seenByAccount,
 } from './account-index';
-import { headKey, readHead, SITE_KEY, type ProjectHead, type SiteHead } from './state';
 
 /** What a closed account's name becomes, as Jira itself shows it. */
 export const FORMER_USER = 'Former user';
@@ -130,13 +128,16 @@ export async function storedAccounts(store: KeyValueStore): Promise<StoredAccoun
 async function scopesNaming(
   store: KeyValueStore,
   accountIds: ReadonlySet<string>,
+  withConfiguration: boolean,
 ): Promise<{ scopes: string[]; prefixes: string[]; entryPrefixes: string[] }> {
   const scopes: string[] = [];
   const prefixes = new Set<string>();
   const entryPrefixes = new Set<string>();
   for (const [scope, index] of await readAccountIndexes(store)) {
     // The configuration names accounts by id alone in places (role mappings): it is small, and always scrubbed.
-    const naming = scope === CONFIG_SCOPE || [...seenByAccount(index).keys()].some((id) => accountIds.has(id));
+    const naming =
+      (withConfiguration && scope === CONFIG_SCOPE) ||
+      [...seenByAccount(index).keys()].some((id) => accountIds.has(id));
     if (!naming) continue;
     scopes.push(scope);
     index.prefixes.forEach((prefix) => prefixes.add(prefix));
@@ -170,9 +171,9 @@ async function scrubEntry(entries: VersionedEntryStore, key: string, scrubber: S
 }
 
 /** Replaces whole words only: a name inside another word (Ann in "Annual") is left alone. */
-function namePattern(names: readonly string[]): RegExp | undefined {
+function namePattern(names: readonly string[], replacement: string): RegExp | undefined {
   const escaped = [...new Set(names)]
-    .filter((name) => name.trim() !== '' && name !== FORMER_USER)
+    .filter((name) => name.trim() !== '' && name !== FORMER_USER && name !== replacement)
     .sort((a, b) => b.length - a.length)
     .map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return escaped.length > 0
@@ -181,7 +182,11 @@ function namePattern(names: readonly string[]): RegExp | undefined {
 }
 
 interface Scrubber {
+  /** Each account's id and what it becomes (itself when only its name changes). */
   ids: Map<string, string>;
+  /** What the accounts' names become, and whether their e-mail addresses and avatars go (erasure). */
+  name: string;
+  dropContact: boolean;
   names?: RegExp;
   /** Blobs already rewritten: references to the old id are pointed at the new one. */
   moved: Map<string, BlobRef>;
@@ -190,7 +195,7 @@ interface Scrubber {
 function scrubText(text: string, scrubber: Scrubber): string {
   let result = text;
   for (const [accountId, placeholder] of scrubber.ids) result = result.split(accountId).join(placeholder);
-  return scrubber.names ? result.replace(scrubber.names, FORMER_USER) : result;
+  return scrubber.names ? result.replace(scrubber.names, scrubber.name) : result;
 }
 
 function isBlobRef(object: Record<string, unknown>): boolean {
@@ -207,11 +212,11 @@ function scrubValue(value: unknown, scrubber: Scrubber): unknown {
     const moved = scrubber.moved.get(object.id as string);
     if (moved) return { ...object, ...moved };
   }
-  const closed = typeof object.accountId === 'string' && scrubber.ids.has(object.accountId);
+  const named = typeof object.accountId === 'string' && scrubber.ids.has(object.accountId);
   const result: Record<string, unknown> = {};
   for (const [key, entry] of Object.entries(object)) {
-    if (closed && (key === 'emailAddress' || key === 'avatarUrls')) continue;
-    result[scrubText(key, scrubber)] = closed && key === 'displayName' ? FORMER_USER : scrubValue(entry, scrubber);
+    if (named && scrubber.dropContact && (key === 'emailAddress' || key === 'avatarUrls')) continue;
+    result[scrubText(key, scrubber)] = named && key === 'displayName' ? scrubber.name : scrubValue(entry, scrubber);
   }
   return result;
 }
@@ -222,22 +227,24 @@ export interface ScrubResult {
 }
 
 /**
- * Erases closed accounts from every stored value that names them (the values of the index scopes naming them): each id becomes its placeholder (accountPlaceholders), each name
- * "Former user", e-mail addresses and avatars go. A blob stored in parts is written again under a new id and the
- * values that point at it are re-pointed before the old parts are deleted, as the scan itself replaces blobs.
- * Run it while no scan is writing (the caller checks): a scan step would write back what it read before.
+ * Rewrites the values under these prefixes (and these versioned entries) that name the accounts: each id as
+ * `ids` maps it, each name the values give them (as a whole word, in any text too) `name`. A blob stored in parts
+ * is written again under a new id and the values that point at it are re-pointed before the old parts are deleted,
+ * as the scan itself replaces blobs. Returns how many values were rewritten.
  */
-export async function scrubClosedAccounts(store: KeyValueStore, accountIds: readonly string[]): Promise<ScrubResult> {
-  if (accountIds.length === 0) return { valuesRewritten: 0 };
-  const placeholderOf = await accountPlaceholders(store);
-  const ids = new Map(accountIds.map((accountId) => [accountId, placeholderOf(accountId)]));
-  const { scopes, prefixes, entryPrefixes } = await scopesNaming(store, new Set(accountIds));
+async function rewriteAccounts(
+  store: KeyValueStore,
+  where: { prefixes: string[]; entryPrefixes: string[] },
+  change: Omit<Scrubber, 'moved' | 'names'>,
+): Promise<number> {
+  const { prefixes, entryPrefixes } = where;
   const names: string[] = [];
   for await (const stored of storedValues(store, prefixes))
     accountsIn(stored.value, (accountId, displayName) => {
-      if (ids.has(accountId) && displayName !== undefined) names.push(displayName);
+      if (change.ids.has(accountId) && displayName !== undefined) names.push(displayName);
     });
-  const scrubber: Scrubber = { ids, moved: new Map(), ...(namePattern(names) ? { names: namePattern(names) } : {}) };
+  const pattern = namePattern(names, change.name);
+  const scrubber: Scrubber = { ...change, moved: new Map(), ...(pattern ? { names: pattern } : {}) };
   let valuesRewritten = 0;
   const replacedParts = new Set<string>();
   // Blobs in parts first, so that the values pointing at them are re-pointed when they are rewritten below.
@@ -266,36 +273,43 @@ export async function scrubClosedAccounts(store: KeyValueStore, accountIds: read
   for (const prefix of entries ? entryPrefixes : [])
     for (const key of await entries!.entryKeysWithPrefix(prefix))
       if (await scrubEntry(entries!, key, scrubber)) valuesRewritten++;
+  return valuesRewritten;
+}
+
+/**
+ * Erases closed accounts from every stored value that names them (the values of the index scopes naming them, and
+ * the configuration): each id becomes its placeholder (accountPlaceholders), each name "Former user", e-mail
+ * addresses and avatars go. Run it while no scan is writing (the caller checks): a scan step would write back what
+ * it read before.
+ */
+export async function scrubClosedAccounts(store: KeyValueStore, accountIds: readonly string[]): Promise<ScrubResult> {
+  if (accountIds.length === 0) return { valuesRewritten: 0 };
+  const placeholderOf = await accountPlaceholders(store);
+  const ids = new Map(accountIds.map((accountId) => [accountId, placeholderOf(accountId)]));
   const erased = new Set(accountIds);
+  const { scopes, ...where } = await scopesNaming(store, erased, true);
+  const valuesRewritten = await rewriteAccounts(store, where, { ids, name: FORMER_USER, dropContact: true });
   for (const scope of scopes) await reviseAccounts(store, scope, { erased });
   const closed = new Set([...((await store.get<string[]>(CLOSED_KEY)) ?? []), ...ids.values()]);
   await store.set(CLOSED_KEY, [...closed].sort());
   return { valuesRewritten };
 }
 
-/** A time before any read, so that the scheduler finds a full scan (or a site data read) due at once. */
-const NEVER = new Date(0).toISOString();
-
 /**
- * Accounts whose profile changed since the app read it: every project whose cache names one is given a full scan
- * at the next scheduled run (issues, directory and their users read again), and the site data a new read when it
- * names one. Returns the project keys marked ('' for the site data).
+ * An account whose profile changed, with its current name: the values of the index scopes naming it get that
+ * name wherever they gave it another, and the index records the account as read at `at`. Nothing else is read
+ * again. Run it while no scan is writing, as an erasure.
  */
-export async function refreshAccounts(store: KeyValueStore, accountIds: readonly string[]): Promise<string[]> {
-  if (accountIds.length === 0) return [];
-  const holders = new Set<string>();
-  for (const scope of (await scopesNaming(store, new Set(accountIds))).scopes) {
-    const projectKey = projectOfScope(scope);
-    if (projectKey !== undefined) holders.add(projectKey);
-  }
-  for (const projectKey of holders) {
-    if (projectKey === '') {
-      const site = await store.get<SiteHead>(SITE_KEY);
-      if (site) await store.set<SiteHead>(SITE_KEY, { ...site, readAt: NEVER });
-    } else {
-      const head = await readHead(store, projectKey);
-      if (head) await store.set<ProjectHead>(headKey(projectKey), { ...head, fullScanAt: NEVER });
-    }
-  }
-  return [...holders].sort();
+export async function renameAccount(
+  store: KeyValueStore,
+  accountId: string,
+  displayName: string,
+  at: string,
+): Promise<ScrubResult> {
+  const refreshed = new Set([accountId]);
+  const { scopes, ...where } = await scopesNaming(store, refreshed, false);
+  const ids = new Map([[accountId, accountId]]);
+  const valuesRewritten = await rewriteAccounts(store, where, { ids, name: displayName, dropContact: false });
+  for (const scope of scopes) await reviseAccounts(store, scope, { refreshed, at });
+  return { valuesRewritten };
 }

@@ -1,5 +1,10 @@
 import { JiraClient } from '../../src/jira/client';
-import { httpAccountReporter, MAX_ACCOUNTS_PER_REPORT, type ReportedAccount } from '../../src/jira/personal-data';
+import {
+  httpAccountReporter,
+  jiraProfileFinder,
+  MAX_ACCOUNTS_PER_REPORT,
+  type ReportedAccount,
+} from '../../src/jira/personal-data';
 import { HttpTransport } from '../../src/jira/transport-http';
 import { scheduleScans } from '../../src/jobs';
 import { reportPersonalData, RUNS_PER_CYCLE, type PersonalDataRun } from '../../src/jobs/personal-data';
@@ -23,12 +28,14 @@ const PAY_BOARD = demo.boards.find((board) => board.location?.projectKey === 'PA
 
 let pipeline: Pipeline;
 let sent: ReportedAccount[][];
+let profileLookups: string[];
 
 beforeEach(async () => {
   pipeline = await startPipeline();
   await scheduleScans(pipeline.services);
   await pipeline.drain();
   sent = [];
+  profileLookups = [];
 });
 afterEach(async () => {
   await pipeline.close();
@@ -58,6 +65,10 @@ function reportOnce(store: KeyValueStore = pipeline.store): Promise<PersonalData
   return reportPersonalData({
     store,
     now: pipeline.services.now,
+    findProfile: (accountId) => {
+      profileLookups.push(accountId);
+      return jiraProfileFinder(pipeline.services.jira())(accountId);
+    },
     report: (accounts) => {
       sent.push([...accounts]);
       return report(accounts);
@@ -174,16 +185,29 @@ describe('personal data reporting', () => {
     expect((await reportOnce()).reported).toBeGreaterThan(0);
   });
 
-  it('has the next scan read again what names an account whose profile changed', async () => {
-    const scannedAt = pipeline.services.now();
-    pipeline.emulator.accounts.update(PAY_PO.accountId, new Date(scannedAt.getTime() + HOUR));
+  it('gives the values naming an account whose profile changed its new name, from one search, with no re-scan', async () => {
+    const name = String(PAY_PO.displayName);
+    const renamed = `${name} Renamed`;
+    const before = await readHead(pipeline.store, 'PAY');
+    // The profile changes on the site: every issue and list names the account by its new name from now on.
+    pipeline.emulator.replaceSnapshot(JSON.parse(JSON.stringify(demo).split(name).join(renamed)));
+    pipeline.emulator.accounts.update(PAY_PO.accountId, new Date(pipeline.services.now().getTime() + HOUR));
     pipeline.clock.advance(2 * HOUR);
     const runs = await reportingCycle();
     expect(runs.reduce((sum, run) => sum + run.updated, 0)).toBe(1);
-    const scheduled = await scheduleScans(pipeline.services);
-    expect(scheduled.queued.map((entry) => entry.projectKey)).toContain('PAY');
-    await pipeline.drain();
-    const head = (await readHead(pipeline.store, 'PAY'))!;
-    expect(Date.parse(head.fullScanAt)).toBeGreaterThan(scannedAt.getTime());
+    expect(runs.reduce((sum, run) => sum + run.refreshed, 0)).toBe(1);
+    expect(profileLookups).toEqual([PAY_PO.accountId]);
+
+    const stored = await everythingStored();
+    expect(stored).toContain(renamed);
+    expect(stored.split(renamed).join('')).not.toContain(name);
+    // No full scan is forced, and no date is faked.
+    expect(await readHead(pipeline.store, 'PAY')).toEqual(before);
+    const panel = JSON.stringify(await call('getBoardPanel', ADMIN, { boardId: PAY_BOARD.id }));
+    expect(panel).toContain(renamed);
+    // The next report carries the refresh's time: the API no longer reports the account as changed.
+    sent = [];
+    pipeline.clock.advance(7 * 24 * HOUR);
+    expect((await reportingCycle()).reduce((sum, run) => sum + run.updated, 0)).toBe(0);
   });
 });
