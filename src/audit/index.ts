@@ -12,7 +12,9 @@ import {
   personProfiles,
   projectSummaries,
   roadmapSummaries,
+  securedIssues,
   sprintSummaries,
+  type SecuredIssue,
   type Coverage,
   type PersonProfile,
   type ProjectSummary,
@@ -46,6 +48,8 @@ export interface AuditReport {
   roadmapItems: RoadmapItemSummary[];
   findings: Finding[];
   suppressed: RuleRun['suppressed'];
+  /** Issues behind an issue security level, with what each adds: views leave out those the viewer may not see. */
+  securedIssues: SecuredIssue[];
 }
 
 /** The whole pipeline over a normalised site: classify, work out who is who, run the rules, build the report. */
@@ -92,6 +96,9 @@ export function auditSite(fullSite: Site, config: AuditConfig, options: AuditOpt
     roadmapItems: roadmapSummaries(index, roles, settings, run.findings),
     findings: run.findings,
     suppressed: run.suppressed,
+    securedIssues: securedIssues(index, roles, site.items, (item, own) =>
+      outsideWindow({ items: [item], actions: own }, windowOf),
+    ),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { EffectiveSettings, ProductRole } from '../config/types';
 import type { Finding } from '../domain/finding';
-import type { Instant, ReadProblem, Site } from '../domain/model';
+import type { Action, Instant, Item, ReadProblem, Site, Sprint } from '../domain/model';
 import { plannedSpan, sprintLengthDays, duringSprint } from '../horizon';
 import { isRoadmapItem, ownerOf } from '../horizon/roadmap';
 import type { ProjectRoleProposal, RoleDirectory, RoleInfo } from '../roles';
@@ -17,6 +17,8 @@ export interface PersonProfile {
   accountId: string;
   displayName: string;
   kind: string;
+  /** The account is deactivated or deleted (Jira shows "Former user"): its past work counts, but it is nobody to ask. */
+  former?: true;
   roles: ProductRole[];
   roleSources: RoleInfo['sources'];
   roleScope: RoleInfo['scope'];
@@ -46,7 +48,22 @@ export interface SprintSummary {
   /** Tactical decisions on the sprint's items, made during the sprint by its project's POs (mapped or inferred). */
   poDecisions: number;
   /** Both counts by the project of the items, so a viewer who may not browse some of them sees only the rest. */
-  byProject: Record<string, { items: number; poDecisions: number }>;
+  byProject: Record<string, SprintWork>;
+}
+
+/** A sprint's work in one project: what a panel opened on the sprint or its board is about. */
+export interface SprintWork {
+  items: number;
+  poDecisions: number;
+  /** The keys of the sprint's items in this project. */
+  keys: string[];
+  /**
+   * Roadmap items (epics and above) these items hang under, up their parent chains: each with the projects its
+   * chain passes through, so that a viewer who may not browse one of them does not see the link.
+   */
+  hangsUnder: Record<string, string[]>;
+  /** Who decided what on these items during the sprint: strategic and tactical decisions by account id. */
+  deciders: Record<string, { strategic: number; tactical: number }>;
 }
 
 export interface RoadmapItemSummary {
@@ -140,6 +157,7 @@ export function personProfiles(
         accountId,
         displayName: person?.displayName ?? 'Unknown user',
         kind: person?.kind ?? 'unknown',
+        ...(person && (person.deleted || !person.active) ? { former: true as const } : {}),
         roles: role.roles,
         roleSources: role.sources,
         roleScope: role.scope,
@@ -159,17 +177,25 @@ export function sprintSummaries(index: AuditIndex, roles: RoleDirectory): Sprint
     const projectKey = index.sprintProjects.get(sprint.id);
     let poDecisions = 0;
     const byProject: SprintSummary['byProject'] = {};
+    const work = (key: string) =>
+      (byProject[key] ??= { items: 0, poDecisions: 0, keys: [], hangsUnder: {}, deciders: {} });
     for (const item of items) {
-      const counts = (byProject[item.projectKey] ??= { items: 0, poDecisions: 0 });
+      const counts = work(item.projectKey);
       counts.items++;
-      for (const { action, classification } of index.actionsByItem.get(item.key) ?? []) {
-        if (classification.role !== 'tactical' || !action.authorId || !duringSprint(action.at, sprint)) continue;
-        const role = roles.rolesIn(action.authorId, item.projectKey);
-        if (role.roles.includes('po')) {
-          poDecisions++;
-          counts.poDecisions++;
-        }
+      counts.keys.push(item.key);
+      const chainProjects = new Set([item.projectKey]);
+      for (const ancestor of ancestorsOf(index, item)) {
+        chainProjects.add(ancestor.projectKey);
+        if (isRoadmapItem(ancestor)) counts.hangsUnder[ancestor.key] ??= [...chainProjects].sort();
       }
+      for (const { action, classification } of index.actionsByItem.get(item.key) ?? []) {
+        if (classification.role === 'neutral' || !action.authorId || !duringSprint(action.at, sprint)) continue;
+        const decider = roles.canonical(action.authorId);
+        (counts.deciders[decider] ??= { strategic: 0, tactical: 0 })[classification.role]++;
+      }
+      const decisions = poDecisionsDuring(index, roles, item, sprint);
+      poDecisions += decisions;
+      counts.poDecisions += decisions;
     }
     const summary: SprintSummary = {
       id: sprint.id,
@@ -188,6 +214,94 @@ export function sprintSummaries(index: AuditIndex, roles: RoleDirectory): Sprint
     if (length !== undefined) summary.lengthDays = length;
     if (sprint.goal) summary.goal = sprint.goal;
     return summary;
+  });
+}
+
+/** The items up an item's parent chain, nearest first (a chain that loops is walked once). */
+function ancestorsOf(index: AuditIndex, item: Item): Item[] {
+  const found: Item[] = [];
+  const seen = new Set([item.key]);
+  for (let parent = item.parentKey; parent !== undefined && !seen.has(parent);) {
+    seen.add(parent);
+    const next = index.items.get(parent);
+    if (!next) break;
+    found.push(next);
+    parent = next.parentKey;
+  }
+  return found;
+}
+
+/** Tactical decisions on the item, made during the sprint by its project's POs (mapped or inferred). */
+function poDecisionsDuring(index: AuditIndex, roles: RoleDirectory, item: Item, sprint: Sprint): number {
+  let decisions = 0;
+  for (const { action, classification } of index.actionsByItem.get(item.key) ?? []) {
+    if (classification.role !== 'tactical' || !action.authorId || !duringSprint(action.at, sprint)) continue;
+    if (roles.rolesIn(action.authorId, item.projectKey).roles.includes('po')) decisions++;
+  }
+  return decisions;
+}
+
+/**
+ * An issue behind an issue security level and what it adds to the report: a viewer the level does not list must get
+ * the report as if the issue were not there (see `withoutIssues` in visibility.ts), counts included.
+ */
+export interface SecuredIssue {
+  key: string;
+  projectKey: string;
+  securityLevelId: string;
+  /** Text naming the issue by its summary gives it away as much as its key does. */
+  summary: string;
+  actions: number;
+  actionsInWindow: number;
+  actionsBeforeWindow: number;
+  actionsAfterNow: number;
+  /** Its judged actions by who took them, as people's profiles count them. */
+  byPerson: Record<string, RoleCounts>;
+  /** The sprints it is in, with the PO decisions it adds to each. */
+  poDecisionsBySprint: Record<string, number>;
+  /** The roadmap item that counts it among its children, if any. */
+  roadmapParentKey?: string;
+}
+
+/** The secured issues among `items`, with what each adds to the report's counts. */
+export function securedIssues(
+  index: AuditIndex,
+  roles: RoleDirectory,
+  items: readonly Item[],
+  outside: (item: Item, actions: Action[]) => { before: number; after: number },
+): SecuredIssue[] {
+  const secured = items.filter((item) => item.securityLevelId !== undefined);
+  if (secured.length === 0) return [];
+  const keys = new Set(secured.map((item) => item.key));
+  const actionsOf = new Map<string, Action[]>();
+  for (const action of index.site.actions)
+    if (keys.has(action.itemKey)) actionsOf.set(action.itemKey, [...(actionsOf.get(action.itemKey) ?? []), action]);
+  return secured.map((item) => {
+    const judged = index.actionsByItem.get(item.key) ?? [];
+    const all = actionsOf.get(item.key) ?? [];
+    const byPerson: Record<string, RoleCounts> = {};
+    for (const { action, classification } of judged)
+      if (action.authorId) (byPerson[roles.canonical(action.authorId)] ??= emptyCounts())[classification.role]++;
+    const poDecisionsBySprint: Record<string, number> = {};
+    for (const sprintId of item.sprintIds) {
+      const sprint = index.sprints.get(sprintId);
+      if (sprint) poDecisionsBySprint[String(sprintId)] = poDecisionsDuring(index, roles, item, sprint);
+    }
+    const parent = item.parentKey === undefined ? undefined : index.items.get(item.parentKey);
+    const { before, after } = outside(item, all);
+    return {
+      key: item.key,
+      projectKey: item.projectKey,
+      securityLevelId: item.securityLevelId!,
+      summary: item.summary,
+      actions: all.length,
+      actionsInWindow: judged.length,
+      actionsBeforeWindow: before,
+      actionsAfterNow: after,
+      byPerson,
+      poDecisionsBySprint,
+      ...(parent && isRoadmapItem(parent) ? { roadmapParentKey: parent.key } : {}),
+    };
   });
 }
 

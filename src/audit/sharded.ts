@@ -26,9 +26,11 @@ import {
   personProfiles,
   projectSummaries,
   roadmapSummaries,
+  securedIssues,
   shares,
   sprintSummaries,
   type Coverage,
+  type SecuredIssue,
   type PersonProfile,
   type ProjectSummary,
   type RoadmapItemSummary,
@@ -82,6 +84,8 @@ export interface ProjectAudit {
   /** The sprints that belong to this project (see `sprintProjects`), and sprints of no project. */
   sprints: SprintSummary[];
   roadmapItems: RoadmapItemSummary[];
+  /** The project's own issues behind an issue security level. */
+  securedIssues: SecuredIssue[];
 }
 
 export interface ShardedAuditOptions extends Pick<AuditOptions, 'now' | 'since' | 'generatedAt'> {
@@ -274,6 +278,12 @@ export function auditProject(
     roadmapItems: roadmapSummaries(index, roles, settings, run.findings).filter(
       (item) => item.projectKey === projectKey,
     ),
+    securedIssues: securedIssues(
+      index,
+      roles,
+      site.items.filter((item) => item.projectKey === projectKey),
+      (item, actions) => outsideWindow({ items: [item], actions }, windowOf),
+    ),
   };
 }
 
@@ -292,6 +302,7 @@ export function mergeProjectAudits(
   const projects = new Map(parts.flatMap((part) => (part.project ? [[part.project.key, part.project] as const] : [])));
   const sprints = new Map(parts.flatMap((part) => part.sprints.map((sprint) => [sprint.id, sprint] as const)));
   const roadmapItems = new Map(parts.flatMap((part) => part.roadmapItems.map((item) => [item.key, item] as const)));
+  const secured = new Map(parts.flatMap((part) => part.securedIssues.map((issue) => [issue.key, issue] as const)));
   return {
     generatedAt: (options.generatedAt ?? options.now).toISOString(),
     now: options.now.toISOString(),
@@ -320,6 +331,7 @@ export function mergeProjectAudits(
     }),
     findings,
     suppressed,
+    securedIssues: outline.items.flatMap((item) => secured.get(item.key) ?? []),
   };
 }
 
@@ -457,4 +469,111 @@ function outlinedItem(item: Item, pool: ValuePool): Item {
     if (value !== undefined) outlined[field] = pool.share(value);
   }
   return outlined;
+}
+
+/**
+ * How the site's items hang together across projects, worked out once per outline: what decides which of a
+ * project's results another project's change can alter (the audit job re-audits only those, src/scan/digests.ts).
+ */
+export class CrossProjectLinks {
+  private readonly items: ReadonlyMap<string, Item>;
+  private readonly children = new Map<string, Item[]>();
+  private readonly sprintItems = new Map<number, Item[]>();
+  private readonly homes: ReadonlyMap<number, string>;
+
+  constructor(private readonly outline: SiteOutline) {
+    this.items = new Map(outline.items.map((item) => [item.key, item]));
+    for (const item of outline.items) {
+      if (item.parentKey) this.children.set(item.parentKey, [...(this.children.get(item.parentKey) ?? []), item]);
+      for (const id of item.sprintIds) this.sprintItems.set(id, [...(this.sprintItems.get(id) ?? []), item]);
+    }
+    this.homes = sprintProjects(outline);
+  }
+
+  /**
+   * Other projects' (outlined) items one project's results can depend on: up and down its items' parent chains
+   * (an epic's initiative, an initiative's children), and the items of the sprints it owns, shares or that belong
+   * to no project. Site order.
+   */
+  relatedItems(projectKey: string): Item[] {
+    const related = new Map<string, Item>();
+    const own = this.outline.items.filter((item) => item.projectKey === projectKey);
+    const note = (item: Item) => {
+      if (item.projectKey === projectKey || related.has(item.key)) return false;
+      related.set(item.key, item);
+      return true;
+    };
+    for (const item of own) {
+      const seen = new Set([item.key]);
+      for (let parent = this.parentOf(item); parent && !seen.has(parent.key); parent = this.parentOf(parent)) {
+        seen.add(parent.key);
+        note(parent);
+      }
+    }
+    const below = [...own];
+    const visited = new Set(own.map((item) => item.key));
+    for (let next = below.pop(); next; next = below.pop()) {
+      for (const child of this.children.get(next.key) ?? []) {
+        if (visited.has(child.key)) continue;
+        visited.add(child.key);
+        note(child);
+        below.push(child);
+      }
+    }
+    const sprintIds = new Set(own.flatMap((item) => item.sprintIds));
+    for (const sprint of this.outline.sprints) {
+      const home = this.homes.get(sprint.id);
+      if (home === projectKey || home === undefined) sprintIds.add(sprint.id);
+    }
+    for (const id of sprintIds) (this.sprintItems.get(id) ?? []).forEach(note);
+    return [...related.values()].sort(compareItems);
+  }
+
+  /** Keys of the items some other project's audit reads whole (see `foreignNeeds`), of every project. */
+  carriedKeys(): Set<string> {
+    const carried = new Set<string>();
+    for (const item of this.outline.items) {
+      const seen = new Set([item.key]);
+      for (let parent = this.parentOf(item); parent && !seen.has(parent.key); parent = this.parentOf(parent)) {
+        seen.add(parent.key);
+        if (parent.projectKey !== item.projectKey) carried.add(parent.key);
+      }
+      if (item.sprintIds.some((id) => (this.homes.get(id) ?? item.projectKey) !== item.projectKey))
+        carried.add(item.key);
+    }
+    return carried;
+  }
+
+  private parentOf(item: Item): Item | undefined {
+    return item.parentKey ? this.items.get(item.parentKey) : undefined;
+  }
+}
+
+/**
+ * What every project's audit reads of all projects' decisions: the roles inferred in each project with what they
+ * rest on, the projects where people acted with nobody mapped, and the strategic decisions overlap/dual-role weighs.
+ */
+export function sharedDecisionFacts(
+  outline: SiteOutline,
+  decided: readonly ProjectDecisions[],
+  config: AuditConfig,
+): { roles: unknown; strategic: unknown } {
+  const { actionCount: _count, ...frame } = outline;
+  const roles = new RoleDirectory({ ...frame, items: [], actions: [] }, config, sumDecisions(decided));
+  return {
+    roles: {
+      unmapped: roles.unmappedProjectsWithWork(),
+      inferred: outline.projects.map((project) => [
+        project.key,
+        roles.inferredHolders(project.key, 'pm'),
+        roles.inferredHolders(project.key, 'po'),
+      ]),
+    },
+    strategic: decided.map((part) => [part.projectKey, part.strategic, part.strategicItems]),
+  };
+}
+
+/** A stored outline's items sharing their equal parts again through `pool`, as `outlineProject` made them. */
+export function pooledOutline(outline: ProjectOutline, pool: ValuePool): ProjectOutline {
+  return { ...outline, items: outline.items.map((item) => outlinedItem(item, pool)) };
 }

@@ -58,7 +58,17 @@ export function reportForViewer(slices: readonly ReportSlice[], visible: Readonl
   )
     .sort((a, b) => a.id - b.id)
     .map((sprint) => {
-      const byProject = only(sprint.byProject, visible);
+      const byProject = Object.fromEntries(
+        Object.entries(only(sprint.byProject, visible)).map(([key, work]) => [
+          key,
+          {
+            ...work,
+            hangsUnder: Object.fromEntries(
+              Object.entries(work.hangsUnder).filter(([, chain]) => chain.every((key) => visible.has(key))),
+            ),
+          },
+        ]),
+      );
       const counts = Object.values(byProject);
       return {
         ...sprint,
@@ -111,8 +121,148 @@ export function reportForViewer(slices: readonly ReportSlice[], visible: Readonl
     roadmapItems,
     findings,
     suppressed,
+    securedIssues: dedupe(
+      shown.flatMap((slice) => slice.report.securedIssues ?? []),
+      (issue) => issue.key,
+    ).filter((issue) => visible.has(issue.projectKey)),
   };
   return { report, names: new Map(shown.flatMap((slice) => Object.entries(slice.names))) };
+}
+
+/**
+ * The report as a viewer sees it who may not see `hidden`, issues behind issue security levels that do not list
+ * them: those issues, their counts and every trace of them left out. A finding loses the hidden issues it is about
+ * and its evidence on them, and goes when nothing it is about remains or its text still names one of them (by key
+ * or by summary). Unknown keys (not among the report's secured issues) are ignored: only those carry their counts.
+ */
+export function withoutIssues(report: AuditReport, hidden: ReadonlySet<string>): AuditReport {
+  const gone = report.securedIssues.filter((issue) => hidden.has(issue.key));
+  if (gone.length === 0) return report;
+  const goneKeys = new Set(gone.map((issue) => issue.key));
+  const traces = gone.flatMap((issue) => [issue.key, ...(issue.summary.trim() === '' ? [] : [issue.summary])]);
+  const keep = (finding: Finding) => withoutTraces(finding, goneKeys, traces);
+  const findings = report.findings.flatMap((finding) => keep(finding));
+  const kept = new Set(findings.map((finding) => finding.id));
+
+  const people = report.people.flatMap((person) => {
+    const byProject = Object.fromEntries(
+      Object.entries(person.byProject).map(([projectKey, counts]) => {
+        const left = { ...counts };
+        for (const issue of gone) {
+          const taken = issue.projectKey === projectKey ? issue.byPerson[person.accountId] : undefined;
+          if (taken) (['strategic', 'tactical', 'neutral'] as const).forEach((role) => (left[role] -= taken[role]));
+        }
+        return [projectKey, left] as const;
+      }),
+    );
+    const acting = Object.fromEntries(Object.entries(byProject).filter(([, counts]) => total(counts) > 0));
+    if (Object.keys(acting).length === 0) return [];
+    const counts = sumCounts(Object.values(acting));
+    return [{ ...person, counts, share: shares(counts), projects: Object.keys(acting).sort(), byProject: acting }];
+  });
+  const sprints = report.sprints.map((sprint) => {
+    const byProject = { ...sprint.byProject };
+    for (const issue of gone) {
+      const decisions = issue.poDecisionsBySprint[String(sprint.id)];
+      const entry = byProject[issue.projectKey];
+      if (decisions === undefined || !entry) continue;
+      byProject[issue.projectKey] = {
+        ...entry,
+        items: entry.items - 1,
+        poDecisions: entry.poDecisions - decisions,
+        keys: entry.keys.filter((key) => key !== issue.key),
+        hangsUnder: Object.fromEntries(Object.entries(entry.hangsUnder).filter(([key]) => !goneKeys.has(key))),
+      };
+    }
+    const counts = Object.values(byProject);
+    return {
+      ...sprint,
+      byProject,
+      items: sum(counts.map((entry) => entry.items)),
+      poDecisions: sum(counts.map((entry) => entry.poDecisions)),
+    };
+  });
+  const roadmapItems = report.roadmapItems
+    .filter((item) => !goneKeys.has(item.key))
+    .map((item) => {
+      const childrenByProject = { ...item.childrenByProject };
+      for (const issue of gone)
+        if (issue.roadmapParentKey === item.key && childrenByProject[issue.projectKey] !== undefined)
+          childrenByProject[issue.projectKey]! -= 1;
+      return {
+        ...item,
+        childrenByProject,
+        children: sum(Object.values(childrenByProject)),
+        findings: item.findings.filter((id) => kept.has(id)),
+      };
+    });
+  const projects = report.projects.map((project) => {
+    const own = gone.filter((issue) => issue.projectKey === project.key);
+    return {
+      ...project,
+      items: project.items - own.length,
+      actions: project.actions - sum(own.map((issue) => issue.actionsInWindow)),
+    };
+  });
+  const coverage = report.coverage;
+  return {
+    ...report,
+    coverage: {
+      ...coverage,
+      issues: coverage.issues - gone.length,
+      actions: coverage.actions - sum(gone.map((issue) => issue.actions)),
+      actionsInWindow: coverage.actionsInWindow - sum(gone.map((issue) => issue.actionsInWindow)),
+      actionsBeforeWindow: coverage.actionsBeforeWindow - sum(gone.map((issue) => issue.actionsBeforeWindow)),
+      actionsAfterNow: coverage.actionsAfterNow - sum(gone.map((issue) => issue.actionsAfterNow)),
+      unread: coverage.unread.filter((problem) => !namesAny(`${problem.ref} ${problem.message}`, traces)),
+    },
+    people,
+    projects,
+    sprints,
+    roadmapItems,
+    findings,
+    suppressed: report.suppressed.flatMap((entry) => keep(entry.finding).map((finding) => ({ ...entry, finding }))),
+    securedIssues: report.securedIssues.filter((issue) => !goneKeys.has(issue.key)),
+  };
+}
+
+/** The finding without the hidden issues, or nothing when nothing it is about is left or its text names one. */
+function withoutTraces(finding: Finding, gone: ReadonlySet<string>, traces: readonly string[]): Finding[] {
+  if (finding.subject.type === 'item' && gone.has(finding.subject.id)) return [];
+  const issueKeys = finding.issueKeys.filter((key) => !gone.has(key));
+  const evidence = finding.evidence.filter((entry) => entry.issueKey === undefined || !gone.has(entry.issueKey));
+  if (finding.issueKeys.length > 0 && issueKeys.length === 0) return [];
+  if (finding.evidence.length > 0 && evidence.length === 0) return [];
+  const text = [
+    finding.message,
+    finding.suggestion,
+    finding.subject.name ?? '',
+    finding.subject.key ?? '',
+    ...evidence.map((entry) => entry.what),
+  ].join('\n');
+  if (namesAny(text, traces)) return [];
+  return [{ ...finding, issueKeys, evidence }];
+}
+
+/** An issue key as a whole word (`MOB-1` is not in `MOB-12`), or a summary anywhere in the text. */
+function namesAny(text: string, traces: readonly string[]): boolean {
+  return traces.some((trace) =>
+    /^[A-Z][A-Z0-9_]*-\d+$/.test(trace)
+      ? new RegExp(`(^|[^A-Za-z0-9_-])${escapeRegExp(trace)}($|[^0-9])`).test(text)
+      : text.includes(trace),
+  );
+}
+
+function total(counts: RoleCounts): number {
+  return counts.strategic + counts.tactical + counts.neutral;
+}
+
+function sumCounts(all: readonly RoleCounts[]): RoleCounts {
+  return {
+    strategic: sum(all.map((counts) => counts.strategic)),
+    tactical: sum(all.map((counts) => counts.tactical)),
+    neutral: sum(all.map((counts) => counts.neutral)),
+  };
 }
 
 /** Project keys the slices mention that the viewer may not browse. */

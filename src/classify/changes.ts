@@ -7,6 +7,7 @@ import { furthestMentionDays } from './periods';
 import { addedText, isTypoFix } from './text';
 import { mentionedHorizonEvidence, textEvidence } from './text-evidence';
 import type { Evidence, Role } from './types';
+import { plural } from '../domain/text';
 
 /**
  * What one changelog item is evidence of. Each field meaning has one small function; the same field can point
@@ -91,8 +92,8 @@ const HANDLERS: Partial<Record<FieldMeaning, Handler>> = {
         3,
         ['C3'],
         change.fromText
-          ? `Re-estimated the ${scope.noun} from ${change.fromText} to ${change.toText ?? 'nothing'} points`
-          : `Estimated the ${scope.noun} at ${change.toText ?? '?'} points`,
+          ? `Re-estimated the ${scope.noun} from ${change.fromText} to ${pointsText(change.toText)}`
+          : `Estimated the ${scope.noun} at ${change.toText ? pointsText(change.toText) : '? points'}`,
       ),
     ),
   acceptanceCriteria: (change, scope, out) => {
@@ -206,7 +207,18 @@ function sprintTiming(id: number | undefined, scope: Scope): string {
   const end = dayNumber(sprint?.endDate);
   if (!sprint || end === undefined) return '';
   const days = end - scope.day;
-  return days >= 0 ? ` (${sprint.state}, ending in ${describeSpan(days)})` : ` (${sprint.state})`;
+  if (days < 0) return ` (${sprint.state})`;
+  // A sprint closed since was open when the action was taken: its end is told from then, not as still to come.
+  if (sprint.state === 'closed')
+    return days === 0 ? ' (which ended that day)' : ` (which ended ${describeSpan(days)} later)`;
+  return ` (${sprint.state}, ending in ${describeSpan(days)})`;
+}
+
+/** `1 point`, `5 points`, `nothing` for an estimate removed; what is not a number is quoted as Jira wrote it. */
+function pointsText(value: string | undefined): string {
+  if (value === undefined || value === '') return 'nothing';
+  const points = Number(value);
+  return Number.isFinite(points) ? plural(points, 'point') : `${value} points`;
 }
 
 function rankEvidence(change: FieldChange, scope: Scope, out: Evidence[]): void {

@@ -1,6 +1,7 @@
 import Ajv, { type ErrorObject, type JSONSchemaType, type ValidateFunction } from 'ajv';
 import { defaultConfig } from './defaults';
 import type { Thresholds } from '../criteria';
+import { plural } from '../domain/text';
 import { DAYS_PER_MONTH } from '../horizon';
 import type { AuditConfig } from './types';
 
@@ -187,7 +188,7 @@ function rangeProblems(config: AuditConfig): ConfigIssue[] {
     if (weeks * 7 > months * DAYS_PER_MONTH)
       problems.push({
         path: `${where}.roadmapMinSpanWeeks`,
-        message: `(${weeks} weeks) must not be longer than ${where}.roadmapMaxSpanMonths (${months} months): no roadmap item could be long enough for one and short enough for the other`,
+        message: `(${plural(weeks, 'week')}) must not be longer than ${where}.roadmapMaxSpanMonths (${plural(months, 'month')}): no roadmap item could be long enough for one and short enough for the other`,
       });
   };
   spans('thresholds', config.thresholds);
@@ -244,6 +245,14 @@ function describeErrors(errors: ErrorObject[]): ConfigIssue[] {
   return issues;
 }
 
+const UNITS: Record<string, string> = { Days: 'day', Weeks: 'week', Months: 'month' };
+
+/** A limit in the setting's unit, read from its name (`sprintMaxWeeks`, `strategicHorizonMonths.min`): `1 week`. */
+function amount(limit: number, path: string): string {
+  const unit = /(Days|Weeks|Months)(\.(min|max))?$/.exec(path)?.[1];
+  return unit ? plural(limit, UNITS[unit]!) : String(limit);
+}
+
 function describeError(error: ErrorObject, path: string): string | undefined {
   switch (error.keyword) {
     case 'additionalProperties':
@@ -258,6 +267,10 @@ function describeError(error: ErrorObject, path: string): string | undefined {
       return undefined;
     case 'required':
       return 'is required';
+    case 'minimum':
+      return `must be at least ${amount((error.params as { limit: number }).limit, path)}`;
+    case 'maximum':
+      return `must be at most ${amount((error.params as { limit: number }).limit, path)}`;
     case 'type':
       return `must be ${TYPE_NAMES[(error.params as { type: string }).type] ?? (error.params as { type: string }).type}`;
     case 'maxProperties':

@@ -44,17 +44,28 @@ export interface Finding {
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
+/** When a finding last had evidence: the latest of its evidence's instants ('' with none). */
+export function latestEvidence(finding: Pick<Finding, 'evidence'>): string {
+  let latest = '';
+  for (const { at } of finding.evidence) if (at > latest) latest = at;
+  return latest;
+}
+
 /**
  * Report order, the server's and the panels' alike: confirmed before provisional (resting on inferred roles), then
- * most severe first, then by rule and id (compared by code unit, not by locale, so that every runtime agrees).
+ * most severe first, then most recent evidence first, then by rule and id (compared by code unit, not by locale, so
+ * that every runtime agrees).
  */
 export function compareFindings(
-  a: Pick<Finding, 'severity' | 'rule' | 'id' | 'provisional'>,
-  b: Pick<Finding, 'severity' | 'rule' | 'id' | 'provisional'>,
+  a: Pick<Finding, 'severity' | 'rule' | 'id' | 'provisional' | 'evidence'>,
+  b: Pick<Finding, 'severity' | 'rule' | 'id' | 'provisional' | 'evidence'>,
 ): number {
+  const recentA = latestEvidence(a);
+  const recentB = latestEvidence(b);
   return (
     Number(a.provisional === true) - Number(b.provisional === true) ||
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    (recentA > recentB ? -1 : recentA < recentB ? 1 : 0) ||
     (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
     (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   );

@@ -11,3 +11,10 @@ export function issueNumber(issueKey: string): number {
   const number = Number(/-(\d+)$/.exec(issueKey)?.[1] ?? 0);
   return Number.isSafeInteger(number) ? number : 0;
 }
+
+/** Issue keys by project key, then by number: `PAY-9` before `PAY-10`, `MOB-*` before `PAY-*`. */
+export function compareIssueKeys(a: string, b: string): number {
+  const projectA = projectKeyOf(a);
+  const projectB = projectKeyOf(b);
+  return (projectA < projectB ? -1 : projectA > projectB ? 1 : 0) || issueNumber(a) - issueNumber(b);
+}

@@ -110,6 +110,8 @@ export interface Item {
   storyPoints?: number;
   teamName?: string;
   sprintIds: number[];
+  /** The issue security level the issue sits behind (its id): only the level's members may see it. */
+  securityLevelId?: string;
   /** Account ids held by user-picker fields, by field id, so the owner field can be configured. */
   userFields: { [fieldId: string]: string[] };
 }

@@ -321,6 +321,7 @@ function normaliseItem(
   assignDefined(item, 'priority', stringValue(objectValue(fields.priority)?.name));
   assignDefined(item, 'storyPoints', numberValue(fieldValue(fields, fieldMap.storyPoints)));
   assignDefined(item, 'teamName', teamName(fieldValue(fields, fieldMap.team)));
+  assignDefined(item, 'securityLevelId', recordId(objectValue(fields.security)?.id));
   for (const [fieldId, value] of Object.entries(fields)) {
     const ids = (Array.isArray(value) ? value : [value])
       .map((entry) => (isUserObject(entry) ? people.ref(entry) : undefined))

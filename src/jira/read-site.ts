@@ -82,6 +82,8 @@ const SYSTEM_FIELDS = [
   'parent',
   'project',
   'comment',
+  // Which issues sit behind an issue security level: views ask Jira, as the viewer, whether they may see those.
+  'security',
 ];
 
 /** The fields an audit reads: system fields plus this site's discovered custom fields, nothing else. */

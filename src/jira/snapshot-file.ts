@@ -41,6 +41,7 @@ export function checkSnapshot(value: unknown, source = 'The snapshot'): SiteSnap
   ) {
     problems.push('"permissions" must be an object keyed by account id when present');
   }
+  problems.push(...securityProblems(record.issueSecurity));
   if (record.unread !== undefined) {
     const bad = Array.isArray(record.unread)
       ? (record.unread as unknown[]).findIndex(
@@ -66,6 +67,19 @@ export function checkSnapshot(value: unknown, source = 'The snapshot'): SiteSnap
   }
   if (problems.length > 0) throw new SnapshotFormatError(source, problems);
   return value as SiteSnapshot;
+}
+
+/** `issueSecurity`, when present: levels by id, each with a name and its members' account ids. */
+function securityProblems(levels: unknown): string[] {
+  if (levels === undefined) return [];
+  if (!levels || typeof levels !== 'object' || Array.isArray(levels))
+    return ['"issueSecurity" must be an object keyed by security level id when present'];
+  return Object.entries(levels as Record<string, unknown>).flatMap(([id, level]) => {
+    const { name, members } = (level ?? {}) as { name?: unknown; members?: unknown };
+    return typeof name === 'string' && Array.isArray(members) && members.every((member) => typeof member === 'string')
+      ? []
+      : [`"issueSecurity.${id}" must be an object with a "name" and "members" (a list of account ids)`];
+  });
 }
 
 export async function loadSnapshotFile(path: string): Promise<SiteSnapshot> {

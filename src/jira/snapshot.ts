@@ -139,6 +139,12 @@ export interface SnapshotPermissions {
   projectAdmin?: string[];
 }
 
+export interface SnapshotSecurityLevel {
+  name: string;
+  /** Account ids of the people who may see the level's issues. */
+  members: string[];
+}
+
 export interface SiteSnapshot {
   format: typeof SNAPSHOT_FORMAT;
   capturedAt?: string;
@@ -152,6 +158,11 @@ export interface SiteSnapshot {
   sprints: { [boardId: string]: RestSprint[] };
   issues: RestIssue[];
   permissions?: { [accountId: string]: SnapshotPermissions };
+  /**
+   * Issue security levels by id: an issue whose `fields.security` is `{id, name}` is visible only to the level's
+   * members (site admins too only if listed); the app, reading as itself, sees every issue.
+   */
+  issueSecurity?: { [levelId: string]: SnapshotSecurityLevel };
   /**
    * What the recording could not read (this repository's addition to the format): each entry names the part left
    * out (`unread`: project roles, a project's issues, groups, boards, sprints, histories, comments) and why. An

@@ -1,3 +1,4 @@
+import { effectiveSettings } from '../config/defaults';
 import { roleMappingGroups } from '../config/role-mapping';
 import { RULE_METAS } from '../rules';
 import { auditCachedSite, registeredViews, scanningProjectKeys } from '../scan';
@@ -41,6 +42,7 @@ export async function runJob(job: Job, services: JobServices): Promise<JobOutcom
     timeBudgetMs: services.stepBudgetMs,
     now: services.now,
     groups: roleMappingGroups(config),
+    windowDays: effectiveSettings(config, job.projectKey).auditWindowDays,
     ...(job.kind ? { kind: job.kind } : {}),
     ...(job.checkDeleted ? { checkDeleted: true } : {}),
     ...(services.policy ? { policy: services.policy } : {}),

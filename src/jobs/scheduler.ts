@@ -84,9 +84,9 @@ export async function scheduleScans(services: JobServices): Promise<ScheduleResu
   const audits: Job[] = [];
   if (queued.length === 0 && (await scanningProjectKeys(store)).length === 0) {
     const config = await new ConfigRepository(store, RULE_METAS).effective();
-    if (await auditDue(store, config)) audits.push({ type: 'audit' });
+    if (await auditDue(store, config, undefined, now)) audits.push({ type: 'audit' });
     for (const view of await registeredViews(store))
-      if (await auditDue(store, config, view)) audits.push({ type: 'audit', viewId: view.id });
+      if (await auditDue(store, config, view, now)) audits.push({ type: 'audit', viewId: view.id });
   }
   if (audits.length > 0) await services.queue.push(audits);
   return { queued, forgotten, listedProjects: listing, auditQueued: audits.length > 0 };

@@ -3,9 +3,11 @@
  * The UI imports these types only (no runtime code), so the bundle stays free of server code.
  */
 import type { Coverage, PersonProfile, ProjectSummary, RoadmapItemSummary, SprintSummary } from '../audit/report';
+import type { PanelKind } from '../audit/panel-scope';
 import type { AuditWindow } from '../audit/window';
 import type { ConfigurationDocument, ConfigVersions } from '../config/transfer';
-import type { AuditConfig, EffectiveSettings, ProjectSettings, SeveritySetting } from '../config/types';
+import type { AuditConfig, EffectiveSettings, ProductRole, ProjectSettings, SeveritySetting } from '../config/types';
+import type { CriteriaId } from '../criteria';
 import type { Finding, Severity } from '../domain/finding';
 import type { RuleCategory } from '../rules/types';
 import type { ScanProgress, WeeklySummary } from '../scan/summary';
@@ -13,7 +15,7 @@ import type { ImportOutcome, VersionChange } from '../store/config-store';
 import type { ModuleContext } from './context';
 import type { ResolverResponse } from './response';
 
-export type { ModuleContext, ResolverResponse };
+export type { ModuleContext, PanelKind, ResolverResponse };
 export type {
   Coverage,
   PersonProfile,
@@ -57,10 +59,20 @@ export interface FirstScanView {
 }
 
 export interface BoardPanel extends Provenance {
+  /** The action the panel was opened from: a sprint, the backlog or the board; what it shows follows. */
+  kind: PanelKind;
   board: { id: number; name: string; type: string; projectKey?: string };
-  /** The sprint the panel is about: the one opened from, else the board's active sprint. */
+  /** The sprint the panel is about: the one opened from, else the board's active sprint (none on a backlog panel). */
   sprint?: SprintSummary & { productOwners: PersonRef[] };
-  /** Findings about this board's work (its project's items, sprints and people), most severe first. */
+  /** The sprints in view: the one opened, the board's active ones, or (backlog) its future ones. */
+  sprints: SprintSummary[];
+  /** Who decided what on the sprints' work during them, most decisions first: a closed sprint's retrospective. */
+  deciders: Array<PersonRef & { strategic: number; tactical: number }>;
+  /** Board panel: the keys of the roadmap items the active sprints' work hangs under, in any project. */
+  roadmapKeys: string[];
+  /** Board panel: those of the board's project, summarised. */
+  roadmapItems: RoadmapItemSummary[];
+  /** Findings about what the panel is opened on (see src/audit/panel-scope.ts), most severe and most recent first. */
   findings: Finding[];
   /** People who acted on the board's work in the audit window, with their role profile. */
   people: PersonProfile[];
@@ -118,8 +130,46 @@ export interface RefreshResult {
     { kind: 'board'; panel: BoardPanel | FirstScanView } | { kind: 'roadmap'; roadmap: RoadmapView | FirstScanView };
 }
 
+/** One decision on an issue: who made it and when, which side of the line it falls on and why, and what flags it. */
+export interface IssueDecision {
+  actionId: string;
+  at: string;
+  kind: 'create' | 'change' | 'comment';
+  /** Null when Jira recorded no author (an anonymous or removed account). */
+  person: { accountId: string; displayName: string; roles: ProductRole[]; inferred: boolean } | null;
+  /** What was done: the fields changed with their new values, or the start of the comment. */
+  what: string;
+  side: 'strategic' | 'tactical';
+  confidence: number;
+  criteria: CriteriaId[];
+  /** The classifier's reason, in a line. */
+  reason: string;
+  /** The flags whose evidence is this decision. */
+  findingIds: string[];
+  /** A flag of an overlap rule names it: a role decided what the other role owns, or both decided the same thing. */
+  contested: boolean;
+}
+
+/** The issue view's panel: the decisions made on one issue, newest first, and the flags that name it. */
+export interface IssueDecisionLog {
+  siteUrl: string;
+  issue: { key: string; summary: string; type: string; projectKey: string };
+  decisions: IssueDecision[];
+  /** Actions on the issue that decided nothing (ordinary delivery work, bookkeeping, comments that only discuss). */
+  undecided: number;
+  /** Flags naming the issue, from the audit of its project, most severe first. */
+  findings: Finding[];
+  /** False until the background scan has read the issue's project: roles and flags are not known yet. */
+  audited: boolean;
+  freshness?: Freshness;
+  /** What could not be read of the issue (e.g. comments beyond the first page). */
+  unread: string[];
+}
+
 export interface RuleInfo {
   id: string;
+  /** The rule's name in plain words. */
+  title: string;
   category: RuleCategory;
   description: string;
   defaultSeverity: Severity;
@@ -204,6 +254,8 @@ export interface ResolverApi {
    * be current (CONFLICT, ImportConflict details). Nothing is written unless everything is.
    */
   importSettings: { payload: { json: string; overwrite?: boolean }; result: ImportOutcome };
+  /** The decision log of an issue (the issue from the payload, else the one the issue view was opened on). */
+  getIssueDecisions: { payload: { issueKey?: string }; result: IssueDecisionLog };
   /** Refreshes the viewer's project (of the board, or the one given) from Jira now and returns the view again. */
   refreshProject: { payload: { projectKey?: string; boardId?: number; sprintId?: number }; result: RefreshResult };
 }

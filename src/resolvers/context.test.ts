@@ -23,8 +23,32 @@ describe('readModuleContext', () => {
         boardId: 7,
         sprintId: 42,
         projectKey: 'OPS',
+        issueKey: null,
       },
     });
+  });
+
+  it('reads the issue view, which names its issue and project', () => {
+    const context = {
+      moduleKey: 'rba-issue-decisions',
+      extension: {
+        type: 'jira:issueContext',
+        issue: { id: '10042', key: 'PAY-12', type: 'Story', typeId: '10001' },
+        project: { id: '10000', key: 'PAY', type: 'software' },
+      },
+    };
+    expect(readModuleContext(context)).toMatchObject({
+      ok: true,
+      data: { moduleType: 'jira:issueContext', projectKey: 'PAY', issueKey: 'PAY-12', boardId: null },
+    });
+  });
+
+  it('takes no issue from a key that is not an issue key', () => {
+    const context = {
+      moduleKey: 'rba-issue-decisions',
+      extension: { type: 'jira:issueContext', issue: { key: '../x' } },
+    };
+    expect(readModuleContext(context)).toMatchObject({ ok: true, data: { issueKey: null } });
   });
 
   it('accepts numeric ids as well as string ids', () => {
@@ -45,6 +69,7 @@ describe('readModuleContext', () => {
         boardId: 3,
         sprintId: null,
         projectKey: 'WEB',
+        issueKey: null,
       },
     });
   });
@@ -69,6 +94,7 @@ describe('readModuleContext', () => {
         boardId: null,
         sprintId: null,
         projectKey: null,
+        issueKey: null,
       },
     });
   });

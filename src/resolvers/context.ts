@@ -9,6 +9,8 @@ export type ModuleContext = {
   boardId: number | null;
   sprintId: number | null;
   projectKey: string | null;
+  /** The issue an issue-view module (`jira:issueContext`) was opened on. */
+  issueKey: string | null;
 };
 
 type Json = { [key: string]: unknown };
@@ -30,6 +32,12 @@ const nested = (record: Json, key: string): Json => {
   const value = record[key];
   return isObject(value) ? value : {};
 };
+
+/** An issue key as Jira writes it (`PAY-12`); anything else is no issue. */
+function issueKeyOf(value: unknown): string | null {
+  const text = nonEmptyString(value);
+  return text !== null && /^[A-Z][A-Z0-9_]*-[1-9]\d*$/.test(text) ? text : null;
+}
 
 /**
  * Reads the module context from a resolver request's `context` (as @forge/resolver passes it).
@@ -59,5 +67,6 @@ export function readModuleContext(context: unknown): ResolverResponse<ModuleCont
     boardId,
     sprintId,
     projectKey: nonEmptyString(nested(extension, 'project').key),
+    issueKey: issueKeyOf(nested(extension, 'issue').key),
   });
 }

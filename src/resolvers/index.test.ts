@@ -18,6 +18,7 @@ describe('resolver handler (src/index.ts)', () => {
         boardId: 7,
         sprintId: 42,
         projectKey: 'OPS',
+        issueKey: null,
       },
     });
   });

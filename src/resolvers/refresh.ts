@@ -1,9 +1,11 @@
+import { effectiveSettings } from '../config/defaults';
 import { roleMappingGroups } from '../config/role-mapping';
 import { getBoard } from '../jira/api/agile';
 import { getProject } from '../jira/api/platform';
 import { BackgroundScanner } from '../scan';
 import { ConfigRepository } from '../store/config-store';
 import { boardPanel } from './board-panel';
+import { panelKind } from '../audit/panel-scope';
 import type { Handler } from './handler';
 import { fail, ok } from './response';
 import { roadmapView } from './roadmap';
@@ -19,7 +21,7 @@ const REFRESH_BUDGET_MS = 8_000;
  * never scanned gets the first step of its full scan; the background scan completes it.
  */
 export const refreshProject: Handler<'refreshProject'> = async (services, payload, context) => {
-  const { boardId, sprintId, projectKey: contextProject } = boardInContext(payload, context);
+  const { boardId, sprintId, projectKey: contextProject, moduleType } = boardInContext(payload, context);
   const client = services.jiraAsUser();
   const board = boardId ? await getBoard(client, boardId) : undefined;
   if (boardId && !board) return fail('NOT_FOUND', `Board ${boardId} does not exist or you may not see it.`);
@@ -33,6 +35,7 @@ export const refreshProject: Handler<'refreshProject'> = async (services, payloa
     timeBudgetMs: REFRESH_BUDGET_MS,
     now: services.now,
     groups: roleMappingGroups(config),
+    windowDays: effectiveSettings(config, projectKey).auditWindowDays,
   });
   const refresh = {
     done: step.done,
@@ -41,7 +44,7 @@ export const refreshProject: Handler<'refreshProject'> = async (services, payloa
     requests: step.requests,
   };
   if (board) {
-    const panel = await boardPanel(services, board, sprintId);
+    const panel = await boardPanel(services, board, sprintId, panelKind(moduleType, sprintId));
     return panel.ok ? ok({ projectKey, refresh, view: { kind: 'board', panel: panel.data } }) : panel;
   }
   const roadmap = await roadmapView(services, projectKey);

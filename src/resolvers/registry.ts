@@ -5,6 +5,7 @@ import { needsUserConsent } from '../jira/transport';
 import type { ResolverApi } from './api';
 import { getBoardPanel } from './board-panel';
 import { readModuleContext } from './context';
+import { getIssueDecisions } from './decision-log';
 import type { Handler } from './handler';
 import { refreshProject } from './refresh';
 import { fail, type ResolverResponse } from './response';
@@ -24,6 +25,7 @@ export const HANDLERS: { [K in keyof ResolverApi]: Handler<K> } = {
   getSettings,
   saveSettings,
   getRoleProposal,
+  getIssueDecisions,
   refreshProject,
   exportSettings,
   importSettings,

@@ -14,10 +14,14 @@ export async function trendOf(
   return projectKey && audit.seesEveryCachedProject ? readHistory(services.store, projectKey) : [];
 }
 
-/** People who worked in the view's project, with the counts of their work there (all of it on the global page). */
+/**
+ * People who worked in the view's project, with the counts of their work there (all of it on the global page). App
+ * accounts (automation, integrations) and former users are left out: they are nobody a PM or a PO can talk to.
+ */
 export function peopleInScope(people: readonly PersonProfile[], projectKey: string | undefined): PersonProfile[] {
-  if (projectKey === undefined) return [...people];
-  return people
+  const humans = people.filter((person) => person.kind !== 'app' && person.former !== true);
+  if (projectKey === undefined) return humans;
+  return humans
     .filter((person) => person.projects.includes(projectKey))
     .map((person) => profileInProject(person, projectKey));
 }
@@ -33,5 +37,12 @@ export function boardInContext(payload: { boardId?: number; sprintId?: number } 
     boardId: payload?.boardId ?? (fromModule.ok ? fromModule.data.boardId : null),
     sprintId: payload?.sprintId ?? (fromModule.ok ? fromModule.data.sprintId : null),
     projectKey: fromModule.ok ? (fromModule.data.projectKey ?? undefined) : undefined,
+    moduleType: fromModule.ok ? fromModule.data.moduleType : null,
   };
+}
+
+/** The issue an issue-view module was opened on, from the caller's context. */
+export function issueInContext(context: CallerContext): string | undefined {
+  const fromModule = readModuleContext({ moduleKey: context.moduleKey ?? 'unknown', extension: context.extension });
+  return fromModule.ok ? (fromModule.data.issueKey ?? undefined) : undefined;
 }

@@ -16,6 +16,7 @@ import {
 import { configFingerprint, sourceOf } from '../scan/reports';
 import { readHead } from '../scan/state';
 import type { FirstScanView, Freshness } from './api';
+import { withViewersIssues } from './issue-visibility';
 import { fail, ok, type ResolverResponse } from './response';
 import type { AppServices } from './services';
 
@@ -49,8 +50,20 @@ const notBrowsable = (projectKey: string) =>
  * made from only the projects they may browse (registered here, audited by the scheduler's jobs), with the whole
  * cache's reports, filtered, standing in until it is made. A view of one project still rests on the others: its
  * epics' initiatives, children and people's roles live across projects.
+ *
+ * Whatever the source, issues behind security levels the viewer may not see are then left out (issue-visibility.ts).
  */
 export async function auditForViewer(
+  services: AppServices,
+  config: AuditConfig,
+  inView: string | undefined,
+): Promise<ResolverResponse<ViewerOutcome>> {
+  const outcome = await auditOfViewersProjects(services, config, inView);
+  if (!outcome.ok || !('audit' in outcome.data)) return outcome;
+  return ok({ audit: await withViewersIssues(services, outcome.data.audit) });
+}
+
+async function auditOfViewersProjects(
   services: AppServices,
   config: AuditConfig,
   inView: string | undefined,

@@ -13,6 +13,8 @@ export interface RuleMeta<MessageIds extends string = string> {
   category: RuleCategory;
   defaultSeverity: Severity;
   criteria: CriteriaId[];
+  /** The rule's name in plain words, shown wherever a flag or a setting names the rule (its id is a detail). */
+  title: string;
   /** One line for lists and the admin page. */
   description: string;
   /** Message and suggestion templates by id; `{{name}}` is replaced from the report's data. */

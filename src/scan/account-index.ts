@@ -35,6 +35,10 @@ export const scanScope = (projectKey: string) => `scan:${projectKey}`;
 /** A full scan's chunks as it writes them, until its commit makes them the project's. */
 export const stagedScanScope = (projectKey: string) => `scan-staged:${projectKey}`;
 export const SITE_SCOPE = 'site';
+/** A stored report's or digest's scope is named by its pointer's key, its values under its blobs' prefix. */
+export const derivedValues = (pointerKey: string, blobPrefix: string): AccountScopeValues => ({
+  prefixes: [blobPrefix, pointerKey],
+});
 export const CONFIG_SCOPE = 'config';
 
 /** Where a project's scan keeps what names accounts: its blobs, and the head and checkpoint pointing at them. */
@@ -70,9 +74,30 @@ export function accountsIn(value: unknown, found: (accountId: string, displayNam
   });
 }
 
+/**
+ * The shapes of Atlassian account ids (24 hex digits, or a 6-digit prefix, a colon and a UUID): values name
+ * accounts by id alone too (group members, role mappings, changelog values, a report's role holders).
+ */
+const ACCOUNT_ID_SHAPE = /^(?:[0-9a-f]{24}|\d{6}:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+function collectIdShaped(value: unknown, ids: Set<string>): void {
+  if (typeof value === 'string') {
+    if (ACCOUNT_ID_SHAPE.test(value)) ids.add(value);
+  } else if (Array.isArray(value)) for (const entry of value) collectIdShaped(entry, ids);
+  else if (value && typeof value === 'object')
+    for (const [key, entry] of Object.entries(value)) {
+      if (ACCOUNT_ID_SHAPE.test(key)) ids.add(key);
+      collectIdShaped(entry, ids);
+    }
+}
+
+/** Every account the values name: in an `accountId`, or as a string (or key) shaped like an account id. */
 export function accountIdsIn(values: Iterable<unknown>): Set<string> {
   const ids = new Set<string>();
-  for (const value of values) accountsIn(value, (accountId) => ids.add(accountId));
+  for (const value of values) {
+    accountsIn(value, (accountId) => ids.add(accountId));
+    collectIdShaped(value, ids);
+  }
   return ids;
 }
 
@@ -115,17 +140,23 @@ async function writeAccountIndex(store: KeyValueStore, scope: string, index: Acc
   if (previous) await deleteBlob(store, dataPrefixOf(scope), previous.blob);
 }
 
-/** A scope's accounts replaced by these, all read at `at` (a full read of what the scope holds). */
+/**
+ * A scope's accounts replaced by these, read at `at`. A full read (a scan's commit, the site data) gives each its
+ * new time; values derived from stored data (`derived`: reports, digests) keep the time an account already had, so
+ * that rewriting them writes the index only when the people they name change.
+ */
 export async function replaceAccounts(
   store: KeyValueStore,
   scope: string,
   where: AccountScopeValues,
   accountIds: Iterable<string>,
   at: string,
+  derived = false,
 ): Promise<void> {
-  const byAccount = new Map([...accountIds].map((accountId) => [accountId, at]));
-  const next: AccountIndex = { ...where, seen: seenByTime(byAccount) };
   const current = await readAccountIndex(store, scope);
+  const known = derived && current ? seenByAccount(current) : new Map<string, string>();
+  const byAccount = new Map([...accountIds].map((accountId) => [accountId, known.get(accountId) ?? at]));
+  const next: AccountIndex = { ...where, seen: seenByTime(byAccount) };
   if (JSON.stringify(current) !== JSON.stringify(next)) await writeAccountIndex(store, scope, next);
 }
 

@@ -255,6 +255,12 @@ export class ProjectCache {
     );
   }
 
+  /** The cached copy of an issue, if any, found by its key. */
+  async cachedByKey(key: string): Promise<RestIssue | undefined> {
+    if (this.rows.length === 0) return undefined;
+    return (await this.chunk(chunkIndexFor(this.rows, issueNumber(key)))).find((candidate) => candidate.key === key);
+  }
+
   /**
    * Writes issues in (replacing cached copies by id) and drops others (by id, located by key), then makes the
    * result visible with the head changes given. Returns how many issues were written.

@@ -5,7 +5,8 @@
  */
 import type { KeyValueStore } from '../store/key-value';
 
-export type IssueMarkKind = 'changed' | 'deleted';
+/** `linked`: an issue another project's scan read names this one, unread by the window, as its parent. */
+export type IssueMarkKind = 'changed' | 'deleted' | 'linked';
 
 export interface IssueMark {
   kind: IssueMarkKind;

@@ -1,14 +1,16 @@
 import { differenceInMilliseconds, parseISO } from 'date-fns';
-import type { ProjectHead, ScanJob } from './state';
+import type { ProjectHead, ReadWindow, ScanJob } from './state';
 
 /** How often each part of a project is read again. Every value can be overridden per call. */
 export interface ScanPolicy {
-  /** A full scan (every issue again, repacked chunks) at least this often. */
-  fullScanEveryMs: number;
   /** Project, roles, groups, boards, sprints and the site's field catalogue, at least this often. */
   directoryEveryMs: number;
-  /** An ids-only listing that drops deleted and moved issues, at least this often (and after each full scan). */
-  idsCheckEveryMs: number;
+  /**
+   * One slice of the cached key range is listed (ids only) this often, to drop deleted and moved issues whose
+   * product events never arrived and read issues the cache lacks: the cache is listed once per `idsSlices` periods.
+   */
+  idsSliceEveryMs: number;
+  idsSlices: number;
   /**
    * A project nothing marked as changed is still searched (`updated >=`) this often: the safety net for product
    * events that never arrived. Used by the scheduler; an explicit refresh always searches.
@@ -27,9 +29,9 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 export const DEFAULT_POLICY: ScanPolicy = {
-  fullScanEveryMs: 7 * DAY,
   directoryEveryMs: DAY,
-  idsCheckEveryMs: DAY,
+  idsSliceEveryMs: DAY,
+  idsSlices: 28,
   searchEveryMs: HOUR,
   updatedMarginMs: 5 * MINUTE,
   maxFailures: 5,
@@ -39,11 +41,24 @@ export const DEFAULT_POLICY: ScanPolicy = {
 export interface JobPlan {
   kind: ScanJob['kind'];
   directory: ScanJob['directory']['read'];
-  checkIds: boolean;
+  /** `all`: list every id of the project; `slice`: one slice of the cached key range; `none`. */
+  checkIds: ScanJob['checkIds'];
+  /** What the cache will hold once the job is done (absent: every issue with its history). */
+  window?: ReadWindow;
+  /** A wider window than the cache holds: issues updated from `window.since` to this instant are read too. */
+  widenFrom?: string;
 }
 
 function olderThan(iso: string | undefined, now: Date, ms: number): boolean {
   return iso === undefined || differenceInMilliseconds(now, parseISO(iso)) >= ms;
+}
+
+/**
+ * The window a scan reads for an audit window of `days` days: it starts the update margin earlier, so that an
+ * issue updated at the audit window's start is read whole whatever the clocks' skew.
+ */
+export function readWindow(days: number, now: Date, policy: ScanPolicy): ReadWindow {
+  return { days, since: new Date(now.getTime() - days * DAY - policy.updatedMarginMs).toISOString() };
 }
 
 /** What a new job for the project has to do, from its cached state and what was asked. */
@@ -51,15 +66,18 @@ export function planJob(
   head: ProjectHead | undefined,
   now: Date,
   policy: ScanPolicy,
-  request: { kind?: ScanJob['kind']; checkDeleted?: boolean; fieldSet?: string; markedBoards: number[] },
+  request: {
+    kind?: ScanJob['kind'];
+    checkDeleted?: boolean;
+    fieldSet?: string;
+    markedBoards: number[];
+    /** The project's audit window in days; absent: every issue with its whole history. */
+    windowDays?: number;
+  },
 ): JobPlan {
-  if (
-    !head ||
-    request.kind === 'full' ||
-    olderThan(head.fullScanAt, now, policy.fullScanEveryMs) ||
-    (request.fieldSet !== undefined && request.fieldSet !== head.fieldSet)
-  ) {
-    return { kind: 'full', directory: 'all', checkIds: false };
+  const wanted = request.windowDays === undefined ? undefined : readWindow(request.windowDays, now, policy);
+  if (!head || request.kind === 'full' || (request.fieldSet !== undefined && request.fieldSet !== head.fieldSet)) {
+    return { kind: 'full', directory: 'all', checkIds: 'none', ...(wanted ? { window: wanted } : {}) };
   }
   const directory = olderThan(head.directoryAt, now, policy.directoryEveryMs)
     ? 'all'
@@ -67,18 +85,28 @@ export function planJob(
       ? 'sprints'
       : 'none';
   const checkIds =
-    request.checkDeleted === true ||
-    head.idsCheckedAt === undefined ||
-    head.idsCheckedAt < head.fullScanAt ||
-    olderThan(head.idsCheckedAt, now, policy.idsCheckEveryMs);
-  return { kind: 'incremental', directory, checkIds };
+    request.checkDeleted === true || head.idsCheckedAt === undefined || head.idsCheckedAt < head.fullScanAt
+      ? 'all'
+      : olderThan(head.idsSliceAt ?? head.idsCheckedAt, now, policy.idsSliceEveryMs)
+        ? 'slice'
+        : 'none';
+  // The cache keeps what it holds when the window narrows or slides; only a wider one reads more.
+  const widens = head.window !== undefined && (wanted === undefined || wanted.since < head.window.since);
+  return {
+    kind: 'incremental',
+    directory,
+    checkIds,
+    ...(head.window && !widens ? { window: head.window } : {}),
+    ...(widens && wanted ? { window: wanted } : {}),
+    ...(widens ? { widenFrom: head.window!.since } : {}),
+  };
 }
 
 export type DueReason = 'first scan' | 'resume' | 'marked' | 'periodic';
 
 /**
  * Why the scheduler should queue a step for a project now, if at all: nothing cached yet, a scan that lost its
- * queue event, a product event marked something, or a search, directory read, ids listing or full scan is due.
+ * queue event, a product event marked something, or a search, directory read or ids slice is due.
  */
 export function dueReason(
   state: { head?: ProjectHead; job?: Pick<ScanJob, 'savedAt'> },
@@ -93,9 +121,8 @@ export function dueReason(
   const periodic =
     olderThan(head.scannedAt, now, policy.searchEveryMs) ||
     olderThan(head.directoryAt, now, policy.directoryEveryMs) ||
-    olderThan(head.fullScanAt, now, policy.fullScanEveryMs) ||
-    // The refresh after a full scan lists ids anyway (planJob); by itself, a listing is due only daily.
-    olderThan(head.idsCheckedAt ?? head.fullScanAt, now, policy.idsCheckEveryMs);
+    // The refresh after a full scan lists ids anyway (planJob); by itself, a slice is due daily.
+    olderThan(head.idsSliceAt ?? head.idsCheckedAt ?? head.fullScanAt, now, policy.idsSliceEveryMs);
   return periodic ? 'periodic' : undefined;
 }
 
@@ -106,4 +133,18 @@ export function updatedSinceClause(scannedAt: string, now: Date, policy: ScanPol
     Math.ceil((differenceInMilliseconds(now, parseISO(scannedAt)) + policy.updatedMarginMs) / MINUTE),
   );
   return `updated >= "-${minutes}m"`;
+}
+
+/** `updated >= "-Nm"` for the start of a read window, relative to Jira's clock like the refresh's search. */
+export function updatedFromClause(since: string, now: Date): string {
+  return `updated >= "-${minutesBefore(since, now)}m"`;
+}
+
+/** `updated < "-Nm"`: issues last updated before this instant. */
+export function updatedBeforeClause(until: string, now: Date): string {
+  return `updated < "-${minutesBefore(until, now)}m"`;
+}
+
+function minutesBefore(instant: string, now: Date): number {
+  return Math.max(1, Math.ceil(differenceInMilliseconds(now, parseISO(instant)) / MINUTE));
 }

@@ -6,32 +6,22 @@
 import { addMilliseconds, format, startOfISOWeek } from 'date-fns';
 import type { AuditReport } from '../audit';
 import type { Coverage } from '../audit/report';
-import {
-  auditProject,
-  foreignNeeds,
-  mergeOutlines,
-  mergeProjectAudits,
-  outlineProject,
-  projectDecisions,
-  type ForeignItems,
-  type ProjectAudit,
-  type ProjectDecisions,
-  type ProjectOutline,
-  type SiteOutline,
-  ValuePool,
-} from '../audit/sharded';
+import { mergeProjectAudits } from '../audit/sharded';
 import type { AuditConfig } from '../config/types';
-import type { Person, Site } from '../domain/model';
+import type { Person, ReadProblem, Site } from '../domain/model';
+import { auditWindow, projectWindow } from '../audit/window';
 import { joinNormalised, normaliseSite } from '../jira/normalise';
 import { ruleById, type RuleId } from '../rules';
 import type { KeyValueStore } from '../store/key-value';
-import { accountIdsIn, forgetAccountScopesWithPrefix, replaceAccounts } from './account-index';
+import { accountIdsIn, derivedValues, forgetAccountScopesWithPrefix, replaceAccounts } from './account-index';
 import { deleteBlob, readBlob, writeBlob, type BlobRef } from './blob';
 import { readCachedDirectory, readCachedProjectInBatches, readCachedSite } from './cache';
 import { idHash } from './chunks';
 import type { WeeklySummary } from './summary';
+import { auditFromDigests } from './digests';
 import { cachedProjectKeys, readHead, type ProjectHead } from './state';
 import { personName } from '../domain/text';
+import { isoDay } from '../horizon';
 
 /** A project's slice of an audit of the whole cached site. */
 export interface StoredReport {
@@ -110,10 +100,19 @@ export async function registeredViews(store: KeyValueStore): Promise<AuditView[]
 
 interface ReportPointer extends Omit<StoredReport, 'report'> {
   blob: BlobRef;
+  /** `sliceContent` of the report the blob holds. */
+  content?: string;
 }
 
+/**
+ * Raised whenever stored reports gain a field the views read (2: each sprint's item keys, roadmap items and
+ * deciders), so that reports stored before are audited again rather than read without it.
+ */
+const REPORT_FORMAT = 2;
+
+/** What a stored report was made with: the configuration and the report format. */
 export function configFingerprint(config: AuditConfig): string {
-  return idHash([JSON.stringify(config)]).toString(36);
+  return idHash([`format ${REPORT_FORMAT}`, JSON.stringify(config)]).toString(36);
 }
 
 /**
@@ -129,21 +128,32 @@ export async function auditCachedSite(
   config: AuditConfig,
   options: { now: Date; validForMs?: number; view?: AuditView },
 ): Promise<
-  | { audited: true; report: AuditReport; projectKeys: string[] }
+  | { audited: true; report: AuditReport; projectKeys: string[]; reaudited: string[] }
   | { audited: false; why: 'nothing cached' | 'up to date' }
 > {
   const { view } = options;
   const fingerprint = await stateFingerprint(store, config, view);
-  if ((await store.get<{ fingerprint: string }>(lastAuditKey(view)))?.fingerprint === fingerprint)
+  if (upToDate(await store.get<LastAudit>(lastAuditKey(view)), fingerprint, options.now))
     return { audited: false, why: 'up to date' };
-  const audit = await auditProjectByProject(store, config, options.now, view);
+  const audit = await auditFromDigests(
+    store,
+    config,
+    configFingerprint(config),
+    options.now,
+    weekOf(options.now),
+    scopePrefix(view),
+    await scopeKeys(store, view),
+    (projectKey, issueKeys) => loadProject(store, config, options.now, projectKey, issueKeys),
+  );
   if (!audit) return { audited: false, why: 'nothing cached' };
-  const { report, heads, parts, people } = audit;
+  const { outline, heads, parts } = audit;
+  const report = mergeProjectAudits(outline, parts, config, { now: options.now });
+  const people = new Map(outline.people.map((person) => [person.accountId, person]));
   const scannedAt = heads.map((head) => head.scannedAt).sort()[0] ?? options.now.toISOString();
   const projectKeys = heads.map((head) => head.projectKey);
   for (const projectKey of projectKeys) {
     const slice = projectSlice(report, projectKey);
-    const pointer: Omit<StoredReport, 'report'> = {
+    const pointer: Omit<ReportPointer, 'blob'> = {
       projectKey,
       generatedAt: options.now.toISOString(),
       validUntil: addMilliseconds(options.now, options.validForMs ?? DEFAULT_REPORT_VALIDITY_MS).toISOString(),
@@ -152,13 +162,23 @@ export async function auditCachedSite(
       coverage: parts.find((part) => part.projectKey === projectKey)!.coverage,
       names: namesIn(slice, people),
       source: sourceOf(heads.find((head) => head.projectKey === projectKey)!),
+      content: sliceContent(slice),
     };
-    await saveReport(store, pointer, slice, view);
-    if (!view) await appendWeek(store, projectKey, weeklySummary(slice, projectKey, options.now));
+    const saved = await saveReport(store, pointer, slice, view);
+    if (!view && saved) await appendWeek(store, projectKey, weeklySummary(slice, projectKey, options.now));
   }
   if (!view) await store.set(AUDITED_PROJECTS_KEY, await projectIds(store, projectKeys));
-  await store.set(lastAuditKey(view), { fingerprint, at: options.now.toISOString() });
-  return { audited: true, report, projectKeys };
+  await store.set<LastAudit>(lastAuditKey(view), { fingerprint, at: options.now.toISOString() });
+  return { audited: true, report, projectKeys, reaudited: audit.audited };
+}
+
+/**
+ * What a stored slice says, apart from when it was made: a slice that says the same is kept as it is (its parts
+ * were not audited again, or came out the same), which spares rewriting every project's report after each change.
+ */
+function sliceContent(slice: AuditReport): string {
+  const { generatedAt: _generatedAt, now: _now, window: _window, ...content } = slice;
+  return idHash([JSON.stringify(content)]).toString(36);
 }
 
 /** What a project's stored report was made from: compared with its head, it says whether a scan came since. */
@@ -184,75 +204,38 @@ export async function readAuditedProjects(store: KeyValueStore): Promise<Record<
 /** Raw cached issues normalised at once by the audit job. */
 const NORMALISE_BATCH_ISSUES = 1_000;
 
-/** The three passes of the sharded audit over the cache: outline every project, note decisions, audit each. */
-async function auditProjectByProject(
+/** One project's cache normalised (a batch of raw issues at a time: only the normalised form is held whole). */
+async function loadProject(
   store: KeyValueStore,
   config: AuditConfig,
   now: Date,
-  view?: AuditView,
-): Promise<
-  { report: AuditReport; heads: ProjectHead[]; parts: ProjectAudit[]; people: ReadonlyMap<string, Person> } | undefined
-> {
-  const load = async (projectKey: string, issueKeys?: ReadonlySet<string>) => {
-    if (issueKeys) {
-      const cached = await readCachedSite(store, [projectKey], issueKeys);
-      return cached ? { site: normaliseSite(cached.snapshot, cached.problems), head: cached.projects[0]! } : undefined;
-    }
-    // A batch of raw issues at a time: only the project's normalised form is held whole.
-    const parts = await readCachedProjectInBatches(store, projectKey, NORMALISE_BATCH_ISSUES, (batch) => ({
-      site: normaliseSite(batch.snapshot, batch.problems),
-      head: batch.projects[0]!,
-    }));
-    return parts && parts.length > 0
-      ? { site: joinNormalised(parts.map((part) => part.site)), head: parts[0]!.head }
+  projectKey: string,
+  issueKeys?: ReadonlySet<string>,
+): Promise<Site | undefined> {
+  if (issueKeys) {
+    const cached = await readCachedSite(store, [projectKey], issueKeys);
+    return cached
+      ? normaliseSite(cached.snapshot, [...cached.problems, ...unreadWindow(cached.projects[0]!, config, now)])
       : undefined;
-  };
-  // Each project is loaded, used and let go inside its own call: a loop variable would keep the last project
-  // alive while the next one loads, two projects at once.
-  const withProject = async <T>(
-    projectKey: string,
-    use: (loaded: { site: Site; head: ProjectHead }) => T | Promise<T>,
-  ): Promise<T | undefined> => {
-    const loaded = await load(projectKey);
-    return loaded ? use(loaded) : undefined;
-  };
-  const outlines: ProjectOutline[] = [];
-  const heads: ProjectHead[] = [];
-  const pool = new ValuePool();
-  for (const projectKey of await scopeKeys(store, view)) {
-    const outlined = await withProject(projectKey, ({ site, head }) => ({
-      outline: outlineProject(site, projectKey, pool),
-      head,
-    }));
-    if (!outlined) continue;
-    outlines.push(outlined.outline);
-    heads.push(outlined.head);
   }
-  if (outlines.length === 0) return undefined;
-  const outline = mergeOutlines(outlines.splice(0));
-  const keys = heads.map((head) => head.projectKey);
-  const decided: ProjectDecisions[] = [];
-  for (const projectKey of keys) {
-    const decisions = await withProject(projectKey, ({ site }) =>
-      projectDecisions(site, outline, projectKey, config, { now }),
-    );
-    if (decisions) decided.push(decisions);
-  }
-  const parts: ProjectAudit[] = [];
-  for (const projectKey of keys) {
-    const part = await withProject(projectKey, async ({ site }) =>
-      auditProject(site, outline, projectKey, decided, await foreignItems(outline, projectKey, keys, load), config, {
-        now,
-      }),
-    );
-    if (part) parts.push(part);
-  }
-  return {
-    report: mergeProjectAudits(outline, parts, config, { now }),
-    heads,
-    parts,
-    people: new Map(outline.people.map((person) => [person.accountId, person])),
-  };
+  const parts = await readCachedProjectInBatches(store, projectKey, NORMALISE_BATCH_ISSUES, (batch) =>
+    normaliseSite(batch.snapshot, [...batch.problems, ...unreadWindow(batch.projects[0]!, config, now)]),
+  );
+  return parts && parts.length > 0 ? joinNormalised(parts) : undefined;
+}
+
+/** The audit's window reaches before what the cache holds (widened, not yet scanned): unread, not absent. */
+function unreadWindow(head: ProjectHead, config: AuditConfig, now: Date): ReadProblem[] {
+  const since = projectWindow(auditWindow(config, { now }), head.projectKey).since;
+  if (!head.window || since.getTime() >= Date.parse(head.window.since)) return [];
+  return [
+    {
+      scope: 'project',
+      ref: head.projectKey,
+      unread: 'history',
+      message: `Histories and comments from before ${isoDay(head.window.since)} are not read yet: the cache holds a ${head.window.days}-day window and the next scan reads the wider one`,
+    },
+  ];
 }
 
 /** The people a project's slice names by account id only: role holders and roadmap owners. */
@@ -264,33 +247,27 @@ function namesIn(slice: AuditReport, people: ReadonlyMap<string, Person>): Recor
   return Object.fromEntries([...new Set(ids)].sort().map((id) => [id, personName({ people }, id)]));
 }
 
-/** The other projects' issues a project's audit reads, normalised with their own project's data. */
-async function foreignItems(
-  outline: SiteOutline,
-  projectKey: string,
-  cachedKeys: readonly string[],
-  load: (projectKey: string, issueKeys: ReadonlySet<string>) => Promise<{ site: Site } | undefined>,
-): Promise<ForeignItems> {
-  const needed = new Set(foreignNeeds(outline, projectKey));
-  const projectOf = new Map(outline.items.map((item) => [item.key, item.projectKey]));
-  const owners = [...new Set([...needed].map((key) => projectOf.get(key)!))].filter((key) => cachedKeys.includes(key));
-  const foreign: ForeignItems = { items: [], actions: [] };
-  for (const owner of owners) {
-    const site = (await load(owner, needed))?.site;
-    if (!site) continue;
-    foreign.items.push(...site.items);
-    foreign.actions.push(...site.actions);
-  }
-  return foreign;
+/**
+ * Whether the stored reports are older than the cache or the configuration (a refresh from a panel changed it),
+ * or, given the time, made in an earlier week: a project nobody changes is audited again at the new time once a week.
+ */
+export async function auditDue(
+  store: KeyValueStore,
+  config: AuditConfig,
+  view?: AuditView,
+  now?: Date,
+): Promise<boolean> {
+  if ((await scopeKeys(store, view)).length === 0) return false;
+  return !upToDate(await store.get<LastAudit>(lastAuditKey(view)), await stateFingerprint(store, config, view), now);
 }
 
-/** Whether the stored reports are older than the cache or the configuration (a refresh from a panel changed it). */
-export async function auditDue(store: KeyValueStore, config: AuditConfig, view?: AuditView): Promise<boolean> {
-  if ((await scopeKeys(store, view)).length === 0) return false;
-  return (
-    (await store.get<{ fingerprint: string }>(lastAuditKey(view)))?.fingerprint !==
-    (await stateFingerprint(store, config, view))
-  );
+interface LastAudit {
+  fingerprint: string;
+  at: string;
+}
+
+function upToDate(last: LastAudit | undefined, fingerprint: string, now?: Date): boolean {
+  return last?.fingerprint === fingerprint && (!now || weekOf(new Date(last.at)) === weekOf(now));
 }
 
 /** The complete cached projects an audit covers: all of them, or a view's. */
@@ -317,7 +294,7 @@ export async function readStoredReport(
   if (!pointer) return undefined;
   const report = await readBlob<AuditReport>(store, reportDataPrefix(projectKey, view), pointer.blob);
   if (!report) return undefined;
-  const { blob: _blob, ...rest } = pointer;
+  const { blob: _blob, content: _content, ...rest } = pointer;
   return { ...rest, report };
 }
 
@@ -349,7 +326,7 @@ export function weeklySummary(slice: AuditReport, projectKey: string, now: Date)
   };
   const project = slice.projects.find((candidate) => candidate.key === projectKey);
   return {
-    weekStart: format(startOfISOWeek(utcDay(now)), 'yyyy-MM-dd'),
+    weekStart: weekOf(now),
     auditedAt: now.toISOString(),
     items: project?.items ?? 0,
     actions: project?.actions ?? 0,
@@ -362,21 +339,34 @@ export function weeklySummary(slice: AuditReport, projectKey: string, now: Date)
   };
 }
 
+/**
+ * Stores a project's slice, unless the one stored says the same, made in the same week, with the same data and
+ * configuration. True when it stored it.
+ */
 async function saveReport(
   store: KeyValueStore,
-  pointer: Omit<StoredReport, 'report'>,
+  pointer: Omit<ReportPointer, 'blob'>,
   report: AuditReport,
   view?: AuditView,
-): Promise<void> {
+): Promise<boolean> {
   const prefix = reportDataPrefix(pointer.projectKey, view);
   const previous = await store.get<ReportPointer>(reportKey(pointer.projectKey, view));
+  if (
+    previous &&
+    previous.content === pointer.content &&
+    previous.scannedAt === pointer.scannedAt &&
+    previous.source === pointer.source &&
+    previous.config === pointer.config &&
+    weekOf(new Date(previous.generatedAt)) === weekOf(new Date(pointer.generatedAt))
+  )
+    return false;
   const blob = await writeBlob(store, prefix, report);
   const key = reportKey(pointer.projectKey, view);
   await store.set<ReportPointer>(key, { ...pointer, blob });
   if (previous) await deleteBlob(store, prefix, previous.blob);
-  // Role holders and owners are named by id alone (in `names`), not as user objects.
-  const accountIds = new Set([...accountIdsIn([report]), ...Object.keys(pointer.names)]);
-  await replaceAccounts(store, key, { prefixes: [prefix, key] }, accountIds, pointer.generatedAt);
+  const accountIds = accountIdsIn([report, pointer]);
+  await replaceAccounts(store, key, derivedValues(key, prefix), accountIds, pointer.generatedAt, true);
+  return true;
 }
 
 /** A week's summary replaces the one already kept for that week; older weeks are kept up to HISTORY_WEEKS. */
@@ -385,6 +375,10 @@ async function appendWeek(store: KeyValueStore, projectKey: string, summary: Wee
   history.push(summary);
   history.sort((a, b) => a.weekStart.localeCompare(b.weekStart));
   await store.set(historyKey(projectKey), history.slice(-HISTORY_WEEKS));
+}
+
+function weekOf(instant: Date): string {
+  return format(startOfISOWeek(utcDay(instant)), 'yyyy-MM-dd');
 }
 
 /** The UTC calendar day of an instant as a local date, so week boundaries are the same on every machine. */

@@ -27,13 +27,21 @@ import {
   stagedScanScope,
 } from './account-index';
 import { blobIdOfKey, deleteBlob, newId, readBlob, writeBlob, type BlobRef } from './blob';
-import { forgetProject, readCachedSite, ProjectCache } from './cache';
+import { forgetProject, readCachedDirectory, readCachedSite, ProjectCache } from './cache';
 import { issueNumber } from '../domain/issue-key';
 import { byKeyNumber, chunkIndexFor, compactIssue, idHash, writeChunks, type ChunkRow } from './chunks';
 import { issueFields, readProjectDirectory, readSiteData, readSprints } from './directory';
-import { boardMarks, clearMarks, issueMarks } from './marks';
+import { boardMarks, clearMarks, issueMarks, markIssue } from './marks';
 import { Pacer } from './pacing';
-import { DEFAULT_POLICY, planJob, updatedSinceClause, type ScanPolicy } from './policy';
+import {
+  DEFAULT_POLICY,
+  planJob,
+  readWindow,
+  updatedBeforeClause,
+  updatedFromClause,
+  updatedSinceClause,
+  type ScanPolicy,
+} from './policy';
 import {
   addProblems,
   dataPrefix,
@@ -47,6 +55,7 @@ import {
   SITE_KEY,
   type ProjectDirectory,
   type ProjectHead,
+  type ReadWindow,
   type ScanJob,
   type ScanLease,
   type SiteData,
@@ -57,6 +66,8 @@ import type { ScanFailure, ScanFreshness, ScanStepOptions, ScanStepResult, SiteS
 /** Ids per `id in (…)` search when reading issues the ids listing found missing, and at most this many per job. */
 const MISSING_PER_SEARCH = 100;
 const MAX_MISSING = 1000;
+/** Keys per `key in (…)` or `parent in (…)` search when reading the parents and children of what the cache holds. */
+const LINKS_PER_SEARCH = 100;
 /** A lease outlives the step's budget by this much, for the unit that was running when the budget ran out. */
 const LEASE_GRACE_MS = 2 * 60_000;
 /** One step reads the site data while others poll for it, for at most SITE_WAIT_MS before reading it themselves. */
@@ -194,6 +205,7 @@ async function newJob(
     checkDeleted: options.checkDeleted,
     fieldSet: siteData ? issueFields(siteData.fields).join(',') : undefined,
     markedBoards,
+    ...(options.windowDays !== undefined ? { windowDays: options.windowDays } : {}),
   });
   return {
     kind: plan.kind,
@@ -206,6 +218,8 @@ async function newJob(
     deletionsApplied: plan.kind === 'full',
     checkIds: plan.checkIds,
     idsChecked: false,
+    ...(plan.window ? { window: plan.window } : {}),
+    ...(plan.widenFrom ? { widenFrom: plan.widenFrom } : {}),
     missing: [],
     issuesWritten: 0,
     problems: [],
@@ -246,15 +260,45 @@ async function readDirectory(step: Step): Promise<Unit> {
     }
   }
   if (directory) job.stagedDirectory = await writeBlob(store, dataPrefix(projectKey), directory);
+  if (job.window) {
+    const reaching =
+      job.kind === 'full' || job.widenFrom
+        ? sprintsReaching(directory ?? (await readCachedDirectory(store, projectKey)), job.window.since)
+        : [];
+    const linked = (await issueMarks(store, projectKey)).filter((mark) => mark.kind === 'linked' && mark.issueKey);
+    job.links = { parents: linked.map((mark) => mark.issueKey!), childless: [], sprints: reaching };
+  }
   // Directory problems live with the directory; the step reports them too.
   step.problems.push(...problems);
   job.fields = issueFields(site.fields);
   const head = job.kind === 'incremental' ? await readHead(store, projectKey) : undefined;
-  const since = head ? ` AND ${updatedSinceClause(head.scannedAt, step.options.now(), step.policy)}` : '';
-  job.search = { jql: `project = ${jqlString(projectKey)}${since} ORDER BY key ASC`, done: false, after: 0 };
+  job.search = { jql: issueSearch(step, head), done: false, after: 0 };
   job.phase = 'issues';
   await saveJob(step, job.pending);
   return 'more';
+}
+
+/**
+ * What the job's issue search asks for. A full scan: every issue updated in the read window and every open issue
+ * (the window's issues get their histories and comments, the others their fields only); without a window, every
+ * issue. A refresh: what changed since the last search, and when the window widened, what it now reaches.
+ */
+function issueSearch(step: Step, head: ProjectHead | undefined): string {
+  const { job } = step;
+  const now = step.options.now();
+  const project = `project = ${jqlString(step.projectKey)}`;
+  if (!head) {
+    const scope = job.window ? ` AND (${updatedFromClause(job.window.since, now)} OR statusCategory != Done)` : '';
+    return `${project}${scope} ORDER BY key ASC`;
+  }
+  const changed = updatedSinceClause(head.scannedAt, now, step.policy);
+  if (!job.widenFrom) return `${project} AND ${changed} ORDER BY key ASC`;
+  // Issues updated up to a margin after the old window's start are read again; unchanged ones cost a search hit only.
+  const before = new Date(parseISO(job.widenFrom).getTime() + step.policy.updatedMarginMs).toISOString();
+  const widened = job.window
+    ? `${updatedFromClause(job.window.since, now)} AND ${updatedBeforeClause(before, now)}`
+    : updatedBeforeClause(before, now);
+  return `${project} AND (${changed} OR (${widened})) ORDER BY key ASC`;
 }
 
 /**
@@ -306,8 +350,10 @@ async function issuesUnit(step: Step): Promise<Unit> {
   if (step.pending.length >= BULKFETCH_MAX_ISSUES) return completeBatch(step);
   if (job.search && !job.search.done) return searchPage(step);
   if (step.pending.length > 0) return completeBatch(step);
+  const links = job.links;
+  if (links && links.parents.length + links.childless.length + links.sprints.length > 0) return readLinks(step);
   if (!job.deletionsApplied) return applyDeletionMarks(step);
-  if (job.checkIds) {
+  if (job.checkIds !== 'none') {
     job.phase = 'ids';
     return 'more';
   }
@@ -378,23 +424,26 @@ async function completeBatch(step: Step): Promise<Unit> {
   const { client, store, projectKey, job } = step;
   const batch = step.pending.splice(0, BULKFETCH_MAX_ISSUES);
   const cache = job.kind === 'incremental' ? await ProjectCache.load(store, projectKey) : undefined;
-  const changed = cache ? await changedSinceCached(cache, batch) : batch;
+  const changed = cache ? await changedSinceCached(cache, batch, job.window) : batch;
+  const whole = changed.filter((issue) => !before(issue, job.window));
   const problems: ReadProblem[] = [];
-  await completeComments(client, changed, problems, () => undefined);
+  await completeComments(client, whole, problems, () => undefined);
   const histories =
-    changed.length > 0
+    whole.length > 0
       ? await bulkFetchChangelogs(
           client,
-          changed.map((issue) => issue.id),
+          whole.map((issue) => issue.id),
         )
       : new Map<string, RestHistory[]>();
   const issues = changed.map((issue) => {
+    if (before(issue, job.window)) return fieldsOnly(issue);
     const list = histories.get(issue.id) ?? [];
     return compactIssue({
       ...issue,
       changelog: { startAt: 0, maxResults: list.length, total: list.length, histories: list },
     });
   });
+  if (job.window) await noteLinks(step, issues, cache);
   note(step, problems);
   const previousStaged = job.staged;
   if (cache) await cache.apply(issues, []);
@@ -412,15 +461,156 @@ async function completeBatch(step: Step): Promise<Unit> {
   return 'more';
 }
 
-/** A refresh re-reads issues updated within its safety margin; those whose cached copy is as recent need nothing more. */
-async function changedSinceCached(cache: ProjectCache, issues: RestIssue[]): Promise<RestIssue[]> {
+/**
+ * A refresh re-reads issues updated within its safety margin; those whose cached copy is as recent need nothing
+ * more, unless the copy holds fields only and the issue is now in the window.
+ */
+async function changedSinceCached(
+  cache: ProjectCache,
+  issues: RestIssue[],
+  window: ReadWindow | undefined,
+): Promise<RestIssue[]> {
   const changed: RestIssue[] = [];
   for (const issue of issues) {
     const cached = await cache.cached(issue);
-    if (!cached || cached.fields.updated !== issue.fields.updated || commentTotal(cached) !== commentTotal(issue))
+    if (
+      !cached ||
+      cached.fields.updated !== issue.fields.updated ||
+      commentTotal(cached) !== commentTotal(issue) ||
+      (cached.changelog === undefined && !before(issue, window))
+    )
       changed.push(issue);
   }
   return changed;
+}
+
+/** The issue was last updated before the read window: the audit judges none of its actions. */
+function before(issue: RestIssue, window: ReadWindow | undefined): boolean {
+  const updated = issue.fields.updated;
+  return window !== undefined && typeof updated === 'string' && parseISO(updated).getTime() < Date.parse(window.since);
+}
+
+/** An issue as the search gave it, without a changelog: the cache's mark of an issue held for its fields only. */
+function fieldsOnly(issue: RestIssue): RestIssue {
+  const { changelog: _changelog, ...fields } = issue;
+  return compactIssue(fields);
+}
+
+/**
+ * Sprints that end in the window or have not ended: their items count whenever they were last updated, so the
+ * closed ones updated before the window are read too.
+ */
+function sprintsReaching(directory: ProjectDirectory | undefined, since: string): number[] {
+  const sprints = Object.values(directory?.sprints ?? {}).flat();
+  const reaching = sprints.filter((sprint) => {
+    const end = sprint.completeDate ?? sprint.endDate;
+    return sprint.state !== 'closed' || end === undefined || Date.parse(end) >= Date.parse(since);
+  });
+  return [...new Set(reaching.map((sprint) => sprint.id))].sort((a, b) => a - b);
+}
+
+function isOpen(issue: RestIssue): boolean {
+  const status = issue.fields.status as { statusCategory?: { key?: string } } | undefined;
+  return status?.statusCategory?.key !== 'done';
+}
+
+function isRoadmapItem(issue: RestIssue): boolean {
+  const type = issue.fields.issuetype as { hierarchyLevel?: number; name?: string } | undefined;
+  return (type?.hierarchyLevel ?? (/^epic$/i.test(type?.name ?? '') ? 1 : 0)) >= 1;
+}
+
+function parentKeyOf(issue: RestIssue): string | undefined {
+  const parent = issue.fields.parent as { key?: string } | undefined;
+  return parent?.key;
+}
+
+/**
+ * What the rules need of issues outside the window besides open ones: the parent of every issue held (to walk up
+ * to the roadmap) and, for an open roadmap item read for the first time, its closed children (to tell it has been
+ * broken down). Both are looked up by `readLinks`, which asks Jira only for the closed issues updated before the
+ * window, the ones the scan did not read. A parent in another project is marked for that project's next scan.
+ */
+async function noteLinks(step: Step, issues: readonly RestIssue[], cache: ProjectCache | undefined): Promise<void> {
+  const links = (step.job.links ??= { parents: [], childless: [], sprints: [] });
+  const prefix = `${step.projectKey}-`;
+  for (const issue of issues) {
+    const parent = issue.fields.parent as { id?: string; key?: string } | undefined;
+    if (parent?.key && parent.id && !parent.key.startsWith(prefix))
+      await markIssue(step.store, parent.key.slice(0, parent.key.lastIndexOf('-')), {
+        kind: 'linked',
+        issueId: parent.id,
+        issueKey: parent.key,
+        at: step.options.now().toISOString(),
+      });
+    else if (parent?.key && !(cache && (await cache.cachedByKey(parent.key)))) links.parents.push(parent.key);
+    if (isOpen(issue) && isRoadmapItem(issue) && !(cache && (await cache.cachedByKey(issue.key))))
+      links.childless.push(issue.key);
+  }
+  links.parents = [...new Set(links.parents)];
+}
+
+/**
+ * Reads up to LINKS_PER_SEARCH of the open roadmap items' children, then of the parents, that the window left
+ * unread, for their fields only; their own parents are looked up next, each key once.
+ */
+async function readLinks(step: Step): Promise<Unit> {
+  const { job } = step;
+  const links = job.links!;
+  // Roadmap items first, while every parent a read issue named is still listed: those have a child already.
+  const named = new Set(links.parents);
+  links.childless = links.childless.filter((key) => !named.has(key));
+  const asking = links.childless.length > 0 ? 'parent' : links.sprints.length > 0 ? 'sprint' : 'key';
+  if (asking === 'key' && links.parents.length === 0) return 'more';
+  const taken =
+    asking === 'sprint'
+      ? links.sprints.splice(0, LINKS_PER_SEARCH).map(String)
+      : (asking === 'key' ? links.parents : links.childless).splice(0, LINKS_PER_SEARCH);
+  const values = asking === 'sprint' ? taken : taken.map(jqlString);
+  const jql =
+    `project = ${jqlString(step.projectKey)} AND ${asking} in (${values.join(', ')})` +
+    ` AND statusCategory = Done AND ${updatedBeforeClause(job.window!.since, step.options.now())} ORDER BY key ASC`;
+  const read: RestIssue[] = [];
+  try {
+    await searchIssues(step.client, jql, job.fields ?? [], (page) => {
+      read.push(...page.map(fieldsOnly));
+    });
+  } catch (error) {
+    if (!isRefusal(error)) throw error;
+    note(step, [
+      {
+        scope: 'project',
+        ref: step.projectKey,
+        message: `Could not read the parents or children of cached issues (deleted meanwhile?): ${(error as Error).message}`,
+      },
+    ]);
+  }
+  const asked = new Set([...(job.linksAsked ?? []), ...(asking === 'key' ? taken : [])]);
+  for (const issue of read) {
+    const parent = parentKeyOf(issue);
+    if (parent?.startsWith(`${step.projectKey}-`) && !asked.has(parent)) links.parents.push(parent);
+  }
+  links.parents = [...new Set(links.parents)];
+  job.linksAsked = [...asked];
+  if (read.length > 0) await holdLinked(step, read);
+  await saveJob(step, job.pending);
+  return 'more';
+}
+
+/**
+ * A refresh writes linked issues into the cache; a full scan keeps them apart until its commit, as its staged
+ * chunks are in key order and these are not.
+ */
+async function holdLinked(step: Step, issues: RestIssue[]): Promise<void> {
+  const { store, projectKey, job } = step;
+  if (job.kind === 'incremental') {
+    await (await ProjectCache.load(store, projectKey))?.apply(issues, []);
+    return;
+  }
+  const prefix = dataPrefix(projectKey);
+  const previous = job.linked;
+  const held = (previous ? await readBlob<RestIssue[]>(store, prefix, previous) : undefined) ?? [];
+  job.linked = await writeBlob(store, prefix, [...held, ...issues]);
+  if (previous) await deleteBlob(store, prefix, previous);
 }
 
 function commentTotal(issue: RestIssue): number | undefined {
@@ -443,56 +633,83 @@ async function applyDeletionMarks(step: Step): Promise<Unit> {
 }
 
 /**
- * Lists every issue id of the project (5000 a page) and compares each chunk's count and id hash with what Jira
- * holds in its key range: chunks that differ lose their deleted and moved issues, and issues Jira has that the
- * cache lacks are read.
+ * Lists issue ids (5000 a page), of the whole project or of one slice of the cached key range, and compares each
+ * chunk's count and id hash with what Jira holds in its key range: chunks that differ lose their deleted and moved
+ * issues, and issues Jira has that the cache lacks are read. With a read window only the issues the window needs
+ * are listed, and only cached issues the window needs are dropped when Jira does not list them.
  */
 async function checkIds(step: Step): Promise<Unit> {
   const { store, projectKey, job } = step;
-  const listed: Array<{ id: string; key: string }> = [];
-  await searchIssues(step.client, `project = ${jqlString(projectKey)} ORDER BY key ASC`, ['key'], (page) => {
-    listed.push(...page.map((issue) => ({ id: issue.id, key: issue.key })));
-  });
   const cache = await ProjectCache.load(store, projectKey);
   if (!cache) return 'more';
   const rows = cache.table;
-  const byChunk = new Map<number, Array<{ id: string; key: string }>>();
-  for (const issue of listed) {
-    const index = rows.length === 0 ? 0 : chunkIndexFor(rows, issueNumber(issue.key));
-    const list = byChunk.get(index);
-    if (list) list.push(issue);
-    else byChunk.set(index, [issue]);
-  }
-  const removals: Array<{ id: string; key: string }> = [];
-  const missing: string[] = [];
-  for (let index = 0; index < Math.max(rows.length, 1); index++) {
-    const inJira = byChunk.get(index) ?? [];
-    const row = rows[index];
-    if (row && inJira.length === row.count && idHash(inJira.map((issue) => issue.id)) === row.hash) continue;
-    const cached = await cache.chunk(index);
-    const jiraIds = new Set(inJira.map((issue) => issue.id));
-    const cachedIds = new Set(cached.map((issue) => issue.id));
-    removals.push(
-      ...cached.filter((issue) => !jiraIds.has(issue.id)).map((issue) => ({ id: issue.id, key: issue.key })),
-    );
-    missing.push(...inJira.filter((issue) => !cachedIds.has(issue.id)).map((issue) => issue.id));
-  }
-  if (removals.length > 0) await cache.apply([], removals);
-  if (missing.length > MAX_MISSING) {
-    note(step, [
-      {
-        scope: 'project',
-        ref: projectKey,
-        message: `${missing.length} issues were missing from the cache; ${MAX_MISSING} are read now, the rest by the next check`,
+  const now = step.options.now();
+  const slice =
+    job.checkIds === 'slice' ? sliceOf(rows, cache.head.nextIdsSlice ?? 0, step.policy.idsSlices) : undefined;
+  const current = job.window ? readWindow(job.window.days, now, step.policy) : undefined;
+  const inRange = slice ? (index: number) => index >= slice.from && index < slice.to : () => true;
+  if (!slice || slice.from < slice.to) {
+    const listed: Array<{ id: string; key: string }> = [];
+    const range = slice
+      ? ` AND key >= ${projectKey}-${rows[slice.from]!.first} AND key <= ${projectKey}-${rows[slice.to - 1]!.last}`
+      : '';
+    const scope = current ? ` AND (${updatedFromClause(current.since, now)} OR statusCategory != Done)` : '';
+    await searchIssues(
+      step.client,
+      `project = ${jqlString(projectKey)}${range}${scope} ORDER BY key ASC`,
+      ['key'],
+      (page) => {
+        listed.push(...page.map((issue) => ({ id: issue.id, key: issue.key })));
       },
-    ]);
+    );
+    const byChunk = new Map<number, Array<{ id: string; key: string }>>();
+    for (const issue of listed) {
+      const index = rows.length === 0 ? 0 : chunkIndexFor(rows, issueNumber(issue.key));
+      const list = byChunk.get(index);
+      if (list) list.push(issue);
+      else byChunk.set(index, [issue]);
+    }
+    const removals: Array<{ id: string; key: string }> = [];
+    const missing: string[] = [];
+    for (let index = 0; index < Math.max(rows.length, 1); index++) {
+      if (!inRange(index)) continue;
+      const inJira = byChunk.get(index) ?? [];
+      const row = rows[index];
+      if (row && inJira.length === row.count && idHash(inJira.map((issue) => issue.id)) === row.hash) continue;
+      const cached = await cache.chunk(index);
+      const jiraIds = new Set(inJira.map((issue) => issue.id));
+      const cachedIds = new Set(cached.map((issue) => issue.id));
+      removals.push(
+        ...cached
+          .filter((issue) => !jiraIds.has(issue.id) && (!current || isOpen(issue) || !before(issue, current)))
+          .map((issue) => ({ id: issue.id, key: issue.key })),
+      );
+      missing.push(...inJira.filter((issue) => !cachedIds.has(issue.id)).map((issue) => issue.id));
+    }
+    if (removals.length > 0) await cache.apply([], removals);
+    if (missing.length > MAX_MISSING) {
+      note(step, [
+        {
+          scope: 'project',
+          ref: projectKey,
+          message: `${missing.length} issues were missing from the cache; ${MAX_MISSING} are read now, the rest by the next check`,
+        },
+      ]);
+    }
+    job.missing = missing.slice(0, MAX_MISSING);
+    if (!slice) job.idsChecked = missing.length <= MAX_MISSING;
   }
-  job.missing = missing.slice(0, MAX_MISSING);
-  job.checkIds = false;
-  job.idsChecked = missing.length <= MAX_MISSING;
+  job.checkIds = 'none';
+  if (slice) job.idsSliceDone = true;
   job.phase = 'issues';
   await saveJob(step, job.pending);
   return 'more';
+}
+
+/** Slice `index` of `count` of the chunk table: rows [from, to), empty when the table has fewer rows than slices. */
+function sliceOf(rows: readonly ChunkRow[], index: number, count: number): { from: number; to: number } {
+  const at = index % count;
+  return { from: Math.floor((at * rows.length) / count), to: Math.floor(((at + 1) * rows.length) / count) };
 }
 
 async function readMissing(step: Step): Promise<Unit> {
@@ -540,11 +757,16 @@ async function commitFull(step: Step): Promise<Unit> {
     ...(previous?.idsCheckedAt ? { idsCheckedAt: previous.idsCheckedAt } : {}),
     fieldSet: (job.fields ?? []).join(','),
     problems: job.problems,
+    ...(job.window ? { window: job.window } : {}),
   };
   await store.set(headKey(projectKey), head);
   await commitScanAccounts(store, projectKey, directory, job.startedAt);
+  const linked = job.linked ? await readBlob<RestIssue[]>(store, prefix, job.linked) : undefined;
+  if (linked && linked.length > 0) await (await ProjectCache.load(store, projectKey))?.apply(linked, []);
   await Promise.all([store.delete(jobKey(projectKey)), store.delete(failureKey(projectKey))]);
-  await collectGarbage(store, prefix, new Set([table.id, directory.id, ...rows.map((row) => row.blob.id)]));
+  const current = (await ProjectCache.load(store, projectKey))!;
+  const kept = [current.head.table.id, directory.id, ...current.table.map((row) => row.blob.id)];
+  await collectGarbage(store, prefix, new Set(kept));
   await clearMarks(store, projectKey, await boardIdsOf(store, projectKey, directory), job.startedAt);
   return 'done';
 }
@@ -561,6 +783,11 @@ async function commitRefresh(step: Step): Promise<Unit> {
   if (job.stagedDirectory) changes.directory = job.stagedDirectory;
   if (job.directory.read === 'all') changes.directoryAt = job.startedAt;
   if (job.idsChecked) changes.idsCheckedAt = job.startedAt;
+  if (job.idsSliceDone) {
+    changes.idsSliceAt = job.startedAt;
+    changes.nextIdsSlice = ((cache.head.nextIdsSlice ?? 0) + 1) % step.policy.idsSlices;
+  }
+  if (job.window) changes.window = job.window;
   await cache.apply([], [], changes);
   if (job.stagedDirectory) {
     const directory = await readBlob<ProjectDirectory>(store, dataPrefix(projectKey), job.stagedDirectory);

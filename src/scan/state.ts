@@ -78,12 +78,27 @@ export interface ProjectHead {
   scannedAt: string;
   fullScanAt: string;
   directoryAt: string;
-  /** When the last ids-only listing confirmed which issues exist (deleted and moved issues dropped). */
+  /** When the last ids-only listing of the whole project confirmed which issues exist (deleted and moved issues dropped). */
   idsCheckedAt?: string;
+  /** When the last slice of the cached key range was listed, and which slice is next (see ScanPolicy.idsSlices). */
+  idsSliceAt?: string;
+  nextIdsSlice?: number;
+  /**
+   * What the cache holds: every issue updated since `window.since` with its history and comments, open issues
+   * updated before with their fields only (no `changelog`), closed ones of before only as read earlier or as the
+   * parent or child of an issue held. Absent: every issue with its whole history.
+   */
+  window?: ReadWindow;
   /** The fields the issues were read with: when the site's field catalogue changes them, a full scan is due. */
   fieldSet: string;
   /** What the last scan or refresh could not read of the issues (the directory keeps its own). */
   problems: ReadProblem[];
+}
+
+/** The audit window a cache is read for: `days` long, starting at `since` (the update margin included). */
+export interface ReadWindow {
+  days: number;
+  since: string;
 }
 
 export type ScanPhase = 'directory' | 'issues' | 'ids' | 'commit';
@@ -116,9 +131,25 @@ export interface ScanJob {
   staged?: BlobRef;
   /** Incremental: issues product events said were deleted have been dropped. */
   deletionsApplied: boolean;
-  /** An ids listing (to drop deleted and moved issues) is still to do in this job; `idsChecked`: one completed. */
-  checkIds: boolean;
+  /**
+   * An ids listing (to drop deleted and moved issues) still to do in this job: of the whole project or of one slice
+   * of the cached key range; `idsChecked`: a listing of the whole project completed.
+   */
+  checkIds: 'all' | 'slice' | 'none';
   idsChecked: boolean;
+  /** The window this job reads (see ProjectHead.window), and when widening, the start of the window held before. */
+  window?: ReadWindow;
+  widenFrom?: string;
+  /**
+   * What this job still has to look up of the closed issues updated before the window: parents of issues held,
+   * children of open roadmap items, items of sprints that reach into the window.
+   */
+  links?: { parents: string[]; childless: string[]; sprints: number[] };
+  /** Parent keys already looked up (a loop of parents ends), and a full scan's linked issues until its commit. */
+  linksAsked?: string[];
+  linked?: BlobRef;
+  /** A slice of the cached key range was listed in this job. */
+  idsSliceDone?: boolean;
   /** Issues the ids listing found missing from the cache, still to read. */
   missing: string[];
   issuesWritten: number;

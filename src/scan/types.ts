@@ -19,6 +19,12 @@ export interface ScanStepOptions {
   kind?: 'full' | 'incremental';
   /** List ids now to drop deleted and moved issues, rather than on the policy's cadence. */
   checkDeleted?: boolean;
+  /**
+   * The project's audit window in days: the scan reads issues updated in it with their histories and comments,
+   * open issues of before with their fields only, and closed ones of before not at all (see ProjectHead.window).
+   * Absent: every issue with its whole history.
+   */
+  windowDays?: number;
   /** Groups to read besides the role-actor groups: those the role mapping names. */
   groups?: string[];
   policy?: Partial<ScanPolicy>;

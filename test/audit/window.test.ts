@@ -119,9 +119,9 @@ describe('auditWindowDays in the configuration', () => {
   });
 
   it.each([
-    [{ auditWindowDays: 0 }, 'auditWindowDays must be >= 1'],
+    [{ auditWindowDays: 0 }, 'auditWindowDays must be at least 1 day'],
     [{ auditWindowDays: 12.5 }, 'auditWindowDays must be a whole number'],
-    [{ projects: { PAY: { auditWindowDays: 4000 } } }, 'projects.PAY.auditWindowDays must be <= 3650'],
+    [{ projects: { PAY: { auditWindowDays: 4000 } } }, 'projects.PAY.auditWindowDays must be at most 3650 days'],
   ])('rejects %j, naming the setting', (given, problem) => {
     expect(() => parseConfig({ version: 1, ...given }, rules)).toThrow(ConfigError);
     try {

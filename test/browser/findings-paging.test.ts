@@ -6,17 +6,19 @@ import { generateBenchSite } from '../../src/bench/generate';
 import type { Finding, FindingPage, FindingQuery, RoadmapView } from '../../src/resolvers/api';
 import { FINDINGS_PAGE_SIZE, MAX_FINDINGS_PAGE, NO_OWNER } from '../../src/resolvers/findings-query';
 import type { ResolverResponse } from '../../src/resolvers/response';
+import { ruleById } from '../../src/rules';
 import { ARTIFACTS, BROWSER_TEST_TIMEOUT, flagsSection, shown, useBrowser, type BrowserHarness } from './harness';
 
 jest.setTimeout(BROWSER_TEST_TIMEOUT);
 
 /** Every flag the Flags section lists (none is expanded when this is called). */
 const flagCount = (page: Page) => flagsSection(page).getByRole('button', { expanded: false }).count();
-/** The rule each listed flag names after its subject ("… · overlap/dual-role"). */
+/** The rule each listed flag names after its subject, by its title ("… · One person in both roles"). */
 const flagRules = async (page: Page) =>
   (await flagsSection(page).getByRole('button', { expanded: false }).allInnerTexts()).map((text) =>
     text.slice(text.lastIndexOf(' · ') + 3).trim(),
   );
+const CONTESTED_TITLE = ruleById('overlap/contested-item')!.meta.title;
 const pager = (page: Page) => flagsSection(page).getByText(/^Showing \d+ of \d+ flags?\.$/);
 const showMore = (page: Page) => page.getByRole('button', { name: 'Show more' });
 
@@ -100,14 +102,14 @@ describe('a site with more flags than the view sends', () => {
     expect(await flagCount(page)).toBe(FINDINGS_PAGE_SIZE);
     // The rule filter names no counts until the first getFindings answer brings them.
     const contested = page.getByRole('combobox', { name: 'Rule' }).locator('option[value="overlap/contested-item"]');
-    expect(await contested.innerText()).toBe('overlap/contested-item');
+    expect(await contested.innerText()).toBe(CONTESTED_TITLE);
     await (await shown(showMore(page))).click();
     await shown(flagsSection(page).getByText(`Showing ${all.length} of ${all.length} flags.`));
     expect(await flagCount(page)).toBe(all.length);
     expect(await showMore(page).count()).toBe(0);
     const contestedCount = all.filter((finding) => finding.rule === 'overlap/contested-item').length;
     expect(contestedCount).toBeGreaterThan(0);
-    expect(await contested.innerText()).toBe(`overlap/contested-item (${contestedCount})`);
+    expect(await contested.innerText()).toBe(`${CONTESTED_TITLE} (${contestedCount})`);
     expect(browser().errorsOf(page)).toEqual([]);
   });
 
@@ -120,7 +122,7 @@ describe('a site with more flags than the view sends', () => {
     const byRule = await server.findings({ rule });
     expect(byRule.total).toBeGreaterThan(0);
     await shown(flagsSection(page).getByText(`Showing ${byRule.total} of ${byRule.total} flags.`));
-    expect(await flagRules(page)).toEqual(Array.from({ length: byRule.total }, () => rule));
+    expect(await flagRules(page)).toEqual(Array.from({ length: byRule.total }, () => ruleById(rule)!.meta.title));
 
     // The owner of an item one of these flags is about, so both filters together still match some.
     const items = (await server.roadmap()).items;

@@ -4,6 +4,7 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { demoConfig, DEMO_PREVIEW_FOCUS, generateDemoSite } from '../../src/dev/demo';
 import { startPreview, type RunningPreview } from '../../src/dev/preview/server';
 import type { SiteSnapshot } from '../../src/jira/snapshot';
+import { ruleById } from '../../src/rules';
 
 /**
  * Browser tests drive Debian's Chromium (installed by .ci/run) against the local preview: the real resolvers,
@@ -18,7 +19,7 @@ export const BROWSER_TEST_TIMEOUT = 45_000;
 /** Playwright's limit for one wait, shorter than the test's so a failure names the locator it waited for. */
 const WAIT_TIMEOUT = 20_000;
 
-export const VIEW_NAMES = ['board', 'backlog', 'sprint', 'project', 'global', 'admin', 'settings'] as const;
+export const VIEW_NAMES = ['board', 'backlog', 'sprint', 'issue', 'project', 'global', 'admin', 'settings'] as const;
 export type ViewName = (typeof VIEW_NAMES)[number];
 export type Theme = 'light' | 'dark';
 export const THEMES: readonly Theme[] = ['light', 'dark'];
@@ -160,6 +161,7 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 export interface FlagQuery {
   /** How the flag names its subject: "PAY-184 SCA challenge flow…", "PAY Sprint 7", "Henrik Lindqvist", "Project DATA (Data & Insights)". */
   subject: string;
+  /** The rule's id: the flag names the rule by its title. */
   rule: string;
   /** Only flags of these severities; any severity by default. */
   severities?: ReadonlyArray<'Error' | 'Warning' | 'Info'>;
@@ -167,11 +169,12 @@ export interface FlagQuery {
 
 /**
  * The disclosure button of a flag, found by what a reader sees on it: the severity first, the message, then
- * "subject · rule". The subject may be any prefix of the label (an issue key alone, say).
+ * "subject · kind · rule". The subject may be any prefix of the label (an issue key alone, say).
  */
 export function flagButton(scope: Page | Locator, { subject, rule, severities }: FlagQuery): Locator {
   const severity = severities ? `^(${severities.join('|')})\\b.*` : '';
-  const name = new RegExp(`${severity}(^|\\s)${escapeRegExp(subject)}[^·]* · ${escapeRegExp(rule)}$`);
+  const title = ruleById(rule)?.meta.title ?? rule;
+  const name = new RegExp(`${severity}(^|\\s)${escapeRegExp(subject)}[^·]* · [^·]+ · ${escapeRegExp(title)}$`);
   return scope.getByRole('button', { name });
 }
 

@@ -39,7 +39,7 @@ describe('a user who is not a Jira admin', () => {
     const form = page.getByRole('form', { name: 'Role Boundary Auditor settings' });
     expect(await form.getByRole('spinbutton', { name: 'Longest sprint (weeks)' }).isDisabled()).toBe(true);
     expect(
-      await form.getByRole('combobox', { name: 'Severity of trace/sprint-item-without-roadmap-link' }).isDisabled(),
+      await form.getByRole('combobox', { name: 'Severity of Sprint work not linked to the roadmap' }).isDisabled(),
     ).toBe(true);
     expect(await page.getByRole('button', { name: 'Save settings' }).count()).toBe(0);
     await page.close();
@@ -76,7 +76,7 @@ describe('an admin saving settings', () => {
 
     await saveAsAdmin((admin) =>
       admin
-        .getByRole('combobox', { name: 'Severity of trace/sprint-item-without-roadmap-link' })
+        .getByRole('combobox', { name: 'Severity of Sprint work not linked to the roadmap' })
         .selectOption({ label: 'Off' })
         .then(() => undefined),
     );

@@ -498,6 +498,16 @@ describe('classifyAction reasons', () => {
     expect(result.reason).toBe('Added the story to SHOP Sprint 14 (active, ending in 8 days), deciding sprint scope');
   });
 
+  it('tells a sprint closed since by when it ended, not as ending still, and counts one point as one', () => {
+    const closed = classifyAction(changed([field('sprint', 'Sprint', undefined, 'SHOP Sprint 7', { toValue: '70' })]), {
+      item: item('story'),
+      sprints: new Map([[70, { id: 70, name: 'SHOP Sprint 7', state: 'closed', endDate: '2026-10-15T17:00:00.000Z' }]]),
+    });
+    expect(closed.reason).toBe('Added the story to SHOP Sprint 7 (which ended 2 weeks later), deciding sprint scope');
+    const estimated = classifyAction(changed([field('storyPoints', 'Story Points', '3', '1')]), context(item('story')));
+    expect(estimated.reason).toBe('Re-estimated the story from 3 to 1 point');
+  });
+
   it('names the new parent from the context', () => {
     const parent = item('initiative', { key: 'SHOP-20', summary: 'Partner marketplace' });
     const result = classifyAction(changed([field('parent', 'Parent', 'SHOP-10', 'SHOP-20')]), {

@@ -112,7 +112,7 @@ describe('role-audit audit', () => {
       }),
     );
     await expect(run('audit', '--snapshot', snapshotFile, '--config', bad)).rejects.toThrow(
-      /thresholds\.sprintMaxWeeks must be >= 1[\s\S]*severity must be one of: info, warning, error, off/,
+      /thresholds\.sprintMaxWeeks must be at least 1 week[\s\S]*severity must be one of: info, warning, error, off/,
     );
   });
 

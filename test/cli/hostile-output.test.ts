@@ -61,6 +61,7 @@ function report(): AuditReport {
       },
     ],
     suppressed: [],
+    securedIssues: [],
   };
 }
 

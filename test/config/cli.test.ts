@@ -40,7 +40,7 @@ describe('role-audit config validate', () => {
     expect(stderr).toBe(
       [
         `${bad}: 3 problems; nothing in it is used until all are fixed:`,
-        '  site.thresholds.sprintMaxWeeks must be >= 1',
+        '  site.thresholds.sprintMaxWeeks must be at least 1 week',
         '  site.rules.overlap/dual-role.severity must be one of: info, warning, error, off',
         '  projects.PAY.thresholds has an unknown setting "x"',
         '',

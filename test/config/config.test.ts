@@ -42,7 +42,7 @@ describe('parseConfig', () => {
     [{}, ['version is required']],
     [{ version: 2 }, ['version must be 1']],
     [{ version: 1, thresholds: { sprintMaxWeks: 3 } }, ['thresholds has an unknown setting "sprintMaxWeks"']],
-    [{ version: 1, thresholds: { sprintMaxWeeks: 0 } }, ['thresholds.sprintMaxWeeks must be >= 1']],
+    [{ version: 1, thresholds: { sprintMaxWeeks: 0 } }, ['thresholds.sprintMaxWeeks must be at least 1 week']],
     [
       { version: 1, rules: { 'horizon/sprint-too-long': { severity: 'fatal' } } },
       ['rules.horizon/sprint-too-long.severity must be one of: info, warning, error, off'],
@@ -53,7 +53,7 @@ describe('parseConfig', () => {
     ],
     [
       { version: 1, rules: { 'overlap/dual-role': { options: { minShare: 2 } } } },
-      ['rules.overlap/dual-role.options.minShare must be <= 1'],
+      ['rules.overlap/dual-role.options.minShare must be at most 1'],
     ],
     [
       { version: 1, ownerField: 'owner' },
@@ -69,13 +69,13 @@ describe('parseConfig', () => {
     [
       { version: 1, thresholds: { roadmapMinSpanWeeks: 104, roadmapMaxSpanMonths: 1 } },
       [
-        'thresholds.roadmapMinSpanWeeks (104 weeks) must not be longer than thresholds.roadmapMaxSpanMonths (1 months): no roadmap item could be long enough for one and short enough for the other',
+        'thresholds.roadmapMinSpanWeeks (104 weeks) must not be longer than thresholds.roadmapMaxSpanMonths (1 month): no roadmap item could be long enough for one and short enough for the other',
       ],
     ],
     [
       { version: 1, projects: { MOB: { thresholds: { roadmapMinSpanWeeks: 8, roadmapMaxSpanMonths: 1 } } } },
       [
-        'projects.MOB.thresholds.roadmapMinSpanWeeks (8 weeks) must not be longer than projects.MOB.thresholds.roadmapMaxSpanMonths (1 months): no roadmap item could be long enough for one and short enough for the other',
+        'projects.MOB.thresholds.roadmapMinSpanWeeks (8 weeks) must not be longer than projects.MOB.thresholds.roadmapMaxSpanMonths (1 month): no roadmap item could be long enough for one and short enough for the other',
       ],
     ],
     [
@@ -149,7 +149,7 @@ describe('ConfigError issues', () => {
     } catch (error) {
       expect((error as ConfigError).issues).toEqual(
         expect.arrayContaining([
-          { path: 'thresholds.sprintMaxWeeks', message: 'must be >= 1' },
+          { path: 'thresholds.sprintMaxWeeks', message: 'must be at least 1 week' },
           {
             path: 'ownerField',
             message: 'must be assignee, reporter, creator or a custom field id like customfield_10042',

@@ -47,7 +47,7 @@ describe('parseConfiguration', () => {
           path: 'versions.projects.PAY',
           message: 'must be a whole number of 0 or more (the version the export was read at)',
         },
-        { path: 'site.thresholds.sprintMaxWeeks', message: 'must be >= 1' },
+        { path: 'site.thresholds.sprintMaxWeeks', message: 'must be at least 1 week' },
         { path: 'site.rules.overlap/dual-role.severity', message: 'must be one of: info, warning, error, off' },
         {
           path: 'site.ownerField',

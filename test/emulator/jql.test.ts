@@ -144,6 +144,11 @@ describe('evaluating JQL against the fixture site', () => {
     ['project = MOB AND project = WEB', []],
     ['project = WEB OR project in (SEC) OR issuetype = Epic', ['WEB-2', 'WEB-1', 'SEC-1', 'MOB-1']],
     ['project in (MOB, WEB) AND NOT project = MOB', ['WEB-2', 'WEB-1']],
+    ['statusCategory = Done', []],
+    ['statusCategory != Done AND project = WEB', ['WEB-2', 'WEB-1']],
+    ['statusCategory in ("In Progress", new) AND key = SEC-1', ['SEC-1']],
+    ['key >= MOB-99 AND key < MOB-102', ['MOB-101', 'MOB-100', 'MOB-99']],
+    ['key > WEB-1', ['WEB-2']],
   ])('%s', (jql, expected) => {
     const keys = run(jql);
     if (typeof expected === 'number') expect(keys).toHaveLength(expected);
@@ -172,6 +177,8 @@ describe('evaluating JQL against the fixture site', () => {
     ['key = MOB-999', "An issue with key 'MOB-999' does not exist for field 'key'."],
     ['parent = MOB-999', "The value 'MOB-999' does not exist for the field 'parent'."],
     ['sprint = 99', "The value '99' does not exist for the field 'sprint'."],
+    ['statusCategory = Finished', "The value 'Finished' does not exist for the field 'statusCategory'."],
+    ['key >= 12', "Expecting an issue key for field 'key'."],
     ['project in MOB', "The operator 'IN' does not support the non-list value 'MOB' for field 'project'."],
     ['project = (MOB, WEB)', "The operator '=' does not support a list value for field 'project'."],
     ['sprint in mySprints()', "Unable to find JQL function 'mySprints()'."],

@@ -173,6 +173,14 @@ describe('normaliseSite', () => {
       status: { name: 'In Progress', category: 'indeterminate' },
     });
     expect(item.userFields).toEqual({ assignee: ['gone-1'], reporter: ['pm-1'], creator: ['pm-1'] });
+    expect(item.securityLevelId).toBeUndefined();
+  });
+
+  it('keeps the issue security level an issue sits behind, by id', () => {
+    const secured = { ...story, fields: { ...story.fields, security: { id: '10100', name: 'Leadership only' } } };
+    const numeric = { ...story, fields: { ...story.fields, security: { id: 10100 } } };
+    expect(normaliseSite(site([secured])).items[0]!.securityLevelId).toBe('10100');
+    expect(normaliseSite(site([numeric])).items[0]!.securityLevelId).toBe('10100');
   });
 
   it('turns creation, each history and each comment into actions, with meanings', () => {

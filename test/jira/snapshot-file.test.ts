@@ -22,6 +22,11 @@ describe('checkSnapshot', () => {
     expect(checkSnapshot(minimal)).toBe(minimal);
   });
 
+  it('accepts issue security levels naming their members', () => {
+    const secured = { ...minimal, issueSecurity: { '10100': { name: 'Leadership only', members: ['557058:a'] } } };
+    expect(checkSnapshot(secured)).toBe(secured);
+  });
+
   it.each([
     [{ ...minimal, format: 'jira-site-snapshot/2' }, '"format" must be "jira-site-snapshot/1"'],
     [{ ...minimal, issues: {} }, '"issues" must be an array'],
@@ -29,6 +34,12 @@ describe('checkSnapshot', () => {
     [{ ...minimal, capturedAt: 'tomorrow' }, '"capturedAt" must be an ISO date-time'],
     [{ ...minimal, issues: [{ id: '1' }] }, '"issues[0]" has no "key"'],
     [[], 'one JSON object'],
+    [{ ...minimal, issueSecurity: [] }, '"issueSecurity" must be an object keyed by security level id'],
+    [{ ...minimal, issueSecurity: { '10100': { name: 'Board' } } }, '"issueSecurity.10100" must be an object'],
+    [
+      { ...minimal, issueSecurity: { '10100': { name: 'Board', members: [42] } } },
+      '"issueSecurity.10100" must be an object with a "name" and "members"',
+    ],
   ])('names what is wrong: %#', (value, message) => {
     expect(() => checkSnapshot(value)).toThrow(SnapshotFormatError);
     expect(() => checkSnapshot(value)).toThrow(message);

@@ -19,6 +19,8 @@ const READ_ENDPOINTS: ReadonlyArray<readonly [method: string, path: string]> = [
   ['GET', '/rest/api/3/project/{projectIdOrKey}'],
   ['POST', '/rest/api/3/search/jql'],
   ['POST', '/rest/api/3/changelog/bulkfetch'],
+  ['POST', '/rest/api/3/issue/bulkfetch'],
+  ['GET', '/rest/api/3/issue/{issueIdOrKey}'],
   ['GET', '/rest/api/3/issue/{issueIdOrKey}/changelog'],
   ['GET', '/rest/api/3/issue/{issueIdOrKey}/comment'],
   ['GET', '/rest/api/3/group/member'],

@@ -71,13 +71,76 @@ describe('getBoardPanel', () => {
     expect(panel.sprint?.state).toBe('active');
     expect(panel.sprint?.productOwners.map((person) => person.accountId)).toContain(PAY_PO);
     expect(panel.findings.map((finding) => finding.rule)).toEqual(
-      expect.arrayContaining(['overlap/pm-tactical-action', 'overlap/contested-item', 'owner/sprint-without-po']),
+      expect.arrayContaining(['overlap/pm-tactical-action', 'overlap/contested-item']),
     );
+    // Flags about closed sprints (a sprint without a PO) belong on those sprints' panels, not the board's.
+    expect(panel.kind).toBe('board');
+    expect(panel.sprints.every((sprint) => sprint.state === 'active')).toBe(true);
+    for (const finding of panel.findings.filter((each) => each.subject.type === 'sprint'))
+      expect(panel.sprints.map((sprint) => String(sprint.id))).toContain(finding.subject.id);
     // A finding may draw on other projects too (Henrik's dual role weighs his PORT roadmap work), but each is PAY's.
     expect(panel.findings.every((finding) => finding.projectKeys.includes('PAY'))).toBe(true);
     expect(panel.window).toMatchObject({ until: snapshot.capturedAt, days: 90 });
     expect(panel.people.some((person) => person.accountId === PAY_PO)).toBe(true);
     expect(panel.siteUrl).toBe(snapshot.baseUrl);
+  });
+
+  it("shows on a closed sprint's panel only that sprint's work, with who decided on it", async () => {
+    const closed = snapshot.sprints[String(PAY_BOARD.id)]!.filter((sprint) => sprint.state === 'closed').at(-1)!;
+    const sprintKeys = new Set(
+      snapshot.issues
+        .filter((issue) =>
+          ((issue.fields.customfield_10104 ?? []) as Array<{ id: number }>).some((entry) => entry.id === closed.id),
+        )
+        .map((issue) => issue.key),
+    );
+    expect(sprintKeys.size).toBeGreaterThan(0);
+    const panel = shown(
+      await call(
+        'getBoardPanel',
+        PAY_PO,
+        {},
+        { type: 'jira:sprintAction', board: { id: String(PAY_BOARD.id) }, sprint: { id: String(closed.id) } },
+      ),
+    );
+    expect(panel).toMatchObject({ kind: 'sprint', sprint: { id: closed.id, state: 'closed' } });
+    expect(panel.sprints.map((sprint) => sprint.id)).toEqual([closed.id]);
+    for (const finding of panel.findings)
+      expect(
+        (finding.subject.type === 'sprint' && finding.subject.id === String(closed.id)) ||
+          finding.issueKeys.some((key) => sprintKeys.has(key)) ||
+          finding.evidence.some((evidence) => evidence.sprintId === closed.id),
+      ).toBe(true);
+    expect(panel.deciders.length).toBeGreaterThan(0);
+    expect(panel.people.map((person) => person.accountId).sort()).toEqual(
+      panel.deciders.map((decider) => decider.accountId).sort(),
+    );
+  });
+
+  it("answers NOT_FOUND for another board's sprint", async () => {
+    const otherBoard = snapshot.boards.find(
+      (board) => board.id !== PAY_BOARD.id && snapshot.sprints[String(board.id)]?.length,
+    )!;
+    const foreign = snapshot.sprints[String(otherBoard.id)]![0]!;
+    expect(await call('getBoardPanel', ADMIN, { boardId: PAY_BOARD.id, sprintId: foreign.id })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+  });
+
+  it("shows on the backlog panel no flag about the board's active or closed sprints' work", async () => {
+    const panel = shown(
+      await call('getBoardPanel', PAY_PO, {}, { type: 'jira:backlogAction', board: { id: String(PAY_BOARD.id) } }),
+    );
+    expect(panel.kind).toBe('backlog');
+    expect(panel.sprint).toBeUndefined();
+    const scheduled = new Set(
+      snapshot.sprints[String(PAY_BOARD.id)]!.filter((sprint) => sprint.state !== 'future').map((sprint) => sprint.id),
+    );
+    for (const finding of panel.findings) {
+      expect(finding.subject.type === 'sprint' && scheduled.has(Number(finding.subject.id))).toBe(false);
+      expect(finding.subject.type).not.toBe('person');
+    }
   });
 
   it('answers NOT_FOUND for a board the viewer cannot see, and INVALID_INPUT without a board', async () => {
@@ -125,7 +188,7 @@ describe('settings', () => {
     });
     expect(invalid).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect((invalid as { error: { details: FieldIssue[] } }).error.details).toEqual([
-      { path: 'thresholds.sprintMaxWeeks', message: 'must be >= 1' },
+      { path: 'thresholds.sprintMaxWeeks', message: 'must be at least 1 week' },
     ]);
   });
 
@@ -221,5 +284,21 @@ describe("people on a project's views", () => {
       expect([person.accountId, total]).toEqual([person.accountId, acted]);
       expect(person.projects).toEqual(['PAY']);
     }
+  });
+
+  it('leave out app accounts and former users, who acted but are nobody to talk to', async () => {
+    const result = await call('getRoadmap', ADMIN, {});
+    const apps = snapshot.users.filter((user) => user.accountType === 'app').map((user) => user.accountId);
+    const former = snapshot.users.filter((user) => user.active === false).map((user) => user.accountId);
+    expect(apps.length).toBeGreaterThan(0);
+    expect(former.length).toBeGreaterThan(0);
+    // They did act on the demo site: the history has their changes.
+    const authors = new Set(
+      snapshot.issues.flatMap((issue) => issue.changelog?.histories.map((history) => history.author?.accountId) ?? []),
+    );
+    expect([...apps, ...former].some((accountId) => authors.has(accountId))).toBe(true);
+    const shownIds = shown(result).people.map((person) => person.accountId);
+    for (const accountId of [...apps, ...former]) expect(shownIds).not.toContain(accountId);
+    expect(shownIds.length).toBeGreaterThan(0);
   });
 });

@@ -9,6 +9,7 @@ import {
   serveSite,
   tracesIn,
   tracesOf,
+  withoutIssueSecurity,
   withoutProject,
   withPersonOnlyIn,
   type ServedSite,
@@ -25,7 +26,8 @@ import {
 // Two sites served at once, each scanned whole by the background pipeline, or not at all (a fresh install).
 jest.setTimeout(240_000);
 
-const DEMO = generateDemoSite();
+// Issue security has its own suite (issue-security.test.ts): here a project's issues are all seen by who browses it.
+const DEMO = withoutIssueSecurity(generateDemoSite());
 const KEYS = DEMO.projects.map((project) => project.key);
 const GRANTS = Object.entries(DEMO.permissions ?? {});
 const APP = GRANTS.find(([, grant]) => grant.admin)![0];

@@ -117,6 +117,7 @@ function viewCalls(site: Served): Array<[ResolverName, ResolverApi[ResolverName]
     getSettings: [{}, { projectKey: site.projectKey }],
     getRoleProposal: [{}],
     exportSettings: [{}],
+    getIssueDecisions: [{ issueKey: `${site.projectKey}-1` }],
   };
   return Object.entries(calls).flatMap(([name, payloads]) =>
     payloads.map((payload) => [name as ResolverName, payload] as [ResolverName, ResolverApi[ResolverName]['payload']]),

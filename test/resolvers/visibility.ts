@@ -45,6 +45,14 @@ export function withoutProject(snapshot: SiteSnapshot, projectKey: string): Site
   return site;
 }
 
+/** The site with no issue security: every issue visible to whoever may browse its project. */
+export function withoutIssueSecurity(snapshot: SiteSnapshot): SiteSnapshot {
+  const site = structuredClone(snapshot);
+  delete site.issueSecurity;
+  for (const issue of site.issues) delete issue.fields['security'];
+  return site;
+}
+
 /**
  * A copy of the site where one more person works in the project and nowhere else: they hold its Product Manager
  * role (when it has one), and on a few of its issues re-date the due date and comment, three days before capture.

@@ -47,6 +47,15 @@ describe('chooseView', () => {
     });
   });
 
+  it("opens the issue view's decision log on the issue Jira names, or leaves it to the resolver's context", () => {
+    expect(chooseView({ type: 'jira:issueContext', issue: { key: 'PAY-192', id: '10192' } })).toEqual({
+      kind: 'issue',
+      moduleType: 'jira:issueContext',
+      issueKey: 'PAY-192',
+    });
+    expect(chooseView({ type: 'jira:issueContext' })).toEqual({ kind: 'issue', moduleType: 'jira:issueContext' });
+  });
+
   it('refuses project modules without a project, unknown modules and missing contexts, saying why', () => {
     expect(chooseView({ type: 'jira:projectSettingsPage' })).toMatchObject({
       kind: 'unsupported',

@@ -1,6 +1,6 @@
 import type { Finding } from '../../src/domain/finding';
 import { adviceFor } from '../../static/app/src/errors';
-import { categoryOf, countBySeverity, groupFindings, subjectLabel } from '../../static/app/src/findings';
+import { categoryOf, countBySeverity, kindLabel, subjectLabel } from '../../static/app/src/findings';
 import { formatDate, formatShare, formatSpan, issueUrl, personRole, roleLabel } from '../../static/app/src/format';
 
 const finding = (
@@ -21,21 +21,11 @@ const finding = (
   suggestion: '',
 });
 
-describe('groupFindings', () => {
-  it('groups by the rule’s kind in the flags’ order, most severe first, leaving out empty kinds', () => {
-    const groups = groupFindings([
-      finding('a', 'trace/roadmap-item-not-broken-down', 'warning'),
-      finding('b', 'overlap/dual-role', 'info'),
-      finding('c', 'overlap/po-strategic-action', 'error'),
-      finding('d', 'custom/new-rule', 'warning'),
-      finding('e', 'overlap/contested-item', 'warning'),
-    ]);
-    expect(groups.map((group) => [group.id, group.findings.map((entry) => entry.id)])).toEqual([
-      ['overlap', ['c', 'e', 'b']],
-      ['trace', ['a']],
-      ['other', ['d']],
-    ]);
-    expect(groups[0]!.label).toBe('Role overlap');
+describe('findings', () => {
+  it('names the kind of a rule in words, and Other for a rule outside the four kinds', () => {
+    expect(kindLabel('overlap/dual-role')).toBe('Role overlap');
+    expect(kindLabel('trace/roadmap-item-not-broken-down')).toBe('Broken translation');
+    expect(kindLabel('custom/new-rule')).toBe('Other');
   });
 
   it('counts by severity and reads the kind from the rule id', () => {

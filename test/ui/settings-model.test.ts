@@ -155,7 +155,7 @@ describe('field issues', () => {
   const issues = [
     { path: 'roleMapping.groups.pm.1', message: 'must be a string' },
     { path: 'thresholds.strategicHorizonMonths', message: 'min (30) must not be above max (24)' },
-    { path: 'thresholds.sprintMaxWeeks', message: 'must be >= 1' },
+    { path: 'thresholds.sprintMaxWeeks', message: 'must be at least 1 week' },
   ];
 
   it('gives a field the issues at its path and under it', () => {

@@ -200,7 +200,7 @@ describe('text alternatives', () => {
     const points = trend.slots.map((slot) => ({ weekStart: slot.weekStart, value: slot.week?.findings }));
     expect(points).toHaveLength(10);
     expect(describeSeries('Flags', points, String)).toBe(
-      'Flags, week by week from 7 Sep 2026 to 9 Nov 2026: latest 6 (9 Nov), lowest 2 (21 Sep), highest 9 (14 Sep).',
+      'Flags, week by week from 7 Sept 2026 to 9 Nov 2026: latest 6 (9 Nov), lowest 2 (21 Sept), highest 9 (14 Sept).',
     );
   });
 });

@@ -63,12 +63,20 @@ export function assembleSnapshot(
     10_000,
     random,
   );
+  const security = securityLevels(scenario, skeleton);
   const issues = [...skeleton.items]
     .sort((a, b) => Number(a.id) - Number(b.id))
     .map((item) => {
       const { state, histories } = simulations.get(item)!;
       const comments = stories.get(item)!.comments;
-      return issueOf(item, state, histories, comments, { simulations, versions, historyIds, commentIds, skeleton });
+      return issueOf(item, state, histories, comments, {
+        simulations,
+        versions,
+        historyIds,
+        commentIds,
+        skeleton,
+        security,
+      });
     });
   return {
     format: SNAPSHOT_FORMAT,
@@ -87,7 +95,27 @@ export function assembleSnapshot(
     sprints: sprintsByBoard(skeleton.sprints),
     issues,
     permissions: permissionsOf(scenario),
+    issueSecurity: Object.fromEntries(
+      scenario.issueSecurity.map((level) => [
+        level.id,
+        { name: level.name, members: level.members.map((handle) => person(handle).accountId) },
+      ]),
+    ),
   };
+}
+
+/** The security level each secured item sits behind, as its `security` field gives it. */
+function securityLevels(scenario: Scenario, skeleton: Skeleton): Map<ItemPlan, Record<string, string>> {
+  const byRef = new Map(skeleton.items.flatMap((item) => (item.roadmap ? [[item.roadmap.ref, item] as const] : [])));
+  return new Map(
+    scenario.issueSecurity.flatMap((level) =>
+      level.items.map((ref) => {
+        const item = byRef.get(ref);
+        if (!item) throw new Error(`issue security level ${level.name} names no roadmap item ${ref}`);
+        return [item, { self: `${BASE_URL}/rest/api/3/securitylevel/${level.id}`, id: level.id, name: level.name }];
+      }),
+    ),
+  );
 }
 
 // ---- state at creation -----------------------------------------------------------------------------------
@@ -148,6 +176,7 @@ interface IssueContext {
   historyIds: Map<HistoryDraft, string>;
   commentIds: Map<CommentDraft, string>;
   skeleton: Skeleton;
+  security: Map<ItemPlan, Record<string, string>>;
 }
 
 function issueOf(
@@ -209,7 +238,7 @@ function issueOf(
     timeoriginalestimate: null,
     description: state.description ? adfOf(state.description) : null,
     timetracking: {},
-    security: null,
+    security: context.security.get(item) ?? null,
     attachment: [],
     aggregatetimeestimate: null,
     summary: item.summary,

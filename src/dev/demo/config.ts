@@ -9,5 +9,13 @@ export function demoConfig(): AuditConfig {
   return { ...defaultConfig(), combinedRoleProjects: ['GRO'] };
 }
 
-/** Where the local preview opens its views on the demo site: the projects with the most planted cases to show. */
-export const DEMO_PREVIEW_FOCUS = { boardProject: 'PAY', roadmapProject: 'PORT', settingsProject: 'PLAT' } as const;
+/**
+ * Where the local preview opens its views on the demo site: the projects with the most planted cases to show, and
+ * the issue whose decision log has a PM's and a PO's contested decisions (PAY-192).
+ */
+export const DEMO_PREVIEW_FOCUS = {
+  boardProject: 'PAY',
+  roadmapProject: 'PORT',
+  settingsProject: 'PLAT',
+  issue: 'PAY-192',
+} as const;

@@ -15,6 +15,7 @@ import { StatsRecorder, type EmulatorStats, type RouteStats } from './stats';
 export type { EmulatorStats, RouteStats };
 export type { Fault, FaultHandle, FaultRequest, FaultRule, FaultScript } from './faults';
 export { STATS_PATH };
+export { APP_LOGIN } from './site';
 
 export interface EmulatorOptions {
   /** Port on 127.0.0.1; 0 (the default) picks a free one. */

@@ -26,10 +26,25 @@ const NON_NAVIGABLE_SYSTEM_FIELDS = new Set([
   'archiveddate',
 ]);
 
+/**
+ * The Basic-auth login that reads as the app itself (Forge's `asApp`): every project and every issue, whatever its
+ * issue security level, as an app's own reads on Jira Cloud do. Any other login reads as that user.
+ */
+export const APP_LOGIN = 'role-boundary-auditor-app';
+
+const APP_USER: RestUser = {
+  accountId: APP_LOGIN,
+  displayName: 'Role Boundary Auditor',
+  accountType: 'app',
+  active: true,
+};
+
 /** Who is asking, and what the snapshot's permissions let them see. */
 export interface Viewer {
   readonly user: RestUser;
   readonly isAdmin: boolean;
+  /** Issue security: whether an issue behind the level may be seen (its members only; the app sees all). */
+  canSeeLevel(levelId: string): boolean;
   /** Browse Projects: the project's issues, boards and sprints. */
   canBrowse(project: RestProject): boolean;
   /** Administer Projects (Jira administrators administer every project). */
@@ -107,6 +122,12 @@ function sprintIdsIn(value: unknown): number[] {
   return ids;
 }
 
+/** The id of the issue security level an issue sits behind, if any. */
+function securityLevelOf(issue: RestIssue): string | undefined {
+  const id = record(issue.fields['security'])?.['id'];
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
+}
+
 /** Read-only indexes over a snapshot, answering the lookups every endpoint needs. */
 export class Site {
   private readonly issuesByKey = new Map<string, RestIssue>();
@@ -162,17 +183,37 @@ export class Site {
   }
 
   viewerOf(user: RestUser): Viewer {
+    if (user === APP_USER)
+      return {
+        user,
+        isAdmin: true,
+        canSeeLevel: () => true,
+        canBrowse: () => true,
+        administers: () => true,
+        canView: () => true,
+      };
     const grant = this.snapshot.permissions?.[user.accountId];
     const administered = new Set(grant?.projectAdmin ?? []);
     const browsable = grant?.projects ? new Set([...grant.projects, ...administered]) : undefined;
     const isAdmin = grant?.admin === true;
     const canBrowse = (project: RestProject) => browsable === undefined || browsable.has(project.key);
     const administers = (project: RestProject) => isAdmin || administered.has(project.key);
-    return { user, isAdmin, canBrowse, administers, canView: (project) => canBrowse(project) || administers(project) };
+    // Site admins are no exception: a level hides its issues from everyone it does not list.
+    const canSeeLevel = (levelId: string) =>
+      this.snapshot.issueSecurity?.[levelId]?.members.includes(user.accountId) === true;
+    return {
+      user,
+      isAdmin,
+      canSeeLevel,
+      canBrowse,
+      administers,
+      canView: (project) => canBrowse(project) || administers(project),
+    };
   }
 
-  /** Basic-auth user part: an e-mail address (case-insensitive) or an account id. */
+  /** Basic-auth user part: an e-mail address (case-insensitive) or an account id; `APP_LOGIN` is the app. */
   userByLogin(login: string): RestUser | undefined {
+    if (login === APP_LOGIN) return APP_USER;
     return this.usersByEmail.get(login.toLowerCase()) ?? this.usersByAccountId.get(login);
   }
 
@@ -214,7 +255,9 @@ export class Site {
 
   canSee(viewer: Viewer, issue: RestIssue): boolean {
     const project = this.projectOf(issue);
-    return project !== undefined && viewer.canBrowse(project);
+    if (project === undefined || !viewer.canBrowse(project)) return false;
+    const level = securityLevelOf(issue);
+    return level === undefined || viewer.canSeeLevel(level);
   }
 
   visibleIssue(viewer: Viewer, idOrKey: string): RestIssue | undefined {

@@ -1,7 +1,7 @@
 /**
  * The stand-in for the Forge bridge, as the script the preview injects before the app's bundle. In Jira the
  * host page answers `globalThis.__bridge.callBridge(command, payload)`; here this script does, with the module
- * context taken from the page's address and resolver calls sent to the preview server, which runs the real
+ * context taken from the page's address (theme, locale, time zone) and resolver calls sent to the preview server, which runs the real
  * resolvers. Everything else in the bundle is what Forge serves.
  */
 export const BRIDGE_SCRIPT = String.raw`(() => {
@@ -14,8 +14,10 @@ export const BRIDGE_SCRIPT = String.raw`(() => {
     localId: 'preview-' + preview.moduleKey,
     moduleKey: preview.moduleKey,
     siteUrl: preview.siteUrl,
-    locale: 'en-US',
-    timezone: 'UTC',
+    // Jira gives the viewer's own locale and time zone; the preview's viewer reads British English in UTC unless the
+    // address asks for others (&locale=en_US&timezone=America/New_York).
+    locale: params.get('locale') || 'en_GB',
+    timezone: params.get('timezone') || 'UTC',
     theme: { colorMode },
     extension: preview.extension,
   };

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AuditConfig } from '../../config/types';
 import { JiraClient } from '../../jira/client';
-import type { SiteSnapshot } from '../../jira/snapshot';
+import type { RestIssue, SiteSnapshot } from '../../jira/snapshot';
 import { HttpTransport } from '../../jira/transport-http';
 import type { ResolverName } from '../../resolvers/api';
 import { MemoryJobQueue, runScheduledLocally } from '../../jobs';
@@ -16,7 +16,7 @@ import { RULE_METAS } from '../../rules';
 import { BackgroundScanner, cachedProjectKeys } from '../../scan';
 import { ConfigRepository } from '../../store/config-store';
 import { MemoryStore } from '../../store/key-value';
-import { startEmulator, type RunningEmulator } from '../emulator';
+import { APP_LOGIN, startEmulator, type RunningEmulator } from '../emulator';
 import { BRIDGE_SCRIPT } from './bridge-script';
 import { applyEdit, parseEdit } from './edit';
 import { tokenStyles } from './tokens';
@@ -79,8 +79,8 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
   await new ConfigRepository(store, RULE_METAS).saveSite(options.config, 0, {
     at: new Date(options.snapshot.capturedAt ?? Date.now()),
   });
-  // The emulator has no app identity; the site admin stands in for the app, which sees every project.
-  const appAccount =
+  // Edits are made as the site admin; the app reads as itself (the emulator's app login): every issue, secured or not.
+  const editor =
     Object.entries(options.snapshot.permissions ?? {}).find(([, grant]) => grant.admin)?.[0] ??
     options.snapshot.users[0]?.accountId ??
     '';
@@ -89,14 +89,14 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
   const now = () => emulator.siteNow();
   const services = (accountId: string): AppServices => ({
     jiraAsUser: () => client(accountId),
-    jiraAsApp: () => client(appAccount),
+    jiraAsApp: () => client(APP_LOGIN),
     store,
     now,
   });
   const scanStarted = Date.now();
   try {
     await runScheduledLocally({
-      jira: () => client(appAccount),
+      jira: () => client(APP_LOGIN),
       store,
       queue: new MemoryJobQueue(),
       scanner: new BackgroundScanner(),
@@ -116,13 +116,19 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
   const views = previewViews(options.snapshot, options.focus);
   const knownUsers = new Set(options.snapshot.users.map((user) => user.accountId));
   const uiModules = readUiModules();
+  const issuesByKey = new Map(options.snapshot.issues.map((issue) => [issue.key, issue]));
 
   app.get('/', async (_, reply) =>
     reply.type('text/html; charset=utf-8').send(indexPage(views, options.snapshot, scan.projectKeys, url)),
   );
 
   app.get('/app/', async (request, reply) => {
-    const view = parseViewRequest(request.query as Record<string, string | undefined>, knownUsers, uiModules);
+    const view = parseViewRequest(
+      request.query as Record<string, string | undefined>,
+      knownUsers,
+      uiModules,
+      issuesByKey,
+    );
     if ('error' in view) return reply.code(400).type('text/plain').send(view.error);
     const html = await readFile(indexFile, 'utf8');
     const context = JSON.stringify({ ...view, siteUrl: options.snapshot.baseUrl }).replace(/</g, '\\u003c');
@@ -160,7 +166,7 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
   app.post(EDIT_PATH, async (request, reply) => {
     const edit = parseEdit(request.body);
     if ('error' in edit) return reply.code(400).send({ message: edit.error });
-    const outcome = applyEdit(site, edit, emulator.siteNow(), appAccount);
+    const outcome = applyEdit(site, edit, emulator.siteNow(), editor);
     if (!outcome.ok)
       return reply.code(outcome.message.startsWith('The site has no') ? 404 : 400).send({ message: outcome.message });
     site = outcome.snapshot;
@@ -186,6 +192,7 @@ function parseViewRequest(
   query: Record<string, string | undefined>,
   knownUsers: Set<string>,
   modules: readonly UiModule[],
+  issues: ReadonlyMap<string, RestIssue>,
 ): ViewRequest | { error: string } {
   const module = modules.find((candidate) => candidate.type === query.module);
   if (!module) return { error: `module must be one of: ${modules.map((candidate) => candidate.type).join(', ')}` };
@@ -195,6 +202,11 @@ function parseViewRequest(
   if (number(query.board)) extension.board = { id: number(query.board)! };
   if (number(query.sprint)) extension.sprint = { id: number(query.sprint)! };
   if (query.project && /^[A-Z][A-Z0-9_]*$/.test(query.project)) extension.project = { key: query.project };
+  const issue = query.issue ? issues.get(query.issue) : undefined;
+  if (issue) {
+    extension.issue = { key: issue.key, id: issue.id };
+    extension.project = { key: issue.key.slice(0, issue.key.lastIndexOf('-')) };
+  }
   return { accountId: query.as, moduleKey: module.key, extension };
 }
 

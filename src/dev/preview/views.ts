@@ -1,9 +1,15 @@
-import type { SiteSnapshot } from '../../jira/snapshot';
+import type { RestIssue, SiteSnapshot } from '../../jira/snapshot';
 
 export interface ViewRequest {
   accountId: string;
   moduleKey: string;
-  extension: { type: string; board?: { id: string }; sprint?: { id: string }; project?: { key: string } };
+  extension: {
+    type: string;
+    board?: { id: string };
+    sprint?: { id: string };
+    project?: { key: string };
+    issue?: { key: string; id: string };
+  };
 }
 
 export interface PreviewView {
@@ -27,6 +33,8 @@ export interface ViewFocus {
   roadmapProject?: string;
   /** The project whose settings page opens (as its project admin). */
   settingsProject?: string;
+  /** The issue whose decision log opens (as the board's PO); by default the board project's most changed issue. */
+  issue?: string;
 }
 
 export function previewViews(snapshot: SiteSnapshot, focus: ViewFocus = {}): PreviewView[] {
@@ -50,6 +58,8 @@ export function previewViews(snapshot: SiteSnapshot, focus: ViewFocus = {}): Pre
   const roadmapProject = focus.roadmapProject ?? projectKey;
   const settingsProject = focus.settingsProject ?? projectKey;
   const sprint = (snapshot.sprints[String(board.id)] ?? []).find((candidate) => candidate.state === 'active')!;
+  const issue =
+    snapshot.issues.find((candidate) => candidate.key === focus.issue) ?? mostDebatedIssue(snapshot, projectKey);
   const po = roleHolder(projectKey, 'Product Owner') ?? snapshot.users[0]!.accountId;
   const pm = roleHolder(roadmapProject, 'Product Manager') ?? roleHolder(projectKey, 'Product Manager') ?? po;
   const permissions = Object.entries(snapshot.permissions ?? {});
@@ -80,6 +90,13 @@ export function previewViews(snapshot: SiteSnapshot, focus: ViewFocus = {}): Pre
       board: board.id,
       sprint: sprint.id,
     }),
+    ...(issue
+      ? [
+          view('issue', 'jira:issueContext', po, `Decision log: ${issue.key}`, "the issue view's decision log", {
+            issue: issue.key,
+          }),
+        ]
+      : []),
     view(
       'project',
       'jira:projectPage',
@@ -99,4 +116,17 @@ export function previewViews(snapshot: SiteSnapshot, focus: ViewFocus = {}): Pre
       { project: settingsProject },
     ),
   ];
+}
+
+/** The issue of the project most people changed, most often: the one whose decision log has the most to show. */
+function mostDebatedIssue(snapshot: SiteSnapshot, projectKey: string): RestIssue | undefined {
+  const weight = (issue: RestIssue) => {
+    const histories = issue.changelog?.histories ?? [];
+    return [new Set(histories.map((history) => history.author?.accountId)).size, histories.length] as const;
+  };
+  return snapshot.issues
+    .filter((issue) => issue.key.startsWith(`${projectKey}-`))
+    .map((issue) => ({ issue, weight: weight(issue) }))
+    .sort((a, b) => b.weight[0] - a.weight[0] || b.weight[1] - a.weight[1] || a.issue.key.localeCompare(b.issue.key))[0]
+    ?.issue;
 }

@@ -161,14 +161,58 @@ interface CommentPage {
 export async function getIssueComments(client: JiraClient, issueKey: string): Promise<RestComment[]> {
   const all: RestComment[] = [];
   for (let startAt = 0; ;) {
-    const { body } = await client.get<CommentPage>(`/rest/api/3/issue/${encodeURIComponent(issueKey)}/comment`, {
-      startAt,
-      maxResults: 100,
-      orderBy: 'created',
-    });
-    const comments = Array.isArray(body?.comments) ? body.comments : [];
-    all.push(...comments);
-    startAt += comments.length;
-    if (comments.length === 0 || startAt >= (body.total ?? 0)) return all;
+    const page = await getIssueCommentPage(client, issueKey, startAt, 100);
+    all.push(...page.comments);
+    startAt += page.comments.length;
+    if (page.comments.length === 0 || startAt >= page.total) return all;
   }
+}
+
+/** `POST /rest/api/3/issue/bulkfetch` takes at most this many issues a request. */
+export const ISSUE_BULKFETCH_MAX = 100;
+
+/**
+ * Which of the given issues (keys, at most `ISSUE_BULKFETCH_MAX`) the client's user may see, in one request: Jira
+ * answers those they may see (project permission and issue security alike) and leaves the rest out silently.
+ */
+export async function visibleIssueKeys(client: JiraClient, keys: readonly string[]): Promise<Set<string>> {
+  if (keys.length > ISSUE_BULKFETCH_MAX)
+    throw new RangeError(`issue/bulkfetch takes at most ${ISSUE_BULKFETCH_MAX} issues, got ${keys.length}`);
+  if (keys.length === 0) return new Set();
+  const { body } = await client.post<{ issues?: RestIssue[] }>(
+    '/rest/api/3/issue/bulkfetch',
+    // One small field: Jira's default would be every navigable field of every issue.
+    { issueIdsOrKeys: keys, fields: ['security'] },
+    { countObjects: (answer) => answer?.issues?.length ?? 0 },
+  );
+  const asked = new Map(keys.map((key) => [key.toUpperCase(), key]));
+  return new Set(
+    (Array.isArray(body?.issues) ? body.issues : []).flatMap((issue) => {
+      const key = typeof issue?.key === 'string' ? asked.get(issue.key.toUpperCase()) : undefined;
+      return key === undefined ? [] : [key];
+    }),
+  );
+}
+
+/** One page of an issue's comments, oldest first, with how many it has in all. */
+export async function getIssueCommentPage(
+  client: JiraClient,
+  issueKey: string,
+  startAt: number,
+  maxResults: number,
+): Promise<{ comments: RestComment[]; total: number }> {
+  const { body } = await client.get<CommentPage>(`/rest/api/3/issue/${encodeURIComponent(issueKey)}/comment`, {
+    startAt,
+    maxResults,
+    orderBy: 'created',
+  });
+  return { comments: Array.isArray(body?.comments) ? body.comments : [], total: body?.total ?? 0 };
+}
+
+/** One issue with the fields asked for, as the client's user may see it: Jira answers 404 when they may not. */
+export async function getIssue(client: JiraClient, issueIdOrKey: string, fields: string[]): Promise<RestIssue> {
+  const { body } = await client.get<RestIssue>(`/rest/api/3/issue/${encodeURIComponent(issueIdOrKey)}`, {
+    fields: fields.join(','),
+  });
+  return body;
 }

@@ -28,6 +28,7 @@ export type MessageIds = 'beyondSprint' | 'farAhead' | 'fix';
 export const rule: RuleModule<Options, MessageIds> = {
   meta: {
     id: 'horizon/backlog-item-too-far',
+    title: 'Backlog item dated too far ahead',
     category: 'horizon',
     defaultSeverity: 'warning',
     criteria: ['C5', 'R2'],

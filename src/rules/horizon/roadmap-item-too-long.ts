@@ -21,6 +21,7 @@ export type MessageIds = 'tooLong' | 'fix';
 export const rule: RuleModule<Options, MessageIds> = {
   meta: {
     id: 'horizon/roadmap-item-too-long',
+    title: 'Roadmap item planned over too long',
     category: 'horizon',
     defaultSeverity: 'warning',
     criteria: ['C5'],

@@ -20,6 +20,7 @@ export type MessageIds = 'tooShort' | 'fix';
 export const rule: RuleModule<Options, MessageIds> = {
   meta: {
     id: 'horizon/roadmap-item-too-short',
+    title: 'Roadmap item as short as a sprint',
     category: 'horizon',
     defaultSeverity: 'warning',
     criteria: ['C5'],

@@ -10,6 +10,7 @@ export type MessageIds = 'tooLong' | 'fix';
 export const rule: RuleModule<Options, MessageIds> = {
   meta: {
     id: 'horizon/sprint-too-long',
+    title: 'Sprint longer than the limit',
     category: 'horizon',
     defaultSeverity: 'warning',
     criteria: ['C5'],

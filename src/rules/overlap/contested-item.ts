@@ -115,6 +115,7 @@ export type MessageIds = 'contested' | 'agree';
 export const rule: RuleModule<Options, MessageIds> = {
   meta: {
     id: 'overlap/contested-item',
+    title: 'PM and PO decide the same thing',
     category: 'overlap',
     defaultSeverity: 'warning',
     criteria: ['C4', 'C9', 'R2'],

@@ -31,6 +31,7 @@ export type MessageIds = 'mappedBoth' | 'mappedAcross' | 'bothKinds' | 'combined
 export const rule: RuleModule<Options, MessageIds> = {
   meta: {
     id: 'overlap/dual-role',
+    title: 'One person in both roles',
     category: 'overlap',
     defaultSeverity: 'warning',
     criteria: ['C1', 'C5', 'R1'],

@@ -15,6 +15,7 @@ export type MessageIds = OffSideMessageIds;
 export const rule: RuleModule<Options, MessageIds> = {
   meta: {
     id: 'overlap/pm-tactical-action',
+    title: 'Product manager deciding the backlog',
     category: 'overlap',
     defaultSeverity: 'warning',
     criteria: ['C2', 'C3', 'C4', 'C5', 'C9'],

@@ -15,6 +15,7 @@ export type MessageIds = OffSideMessageIds;
 export const rule: RuleModule<Options, MessageIds> = {
   meta: {
     id: 'overlap/po-strategic-action',
+    title: 'Product owner deciding the roadmap',
     category: 'overlap',
     defaultSeverity: 'warning',
     criteria: ['C2', 'C3', 'C4', 'C5', 'R2'],

@@ -25,6 +25,7 @@ export type MessageIds = 'missing' | 'fill';
 export const rule: RuleModule<Record<string, never>, MessageIds> = {
   meta: {
     id: 'owner/project-missing-role',
+    title: 'Project without a PM or a PO',
     category: 'owner',
     defaultSeverity: 'error',
     criteria: ['C9', 'R2'],

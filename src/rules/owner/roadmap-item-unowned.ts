@@ -20,6 +20,7 @@ export type MessageIds = 'noOwner' | 'ownerNotPm' | 'assign' | 'reassign' | 'rep
 export const rule: RuleModule<Options, MessageIds> = {
   meta: {
     id: 'owner/roadmap-item-unowned',
+    title: 'Roadmap item without a product manager',
     category: 'owner',
     defaultSeverity: 'warning',
     criteria: ['C1', 'C4', 'R2'],

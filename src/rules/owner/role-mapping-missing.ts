@@ -22,6 +22,7 @@ export type MessageIds = 'setUp' | 'confirm';
 export const rule: RuleModule<Record<string, never>, MessageIds> = {
   meta: {
     id: 'owner/role-mapping-missing',
+    title: 'Roles not set up',
     category: 'owner',
     defaultSeverity: 'warning',
     criteria: ['C9', 'R2'],

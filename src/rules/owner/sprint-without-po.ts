@@ -19,6 +19,7 @@ export type MessageIds = 'unmanaged' | 'ownIt';
 export const rule: RuleModule<Record<string, never>, MessageIds> = {
   meta: {
     id: 'owner/sprint-without-po',
+    title: 'Sprint without a goal or a product owner',
     category: 'owner',
     defaultSeverity: 'warning',
     criteria: ['C9', 'C3'],

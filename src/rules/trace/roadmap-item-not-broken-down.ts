@@ -17,6 +17,7 @@ export type MessageIds = 'startsSoon' | 'started' | 'fix';
 export const rule: RuleModule<Options, MessageIds> = {
   meta: {
     id: 'trace/roadmap-item-not-broken-down',
+    title: 'Roadmap item not broken down',
     category: 'trace',
     defaultSeverity: 'warning',
     criteria: ['R3', 'C3'],

@@ -20,6 +20,7 @@ export type MessageIds = 'noParent' | 'topReached' | 'cycle' | 'fix';
 export const rule: RuleModule<Options, MessageIds> = {
   meta: {
     id: 'trace/sprint-item-without-roadmap-link',
+    title: 'Sprint work not linked to the roadmap',
     category: 'trace',
     defaultSeverity: 'info',
     criteria: ['R3', 'C1'],

@@ -1,8 +1,11 @@
 import { view } from '@forge/bridge';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { chooseView, type ViewChoice } from './context';
+import { setViewerLocale } from './format';
+import { OpenRulePage, RulePage } from './components/RulePage';
 import { ErrorState, LiveRegion, Loading } from './components/Status';
 import { BoardPanelView } from './views/BoardPanelView';
+import { IssueDecisionLogView } from './views/IssueDecisionLog';
 import { Page } from './views/Page';
 import { RoadmapPage } from './views/RoadmapPage';
 import { SettingsPage } from './views/SettingsPage';
@@ -17,12 +20,14 @@ export function App() {
   const [opened, setOpened] = useState<Opened>({ status: 'loading' });
   useEffect(() => {
     view.getContext().then(
-      (context) =>
+      (context) => {
+        setViewerLocale(context.locale, context.timezone);
         setOpened({
           status: 'ready',
           choice: chooseView(context.extension),
           ...(context.accountId ? { accountId: context.accountId } : {}),
-        }),
+        });
+      },
       (error: unknown) =>
         setOpened({ status: 'failed', message: error instanceof Error ? error.message : String(error) }),
     );
@@ -49,7 +54,37 @@ export function App() {
       </Page>
     );
   }
-  const { choice } = opened;
+  return (
+    <WithRulePages>
+      <ChosenView choice={opened.choice} {...(opened.accountId ? { accountId: opened.accountId } : {})} />
+    </WithRulePages>
+  );
+}
+
+/**
+ * A rule's page opens over the view (which stays mounted, hidden, so its filters and open flags are as they were)
+ * and Back returns to it, focus on what opened the page.
+ */
+function WithRulePages({ children }: { children: ReactNode }) {
+  const [rule, setRule] = useState<string>();
+  const opener = useRef<HTMLElement | null>(null);
+  const open = useCallback((ruleId: string) => {
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setRule(ruleId);
+  }, []);
+  const back = useCallback(() => {
+    setRule(undefined);
+    requestAnimationFrame(() => opener.current?.focus());
+  }, []);
+  return (
+    <OpenRulePage.Provider value={open}>
+      <div hidden={rule !== undefined}>{children}</div>
+      {rule !== undefined ? <RulePage ruleId={rule} onBack={back} /> : null}
+    </OpenRulePage.Provider>
+  );
+}
+
+function ChosenView({ choice, accountId }: { choice: ViewChoice; accountId?: string }) {
   switch (choice.kind) {
     case 'board':
       return (
@@ -60,11 +95,13 @@ export function App() {
       );
     case 'roadmap':
       return <RoadmapPage {...(choice.projectKey !== undefined ? { projectKey: choice.projectKey } : {})} />;
+    case 'issue':
+      return <IssueDecisionLogView {...(choice.issueKey !== undefined ? { issueKey: choice.issueKey } : {})} />;
     case 'settings':
       return (
         <SettingsPage
           {...(choice.projectKey !== undefined ? { projectKey: choice.projectKey } : {})}
-          {...(opened.accountId ? { accountId: opened.accountId } : {})}
+          {...(accountId ? { accountId } : {})}
         />
       );
     case 'unsupported':

@@ -2,6 +2,7 @@
 export type ViewChoice =
   | { kind: 'board'; moduleType: string; boardId?: number; sprintId?: number }
   | { kind: 'roadmap'; moduleType: string; projectKey?: string }
+  | { kind: 'issue'; moduleType: string; issueKey?: string }
   | { kind: 'settings'; moduleType: string; projectKey?: string }
   | { kind: 'unsupported'; moduleType: string | null; reason: string };
 
@@ -41,6 +42,13 @@ export function chooseView(extension: unknown): ViewChoice {
   }
   const projectKey = projectKeyOf(ext);
   switch (moduleType) {
+    case 'jira:issueContext': {
+      // Without a key the resolver reads the issue from the module's own context.
+      const issueKey = nested(ext, 'issue').key;
+      return typeof issueKey === 'string' && issueKey.trim() !== ''
+        ? { kind: 'issue', moduleType, issueKey: issueKey.trim() }
+        : { kind: 'issue', moduleType };
+    }
     case 'jira:projectPage':
       if (projectKey === undefined)
         return { kind: 'unsupported', moduleType, reason: 'The project page was opened without its project.' };

@@ -1,7 +1,7 @@
 import type { ResolverError } from '../../../src/resolvers/response';
 
 /** What the page was doing when a call failed: it changes what the user can do about it. */
-export type Activity = 'board' | 'roadmap' | 'settings' | 'save' | 'refresh';
+export type Activity = 'board' | 'roadmap' | 'issue' | 'settings' | 'save' | 'refresh';
 
 export interface ErrorAdvice {
   title: string;
@@ -14,6 +14,7 @@ export interface ErrorAdvice {
 const SUBJECT: Record<Activity, string> = {
   board: "this board's audit",
   roadmap: 'the roadmap audit',
+  issue: "this issue's decisions",
   settings: 'the settings',
   save: 'your settings',
   refresh: 'this project’s latest changes',
@@ -22,6 +23,7 @@ const SUBJECT: Record<Activity, string> = {
 const NOT_FOUND_TITLE: Record<Activity, string> = {
   board: 'This board or sprint was not found',
   roadmap: 'This project was not found',
+  issue: 'This issue was not found',
   settings: 'This project was not found',
   save: 'This project was not found',
   refresh: 'This project was not found',

@@ -1,7 +1,7 @@
-import { compareFindings, type Finding, type Severity } from '../../../src/domain/finding';
+import type { Finding, Severity } from '../../../src/domain/finding';
 import type { RuleCategory } from '../../../src/rules/types';
 
-/** The four flags of shared/criteria.md, in the order the panels list them. */
+/** The four flags of shared/criteria.md. */
 export const CATEGORIES: ReadonlyArray<{ id: RuleCategory; label: string; about: string }> = [
   { id: 'overlap', label: 'Role overlap', about: 'People deciding on the other role’s side of the boundary.' },
   { id: 'owner', label: 'Missing owners', about: 'Roadmap items, sprints or projects nobody in the right role owns.' },
@@ -22,31 +22,10 @@ export function categoryOf(ruleId: string): string {
   return ruleId.split('/')[0] ?? ruleId;
 }
 
-export interface FindingGroup {
-  id: string;
-  label: string;
-  about: string;
-  findings: Finding[];
-}
-
-/** Findings grouped by kind, most severe first in each group; kinds with no findings are left out. */
-export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
-  const known = new Set<string>(CATEGORIES.map((category) => category.id));
-  const groups: FindingGroup[] = CATEGORIES.map((category) => ({
-    ...category,
-    findings: findings.filter((finding) => categoryOf(finding.rule) === category.id),
-  }));
-  const other = findings.filter((finding) => !known.has(categoryOf(finding.rule)));
-  if (other.length > 0)
-    groups.push({
-      id: 'other',
-      label: 'Other findings',
-      about: 'Findings of rules outside the four kinds.',
-      findings: other,
-    });
-  return groups
-    .filter((group) => group.findings.length > 0)
-    .map((group) => ({ ...group, findings: [...group.findings].sort(compareFindings) }));
+/** The flag kind a rule belongs to, in words: `overlap/dual-role` → `Role overlap`. */
+export function kindLabel(ruleId: string): string {
+  const category = categoryOf(ruleId);
+  return CATEGORIES.find((entry) => entry.id === category)?.label ?? 'Other';
 }
 
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {

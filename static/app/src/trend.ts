@@ -1,3 +1,4 @@
+import { formatDayMonth } from './format';
 import { differenceInCalendarISOWeeks, eachWeekOfInterval, format, isValid, parseISO, startOfISOWeek } from 'date-fns';
 import type { WeeklySummary } from '../../../src/resolvers/api';
 import { formatDate } from './format';
@@ -63,7 +64,7 @@ export function formatShareOf(share: number | undefined): string {
 
 /** `16 Nov` for chart axes. */
 export function shortWeekLabel(weekStart: string): string {
-  return format(parseISO(weekStart), 'd MMM');
+  return formatDayMonth(weekStart);
 }
 
 /** Monday of the week an ISO date falls in, `yyyy-MM-dd`; undefined for what is not a date. */

@@ -166,4 +166,14 @@ export const SCENARIO: Scenario = {
     { who: 'daniel', projectAdmin: ['PLAT'] },
     { who: 'mateo', cannotBrowse: ['PAY'] },
   ],
+  issueSecurity: [
+    {
+      id: '10200',
+      name: 'Leadership only',
+      // Platform's PM and PO-lead, the site admin and a portfolio PM: Platform's other PO (Marek) and its developers
+      // browse the project but never see the item, its findings or its counts.
+      members: ['claire', 'daniel', 'jonas', 'julien'],
+      items: ['PLAT-HOLIDAY'],
+    },
+  ],
 };

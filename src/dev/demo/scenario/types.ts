@@ -219,4 +219,6 @@ export interface Scenario {
   leaves: Leave[];
   people: PersonCase[];
   permissions: Array<{ who: Handle; cannotBrowse?: string[]; admin?: boolean; projectAdmin?: string[] }>;
+  /** Issue security levels: the roadmap items (by ref) behind each, visible to its members only. */
+  issueSecurity: Array<{ id: string; name: string; members: Handle[]; items: string[] }>;
 }

@@ -205,6 +205,32 @@ function userField(name: string): SetField {
   };
 }
 
+/** Jira's three status categories, by key, and the names and ids a query may call them by. */
+const STATUS_CATEGORY_NAMES: Record<string, string> = {
+  new: 'new',
+  'to do': 'new',
+  '2': 'new',
+  indeterminate: 'indeterminate',
+  'in progress': 'indeterminate',
+  '4': 'indeterminate',
+  done: 'done',
+  '3': 'done',
+};
+
+const STATUS_CATEGORY: SetField = {
+  kind: 'set',
+  name: 'statusCategory',
+  values: (issue) => {
+    const status = issue.fields['status'] as { statusCategory?: { key?: string } } | undefined;
+    return status?.statusCategory?.key ? [status.statusCategory.key] : [];
+  },
+  resolveValue: (text) => {
+    const key = STATUS_CATEGORY_NAMES[text.toLowerCase()];
+    if (!key) throw noSuchValue(text, 'statusCategory');
+    return [key];
+  },
+};
+
 const CREATED: DateField = { kind: 'date', name: 'created', value: (issue) => instant(issue.fields['created']) };
 const UPDATED: DateField = { kind: 'date', name: 'updated', value: (issue) => instant(issue.fields['updated']) };
 
@@ -214,6 +240,7 @@ const FIELDS: Record<string, SetField | DateField> = {
   type: ISSUE_TYPE,
   sprint: SPRINT,
   parent: PARENT,
+  statuscategory: STATUS_CATEGORY,
   key: KEY,
   issuekey: KEY,
   id: KEY,
@@ -358,11 +385,13 @@ function compileTerm(term: Extract<Clause, { kind: 'term' }>, env: JqlEnvironmen
   if (!field) {
     if (knownField(term.field, env.site)) {
       throw new JqlError(
-        `The Jira emulator does not support the field '${term.field}' in JQL; it supports project, issuetype, sprint, parent, key, created and updated.`,
+        `The Jira emulator does not support the field '${term.field}' in JQL; it supports project, issuetype, sprint, parent, statusCategory, key, created and updated.`,
       );
     }
     throw new JqlError(`Field '${term.field}' does not exist or you do not have permission to view it.`);
   }
+  if (field === KEY && RANGE_OPERATORS.includes(term.operator))
+    return compileKeyRange(term.field, term.operator, term.operand);
   const allowed = field.kind === 'set' ? SET_OPERATORS : DATE_OPERATORS;
   if (!allowed.includes(term.operator)) {
     throw new JqlError(`The operator '${term.operator.toUpperCase()}' is not supported by the '${term.field}' field.`);
@@ -395,6 +424,21 @@ function unsupportedFunction(atom: Extract<Atom, { kind: 'function' }>, field: s
     return new JqlError(`The Jira emulator does not support the function '${atom.name}()' for the field '${field}'.`);
   }
   return new JqlError(`Unable to find JQL function '${atom.name}(${atom.args.join(', ')})'.`);
+}
+
+const RANGE_OPERATORS: Operator[] = ['<', '<=', '>', '>='];
+
+/** `key >= ABC-100`, as Jira compares keys: issues of that project whose key number is in range, existing or not. */
+function compileKeyRange(name: string, operator: Operator, operand: Operand): Predicate {
+  const [atom] = atomsOf(operator, operand, name);
+  const bound = atom?.kind === 'value' ? /^([A-Z][A-Z0-9_]*)-(\d+)$/i.exec(atom.text.trim()) : null;
+  if (!bound) throw new JqlError(`Expecting an issue key for field '${name}'.`);
+  const project = bound[1]!.toUpperCase();
+  const test = dateTest(operator, Number(bound[2]));
+  return (issue) => {
+    const [issueProject, number] = keyParts(issue.key);
+    return issueProject === project && test(number);
+  };
 }
 
 function compileSetTerm(

@@ -1,6 +1,7 @@
 import type { RestHistory, RestIssue } from '../../../jira/snapshot';
 import { badRequest, ISSUE_NOT_FOUND, notFound } from '../errors';
-import { decodeToken, encodeToken, firstParam, offsetPage, pageBean } from '../params';
+import { FieldSelection, renderIssue } from '../issues';
+import { decodeToken, encodeToken, firstParam, listParam, offsetPage, pageBean } from '../params';
 import type { Answer, RequestContext, Route } from '../route';
 import { commentsOldestFirst, historiesOldestFirst, instant, issueComments } from '../site';
 import { INVALID_PAYLOAD } from './search';
@@ -16,6 +17,54 @@ function visibleIssue(context: RequestContext): RestIssue {
   const issue = context.site.visibleIssue(context.viewer, context.params['issueIdOrKey'] ?? '');
   if (!issue) throw notFound(ISSUE_NOT_FOUND);
   return issue;
+}
+
+/** One issue with the fields asked for (all by default): a 404 when it is not there or the caller may not see it. */
+function getIssue(context: RequestContext): Answer {
+  const { json, objects } = renderIssue(visibleIssue(context), context.site, {
+    selection: FieldSelection.parse(listParam(context.query, 'fields'), ['*all']),
+    expandChangelog: false,
+    selfLink: (target) => `${context.origin}/rest/api/3/issue/${target.id}`,
+  });
+  return { body: json, objects };
+}
+
+const ISSUE_BULK_LIMIT = 100;
+const ISSUE_BULK_BODY_KEYS = new Set(['expand', 'fields', 'fieldsByKeys', 'issueIdsOrKeys', 'properties']);
+
+/**
+ * Up to 100 issues by id or key, in ascending id order; those that do not exist or the caller may not see are left
+ * out silently (`issueErrors` is for retriable failures only, none here), as Jira's `POST /issue/bulkfetch` does.
+ */
+function bulkIssues(context: RequestContext): Answer {
+  const body = context.body;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badRequest(INVALID_PAYLOAD);
+  const bean = body as Record<string, unknown>;
+  if (Object.keys(bean).some((key) => !ISSUE_BULK_BODY_KEYS.has(key))) throw badRequest(INVALID_PAYLOAD);
+  const references = stringArray(bean['issueIdsOrKeys'] ?? [], 'issueIdsOrKeys');
+  if (references.length < 1 || references.length > ISSUE_BULK_LIMIT)
+    throw badRequest(`'issueIdsOrKeys' must hold between 1 and ${ISSUE_BULK_LIMIT} issue ids or keys.`);
+  const selection = FieldSelection.parse(bean['fields'] === undefined ? [] : stringArray(bean['fields'], 'fields'), [
+    '*navigable',
+  ]);
+  const issues = new Map<string, RestIssue>();
+  for (const reference of references) {
+    const issue = context.site.visibleIssue(context.viewer, reference);
+    if (issue) issues.set(issue.id, issue);
+  }
+  const rendered = [...issues.values()]
+    .sort((a, b) => Number(a.id) - Number(b.id))
+    .map((issue) =>
+      renderIssue(issue, context.site, {
+        selection,
+        expandChangelog: false,
+        selfLink: (target) => `${context.origin}/rest/api/3/issue/${target.id}`,
+      }),
+    );
+  return {
+    body: { issues: rendered.map(({ json }) => json), issueErrors: [] },
+    objects: rendered.reduce((sum, { objects }) => sum + objects, 0),
+  };
 }
 
 function issueChangelog(context: RequestContext): Answer {
@@ -127,6 +176,8 @@ function bulkChangelogs(context: RequestContext): Answer {
 }
 
 export const changelogRoutes: Route[] = [
+  { method: 'GET', url: '/rest/api/3/issue/:issueIdOrKey', handle: getIssue },
+  { method: 'POST', url: '/rest/api/3/issue/bulkfetch', handle: bulkIssues },
   { method: 'GET', url: '/rest/api/3/issue/:issueIdOrKey/changelog', handle: issueChangelog },
   { method: 'GET', url: '/rest/api/3/issue/:issueIdOrKey/comment', handle: issueCommentPage },
   { method: 'POST', url: '/rest/api/3/changelog/bulkfetch', handle: bulkChangelogs },

@@ -1,23 +1,19 @@
-import Badge from '@atlaskit/badge';
 import Button from '@atlaskit/button/new';
-import Heading from '@atlaskit/heading';
 import ChevronDownIcon from '@atlaskit/icon/core/chevron-down';
 import ChevronRightIcon from '@atlaskit/icon/core/chevron-right';
 import Lozenge from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { token } from '@atlaskit/tokens';
 import { useId, useState } from 'react';
-import { criteriaById, isCriteriaId } from '../../../../src/criteria';
 import type { Finding, Severity } from '../../../../src/domain/finding';
 import type { PagedFindings } from '../finding-pages';
-import { groupFindings, subjectLabel } from '../findings';
-import { formatDate } from '../format';
+import { kindLabel, subjectLabel } from '../findings';
+import { criterionLabel, formatDate } from '../format';
+import { ruleTitle } from '../rules';
 import { IssueLink } from './IssueLink';
+import { RuleLink } from './RulePage';
 import { ErrorState } from './Status';
 import { plural } from '../../../../src/domain/text';
-
-type HeadingLevel = 2 | 3 | 4;
-const HEADING_TAG = { 2: 'h2', 3: 'h3', 4: 'h4' } as const;
 
 const SEVERITY: Record<Severity, { label: string; appearance: 'removed' | 'moved' | 'default' }> = {
   error: { label: 'Error', appearance: 'removed' },
@@ -29,29 +25,17 @@ export function SeverityLozenge({ severity }: { severity: Severity }) {
   return <Lozenge appearance={SEVERITY[severity].appearance}>{SEVERITY[severity].label}</Lozenge>;
 }
 
-/** Findings grouped by kind (overlap, owner, horizon, trace); each expands to its criteria, evidence and suggestion. */
-export function FindingList({
-  findings,
-  siteUrl,
-  headingLevel,
-}: {
-  findings: readonly Finding[];
-  siteUrl: string;
-  headingLevel: HeadingLevel;
-}) {
+/**
+ * Flags ranked as given (the server's order: most severe, then most recent first), each naming its kind and
+ * expanding to its criteria, evidence and suggestion.
+ */
+export function FindingList({ findings, siteUrl }: { findings: readonly Finding[]; siteUrl: string }) {
   return (
-    <Stack space="space.300">
-      {groupFindings(findings).map((group) => (
-        <FindingGroupSection
-          key={group.id}
-          label={group.label}
-          about={group.about}
-          findings={group.findings}
-          siteUrl={siteUrl}
-          headingLevel={headingLevel}
-        />
+    <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+      {findings.map((finding) => (
+        <FindingItem key={finding.id} finding={finding} siteUrl={siteUrl} />
       ))}
-    </Stack>
+    </ul>
   );
 }
 
@@ -74,40 +58,6 @@ export function FindingPager({ list, onMore }: { list: PagedFindings & { total: 
         </Inline>
       ) : null}
     </Stack>
-  );
-}
-
-function FindingGroupSection({
-  label,
-  about,
-  findings,
-  siteUrl,
-  headingLevel,
-}: {
-  label: string;
-  about: string;
-  findings: Finding[];
-  siteUrl: string;
-  headingLevel: HeadingLevel;
-}) {
-  const headingId = useId();
-  return (
-    <section aria-labelledby={headingId}>
-      <Stack space="space.100">
-        <Inline space="space.100" alignBlock="center">
-          <Heading size="small" as={HEADING_TAG[headingLevel]} id={headingId}>
-            {label}
-          </Heading>
-          <Badge>{findings.length}</Badge>
-        </Inline>
-        <Text color="color.text.subtle">{about}</Text>
-        <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-          {findings.map((finding) => (
-            <FindingItem key={finding.id} finding={finding} siteUrl={siteUrl} />
-          ))}
-        </ul>
-      </Stack>
-    </section>
   );
 }
 
@@ -135,7 +85,7 @@ function FindingItem({ finding, siteUrl }: { finding: Finding; siteUrl: string }
           </Text>
           <Text size="small" color="color.text.subtle">
             <bdi>{subjectLabel(finding)}</bdi>
-            {` · ${finding.rule}${finding.provisional ? ' · provisional: rests on an inferred role' : ''}`}
+            {` · ${kindLabel(finding.rule)} · ${ruleTitle(finding.rule)}${finding.provisional ? ' · provisional: rests on an inferred role' : ''}`}
           </Text>
         </Stack>
       </button>
@@ -155,7 +105,7 @@ function FindingDetails({ finding, siteUrl }: { finding: Finding; siteUrl: strin
           <ul style={{ margin: 0, paddingInlineStart: token('space.250') }}>
             {finding.criteria.map((id) => (
               <li key={id}>
-                <Text>{isCriteriaId(id) ? `${id} · ${criteriaById(id).name}` : id}</Text>
+                <Text>{criterionLabel(id)}</Text>
               </li>
             ))}
           </ul>
@@ -201,6 +151,9 @@ function FindingDetails({ finding, siteUrl }: { finding: Finding; siteUrl: strin
             <bdi>{finding.suggestion}</bdi>
           </Text>
         </Stack>
+        <Inline>
+          <RuleLink ruleId={finding.rule} title={ruleTitle(finding.rule)} />
+        </Inline>
         <Text size="small" color="color.text.subtle">
           {`Finding id: ${finding.id} — to accept this finding, an admin adds this id on the app's settings page.`}
         </Text>

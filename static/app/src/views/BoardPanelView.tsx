@@ -3,7 +3,8 @@ import { Inline, Text } from '@atlaskit/primitives/compiled';
 import Badge from '@atlaskit/badge';
 import { token } from '@atlaskit/tokens';
 import { useEffect, useState } from 'react';
-import type { BoardPanel, Finding, RefreshResult } from '../../../../src/resolvers/api';
+import type { BoardPanel, Finding, PanelKind, RefreshResult } from '../../../../src/resolvers/api';
+import { IssueLink } from '../components/IssueLink';
 import { Empty, ErrorState, FirstScanState, LiveRegion, Loading } from '../components/Status';
 import { firstScanText } from '../freshness';
 import { ExportBar } from '../components/ExportBar';
@@ -92,10 +93,8 @@ function BoardPanelContent({
     },
   ];
   return (
-    <Page
-      title={`Role boundary audit: ${panel.board.name}`}
-      actions={<ExportBar files={files} onExported={onStatus} />}
-    >
+    <Page title={panelTitle(panel)} actions={<ExportBar files={files} onExported={onStatus} />}>
+      <FlagsSection findings={panel.findings} siteUrl={panel.siteUrl} emptyDescription={NO_FLAGS[panel.kind]} />
       <ProvenanceNote
         provenance={panel}
         {...(panel.board.projectKey
@@ -108,26 +107,143 @@ function BoardPanelContent({
             }
           : {})}
       />
-      <SprintSection panel={panel} />
+      {panel.kind === 'backlog' ? <FutureSprintsSection sprints={panel.sprints} /> : <SprintSection panel={panel} />}
+      {panel.kind === 'sprint' ? <DecidersSection panel={panel} /> : null}
+      {panel.kind === 'board' ? <RoadmapAboveSection panel={panel} /> : null}
       <TrendSection history={panel.trend} {...(panel.board.projectKey ? { projectKey: panel.board.projectKey } : {})} />
-      <FlagsSection findings={panel.findings} siteUrl={panel.siteUrl} />
-      <Section title="People on this board's work" id="people">
+      <Section title={PEOPLE_TITLE[panel.kind]} id="people">
         {panel.people.length === 0 ? (
           <Empty
-            header="Nobody acted on this board's work in the audit window"
-            description="Once people rank, estimate, schedule or re-date the board's issues, they are listed here with their role."
+            header="Nobody acted on this work in the audit window"
+            description="Once people rank, estimate, schedule or re-date these issues, they are listed here with their role."
           />
         ) : (
           <>
             <Text color="color.text.subtle">
               Each person's role (PM, PO, both or none; "inferred" when no role mapping names them) and what share of
-              their actions on this work was strategic, tactical or neutral.
+              their actions on the project's work was strategic, tactical or neutral.
             </Text>
-            <PeopleTable people={panel.people} label="People acting on this board's work" />
+            <PeopleTable people={panel.people} label={PEOPLE_TITLE[panel.kind]} />
           </>
         )}
       </Section>
     </Page>
+  );
+}
+
+/** What the panel is about, in its title: a closed sprint is read as its retrospective. */
+function panelTitle(panel: BoardPanel): string {
+  switch (panel.kind) {
+    case 'sprint':
+      return panel.sprint?.state === 'closed'
+        ? `Sprint retrospective: ${panel.sprint.name}`
+        : `Sprint audit: ${panel.sprint?.name ?? panel.board.name}`;
+    case 'backlog':
+      return `Backlog audit: ${panel.board.name}`;
+    case 'board':
+      return `Board audit: ${panel.board.name}`;
+  }
+}
+
+const NO_FLAGS: Record<PanelKind, string> = {
+  sprint: 'Nothing in this sprint crosses the PM/PO boundary.',
+  backlog: 'Nothing in the backlog (unscheduled work and future sprints) crosses the PM/PO boundary.',
+  board: 'Nothing in the active sprint, or in the roadmap items its work hangs under, crosses the PM/PO boundary.',
+};
+
+const PEOPLE_TITLE: Record<PanelKind, string> = {
+  sprint: "People who decided on this sprint's work",
+  backlog: "People acting on the project's work",
+  board: "People who decided on the active sprint's work",
+};
+
+function DecidersSection({ panel }: { panel: BoardPanel }) {
+  return (
+    <Section title="Who decided what during the sprint" id="deciders">
+      {panel.deciders.length === 0 ? (
+        <Empty
+          header="No decisions recorded"
+          description="Nobody ranked, estimated, scheduled or re-dated the sprint's issues while it ran."
+        />
+      ) : (
+        <table className="rba-table">
+          <caption className="rba-visually-hidden">Decisions on the sprint's issues while it ran, by person</caption>
+          <thead>
+            <tr>
+              <th scope="col">Person</th>
+              <th scope="col">Tactical decisions (backlog, sprint)</th>
+              <th scope="col">Strategic decisions (roadmap)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {panel.deciders.map((decider) => (
+              <tr key={decider.accountId}>
+                <th scope="row">
+                  <bdi>{decider.displayName}</bdi>
+                </th>
+                <td>{decider.tactical}</td>
+                <td>{decider.strategic}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Section>
+  );
+}
+
+function RoadmapAboveSection({ panel }: { panel: BoardPanel }) {
+  const summarised = new Map(panel.roadmapItems.map((item) => [item.key, item]));
+  return (
+    <Section title="Roadmap items the sprint's work hangs under" id="roadmap">
+      {panel.roadmapKeys.length === 0 ? (
+        <Empty
+          header="No roadmap item above this work"
+          description="None of the active sprint's issues has an epic or initiative up its parent chain."
+        />
+      ) : (
+        <ul style={{ margin: 0, paddingInlineStart: token('space.250') }}>
+          {panel.roadmapKeys.map((key) => {
+            const item = summarised.get(key);
+            return (
+              <li key={key}>
+                <Text>
+                  <IssueLink siteUrl={panel.siteUrl} issueKey={key} />
+                  {item ? (
+                    <>
+                      {' '}
+                      <bdi>{item.summary}</bdi>
+                      {` · ${item.type}${item.ownerName ? ` · ${item.ownerName}` : ' · no owner'}`}
+                    </>
+                  ) : null}
+                </Text>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </Section>
+  );
+}
+
+function FutureSprintsSection({ sprints }: { sprints: BoardPanel['sprints'] }) {
+  return (
+    <Section title="Future sprints" id="sprints">
+      {sprints.length === 0 ? (
+        <Empty header="No future sprint planned" description="The backlog's flags above cover its unscheduled work." />
+      ) : (
+        <ul style={{ margin: 0, paddingInlineStart: token('space.250') }}>
+          {sprints.map((sprint) => (
+            <li key={sprint.id}>
+              <Text>
+                <bdi>{sprint.name}</bdi>
+                {` · ${plural(sprint.items, 'issue')}${sprint.startDate ? ` · starts ${formatDate(sprint.startDate)}` : ''}`}
+              </Text>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
   );
 }
 
@@ -247,7 +363,7 @@ export function FlagsSection({
       ) : (
         <>
           <Text color="color.text.subtle">{`${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} for information. Open a flag to see its criteria, evidence and what to do.`}</Text>
-          <FindingList findings={findings} siteUrl={siteUrl} headingLevel={3} />
+          <FindingList findings={findings} siteUrl={siteUrl} />
         </>
       )}
     </Section>

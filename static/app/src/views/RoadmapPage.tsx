@@ -182,22 +182,6 @@ function RoadmapContent({
 
   return (
     <Page title={title} actions={<ExportBar files={files} onExported={onStatus} />}>
-      {/* The cross-project page has no one project to refresh: the background scan keeps it fresh. */}
-      <ProvenanceNote
-        provenance={view}
-        {...(view.scope.projectKey
-          ? {
-              refresh: {
-                projectKey: view.scope.projectKey,
-                payload: { projectKey: view.scope.projectKey },
-                onRefreshed,
-              },
-            }
-          : {})}
-      />
-      <ProjectsSection projects={view.projects} names={names} single={single !== undefined} />
-      {/* History is kept per project: the cross-project page has none. */}
-      {view.scope.projectKey ? <TrendSection history={view.trend} projectKey={view.scope.projectKey} /> : null}
       <form role="search" aria-label="Filter the roadmap" onSubmit={(event) => event.preventDefault()}>
         <Stack space="space.100">
           <Inline space="space.200" shouldWrap alignBlock="end">
@@ -229,7 +213,7 @@ function RoadmapContent({
                 { value: ALL, label: 'All rules' },
                 ...view.rules.map((rule) => ({
                   value: rule.id,
-                  label: countsKnown ? `${rule.id} (${ruleCounts.get(rule.id) ?? 0})` : rule.id,
+                  label: countsKnown ? `${rule.title} (${ruleCounts.get(rule.id) ?? 0})` : rule.title,
                 })),
               ]}
             />
@@ -249,6 +233,35 @@ function RoadmapContent({
           </Text>
         </Stack>
       </form>
+      {pages ? (
+        <PagedFlagsSection pages={pages} siteUrl={view.siteUrl} filtered={active} />
+      ) : (
+        <FlagsSection
+          findings={filtered.findings}
+          siteUrl={view.siteUrl}
+          emptyDescription={
+            active
+              ? 'No flag matches these filters. Change or clear the filters above.'
+              : 'Nothing on this roadmap crosses the PM/PO boundary.'
+          }
+        />
+      )}
+      {/* The cross-project page has no one project to refresh: the background scan keeps it fresh. */}
+      <ProvenanceNote
+        provenance={view}
+        {...(view.scope.projectKey
+          ? {
+              refresh: {
+                projectKey: view.scope.projectKey,
+                payload: { projectKey: view.scope.projectKey },
+                onRefreshed,
+              },
+            }
+          : {})}
+      />
+      <ProjectsSection projects={view.projects} names={names} single={single !== undefined} />
+      {/* History is kept per project: the cross-project page has none. */}
+      {view.scope.projectKey ? <TrendSection history={view.trend} projectKey={view.scope.projectKey} /> : null}
       <Section title="Roadmap items" id="items">
         {filtered.items.length === 0 ? (
           <Empty
@@ -280,19 +293,6 @@ function RoadmapContent({
           <ShareChart people={filtered.people} title="Share of each person's actions that was strategic and tactical" />
         )}
       </Section>
-      {pages ? (
-        <PagedFlagsSection pages={pages} siteUrl={view.siteUrl} filtered={active} />
-      ) : (
-        <FlagsSection
-          findings={filtered.findings}
-          siteUrl={view.siteUrl}
-          emptyDescription={
-            active
-              ? 'No flag matches these filters. Change or clear the filters above.'
-              : 'Nothing on this roadmap crosses the PM/PO boundary.'
-          }
-        />
-      )}
     </Page>
   );
 }
@@ -346,7 +346,7 @@ function PagedFlagsSection({ pages, siteUrl, filtered }: { pages: FindingPages; 
               ? `${plural(counts.bySeverity.error ?? 0, 'error')}, ${plural(counts.bySeverity.warning ?? 0, 'warning')}, ${counts.bySeverity.info ?? 0} for information. Open a flag to see its criteria, evidence and what to do.`
               : 'Open a flag to see its criteria, evidence and what to do.'}
           </Text>
-          <FindingList findings={list.findings} siteUrl={siteUrl} headingLevel={3} />
+          <FindingList findings={list.findings} siteUrl={siteUrl} />
           <FindingPager list={{ ...list, total }} onMore={pages.more} />
         </>
       )}

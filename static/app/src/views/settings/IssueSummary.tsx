@@ -65,7 +65,7 @@ function targetOf(path: string, rules: readonly RuleInfo[]): { id: string; label
     THRESHOLD_FIELDS.find((field) => field.path.startsWith(`${path}.`));
   if (threshold) return { id: fieldId(threshold.path), label: threshold.label };
   const rule = rules.find((candidate) => path === `rules.${candidate.id}` || path.startsWith(`rules.${candidate.id}.`));
-  if (rule) return { id: fieldId(`rules.${rule.id}`), label: `Rule ${rule.id}` };
+  if (rule) return { id: fieldId(`rules.${rule.id}`), label: `Rule “${rule.title}”` };
   const suppression = /^suppressions\.(\d+)/.exec(path);
   if (suppression)
     return { id: fieldId(`suppressions.${suppression[1]}`), label: `Accepted finding ${Number(suppression[1]) + 1}` };

@@ -1,8 +1,8 @@
 import { Stack, Text } from '@atlaskit/primitives/compiled';
-import { criteriaById, isCriteriaId } from '../../../../../src/criteria';
 import type { RuleInfo } from '../../../../../src/resolvers/api';
 import { FieldErrors } from '../../components/FieldErrors';
 import { categoryOf } from '../../findings';
+import { criterionLabel } from '../../format';
 import { SEVERITY_CHOICES, issuesAt, severityChoice, withSeverity } from '../../settings-model';
 import { Section } from '../Page';
 import { fieldId } from './field-id';
@@ -39,14 +39,12 @@ export function RulesSection({ view, draft, setDraft, issues, readOnly }: Sectio
               <tr key={rule.id}>
                 <th scope="row" style={{ fontWeight: 'normal' }}>
                   <Stack space="space.025">
-                    <Text weight="bold">{rule.id}</Text>
+                    <Text weight="bold">{rule.title}</Text>
                     <div id={descriptionId}>
                       <Text size="small">{rule.description}</Text>
                     </div>
                     <Text size="small" color="color.text.subtle">
-                      {rule.criteria
-                        .map((id) => (isCriteriaId(id) ? `${id} ${criteriaById(id).name}` : id))
-                        .join(' · ')}
+                      {[rule.id, ...rule.criteria.map(criterionLabel)].join(' · ')}
                     </Text>
                   </Stack>
                 </th>
@@ -56,7 +54,7 @@ export function RulesSection({ view, draft, setDraft, issues, readOnly }: Sectio
                   <select
                     id={fieldId(path)}
                     className="rba-select"
-                    aria-label={`Severity of ${rule.id}`}
+                    aria-label={`Severity of ${rule.title}`}
                     aria-describedby={[descriptionId, own.length > 0 ? errorsId : undefined].filter(Boolean).join(' ')}
                     aria-invalid={own.length > 0 || undefined}
                     value={severityChoice(draft.rules, rule.id)}
