@@ -144,7 +144,7 @@ describe('personal data reporting', () => {
     expect(run.stored).toBeGreaterThan(0);
     const readBytes = counted.reads.reduce((sum, read) => sum + read.bytes, 0);
     expect(counted.reads.filter((read) => !read.key.startsWith('privacy:'))).toEqual([]);
-    // The demo site's store holds about 6.4 MB; the index of its accounts is a few kilobytes.
+    // The demo site's store holds about 4.9 MB; the index of its accounts about 15 kB.
     expect(readBytes).toBeLessThan((await storedBytes()) / 100);
   });
 
