@@ -19,6 +19,10 @@ export function parseSize(text: string): number {
   return value;
 }
 
+function parseSizeOrNone(text: string): number {
+  return text === '0' ? 0 : parseSize(text);
+}
+
 function parseSizes(text: string): number[] {
   return text.split(',').map(parseSize);
 }
@@ -37,6 +41,15 @@ function parseShare(text: string): number {
   if (!(value > 0 && value <= 1))
     throw new InvalidArgumentError(`--refresh-share must be a fraction in (0, 1], got "${text}"`);
   return value;
+}
+
+/** The issue's busy site: 1% of the issues edited per working day, 50 panel opens a day. */
+const ECONOMY_EDIT_SHARE = 0.01;
+const ECONOMY_PANEL_OPENS_PER_DAY = 50;
+
+function parseOnly(text: string): 'economy' {
+  if (text !== 'economy') throw new InvalidArgumentError(`--only takes "economy", got "${text}"`);
+  return text;
 }
 
 export async function main(argv: string[]): Promise<void> {
@@ -60,6 +73,20 @@ export async function main(argv: string[]): Promise<void> {
       0.01,
     )
     .option('--step-budget-s <s>', 'time budget of one scan step', parseCount('--step-budget-s', 1), 120)
+    .option('--only <part>', 'run only this part: economy', parseOnly)
+    .option(
+      '--economy-exact-max <size>',
+      'run every invocation of the simulated week for real up to this size; above it, sample the costly kinds',
+      parseSizeOrNone,
+      0,
+    )
+    .option(
+      '--economy-samples <n>',
+      'real runs of each sampled kind of invocation',
+      parseCount('--economy-samples', 1),
+      2,
+    )
+    .option('--economy-days <n>', 'days of the simulated week', parseCount('--economy-days', 1), 7)
     .option('--seed <n>', 'seed of the synthetic sites', parseCount('--seed', 0))
     .option('--no-bundle', 'do not weigh the UI bundle')
     .option('--out <file>', 'where to write the figures as JSON', join(ROOT, 'bench', 'results.json'));
@@ -73,12 +100,16 @@ export async function main(argv: string[]): Promise<void> {
     classifierSize: number;
     refreshShare: number;
     stepBudgetS: number;
+    only?: 'economy';
+    economyExactMax: number;
+    economySamples: number;
+    economyDays: number;
     seed?: number;
     bundle: boolean;
     out: string;
   }>();
 
-  if (options.bundle && !existsSync(join(BUNDLE_DIR, 'index.html'))) {
+  if (options.bundle && options.only === undefined && !existsSync(join(BUNDLE_DIR, 'index.html'))) {
     process.stderr.write('bench: static/app/build is missing; running npm run build:ui\n');
     const build = spawnSync('npm', ['run', 'build:ui'], { cwd: ROOT, stdio: 'inherit' });
     if (build.status !== 0) throw new Error('npm run build:ui failed');
@@ -96,6 +127,14 @@ export async function main(argv: string[]): Promise<void> {
     stepBudgetMs: options.stepBudgetS * 1000,
     ...(options.bundle ? { bundleDir: BUNDLE_DIR } : {}),
     placement: 'forked',
+    ...(options.only ? { only: options.only } : {}),
+    economy: {
+      exactMaxIssues: options.economyExactMax,
+      samples: options.economySamples,
+      days: options.economyDays,
+      editShare: ECONOMY_EDIT_SHARE,
+      panelOpensPerDay: ECONOMY_PANEL_OPENS_PER_DAY,
+    },
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     log: (line) =>
       process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`),

@@ -126,3 +126,116 @@ export function actualRequests(byRoute: Record<string, RouteStats>): RequestBrea
 function withTotal(parts: Record<RequestPart, number>): RequestBreakdown {
   return { ...parts, total: REQUEST_PARTS.reduce((sum, part) => sum + parts[part], 0) };
 }
+
+/** What the audit needs of a site at a window's start, and the fewest points reading it costs. */
+export interface WindowMinimum {
+  /** Issues updated at or after the window's start: read with their histories and comments. */
+  inWindow: number;
+  /** Open issues (status category not done) last updated before it: read with their fields only. */
+  openOutside: number;
+  /** Closed issues last updated before it: not read at all. */
+  closedOutside: number;
+  /** Points of the minimum read: 1 per request plus 1 per object returned, as Jira (and the emulator) charge. */
+  points: number;
+  requests: number;
+  /** The same for reading everything (every issue with its history and comments). */
+  fullReadPoints: number;
+}
+
+/**
+ * The fewest points the audit's read costs at the API's page sizes: the directory (serverInfo, fields, projects,
+ * boards, roles and their actors, group members, sprints) as a full read needs it; per project one search of the
+ * issues updated in the window (100 a page, each issue and its embedded comments an object) and bulkfetch of their
+ * histories (each history an object), comments beyond the embedded 100 by page; then one search of the open issues
+ * outside the window, fields only, for projects that have any.
+ */
+export function windowMinimum(snapshot: SiteSnapshot, since: Date): WindowMinimum {
+  const sinceMs = since.getTime();
+  type Part = { issues: number; histories: number; embedded: number; extraComments: number; extraPages: number };
+  const empty = (): Part => ({ issues: 0, histories: 0, embedded: 0, extraComments: 0, extraPages: 0 });
+  const perProject = new Map<string, { window: Part; open: Part; all: Part }>(
+    snapshot.projects.map((project) => [project.key, { window: empty(), open: empty(), all: empty() }]),
+  );
+  let closedOutside = 0;
+  for (const issue of snapshot.issues) {
+    const key = projectKeyOf(issue.key);
+    const parts = perProject.get(key) ?? { window: empty(), open: empty(), all: empty() };
+    perProject.set(key, parts);
+    const histories = issue.changelog?.histories.length ?? 0;
+    const comments = (issue.fields['comment'] as { comments?: unknown[] } | undefined)?.comments?.length ?? 0;
+    const add = (part: Part, withActivity: boolean) => {
+      part.issues++;
+      if (!withActivity) return;
+      part.histories += histories;
+      part.embedded += Math.min(comments, EMBEDDED_COMMENTS);
+      part.extraComments += Math.max(0, comments - EMBEDDED_COMMENTS);
+      part.extraPages += comments > EMBEDDED_COMMENTS ? Math.ceil((comments - EMBEDDED_COMMENTS) / COMMENT_PAGE) : 0;
+    };
+    add(parts.all, true);
+    const stamp = issue.fields['updated'];
+    const updated = typeof stamp === 'string' ? Date.parse(stamp) : Number.NaN;
+    const done =
+      (issue.fields['status'] as { statusCategory?: { key?: string } } | undefined)?.statusCategory?.key === 'done';
+    if (Number.isFinite(updated) && updated >= sinceMs) add(parts.window, true);
+    else if (!done) add(parts.open, false);
+    else closedOutside++;
+  }
+
+  const directory = directoryPoints(snapshot);
+  const activityPoints = (part: Part, alwaysOnePage: boolean) => {
+    const searchPages = part.issues === 0 ? (alwaysOnePage ? 1 : 0) : pages(part.issues, SEARCH_PAGE_WITH_FIELDS);
+    const bulkfetch =
+      part.histories === 0
+        ? 0
+        : Math.max(Math.ceil(part.issues / BULKFETCH_MAX_ISSUES), pages(part.histories, BULKFETCH_MAX_HISTORIES));
+    const requests = searchPages + bulkfetch + part.extraPages;
+    return { requests, points: requests + part.issues + part.embedded + part.histories + part.extraComments };
+  };
+  let points = directory.points;
+  let requests = directory.requests;
+  let fullReadPoints = directory.points;
+  const counts = { inWindow: 0, openOutside: 0 };
+  for (const parts of perProject.values()) {
+    const window = activityPoints(parts.window, true);
+    const open = activityPoints(parts.open, false);
+    points += window.points + open.points;
+    requests += window.requests + open.requests;
+    fullReadPoints += activityPoints(parts.all, true).points;
+    counts.inWindow += parts.window.issues;
+    counts.openOutside += parts.open.issues;
+  }
+  return { ...counts, closedOutside, points, requests, fullReadPoints };
+}
+
+/** Requests and points of the directory a full read needs (as `minimumRequests` counts its requests). */
+function directoryPoints(snapshot: SiteSnapshot): { requests: number; points: number } {
+  const breakdown = minimumRequests(snapshot);
+  const requests = breakdown.site + breakdown.roles + breakdown.groups + breakdown.sprints;
+  const roles = Object.values(snapshot.projectRoles).flat();
+  const actors = roles.reduce((sum, role) => sum + (role.actors?.length ?? 0), 0);
+  const groupNames = new Set(
+    roles
+      .flatMap((role) => role.actors ?? [])
+      .flatMap((actor) => {
+        const name = actor.actorGroup?.name ?? actor.actorGroup?.displayName;
+        return name ? [name] : [];
+      }),
+  );
+  const members = snapshot.groups
+    .filter((group) => groupNames.has(group.name))
+    .reduce((sum, group) => sum + group.members.length, 0);
+  const sprints = snapshot.boards
+    .filter((board) => board.type === 'scrum')
+    .reduce((sum, board) => sum + (snapshot.sprints[String(board.id)]?.length ?? 0), 0);
+  // serverInfo answers one object; a role list one per role; each role itself and its actors.
+  const objects =
+    1 +
+    snapshot.fields.length +
+    snapshot.projects.length +
+    snapshot.boards.length +
+    roles.length * 2 +
+    actors +
+    members +
+    sprints;
+  return { requests, points: requests + objects };
+}

@@ -2,11 +2,18 @@ import Table from 'cli-table3';
 import { REQUEST_PARTS } from './minimum';
 import type { BenchResults, ScanMeasurement, SizeResult } from './run';
 import type { ResolverFigures } from './tasks';
+import type { EconomyDetails, EconomyFigures } from './economy';
 import { label, megabytes, seconds } from './targets';
 
 /** The benchmark's figures as plain-text tables (no colours, so they paste cleanly). */
 export function formatResults(results: BenchResults): string {
-  const sections = [sizesTable(results.sizes), classifierTable(results), bundleTable(results), targetsTable(results)];
+  const sections = [
+    sizesTable(results.sizes),
+    economyTable(results),
+    classifierTable(results),
+    bundleTable(results),
+    targetsTable(results),
+  ];
   const footer = `${results.machine.cpus} CPUs, ${results.machine.memoryGb} GB, node ${results.machine.node}; emulator latency ${results.options.latencyMs} ms, ${results.options.concurrency} requests in flight; whole run ${seconds(results.wallMs)}`;
   return [...sections.filter((section) => section !== ''), footer].join('\n\n');
 }
@@ -216,4 +223,62 @@ function targetsTable(results: BenchResults): string {
     ]);
   }
   return table.toString();
+}
+
+/** The economy per size: the figures results.json holds under "economy", then how they came about. */
+function economyTable(results: BenchResults): string {
+  const sizes = results.economy;
+  if (sizes.length === 0) return '';
+  const details = (figures: EconomyFigures): EconomyDetails | undefined =>
+    results.economyDetails.find((entry) => entry.issues === figures.issues);
+  const table = new Table({
+    head: ['economy: a simulated week', ...sizes.map((size) => `${label(size.issues)} issues`)],
+    style: plain,
+    colAligns: ['left', ...sizes.map(() => 'right' as const)],
+  });
+  const gb = (value: number) => (value >= 0.1 ? value.toFixed(2) : value.toPrecision(2));
+  const rows: Array<[string, (size: EconomyFigures, more?: EconomyDetails) => string]> = [
+    ['firstScanPoints', (size) => int(size.firstScanPoints)],
+    ['firstScanMinimumPoints', (size) => int(size.firstScanMinimumPoints)],
+    [
+      '  share the window needs: issues / points',
+      (_size, more) =>
+        more
+          ? `${(more.window.shareOfIssues * 100).toFixed(1)}% / ${(more.window.shareOfFullReadPoints * 100).toFixed(1)}%`
+          : '',
+    ],
+    ['steadyPointsPerHour', (size) => int(size.steadyPointsPerHour)],
+    ['firstPanelMinutes', (size) => size.firstPanelMinutes.toFixed(1)],
+    ['kvsReadGBPerDay', (size) => gb(size.kvsReadGBPerDay)],
+    ['kvsWriteGBPerDay', (size) => gb(size.kvsWriteGBPerDay)],
+    ['functionGBSecondsPerDay', (size) => int(size.functionGBSecondsPerDay)],
+    ['usdPerSiteMonth', (size) => `$${size.usdPerSiteMonth.toFixed(2)}`],
+    ['panelOpenRequests (most in one open)', (size) => int(size.panelOpenRequests)],
+    ['panelOpenKvsKB (mean)', (size) => int(size.panelOpenKvsKB)],
+    ['audit job peak RSS', (_size, more) => (more ? mb(more.auditJobPeakMb) : '')],
+    [
+      'week: edits / panel opens / audits that audit',
+      (_size, more) =>
+        more ? `${int(more.week.edits)} / ${int(more.week.panelOpens)} / ${int(more.week.auditJobsAuditing)}` : '',
+    ],
+    [
+      'GB-s a day: scheduler / consumer / events / resolver',
+      (_size, more) =>
+        more
+          ? (['scan-scheduler', 'scan-worker', 'product-events', 'resolver'] as const)
+              .map((key) => int(more.week.functions[key].gbSeconds / (results.options.economy.days || 1)))
+              .join(' / ')
+          : '',
+    ],
+    ['simulation wall time', (_size, more) => (more ? seconds(more.wallMs) : '')],
+  ];
+  for (const [name, cell] of rows) table.push([name, ...sizes.map((size) => cell(size, details(size)))]);
+  const methods = results.economyDetails.map((more) => `  ${label(more.issues)}: ${more.method}`);
+  return [
+    table.toString(),
+    'Function time is wall time of each invocation × the memory manifest.yml gives the function (Forge default 512 MB);',
+    'GB = 10^9 bytes; a month is 30 days; the week is Monday to Sunday after an install on the Sunday before.',
+    'Method per size:',
+    ...methods,
+  ].join('\n');
 }

@@ -3,6 +3,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { EmulatorStats, RouteStats } from '../dev/emulator';
 import { measureBundle, type BundleFigures } from './bundle';
+import type { EconomyDetails, EconomyFigures } from './economy';
 import { actualRequests, refreshMinimum, type RequestBreakdown } from './minimum';
 import type { Remote } from './rpc';
 import { openSite, type BenchSite, type SiteDescription } from './site';
@@ -47,6 +48,16 @@ export interface BenchOptions {
   bundleDir?: string;
   /** Child processes (the real run) or this process (the smoke test). */
   placement: 'forked' | 'in-process';
+  /** Run only this part (the economy) rather than every measurement. */
+  only?: 'economy';
+  economy: {
+    /** Every invocation of the simulated week runs for real up to this many issues; above, costly kinds are sampled. */
+    exactMaxIssues: number;
+    samples: number;
+    days: number;
+    editShare: number;
+    panelOpensPerDay: number;
+  };
   seed?: number;
   log?: (line: string) => void;
 }
@@ -111,6 +122,10 @@ export interface BenchResults {
   sizes: SizeResult[];
   classifier: ClassifierFigures[];
   bundle?: BundleFigures;
+  /** A site's economy per size: exactly the keys the issue names. */
+  economy: EconomyFigures[];
+  /** How each size's economy was measured, and what else it showed. */
+  economyDetails: EconomyDetails[];
   targets: TargetCheck[];
 }
 
@@ -119,10 +134,28 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const sizes: SizeResult[] = [];
-  for (const issues of options.sizes) sizes.push(await measureSize(issues, options, sizes, log));
+  const economy: EconomyFigures[] = [];
+  const economyDetails: EconomyDetails[] = [];
+  for (const issues of options.sizes) {
+    if (options.only === undefined) sizes.push(await measureSize(issues, options, sizes, log));
+    log(`${issues} issues: a simulated week of a busy site (economy)`);
+    const result = await inWorker(options, (worker) =>
+      worker.economy({
+        issues,
+        ...(options.seed === undefined ? {} : { seed: options.seed }),
+        latencyMs: options.latencyMs,
+        concurrency: options.concurrency,
+        stepBudgetMs: options.stepBudgetMs,
+        placement: options.placement,
+        ...options.economy,
+      }),
+    );
+    economy.push(result.figures);
+    economyDetails.push(result.details);
+  }
 
   const classifier: ClassifierFigures[] = [];
-  for (const source of options.classifierSources) {
+  for (const source of options.only === undefined ? options.classifierSources : []) {
     log(`classifier: ${typeof source === 'string' ? source : `${source.issues} issues`}`);
     // "On one core": the collector runs on the measuring thread too, so the process's CPU time is that one core's.
     classifier.push(
@@ -131,7 +164,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       ]),
     );
   }
-  const bundle = options.bundleDir ? measureBundle(options.bundleDir) : undefined;
+  const bundle = options.bundleDir && options.only === undefined ? measureBundle(options.bundleDir) : undefined;
   const { log: _log, placement: _placement, ...recorded } = options;
   const results: Omit<BenchResults, 'targets'> = {
     startedAt,
@@ -141,6 +174,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     sizes,
     classifier,
     ...(bundle ? { bundle } : {}),
+    economy,
+    economyDetails,
   };
   return { ...results, targets: checkTargets(results) };
 }

@@ -4,7 +4,14 @@ import { PRIORITIES, type PriorityName } from '../dev/demo/catalog';
 import { startEmulator, type EmulatorStats, type RunningEmulator } from '../dev/emulator';
 import type { RestBoard, RestHistory, RestIssue, RestUser, SiteSnapshot } from '../jira/snapshot';
 import { generateBenchSite, type BenchSiteFacts } from './generate';
-import { minimumRequests, perIssueChangelogRequests, type RequestBreakdown } from './minimum';
+import {
+  minimumRequests,
+  perIssueChangelogRequests,
+  windowMinimum,
+  type RequestBreakdown,
+  type WindowMinimum,
+} from './minimum';
+import { seededRandom } from '../dev/emulator/random';
 import { processUsage, type ProcessUsage } from './usage';
 import { forkRemote, localRemote, type Remote } from './rpc';
 
@@ -38,6 +45,13 @@ export interface SiteDescription {
   busiestBoardProjectKey: string;
 }
 
+/** An issue an edit burst changed, as a product event names it. */
+export interface EditedIssue {
+  id: string;
+  key: string;
+  projectKey: string;
+}
+
 export interface TouchResult {
   issues: number;
   /** Edited issues by project key (every project listed). */
@@ -51,7 +65,10 @@ export class BenchSite {
   private snapshot?: SiteSnapshot;
   private description?: SiteDescription;
   private clockSkewMs = 0;
+  /** Set by `setSiteTime`: the emulator's clock stands still there until set again. */
+  private frozenAt?: number;
   private nextHistoryId = 0;
+  private random = seededRandom();
 
   async start(options: SiteOptions): Promise<SiteDescription> {
     const started = performance.now();
@@ -69,7 +86,7 @@ export class BenchSite {
       );
     this.emulator = await startEmulator(snapshot, {
       latencyMs: options.latencyMs,
-      now: () => Date.now() + this.clockSkewMs,
+      now: () => this.frozenAt ?? Date.now() + this.clockSkewMs,
     });
     const busiest = busiestBoard(snapshot);
     this.description = {
@@ -96,6 +113,12 @@ export class BenchSite {
     return this.running().stats();
   }
 
+  /** Requests and points the emulator has answered and charged so far. */
+  async counters(): Promise<{ requests: number; points: number }> {
+    const { requests, points } = this.running().stats();
+    return { requests, points };
+  }
+
   async usage(): Promise<ProcessUsage> {
     return processUsage();
   }
@@ -104,6 +127,48 @@ export class BenchSite {
   async advanceClock(ms: number): Promise<number> {
     this.clockSkewMs += ms;
     return this.clockSkewMs;
+  }
+
+  /** Stops the site's clock at `iso` (a simulation's clock), whatever the time; later calls move it on or back. */
+  async setSiteTime(iso: string): Promise<void> {
+    const emulator = this.running();
+    const target = Date.parse(iso);
+    const clock = this.frozenAt ?? Date.now() + this.clockSkewMs;
+    this.frozenAt = clock + (target - emulator.siteNow().getTime());
+  }
+
+  /** What the audit needs of the site as it is now, with a window starting at `since`, and its fewest points. */
+  async windowMinimum(since: string): Promise<WindowMinimum> {
+    return windowMinimum(this.snapshot!, new Date(since));
+  }
+
+  /**
+   * A burst of edits in one project, as a team working through its backlog makes: the project of an issue drawn at
+   * random (so bigger projects are edited more), then `count` of its issues (drawn with the site's seeded randomness,
+   * so runs repeat) get a new priority at the site's now, as `touch` edits them.
+   */
+  async editBurst(count: number): Promise<EditedIssue[]> {
+    const emulator = this.running();
+    const snapshot = this.snapshot!;
+    const at = emulator.siteNow().getTime();
+    const drawn = snapshot.issues[Math.floor(this.random() * snapshot.issues.length)]!.key;
+    const projectKey = drawn.slice(0, drawn.lastIndexOf('-'));
+    const positions = snapshot.issues.flatMap((issue, index) =>
+      issue.key.slice(0, issue.key.lastIndexOf('-')) === projectKey ? [index] : [],
+    );
+    const chosen = new Set<number>();
+    const wanted = Math.min(count, positions.length);
+    while (chosen.size < wanted) chosen.add(positions[Math.floor(this.random() * positions.length)]!);
+    const issues = [...snapshot.issues];
+    const edited: EditedIssue[] = [];
+    for (const position of [...chosen].sort((a, b) => a - b)) {
+      const issue = issues[position]!;
+      issues[position] = editedIssue(issue, at, String(this.nextHistoryId++));
+      edited.push({ id: issue.id, key: issue.key, projectKey });
+    }
+    this.snapshot = { ...snapshot, issues };
+    emulator.replaceSnapshot(this.snapshot);
+    return edited;
   }
 
   /**
@@ -121,7 +186,7 @@ export class BenchSite {
     for (let index = 0; index < count; index++) {
       const position = Math.floor(index * step + step / 2);
       const issue = issues[position]!;
-      issues[position] = edited(issue, at, String(this.nextHistoryId++));
+      issues[position] = editedIssue(issue, at, String(this.nextHistoryId++));
       const projectKey = issue.key.slice(0, issue.key.lastIndexOf('-'));
       perProject[projectKey] = (perProject[projectKey] ?? 0) + 1;
     }
@@ -143,7 +208,7 @@ export class BenchSite {
 
 const PRIORITY_CYCLE = Object.keys(PRIORITIES) as PriorityName[];
 
-function edited(issue: RestIssue, at: number, historyId: string): RestIssue {
+function editedIssue(issue: RestIssue, at: number, historyId: string): RestIssue {
   const current = (issue.fields['priority'] as { name?: string } | undefined)?.name ?? 'Medium';
   const next = PRIORITY_CYCLE[(PRIORITY_CYCLE.indexOf(current as PriorityName) + 1) % PRIORITY_CYCLE.length] ?? 'High';
   const author = (issue.fields['assignee'] ?? issue.fields['reporter']) as RestUser;

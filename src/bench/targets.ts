@@ -106,6 +106,8 @@ export function checkTargets(results: Omit<BenchResults, 'targets'>): TargetChec
     });
   }
 
+  checks.push(...economyTargets(results));
+
   const slowest = results.classifier.reduce<(typeof results.classifier)[number] | undefined>(
     (worst, entry) => (worst === undefined || entry.perCpuSecond < worst.perCpuSecond ? entry : worst),
     undefined,
@@ -158,6 +160,68 @@ export function checkTargets(results: Omit<BenchResults, 'targets'>): TargetChec
       met: requests <= PANEL_OPEN_MAX_REQUESTS,
     });
   }
+  return checks;
+}
+
+/** The economy's targets, at 100k issues with 1% changed per working day. */
+export const ECONOMY_TARGET_SIZE = 100_000;
+export const STEADY_POINTS_PER_HOUR_LIMIT = 1_500;
+export const FIRST_PANEL_MINUTES_LIMIT = 5;
+export const PANEL_OPEN_REQUESTS_LIMIT = 5;
+export const USD_PER_SITE_MONTH_LIMIT = 1;
+
+/** Checked at 100k issues; on a run without that size, at its largest, said so in each line. */
+function economyTargets(results: Omit<BenchResults, 'targets'>): TargetCheck[] {
+  const economy =
+    results.economy.find((entry) => entry.issues === ECONOMY_TARGET_SIZE) ??
+    results.economy[results.economy.length - 1];
+  if (!economy) return [];
+  const details = results.economyDetails.find((entry) => entry.issues === economy.issues);
+  const at = `at ${label(economy.issues)}`;
+  const note =
+    economy.issues === ECONOMY_TARGET_SIZE ? {} : { note: `the target is for ${label(ECONOMY_TARGET_SIZE)}` };
+  const int = (value: number) => Math.round(value).toLocaleString('en');
+  const checks: TargetCheck[] = [
+    {
+      target: `economy ${at}: steady points per hour ≤ ${int(STEADY_POINTS_PER_HOUR_LIMIT)}`,
+      value: int(economy.steadyPointsPerHour),
+      met: economy.steadyPointsPerHour <= STEADY_POINTS_PER_HOUR_LIMIT,
+      ...note,
+    },
+    {
+      target: `economy ${at}: first scan within ${MINIMUM_RATIO_LIMIT}× the points the audit needs`,
+      value: `${(economy.firstScanPoints / economy.firstScanMinimumPoints).toFixed(2)}× (${int(economy.firstScanPoints)} / ${int(economy.firstScanMinimumPoints)})`,
+      met: economy.firstScanPoints <= MINIMUM_RATIO_LIMIT * economy.firstScanMinimumPoints,
+      ...(details
+        ? { note: `the window needs ${(details.window.shareOfIssues * 100).toFixed(1)}% of the issues` }
+        : note),
+    },
+    {
+      target: `economy ${at}: first panel ready within ${FIRST_PANEL_MINUTES_LIMIT} minutes under 100,000 points an hour`,
+      value: `${economy.firstPanelMinutes.toFixed(1)} min`,
+      met: economy.firstPanelMinutes <= FIRST_PANEL_MINUTES_LIMIT,
+      ...note,
+    },
+    {
+      target: `economy ${at}: ≤ ${PANEL_OPEN_REQUESTS_LIMIT} Jira requests per panel open`,
+      value: `${int(economy.panelOpenRequests)} at most`,
+      met: economy.panelOpenRequests <= PANEL_OPEN_REQUESTS_LIMIT,
+      ...note,
+    },
+    {
+      target: `economy ${at}: ≤ $${USD_PER_SITE_MONTH_LIMIT.toFixed(2)} per site and month`,
+      value: `$${economy.usdPerSiteMonth.toFixed(2)}`,
+      met: economy.usdPerSiteMonth <= USD_PER_SITE_MONTH_LIMIT,
+      ...note,
+    },
+  ];
+  if (details)
+    checks.push({
+      target: `economy ${at}: audit job's peak memory under ${FORGE_MEMORY_MB} MB`,
+      value: `${Math.round(details.auditJobPeakMb)} MB peak RSS`,
+      met: details.auditJobPeakMb < FORGE_MEMORY_MB,
+      ...note,
+    });
   return checks;
 }
 

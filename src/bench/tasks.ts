@@ -15,6 +15,9 @@ import type { FirstScanView } from '../resolvers/api';
 import type { ResolverResponse } from '../resolvers/response';
 import type { AppServices } from '../resolvers/services';
 import { MemoryStore } from '../store/key-value';
+import { runJob } from '../jobs/consumer';
+import { CountingStore, type KvsTraffic } from './counting-store';
+import { simulateEconomy, type EconomyInput, type EconomyResult } from './economy';
 import { FileStore } from './file-store';
 import { generateBenchSite } from './generate';
 import { forkRemote, localRemote, type Remote } from './rpc';
@@ -168,7 +171,54 @@ export interface AuditJobFigures {
   heapLimitMb: number;
 }
 
+export interface EconomyAuditJobInput extends SiteAccess {
+  session: string;
+  now: string;
+}
+
+export interface EconomyAuditJobFigures {
+  outcome: string;
+  wallMs: number;
+  cpuMs: number;
+  maxRssMb: number;
+  kvs: KvsTraffic;
+}
+
 export class BenchTasks {
+  /** A site's economy over a simulated week (src/bench/economy.ts); the site runs in a process of its own. */
+  async economy(input: EconomyInput): Promise<EconomyResult> {
+    return simulateEconomy(input);
+  }
+
+  /** One audit job of the economy's queue, through the real consumer, in this worker (run with Forge's memory). */
+  async economyAuditJob(input: EconomyAuditJobInput): Promise<EconomyAuditJobFigures> {
+    const store = new CountingStore(new FileStore(input.session));
+    const run = await timed(() =>
+      runJob(
+        { type: 'audit' },
+        {
+          jira: () => clientFor(input),
+          store,
+          queue: {
+            push: async () => {
+              throw new Error('an audit job queues nothing');
+            },
+          },
+          scanner: new BackgroundScanner(),
+          now: () => new Date(input.now),
+          stepBudgetMs: 0,
+        },
+      ),
+    );
+    return {
+      outcome: run.result,
+      wallMs: run.wallMs,
+      cpuMs: run.cpuMs,
+      maxRssMb: processUsage().maxRssMb,
+      kvs: store.take(),
+    };
+  }
+
   async read(input: ReadInput): Promise<ReadResult> {
     const held: { read?: SiteRead } = {};
     const figures = await measureRead(clientFor(input), input, held);

@@ -1,13 +1,36 @@
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateBenchSite } from '../../src/bench/generate';
-import { minimumRequests, partOfRoute, REQUEST_PARTS, type RequestBreakdown } from '../../src/bench/minimum';
+import { CountingStore, NO_TRAFFIC } from '../../src/bench/counting-store';
+import { functionMemoryMb, usdPerMonth } from '../../src/bench/economy';
+import {
+  minimumRequests,
+  partOfRoute,
+  REQUEST_PARTS,
+  windowMinimum,
+  type RequestBreakdown,
+} from '../../src/bench/minimum';
+import { MemoryStore } from '../../src/store/key-value';
 import { formatResults } from '../../src/bench/report';
 import { runBench, type BenchResults } from '../../src/bench/run';
 import { SNAPSHOT_FORMAT, type RestIssue, type SiteSnapshot } from '../../src/jira/snapshot';
 
 /** The benchmark's machinery on tiny sites, in this process: shapes and accounting, never timings. */
+
+const ECONOMY_KEYS = [
+  'issues',
+  'firstScanPoints',
+  'firstScanMinimumPoints',
+  'steadyPointsPerHour',
+  'firstPanelMinutes',
+  'kvsReadGBPerDay',
+  'kvsWriteGBPerDay',
+  'functionGBSecondsPerDay',
+  'usdPerSiteMonth',
+  'panelOpenRequests',
+  'panelOpenKvsKB',
+];
 
 const sum = (breakdown: RequestBreakdown) => REQUEST_PARTS.reduce((total, part) => total + breakdown[part], 0);
 
@@ -143,8 +166,9 @@ describe('a whole benchmark run on tiny sites', () => {
       stepBudgetMs: 60_000,
       bundleDir,
       placement: 'in-process',
+      economy: { exactMaxIssues: 100, samples: 1, days: 1, editShare: 0.01, panelOpensPerDay: 50 },
     });
-  }, 120_000);
+  }, 600_000);
 
   afterAll(() => rmSync(bundleDir, { recursive: true, force: true }));
 
@@ -226,5 +250,129 @@ describe('a whole benchmark run on tiny sites', () => {
     expect(results.targets.every((check) => check.met === undefined || typeof check.met === 'boolean')).toBe(true);
     expect(JSON.parse(JSON.stringify(results))).toEqual(results);
     expect(formatResults(results)).toContain('200 issues');
+  });
+
+  it('simulates a day of a busy site through the real jobs and resolvers, and accounts for every part', () => {
+    expect(results.economy.map((entry) => entry.issues)).toEqual([100, 200]);
+    for (const entry of results.economy) {
+      expect(Object.keys(entry).sort()).toEqual([...ECONOMY_KEYS].sort());
+      const details = results.economyDetails.find((more) => more.issues === entry.issues)!;
+      expect(entry.firstScanPoints).toBeGreaterThan(0);
+      expect(entry.firstScanMinimumPoints).toBeGreaterThan(0);
+      expect(entry.firstScanMinimumPoints).toBeLessThanOrEqual(details.window.fullReadPoints);
+      expect(details.window.inWindow + details.window.openOutside + details.window.closedOutside).toBe(entry.issues);
+      expect(details.firstPanelReady).toBe(true);
+      // One day measured: 288 runs of the 5-minute scheduler, 1% of the issues edited, 50 panel opens.
+      const { functions } = details.week;
+      expect(functions['scan-scheduler'].invocations).toBe(288);
+      expect(details.week.edits).toBe(Math.round(entry.issues * 0.01));
+      expect(functions['product-events'].invocations).toBe(details.week.edits);
+      expect(details.week.panelOpens).toBe(50);
+      expect(functions.resolver.invocations).toBe(50);
+      expect(entry.steadyPointsPerHour).toBeCloseTo(details.week.points / 24, 10);
+      const gbSeconds = Object.values(functions).reduce((sum, use) => sum + use.gbSeconds, 0);
+      expect(entry.functionGBSecondsPerDay).toBeCloseTo(gbSeconds, 10);
+      for (const use of Object.values(functions))
+        expect(use.gbSeconds).toBeCloseTo(use.wallS * (use.memoryMb / 1024), 10);
+      expect(entry.kvsReadGBPerDay).toBeCloseTo(details.week.kvs.readBytes / 1e9, 15);
+      expect(entry.kvsWriteGBPerDay).toBeCloseTo(details.week.kvs.writeBytes / 1e9, 15);
+      expect(entry.usdPerSiteMonth).toBeCloseTo(
+        usdPerMonth({
+          gbSeconds: entry.functionGBSecondsPerDay,
+          kvsReadGb: entry.kvsReadGBPerDay,
+          kvsWriteGb: entry.kvsWriteGBPerDay,
+        }),
+        10,
+      );
+      expect(entry.panelOpenRequests).toBe(details.panelOpenMaxRequests);
+      expect(entry.panelOpenKvsKB).toBeGreaterThan(0);
+      expect(details.auditJobPeakMb).toBeGreaterThan(0);
+    }
+    const [exact, sampled] = results.economyDetails;
+    expect(exact!.sampled).toEqual([]);
+    expect(exact!.week.functions.resolver.measured).toBe(50);
+    expect(sampled!.method).toMatch(/measured 1× per kind/);
+    expect(sampled!.sampled.length).toBeGreaterThan(0);
+    expect(sampled!.week.functions.resolver.measured).toBeLessThan(50);
+    expect(formatResults(results)).toContain('steadyPointsPerHour');
+    expect(results.targets.some((check) => check.target.startsWith('economy at 200'))).toBe(true);
+  });
+});
+
+describe('the economy', () => {
+  it('counts the traffic through the store in bytes of JSON and of the keys listed', async () => {
+    const store = new CountingStore(new MemoryStore());
+    await store.set('a:1', { name: 'é' });
+    await store.get('a:1');
+    await store.get('missing');
+    await store.keysWithPrefix('a:');
+    await store.delete('a:1');
+    const bytes = Buffer.byteLength(JSON.stringify({ name: 'é' }));
+    expect(store.take()).toEqual({
+      reads: 2,
+      readBytes: bytes + 'a:1'.length,
+      writes: 1,
+      writeBytes: bytes,
+      deletes: 1,
+      queries: 1,
+    });
+    expect(store.take()).toEqual(NO_TRAFFIC);
+  });
+
+  it('reads each function’s memory from the manifest, prices usage beyond the free allowance', () => {
+    const memory = functionMemoryMb(readFileSync(join(__dirname, '..', '..', 'manifest.yml'), 'utf8'));
+    for (const key of ['product-events', 'resolver', 'scan-scheduler', 'scan-worker']) expect(memory[key]).toBe(512);
+    expect(functionMemoryMb('app:\n  function:\n    - key: a\n      memoryMB: 1024\n    - key: b\n')).toEqual({
+      a: 1024,
+      b: 512,
+    });
+    expect(usdPerMonth({ gbSeconds: 1000, kvsReadGb: 0.001, kvsWriteGb: 0.001 })).toBe(0);
+    // 10,000 GB-s a day is 300,000 a month: 200,000 beyond the free 100,000; 1 GB a day of each is 30 a month.
+    expect(usdPerMonth({ gbSeconds: 10_000, kvsReadGb: 1, kvsWriteGb: 1 })).toBeCloseTo(
+      200_000 * 0.000025 + 29.9 * 0.055 + 29.9 * 1.09,
+      10,
+    );
+  });
+
+  it('works out what the audit window needs: the window with activity, open issues outside with fields only', () => {
+    const issue = (key: string, updated: string, done: boolean): RestIssue => ({
+      id: key.slice(2),
+      key,
+      fields: {
+        updated,
+        status: { statusCategory: { key: done ? 'done' : 'indeterminate' } },
+        comment: { comments: [{ id: `${key}-c1` }, { id: `${key}-c2` }] },
+      },
+      changelog: {
+        histories: [1, 2, 3].map((index) => ({ id: `${key}-${index}`, created: updated, items: [] })),
+      },
+    });
+    const snapshot: SiteSnapshot = {
+      format: SNAPSHOT_FORMAT,
+      baseUrl: 'https://example.test',
+      fields: [],
+      users: [],
+      groups: [],
+      projects: [{ id: '1', key: 'A', name: 'A' }],
+      projectRoles: { A: [] },
+      boards: [],
+      sprints: {},
+      issues: [
+        issue('A-1', '2026-12-01T00:00:00.000Z', true),
+        issue('A-2', '2026-01-01T00:00:00.000Z', false),
+        issue('A-3', '2026-01-01T00:00:00.000Z', true),
+      ],
+    };
+    // The directory: serverInfo, fields, a page of projects and one of boards, A's role list (5 requests, 2 objects:
+    // the server and the project); the window: a search page (A-1 and its 2 comments) and a bulkfetch (3 histories);
+    // outside it: a page with A-2 alone; A-3 not at all.
+    expect(windowMinimum(snapshot, new Date('2026-11-01T00:00:00.000Z'))).toEqual({
+      inWindow: 1,
+      openOutside: 1,
+      closedOutside: 1,
+      requests: 5 + 2 + 1,
+      points: 5 + 2 + (2 + 1 + 2 + 3) + (1 + 1),
+      fullReadPoints: 5 + 2 + (2 + 3 + 6 + 9),
+    });
   });
 });
