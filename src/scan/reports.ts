@@ -13,6 +13,7 @@ import { auditWindow, projectWindow } from '../audit/window';
 import { joinNormalised, normaliseSite } from '../jira/normalise';
 import { ruleById, type RuleId } from '../rules';
 import type { KeyValueStore } from '../store/key-value';
+import { accountIdsIn, derivedValues, forgetAccountScopesWithPrefix, replaceAccounts } from './account-index';
 import { deleteBlob, readBlob, writeBlob, type BlobRef } from './blob';
 import { readCachedDirectory, readCachedProjectInBatches, readCachedSite } from './cache';
 import { idHash } from './chunks';
@@ -87,6 +88,7 @@ export async function registerView(store: KeyValueStore, view: AuditView, now: D
     await Promise.all(
       (await store.keysWithPrefix(scopePrefix({ id, projectKeys: [] }))).map((key) => store.delete(key)),
     );
+    await forgetAccountScopesWithPrefix(store, scopePrefix({ id, projectKeys: [] }));
   }
   await store.set(VIEWS_KEY, views);
 }
@@ -371,8 +373,11 @@ async function saveReport(
   )
     return false;
   const blob = await writeBlob(store, prefix, report);
-  await store.set<ReportPointer>(reportKey(pointer.projectKey, view), { ...pointer, blob });
+  const key = reportKey(pointer.projectKey, view);
+  await store.set<ReportPointer>(key, { ...pointer, blob });
   if (previous) await deleteBlob(store, prefix, previous.blob);
+  const accountIds = accountIdsIn([report, pointer]);
+  await replaceAccounts(store, key, derivedValues(key, prefix), accountIds, pointer.generatedAt, true);
   return true;
 }
 
