@@ -188,7 +188,7 @@ const DISCLOSURES: Partial<
       { date: '18 Nov 2026', issue: 'PAY-192', what: 'Lena Hoffmann (PO): Removed the story from PAY Sprint 14' },
       { date: '19 Nov 2026', issue: 'PAY-192', what: 'Henrik Lindqvist (PM): Added the story to PAY Sprint 14' },
     ],
-    criteria: ['C4 · Decisions', 'C9 · Backlog ownership'],
+    criteria: ['Decisions (C4)', 'Backlog ownership (C9)'],
     suggestion: 'Agree who decides the sprint membership of PAY-192',
   },
   project: {
@@ -197,7 +197,7 @@ const DISCLOSURES: Partial<
       { date: '22 Nov 2026', issue: 'PORT-12', what: 'Target start is 2027-02-01' },
       { date: '22 Nov 2026', issue: 'PORT-12', what: 'Target end is 2029-04-01' },
     ],
-    criteria: ['C5 · Time horizon'],
+    criteria: ['Time horizon (C5)'],
     suggestion: 'Split it into stages of at most 24 months',
   },
   global: {
@@ -205,7 +205,7 @@ const DISCLOSURES: Partial<
     evidence: [
       { date: '10 Aug 2026', what: 'Sprint "Platform Iteration 6" (closed) planned from 2026-08-10 to 2026-09-21' },
     ],
-    criteria: ['C5 · Time horizon'],
+    criteria: ['Time horizon (C5)'],
     suggestion: 'should plan sprints of at most 4 weeks',
   },
 };
