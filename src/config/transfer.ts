@@ -180,3 +180,21 @@ function jsonProblem(text: string, error: unknown): string {
   const column = before.length - before.lastIndexOf('\n');
   return `${message.replace(/ in JSON at position \d+.*$/, '')} at line ${line}, column ${column}`;
 }
+
+/** A part of the configuration whose stored version is not the one the imported document was exported at. */
+export interface VersionChange {
+  /** `site` or `projects.KEY`. */
+  path: string;
+  exported: number;
+  current: number;
+}
+
+export interface ImportOutcome {
+  /** The format the document was written in, and the migrations applied to it. */
+  from: number;
+  migrations: string[];
+  /** The parts that changed (`site`, `projects.KEY`); parts equal to what was stored are left as they were. */
+  written: string[];
+  /** Every part's version after the import, as an export now would carry them. */
+  versions: ConfigVersions;
+}

@@ -5,13 +5,12 @@
 import type { Coverage, PersonProfile, ProjectSummary, RoadmapItemSummary, SprintSummary } from '../audit/report';
 import type { PanelKind } from '../audit/panel-scope';
 import type { AuditWindow } from '../audit/window';
-import type { ConfigurationDocument, ConfigVersions } from '../config/transfer';
+import type { ConfigurationDocument, ConfigVersions, ImportOutcome, VersionChange } from '../config/transfer';
 import type { AuditConfig, EffectiveSettings, ProductRole, ProjectSettings, SeveritySetting } from '../config/types';
 import type { CriteriaId } from '../criteria';
 import type { Finding, Severity } from '../domain/finding';
 import type { RuleCategory } from '../rules/types';
 import type { ScanProgress, WeeklySummary } from '../scan/summary';
-import type { ImportOutcome, VersionChange } from '../store/config-store';
 import type { ModuleContext } from './context';
 import type { ResolverResponse } from './response';
 

@@ -7,6 +7,7 @@ import {
   type ConfigurationDocument,
   type ConfigVersions,
 } from '../config/transfer';
+import type { ImportOutcome, VersionChange } from '../config/transfer';
 import type { AuditConfig, ProjectSettings } from '../config/types';
 import {
   StaleVersionError,
@@ -21,14 +22,6 @@ export { StaleVersionError };
 
 const SITE_KEY = 'config:site';
 const PROJECT_PREFIX = 'config:project:';
-
-/** A part of the configuration whose stored version is not the one the imported document was exported at. */
-export interface VersionChange {
-  /** `site` or `projects.KEY`. */
-  path: string;
-  exported: number;
-  current: number;
-}
 
 /** An import based on an export that is out of date, or on a document with no versions: nothing was written. */
 export class ImportConflictError extends Error {
@@ -53,16 +46,6 @@ export interface ImportOptions {
    * with a save. true: the admin decided to replace whatever is stored now.
    */
   overwrite?: boolean;
-}
-
-export interface ImportOutcome {
-  /** The format the document was written in, and the migrations applied to it. */
-  from: number;
-  migrations: string[];
-  /** The parts that changed (`site`, `projects.KEY`); parts equal to what was stored are left as they were. */
-  written: string[];
-  /** Every part's version after the import, as an export now would carry them. */
-  versions: ConfigVersions;
 }
 
 /** One part an import writes: its entry's `value` is the site's whole configuration or a project's overrides. */
