@@ -285,7 +285,9 @@ function describeError(error: ErrorObject, path: string): string | undefined {
         ? 'names rules, but no rules are known'
         : (error.message ?? 'has too many settings');
     case 'format':
-      return 'must be a date and time such as 2026-11-22T08:00:00Z';
+      return (error.params as { format: string }).format === 'date'
+        ? 'must be a day such as 2026-11-22'
+        : 'must be a date and time such as 2026-11-22T08:00:00Z';
     case 'const':
       return `must be ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}`;
     case 'pattern':
