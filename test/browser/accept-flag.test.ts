@@ -61,3 +61,26 @@ test('someone who administers nothing is offered no Accept or Snooze', async () 
   expect(await page.getByRole('button', { name: 'Snooze…' }).count()).toBe(0);
   await page.close();
 });
+
+test.each(THEMES)(
+  'the admin page keeps Save in reach at the top of the page and marks unsaved changes (%s)',
+  async (theme) => {
+    const page = await browser().open('admin', { theme });
+    const form = await shown(page.getByRole('form', { name: 'Role Boundary Auditor settings' }));
+    const save = form.getByRole('button', { name: 'Save settings' });
+    expect(await page.getByText('Unsaved changes', { exact: true }).count()).toBe(0);
+    const field = form.getByRole('spinbutton', { name: 'Longest sprint (weeks)' });
+    await field.fill(String(Number(await field.inputValue()) + 1));
+    await shown(page.getByText('Unsaved changes', { exact: true }));
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const height = page.viewportSize()!.height;
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(2 * height);
+    const box = (await save.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(height);
+    await page.screenshot({ path: path.join(ARTIFACTS, `admin-unsaved-${theme}.png`) });
+    await form.getByRole('button', { name: 'Discard changes' }).click();
+    expect(await page.getByText('Unsaved changes', { exact: true }).count()).toBe(0);
+    await page.close();
+  },
+);
