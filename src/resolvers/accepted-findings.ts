@@ -120,8 +120,10 @@ function acceptedIn(
     accepted: report.suppressed.map(({ finding, suppression }) => ({
       finding,
       reason: suppression.reason,
-      ...(suppression.acceptedBy !== undefined
-        ? { acceptedBy: suppression.acceptedBy, acceptedByName: names.get(suppression.acceptedBy) ?? 'Unknown user' }
+      ...(suppression.acceptedBy !== undefined ? { acceptedBy: suppression.acceptedBy } : {}),
+      // Named when the audit knows the person (an admin who never acted on the work is not in it).
+      ...(suppression.acceptedBy !== undefined && names.has(suppression.acceptedBy)
+        ? { acceptedByName: names.get(suppression.acceptedBy)! }
         : {}),
       ...(suppression.acceptedAt !== undefined ? { acceptedAt: suppression.acceptedAt } : {}),
       ...(suppression.until !== undefined ? { until: suppression.until } : {}),

@@ -72,9 +72,9 @@ test.each(THEMES)(
     const field = form.getByRole('spinbutton', { name: 'Longest sprint (weeks)' });
     await field.fill(String(Number(await field.inputValue()) + 1));
     await shown(page.getByText('Unsaved changes', { exact: true }));
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate('window.scrollTo(0, 0)');
     const height = page.viewportSize()!.height;
-    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(2 * height);
+    expect(await page.evaluate<number>('document.documentElement.scrollHeight')).toBeGreaterThan(2 * height);
     const box = (await save.boundingBox())!;
     expect(box.y).toBeGreaterThanOrEqual(0);
     expect(box.y + box.height).toBeLessThanOrEqual(height);
