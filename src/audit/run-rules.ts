@@ -1,4 +1,5 @@
 import { effectiveSettings } from '../config/defaults';
+import { suppressionInForce } from './accepted';
 import type { AuditConfig, EffectiveSettings, Suppression } from '../config/types';
 import { compareFindings, type Finding } from '../domain/finding';
 import type { ReadProblem } from '../domain/model';
@@ -39,7 +40,11 @@ export function runRules(input: RuleRunInput): RuleRun {
     }
     return found;
   };
-  const suppressions = new Map(input.config.suppressions.map((suppression) => [suppression.findingId, suppression]));
+  const suppressions = new Map(
+    input.config.suppressions
+      .filter((suppression) => suppressionInForce(suppression, input.now))
+      .map((suppression) => [suppression.findingId, suppression]),
+  );
   const run: RuleRun = { findings: [], suppressed: [], notChecked: [] };
   const seen = new Set<string>();
 

@@ -112,12 +112,18 @@ export function configSchema(rules: RuleOptionsSchema[]): object {
             reason: { type: 'string', minLength: 3, maxLength: 2000 },
             acceptedBy: { type: 'string' },
             acceptedAt: { type: 'string', format: 'date-time' },
+            until: { type: 'string', format: 'date' },
           },
         },
       },
       projects: { type: 'object', propertyNames: projectKey, additionalProperties: projectSettings },
     },
   };
+}
+
+/** A real day written YYYY-MM-DD (not 2027-02-30). */
+export function isCalendarDay(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
 }
 
 /** One thing wrong with a configuration: where (dotted path, '' for the whole) and what. */
@@ -148,6 +154,7 @@ export function parseConfig(value: unknown, rules: RuleOptionsSchema[]): AuditCo
   if (!validate) {
     const ajv = new Ajv({ allErrors: true, strict: false });
     ajv.addFormat('date-time', (text: string) => !Number.isNaN(Date.parse(text)));
+    ajv.addFormat('date', isCalendarDay);
     validate = ajv.compile(configSchema(rules) as JSONSchemaType<unknown>);
     compiled.set(rules, validate);
   }
@@ -278,7 +285,9 @@ function describeError(error: ErrorObject, path: string): string | undefined {
         ? 'names rules, but no rules are known'
         : (error.message ?? 'has too many settings');
     case 'format':
-      return 'must be a date and time such as 2026-11-22T08:00:00Z';
+      return (error.params as { format: string }).format === 'date'
+        ? 'must be a day such as 2026-11-22'
+        : 'must be a date and time such as 2026-11-22T08:00:00Z';
     case 'const':
       return `must be ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}`;
     case 'pattern':

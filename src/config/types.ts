@@ -30,12 +30,16 @@ export interface RuleSetting {
   options?: Record<string, unknown>;
 }
 
-/** A finding someone accepted, with why; it stops showing until the finding's id changes. */
+/**
+ * A finding someone accepted, with why; it stops showing until the finding's id changes, or, snoozed (`until`, a
+ * day as YYYY-MM-DD), until that day.
+ */
 export interface Suppression {
   findingId: string;
   reason: string;
   acceptedBy?: string;
   acceptedAt?: string;
+  until?: string;
 }
 
 /** What a project may change for itself; anything left out comes from the site configuration. */

@@ -255,8 +255,32 @@ export interface ResolverApi {
   importSettings: { payload: { json: string; overwrite?: boolean }; result: ImportOutcome };
   /** The decision log of an issue (the issue from the payload, else the one the issue view was opened on). */
   getIssueDecisions: { payload: { issueKey?: string }; result: IssueDecisionLog };
+  /**
+   * The findings accepted or snoozed now among those the viewer may see (of the project, or every project they may
+   * browse), and whether they may accept, snooze and restore there (site admins, and the project's admins).
+   */
+  getAcceptedFindings: { payload: { projectKey?: string }; result: AcceptedFindings };
+  /** Site admins and admins of every project the finding names: accepts it with a reason, or snoozes it `until` a day. */
+  acceptFinding: { payload: { findingId: string; reason: string; until?: string }; result: { findingId: string } };
+  /** The same admins: the finding shows again. */
+  restoreFinding: { payload: { findingId: string }; result: { findingId: string } };
   /** Refreshes the viewer's project (of the board, or the one given) from Jira now and returns the view again. */
   refreshProject: { payload: { projectKey?: string; boardId?: number; sprintId?: number }; result: RefreshResult };
 }
 
 export type ResolverName = keyof ResolverApi;
+
+/** A finding hidden now: accepted for good, or snoozed until a day. */
+export interface AcceptedFinding {
+  finding: Finding;
+  reason: string;
+  acceptedBy?: string;
+  acceptedByName?: string;
+  acceptedAt?: string;
+  until?: string;
+}
+
+export interface AcceptedFindings {
+  canAct: boolean;
+  accepted: AcceptedFinding[];
+}

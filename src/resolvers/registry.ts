@@ -3,6 +3,7 @@ import { PagingError } from '../jira/api/paging';
 import { classifyJiraFailure } from '../jira/errors';
 import { needsUserConsent } from '../jira/transport';
 import type { ResolverApi } from './api';
+import { acceptFinding, getAcceptedFindings, restoreFinding } from './accepted-findings';
 import { getBoardPanel } from './board-panel';
 import { readModuleContext } from './context';
 import { getIssueDecisions } from './decision-log';
@@ -29,6 +30,9 @@ export const HANDLERS: { [K in keyof ResolverApi]: Handler<K> } = {
   refreshProject,
   exportSettings,
   importSettings,
+  getAcceptedFindings,
+  acceptFinding,
+  restoreFinding,
 };
 
 /** Runs a handler and turns what Jira or the code threw into the typed error the UI understands. */

@@ -15,7 +15,7 @@ import type { AppServices } from './services';
 import { auditForViewer } from './viewer-audit';
 
 /** Jira's project key format (the configuration's schema accepts the same). */
-const PROJECT_KEY = /^[A-Z][A-Z0-9_]*$/;
+export const PROJECT_KEY = /^[A-Z][A-Z0-9_]*$/;
 
 const projectNotFound = (projectKey: string) =>
   fail<never>('NOT_FOUND', `Project ${projectKey} does not exist or you may not browse it.`);
@@ -57,7 +57,7 @@ function payloadProject(value: unknown): { valid: true; projectKey: string | und
  * Projects a finding id names. Ids are `rule|type:subject[|discriminator]` (src/audit/run-rules.ts): an item's
  * subject is an issue key, a project's its key, and people's findings carry the project as discriminator.
  */
-function projectsOfFinding(findingId: string): string[] {
+export function projectsOfFinding(findingId: string): string[] {
   const [, subject = '', ...rest] = findingId.split('|');
   const type = subject.slice(0, subject.indexOf(':'));
   const id = subject.slice(subject.indexOf(':') + 1);

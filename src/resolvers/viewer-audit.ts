@@ -1,4 +1,5 @@
 import type { AuditReport } from '../audit';
+import { withAcceptances } from '../audit/accepted';
 import { projectsMentioned, reportForViewer, type ReportSlice } from '../audit/visibility';
 import type { AuditConfig } from '../config/types';
 import { checkPermissions, getProject } from '../jira/api/platform';
@@ -51,7 +52,8 @@ const notBrowsable = (projectKey: string) =>
  * cache's reports, filtered, standing in until it is made. A view of one project still rests on the others: its
  * epics' initiatives, children and people's roles live across projects.
  *
- * Whatever the source, issues behind security levels the viewer may not see are then left out (issue-visibility.ts).
+ * Whatever the source, issues behind security levels the viewer may not see are then left out (issue-visibility.ts),
+ * and the findings accepted or snoozed now are hidden.
  */
 export async function auditForViewer(
   services: AppServices,
@@ -60,7 +62,8 @@ export async function auditForViewer(
 ): Promise<ResolverResponse<ViewerOutcome>> {
   const outcome = await auditOfViewersProjects(services, config, inView);
   if (!outcome.ok || !('audit' in outcome.data)) return outcome;
-  return ok({ audit: await withViewersIssues(services, outcome.data.audit) });
+  const audit = await withViewersIssues(services, outcome.data.audit);
+  return ok({ audit: { ...audit, report: withAcceptances(audit.report, config.suppressions, services.now()) } });
 }
 
 async function auditOfViewersProjects(

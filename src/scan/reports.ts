@@ -112,7 +112,9 @@ const REPORT_FORMAT = 2;
 
 /** What a stored report was made with: the configuration and the report format. */
 export function configFingerprint(config: AuditConfig): string {
-  return idHash([`format ${REPORT_FORMAT}`, JSON.stringify(config)]).toString(36);
+  // Acceptances and snoozes are applied when a view is made (src/audit/accepted.ts): changing them needs no audit.
+  const { suppressions: _applied, ...audited } = config;
+  return idHash([`format ${REPORT_FORMAT}`, JSON.stringify(audited)]).toString(36);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import type { AxeResults } from 'axe-core';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { demoConfig, DEMO_PREVIEW_FOCUS, generateDemoSite } from '../../src/dev/demo';
 import { startPreview, type RunningPreview } from '../../src/dev/preview/server';
@@ -181,4 +182,15 @@ export function flagButton(scope: Page | Locator, { subject, rule, severities }:
 /** The Flags section of a view. */
 export function flagsSection(page: Page): Locator {
   return page.getByRole('region', { name: 'Flags', exact: true });
+}
+
+/** axe's serious and critical violations on the page as it is, each with where: what a view must have none of. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const violations = await page.evaluate<AxeResults['violations']>(
+    "axe.run(document, { resultTypes: ['violations'] }).then((results) => results.violations)",
+  );
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }

@@ -1,11 +1,11 @@
 import path from 'node:path';
-import type { AxeResults } from 'axe-core';
 import type { Page } from 'playwright-core';
 import type { BoardPanel } from '../../src/resolvers/api';
 import {
   ARTIFACTS,
   BROWSER_TEST_TIMEOUT,
   flagsSection,
+  seriousViolations,
   shown,
   THEMES,
   useBrowser,
@@ -50,16 +50,6 @@ async function expectFirstFlagInView(page: Page, viewport: typeof DIALOG): Promi
   const box = await first.boundingBox();
   expect(box).not.toBeNull();
   expect(box!.y + box!.height).toBeLessThanOrEqual(viewport.height);
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  const violations = await page.evaluate<AxeResults['violations']>(
-    "axe.run(document, { resultTypes: ['violations'] }).then((results) => results.violations)",
-  );
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
 describe.each(THEMES)('in the %s theme', (theme) => {

@@ -62,6 +62,10 @@ describe('parseConfig', () => {
     [{ version: 1, projects: { mob: {} } }, ['projects names "mob", which is not a project key such as MOB']],
     [{ version: 1, suppressions: [{ findingId: 'x' }] }, ['suppressions.0.reason is required']],
     [
+      { version: 1, suppressions: [{ findingId: 'x', reason: 'Later', until: '2027-02-30' }] },
+      ['suppressions.0.until must be a day such as 2026-11-22'],
+    ],
+    [
       { version: 1, thresholds: { tacticalHorizonWeeks: { min: 5, max: 2 } } },
       ['thresholds.tacticalHorizonWeeks min (5) must not be above max (2)'],
     ],

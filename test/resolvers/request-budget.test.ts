@@ -106,9 +106,12 @@ async function counted<K extends ResolverName>(
 /** Every view resolver of the registry (refreshProject reads the project's changes on purpose, as the app). */
 function viewCalls(site: Served): Array<[ResolverName, ResolverApi[ResolverName]['payload']]> {
   const calls: {
-    [K in Exclude<ResolverName, 'saveSettings' | 'importSettings' | 'refreshProject'>]: Array<
-      ResolverApi[K]['payload']
-    >;
+    [
+      K in Exclude<
+        ResolverName,
+        'saveSettings' | 'importSettings' | 'refreshProject' | 'acceptFinding' | 'restoreFinding'
+      >
+    ]: Array<ResolverApi[K]['payload']>;
   } = {
     getContext: [{}],
     getBoardPanel: [{ boardId: site.boardId }],
@@ -118,6 +121,7 @@ function viewCalls(site: Served): Array<[ResolverName, ResolverApi[ResolverName]
     getRoleProposal: [{}],
     exportSettings: [{}],
     getIssueDecisions: [{ issueKey: `${site.projectKey}-1` }],
+    getAcceptedFindings: [{ projectKey: site.projectKey }, {}],
   };
   return Object.entries(calls).flatMap(([name, payloads]) =>
     payloads.map((payload) => [name as ResolverName, payload] as [ResolverName, ResolverApi[ResolverName]['payload']]),
@@ -143,7 +147,7 @@ describe('what a view costs in Jira requests', () => {
       Object.keys(HANDLERS)
         .filter((name) => !listed.has(name as ResolverName))
         .sort(),
-    ).toEqual(['importSettings', 'refreshProject', 'saveSettings']);
+    ).toEqual(['acceptFinding', 'importSettings', 'refreshProject', 'restoreFinding', 'saveSettings']);
   });
 
   it.each([

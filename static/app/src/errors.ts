@@ -1,7 +1,7 @@
 import type { ResolverError } from '../../../src/resolvers/response';
 
 /** What the page was doing when a call failed: it changes what the user can do about it. */
-export type Activity = 'board' | 'roadmap' | 'issue' | 'settings' | 'save' | 'refresh';
+export type Activity = 'board' | 'roadmap' | 'issue' | 'settings' | 'save' | 'refresh' | 'flag' | 'accepted';
 
 export interface ErrorAdvice {
   title: string;
@@ -18,6 +18,8 @@ const SUBJECT: Record<Activity, string> = {
   settings: 'the settings',
   save: 'your settings',
   refresh: 'this project’s latest changes',
+  flag: 'this flag',
+  accepted: 'the accepted flags',
 };
 
 const NOT_FOUND_TITLE: Record<Activity, string> = {
@@ -27,12 +29,20 @@ const NOT_FOUND_TITLE: Record<Activity, string> = {
   settings: 'This project was not found',
   save: 'This project was not found',
   refresh: 'This project was not found',
+  flag: 'This flag’s project was not found',
+  accepted: 'This project was not found',
 };
 
 /** The title and advice for a failed call, per error code; the server's own message is shown beside it. */
 export function adviceFor(error: Pick<ResolverError, 'code'>, activity: Activity): ErrorAdvice {
   switch (error.code) {
     case 'FORBIDDEN':
+      if (activity === 'flag')
+        return {
+          title: 'You may not accept, snooze or restore this flag',
+          advice: 'Jira admins and the admins of the flag’s projects may. Ask one of them.',
+          retry: false,
+        };
       return activity === 'save'
         ? {
             title: 'You may not change these settings',
@@ -53,6 +63,8 @@ export function adviceFor(error: Pick<ResolverError, 'code'>, activity: Activity
         retry: false,
       };
     case 'INVALID_INPUT':
+      if (activity === 'flag')
+        return { title: 'This could not be saved', advice: 'Nothing was changed. Fix what is marked.', retry: false };
       return activity === 'save'
         ? {
             title: 'Some settings are not valid',

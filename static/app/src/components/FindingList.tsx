@@ -12,6 +12,7 @@ import { criterionLabel, formatDate } from '../format';
 import { ruleTitle } from '../rules';
 import { IssueLink } from './IssueLink';
 import { RuleLink } from './RulePage';
+import { FlagActionBar, type FlagActions } from './FlagActions';
 import { ErrorState } from './Status';
 import { plural } from '../../../../src/domain/text';
 
@@ -29,11 +30,20 @@ export function SeverityLozenge({ severity }: { severity: Severity }) {
  * Flags ranked as given (the server's order: most severe, then most recent first), each naming its kind and
  * expanding to its criteria, evidence and suggestion.
  */
-export function FindingList({ findings, siteUrl }: { findings: readonly Finding[]; siteUrl: string }) {
+export function FindingList({
+  findings,
+  siteUrl,
+  actions,
+}: {
+  findings: readonly Finding[];
+  siteUrl: string;
+  /** Accept and snooze under each open flag, for those allowed to. */
+  actions?: FlagActions;
+}) {
   return (
     <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
       {findings.map((finding) => (
-        <FindingItem key={finding.id} finding={finding} siteUrl={siteUrl} />
+        <FindingItem key={finding.id} finding={finding} siteUrl={siteUrl} actions={actions} />
       ))}
     </ul>
   );
@@ -61,7 +71,7 @@ export function FindingPager({ list, onMore }: { list: PagedFindings & { total: 
   );
 }
 
-function FindingItem({ finding, siteUrl }: { finding: Finding; siteUrl: string }) {
+function FindingItem({ finding, siteUrl, actions }: { finding: Finding; siteUrl: string; actions?: FlagActions }) {
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const Chevron = open ? ChevronDownIcon : ChevronRightIcon;
@@ -90,13 +100,13 @@ function FindingItem({ finding, siteUrl }: { finding: Finding; siteUrl: string }
         </Stack>
       </button>
       <div id={panelId} hidden={!open}>
-        {open ? <FindingDetails finding={finding} siteUrl={siteUrl} /> : null}
+        {open ? <FindingDetails finding={finding} siteUrl={siteUrl} actions={actions} /> : null}
       </div>
     </li>
   );
 }
 
-function FindingDetails({ finding, siteUrl }: { finding: Finding; siteUrl: string }) {
+function FindingDetails({ finding, siteUrl, actions }: { finding: Finding; siteUrl: string; actions?: FlagActions }) {
   return (
     <Box paddingInlineStart="space.400" paddingInlineEnd="space.100" paddingBlockEnd="space.200">
       <Stack space="space.150">
@@ -154,8 +164,11 @@ function FindingDetails({ finding, siteUrl }: { finding: Finding; siteUrl: strin
         <Inline>
           <RuleLink ruleId={finding.rule} title={ruleTitle(finding.rule)} />
         </Inline>
+        {actions?.canAct ? <FlagActionBar finding={finding} actions={actions} /> : null}
         <Text size="small" color="color.text.subtle">
-          {`Finding id: ${finding.id} — to accept this finding, an admin adds this id on the app's settings page.`}
+          {actions?.canAct
+            ? `Finding id: ${finding.id}`
+            : `Finding id: ${finding.id} — Jira admins and the project's admins may accept or snooze this flag here.`}
         </Text>
       </Stack>
     </Box>

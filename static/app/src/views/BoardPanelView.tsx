@@ -8,6 +8,7 @@ import { IssueLink } from '../components/IssueLink';
 import { Empty, ErrorState, FirstScanState, LiveRegion, Loading } from '../components/Status';
 import { firstScanText } from '../freshness';
 import { ExportBar } from '../components/ExportBar';
+import { AcceptedSection, useFlagActions, type FlagActions } from '../components/FlagActions';
 import { FindingList } from '../components/FindingList';
 import { PeopleTable } from '../components/People';
 import { TrendSection } from '../components/Trend';
@@ -51,6 +52,7 @@ export function BoardPanelView({ boardId, sprintId }: { boardId?: number; sprint
         <BoardPanelContent
           panel={state.data}
           onStatus={setStatus}
+          onChanged={poll}
           onRefreshed={(result) => {
             if (result.view.kind === 'board') replace(result.view.panel);
           }}
@@ -65,13 +67,20 @@ function BoardPanelContent({
   panel,
   sprintId,
   onStatus,
+  onChanged,
   onRefreshed,
 }: {
   panel: BoardPanel;
   sprintId?: number;
   onStatus: (message: string) => void;
+  /** A flag was accepted, snoozed or restored: read the panel again. */
+  onChanged: () => void;
   onRefreshed: (result: RefreshResult) => void;
 }) {
+  const flags = useFlagActions(panel.board.projectKey, (message) => {
+    onChanged();
+    onStatus(message);
+  });
   const at = new Date();
   const scope = [
     panel.board.projectKey,
@@ -94,7 +103,12 @@ function BoardPanelContent({
   ];
   return (
     <Page title={panelTitle(panel)} actions={<ExportBar files={files} onExported={onStatus} />}>
-      <FlagsSection findings={panel.findings} siteUrl={panel.siteUrl} emptyDescription={NO_FLAGS[panel.kind]} />
+      <FlagsSection
+        findings={panel.findings}
+        siteUrl={panel.siteUrl}
+        emptyDescription={NO_FLAGS[panel.kind]}
+        actions={flags.actions}
+      />
       <ProvenanceNote
         provenance={panel}
         {...(panel.board.projectKey
@@ -127,6 +141,7 @@ function BoardPanelContent({
           </>
         )}
       </Section>
+      <AcceptedSection flags={flags} />
     </Page>
   );
 }
@@ -340,10 +355,12 @@ export function FlagsSection({
   findings,
   siteUrl,
   emptyDescription,
+  actions,
 }: {
   findings: readonly Finding[];
   siteUrl: string;
   emptyDescription?: string;
+  actions?: FlagActions;
 }) {
   const counts = countBySeverity(findings);
   return (
@@ -363,7 +380,7 @@ export function FlagsSection({
       ) : (
         <>
           <Text color="color.text.subtle">{`${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} for information. Open a flag to see its criteria, evidence and what to do.`}</Text>
-          <FindingList findings={findings} siteUrl={siteUrl} />
+          <FindingList findings={findings} siteUrl={siteUrl} actions={actions} />
         </>
       )}
     </Section>

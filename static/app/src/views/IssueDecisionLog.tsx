@@ -5,6 +5,7 @@ import { token } from '@atlaskit/tokens';
 import { useEffect, useState } from 'react';
 import { plural } from '../../../../src/domain/text';
 import type { IssueDecision, IssueDecisionLog } from '../../../../src/resolvers/api';
+import { AcceptedSection, useFlagActions } from '../components/FlagActions';
 import { FindingList } from '../components/FindingList';
 import { IssueLink } from '../components/IssueLink';
 import { Empty, ErrorState, LiveRegion, Loading } from '../components/Status';
@@ -20,7 +21,7 @@ const SIDE = {
 
 /** The issue view's panel: who decided what on the issue, newest first, with the flags that name it. */
 export function IssueDecisionLogView({ issueKey }: { issueKey?: string }) {
-  const { state, reload } = useResolver('getIssueDecisions', issueKey !== undefined ? { issueKey } : {});
+  const { state, reload, poll } = useResolver('getIssueDecisions', issueKey !== undefined ? { issueKey } : {});
   const [status, setStatus] = useState('');
   useEffect(() => {
     if (state.status === 'loading') setStatus("Reading the issue's history…");
@@ -40,13 +41,20 @@ export function IssueDecisionLogView({ issueKey }: { issueKey?: string }) {
           <ErrorState error={state.error} activity="issue" onRetry={reload} />
         </Page>
       ) : (
-        <DecisionLogContent log={state.data} />
+        <DecisionLogContent
+          log={state.data}
+          onChanged={(message) => {
+            poll();
+            setStatus(message);
+          }}
+        />
       )}
     </>
   );
 }
 
-function DecisionLogContent({ log }: { log: IssueDecisionLog }) {
+function DecisionLogContent({ log, onChanged }: { log: IssueDecisionLog; onChanged: (message: string) => void }) {
+  const flags = useFlagActions(log.issue.projectKey, onChanged);
   const contested = log.decisions.filter((decision) => decision.contested).length;
   return (
     <Page title={`Decision log: ${log.issue.key}`}>
@@ -81,9 +89,12 @@ function DecisionLogContent({ log }: { log: IssueDecisionLog }) {
           {log.findings.length === 0 ? (
             <Empty header="No flags" description="The audit flags nothing about this issue." />
           ) : (
-            <FindingList findings={log.findings} siteUrl={log.siteUrl} />
+            <FindingList findings={log.findings} siteUrl={log.siteUrl} actions={flags.actions} />
           )}
         </Section>
+      ) : null}
+      {log.audited ? (
+        <AcceptedSection flags={flags} only={(finding) => finding.issueKeys.includes(log.issue.key)} />
       ) : null}
       <Section title="Decisions" id="issue-decisions">
         <Text color="color.text.subtle">

@@ -6,6 +6,7 @@ import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Finding, ProjectSummary, RefreshResult, RoadmapView } from '../../../../src/resolvers/api';
 import { ExportBar } from '../components/ExportBar';
+import { AcceptedSection, useFlagActions, type FlagActions } from '../components/FlagActions';
 import { FindingList, FindingPager } from '../components/FindingList';
 import { IssueLink } from '../components/IssueLink';
 import { ShareChart } from '../components/People';
@@ -60,6 +61,7 @@ export function RoadmapPage({ projectKey }: { projectKey?: string }) {
         <RoadmapContent
           view={state.data}
           onStatus={setStatus}
+          onChanged={poll}
           onRefreshed={(result) => {
             if (result.view.kind === 'roadmap') replace(result.view.roadmap);
           }}
@@ -74,12 +76,19 @@ const ALL = '';
 function RoadmapContent({
   view,
   onStatus,
+  onChanged,
   onRefreshed,
 }: {
   view: RoadmapView;
   onStatus: (message: string) => void;
+  /** A flag was accepted, snoozed or restored: read the page again. */
+  onChanged: () => void;
   onRefreshed: (result: RefreshResult) => void;
 }) {
+  const flags = useFlagActions(view.scope.projectKey, (message) => {
+    onChanged();
+    onStatus(message);
+  });
   const [filters, setFilters] = useState<RoadmapFilters>({});
   const filtered = useMemo(() => filterRoadmap(view, filters), [view, filters]);
   const query = useMemo(() => findingQueryOf(filters), [filters]);
@@ -234,7 +243,7 @@ function RoadmapContent({
         </Stack>
       </form>
       {pages ? (
-        <PagedFlagsSection pages={pages} siteUrl={view.siteUrl} filtered={active} />
+        <PagedFlagsSection pages={pages} siteUrl={view.siteUrl} filtered={active} actions={flags.actions} />
       ) : (
         <FlagsSection
           findings={filtered.findings}
@@ -244,6 +253,7 @@ function RoadmapContent({
               ? 'No flag matches these filters. Change or clear the filters above.'
               : 'Nothing on this roadmap crosses the PM/PO boundary.'
           }
+          actions={flags.actions}
         />
       )}
       {/* The cross-project page has no one project to refresh: the background scan keeps it fresh. */}
@@ -293,6 +303,7 @@ function RoadmapContent({
           <ShareChart people={filtered.people} title="Share of each person's actions that was strategic and tactical" />
         )}
       </Section>
+      <AcceptedSection flags={flags} />
     </Page>
   );
 }
@@ -311,7 +322,17 @@ function useFlagAnnouncements(pages: FindingPages | undefined, onStatus: (messag
 }
 
 /** The Flags section of a view too big to send every finding at once: what is loaded, and Show more. */
-function PagedFlagsSection({ pages, siteUrl, filtered }: { pages: FindingPages; siteUrl: string; filtered: boolean }) {
+function PagedFlagsSection({
+  pages,
+  siteUrl,
+  filtered,
+  actions,
+}: {
+  pages: FindingPages;
+  siteUrl: string;
+  filtered: boolean;
+  actions: FlagActions;
+}) {
   const { list, counts } = pages;
   const total = list.total;
   const errors =
@@ -346,7 +367,7 @@ function PagedFlagsSection({ pages, siteUrl, filtered }: { pages: FindingPages; 
               ? `${plural(counts.bySeverity.error ?? 0, 'error')}, ${plural(counts.bySeverity.warning ?? 0, 'warning')}, ${counts.bySeverity.info ?? 0} for information. Open a flag to see its criteria, evidence and what to do.`
               : 'Open a flag to see its criteria, evidence and what to do.'}
           </Text>
-          <FindingList findings={list.findings} siteUrl={siteUrl} />
+          <FindingList findings={list.findings} siteUrl={siteUrl} actions={actions} />
           <FindingPager list={{ ...list, total }} onMore={pages.more} />
         </>
       )}

@@ -1,10 +1,14 @@
 import Button from '@atlaskit/button/new';
+import Lozenge from '@atlaskit/lozenge';
 import { Inline, Text } from '@atlaskit/primitives/compiled';
 import { token } from '@atlaskit/tokens';
 import { plural } from '../../../../../src/domain/text';
 import type { ResolverError } from '../../../../../src/resolvers/response';
 
-/** The foot of the form: save, discard, and whether what is shown is saved. */
+/**
+ * The foot of the form, kept in reach at the bottom of the window while the form is on screen (the page is long):
+ * save, discard, and whether what is shown is saved, marked when it is not.
+ */
 export function SaveBar({
   dirty,
   saving,
@@ -22,12 +26,18 @@ export function SaveBar({
 }) {
   return (
     <div
+      className="rba-save-bar"
       style={{
+        position: 'sticky',
+        bottom: 0,
+        zIndex: 1,
+        background: token('elevation.surface'),
         borderTop: `${token('border.width')} solid ${token('color.border')}`,
         paddingBlock: token('space.150'),
       }}
     >
       <Inline space="space.150" alignBlock="center">
+        {dirty ? <Lozenge appearance="moved">Unsaved changes</Lozenge> : null}
         <Button type="submit" appearance="primary" isLoading={saving} isDisabled={!dirty}>
           Save settings
         </Button>

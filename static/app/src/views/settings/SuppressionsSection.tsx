@@ -126,6 +126,7 @@ function SuppressionTable({
           <th scope="col">Finding id</th>
           <th scope="col">Reason</th>
           <th scope="col">Accepted</th>
+          <th scope="col">Hidden until</th>
           {onRemove ? <th scope="col">Actions</th> : null}
         </tr>
       </thead>
@@ -139,10 +140,15 @@ function SuppressionTable({
                 <Text>{suppression.findingId}</Text>
               </th>
               <td>
-                <Text>{suppression.reason}</Text>
+                <Text>
+                  <bdi>{suppression.reason}</bdi>
+                </Text>
                 <FieldErrors id={`${fieldId(path)}-errors`} issues={own} />
               </td>
               <td>{formatDate(suppression.acceptedAt)}</td>
+              <td>
+                {suppression.until !== undefined ? `Snoozed until ${formatDate(suppression.until)}` : 'Until restored'}
+              </td>
               {onRemove ? (
                 <td>
                   <Button
