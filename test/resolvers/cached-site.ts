@@ -38,5 +38,5 @@ export async function copyStore(from: MemoryStore): Promise<MemoryStore> {
 export function shown<T extends object>(result: ResolverResponse<T | FirstScanView>): T {
   if (!result.ok) throw new Error(result.error.message);
   if ('firstScan' in result.data) throw new Error(`the view showed the first scan: ${JSON.stringify(result.data)}`);
-  return result.data as T;
+  return result.data;
 }

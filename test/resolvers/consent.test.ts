@@ -76,7 +76,10 @@ describe('consent a user has not given', () => {
 
   it('reaches Forge through the deployed resolver function', async () => {
     const invocation = handler(
-      { call: { functionKey: 'getRoadmap', payload: { projectKey: 'PAY' } }, context: { moduleKey: 'rba-project-page' } },
+      {
+        call: { functionKey: 'getRoadmap', payload: { projectKey: 'PAY' } },
+        context: { moduleKey: 'rba-project-page' },
+      },
       { principal: { accountId: 'someone' } },
     );
     await expect(invocation).rejects.toBeInstanceOf(NeedsAuthenticationError);

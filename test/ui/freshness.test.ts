@@ -2,27 +2,16 @@ import { firstScanText, freshnessText, pendingText, refreshSummary } from '../..
 
 describe('freshnessText', () => {
   it('dates a cached view by its scan and says how old the scan was when the view was audited', () => {
-    expect(
-      freshnessText(
-        { scannedAt: '2026-11-22T08:00:00.000Z', pending: [] },
-        '2026-11-22T08:03:10.000Z',
-      ),
-    ).toBe('From the background scan of 22 Nov 2026, 08:00 (3 minutes ago).');
-    expect(
-      freshnessText(
-        { scannedAt: '2026-11-22T08:00:00.000Z', pending: [] },
-        '2026-11-22T08:00:20.000Z',
-      ),
-    ).toBe('From the background scan of 22 Nov 2026, 08:00 (less than a minute ago).');
+    expect(freshnessText({ scannedAt: '2026-11-22T08:00:00.000Z', pending: [] }, '2026-11-22T08:03:10.000Z')).toBe(
+      'From the background scan of 22 Nov 2026, 08:00 (3 minutes ago).',
+    );
+    expect(freshnessText({ scannedAt: '2026-11-22T08:00:00.000Z', pending: [] }, '2026-11-22T08:00:20.000Z')).toBe(
+      'From the background scan of 22 Nov 2026, 08:00 (less than a minute ago).',
+    );
   });
 
   it('says when newer scans are still being audited', () => {
-    expect(
-      freshnessText(
-        { scannedAt: '2026-11-22T08:00:00.000Z', pending: [], auditPending: true },
-        'soon',
-      ),
-    ).toBe(
+    expect(freshnessText({ scannedAt: '2026-11-22T08:00:00.000Z', pending: [], auditPending: true }, 'soon')).toBe(
       "From the background scan of 22 Nov 2026, 08:00. Jira was read again (or the settings changed) since this report was made: it shows the background audit's latest results until the next audit.",
     );
   });
@@ -32,7 +21,6 @@ describe('freshnessText', () => {
       'From the background scan of 22 Nov 2026, 08:00.',
     );
   });
-
 });
 
 describe('firstScanText', () => {
