@@ -161,7 +161,16 @@ export function withoutIssues(report: AuditReport, hidden: ReadonlySet<string>):
     return [{ ...person, counts, share: shares(counts), projects: Object.keys(acting).sort(), byProject: acting }];
   });
   const sprints = report.sprints.map((sprint) => {
-    const byProject = { ...sprint.byProject };
+    // Work that hangs under a hidden roadmap item names it: the link goes, the work stays.
+    const byProject = Object.fromEntries(
+      Object.entries(sprint.byProject).map(([projectKey, entry]) => [
+        projectKey,
+        {
+          ...entry,
+          hangsUnder: Object.fromEntries(Object.entries(entry.hangsUnder).filter(([key]) => !goneKeys.has(key))),
+        },
+      ]),
+    );
     for (const issue of gone) {
       const decisions = issue.poDecisionsBySprint[String(sprint.id)];
       const entry = byProject[issue.projectKey];
@@ -171,7 +180,6 @@ export function withoutIssues(report: AuditReport, hidden: ReadonlySet<string>):
         items: entry.items - 1,
         poDecisions: entry.poDecisions - decisions,
         keys: entry.keys.filter((key) => key !== issue.key),
-        hangsUnder: Object.fromEntries(Object.entries(entry.hangsUnder).filter(([key]) => !goneKeys.has(key))),
       };
     }
     const counts = Object.values(byProject);

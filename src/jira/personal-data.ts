@@ -5,6 +5,9 @@
  * of `@forge/api`; the emulator serves the same path for tests and the preview.
  */
 import { privacy } from '@forge/api';
+import { firstIssue } from './api/issues';
+import type { JiraClient } from './client';
+import { jqlString } from './jql';
 import type { JiraTransport } from './transport';
 
 export const REPORT_ACCOUNTS_PATH = '/app/report-accounts';
@@ -99,5 +102,28 @@ export function httpAccountReporter(transport: JiraTransport): AccountReporter {
     if (accounts.length === 0) return [];
     const response = await transport.send({ method: 'POST', path: REPORT_ACCOUNTS_PATH, body: { accounts } });
     return answerOf(response.status, response.headers['retry-after'], response.body);
+  };
+}
+
+/** An account's current display name, or undefined when it cannot be found cheaply. */
+export type ProfileFinder = (accountId: string) => Promise<string | undefined>;
+
+const PROFILE_FIELDS = ['assignee', 'reporter', 'creator'] as const;
+
+/**
+ * Finds an account's current name in one issue that names it as assignee, reporter or creator: one search of at
+ * most one issue (one point), under the read:jira-work scope the app has. No scope the app holds allows a user
+ * lookup by account id (`/user/bulk` needs read:application-role:jira or read:jira-user).
+ */
+export function jiraProfileFinder(client: JiraClient): ProfileFinder {
+  return async (accountId) => {
+    const id = jqlString(accountId);
+    const jql = PROFILE_FIELDS.map((field) => `${field} = ${id}`).join(' OR ');
+    const issue = await firstIssue(client, `${jql} ORDER BY updated DESC`, [...PROFILE_FIELDS]);
+    for (const field of PROFILE_FIELDS) {
+      const user = issue?.fields[field] as { accountId?: unknown; displayName?: unknown } | null | undefined;
+      if (user?.accountId === accountId && typeof user.displayName === 'string') return user.displayName;
+    }
+    return undefined;
   };
 }

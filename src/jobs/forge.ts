@@ -4,7 +4,7 @@
  */
 import type { AsyncEvent } from '@forge/events';
 import { JiraClient } from '../jira/client';
-import { forgeAccountReporter } from '../jira/personal-data';
+import { forgeAccountReporter, jiraProfileFinder } from '../jira/personal-data';
 import { ForgeTransport } from '../jira/transport-forge';
 import { BackgroundScanner } from '../scan';
 import { ForgeKvsStore } from '../store/forge-kvs';
@@ -43,7 +43,12 @@ export async function scheduledScan(): Promise<{ statusCode: number }> {
 
 /** scheduledTrigger, hourly: report the stored accounts to Atlassian, erase closed ones, refresh changed ones. */
 export async function reportAccounts(): Promise<PersonalDataRun> {
-  return reportPersonalData({ store: new ForgeKvsStore(), now: () => new Date(), report: forgeAccountReporter });
+  return reportPersonalData({
+    store: new ForgeKvsStore(),
+    now: () => new Date(),
+    report: forgeAccountReporter,
+    findProfile: jiraProfileFinder(new JiraClient(new ForgeTransport('app'))),
+  });
 }
 
 /** consumer of the scan queue: one job per event. */

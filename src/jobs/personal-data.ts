@@ -4,9 +4,10 @@ import {
   ReportFailedError,
   ReportThrottledError,
   type AccountReporter,
+  type ProfileFinder,
 } from '../jira/personal-data';
 import { scanningProjectKeys } from '../scan';
-import { PRIVACY_PREFIX, refreshAccounts, scrubClosedAccounts, storedAccounts } from '../scan/personal-data';
+import { PRIVACY_PREFIX, renameAccount, scrubClosedAccounts, storedAccounts } from '../scan/personal-data';
 import type { KeyValueStore } from '../store/key-value';
 
 const HOUR = 60 * 60_000;
@@ -28,12 +29,16 @@ interface ReportingState {
   retryAt?: string;
   /** Closed accounts not yet erased (erasure waits for running scans to finish). */
   closed: string[];
+  /** Changed accounts whose name is not yet refreshed (the refresh, too, waits for running scans). */
+  updated?: string[];
 }
 
 export interface PersonalDataServices {
   store: KeyValueStore;
   now: () => Date;
   report: AccountReporter;
+  /** A changed account's current name, read as the app. */
+  findProfile: ProfileFinder;
 }
 
 export interface PersonalDataRun {
@@ -42,6 +47,8 @@ export interface PersonalDataRun {
   reported: number;
   closed: number;
   updated: number;
+  /** Changed accounts whose stored name was refreshed in this run. */
+  refreshed: number;
   /** Closed accounts erased in this run (0 while a scan runs: they are erased by a later run). */
   erased: number;
   /** Set when the API throttled the app: the next report is not before then. */
@@ -57,7 +64,7 @@ function olderThan(iso: string | undefined, now: Date, ms: number): boolean {
 /**
  * What the hourly personal-data trigger runs: reports this run's share of the stored accounts (each account again
  * after 6 days, so within Atlassian's 7), erases the accounts the API says are closed from every stored value, and
- * has the next scan read again what names an account the API says changed. After a 429 nothing is reported until
+ * gives the stored values naming an account the API says changed its current name (one search of one issue). After a 429 nothing is reported until
  * Retry-After has passed.
  */
 export async function reportPersonalData(services: PersonalDataServices): Promise<PersonalDataRun> {
@@ -66,8 +73,8 @@ export async function reportPersonalData(services: PersonalDataServices): Promis
   const state = (await store.get<ReportingState>(STATE_KEY)) ?? { reportedAt: {}, closed: [] };
   const { accounts, returned } = await storedAccounts(store);
   const closed = new Set([...state.closed, ...returned]);
-  const run: PersonalDataRun = { stored: accounts.size, reported: 0, closed: 0, updated: 0, erased: 0 };
-  const updated: string[] = [];
+  const run: PersonalDataRun = { stored: accounts.size, reported: 0, closed: 0, updated: 0, refreshed: 0, erased: 0 };
+  const updated = new Set((state.updated ?? []).filter((accountId) => accounts.has(accountId)));
   if (state.retryAt === undefined || now >= parseISO(state.retryAt)) {
     delete state.retryAt;
     const due = [...accounts.keys()]
@@ -90,7 +97,7 @@ export async function reportPersonalData(services: PersonalDataServices): Promis
         run.reported += batch.length;
         for (const answer of answers) {
           if (answer.status === 'closed') closed.add(answer.accountId);
-          else updated.push(answer.accountId);
+          else updated.add(answer.accountId);
         }
       } catch (error) {
         if (error instanceof ReportThrottledError) {
@@ -103,15 +110,21 @@ export async function reportPersonalData(services: PersonalDataServices): Promis
     }
   }
   run.closed = closed.size;
-  run.updated = updated.length;
+  run.updated = updated.size;
   let erased: string[] = [];
-  if (closed.size > 0 && (await scanningProjectKeys(store)).length === 0) {
+  if ((closed.size > 0 || updated.size > 0) && (await scanningProjectKeys(store)).length === 0) {
     erased = [...closed];
     await scrubClosedAccounts(store, erased);
     closed.clear();
+    for (const accountId of [...updated].filter((id) => !erased.includes(id))) {
+      // An account no issue names as assignee, reporter or creator keeps its name until Jira reports it again.
+      const displayName = await services.findProfile(accountId);
+      if (displayName !== undefined) await renameAccount(store, accountId, displayName, now.toISOString());
+      run.refreshed += displayName !== undefined ? 1 : 0;
+    }
+    updated.clear();
   }
   run.erased = erased.length;
-  await refreshAccounts(store, updated);
   // Report dates are kept for accounts still stored and not closed: nothing else of a closed account stays.
   const gone = new Set([...erased, ...closed]);
   const reportedAt = Object.fromEntries(
@@ -120,6 +133,7 @@ export async function reportPersonalData(services: PersonalDataServices): Promis
   await store.set<ReportingState>(STATE_KEY, {
     reportedAt,
     closed: [...closed].sort(),
+    ...(updated.size > 0 ? { updated: [...updated].sort() } : {}),
     ...(state.retryAt ? { retryAt: state.retryAt } : {}),
   });
   return run;

@@ -8,6 +8,7 @@ import type { RestIssue, SiteSnapshot } from '../jira/snapshot';
 import { SNAPSHOT_FORMAT } from '../jira/snapshot';
 import { UserCollector } from '../jira/read-site';
 import type { KeyValueStore } from '../store/key-value';
+import { accountIdsIn, addAccounts, forgetAccountScope, scanScope, scanValues, stagedScanScope } from './account-index';
 import { deleteBlob, readBlob, writeBlob } from './blob';
 import { issueNumber } from '../domain/issue-key';
 import { byKeyNumber, chunkIndexFor, readChunk, writeChunks, type ChunkRow } from './chunks';
@@ -306,6 +307,10 @@ export class ProjectCache {
     const table = changed.size > 0 ? await writeBlob(this.store, this.prefix, rows) : oldTable;
     Object.assign(this.head, headChanges, { table, issues: rows.reduce((sum, row) => sum + row.count, 0) });
     await this.store.set(headKey(this.head.projectKey), this.head);
+    if (upserts.length > 0) {
+      const { projectKey, scannedAt } = this.head;
+      await addAccounts(this.store, scanScope(projectKey), scanValues(projectKey), accountIdsIn(upserts), scannedAt);
+    }
     if (table !== oldTable) await deleteBlob(this.store, this.prefix, oldTable);
     await Promise.all(replaced.map((row) => deleteBlob(this.store, this.prefix, row.blob)));
     this.rows = rows;
@@ -344,6 +349,8 @@ export async function forgetProject(store: KeyValueStore, projectKey: string): P
     store.delete(leaseKey(projectKey)),
     store.delete(failureKey(projectKey)),
     dropIssueMarks(store, projectKey),
+    forgetAccountScope(store, scanScope(projectKey)),
+    forgetAccountScope(store, stagedScanScope(projectKey)),
   ]);
   await Promise.all((await store.keysWithPrefix(dataPrefix(projectKey))).map((key) => store.delete(key)));
 }

@@ -30,6 +30,7 @@ import {
   type SiteOutline,
 } from '../audit/sharded';
 import type { KeyValueStore } from '../store/key-value';
+import { accountIdsIn, derivedValues, replaceAccounts } from './account-index';
 import { deleteBlob, readBlob, writeBlob, type BlobRef } from './blob';
 import { idHash } from './chunks';
 import { readHead, readSiteHead, type ProjectHead } from './state';
@@ -169,16 +170,21 @@ export async function auditFromDigests(
     const part = auditProject((await loadWhole(key))!, outline, key, decided, foreign, config, { now });
     parts.push(part);
     audited.push(key);
-    await writeDigest(store, scope, {
-      projectKey: key,
-      source: sources.get(key)!,
-      context: contexts.get(key)!,
-      inputs,
-      outline: outlines.find((each) => each.projectKey === key)!,
-      decisions: decided.find((each) => each.projectKey === key)!,
-      carried: carried.get(key)!,
-      part,
-    });
+    await writeDigest(
+      store,
+      scope,
+      {
+        projectKey: key,
+        source: sources.get(key)!,
+        context: contexts.get(key)!,
+        inputs,
+        outline: outlines.find((each) => each.projectKey === key)!,
+        decisions: decided.find((each) => each.projectKey === key)!,
+        carried: carried.get(key)!,
+        part,
+      },
+      now,
+    );
   }
   return { outline, heads: keys.map((key) => heads.get(key)!), parts, audited };
 }
@@ -227,10 +233,12 @@ async function readDigest(store: KeyValueStore, scope: string, projectKey: strin
   return ref ? readBlob<ProjectDigest>(store, digestDataPrefix(scope, projectKey), ref) : undefined;
 }
 
-async function writeDigest(store: KeyValueStore, scope: string, digest: ProjectDigest): Promise<void> {
+async function writeDigest(store: KeyValueStore, scope: string, digest: ProjectDigest, at: Date): Promise<void> {
   const prefix = digestDataPrefix(scope, digest.projectKey);
-  const previous = await store.get<BlobRef>(digestKey(scope, digest.projectKey));
+  const key = digestKey(scope, digest.projectKey);
+  const previous = await store.get<BlobRef>(key);
   const ref = await writeBlob(store, prefix, digest);
-  await store.set(digestKey(scope, digest.projectKey), ref);
+  await store.set(key, ref);
   if (previous) await deleteBlob(store, prefix, previous);
+  await replaceAccounts(store, key, derivedValues(key, prefix), accountIdsIn([digest]), at.toISOString(), true);
 }

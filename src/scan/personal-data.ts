@@ -11,18 +11,23 @@ import {
   type VersionedEntryStore,
 } from '../store/key-value';
 import { writeBlob, type BlobRef } from './blob';
-import { HEAD_PREFIX, headKey, readHead, SITE_KEY, type ProjectHead, type SiteHead } from './state';
+import {
+  accountsIn,
+  CONFIG_SCOPE,
+  PLACEHOLDER_PREFIX,
+  readAccountIndexes,
+  reviseAccounts,
+  seenByAccount,
+} from './account-index';
 
 /** What a closed account's name becomes, as Jira itself shows it. */
 export const FORMER_USER = 'Former user';
-const PLACEHOLDER_PREFIX = 'former-user-';
 export const PRIVACY_PREFIX = 'privacy:';
 const SALT_KEY = `${PRIVACY_PREFIX}salt`;
 /** Placeholders of the accounts erased so far: a later read that brings one back is erased again. */
 const CLOSED_KEY = `${PRIVACY_PREFIX}closed`;
 /** A part of a blob cut into several (blob.ts): `<prefix><12 hex id>:<part>`. */
 const BLOB_PART = /^(.*:)([0-9a-f]{12}):(\d+)$/;
-const SCAN_DATA = /^scan:data:([^:]*):/;
 
 async function installSalt(store: KeyValueStore): Promise<string> {
   const existing = await store.get<string>(SALT_KEY);
@@ -40,10 +45,6 @@ export async function accountPlaceholders(store: KeyValueStore): Promise<(accoun
   const salt = await installSalt(store);
   return (accountId) =>
     `${PLACEHOLDER_PREFIX}${createHmac('sha256', salt).update(accountId).digest('hex').slice(0, 24)}`;
-}
-
-export function isPlaceholder(accountId: string): boolean {
-  return accountId.startsWith(PLACEHOLDER_PREFIX);
 }
 
 /** One stored value: a key's, or a blob's cut into parts, joined again. */
@@ -77,9 +78,10 @@ function groupKeys(keys: readonly string[]): string[][] {
   return single;
 }
 
-/** Every stored value, one at a time (a site's cache does not fit in memory at once). */
-async function* storedValues(store: KeyValueStore): AsyncGenerator<StoredValue> {
-  for (const keys of groupKeys(await store.keysWithPrefix(''))) {
+/** The values under these key prefixes, one at a time (a project's cache does not fit in memory at once). */
+async function* storedValues(store: KeyValueStore, prefixes: readonly string[]): AsyncGenerator<StoredValue> {
+  const listed = await Promise.all(prefixes.map((prefix) => store.keysWithPrefix(prefix)));
+  for (const keys of groupKeys([...new Set(listed.flat())].sort())) {
     if (keys.length === 1) {
       yield { keys, value: await store.get(keys[0]!) };
       continue;
@@ -97,64 +99,51 @@ async function* storedValues(store: KeyValueStore): AsyncGenerator<StoredValue> 
   }
 }
 
-function walk(value: unknown, visit: (object: Record<string, unknown>) => void): void {
-  if (Array.isArray(value)) for (const entry of value) walk(entry, visit);
-  else if (value && typeof value === 'object') {
-    visit(value as Record<string, unknown>);
-    for (const entry of Object.values(value)) walk(entry, visit);
-  }
-}
-
-/** Every account a stored value names with an `accountId`, and the names (`displayName`) it gives them. */
-function accountsIn(value: unknown, found: (accountId: string, displayName: string | undefined) => void): void {
-  walk(value, (object) => {
-    const { accountId, displayName } = object;
-    if (typeof accountId === 'string' && accountId !== '' && !isPlaceholder(accountId))
-      found(accountId, typeof displayName === 'string' ? displayName : undefined);
-  });
-}
-
 export interface StoredAccounts {
-  /** Each account the store names, with when its data was last read from Jira (ISO 8601). */
+  /** Each account the store names, with the oldest read from Jira of what names it (ISO 8601). */
   accounts: Map<string, string>;
   /** Accounts erased before that a later read brought back: to be erased again. */
   returned: string[];
 }
 
 /**
- * The accounts the store holds. An account's `updatedAt` is the oldest complete read of what names it: a project's
- * last full scan (every issue, the directory and their users read again), the site data's read; what is derived
- * from them (reports, the configuration) refreshes nothing, so an account named only there gets the oldest read.
+ * The accounts the store holds, from the account index alone (account-index.ts): an account's `updatedAt` is the
+ * oldest read of it any scope holds (a project's scan, the site data, a report, the configuration).
  */
 export async function storedAccounts(store: KeyValueStore): Promise<StoredAccounts> {
-  const readAt = new Map<string, string>();
-  for (const key of await store.keysWithPrefix(HEAD_PREFIX)) {
-    const head = await store.get<ProjectHead>(key);
-    if (head) readAt.set(head.projectKey, head.fullScanAt);
-  }
-  const site = await store.get<SiteHead>(SITE_KEY);
-  if (site) readAt.set('', site.readAt);
-  const oldest = [...readAt.values()].sort()[0];
-  const placeholderOf = await accountPlaceholders(store);
-  const closed = new Set((await store.get<string[]>(CLOSED_KEY)) ?? []);
   const accounts = new Map<string, string>();
-  const returned = new Set<string>();
-  for await (const stored of storedValues(store)) {
-    const projectKey = SCAN_DATA.exec(stored.keys[0]!)?.[1];
-    const at = (projectKey !== undefined ? readAt.get(projectKey) : undefined) ?? oldest;
-    accountsIn(stored.value, (accountId) => {
-      if (closed.has(placeholderOf(accountId))) returned.add(accountId);
+  for (const index of (await readAccountIndexes(store)).values())
+    for (const [accountId, at] of seenByAccount(index)) {
       const known = accounts.get(accountId);
-      if (at !== undefined && (known === undefined || at < known)) accounts.set(accountId, at);
-    });
+      if (known === undefined || at < known) accounts.set(accountId, at);
+    }
+  const closed = await store.get<string[]>(CLOSED_KEY);
+  if (!closed || closed.length === 0) return { accounts, returned: [] };
+  const placeholderOf = await accountPlaceholders(store);
+  const erased = new Set(closed);
+  return { accounts, returned: [...accounts.keys()].filter((accountId) => erased.has(placeholderOf(accountId))) };
+}
+
+/** The index scopes naming any of these accounts, and the key prefixes of the values they keep. */
+async function scopesNaming(
+  store: KeyValueStore,
+  accountIds: ReadonlySet<string>,
+  withConfiguration: boolean,
+): Promise<{ scopes: string[]; prefixes: string[]; entryPrefixes: string[] }> {
+  const scopes: string[] = [];
+  const prefixes = new Set<string>();
+  const entryPrefixes = new Set<string>();
+  for (const [scope, index] of await readAccountIndexes(store)) {
+    // The configuration names accounts by id alone in places (role mappings): it is small, and always scrubbed.
+    const naming =
+      (withConfiguration && scope === CONFIG_SCOPE) ||
+      [...seenByAccount(index).keys()].some((id) => accountIds.has(id));
+    if (!naming) continue;
+    scopes.push(scope);
+    index.prefixes.forEach((prefix) => prefixes.add(prefix));
+    index.entryPrefixes?.forEach((prefix) => entryPrefixes.add(prefix));
   }
-  const entries = separateEntries(store);
-  for (const key of entries ? await entries.entryKeysWithPrefix('') : []) {
-    const savedBy = (await entries!.readEntry(key))?.savedBy;
-    if (savedBy && !isPlaceholder(savedBy) && oldest !== undefined && !accounts.has(savedBy))
-      accounts.set(savedBy, oldest);
-  }
-  return { accounts, returned: [...returned] };
+  return { scopes, prefixes: [...prefixes], entryPrefixes: [...entryPrefixes] };
 }
 
 /**
@@ -182,9 +171,9 @@ async function scrubEntry(entries: VersionedEntryStore, key: string, scrubber: S
 }
 
 /** Replaces whole words only: a name inside another word (Ann in "Annual") is left alone. */
-function namePattern(names: readonly string[]): RegExp | undefined {
+function namePattern(names: readonly string[], replacement: string): RegExp | undefined {
   const escaped = [...new Set(names)]
-    .filter((name) => name.trim() !== '' && name !== FORMER_USER)
+    .filter((name) => name.trim() !== '' && name !== FORMER_USER && name !== replacement)
     .sort((a, b) => b.length - a.length)
     .map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return escaped.length > 0
@@ -193,7 +182,11 @@ function namePattern(names: readonly string[]): RegExp | undefined {
 }
 
 interface Scrubber {
+  /** Each account's id and what it becomes (itself when only its name changes). */
   ids: Map<string, string>;
+  /** What the accounts' names become, and whether their e-mail addresses and avatars go (erasure). */
+  name: string;
+  dropContact: boolean;
   names?: RegExp;
   /** Blobs already rewritten: references to the old id are pointed at the new one. */
   moved: Map<string, BlobRef>;
@@ -202,7 +195,7 @@ interface Scrubber {
 function scrubText(text: string, scrubber: Scrubber): string {
   let result = text;
   for (const [accountId, placeholder] of scrubber.ids) result = result.split(accountId).join(placeholder);
-  return scrubber.names ? result.replace(scrubber.names, FORMER_USER) : result;
+  return scrubber.names ? result.replace(scrubber.names, scrubber.name) : result;
 }
 
 function isBlobRef(object: Record<string, unknown>): boolean {
@@ -219,11 +212,11 @@ function scrubValue(value: unknown, scrubber: Scrubber): unknown {
     const moved = scrubber.moved.get(object.id as string);
     if (moved) return { ...object, ...moved };
   }
-  const closed = typeof object.accountId === 'string' && scrubber.ids.has(object.accountId);
+  const named = typeof object.accountId === 'string' && scrubber.ids.has(object.accountId);
   const result: Record<string, unknown> = {};
   for (const [key, entry] of Object.entries(object)) {
-    if (closed && (key === 'emailAddress' || key === 'avatarUrls')) continue;
-    result[scrubText(key, scrubber)] = closed && key === 'displayName' ? FORMER_USER : scrubValue(entry, scrubber);
+    if (named && scrubber.dropContact && (key === 'emailAddress' || key === 'avatarUrls')) continue;
+    result[scrubText(key, scrubber)] = named && key === 'displayName' ? scrubber.name : scrubValue(entry, scrubber);
   }
   return result;
 }
@@ -234,25 +227,28 @@ export interface ScrubResult {
 }
 
 /**
- * Erases closed accounts from every stored value: each id becomes its placeholder (accountPlaceholders), each name
- * "Former user", e-mail addresses and avatars go. A blob stored in parts is written again under a new id and the
- * values that point at it are re-pointed before the old parts are deleted, as the scan itself replaces blobs.
- * Run it while no scan is writing (the caller checks): a scan step would write back what it read before.
+ * Rewrites the values under these prefixes (and these versioned entries) that name the accounts: each id as
+ * `ids` maps it, each name the values give them (as a whole word, in any text too) `name`. A blob stored in parts
+ * is written again under a new id and the values that point at it are re-pointed before the old parts are deleted,
+ * as the scan itself replaces blobs. Returns how many values were rewritten.
  */
-export async function scrubClosedAccounts(store: KeyValueStore, accountIds: readonly string[]): Promise<ScrubResult> {
-  if (accountIds.length === 0) return { valuesRewritten: 0 };
-  const placeholderOf = await accountPlaceholders(store);
-  const ids = new Map(accountIds.map((accountId) => [accountId, placeholderOf(accountId)]));
+async function rewriteAccounts(
+  store: KeyValueStore,
+  where: { prefixes: string[]; entryPrefixes: string[] },
+  change: Omit<Scrubber, 'moved' | 'names'>,
+): Promise<number> {
+  const { prefixes, entryPrefixes } = where;
   const names: string[] = [];
-  for await (const stored of storedValues(store))
+  for await (const stored of storedValues(store, prefixes))
     accountsIn(stored.value, (accountId, displayName) => {
-      if (ids.has(accountId) && displayName !== undefined) names.push(displayName);
+      if (change.ids.has(accountId) && displayName !== undefined) names.push(displayName);
     });
-  const scrubber: Scrubber = { ids, moved: new Map(), ...(namePattern(names) ? { names: namePattern(names) } : {}) };
+  const pattern = namePattern(names, change.name);
+  const scrubber: Scrubber = { ...change, moved: new Map(), ...(pattern ? { names: pattern } : {}) };
   let valuesRewritten = 0;
   const replacedParts = new Set<string>();
   // Blobs in parts first, so that the values pointing at them are re-pointed when they are rewritten below.
-  for await (const stored of storedValues(store)) {
+  for await (const stored of storedValues(store, prefixes)) {
     if (!stored.blob) continue;
     const scrubbed = scrubValue(stored.value, scrubber);
     if (JSON.stringify(scrubbed) === JSON.stringify(stored.value)) continue;
@@ -261,7 +257,7 @@ export async function scrubClosedAccounts(store: KeyValueStore, accountIds: read
     valuesRewritten++;
   }
   const rewrittenBlobs = new Set([...scrubber.moved.values()].map((ref) => ref.id));
-  for await (const stored of storedValues(store)) {
+  for await (const stored of storedValues(store, prefixes)) {
     if (stored.blob) continue;
     const key = stored.keys[0]!;
     if (rewrittenBlobs.has(BLOB_PART.exec(key)?.[2] ?? '') || replacedParts.has(key)) continue;
@@ -274,40 +270,46 @@ export async function scrubClosedAccounts(store: KeyValueStore, accountIds: read
   }
   await Promise.all([...replacedParts].map((key) => store.delete(key)));
   const entries = separateEntries(store);
-  for (const key of entries ? await entries.entryKeysWithPrefix('') : [])
-    if (await scrubEntry(entries!, key, scrubber)) valuesRewritten++;
+  for (const prefix of entries ? entryPrefixes : [])
+    for (const key of await entries!.entryKeysWithPrefix(prefix))
+      if (await scrubEntry(entries!, key, scrubber)) valuesRewritten++;
+  return valuesRewritten;
+}
+
+/**
+ * Erases closed accounts from every stored value that names them (the values of the index scopes naming them, and
+ * the configuration): each id becomes its placeholder (accountPlaceholders), each name "Former user", e-mail
+ * addresses and avatars go. Run it while no scan is writing (the caller checks): a scan step would write back what
+ * it read before.
+ */
+export async function scrubClosedAccounts(store: KeyValueStore, accountIds: readonly string[]): Promise<ScrubResult> {
+  if (accountIds.length === 0) return { valuesRewritten: 0 };
+  const placeholderOf = await accountPlaceholders(store);
+  const ids = new Map(accountIds.map((accountId) => [accountId, placeholderOf(accountId)]));
+  const erased = new Set(accountIds);
+  const { scopes, ...where } = await scopesNaming(store, erased, true);
+  const valuesRewritten = await rewriteAccounts(store, where, { ids, name: FORMER_USER, dropContact: true });
+  for (const scope of scopes) await reviseAccounts(store, scope, { erased });
   const closed = new Set([...((await store.get<string[]>(CLOSED_KEY)) ?? []), ...ids.values()]);
   await store.set(CLOSED_KEY, [...closed].sort());
   return { valuesRewritten };
 }
 
-/** A time before any read, so that the scheduler finds a full scan (or a site data read) due at once. */
-const NEVER = new Date(0).toISOString();
-
 /**
- * Accounts whose profile changed since the app read it: every project whose cache names one is given a full scan
- * at the next scheduled run (issues, directory and their users read again), and the site data a new read when it
- * names one. Returns the project keys marked ('' for the site data).
+ * An account whose profile changed, with its current name: the values of the index scopes naming it get that
+ * name wherever they gave it another, and the index records the account as read at `at`. Nothing else is read
+ * again. Run it while no scan is writing, as an erasure.
  */
-export async function refreshAccounts(store: KeyValueStore, accountIds: readonly string[]): Promise<string[]> {
-  if (accountIds.length === 0) return [];
-  const wanted = new Set(accountIds);
-  const holders = new Set<string>();
-  for await (const stored of storedValues(store)) {
-    const projectKey = SCAN_DATA.exec(stored.keys[0]!)?.[1];
-    if (projectKey === undefined || holders.has(projectKey)) continue;
-    accountsIn(stored.value, (accountId) => {
-      if (wanted.has(accountId)) holders.add(projectKey);
-    });
-  }
-  for (const projectKey of holders) {
-    if (projectKey === '') {
-      const site = await store.get<SiteHead>(SITE_KEY);
-      if (site) await store.set<SiteHead>(SITE_KEY, { ...site, readAt: NEVER });
-    } else {
-      const head = await readHead(store, projectKey);
-      if (head) await store.set<ProjectHead>(headKey(projectKey), { ...head, fullScanAt: NEVER });
-    }
-  }
-  return [...holders].sort();
+export async function renameAccount(
+  store: KeyValueStore,
+  accountId: string,
+  displayName: string,
+  at: string,
+): Promise<ScrubResult> {
+  const refreshed = new Set([accountId]);
+  const { scopes, ...where } = await scopesNaming(store, refreshed, false);
+  const ids = new Map([[accountId, accountId]]);
+  const valuesRewritten = await rewriteAccounts(store, where, { ids, name: displayName, dropContact: false });
+  for (const scope of scopes) await reviseAccounts(store, scope, { refreshed, at });
+  return { valuesRewritten };
 }

@@ -13,6 +13,7 @@ import { auditWindow, projectWindow } from '../audit/window';
 import { joinNormalised, normaliseSite } from '../jira/normalise';
 import { ruleById, type RuleId } from '../rules';
 import type { KeyValueStore } from '../store/key-value';
+import { accountIdsIn, derivedValues, forgetAccountScopesWithPrefix, replaceAccounts } from './account-index';
 import { deleteBlob, readBlob, writeBlob, type BlobRef } from './blob';
 import { readCachedDirectory, readCachedProjectInBatches, readCachedSite } from './cache';
 import { idHash } from './chunks';
@@ -87,6 +88,7 @@ export async function registerView(store: KeyValueStore, view: AuditView, now: D
     await Promise.all(
       (await store.keysWithPrefix(scopePrefix({ id, projectKeys: [] }))).map((key) => store.delete(key)),
     );
+    await forgetAccountScopesWithPrefix(store, scopePrefix({ id, projectKeys: [] }));
   }
   await store.set(VIEWS_KEY, views);
 }
@@ -165,7 +167,7 @@ export async function auditCachedSite(
     const saved = await saveReport(store, pointer, slice, view);
     if (!view && saved) await appendWeek(store, projectKey, weeklySummary(slice, projectKey, options.now));
   }
-  if (!view) await store.set(AUDITED_PROJECTS_KEY, await projectIds(store, projectKeys));
+  if (!view) await store.set(AUDITED_PROJECTS_KEY, await projectIds(store, projectKeys, audit.audited));
   await store.set<LastAudit>(lastAuditKey(view), { fingerprint, at: options.now.toISOString() });
   return { audited: true, report, projectKeys, reaudited: audit.audited };
 }
@@ -184,11 +186,23 @@ export function sourceOf(head: Pick<ProjectHead, 'table' | 'directory'>): string
   return `${head.table.id}|${head.directory.id}`;
 }
 
-async function projectIds(store: KeyValueStore, projectKeys: readonly string[]): Promise<Record<string, string>> {
-  const directories = await Promise.all(projectKeys.map((key) => readCachedDirectory(store, key)));
+/**
+ * The Jira ids of the audited projects. A project's id is read from its directory only when it was audited again
+ * (its cache changed, and with it perhaps the project) or has none kept yet: the others' are kept as they were, so an
+ * audit after a change in one project reads nothing of the others' caches.
+ */
+async function projectIds(
+  store: KeyValueStore,
+  projectKeys: readonly string[],
+  reaudited: readonly string[],
+): Promise<Record<string, string>> {
+  const kept = await readAuditedProjects(store);
+  const stale = projectKeys.filter((key) => !(key in kept) || reaudited.includes(key));
+  const directories = await Promise.all(stale.map((key) => readCachedDirectory(store, key)));
+  const read = new Map(stale.map((key, index) => [key, directories[index]?.project.id]));
   return Object.fromEntries(
-    projectKeys.flatMap((key, index) => {
-      const id = directories[index]?.project.id;
+    projectKeys.flatMap((key) => {
+      const id = read.has(key) ? read.get(key) : kept[key];
       return id === undefined ? [] : [[key, String(id)]];
     }),
   );
@@ -359,8 +373,11 @@ async function saveReport(
   )
     return false;
   const blob = await writeBlob(store, prefix, report);
-  await store.set<ReportPointer>(reportKey(pointer.projectKey, view), { ...pointer, blob });
+  const key = reportKey(pointer.projectKey, view);
+  await store.set<ReportPointer>(key, { ...pointer, blob });
   if (previous) await deleteBlob(store, prefix, previous.blob);
+  const accountIds = accountIdsIn([report, pointer]);
+  await replaceAccounts(store, key, derivedValues(key, prefix), accountIds, pointer.generatedAt, true);
   return true;
 }
 

@@ -15,6 +15,17 @@ import { jqlString } from '../jira/jql';
 import { completeComments } from '../jira/read-site';
 import type { RestHistory, RestIssue } from '../jira/snapshot';
 import type { KeyValueStore } from '../store/key-value';
+import {
+  accountIdsIn,
+  addAccounts,
+  commitScanAccounts,
+  replaceAccounts,
+  scanScope,
+  scanValues,
+  SITE_SCOPE,
+  SITE_VALUES,
+  stagedScanScope,
+} from './account-index';
 import { blobIdOfKey, deleteBlob, newId, readBlob, writeBlob, type BlobRef } from './blob';
 import { forgetProject, readCachedDirectory, readCachedSite, ProjectCache } from './cache';
 import { issueNumber } from '../domain/issue-key';
@@ -320,6 +331,7 @@ async function ensureSiteData(step: Step, problems: ReadProblem[]): Promise<Site
         data,
         groupNames,
       });
+      await replaceAccounts(store, SITE_SCOPE, SITE_VALUES, accountIdsIn([read.data]), now.toISOString());
       if (owner) await collectGarbage(store, SITE_DATA_PREFIX, new Set([data.id]));
       return read.data;
     } finally {
@@ -440,6 +452,7 @@ async function completeBatch(step: Step): Promise<Unit> {
     const staged = (previousStaged ? await readBlob<ChunkRow[]>(store, prefix, previousStaged) : undefined) ?? [];
     staged.push(...(await writeChunks(store, prefix, issues.sort(byKeyNumber))));
     job.staged = await writeBlob(store, prefix, staged);
+    await addAccounts(store, stagedScanScope(projectKey), scanValues(projectKey), accountIdsIn(issues), job.startedAt);
   }
   step.issuesWritten += issues.length;
   job.issuesWritten += issues.length;
@@ -747,6 +760,7 @@ async function commitFull(step: Step): Promise<Unit> {
     ...(job.window ? { window: job.window } : {}),
   };
   await store.set(headKey(projectKey), head);
+  await commitScanAccounts(store, projectKey, directory, job.startedAt);
   const linked = job.linked ? await readBlob<RestIssue[]>(store, prefix, job.linked) : undefined;
   if (linked && linked.length > 0) await (await ProjectCache.load(store, projectKey))?.apply(linked, []);
   await Promise.all([store.delete(jobKey(projectKey)), store.delete(failureKey(projectKey))]);
@@ -775,6 +789,10 @@ async function commitRefresh(step: Step): Promise<Unit> {
   }
   if (job.window) changes.window = job.window;
   await cache.apply([], [], changes);
+  if (job.stagedDirectory) {
+    const directory = await readBlob<ProjectDirectory>(store, dataPrefix(projectKey), job.stagedDirectory);
+    await addAccounts(store, scanScope(projectKey), scanValues(projectKey), accountIdsIn([directory]), job.startedAt);
+  }
   await Promise.all([store.delete(jobKey(projectKey)), store.delete(failureKey(projectKey))]);
   if (job.stagedDirectory) await deleteBlob(store, dataPrefix(projectKey), oldDirectory);
   await clearMarks(store, projectKey, await boardIdsOf(store, projectKey, cache.head.directory), job.startedAt);

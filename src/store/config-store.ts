@@ -15,6 +15,7 @@ import {
   type VersionedEntry,
   type VersionedEntryStore,
 } from './key-value';
+import { accountIdsIn, addAccounts, CONFIG_SCOPE, CONFIG_VALUES, isPlaceholder } from '../scan/account-index';
 
 export { StaleVersionError };
 
@@ -86,7 +87,7 @@ export class ConfigRepository {
   private readonly entries: VersionedEntryStore;
 
   constructor(
-    store: KeyValueStore,
+    private readonly store: KeyValueStore,
     private readonly rules: RuleOptionsSchema[],
   ) {
     this.entries = versionedEntries(store);
@@ -203,6 +204,7 @@ export class ConfigRepository {
       for (const write of writes) {
         await this.entries.writeEntry(write.key, write.previous?.version ?? 0, write.next);
         done.push(write);
+        await this.indexAccounts(write.next, by);
       }
     } catch (error) {
       // Put back what was there, one version further on, so nobody holding the imported version can save over it.
@@ -229,8 +231,17 @@ export class ConfigRepository {
   private async saveEntry(key: string, value: unknown, expectedVersion: number, by: SaveInfo): Promise<number> {
     const version = (await this.entry(key))?.version ?? 0;
     if (version !== expectedVersion) throw new StaleVersionError(version);
-    await this.entries.writeEntry(key, version, entryOf(value, version + 1, by));
+    const entry = entryOf(value, version + 1, by);
+    await this.entries.writeEntry(key, version, entry);
+    await this.indexAccounts(entry, by);
     return version + 1;
+  }
+
+  /** The accounts an entry names (who saved it, and any the configuration names) join the account index. */
+  private async indexAccounts(entry: VersionedEntry, by: SaveInfo): Promise<void> {
+    const accountIds = accountIdsIn([entry]);
+    if (entry.savedBy && !isPlaceholder(entry.savedBy)) accountIds.add(entry.savedBy);
+    await addAccounts(this.store, CONFIG_SCOPE, CONFIG_VALUES, accountIds, by.at.toISOString());
   }
 
   /** A stored entry, refused when a newer version of the app wrote it. */

@@ -1,5 +1,10 @@
 import { JiraClient } from '../../src/jira/client';
-import { httpAccountReporter, MAX_ACCOUNTS_PER_REPORT, type ReportedAccount } from '../../src/jira/personal-data';
+import {
+  httpAccountReporter,
+  jiraProfileFinder,
+  MAX_ACCOUNTS_PER_REPORT,
+  type ReportedAccount,
+} from '../../src/jira/personal-data';
 import { HttpTransport } from '../../src/jira/transport-http';
 import { scheduleScans } from '../../src/jobs';
 import { reportPersonalData, RUNS_PER_CYCLE, type PersonalDataRun } from '../../src/jobs/personal-data';
@@ -7,6 +12,7 @@ import type { ResolverApi, ResolverName } from '../../src/resolvers/api';
 import { runHandler } from '../../src/resolvers/registry';
 import { readHead } from '../../src/scan/state';
 import { FORMER_USER } from '../../src/scan/personal-data';
+import type { KeyValueStore } from '../../src/store/key-value';
 import { ADMIN, demo, startPipeline, type Pipeline } from './support';
 
 /**
@@ -22,24 +28,47 @@ const PAY_BOARD = demo.boards.find((board) => board.location?.projectKey === 'PA
 
 let pipeline: Pipeline;
 let sent: ReportedAccount[][];
+let profileLookups: string[];
 
 beforeEach(async () => {
   pipeline = await startPipeline();
   await scheduleScans(pipeline.services);
   await pipeline.drain();
   sent = [];
+  profileLookups = [];
 });
 afterEach(async () => {
   await pipeline.close();
 });
 
-function reportOnce(): Promise<PersonalDataRun> {
+/** The pipeline's store, with every value the job reads counted (what Forge bills as KVS reads). */
+function countingStore(): { store: KeyValueStore; reads: Array<{ key: string; bytes: number }> } {
+  const inner = pipeline.store;
+  const reads: Array<{ key: string; bytes: number }> = [];
+  const store: KeyValueStore = {
+    get: async <T>(key: string) => {
+      const value = await inner.get<T>(key);
+      if (value !== undefined) reads.push({ key, bytes: Buffer.byteLength(JSON.stringify(value)) });
+      return value;
+    },
+    set: (key, value) => inner.set(key, value),
+    delete: (key) => inner.delete(key),
+    keysWithPrefix: (prefix) => inner.keysWithPrefix(prefix),
+  };
+  return { store, reads };
+}
+
+function reportOnce(store: KeyValueStore = pipeline.store): Promise<PersonalDataRun> {
   const report = httpAccountReporter(
     new HttpTransport({ baseUrl: pipeline.emulator.url, email: ADMIN, apiToken: 'app' }),
   );
   return reportPersonalData({
-    store: pipeline.store,
+    store,
     now: pipeline.services.now,
+    findProfile: (accountId) => {
+      profileLookups.push(accountId);
+      return jiraProfileFinder(pipeline.services.jira())(accountId);
+    },
     report: (accounts) => {
       sent.push([...accounts]);
       return report(accounts);
@@ -59,6 +88,14 @@ async function reportingCycle(): Promise<PersonalDataRun[]> {
     pipeline.clock.advance(HOUR);
   }
   return runs;
+}
+
+/** Bytes of every value in the store: what a run that read the whole store would read. */
+async function storedBytes(): Promise<number> {
+  let bytes = 0;
+  for (const key of await pipeline.store.keysWithPrefix(''))
+    bytes += Buffer.byteLength(JSON.stringify(await pipeline.store.get(key)));
+  return bytes;
 }
 
 /** Every key and value in the store, as stored. */
@@ -99,6 +136,18 @@ describe('personal data reporting', () => {
     expect((await reportOnce()).reported).toBe(0);
   });
 
+  it('reads only the account index in an hourly run, never the cached issues or the reports', async () => {
+    await reportingCycle();
+    pipeline.clock.advance(HOUR);
+    const counted = countingStore();
+    const run = await reportOnce(counted.store);
+    expect(run.stored).toBeGreaterThan(0);
+    const readBytes = counted.reads.reduce((sum, read) => sum + read.bytes, 0);
+    expect(counted.reads.filter((read) => !read.key.startsWith('privacy:'))).toEqual([]);
+    // The demo site's store holds about 4.9 MB; the index of its accounts about 15 kB.
+    expect(readBytes).toBeLessThan((await storedBytes()) / 100);
+  });
+
   it('leaves no trace of a closed account in any stored value, and the panels show "Former user"', async () => {
     const before = await everythingStored();
     expect(before).toContain(PAY_PO.accountId);
@@ -136,16 +185,29 @@ describe('personal data reporting', () => {
     expect((await reportOnce()).reported).toBeGreaterThan(0);
   });
 
-  it('has the next scan read again what names an account whose profile changed', async () => {
-    const scannedAt = pipeline.services.now();
-    pipeline.emulator.accounts.update(PAY_PO.accountId, new Date(scannedAt.getTime() + HOUR));
+  it('gives the values naming an account whose profile changed its new name, from one search, with no re-scan', async () => {
+    const name = String(PAY_PO.displayName);
+    const renamed = `${name} Renamed`;
+    const before = await readHead(pipeline.store, 'PAY');
+    // The profile changes on the site: every issue and list names the account by its new name from now on.
+    pipeline.emulator.replaceSnapshot(JSON.parse(JSON.stringify(demo).split(name).join(renamed)));
+    pipeline.emulator.accounts.update(PAY_PO.accountId, new Date(pipeline.services.now().getTime() + HOUR));
     pipeline.clock.advance(2 * HOUR);
     const runs = await reportingCycle();
     expect(runs.reduce((sum, run) => sum + run.updated, 0)).toBe(1);
-    const scheduled = await scheduleScans(pipeline.services);
-    expect(scheduled.queued.map((entry) => entry.projectKey)).toContain('PAY');
-    await pipeline.drain();
-    const head = (await readHead(pipeline.store, 'PAY'))!;
-    expect(Date.parse(head.fullScanAt)).toBeGreaterThan(scannedAt.getTime());
+    expect(runs.reduce((sum, run) => sum + run.refreshed, 0)).toBe(1);
+    expect(profileLookups).toEqual([PAY_PO.accountId]);
+
+    const stored = await everythingStored();
+    expect(stored).toContain(renamed);
+    expect(stored.split(renamed).join('')).not.toContain(name);
+    // No full scan is forced, and no date is faked.
+    expect(await readHead(pipeline.store, 'PAY')).toEqual(before);
+    const panel = JSON.stringify(await call('getBoardPanel', ADMIN, { boardId: PAY_BOARD.id }));
+    expect(panel).toContain(renamed);
+    // The next report carries the refresh's time: the API no longer reports the account as changed.
+    sent = [];
+    pipeline.clock.advance(7 * 24 * HOUR);
+    expect((await reportingCycle()).reduce((sum, run) => sum + run.updated, 0)).toBe(0);
   });
 });

@@ -1,3 +1,13 @@
+import {
+  addAccounts,
+  CONFIG_SCOPE,
+  CONFIG_VALUES,
+  replaceAccounts,
+  scanScope,
+  scanValues,
+  SITE_SCOPE,
+  SITE_VALUES,
+} from '../../src/scan/account-index';
 import { readBlob, writeBlob, type BlobRef } from '../../src/scan/blob';
 import { FORMER_USER, scrubClosedAccounts, storedAccounts } from '../../src/scan/personal-data';
 import { MemoryStore, type KeyValueStore } from '../../src/store/key-value';
@@ -24,11 +34,27 @@ describe('erasing a closed account from the store', () => {
     expect(ref.parts).toBeGreaterThan(1);
     await store.set('scan:head:PAY', { projectKey: 'PAY', table: ref, fullScanAt: '2026-11-01T00:00:00.000Z' });
     await store.set('audit:report:PAY', { people: { [CLOSED.accountId]: CLOSED, [OTHER.accountId]: OTHER } });
+    // Another project that does not name the closed account: its values are neither read nor rewritten.
+    const otherRef = await writeBlob(store, 'scan:data:MOB:', [{ assignee: OTHER }]);
+    await store.set('scan:head:MOB', { projectKey: 'MOB', table: otherRef, fullScanAt: '2026-11-01T00:00:00.000Z' });
+    // The index the scan and the audit keep as they write those values.
+    const both = [CLOSED.accountId, OTHER.accountId];
+    await replaceAccounts(store, scanScope('PAY'), scanValues('PAY'), both, '2026-11-01T00:00:00.000Z');
+    await replaceAccounts(store, 'audit:report:PAY', { prefixes: ['audit:report:PAY'] }, both, '2026-11-02T00:00:00Z');
+    await replaceAccounts(store, scanScope('MOB'), scanValues('MOB'), [OTHER.accountId], '2026-11-01T00:00:00Z');
 
     expect([...(await storedAccounts(store)).accounts.keys()].sort()).toEqual(
       [CLOSED.accountId, OTHER.accountId].sort(),
     );
-    await scrubClosedAccounts(store, [CLOSED.accountId]);
+    const read: string[] = [];
+    const counting: KeyValueStore = {
+      get: (key) => (read.push(key), store.get(key)),
+      set: (key, value) => store.set(key, value),
+      delete: (key) => store.delete(key),
+      keysWithPrefix: (prefix) => store.keysWithPrefix(prefix),
+    };
+    await scrubClosedAccounts(counting, [CLOSED.accountId]);
+    expect(read.filter((key) => key.startsWith('scan:') && key.includes('MOB'))).toEqual([]);
 
     const stored = await everything(store);
     for (const trace of [CLOSED.accountId, CLOSED.displayName, 'ann@example.com']) expect(stored).not.toContain(trace);
@@ -48,7 +74,8 @@ describe('erasing a closed account from the store', () => {
     // The same placeholder wherever the account was named, and the account no longer counted as stored.
     const report = (await store.get<{ people: Record<string, unknown> }>('audit:report:PAY'))!;
     expect(Object.keys(report.people)).toContain(first!.author.accountId);
-    expect([...(await storedAccounts(store)).accounts.keys()]).toEqual([OTHER.accountId]);
+    const { accounts } = await storedAccounts(store);
+    expect([...accounts]).toEqual([[OTHER.accountId, '2026-11-01T00:00:00.000Z']]);
   });
 
   it('scrubs the configuration kept apart from the plain values, as Forge keeps it, as a new version', async () => {
@@ -67,6 +94,8 @@ describe('erasing a closed account from the store', () => {
       value: { roleMapping: { accounts: { pm: [CLOSED.accountId], po: [OTHER.accountId] } } },
       savedBy: CLOSED.accountId,
     });
+    await replaceAccounts(store, SITE_SCOPE, SITE_VALUES, [CLOSED.accountId, OTHER.accountId], '2026-11-01T00:00:00Z');
+    await addAccounts(store, CONFIG_SCOPE, CONFIG_VALUES, [CLOSED.accountId], '2026-11-01T00:00:00Z');
     await scrubClosedAccounts(store, [CLOSED.accountId]);
     const entry = (await entries.readEntry('config:site'))!;
     expect(entry.version).toBe(2);

@@ -52,6 +52,16 @@ export async function searchIssuesPage(
   return { issues: Array.isArray(body?.issues) ? body.issues : [], ...(next ? { nextPageToken: next } : {}) };
 }
 
+/** The first issue a JQL query matches, with these fields only: one object, one point. */
+export async function firstIssue(client: JiraClient, jql: string, fields: string[]): Promise<RestIssue | undefined> {
+  const { body } = await client.post<SearchPage>(
+    '/rest/api/3/search/jql',
+    { jql, fields, maxResults: 1 },
+    { countObjects: countSearchObjects },
+  );
+  return body?.issues?.[0];
+}
+
 /** Points are charged per object returned: each issue and what it embeds (comments, histories). */
 function countSearchObjects(page: SearchPage): number {
   let objects = 0;

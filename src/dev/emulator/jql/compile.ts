@@ -192,6 +192,19 @@ const KEY: SetField = {
   resolveValue: issueReference('key', true),
 };
 
+/** A user field: matched by account id. */
+function userField(name: string): SetField {
+  return {
+    kind: 'set',
+    name,
+    values: (issue) => {
+      const user = issue.fields[name] as { accountId?: unknown } | null | undefined;
+      return typeof user?.accountId === 'string' ? [user.accountId] : [];
+    },
+    resolveValue: (text) => [text],
+  };
+}
+
 /** Jira's three status categories, by key, and the names and ids a query may call them by. */
 const STATUS_CATEGORY_NAMES: Record<string, string> = {
   new: 'new',
@@ -231,6 +244,9 @@ const FIELDS: Record<string, SetField | DateField> = {
   key: KEY,
   issuekey: KEY,
   id: KEY,
+  assignee: userField('assignee'),
+  reporter: userField('reporter'),
+  creator: userField('creator'),
   created: CREATED,
   createddate: CREATED,
   updated: UPDATED,
