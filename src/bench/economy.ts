@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { auditWindow } from '../audit/window';
 import { defaultConfig } from '../config/defaults';
 import { JiraClient } from '../jira/client';
-import { httpAccountReporter } from '../jira/personal-data';
+import { httpAccountReporter, jiraProfileFinder } from '../jira/personal-data';
 import { HttpTransport } from '../jira/transport-http';
 import { jobPushes, parseJob } from '../jobs/events';
 import { runJob } from '../jobs/consumer';
@@ -453,7 +453,14 @@ class Simulation {
     this.record(
       'personal-data-report',
       kind,
-      await this.measure(() => reportPersonalData({ store: this.store, now: () => new Date(this.now), report })),
+      await this.measure(() =>
+        reportPersonalData({
+          store: this.store,
+          now: () => new Date(this.now),
+          report,
+          findProfile: jiraProfileFinder(this.client()),
+        }),
+      ),
     );
   }
 
