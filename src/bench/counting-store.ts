@@ -26,23 +26,47 @@ export function addTraffic(a: KvsTraffic, b: KvsTraffic, times = 1): KvsTraffic 
   };
 }
 
+export interface PrefixBytes {
+  prefix: string;
+  readBytes: number;
+  writeBytes: number;
+}
+
+/** Bytes by prefix of `a` and `times` × `b`, most first. */
+export function addPrefixBytes(a: readonly PrefixBytes[], b: readonly PrefixBytes[], times = 1): PrefixBytes[] {
+  const sums = new Map<string, PrefixBytes>();
+  for (const [entries, factor] of [
+    [a, 1],
+    [b, times],
+  ] as const)
+    for (const entry of entries) {
+      const sum = sums.get(entry.prefix) ?? { prefix: entry.prefix, readBytes: 0, writeBytes: 0 };
+      sum.readBytes += entry.readBytes * factor;
+      sum.writeBytes += entry.writeBytes * factor;
+      sums.set(entry.prefix, sum);
+    }
+  return [...sums.values()].sort((x, y) => y.readBytes + y.writeBytes - (x.readBytes + x.writeBytes));
+}
+
 /** A store that counts the traffic through it; `take` hands over what was counted since the last call. */
 export class CountingStore implements KeyValueStore {
   private traffic: KvsTraffic = { ...NO_TRAFFIC };
+  /** Bytes read and written since `takeByPrefix`, by key prefix (the key's first two `:`-separated parts). */
+  private prefixes = new Map<string, { readBytes: number; writeBytes: number }>();
 
   constructor(private readonly inner: KeyValueStore) {}
 
   async get<T>(key: string): Promise<T | undefined> {
     const value = await this.inner.get<T>(key);
     this.traffic.reads++;
-    if (value !== undefined) this.traffic.readBytes += Buffer.byteLength(JSON.stringify(value));
+    if (value !== undefined) this.count(key, Buffer.byteLength(JSON.stringify(value)), 0);
     return value;
   }
 
   async set<T>(key: string, value: T): Promise<void> {
     await this.inner.set(key, value);
     this.traffic.writes++;
-    this.traffic.writeBytes += Buffer.byteLength(JSON.stringify(value));
+    this.count(key, 0, Buffer.byteLength(JSON.stringify(value)));
   }
 
   async delete(key: string): Promise<void> {
@@ -53,8 +77,32 @@ export class CountingStore implements KeyValueStore {
   async keysWithPrefix(prefix: string): Promise<string[]> {
     const keys = await this.inner.keysWithPrefix(prefix);
     this.traffic.queries++;
-    this.traffic.readBytes += keys.reduce((sum, key) => sum + Buffer.byteLength(key), 0);
+    this.count(
+      prefix,
+      keys.reduce((sum, key) => sum + Buffer.byteLength(key), 0),
+      0,
+    );
     return keys;
+  }
+
+  /** The bytes by key prefix counted since the last call, most first. */
+  takeByPrefix(): PrefixBytes[] {
+    const taken = addPrefixBytes(
+      [...this.prefixes].map(([prefix, bytes]) => ({ prefix, ...bytes })),
+      [],
+    );
+    this.prefixes = new Map();
+    return taken;
+  }
+
+  private count(key: string, readBytes: number, writeBytes: number): void {
+    this.traffic.readBytes += readBytes;
+    this.traffic.writeBytes += writeBytes;
+    const prefix = key.split(':').slice(0, 2).join(':');
+    const bytes = this.prefixes.get(prefix) ?? { readBytes: 0, writeBytes: 0 };
+    bytes.readBytes += readBytes;
+    bytes.writeBytes += writeBytes;
+    this.prefixes.set(prefix, bytes);
   }
 
   take(): KvsTraffic {

@@ -5,9 +5,11 @@ import { join, resolve } from 'node:path';
 import { auditWindow } from '../audit/window';
 import { defaultConfig } from '../config/defaults';
 import { JiraClient } from '../jira/client';
+import { httpAccountReporter, jiraProfileFinder } from '../jira/personal-data';
 import { HttpTransport } from '../jira/transport-http';
 import { jobPushes, parseJob } from '../jobs/events';
 import { runJob } from '../jobs/consumer';
+import { reportPersonalData } from '../jobs/personal-data';
 import { recordProductEvent } from '../jobs/product-events';
 import { scheduleScans } from '../jobs/scheduler';
 import type { Job, JobQueue, JobServices } from '../jobs/types';
@@ -19,11 +21,19 @@ import {
   BackgroundScanner,
   cachedProjectKeys,
   readScanState,
+  readListedProjects,
   readStoredReport,
   scanningProjectKeys,
 } from '../scan';
 import { ConfigRepository } from '../store/config-store';
-import { addTraffic, CountingStore, NO_TRAFFIC, type KvsTraffic } from './counting-store';
+import {
+  addPrefixBytes,
+  addTraffic,
+  CountingStore,
+  NO_TRAFFIC,
+  type KvsTraffic,
+  type PrefixBytes,
+} from './counting-store';
 import { FileStore } from './file-store';
 import type { WindowMinimum } from './minimum';
 import type { Remote } from './rpc';
@@ -37,7 +47,9 @@ import { timed } from './usage';
  * every 5 minutes, the queue consumer with the scans and audits it runs, product events for every edit, and panel
  * opens through the resolvers — against the emulator, counting Jira points and requests, KVS bytes and function
  * time. The site is installed on a Sunday at 00:00 (the first scan and audit run then), and the week measured runs
- * from the Monday after, so that what the policy does daily and weekly falls inside it.
+ * from the Monday after, so that what the policy does daily and weekly falls inside it. Right after the install, before
+ * the scheduler's first run, a user opens the busiest board's panel: its project is asked to be scanned first, and
+ * the first panel's time is the site's until that panel shows a report for its project.
  */
 
 export interface EconomyInput {
@@ -73,7 +85,14 @@ export interface EconomyFigures {
   panelOpenKvsKB: number;
 }
 
-export type FunctionKey = 'scan-scheduler' | 'scan-worker' | 'product-events' | 'resolver';
+export type FunctionKey = 'scan-scheduler' | 'scan-worker' | 'product-events' | 'personal-data-report' | 'resolver';
+export const FUNCTION_KEYS: readonly FunctionKey[] = [
+  'scan-scheduler',
+  'scan-worker',
+  'product-events',
+  'personal-data-report',
+  'resolver',
+];
 
 export interface FunctionUse {
   invocations: number;
@@ -83,6 +102,8 @@ export interface FunctionUse {
   cpuS: number;
   memoryMb: number;
   gbSeconds: number;
+  kvsReadBytes: number;
+  kvsWriteBytes: number;
 }
 
 /** How the figures came about, and what else the economy shows (printed, kept beside the figures). */
@@ -92,8 +113,15 @@ export interface EconomyDetails {
   window: WindowMinimum & { days: number; shareOfIssues: number; shareOfFullReadPoints: number };
   /** Peak RSS of the process that ran the audit jobs (those run for real), with Forge's memory. */
   auditJobPeakMb: number;
-  /** Whether the opened project's report was stored within the run (else firstPanelMinutes is the whole run's). */
+  /** Whether the opened project's panel showed its report within the run (else firstPanelMinutes is the whole run's). */
   firstPanelReady: boolean;
+  /** What the panel opened right after install answered: the first scan's progress (the project asked to be scanned first). */
+  firstPanelOpenedOnProgress: boolean;
+  /**
+   * KVS bytes of the measured days by key prefix (the key's first two `:`-separated parts), most first; an
+   * invocation counted at its kind's mean counts that mean's bytes.
+   */
+  kvsByPrefix: PrefixBytes[];
   week: {
     points: number;
     requests: number;
@@ -133,7 +161,8 @@ const WORKING_HOURS = { start: 9, end: 17 };
 const BURSTS_PER_DAY = 8;
 const MINUTE = 60_000;
 const TICK = 5 * MINUTE;
-const DAY = 24 * 60 * MINUTE;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 
 export function usdPerMonth(perDay: { gbSeconds: number; kvsReadGb: number; kvsWriteGb: number }): number {
   const beyond = (used: number, free: number) => Math.max(0, used * DAYS_PER_MONTH - free);
@@ -161,6 +190,7 @@ interface Invocation {
   requests: number;
   points: number;
   kvs: KvsTraffic;
+  kvsByPrefix: PrefixBytes[];
 }
 
 /** The queue the simulation drains: Forge's event limits and JSON, as MemoryJobQueue, with who pushed what. */
@@ -212,15 +242,21 @@ class Simulation {
   private readonly functions = {} as Record<FunctionKey, FunctionUse>;
   private week = { points: 0, requests: 0, kvs: { ...NO_TRAFFIC }, edits: 0, panelOpens: 0, auditJobsAuditing: 0 };
   private installUse = { points: 0, requests: 0, wallMs: 0 };
-  /** Points of the install's first tick: the scheduler's first run and the first scans it queued. */
+  /**
+   * Points of the scheduler and consumer from the install until every project Jira lists is cached and no scan
+   * runs: the first scans, and the audits between them.
+   */
   private firstScanPoints = 0;
+  private firstScanDone = false;
   /** Everything since the install, until the opened project's panel is ready. */
   private sinceInstall = { points: 0, wallMs: 0 };
   private firstPanel?: { points: number; wallMs: number };
+  private firstPanelOpenedOnProgress = false;
   private readonly samples = new Map<string, { runs: Invocation[]; counted: number }>();
   /** The cache state a counted (not run) audit stood for: the stored reports are older than they would be. */
   private auditedState?: string;
   private auditJobPeakMb = 0;
+  private weekPrefixes: PrefixBytes[] = [];
   private auditWorker?: Remote<BenchTasks>;
   private panelOpenMaxRequests = 0;
   private panelOpenKvsBytes = 0;
@@ -235,7 +271,7 @@ class Simulation {
     this.store = new CountingStore(this.raw);
     this.memory = functionMemoryMb(readFileSync(resolve(__dirname, '..', '..', 'manifest.yml'), 'utf8'));
     this.exact = input.issues <= input.exactMaxIssues;
-    for (const key of ['scan-scheduler', 'scan-worker', 'product-events', 'resolver'] as const)
+    for (const key of FUNCTION_KEYS)
       this.functions[key] = {
         invocations: 0,
         measured: 0,
@@ -243,6 +279,8 @@ class Simulation {
         cpuS: 0,
         memoryMb: this.memory[key] ?? DEFAULT_FUNCTION_MB,
         gbSeconds: 0,
+        kvsReadBytes: 0,
+        kvsWriteBytes: 0,
       };
     this.weekStart = nextMonday(Date.parse(description.capturedAt) + DAY);
     this.install = this.weekStart - DAY;
@@ -261,9 +299,11 @@ class Simulation {
         this.measuring = this.now >= this.weekStart;
         await this.site.setSiteTime(new Date(this.now).toISOString());
         await this.edits();
+        if (this.now === this.install) await this.openFirstPanel();
         await this.tick();
+        await this.reportPersonalData();
         await this.panelOpens();
-        if (this.now === this.install) this.firstScanPoints = this.sinceInstall.points;
+        if (!this.firstScanDone) this.firstScanDone = await this.everyProjectScanned();
         if ((this.now + TICK - this.install) % DAY === 0)
           this.log(
             `${new Date(this.now).toISOString().slice(0, 10)} simulated (${seconds(performance.now() - started)})`,
@@ -321,6 +361,8 @@ class Simulation {
         },
         auditJobPeakMb: this.auditJobPeakMb,
         firstPanelReady: this.firstPanel !== undefined,
+        firstPanelOpenedOnProgress: this.firstPanelOpenedOnProgress,
+        kvsByPrefix: this.weekPrefixes,
         week: { ...this.week, functions: this.functions },
         install: {
           points: this.installUse.points,
@@ -368,9 +410,58 @@ class Simulation {
     }
     for (let next = this.queue.waiting.shift(); next; next = this.queue.waiting.shift()) {
       await this.consume(next.job);
+      // The user's panel shows the report once one is stored for its project: opened again then, for real.
       if (!this.firstPanel && (await readStoredReport(this.raw, this.description.busiestBoardProjectKey)))
-        this.firstPanel = { ...this.sinceInstall };
+        await this.openFirstPanel();
     }
+  }
+
+  /**
+   * The busiest board's panel as the user who opened it right after install sees it; the first time it shows a
+   * report for its project (rather than the first scan's progress) is the first panel's time.
+   */
+  private async openFirstPanel(): Promise<void> {
+    let showsReport = false;
+    const use = await this.measure(async () => {
+      showsReport = !('firstScan' in (await this.openPanel('getBoardPanel')));
+    });
+    this.record('resolver', 'the first panel', use);
+    if (this.now === this.install && this.runsOf('the first panel') === 1)
+      this.firstPanelOpenedOnProgress = !showsReport;
+    if (showsReport) this.firstPanel = { ...this.sinceInstall };
+  }
+
+  private async everyProjectScanned(): Promise<boolean> {
+    const listed = Object.keys((await readListedProjects(this.raw))?.projects ?? {});
+    const cached = new Set(await cachedProjectKeys(this.raw));
+    return (
+      listed.length > 0 && listed.every((key) => cached.has(key)) && (await scanningProjectKeys(this.raw)).length === 0
+    );
+  }
+
+  /** The hourly personal-data trigger (manifest.yml), reporting to the emulator's personal data API. */
+  private async reportPersonalData(): Promise<void> {
+    if ((this.now - this.install) % HOUR !== 0) return;
+    const kind = this.phased('personal-data-report');
+    if (!this.exact && this.runsOf(kind) >= this.input.samples) {
+      this.countAtMean('personal-data-report', kind);
+      return;
+    }
+    const report = httpAccountReporter(
+      new HttpTransport({ baseUrl: this.description.url, email: this.description.login, apiToken: 'bench' }),
+    );
+    this.record(
+      'personal-data-report',
+      kind,
+      await this.measure(() =>
+        reportPersonalData({
+          store: this.store,
+          now: () => new Date(this.now),
+          report,
+          findProfile: jiraProfileFinder(this.client()),
+        }),
+      ),
+    );
   }
 
   private async consume(job: Job): Promise<void> {
@@ -391,13 +482,22 @@ class Simulation {
       return;
     }
     if (this.measuring) this.week.auditJobsAuditing++;
-    if (this.exact || this.runsOf('audit') < this.input.samples) {
+    const kind = this.phased('audit');
+    if (this.exact || this.runsOf(kind) < this.input.samples) {
       this.auditedState = undefined;
-      this.record('scan-worker', 'audit', await this.auditInWorker());
+      this.record('scan-worker', kind, await this.auditInWorker());
     } else {
-      this.countAtMean('scan-worker', 'audit');
+      this.countAtMean('scan-worker', kind);
       this.auditedState = state;
     }
+  }
+
+  /**
+   * A sampled kind's name in the install day apart: the install's audits (the first, of the whole site) and hourly
+   * reports cost more than the measured days' (incremental) ones, whose mean they would otherwise set.
+   */
+  private phased(kind: string): string {
+    return this.measuring ? kind : `${kind} on the install day`;
   }
 
   /**
@@ -425,6 +525,7 @@ class Simulation {
       requests: after.requests - before.requests,
       points: after.points - before.points,
       kvs: run.kvs,
+      kvsByPrefix: run.kvsByPrefix,
     };
   }
 
@@ -453,7 +554,7 @@ class Simulation {
     }
   }
 
-  private async openPanel(name: 'getBoardPanel' | 'getRoadmap'): Promise<void> {
+  private async openPanel(name: 'getBoardPanel' | 'getRoadmap'): Promise<object> {
     const services: AppServices = {
       jiraAsUser: () => this.client(),
       jiraAsApp: () => this.client(),
@@ -466,6 +567,7 @@ class Simulation {
         ? await runHandler('getBoardPanel', services, { boardId: this.description.busiestBoardId }, caller)
         : await runHandler('getRoadmap', services, {}, caller);
     if (!result.ok) throw new Error(`${name} failed: ${result.error.message}`);
+    return result.data;
   }
 
   /** One invocation run for real, its kind the function's own. */
@@ -476,6 +578,7 @@ class Simulation {
   private async measure(work: () => Promise<unknown>): Promise<Invocation> {
     const before = await this.site.counters();
     this.store.take();
+    this.store.takeByPrefix();
     const run = await timed(work);
     const after = await this.site.counters();
     return {
@@ -484,6 +587,7 @@ class Simulation {
       requests: after.requests - before.requests,
       points: after.points - before.points,
       kvs: this.store.take(),
+      kvsByPrefix: this.store.takeByPrefix(),
     };
   }
 
@@ -507,6 +611,8 @@ class Simulation {
   }
 
   private add(key: FunctionKey, invocation: Invocation): void {
+    if (!this.firstScanDone && (key === 'scan-scheduler' || key === 'scan-worker'))
+      this.firstScanPoints += invocation.points;
     this.sinceInstall.points += invocation.points;
     this.sinceInstall.wallMs += invocation.wallMs;
     if (!this.measuring) {
@@ -520,9 +626,12 @@ class Simulation {
     use.wallS += invocation.wallMs / 1000;
     use.cpuS += invocation.cpuMs / 1000;
     use.gbSeconds += (invocation.wallMs / 1000) * (use.memoryMb / 1024);
+    use.kvsReadBytes += invocation.kvs.readBytes;
+    use.kvsWriteBytes += invocation.kvs.writeBytes;
     this.week.points += invocation.points;
     this.week.requests += invocation.requests;
     this.week.kvs = addTraffic(this.week.kvs, invocation.kvs);
+    this.weekPrefixes = addPrefixBytes(this.weekPrefixes, invocation.kvsByPrefix);
   }
 
   /** Progress on stderr in the real run (forked), where a week of a big site takes minutes. */
@@ -569,8 +678,9 @@ function mean(runs: readonly Invocation[]): Invocation {
       requests: sum.requests + run.requests,
       points: sum.points + run.points,
       kvs: addTraffic(sum.kvs, run.kvs),
+      kvsByPrefix: addPrefixBytes(sum.kvsByPrefix, run.kvsByPrefix),
     }),
-    { wallMs: 0, cpuMs: 0, requests: 0, points: 0, kvs: { ...NO_TRAFFIC } },
+    { wallMs: 0, cpuMs: 0, requests: 0, points: 0, kvs: { ...NO_TRAFFIC }, kvsByPrefix: [] as PrefixBytes[] },
   );
   const each = (value: number) => value / count;
   return {
@@ -586,6 +696,7 @@ function mean(runs: readonly Invocation[]): Invocation {
       deletes: each(total.kvs.deletes),
       queries: each(total.kvs.queries),
     },
+    kvsByPrefix: addPrefixBytes([], total.kvsByPrefix, 1 / count),
   };
 }
 

@@ -2,7 +2,7 @@ import Table from 'cli-table3';
 import { REQUEST_PARTS } from './minimum';
 import type { BenchResults, ScanMeasurement, SizeResult } from './run';
 import type { ResolverFigures } from './tasks';
-import type { EconomyDetails, EconomyFigures } from './economy';
+import { FUNCTION_KEYS, type EconomyDetails, type EconomyFigures } from './economy';
 import { label, megabytes, seconds } from './targets';
 
 /** The benchmark's figures as plain-text tables (no colours, so they paste cleanly). */
@@ -262,12 +262,22 @@ function economyTable(results: BenchResults): string {
         more ? `${int(more.week.edits)} / ${int(more.week.panelOpens)} / ${int(more.week.auditJobsAuditing)}` : '',
     ],
     [
-      'GB-s a day: scheduler / consumer / events / resolver',
+      'GB-s a day: scheduler / consumer / events / personal data / resolver',
       (_size, more) =>
         more
-          ? (['scan-scheduler', 'scan-worker', 'product-events', 'resolver'] as const)
-              .map((key) => int(more.week.functions[key].gbSeconds / (results.options.economy.days || 1)))
-              .join(' / ')
+          ? FUNCTION_KEYS.map((key) =>
+              int(more.week.functions[key].gbSeconds / (results.options.economy.days || 1)),
+            ).join(' / ')
+          : '',
+    ],
+    [
+      'KVS MB read+written by key prefix (top 4, real runs)',
+      (_size, more) =>
+        more
+          ? more.kvsByPrefix
+              .slice(0, 4)
+              .map((entry) => `${entry.prefix} ${int((entry.readBytes + entry.writeBytes) / 1e6)}`)
+              .join(', ')
           : '',
     ],
     ['simulation wall time', (_size, more) => (more ? seconds(more.wallMs) : '')],

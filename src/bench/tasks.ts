@@ -16,7 +16,7 @@ import type { ResolverResponse } from '../resolvers/response';
 import type { AppServices } from '../resolvers/services';
 import { MemoryStore } from '../store/key-value';
 import { runJob } from '../jobs/consumer';
-import { CountingStore, type KvsTraffic } from './counting-store';
+import { CountingStore, type KvsTraffic, type PrefixBytes } from './counting-store';
 import { simulateEconomy, type EconomyInput, type EconomyResult } from './economy';
 import { FileStore } from './file-store';
 import { generateBenchSite } from './generate';
@@ -182,6 +182,7 @@ export interface EconomyAuditJobFigures {
   cpuMs: number;
   maxRssMb: number;
   kvs: KvsTraffic;
+  kvsByPrefix: PrefixBytes[];
 }
 
 export class BenchTasks {
@@ -216,6 +217,7 @@ export class BenchTasks {
       cpuMs: run.cpuMs,
       maxRssMb: processUsage().maxRssMb,
       kvs: store.take(),
+      kvsByPrefix: store.takeByPrefix(),
     };
   }
 

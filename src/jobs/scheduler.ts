@@ -35,30 +35,35 @@ export interface ScheduleResult {
  * What the scheduled trigger runs: queues one scan job per project that has work due (see dueReason) and none
  * for the rest, so a quiet site costs nothing between its hourly safety searches. Jira's project list is read
  * when nothing is cached yet and then once per search period, to pick up new projects and forget removed ones.
- * Projects a viewer opened before they were scanned (askToScanFirst) are queued first, in the order asked.
+ * Projects a viewer opened before they were scanned (askToScanFirst) are queued first, in the order asked, and
+ * alone: while one of them is queued or scanning, the others wait for a later run, so that the audit (which waits
+ * for every running scan) stores the opened project's report as soon as its own scan is done rather than after the
+ * whole site's. An asked project that is not due (a failed scan backing off) holds nobody back.
  */
 export async function scheduleScans(services: JobServices): Promise<ScheduleResult> {
   const { store } = services;
   const policy = { ...DEFAULT_POLICY, ...services.policy };
   const now = services.now();
   const known = [...new Set([...(await cachedProjectKeys(store)), ...(await scanningProjectKeys(store))])];
-  const listedAt = (await readListedProjects(store))?.at;
+  const listed = await readListedProjects(store);
+  const listedAt = listed?.at;
   const listing =
     known.length === 0 ||
     listedAt === undefined ||
     differenceInMilliseconds(now, parseISO(listedAt)) >= policy.searchEveryMs;
-  let projectKeys = known;
+  // Between listings, the projects last listed too: those held back behind a project asked to be scanned first.
+  let projectKeys = [...new Set([...known, ...Object.keys(listed?.projects ?? {})])];
   const forgotten: string[] = [];
   if (listing) {
-    const listed = await listProjects(services.jira());
-    projectKeys = listed.map((project) => project.key);
+    const jiraProjects = await listProjects(services.jira());
+    projectKeys = jiraProjects.map((project) => project.key);
     for (const key of known.filter((candidate) => !projectKeys.includes(candidate))) {
       await forgetProject(store, key);
       forgotten.push(key);
     }
     await saveListedProjects(store, {
       at: now.toISOString(),
-      projects: Object.fromEntries(listed.map((project) => [project.key, String(project.id)])),
+      projects: Object.fromEntries(jiraProjects.map((project) => [project.key, String(project.id)])),
     });
   }
   const cached = new Set(await cachedProjectKeys(store));
@@ -68,7 +73,7 @@ export async function scheduleScans(services: JobServices): Promise<ScheduleResu
   if (first.length !== asked.length) await keepScanFirst(store, first);
 
   const marks = await markedWork(store);
-  const queued: ScheduleResult['queued'] = [];
+  const due: ScheduleResult['queued'] = [];
   const others = projectKeys.filter((key) => !first.includes(key)).sort();
   for (const projectKey of [...first, ...others]) {
     const state = await readScanState(store, projectKey);
@@ -76,13 +81,16 @@ export async function scheduleScans(services: JobServices): Promise<ScheduleResu
       marks.projectKeys.has(projectKey) ||
       (marks.boardIds.size > 0 && (await boardsMarked(services, projectKey, marks.boardIds)));
     const reason = dueReason(state, marked, now, policy);
-    if (reason) queued.push({ projectKey, reason });
+    if (reason) due.push({ projectKey, reason });
   }
+  const scanning = await scanningProjectKeys(store);
+  const firstWaiting = first.some((key) => scanning.includes(key) || due.some((entry) => entry.projectKey === key));
+  const queued = firstWaiting ? due.filter((entry) => first.includes(entry.projectKey)) : due;
   if (queued.length > 0) await services.queue.push(queued.map(({ projectKey }): Job => ({ type: 'scan', projectKey })));
   // A refresh from a panel or a new configuration changes what the stored reports rest on without a scan job; a
   // view registered by a viewer who may not browse every project gets its own audit.
   const audits: Job[] = [];
-  if (queued.length === 0 && (await scanningProjectKeys(store)).length === 0) {
+  if (due.length === 0 && scanning.length === 0) {
     const config = await new ConfigRepository(store, RULE_METAS).effective();
     if (await auditDue(store, config, undefined, now)) audits.push({ type: 'audit' });
     for (const view of await registeredViews(store))

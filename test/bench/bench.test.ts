@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateBenchSite } from '../../src/bench/generate';
 import { CountingStore, NO_TRAFFIC } from '../../src/bench/counting-store';
-import { functionMemoryMb, usdPerMonth } from '../../src/bench/economy';
+import { FUNCTION_KEYS, functionMemoryMb, usdPerMonth } from '../../src/bench/economy';
 import {
   minimumRequests,
   partOfRoute,
@@ -262,6 +262,8 @@ describe('a whole benchmark run on tiny sites', () => {
       expect(entry.firstScanMinimumPoints).toBeLessThanOrEqual(details.window.fullReadPoints);
       expect(details.window.inWindow + details.window.openOutside + details.window.closedOutside).toBe(entry.issues);
       expect(details.firstPanelReady).toBe(true);
+      // Opened right after install, the panel answered the first scan's progress and asked for its project first.
+      expect(details.firstPanelOpenedOnProgress).toBe(true);
       // One day measured: 288 runs of the 5-minute scheduler, 1% of the issues edited, 50 panel opens.
       const { functions } = details.week;
       expect(functions['scan-scheduler'].invocations).toBe(288);
@@ -269,6 +271,12 @@ describe('a whole benchmark run on tiny sites', () => {
       expect(functions['product-events'].invocations).toBe(details.week.edits);
       expect(details.week.panelOpens).toBe(50);
       expect(functions.resolver.invocations).toBe(50);
+      expect(functions['personal-data-report'].invocations).toBe(24);
+      const byPrefix = (side: 'readBytes' | 'writeBytes') =>
+        details.kvsByPrefix.reduce((sum, entry) => sum + entry[side], 0);
+      expect(byPrefix('readBytes')).toBeCloseTo(details.week.kvs.readBytes, 0);
+      expect(byPrefix('writeBytes')).toBeCloseTo(details.week.kvs.writeBytes, 0);
+      expect(details.kvsByPrefix.some((entry) => entry.prefix === 'scan:data')).toBe(true);
       expect(entry.steadyPointsPerHour).toBeCloseTo(details.week.points / 24, 10);
       const gbSeconds = Object.values(functions).reduce((sum, use) => sum + use.gbSeconds, 0);
       expect(entry.functionGBSecondsPerDay).toBeCloseTo(gbSeconds, 10);
@@ -317,11 +325,16 @@ describe('the economy', () => {
       queries: 1,
     });
     expect(store.take()).toEqual(NO_TRAFFIC);
+    expect(store.takeByPrefix()).toEqual([
+      { prefix: 'a:1', readBytes: bytes, writeBytes: bytes },
+      { prefix: 'a:', readBytes: 3, writeBytes: 0 },
+    ]);
+    expect(store.takeByPrefix()).toEqual([]);
   });
 
   it('reads each function’s memory from the manifest, prices usage beyond the free allowance', () => {
     const memory = functionMemoryMb(readFileSync(join(__dirname, '..', '..', 'manifest.yml'), 'utf8'));
-    for (const key of ['product-events', 'resolver', 'scan-scheduler', 'scan-worker']) expect(memory[key]).toBe(512);
+    for (const key of FUNCTION_KEYS) expect(memory[key]).toBe(512);
     expect(functionMemoryMb('app:\n  function:\n    - key: a\n      memoryMB: 1024\n    - key: b\n')).toEqual({
       a: 1024,
       b: 512,
