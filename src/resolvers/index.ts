@@ -1,5 +1,7 @@
 import Resolver from '@forge/resolver';
 import { JiraClient } from '../jira/client';
+import { SCAN_QUEUE } from '../jobs/forge';
+import { ForgeJobQueue } from '../jobs/forge-queue';
 import { ForgeTransport } from '../jira/transport-forge';
 import { ForgeKvsStore } from '../store/forge-kvs';
 import type { ResolverApi } from './api';
@@ -12,6 +14,7 @@ const forgeServices: AppServices = {
   jiraAsApp: () => new JiraClient(new ForgeTransport('app')),
   store: new ForgeKvsStore(),
   now: () => new Date(),
+  requestAudit: () => new ForgeJobQueue(SCAN_QUEUE).push({ type: 'audit' }),
 };
 
 const resolver = new Resolver();

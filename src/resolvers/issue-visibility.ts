@@ -32,7 +32,9 @@ export async function withViewersIssues(services: AppServices, audit: ViewerAudi
   return {
     ...audit,
     report: withoutIssues(audit.report, hidden),
-    // The weekly history counts every issue the background audit saw.
-    seesEveryCachedProject: false,
+    // A project's weekly history counts every issue of it the background audit saw.
+    historyHiddenFor: [
+      ...new Set(audit.report.securedIssues.filter((issue) => hidden.has(issue.key)).map((issue) => issue.projectKey)),
+    ].sort(),
   };
 }

@@ -43,6 +43,7 @@ export const refreshProject: Handler<'refreshProject'> = async (services, payloa
     issuesWritten: step.issuesWritten,
     requests: step.requests,
   };
+  if (step.done) await services.requestAudit?.();
   if (board) {
     const panel = await boardPanel(services, board, sprintId, panelKind(moduleType, sprintId));
     return panel.ok ? ok({ projectKey, refresh, view: { kind: 'board', panel: panel.data } }) : panel;

@@ -15,6 +15,11 @@ export interface AppServices {
   jiraAsApp(): JiraClient;
   store: KeyValueStore;
   now: () => Date;
+  /**
+   * Has the background audit run now rather than at the scheduler's next run (up to 5 minutes away), after a change
+   * of what the stored reports rest on: new settings, an import, a refresh. Forge queues the job; the preview runs it.
+   */
+  requestAudit?: () => Promise<void>;
 }
 
 /** Who is asking and from where, as @forge/resolver passes it (`context`). */

@@ -25,7 +25,9 @@ export const importSettings: Handler<'importSettings'> = async (services, payloa
   const repository = new ConfigRepository(services.store, RULE_METAS);
   const by = { at: services.now(), ...(context.accountId ? { accountId: context.accountId } : {}) };
   try {
-    return ok(await repository.importAll(readJson(payload.json), { overwrite: payload.overwrite === true }, by));
+    const outcome = await repository.importAll(readJson(payload.json), { overwrite: payload.overwrite === true }, by);
+    if (outcome.written.length > 0) await services.requestAudit?.();
+    return ok(outcome);
   } catch (error) {
     if (error instanceof ConfigError) {
       return fail(

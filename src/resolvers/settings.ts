@@ -178,6 +178,7 @@ export const saveSettings: Handler<'saveSettings'> = async (services, payload, c
     if (error instanceof StaleVersionError) return fail('CONFLICT', error.message, { version: error.current });
     throw error;
   }
+  await services.requestAudit?.();
   return ok(await settingsView(services, projectKey, client, viewer));
 };
 

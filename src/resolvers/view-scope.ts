@@ -11,7 +11,9 @@ export async function trendOf(
   projectKey: string | undefined,
   audit: ViewerAudit,
 ): Promise<WeeklySummary[]> {
-  return projectKey && audit.seesEveryCachedProject ? readHistory(services.store, projectKey) : [];
+  return projectKey && audit.seesEveryCachedProject && !audit.historyHiddenFor?.includes(projectKey)
+    ? readHistory(services.store, projectKey)
+    : [];
 }
 
 /**

@@ -31,6 +31,8 @@ export interface ViewerAudit {
   visible: string[];
   /** Whether the viewer may browse every project the background audit covers (its trends draw on all of them). */
   seesEveryCachedProject: boolean;
+  /** Projects holding a secured issue the viewer may not see: their weekly history counts it, so it is not shown. */
+  historyHiddenFor?: string[];
   freshness: Freshness;
 }
 

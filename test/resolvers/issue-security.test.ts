@@ -166,8 +166,8 @@ describe('the cost of asking', () => {
     expect((await ask(0)).transport.sent).toHaveLength(0);
   });
 
-  it('hides the weekly trend, which counts every issue, from a viewer who may not see them all', async () => {
-    expect((await ask(3)).audit.seesEveryCachedProject).toBe(false);
-    expect((await ask(1)).audit.seesEveryCachedProject).toBe(true);
+  it('hides the weekly trend of a project holding a secured issue the viewer may not see, which it counts', async () => {
+    expect((await ask(3)).audit.historyHiddenFor).toEqual(['SEC']);
+    expect((await ask(1)).audit.historyHiddenFor).toBeUndefined();
   });
 });

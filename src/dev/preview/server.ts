@@ -8,7 +8,7 @@ import { JiraClient } from '../../jira/client';
 import type { RestIssue, SiteSnapshot } from '../../jira/snapshot';
 import { HttpTransport } from '../../jira/transport-http';
 import type { ResolverName } from '../../resolvers/api';
-import { MemoryJobQueue, runScheduledLocally } from '../../jobs';
+import { MemoryJobQueue, runJob, runScheduledLocally } from '../../jobs';
 import { HANDLERS, runHandler } from '../../resolvers/registry';
 import { RULE_INFO } from '../../resolvers/rule-info';
 import type { AppServices, CallerContext } from '../../resolvers/services';
@@ -87,22 +87,25 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
   const client = (accountId: string) =>
     new JiraClient(new HttpTransport({ baseUrl: emulator.url, email: accountId, apiToken: 'preview' }));
   const now = () => emulator.siteNow();
+  const jobServices = {
+    jira: () => client(APP_LOGIN),
+    store,
+    queue: new MemoryJobQueue(),
+    scanner: new BackgroundScanner(),
+    now,
+    stepBudgetMs: PREVIEW_STEP_BUDGET_MS,
+  };
   const services = (accountId: string): AppServices => ({
     jiraAsUser: () => client(accountId),
     jiraAsApp: () => client(APP_LOGIN),
     store,
     now,
+    // Forge queues the audit job; the preview runs it before answering, so a saved setting shows at once.
+    requestAudit: async () => void (await runJob({ type: 'audit' }, jobServices)),
   });
   const scanStarted = Date.now();
   try {
-    await runScheduledLocally({
-      jira: () => client(APP_LOGIN),
-      store,
-      queue: new MemoryJobQueue(),
-      scanner: new BackgroundScanner(),
-      now,
-      stepBudgetMs: PREVIEW_STEP_BUDGET_MS,
-    });
+    await runScheduledLocally(jobServices);
   } catch (error) {
     await emulator.close();
     throw error;

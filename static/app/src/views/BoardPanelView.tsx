@@ -228,7 +228,8 @@ function RoadmapAboveSection({ panel }: { panel: BoardPanel }) {
                     <>
                       {' '}
                       <bdi>{item.summary}</bdi>
-                      {` · ${item.type}${item.ownerName ? ` · ${item.ownerName}` : ' · no owner'}`}
+                      {` · ${item.type} · `}
+                      {item.ownerName ? <bdi>{item.ownerName}</bdi> : 'no owner'}
                     </>
                   ) : null}
                 </Text>
