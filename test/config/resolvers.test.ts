@@ -14,6 +14,8 @@ import type { AppServices } from '../../src/resolvers/services';
 import { RULE_METAS } from '../../src/rules';
 import { ConfigRepository } from '../../src/store/config-store';
 import { MemoryStore } from '../../src/store/key-value';
+import { auditCachedSite } from '../../src/scan';
+import { scanAndAudit } from '../resolvers/cached-site';
 import { withProposedRoles } from '../../static/app/src/settings-model';
 
 /** The transfer resolvers and concurrent saves against the emulator serving the demo site, as its people. */
@@ -35,6 +37,11 @@ function call<K extends ResolverName>(name: K, as: string, payload: ResolverApi[
     jiraAsApp: () => new JiraClient(new HttpTransport({ baseUrl: emulator.url, email: ADMIN, apiToken: 'test' })),
     store,
     now: () => new Date(snapshot.capturedAt!),
+    // As the preview does: the audit job a save asks for runs before the answer.
+    requestAudit: async () =>
+      void (await auditCachedSite(store, await new ConfigRepository(store, RULE_METAS).effective(), {
+        now: new Date(snapshot.capturedAt!),
+      })),
   };
   return runHandler(name, services, payload, { accountId: as, moduleKey: 'test' });
 }
@@ -246,6 +253,8 @@ describe('confirming the proposed role mapping in one step', () => {
     const repository = new ConfigRepository(store, RULE_METAS);
     const { version } = await repository.site();
     await repository.saveSite(unmapped(), version, { at: new Date() });
+    // The proposal comes from the background audit's stored report: scan and audit the site as the app would.
+    await scanAndAudit(emulator, ADMIN, store, new Date(snapshot.capturedAt!));
 
     const proposed = await call('getRoleProposal', ADMIN, {});
     if (!proposed.ok) throw new Error(proposed.error.message);
