@@ -7,7 +7,7 @@ import type { Finding } from '../domain/finding';
 import { projectKeyOf } from '../domain/issue-key';
 import { compareItems } from '../domain/join';
 import type { AuditReport } from './index';
-import { shares, type Coverage, type PersonProfile, type RoleCounts } from './report';
+import { shares, type Coverage, type PersonProfile, type RoleCounts, type SprintSummary } from './report';
 import { compareFindings } from '../domain/finding';
 
 /** One project's part of a stored audit, as a view reads it. */
@@ -69,13 +69,7 @@ export function reportForViewer(slices: readonly ReportSlice[], visible: Readonl
           },
         ]),
       );
-      const counts = Object.values(byProject);
-      return {
-        ...sprint,
-        byProject,
-        items: sum(counts.map((entry) => entry.items)),
-        poDecisions: sum(counts.map((entry) => entry.poDecisions)),
-      };
+      return withSprintWork(sprint, byProject);
     });
   const roadmapItems = shown
     .flatMap((slice) => slice.report.roadmapItems)
@@ -182,13 +176,7 @@ export function withoutIssues(report: AuditReport, hidden: ReadonlySet<string>):
         keys: entry.keys.filter((key) => key !== issue.key),
       };
     }
-    const counts = Object.values(byProject);
-    return {
-      ...sprint,
-      byProject,
-      items: sum(counts.map((entry) => entry.items)),
-      poDecisions: sum(counts.map((entry) => entry.poDecisions)),
-    };
+    return withSprintWork(sprint, byProject);
   });
   const roadmapItems = report.roadmapItems
     .filter((item) => !goneKeys.has(item.key))
@@ -367,4 +355,15 @@ function dedupe<T>(values: readonly T[], idOf: (value: T) => string): T[] {
 
 function sum(values: readonly number[]): number {
   return values.reduce((total, value) => total + value, 0);
+}
+
+/** A sprint with its work per project replaced, and its totals summed from it again. */
+function withSprintWork(sprint: SprintSummary, byProject: SprintSummary['byProject']): SprintSummary {
+  const counts = Object.values(byProject);
+  return {
+    ...sprint,
+    byProject,
+    items: sum(counts.map((entry) => entry.items)),
+    poDecisions: sum(counts.map((entry) => entry.poDecisions)),
+  };
 }

@@ -2,7 +2,7 @@ import { isCriteriaId, type CriteriaId } from '../criteria';
 import type { Action, CalendarDate, Sprint } from '../domain/model';
 import { ROLES, type ClassifyContext, type Role } from '../classify/types';
 import { normaliseSite } from './normalise';
-import { SNAPSHOT_FORMAT, type RestField, type RestIssue, type SiteSnapshot } from './snapshot';
+import { issuesOnlySnapshot, type RestField, type RestIssue, type SiteSnapshot } from './snapshot';
 import { isoDay } from '../horizon';
 
 /**
@@ -168,18 +168,7 @@ export function caseSnapshot(
           },
         ]
       : [];
-  return {
-    format: SNAPSHOT_FORMAT,
-    baseUrl: '',
-    fields: catalogue,
-    users: [],
-    groups: [],
-    projects: [],
-    projectRoles: {},
-    boards: [],
-    sprints: {},
-    issues: [built, ...parentIssue],
-  };
+  return issuesOnlySnapshot(catalogue, [built, ...parentIssue]);
 }
 
 function actionIdOf(key: string, kind: string, action: Record<string, unknown>): string {

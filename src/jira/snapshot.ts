@@ -171,3 +171,19 @@ export interface SiteSnapshot {
    */
   unread?: ReadProblem[];
 }
+
+/** A snapshot of just these issues and the field catalogue: one item (and what it needs) read on its own. */
+export function issuesOnlySnapshot(fields: RestField[], issues: RestIssue[]): SiteSnapshot {
+  return {
+    format: SNAPSHOT_FORMAT,
+    baseUrl: '',
+    fields,
+    users: [],
+    groups: [],
+    projects: [],
+    projectRoles: {},
+    boards: [],
+    sprints: {},
+    issues,
+  };
+}

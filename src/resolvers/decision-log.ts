@@ -5,7 +5,7 @@ import type { Action, ReadProblem, Site } from '../domain/model';
 import { bulkFetchChangelogs, getIssue, getIssueCommentPage } from '../jira/api/issues';
 import { getFields } from '../jira/api/platform';
 import { normaliseSite } from '../jira/normalise';
-import { SNAPSHOT_FORMAT, type RestIssue, type SiteSnapshot } from '../jira/snapshot';
+import { issuesOnlySnapshot, type RestIssue } from '../jira/snapshot';
 import { RULE_METAS } from '../rules';
 import { cachedProjectKeys, readCachedSite } from '../scan';
 import { ConfigRepository } from '../store/config-store';
@@ -144,24 +144,13 @@ async function siteFromJira(services: AppServices, seen: RestIssue): Promise<Sit
           },
         ]
       : [];
-  const snapshot: SiteSnapshot = {
-    format: SNAPSHOT_FORMAT,
-    baseUrl: '',
-    fields,
-    users: [],
-    groups: [],
-    projects: [],
-    projectRoles: {},
-    boards: [],
-    sprints: {},
-    issues: [
-      {
-        ...issue,
-        fields: { ...issue.fields, comment: { comments: comments.comments } },
-        changelog: { histories: histories.get(issue.id) ?? [] },
-      },
-    ],
-  };
+  const snapshot = issuesOnlySnapshot(fields, [
+    {
+      ...issue,
+      fields: { ...issue.fields, comment: { comments: comments.comments } },
+      changelog: { histories: histories.get(issue.id) ?? [] },
+    },
+  ]);
   return normaliseSite(snapshot, problems);
 }
 
