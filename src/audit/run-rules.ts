@@ -47,8 +47,20 @@ export function runRules(input: RuleRunInput): RuleRun {
   );
   const run: RuleRun = { findings: [], suppressed: [], notChecked: [] };
   const seen = new Set<string>();
+  const partlyRead = partlyReadProjects(input.index.site.problems);
 
   for (const rule of input.rules) {
+    const judgedWhole = rule.meta.needsWholeProject === true && partlyRead.size > 0;
+    if (judgedWhole)
+      for (const projectKey of partlyRead) {
+        if (input.homeProjects && !input.homeProjects.has(projectKey)) continue;
+        if (settings(projectKey).rules[rule.meta.id]?.severity === 'off') continue;
+        run.notChecked.push({
+          scope: 'project',
+          ref: projectKey,
+          message: `${rule.meta.id} has not checked ${projectKey} yet: it needs all its issues, and only part of them is read so far`,
+        });
+      }
     rule.check({
       now: input.now,
       windowOf: input.windowOf,
@@ -59,6 +71,8 @@ export function runRules(input: RuleRunInput): RuleRun {
       options: (projectKey) => ({ ...rule.defaultOptions, ...settings(projectKey).rules[rule.meta.id]?.options }),
       report: (draft) => {
         if (input.homeProjects && !input.homeProjects.has(draft.projectKey)) return;
+        // Found on part of a project's issues, what such a rule finds may be what was not read yet.
+        if (judgedWhole && [draft.projectKey, ...(draft.projectKeys ?? [])].some((key) => partlyRead.has(key))) return;
         const finding = toFinding(rule, draft, settings(draft.projectKey));
         if (!finding || seen.has(finding.id)) return;
         seen.add(finding.id);
@@ -81,6 +95,15 @@ export function runRules(input: RuleRunInput): RuleRun {
   run.findings.sort(compareFindings);
   run.suppressed.sort((a, b) => compareFindings(a.finding, b.finding));
   return run;
+}
+
+/** Projects only part of whose issues is read: their rules needing every issue do not judge them. */
+function partlyReadProjects(problems: readonly ReadProblem[]): Set<string> {
+  return new Set(
+    problems
+      .filter((problem) => problem.scope === 'project' && problem.unread === 'issues')
+      .map((problem) => problem.ref),
+  );
 }
 
 function toFinding(rule: AnyRule, draft: FindingDraft, settings: EffectiveSettings): Finding | undefined {

@@ -3,6 +3,8 @@ import { roleMappingGroups } from '../config/role-mapping';
 import { RULE_METAS } from '../rules';
 import { auditCachedSite, registeredViews, scanningProjectKeys } from '../scan';
 import { ConfigRepository } from '../store/config-store';
+import type { KeyValueStore } from '../store/key-value';
+import { readHead } from '../scan/state';
 import type { Job, JobServices } from './types';
 
 /** Forge delays an event by at most 15 minutes. */
@@ -21,13 +23,15 @@ export type JobOutcome =
 /**
  * What the queue consumer runs for one job. A scan job runs one step within the invocation's budget and queues
  * itself again until the scan is done (later, when Jira said the points budget is nearly spent), then queues an
- * audit. An audit waits for the last running scan: it runs only when no scan is in progress.
+ * audit; a step that made a staged first scan's first stage visible queues one too. An audit waits for the last
+ * running scan: it runs only when no scan is in progress but those past their first stage (their partial head is
+ * what the audit reports on until they are done).
  */
 export async function runJob(job: Job, services: JobServices): Promise<JobOutcome> {
   const { store } = services;
   const config = await new ConfigRepository(store, RULE_METAS).effective();
   if (job.type === 'audit') {
-    if ((await scanningProjectKeys(store)).length > 0) return 'audit deferred';
+    if ((await blockingScans(store)).length > 0) return 'audit deferred';
     let view;
     if (job.viewId !== undefined) {
       view = (await registeredViews(store)).find((candidate) => candidate.id === job.viewId);
@@ -49,6 +53,8 @@ export async function runJob(job: Job, services: JobServices): Promise<JobOutcom
     ...(services.sleep ? { sleep: services.sleep } : {}),
   });
   if (result.busy) return 'busy';
+  // The first stage of a first scan someone is waiting for is audited now, before the rest is read.
+  if (result.staged) await services.queue.push({ type: 'audit' });
   if (!result.done) {
     const wait = client.quota.nearLimit ? Math.min(MAX_DELAY_SECONDS, Math.ceil(client.quota.secondsToFull ?? 60)) : 0;
     await services.queue.push({ type: 'scan', projectKey: job.projectKey }, wait > 0 ? { delaySeconds: wait } : {});
@@ -56,4 +62,11 @@ export async function runJob(job: Job, services: JobServices): Promise<JobOutcom
   }
   await services.queue.push({ type: 'audit' });
   return 'scanned';
+}
+
+/** Scans an audit waits for: every one in progress but those whose project shows a first stage meanwhile. */
+async function blockingScans(store: KeyValueStore): Promise<string[]> {
+  const scanning = await scanningProjectKeys(store);
+  const heads = await Promise.all(scanning.map((key) => readHead(store, key)));
+  return scanning.filter((_, index) => !heads[index]?.partial);
 }

@@ -38,7 +38,8 @@ export interface ScheduleResult {
  * Projects a viewer opened before they were scanned (askToScanFirst) are queued first, in the order asked, and
  * alone: while one of them is queued or scanning, the others wait for a later run, so that the audit (which waits
  * for every running scan) stores the opened project's report as soon as its own scan is done rather than after the
- * whole site's. An asked project that is not due (a failed scan backing off) holds nobody back.
+ * whole site's. An asked project that is not due (a failed scan backing off) holds nobody back. Its scan reads the
+ * active sprints first (ScanJob.stage), which are audited while the rest is read.
  */
 export async function scheduleScans(services: JobServices): Promise<ScheduleResult> {
   const { store } = services;
@@ -67,9 +68,13 @@ export async function scheduleScans(services: JobServices): Promise<ScheduleResu
     });
   }
   const cached = new Set(await cachedProjectKeys(store));
-  // An ask for a project Jira no longer lists to the app, or one scanned since, is done with.
+  // An ask for a project Jira no longer lists to the app, or one scanned whole since, is done with (a first stage
+  // shown meanwhile is not the whole project).
   const asked = await scanFirstKeys(store);
-  const first = asked.filter((key) => !cached.has(key) && (!listing || projectKeys.includes(key)));
+  const wholeAsked = await Promise.all(
+    asked.map(async (key) => cached.has(key) && !(await readScanState(store, key)).head?.partial),
+  );
+  const first = asked.filter((key, index) => !wholeAsked[index] && (!listing || projectKeys.includes(key)));
   if (first.length !== asked.length) await keepScanFirst(store, first);
 
   const marks = await markedWork(store);

@@ -47,6 +47,20 @@ export interface Freshness {
   pending: string[];
   /** The report is older than the last scan or the configuration (or this viewer's own audit is not made yet): the view shows the latest report until the background audit catches up. */
   auditPending?: boolean;
+  /**
+   * Projects in view shown from the first stage of their first scan only: their active sprints' issues and the items
+   * above them, read first while the rest is read (`issuesRead` so far, the stage's included). Flags that need a
+   * whole project are not checked there yet; the whole report replaces this one once the scan is done.
+   */
+  partial?: PartialProject[];
+}
+
+export interface PartialProject {
+  projectKey: string;
+  /** Issues the first stage read: the active sprints' issues and their parents. */
+  stageIssues: number;
+  /** Issues of the project read so far. */
+  issuesRead: number;
 }
 
 /**

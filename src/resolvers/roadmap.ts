@@ -27,7 +27,8 @@ async function roadmapScope(
   projectKey: string | undefined,
 ): Promise<ResolverResponse<{ audit: ViewerAudit; items: RoadmapItemSummary[]; findings: Finding[] } | FirstScanView>> {
   const config = await new ConfigRepository(services.store, RULE_METAS).effective();
-  const outcome = await auditForViewer(services, config, projectKey);
+  // A project's roadmap needs all its roadmap items: a first scan's first stage (its active sprints) is not enough.
+  const outcome = await auditForViewer(services, config, projectKey, { waitForWholeProject: true });
   if (!outcome.ok) return outcome;
   if (!('audit' in outcome.data)) return ok(outcome.data);
   const { audit } = outcome.data;

@@ -15,8 +15,9 @@ import {
   type StoredReport,
 } from '../scan';
 import { configFingerprint, sourceOf } from '../scan/reports';
-import { readHead } from '../scan/state';
-import type { FirstScanView, Freshness } from './api';
+import { jobKey, readHead, type ProjectHead, type ScanJob } from '../scan/state';
+import type { KeyValueStore } from '../store/key-value';
+import type { FirstScanView, Freshness, PartialProject } from './api';
 import { withViewersIssues } from './issue-visibility';
 import { fail, ok, type ResolverResponse } from './response';
 import type { AppServices } from './services';
@@ -61,7 +62,11 @@ export async function auditForViewer(
   services: AppServices,
   config: AuditConfig,
   inView: string | undefined,
+  options: { waitForWholeProject?: boolean } = {},
 ): Promise<ResolverResponse<ViewerOutcome>> {
+  // A view about the whole project (the roadmap page) waits for it, showing the scan's progress meanwhile.
+  if (options.waitForWholeProject && inView !== undefined && (await readHead(services.store, inView))?.partial)
+    return ok(await firstScan(services, inView));
   const outcome = await auditOfViewersProjects(services, config, inView);
   if (!outcome.ok || !('audit' in outcome.data)) return outcome;
   const audit = await withViewersIssues(services, outcome.data.audit);
@@ -122,7 +127,9 @@ async function shownAudit(
   stopgap: boolean,
   seesEveryCachedProject = !stopgap,
 ): Promise<ViewerAudit> {
-  const behind = stopgap || (await olderThanScan(services, stored, config));
+  const heads = await Promise.all(stored.map((report) => readHead(services.store, report.projectKey)));
+  const behind = stopgap || olderThanScan(stored, heads, config);
+  const partial = await partialProjects(services, heads);
   return viewerAudit(
     stored,
     visible,
@@ -130,6 +137,7 @@ async function shownAudit(
       scannedAt: stored.map((report) => report.scannedAt).sort()[0]!,
       pending: visible.filter((key) => !(key in audited)),
       ...(behind ? { auditPending: true } : {}),
+      ...(partial.length > 0 ? { partial } : {}),
     },
     seesEveryCachedProject && !stopgap,
   );
@@ -145,13 +153,36 @@ async function storedReports(
   return reports.every((stored) => stored !== undefined) ? reports : undefined;
 }
 
-/** Whether a report was made with another configuration or before its project's latest scan. */
-async function olderThanScan(services: AppServices, stored: readonly StoredReport[], config: AuditConfig) {
+/** Whether a report was made with another configuration or before its project's latest scan (`heads`, in order). */
+function olderThanScan(
+  stored: readonly StoredReport[],
+  heads: ReadonlyArray<ProjectHead | undefined>,
+  config: AuditConfig,
+): boolean {
   const fingerprint = configFingerprint(config);
-  const heads = await Promise.all(stored.map((report) => readHead(services.store, report.projectKey)));
   return stored.some(
     (report, index) =>
       report.config !== fingerprint || (heads[index] !== undefined && report.source !== sourceOf(heads[index])),
+  );
+}
+
+/** Projects whose cache holds only their first scan's first stage, with how far the rest of the scan is. */
+async function partialProjects(
+  services: AppServices,
+  heads: ReadonlyArray<ProjectHead | undefined>,
+): Promise<PartialProject[]> {
+  return Promise.all(
+    heads.flatMap((head) =>
+      head?.partial
+        ? [
+            (async () => ({
+              projectKey: head.projectKey,
+              stageIssues: head.partial!.issues,
+              issuesRead: (await scanJob(services.store, head.projectKey))?.issuesWritten ?? head.partial!.issues,
+            }))(),
+          ]
+        : [],
+    ),
   );
 }
 
@@ -177,4 +208,8 @@ function viewerAudit(
 async function firstScan(services: AppServices, projectKey: string | undefined): Promise<FirstScanView> {
   if (projectKey !== undefined) await askToScanFirst(services.store, projectKey);
   return { firstScan: await scanProgress(services.store, projectKey) };
+}
+
+async function scanJob(store: KeyValueStore, projectKey: string): Promise<ScanJob | undefined> {
+  return store.get<ScanJob>(jobKey(projectKey));
 }

@@ -21,6 +21,11 @@ export interface RuleMeta<MessageIds extends string = string> {
   messages: Record<MessageIds, string>;
   /** JSON Schema of the rule's options (validated with the configuration). */
   optionsSchema: object;
+  /**
+   * The rule judges a project on all its issues (something missing from all of them, a count over them): while only
+   * part of a project's issues is read (a first scan's first stage), it does not judge there and says so.
+   */
+  needsWholeProject?: true;
 }
 
 export interface ClassifiedAction {

@@ -76,7 +76,13 @@ export function planJob(
   },
 ): JobPlan {
   const wanted = request.windowDays === undefined ? undefined : readWindow(request.windowDays, now, policy);
-  if (!head || request.kind === 'full' || (request.fieldSet !== undefined && request.fieldSet !== head.fieldSet)) {
+  // A partial head (the first stage of a first scan whose job was given up) is read whole again.
+  if (
+    !head ||
+    head.partial ||
+    request.kind === 'full' ||
+    (request.fieldSet !== undefined && request.fieldSet !== head.fieldSet)
+  ) {
     return { kind: 'full', directory: 'all', checkIds: 'none', ...(wanted ? { window: wanted } : {}) };
   }
   const directory = olderThan(head.directoryAt, now, policy.directoryEveryMs)
@@ -116,7 +122,7 @@ export function dueReason(
 ): DueReason | undefined {
   const { head, job } = state;
   if (job) return olderThan(job.savedAt, now, policy.resumeAfterMs) ? 'resume' : undefined;
-  if (!head) return 'first scan';
+  if (!head || head.partial) return 'first scan';
   if (marked) return 'marked';
   const periodic =
     olderThan(head.scannedAt, now, policy.searchEveryMs) ||

@@ -64,7 +64,8 @@ export async function scanProgress(store: KeyValueStore, projectKey?: string): P
   const scanningIssues = new Map(jobs.map(([key, job]) => [key, job?.issuesWritten ?? 0]));
   const sum = (values: Iterable<number>) => [...values].reduce((total, value) => total + value, 0);
   const progress: ScanProgress = {
-    projectsScanned: cached.length,
+    // A project showing only its first stage is still being scanned.
+    projectsScanned: heads.filter((head) => head && !head.partial).length,
     projectsToScan: known.size,
     issuesRead: sum(cachedIssues.values()) + sum(scanningIssues.values()),
   };

@@ -28,6 +28,7 @@ import {
 } from './account-index';
 import { blobIdOfKey, deleteBlob, newId, readBlob, writeBlob, type BlobRef } from './blob';
 import { forgetProject, readCachedDirectory, readCachedSite, ProjectCache } from './cache';
+import { scanFirstKeys } from './progress';
 import { issueNumber } from '../domain/issue-key';
 import { byKeyNumber, chunkIndexFor, compactIssue, idHash, writeChunks, type ChunkRow } from './chunks';
 import { issueFields, readProjectDirectory, readSiteData, readSprints } from './directory';
@@ -90,6 +91,8 @@ interface Step {
   pending: RestIssue[];
   problems: ReadProblem[];
   issuesWritten: number;
+  /** This step committed a first scan's stage: it ends here, so that the stage can be audited at once. */
+  staged: boolean;
 }
 
 export class BackgroundScanner implements SiteScanner {
@@ -129,12 +132,24 @@ export class BackgroundScanner implements SiteScanner {
     try {
       const job = (await store.get<ScanJob>(jobKey(projectKey))) ?? (await newJob(store, projectKey, options, policy));
       job.steps++;
-      step = { client, store, projectKey, options, policy, job, sleep, pending: [], problems: [], issuesWritten: 0 };
+      step = {
+        client,
+        store,
+        projectKey,
+        options,
+        policy,
+        job,
+        sleep,
+        pending: [],
+        problems: [],
+        issuesWritten: 0,
+        staged: false,
+      };
       if (job.pending) step.pending = (await readBlob<RestIssue[]>(store, dataPrefix(projectKey), job.pending)) ?? [];
 
       let outcome: Unit = 'more';
       let spentUnits = 0;
-      while (outcome === 'more') {
+      while (outcome === 'more' && !step.staged) {
         if (spentUnits > 0 && options.now().getTime() - startedAt >= options.timeBudgetMs) break;
         await pacer.beforeUnit();
         const requestsBefore = client.usage.requests;
@@ -147,6 +162,7 @@ export class BackgroundScanner implements SiteScanner {
         projectKey,
         done: outcome === 'done',
         kind: job.kind,
+        ...(step.staged ? { staged: true } : {}),
         issuesWritten: step.issuesWritten,
         problems: step.problems,
         ...cost(),
@@ -207,6 +223,8 @@ async function newJob(
     markedBoards,
     ...(options.windowDays !== undefined ? { windowDays: options.windowDays } : {}),
   });
+  // Only a first scan someone is waiting for is staged; a partial head left by an abandoned scan is read whole.
+  const staged = !head && plan.kind === 'full' && (await scanFirstKeys(store)).includes(projectKey);
   return {
     kind: plan.kind,
     startedAt: now.toISOString(),
@@ -223,6 +241,7 @@ async function newJob(
     missing: [],
     issuesWritten: 0,
     problems: [],
+    ...(staged ? { stage: { sprintIds: [], keys: [], parents: [], searched: false, committed: false } } : {}),
   };
 }
 
@@ -260,6 +279,11 @@ async function readDirectory(step: Step): Promise<Unit> {
     }
   }
   if (directory) job.stagedDirectory = await writeBlob(store, dataPrefix(projectKey), directory);
+  if (job.stage) {
+    job.stage.sprintIds = activeSprintIds(directory);
+    // A board without active sprints (Kanban) has nothing to read first: the scan reads the project whole.
+    if (job.stage.sprintIds.length === 0) delete job.stage;
+  }
   if (job.window) {
     const reaching =
       job.kind === 'full' || job.widenFrom
@@ -347,6 +371,7 @@ async function currentSiteData(store: KeyValueStore): Promise<SiteData | undefin
 
 async function issuesUnit(step: Step): Promise<Unit> {
   const { job } = step;
+  if (job.stage && !job.stage.committed) return stageUnit(step);
   if (step.pending.length >= BULKFETCH_MAX_ISSUES) return completeBatch(step);
   if (job.search && !job.search.done) return searchPage(step);
   if (step.pending.length > 0) return completeBatch(step);
@@ -362,6 +387,130 @@ async function issuesUnit(step: Step): Promise<Unit> {
   return 'more';
 }
 
+/**
+ * The first stage of a staged first scan, a unit at a time: the active sprints' issues (one search), then the
+ * parents above them in this project, a level at a time (100 keys a search), all read whole as the rest of the
+ * scan would read them; then the partial head, after which the step ends so that the stage can be audited.
+ */
+async function stageUnit(step: Step): Promise<Unit> {
+  const { job, projectKey } = step;
+  const stage = job.stage!;
+  const project = `project = ${jqlString(projectKey)}`;
+  let jql: string | undefined;
+  if (!stage.searched) {
+    jql = `${project} AND sprint in (${stage.sprintIds.join(', ')}) ORDER BY key ASC`;
+    stage.searched = true;
+  } else if (stage.parents.length > 0) {
+    jql = `${project} AND key in (${stage.parents.splice(0, LINKS_PER_SEARCH).map(jqlString).join(', ')}) ORDER BY key ASC`;
+  }
+  if (jql === undefined) return commitStage(step);
+  const found: RestIssue[] = [];
+  try {
+    await searchIssues(step.client, jql, job.fields ?? [], (page) => {
+      found.push(...page);
+    });
+  } catch (error) {
+    if (!isRefusal(error)) throw error;
+    // The rest of the scan reads the project whole whatever the stage could not.
+    note(step, [
+      {
+        scope: 'project',
+        ref: projectKey,
+        message: `Could not read the active sprints' issues first: ${(error as Error).message}`,
+      },
+    ]);
+  }
+  const known = new Set(stage.keys);
+  const fresh = found.filter((issue) => !known.has(issue.key));
+  const read: RestIssue[] = [];
+  for (let at = 0; at < fresh.length; at += BULKFETCH_MAX_ISSUES)
+    read.push(...(await readWhole(step, fresh.slice(at, at + BULKFETCH_MAX_ISSUES))));
+  for (const issue of read) known.add(issue.key);
+  stage.keys = [...known].sort((a, b) => issueNumber(a) - issueNumber(b));
+  const parents = read.flatMap((issue) => parentKeyOf(issue) ?? []);
+  stage.parents = [
+    ...new Set([...stage.parents, ...parents.filter((key) => key.startsWith(`${projectKey}-`) && !known.has(key))]),
+  ];
+  if (job.window) await noteLinks(step, read, undefined);
+  const prefix = dataPrefix(projectKey);
+  const previous = stage.issues;
+  const held = (previous ? await readBlob<RestIssue[]>(step.store, prefix, previous) : undefined) ?? [];
+  stage.issues = await writeBlob(step.store, prefix, [...held, ...read]);
+  await addAccounts(step.store, stagedScanScope(projectKey), scanValues(projectKey), accountIdsIn(read), job.startedAt);
+  step.issuesWritten += read.length;
+  job.issuesWritten += read.length;
+  await saveJob(step, job.pending);
+  if (previous) await deleteBlob(step.store, prefix, previous);
+  return 'more';
+}
+
+/**
+ * Makes what the stage read visible as a partial head, which says what it holds (ProjectHead.partial, and a problem
+ * that leaves the rest of the project's issues unread, so that rules needing the whole project do not judge it).
+ */
+async function commitStage(step: Step): Promise<Unit> {
+  const { store, projectKey, job } = step;
+  const stage = job.stage!;
+  const prefix = dataPrefix(projectKey);
+  const issues = (stage.issues ? await readBlob<RestIssue[]>(store, prefix, stage.issues) : undefined) ?? [];
+  const directory = job.stagedDirectory!;
+  const table = await writeBlob(store, prefix, await writeChunks(store, prefix, [...issues].sort(byKeyNumber)));
+  const sprints = Object.values((await readBlob<ProjectDirectory>(store, prefix, directory))?.sprints ?? {})
+    .flat()
+    .filter((sprint) => stage.sprintIds.includes(sprint.id));
+  const names = [...new Set(sprints.map((sprint) => sprint.name))].join(', ');
+  const head: ProjectHead = {
+    projectKey,
+    table,
+    directory,
+    issues: issues.length,
+    scannedAt: job.startedAt,
+    fullScanAt: job.startedAt,
+    directoryAt: job.startedAt,
+    fieldSet: (job.fields ?? []).join(','),
+    problems: addProblems(job.problems, [
+      {
+        scope: 'project',
+        ref: projectKey,
+        message: `Only the active sprint${sprints.length === 1 ? '' : 's'} of ${projectKey} (${names}) and the items above them are read so far (${issues.length} issues); the rest of ${projectKey} is being read`,
+        unread: 'issues',
+      },
+    ]),
+    ...(job.window ? { window: job.window } : {}),
+    partial: { sprintIds: stage.sprintIds, issues: issues.length },
+  };
+  await store.set(headKey(projectKey), head);
+  const directoryData = await readBlob<ProjectDirectory>(store, prefix, directory);
+  await addAccounts(
+    store,
+    scanScope(projectKey),
+    scanValues(projectKey),
+    accountIdsIn([directoryData, issues]),
+    job.startedAt,
+  );
+  // What the stage read is not looked up again: only the parents and children it did not read are.
+  const links = job.links;
+  if (links) {
+    const named = new Set(links.parents);
+    const readFirst = new Set(stage.keys);
+    links.childless = links.childless.filter((key) => !named.has(key));
+    links.parents = links.parents.filter((key) => !readFirst.has(key));
+    links.sprints = links.sprints.filter((id) => !stage.sprintIds.includes(id));
+  }
+  stage.committed = true;
+  step.staged = true;
+  await saveJob(step, job.pending);
+  return 'more';
+}
+
+/** The sprints in progress on the project's boards. */
+function activeSprintIds(directory: ProjectDirectory | undefined): number[] {
+  const sprints = Object.values(directory?.sprints ?? {}).flat();
+  return [...new Set(sprints.filter((sprint) => sprint.state === 'active').map((sprint) => sprint.id))].sort(
+    (a, b) => a - b,
+  );
+}
+
 async function searchPage(step: Step): Promise<Unit> {
   const search = step.job.search!;
   try {
@@ -372,10 +521,12 @@ async function searchPage(step: Step): Promise<Unit> {
         `search "${search.jql}": Jira returned the nextPageToken it was asked with; stopped to avoid an endless scan`,
       );
     }
+    const readFirst = new Set(step.job.stage?.keys);
     for (const issue of page.issues) {
       const number = issueNumber(issue.key);
       if (number <= search.after) continue;
-      step.pending.push(issue);
+      // Read whole by the first stage: added to the generation at the commit, not read again.
+      if (!readFirst.has(issue.key)) step.pending.push(issue);
       search.after = number;
     }
     search.nextPageToken = page.nextPageToken;
@@ -421,30 +572,12 @@ async function projectGone(step: Step): Promise<Unit> {
 
 /** Comments beyond what search embeds and full changelogs for up to 1000 pending issues, then written. */
 async function completeBatch(step: Step): Promise<Unit> {
-  const { client, store, projectKey, job } = step;
+  const { store, projectKey, job } = step;
   const batch = step.pending.splice(0, BULKFETCH_MAX_ISSUES);
   const cache = job.kind === 'incremental' ? await ProjectCache.load(store, projectKey) : undefined;
   const changed = cache ? await changedSinceCached(cache, batch, job.window) : batch;
-  const whole = changed.filter((issue) => !before(issue, job.window));
-  const problems: ReadProblem[] = [];
-  await completeComments(client, whole, problems, () => undefined);
-  const histories =
-    whole.length > 0
-      ? await bulkFetchChangelogs(
-          client,
-          whole.map((issue) => issue.id),
-        )
-      : new Map<string, RestHistory[]>();
-  const issues = changed.map((issue) => {
-    if (before(issue, job.window)) return fieldsOnly(issue);
-    const list = histories.get(issue.id) ?? [];
-    return compactIssue({
-      ...issue,
-      changelog: { startAt: 0, maxResults: list.length, total: list.length, histories: list },
-    });
-  });
+  const issues = await readWhole(step, changed);
   if (job.window) await noteLinks(step, issues, cache);
-  note(step, problems);
   const previousStaged = job.staged;
   if (cache) await cache.apply(issues, []);
   else {
@@ -459,6 +592,33 @@ async function completeBatch(step: Step): Promise<Unit> {
   await saveJob(step, job.pending);
   if (previousStaged && previousStaged !== job.staged) await deleteBlob(store, dataPrefix(projectKey), previousStaged);
   return 'more';
+}
+
+/**
+ * Issues as the audit needs them: those updated in the window with all their comments and their whole histories
+ * (one bulkfetch, at most BULKFETCH_MAX_ISSUES), the others with their fields only.
+ */
+async function readWhole(step: Step, issues: RestIssue[]): Promise<RestIssue[]> {
+  const { window } = step.job;
+  const whole = issues.filter((issue) => !before(issue, window));
+  const problems: ReadProblem[] = [];
+  await completeComments(step.client, whole, problems, () => undefined);
+  const histories =
+    whole.length > 0
+      ? await bulkFetchChangelogs(
+          step.client,
+          whole.map((issue) => issue.id),
+        )
+      : new Map<string, RestHistory[]>();
+  note(step, problems);
+  return issues.map((issue) => {
+    if (before(issue, window)) return fieldsOnly(issue);
+    const list = histories.get(issue.id) ?? [];
+    return compactIssue({
+      ...issue,
+      changelog: { startAt: 0, maxResults: list.length, total: list.length, histories: list },
+    });
+  });
 }
 
 /**
@@ -763,6 +923,9 @@ async function commitFull(step: Step): Promise<Unit> {
   await commitScanAccounts(store, projectKey, directory, job.startedAt);
   const linked = job.linked ? await readBlob<RestIssue[]>(store, prefix, job.linked) : undefined;
   if (linked && linked.length > 0) await (await ProjectCache.load(store, projectKey))?.apply(linked, []);
+  // The first stage's issues, read whole, join the generation (after the linked ones, which hold fields only).
+  const readFirst = job.stage?.issues ? await readBlob<RestIssue[]>(store, prefix, job.stage.issues) : undefined;
+  if (readFirst && readFirst.length > 0) await (await ProjectCache.load(store, projectKey))?.apply(readFirst, []);
   await Promise.all([store.delete(jobKey(projectKey)), store.delete(failureKey(projectKey))]);
   const current = (await ProjectCache.load(store, projectKey))!;
   const kept = [current.head.table.id, directory.id, ...current.table.map((row) => row.blob.id)];

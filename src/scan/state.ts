@@ -93,6 +93,19 @@ export interface ProjectHead {
   fieldSet: string;
   /** What the last scan or refresh could not read of the issues (the directory keeps its own). */
   problems: ReadProblem[];
+  /**
+   * Set while the cache holds only the first stage of the project's first scan (see ScanJob.stage): its active
+   * sprints' issues and the parents above them. The scan goes on; its commit replaces this head with a whole one.
+   */
+  partial?: PartialRead;
+}
+
+/** What a staged first scan has read so far, in a head that stands in until the whole project is read. */
+export interface PartialRead {
+  /** The active sprints whose issues were read (with their parents). */
+  sprintIds: number[];
+  /** Issues the stage read: its sprints' issues and the parents above them. */
+  issues: number;
 }
 
 /** The audit window a cache is read for: `days` long, starting at `since` (the update margin included). */
@@ -152,8 +165,30 @@ export interface ScanJob {
   idsSliceDone?: boolean;
   /** Issues the ids listing found missing from the cache, still to read. */
   missing: string[];
+  /**
+   * A first scan a viewer is waiting for reads the active sprints' issues and the parents above them first, with
+   * their histories and comments, and commits them as a partial head (ProjectHead.partial) so that the audit can
+   * report on them while the rest is read. The rest of the scan skips what the stage read (`keys`) and adds it to
+   * the whole generation at its commit.
+   */
+  stage?: FirstStage;
   issuesWritten: number;
   problems: ReadProblem[];
+}
+
+export interface FirstStage {
+  /** The active sprints whose issues are read first (known once the directory is read). */
+  sprintIds: number[];
+  /** Keys of the issues the stage read, sorted. */
+  keys: string[];
+  /** Parents (in this project) of what the stage read, still to read. */
+  parents: string[];
+  /** Whether the sprints' issues were searched. */
+  searched: boolean;
+  /** The issues the stage read, whole (a blob under the project's data prefix). */
+  issues?: BlobRef;
+  /** The partial head was written: the stage is over and the rest of the scan goes on. */
+  committed: boolean;
 }
 
 export interface ScanLease {

@@ -39,6 +39,8 @@ export interface ScanStepResult {
   kind: 'full' | 'incremental';
   /** Another step of this project holds the lease right now; nothing was done. */
   busy?: boolean;
+  /** This step made the first stage of a staged first scan visible (ProjectHead.partial): it can be audited now. */
+  staged?: boolean;
   /** Issues written (created or replaced) in this step. */
   issuesWritten: number;
   problems: ReadProblem[];

@@ -35,6 +35,7 @@ export const rule: RuleModule<Record<string, never>, MessageIds> = {
         'Project {{project}} ({{projectName}}) has no {{role}}: nobody is mapped to the role, directly or through a group, yet {{items}} had activity in the audit window. {{meanwhile}}',
       fill: 'Add the person who {{duty}} to {{projectRoles}} of {{project}} (Project settings → People, as a user or through a group), or map them as {{short}} in the auditor’s role mapping by group ({{groups}}) or by account.',
     },
+    needsWholeProject: true,
     optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
   },
   defaultOptions: {},

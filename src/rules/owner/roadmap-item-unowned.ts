@@ -37,6 +37,7 @@ export const rule: RuleModule<Options, MessageIds> = {
       replace:
         'Hand {{key}} to an active Product Manager ({{pms}}) by setting its {{ownerField}}: a roadmap item whose owner cannot act has nobody deciding what it promises, and when.',
     },
+    needsWholeProject: true,
     optionsSchema: {
       type: 'object',
       additionalProperties: false,

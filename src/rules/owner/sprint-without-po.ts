@@ -30,6 +30,7 @@ export const rule: RuleModule<Record<string, never>, MessageIds> = {
       ownIt:
         'The Product Owner of {{project}} ({{pos}}) should give each sprint a goal and plan, order and accept its work. When the PO is away, name a deputy in the Product Owner role for that time, so the sprint’s backlog still has an owner.',
     },
+    needsWholeProject: true,
     optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
   },
   defaultOptions: {},

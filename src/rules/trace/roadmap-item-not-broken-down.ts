@@ -30,6 +30,7 @@ export const rule: RuleModule<Options, MessageIds> = {
         '{{type}} {{key}} "{{summary}}" started on {{start}} and {{until}}, but nothing is planned under it: no {{children}} break it down.',
       fix: '{{po}} should break it down into {{children}} with {{decider}} before the team needs them, so that sprint work traces back to it; if it will not start, move its dates.',
     },
+    needsWholeProject: true,
     optionsSchema: {
       type: 'object',
       additionalProperties: false,

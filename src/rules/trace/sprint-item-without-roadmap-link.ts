@@ -34,6 +34,7 @@ export const rule: RuleModule<Options, MessageIds> = {
         '{{type}} {{key}} "{{summary}}" is in sprint "{{sprint}}", but its parent chain loops ({{chain}}) without reaching an epic or initiative on the roadmap.',
       fix: "{{po}} should give it the epic it serves as parent, so the sprint work traces to the roadmap. If work of this type is deliberately kept off the roadmap (bugs, chores), an admin can exempt the type with the rule's ignoreTypes option.",
     },
+    needsWholeProject: true,
     optionsSchema: {
       type: 'object',
       additionalProperties: false,
