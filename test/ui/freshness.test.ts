@@ -1,4 +1,4 @@
-import { firstScanText, freshnessText, pendingText, refreshSummary } from '../../static/app/src/freshness';
+import { firstScanText, freshnessText, partialText, pendingText, refreshSummary } from '../../static/app/src/freshness';
 
 describe('freshnessText', () => {
   it('dates a cached view by its scan and says how old the scan was when the view was audited', () => {
@@ -68,6 +68,14 @@ describe('refreshSummary', () => {
   it('says when another scan held the project', () => {
     expect(refreshSummary({ projectKey: 'PAY', refresh: { ...refresh, busy: true, done: false } })).toBe(
       'A scan of PAY is already running; this shows the cache as it is. Refresh again in a minute.',
+    );
+  });
+});
+
+describe('partialText', () => {
+  it('says a first stage’s report covers only the active sprints, how far the rest is, and what is not checked yet', () => {
+    expect(partialText([{ projectKey: 'PAY', stageIssues: 47, issuesRead: 120 }])).toBe(
+      'This report covers only the active sprints of PAY and the roadmap items their work hangs under (PAY: 47 issues read first, 120 issues read so far); the rest is being read. Flags that need the whole project (missing owners, roadmap items not broken down, sprint work without a roadmap link) are not checked yet. The full report replaces this one when the scan is done.',
     );
   });
 });

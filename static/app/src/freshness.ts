@@ -1,5 +1,5 @@
 import { formatDistance, isValid, parseISO } from 'date-fns';
-import type { Freshness, Provenance, RefreshResult, ScanProgress } from '../../../src/resolvers/api';
+import type { Freshness, PartialProject, Provenance, RefreshResult, ScanProgress } from '../../../src/resolvers/api';
 import { formatDateTime } from './format';
 import { plural } from '../../../src/domain/text';
 
@@ -35,6 +35,25 @@ export function firstScanText(progress: ScanProgress): string {
         ? `${project.key} is being scanned now (${plural(project.issuesRead, 'issue')} read)`
         : `${project.key} is next in line: it is scanned before the other projects`;
   return `${where}. ${site} This view updates by itself when the audit is ready.`;
+}
+
+/**
+ * What a report made from a first scan's first stage covers, and how far the rest is: it is not the project's result,
+ * and the flags that need the whole project are not checked yet.
+ */
+export function partialText(partial: readonly PartialProject[]): string {
+  const projects = partial.map((entry) => entry.projectKey).join(', ');
+  const read = partial
+    .map(
+      (entry) =>
+        `${entry.projectKey}: ${plural(entry.stageIssues, 'issue')} read first, ${plural(entry.issuesRead, 'issue')} read so far`,
+    )
+    .join('; ');
+  return (
+    `This report covers only the active sprints of ${projects} and the roadmap items their work hangs under (${read}); ` +
+    'the rest is being read. Flags that need the whole project (missing owners, roadmap items not broken down, ' +
+    'sprint work without a roadmap link) are not checked yet. The full report replaces this one when the scan is done.'
+  );
 }
 
 /** Projects a cached view leaves out until their first scan completes; undefined when there are none. */

@@ -5,10 +5,10 @@ import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import SectionMessage from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
 import { useEffect, type ReactNode } from 'react';
-import type { ScanProgress } from '../../../../src/resolvers/api';
+import type { PartialProject, ScanProgress } from '../../../../src/resolvers/api';
 import type { ResolverError } from '../../../../src/resolvers/response';
 import { adviceFor, type Activity } from '../errors';
-import { firstScanText } from '../freshness';
+import { firstScanText, partialText } from '../freshness';
 
 /** How often a view waiting for the first scan asks again. */
 export const FIRST_SCAN_POLL_MS = 15_000;
@@ -97,6 +97,22 @@ export function FirstScanState({ progress, onPoll }: { progress: ScanProgress; o
         <ProgressBar value={share} ariaLabel="Projects scanned" />
         <Text as="p">{firstScanText(progress)}</Text>
       </Stack>
+    </SectionMessage>
+  );
+}
+
+/**
+ * Above a report made from a first scan's first stage: what it covers and how far the rest is, the view asked for
+ * again every FIRST_SCAN_POLL_MS (onPoll) until the whole project's report replaces it.
+ */
+export function PartialReadState({ partial, onPoll }: { partial: readonly PartialProject[]; onPoll: () => void }) {
+  useEffect(() => {
+    const timer = setTimeout(onPoll, FIRST_SCAN_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [partial, onPoll]);
+  return (
+    <SectionMessage appearance="warning" title="A first look: only the active sprints are read so far">
+      <Text as="p">{partialText(partial)}</Text>
     </SectionMessage>
   );
 }

@@ -5,7 +5,7 @@ import { token } from '@atlaskit/tokens';
 import { useEffect, useState } from 'react';
 import type { BoardPanel, Finding, PanelKind, RefreshResult } from '../../../../src/resolvers/api';
 import { IssueLink } from '../components/IssueLink';
-import { Empty, ErrorState, FirstScanState, LiveRegion, Loading } from '../components/Status';
+import { Empty, ErrorState, FirstScanState, LiveRegion, Loading, PartialReadState } from '../components/Status';
 import { firstScanText } from '../freshness';
 import { ExportBar } from '../components/ExportBar';
 import { AcceptedSection, useFlagActions, type FlagActions } from '../components/FlagActions';
@@ -49,15 +49,20 @@ export function BoardPanelView({ boardId, sprintId }: { boardId?: number; sprint
           <FirstScanState progress={state.data.firstScan} onPoll={poll} />
         </Page>
       ) : (
-        <BoardPanelContent
-          panel={state.data}
-          onStatus={setStatus}
-          onChanged={poll}
-          onRefreshed={(result) => {
-            if (result.view.kind === 'board') replace(result.view.panel);
-          }}
-          {...(sprintId !== undefined ? { sprintId } : {})}
-        />
+        <>
+          {state.data.freshness.partial ? (
+            <PartialReadState partial={state.data.freshness.partial} onPoll={poll} />
+          ) : null}
+          <BoardPanelContent
+            panel={state.data}
+            onStatus={setStatus}
+            onChanged={poll}
+            onRefreshed={(result) => {
+              if (result.view.kind === 'board') replace(result.view.panel);
+            }}
+            {...(sprintId !== undefined ? { sprintId } : {})}
+          />
+        </>
       )}
     </>
   );
