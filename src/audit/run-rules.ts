@@ -58,7 +58,7 @@ export function runRules(input: RuleRunInput): RuleRun {
         run.notChecked.push({
           scope: 'project',
           ref: projectKey,
-          message: `${rule.meta.id} has not checked ${projectKey} yet: it needs all its issues, and only part of them is read so far`,
+          message: `${rule.meta.id} did not check ${projectKey}: not checked yet, it needs all the project's issues and only part of them is read`,
         });
       }
     rule.check({

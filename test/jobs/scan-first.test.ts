@@ -159,9 +159,9 @@ describe('a board’s project opened before it was scanned', () => {
         'trace/sprint-item-without-roadmap-link',
       ];
       for (const rule of wholeProjectRules) {
-        expect(unread.some((problem) => problem.message.startsWith(`${rule} has not checked ${OPENED} yet`))).toBe(
-          true,
-        );
+        expect(
+          unread.some((problem) => problem.message.startsWith(`${rule} did not check ${OPENED}: not checked yet`)),
+        ).toBe(true);
         expect(stage.report.findings.filter((finding) => finding.rule === rule)).toEqual([]);
       }
       // What it did judge, it judged on the sprint's work.
