@@ -61,6 +61,8 @@ export interface PartialProject {
   stageIssues: number;
   /** Issues of the project read so far. */
   issuesRead: number;
+  /** About how many issues the whole scan reads (Jira's estimate), when Jira gave one. */
+  issuesToRead?: number;
 }
 
 /**

@@ -179,6 +179,7 @@ async function partialProjects(
               projectKey: head.projectKey,
               stageIssues: head.partial!.issues,
               issuesRead: (await scanJob(services.store, head.projectKey))?.issuesWritten ?? head.partial!.issues,
+              ...(head.partial!.toRead !== undefined ? { issuesToRead: head.partial!.toRead } : {}),
             }))(),
           ]
         : [],

@@ -6,7 +6,13 @@
  */
 import { differenceInMilliseconds, parseISO } from 'date-fns';
 import type { ReadProblem } from '../domain/model';
-import { bulkFetchChangelogs, BULKFETCH_MAX_ISSUES, searchIssues, searchIssuesPage } from '../jira/api/issues';
+import {
+  bulkFetchChangelogs,
+  BULKFETCH_MAX_ISSUES,
+  countIssues,
+  searchIssues,
+  searchIssuesPage,
+} from '../jira/api/issues';
 import { PagingError } from '../jira/api/paging';
 import { listProjects } from '../jira/api/platform';
 import type { JiraClient } from '../jira/client';
@@ -459,6 +465,7 @@ async function commitStage(step: Step): Promise<Unit> {
     .flat()
     .filter((sprint) => stage.sprintIds.includes(sprint.id));
   const names = [...new Set(sprints.map((sprint) => sprint.name))].join(', ');
+  const toRead = await issuesToRead(step, issues);
   const head: ProjectHead = {
     projectKey,
     table,
@@ -477,7 +484,7 @@ async function commitStage(step: Step): Promise<Unit> {
       },
     ]),
     ...(job.window ? { window: job.window } : {}),
-    partial: { sprintIds: stage.sprintIds, issues: issues.length },
+    partial: { sprintIds: stage.sprintIds, issues: issues.length, ...(toRead !== undefined ? { toRead } : {}) },
   };
   await store.set(headKey(projectKey), head);
   const directoryData = await readBlob<ProjectDirectory>(store, prefix, directory);
@@ -501,6 +508,24 @@ async function commitStage(step: Step): Promise<Unit> {
   step.staged = true;
   await saveJob(step, job.pending);
   return 'more';
+}
+
+/**
+ * About how many issues the whole scan will have read, for the progress a partial report shows: what the rest's
+ * search matches, by Jira's estimate (one request), and the stage's issues it does not match (closed before the
+ * window). Undefined when Jira refuses the count: the progress then says how many are read, not of how many.
+ */
+async function issuesToRead(step: Step, stageIssues: readonly RestIssue[]): Promise<number | undefined> {
+  const { job } = step;
+  const jql = job.search!.jql.replace(/ ORDER BY .*$/, '');
+  let count: number | undefined;
+  try {
+    count = await countIssues(step.client, jql);
+  } catch (error) {
+    if (!isRefusal(error)) throw error;
+  }
+  if (count === undefined) return undefined;
+  return count + stageIssues.filter((issue) => !isOpen(issue) && before(issue, job.window)).length;
 }
 
 /** The sprints in progress on the project's boards. */

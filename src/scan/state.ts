@@ -106,6 +106,11 @@ export interface PartialRead {
   sprintIds: number[];
   /** Issues the stage read: its sprints' issues and the parents above them. */
   issues: number;
+  /**
+   * About how many issues the whole scan reads: Jira's estimate of the rest's search (approximate-count) when the stage
+   * was done, plus the stage's issues that search does not match. Absent when Jira gave none.
+   */
+  toRead?: number;
 }
 
 /** The audit window a cache is read for: `days` long, starting at `since` (the update margin included). */

@@ -179,6 +179,21 @@ describe('GET and POST /rest/api/3/search/jql', () => {
   });
 });
 
+describe('POST /rest/api/3/search/approximate-count', () => {
+  it('counts what a bounded query matches for one point, and refuses an unbounded one or another property', async () => {
+    const { jira, emulator } = harness();
+    emulator.resetStats();
+    const reply = await jira.post('/rest/api/3/search/approximate-count', { jql: 'project = MOB' });
+    expect(reply.status).toBe(200);
+    expect(reply.body).toEqual({ count: MOB_ISSUES });
+    expect(emulator.stats().points).toBe(1);
+    expect((await jira.post('/rest/api/3/search/approximate-count', { jql: 'order by key' })).status).toBe(400);
+    expect((await jira.post('/rest/api/3/search/approximate-count', { jql: 'project = MOB', fields: [] })).status).toBe(
+      400,
+    );
+  });
+});
+
 describe('the removed /rest/api/3/search', () => {
   it.each(['GET', 'POST'])('answers %s with 410 Gone and the migration message', async (method) => {
     const { jira } = harness();

@@ -77,5 +77,8 @@ describe('partialText', () => {
     expect(partialText([{ projectKey: 'PAY', stageIssues: 47, issuesRead: 120 }])).toBe(
       'This report covers only the active sprints of PAY and the roadmap items their work hangs under (PAY: 47 issues read first, 120 issues read so far); the rest is being read. Flags that need the whole project (missing owners, roadmap items not broken down, sprint work without a roadmap link) are not checked yet. The full report replaces this one when the scan is done.',
     );
+    expect(partialText([{ projectKey: 'PAY', stageIssues: 47, issuesRead: 120, issuesToRead: 143 }])).toContain(
+      '(PAY: 47 issues read first, 120 of about 143 issues read so far)',
+    );
   });
 });

@@ -52,6 +52,12 @@ export async function searchIssuesPage(
   return { issues: Array.isArray(body?.issues) ? body.issues : [], ...(next ? { nextPageToken: next } : {}) };
 }
 
+/** About how many issues a JQL query matches (Jira's estimate: recent changes may be missing), in one request. */
+export async function countIssues(client: JiraClient, jql: string): Promise<number | undefined> {
+  const { body } = await client.post<{ count?: unknown }>('/rest/api/3/search/approximate-count', { jql });
+  return typeof body?.count === 'number' ? body.count : undefined;
+}
+
 /** The first issue a JQL query matches, with these fields only: one object, one point. */
 export async function firstIssue(client: JiraClient, jql: string, fields: string[]): Promise<RestIssue | undefined> {
   const { body } = await client.post<SearchPage>(

@@ -46,7 +46,11 @@ export function partialText(partial: readonly PartialProject[]): string {
   const read = partial
     .map(
       (entry) =>
-        `${entry.projectKey}: ${plural(entry.stageIssues, 'issue')} read first, ${plural(entry.issuesRead, 'issue')} read so far`,
+        `${entry.projectKey}: ${plural(entry.stageIssues, 'issue')} read first, ${
+          entry.issuesToRead !== undefined
+            ? `${entry.issuesRead} of about ${plural(entry.issuesToRead, 'issue')}`
+            : plural(entry.issuesRead, 'issue')
+        } read so far`,
     )
     .join('; ');
   return (

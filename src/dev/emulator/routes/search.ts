@@ -153,6 +153,15 @@ function search(context: RequestContext, request: SearchRequest): Answer {
   return { body, objects: rendered.reduce((sum, { objects }) => sum + objects, 0) };
 }
 
+/** `countIssues`: a `JQLCountRequestBean` (only `jql`), answered `{ count }`, one object's worth of points. */
+function countIssues(context: RequestContext): Answer {
+  const body = context.body;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badRequest(INVALID_PAYLOAD);
+  const bean = body as Record<string, unknown>;
+  if (Object.keys(bean).some((key) => key !== 'jql')) throw badRequest(INVALID_PAYLOAD);
+  return { body: { count: runQuery(context, optionalString(bean['jql']) ?? '').length }, objects: 0 };
+}
+
 function searchRemoved(): never {
   throw new JiraHttpError(410, [SEARCH_REMOVED]);
 }
@@ -160,6 +169,7 @@ function searchRemoved(): never {
 export const searchRoutes: Route[] = [
   { method: 'GET', url: '/rest/api/3/search/jql', handle: (context) => search(context, fromQueryString(context)) },
   { method: 'POST', url: '/rest/api/3/search/jql', handle: (context) => search(context, fromBody(context)) },
+  { method: 'POST', url: '/rest/api/3/search/approximate-count', handle: countIssues },
   { method: 'GET', url: '/rest/api/3/search', handle: searchRemoved },
   { method: 'POST', url: '/rest/api/3/search', handle: searchRemoved },
 ];
