@@ -459,9 +459,15 @@ async function commitStage(step: Step): Promise<Unit> {
   const stage = job.stage!;
   const prefix = dataPrefix(projectKey);
   const issues = (stage.issues ? await readBlob<RestIssue[]>(store, prefix, stage.issues) : undefined) ?? [];
+  if (issues.length === 0) {
+    // Nothing to show first (Jira refused the search, or the sprints are empty): the scan goes on unstaged.
+    delete job.stage;
+    return 'more';
+  }
   const directory = job.stagedDirectory!;
+  const directoryData = await readBlob<ProjectDirectory>(store, prefix, directory);
   const table = await writeBlob(store, prefix, await writeChunks(store, prefix, [...issues].sort(byKeyNumber)));
-  const sprints = Object.values((await readBlob<ProjectDirectory>(store, prefix, directory))?.sprints ?? {})
+  const sprints = Object.values(directoryData?.sprints ?? {})
     .flat()
     .filter((sprint) => stage.sprintIds.includes(sprint.id));
   const names = [...new Set(sprints.map((sprint) => sprint.name))].join(', ');
@@ -487,7 +493,6 @@ async function commitStage(step: Step): Promise<Unit> {
     partial: { sprintIds: stage.sprintIds, issues: issues.length, ...(toRead !== undefined ? { toRead } : {}) },
   };
   await store.set(headKey(projectKey), head);
-  const directoryData = await readBlob<ProjectDirectory>(store, prefix, directory);
   await addAccounts(
     store,
     scanScope(projectKey),
