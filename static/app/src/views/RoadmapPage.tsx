@@ -11,7 +11,7 @@ import { FindingList, FindingPager } from '../components/FindingList';
 import { IssueLink } from '../components/IssueLink';
 import { ShareChart } from '../components/People';
 import { SelectField } from '../components/SelectField';
-import { Empty, ErrorState, FirstScanState, LiveRegion, Loading } from '../components/Status';
+import { Empty, ErrorState, FirstScanState, LiveRegion, Loading, PartialReadState } from '../components/Status';
 import { firstScanText } from '../freshness';
 import { Timeline } from '../components/Timeline';
 import { TrendSection } from '../components/Trend';
@@ -58,14 +58,20 @@ export function RoadmapPage({ projectKey }: { projectKey?: string }) {
           <FirstScanState progress={state.data.firstScan} onPoll={poll} />
         </Page>
       ) : (
-        <RoadmapContent
-          view={state.data}
-          onStatus={setStatus}
-          onChanged={poll}
-          onRefreshed={(result) => {
-            if (result.view.kind === 'roadmap') replace(result.view.roadmap);
-          }}
-        />
+        <>
+          {/* Across projects, one being read for the first time shows its first stage meanwhile. */}
+          {state.data.freshness.partial ? (
+            <PartialReadState partial={state.data.freshness.partial} onPoll={poll} />
+          ) : null}
+          <RoadmapContent
+            view={state.data}
+            onStatus={setStatus}
+            onChanged={poll}
+            onRefreshed={(result) => {
+              if (result.view.kind === 'roadmap') replace(result.view.roadmap);
+            }}
+          />
+        </>
       )}
     </>
   );
