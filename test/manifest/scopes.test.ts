@@ -18,6 +18,7 @@ const READ_ENDPOINTS: ReadonlyArray<readonly [method: string, path: string]> = [
   ['POST', '/rest/api/3/permissions/check'],
   ['GET', '/rest/api/3/project/{projectIdOrKey}'],
   ['POST', '/rest/api/3/search/jql'],
+  ['POST', '/rest/api/3/search/approximate-count'],
   ['POST', '/rest/api/3/changelog/bulkfetch'],
   ['POST', '/rest/api/3/issue/bulkfetch'],
   ['GET', '/rest/api/3/issue/{issueIdOrKey}'],
