@@ -275,6 +275,19 @@ export async function auditDue(
   return !upToDate(await store.get<LastAudit>(lastAuditKey(view)), await stateFingerprint(store, config, view), now);
 }
 
+/**
+ * What an audit at `now` would stand for (the cache's content, the configuration and the week): while it equals
+ * what the last audit stood for, the stored reports are up to date.
+ */
+export async function auditState(
+  store: KeyValueStore,
+  config: AuditConfig,
+  now: Date,
+  view?: AuditView,
+): Promise<string> {
+  return `${await stateFingerprint(store, config, view)} ${weekOf(now)}`;
+}
+
 interface LastAudit {
   fingerprint: string;
   at: string;
@@ -397,7 +410,8 @@ async function appendWeek(store: KeyValueStore, projectKey: string, summary: Wee
   await store.set(historyKey(projectKey), history.slice(-HISTORY_WEEKS));
 }
 
-function weekOf(instant: Date): string {
+/** The Monday (ISO week, UTC) that starts the week of an instant, as yyyy-MM-dd: an audit's week. */
+export function weekOf(instant: Date): string {
   return format(startOfISOWeek(utcDay(instant)), 'yyyy-MM-dd');
 }
 
