@@ -517,6 +517,10 @@ class Simulation {
       const run = await this.auditInWorker();
       const kind = run.audited!.reaudited === run.audited!.projects ? AUDIT_KIND.full : AUDIT_KIND.incremental;
       this.record('scan-worker', this.phased(kind), run);
+      this.log(
+        `${now.toISOString().slice(0, 16)} ${kind} (${run.audited!.reaudited} of ${run.audited!.projects} projects), ` +
+          `${(run.kvs.readBytes / 1e6).toFixed(1)} MB read, ${(run.kvs.writeBytes / 1e6).toFixed(1)} MB written`,
+      );
     } else {
       this.countAtMean('scan-worker', expected);
       this.auditedState = state;
