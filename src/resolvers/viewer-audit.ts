@@ -122,12 +122,24 @@ async function shownAudit(
   stopgap: boolean,
   seesEveryCachedProject = !stopgap,
 ): Promise<ViewerAudit> {
-  const behind = stopgap || (await olderThanScan(services, stored, config));
+  const fingerprint = configFingerprint(config);
+  const heads = await Promise.all(stored.map((report) => readHead(services.store, report.projectKey)));
+  // Made with another configuration or before its project's latest scan.
+  const older = stored.map(
+    (report, index) =>
+      report.config !== fingerprint || (heads[index] !== undefined && report.source !== sourceOf(heads[index])),
+  );
+  const behind = stopgap || older.some(Boolean);
+  // A report still made from its project's cache is as fresh as that cache's latest refresh: a refresh that found
+  // nothing new runs no audit, so the report's own scan time would make the view look older than it is.
+  const scannedAt = stored.map((report, index) =>
+    !older[index] && heads[index] ? heads[index].scannedAt : report.scannedAt,
+  );
   return viewerAudit(
     stored,
     visible,
     {
-      scannedAt: stored.map((report) => report.scannedAt).sort()[0]!,
+      scannedAt: scannedAt.sort()[0]!,
       pending: visible.filter((key) => !(key in audited)),
       ...(behind ? { auditPending: true } : {}),
     },
@@ -143,16 +155,6 @@ async function storedReports(
 ): Promise<StoredReport[] | undefined> {
   const reports = await Promise.all(keys.map((key) => readStoredReport(services.store, key, view)));
   return reports.every((stored) => stored !== undefined) ? reports : undefined;
-}
-
-/** Whether a report was made with another configuration or before its project's latest scan. */
-async function olderThanScan(services: AppServices, stored: readonly StoredReport[], config: AuditConfig) {
-  const fingerprint = configFingerprint(config);
-  const heads = await Promise.all(stored.map((report) => readHead(services.store, report.projectKey)));
-  return stored.some(
-    (report, index) =>
-      report.config !== fingerprint || (heads[index] !== undefined && report.source !== sourceOf(heads[index])),
-  );
 }
 
 /** The one place a view's report is made from the stored slices: only what the viewer may browse. */

@@ -106,7 +106,7 @@ export async function auditFromDigests(
   const heads = new Map<string, ProjectHead>();
   for (const head of await Promise.all(projectKeys.map((key) => readHead(store, key))))
     if (head) heads.set(head.projectKey, head);
-  const sourceOf = (head: ProjectHead) => `${head.table.id}|${head.directory.id}|${head.scannedAt}|${siteData}`;
+  const sourceOf = (head: ProjectHead) => `${head.table.id}|${head.directory.id}|${siteData}`;
   // The one project loaded last stays at hand: after a change in one project, its three uses load it once.
   let held: { key: string; site: Site } | undefined;
   const loadWhole = async (key: string) => {
