@@ -127,14 +127,25 @@ async function shownAudit(
   stopgap: boolean,
   seesEveryCachedProject = !stopgap,
 ): Promise<ViewerAudit> {
+  const fingerprint = configFingerprint(config);
   const heads = await Promise.all(stored.map((report) => readHead(services.store, report.projectKey)));
-  const behind = stopgap || olderThanScan(stored, heads, config);
+  // Made with another configuration or before its project's latest scan.
+  const older = stored.map(
+    (report, index) =>
+      report.config !== fingerprint || (heads[index] !== undefined && report.source !== sourceOf(heads[index])),
+  );
+  const behind = stopgap || older.some(Boolean);
+  // A report still made from its project's cache is as fresh as that cache's latest refresh: a refresh that found
+  // nothing new runs no audit, so the report's own scan time would make the view look older than it is.
+  const scannedAt = stored.map((report, index) =>
+    !older[index] && heads[index] ? heads[index].scannedAt : report.scannedAt,
+  );
   const partial = await partialProjects(services, heads);
   return viewerAudit(
     stored,
     visible,
     {
-      scannedAt: stored.map((report) => report.scannedAt).sort()[0]!,
+      scannedAt: scannedAt.sort()[0]!,
       pending: visible.filter((key) => !(key in audited)),
       ...(behind ? { auditPending: true } : {}),
       ...(partial.length > 0 ? { partial } : {}),
@@ -151,19 +162,6 @@ async function storedReports(
 ): Promise<StoredReport[] | undefined> {
   const reports = await Promise.all(keys.map((key) => readStoredReport(services.store, key, view)));
   return reports.every((stored) => stored !== undefined) ? reports : undefined;
-}
-
-/** Whether a report was made with another configuration or before its project's latest scan (`heads`, in order). */
-function olderThanScan(
-  stored: readonly StoredReport[],
-  heads: ReadonlyArray<ProjectHead | undefined>,
-  config: AuditConfig,
-): boolean {
-  const fingerprint = configFingerprint(config);
-  return stored.some(
-    (report, index) =>
-      report.config !== fingerprint || (heads[index] !== undefined && report.source !== sourceOf(heads[index])),
-  );
 }
 
 /** Projects whose cache holds only their first scan's first stage, with how far the rest of the scan is. */

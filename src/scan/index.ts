@@ -25,6 +25,8 @@ export type { ScanFreshness, ScanStepOptions, ScanStepResult, SiteScanner } from
 export {
   auditCachedSite,
   auditDue,
+  auditState,
+  weekOf,
   readStoredReport,
   readAuditedProjects,
   registerView,

@@ -19,7 +19,7 @@ import { readCachedDirectory, readCachedProjectInBatches, readCachedSite } from 
 import { idHash } from './chunks';
 import type { WeeklySummary } from './summary';
 import { auditFromDigests } from './digests';
-import { cachedProjectKeys, readHead, type ProjectHead } from './state';
+import { cachedProjectKeys, readHead, readSiteHead, type ProjectHead } from './state';
 import { personName } from '../domain/text';
 import { isoDay } from '../horizon';
 
@@ -275,6 +275,19 @@ export async function auditDue(
   return !upToDate(await store.get<LastAudit>(lastAuditKey(view)), await stateFingerprint(store, config, view), now);
 }
 
+/**
+ * What an audit at `now` would stand for (the cache's content, the configuration and the week): while it equals
+ * what the last audit stood for, the stored reports are up to date.
+ */
+export async function auditState(
+  store: KeyValueStore,
+  config: AuditConfig,
+  now: Date,
+  view?: AuditView,
+): Promise<string> {
+  return `${await stateFingerprint(store, config, view)} ${weekOf(now)}`;
+}
+
 interface LastAudit {
   fingerprint: string;
   at: string;
@@ -290,13 +303,19 @@ async function scopeKeys(store: KeyValueStore, view?: AuditView): Promise<string
   return view ? cached.filter((key) => view.projectKeys.includes(key)) : cached;
 }
 
-/** Changes whenever a project's cache is replaced or refreshed, or the configuration changes. */
+/**
+ * What the stored reports rest on: the configuration and what the cache holds (each project's chunk table and
+ * directory, the site data), not when it was read, so that an hourly refresh that found nothing new queues no audit.
+ */
 async function stateFingerprint(store: KeyValueStore, config: AuditConfig, view?: AuditView): Promise<string> {
   const heads = await Promise.all((await scopeKeys(store, view)).map((key) => readHead(store, key)));
-  const parts = heads.map((head) =>
-    head ? `${head.projectKey}|${head.table.id}|${head.directory.id}|${head.scannedAt}` : '',
-  );
-  return idHash([configFingerprint(config), ...parts.map((part, index) => `${index}:${part}`)]).toString(36);
+  const parts = heads.map((head) => (head ? `${head.projectKey}|${sourceOf(head)}` : ''));
+  const siteData = (await readSiteHead(store))?.data.id ?? '';
+  return idHash([
+    configFingerprint(config),
+    `site ${siteData}`,
+    ...parts.map((part, index) => `${index}:${part}`),
+  ]).toString(36);
 }
 
 export async function readStoredReport(
@@ -391,7 +410,8 @@ async function appendWeek(store: KeyValueStore, projectKey: string, summary: Wee
   await store.set(historyKey(projectKey), history.slice(-HISTORY_WEEKS));
 }
 
-function weekOf(instant: Date): string {
+/** The Monday (ISO week, UTC) that starts the week of an instant, as yyyy-MM-dd: an audit's week. */
+export function weekOf(instant: Date): string {
   return format(startOfISOWeek(utcDay(instant)), 'yyyy-MM-dd');
 }
 

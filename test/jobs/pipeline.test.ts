@@ -101,4 +101,27 @@ describe('scheduled trigger → queue → consumer, on the in-memory queue', () 
     const history = await readHistory(pipeline.store, 'PAY');
     expect(history.map((week) => week.weekStart)).toEqual(['2026-11-16', '2026-11-23']);
   });
+
+  it('queues no audit after refreshes that found nothing new, hourly or daily (directory and site data read again)', async () => {
+    const digests = () =>
+      Promise.all(demo.projects.map((project) => pipeline.store.get(`audit:digest:${project.key}`)));
+    const refresh = async () => {
+      const pushed = pipeline.queue.pushed.length;
+      expect((await scheduleScans(pipeline.services)).queued).toHaveLength(demo.projects.length);
+      await pipeline.drain();
+      return pipeline.queue.pushed.slice(pushed).filter((entry) => entry.job.type === 'audit');
+    };
+    pipeline.clock.advance(HOUR);
+    const before = await digests();
+    expect(await refresh()).toEqual([]);
+    // Into the next week (the site clock starts on a Sunday): its audit runs; then a day on, nothing new again.
+    pipeline.clock.advance(2 * 24 * HOUR);
+    expect((await refresh()).length).toBeGreaterThan(0);
+    expect(await digests()).not.toEqual(before);
+    const weekAudited = await digests();
+    pipeline.clock.advance(24 * HOUR);
+    expect(await refresh()).toEqual([]);
+    expect(await scheduleScans(pipeline.services)).toMatchObject({ queued: [], auditQueued: false });
+    expect(await digests()).toEqual(weekAudited);
+  });
 });
