@@ -305,15 +305,26 @@ export function securedIssues(
   });
 }
 
+/**
+ * The ids of the findings about each issue, by key. A finding about a person (a dual role, decisions on the other
+ * role's side) is theirs alone: the issues it names are its evidence, so it is not counted on them.
+ */
+export function findingsByItem(findings: readonly Finding[]): Map<string, string[]> {
+  const byKey = new Map<string, string[]>();
+  for (const finding of findings) {
+    if (finding.subject.type === 'person') continue;
+    for (const key of finding.issueKeys) byKey.set(key, [...(byKey.get(key) ?? []), finding.id]);
+  }
+  return byKey;
+}
+
 export function roadmapSummaries(
   index: AuditIndex,
   roles: RoleDirectory,
   settings: (projectKey: string) => EffectiveSettings,
   findings: readonly Finding[],
 ): RoadmapItemSummary[] {
-  const findingsByKey = new Map<string, string[]>();
-  for (const finding of findings)
-    for (const key of finding.issueKeys) findingsByKey.set(key, [...(findingsByKey.get(key) ?? []), finding.id]);
+  const findingsByKey = findingsByItem(findings);
   return index.site.items.filter(isRoadmapItem).map((item) => {
     const ownerId = ownerOf(item, settings(item.projectKey));
     const span = plannedSpan(item);

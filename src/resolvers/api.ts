@@ -73,6 +73,8 @@ export interface BoardPanel extends Provenance {
   roadmapItems: RoadmapItemSummary[];
   /** Findings about what the panel is opened on (see src/audit/panel-scope.ts), most severe and most recent first. */
   findings: Finding[];
+  /** Those findings by severity. */
+  severityCounts: Record<Severity, number>;
   /** People who acted on the board's work in the audit window, with their role profile. */
   people: PersonProfile[];
   /** The board's project week by week, oldest first (from background audits; empty until the first one). */
@@ -95,6 +97,8 @@ export interface RoadmapView extends Provenance {
   /** The first `findingPage.pageSize` findings (all of them when `findingPage.total` is no more); getFindings pages the rest. */
   findings: Finding[];
   findingPage: { total: number; pageSize: number };
+  /** Counts over every finding in view, the ones not sent yet included. */
+  flagCounts: FlagCounts;
   rules: RuleInfo[];
   /** Everyone the view names by account id (role holders, owners), so names show for people who did not act. */
   directory: PersonRef[];
@@ -111,13 +115,26 @@ export interface FindingQuery {
   issueKey?: string;
 }
 
+/**
+ * How many flags a roadmap view holds (after the viewer's visibility and acceptances), by what its filters choose:
+ * each count is how many flags that choice lists (src/resolvers/findings-query.ts). Sent with the view, so pages of
+ * findings read later need none.
+ */
+export interface FlagCounts {
+  total: number;
+  bySeverity: Record<Severity, number>;
+  byRule: Record<string, number>;
+  /** A flag drawing on several projects counts in each. */
+  byProject: Record<string, number>;
+  /** By the owner's account id (NO_OWNER: items nobody owns); a flag about a person counts on that person only. */
+  byOwner: Record<string, number>;
+}
+
 export interface FindingPage {
   findings: Finding[];
   /** Findings matching the query in all. */
   total: number;
   offset: number;
-  /** Counts over all findings in view (unfiltered) by rule and by severity, for the filter controls. */
-  counts: { byRule: Record<string, number>; bySeverity: Record<string, number> };
 }
 
 /** What `refreshProject` did, and the view it was asked from, audited again. */

@@ -21,11 +21,16 @@ export async function trendOf(
  * accounts (automation, integrations) and former users are left out: they are nobody a PM or a PO can talk to.
  */
 export function peopleInScope(people: readonly PersonProfile[], projectKey: string | undefined): PersonProfile[] {
-  const humans = people.filter((person) => person.kind !== 'app' && person.former !== true);
+  const humans = people.filter(canBeAsked);
   if (projectKey === undefined) return humans;
   return humans
     .filter((person) => person.projects.includes(projectKey))
     .map((person) => profileInProject(person, projectKey));
+}
+
+/** Not an app account (automation, integrations) nor a former user: someone a PM or a PO can talk to. */
+export function canBeAsked(person: Pick<PersonProfile, 'kind' | 'former'>): boolean {
+  return person.kind !== 'app' && person.former !== true;
 }
 
 export function inScope(projectKey: string | undefined, keys: readonly string[]): boolean {
