@@ -25,8 +25,19 @@ export type ViewName = (typeof VIEW_NAMES)[number];
 export type Theme = 'light' | 'dark';
 export const THEMES: readonly Theme[] = ['light', 'dark'];
 
+/** Jira's modal dialog for the board, backlog and sprint actions (and the issue view's panel), and a full page. */
+export const DIALOG = { width: 920, height: 900 };
+export const PAGE = { width: 1440, height: 900 };
+export type Viewport = typeof DIALOG;
+/** The size each view is opened at: the panels as Jira's dialog shows them, the pages at a desktop width. */
+export function viewportOf(view: ViewName): Viewport {
+  return view === 'board' || view === 'backlog' || view === 'sprint' || view === 'issue' ? DIALOG : PAGE;
+}
+
 export interface OpenOptions {
   theme?: Theme;
+  /** By default the view's own (viewportOf). */
+  viewport?: Viewport;
   /** The account id to open the view as; by default the person the preview lists the view for. */
   as?: string;
 }
@@ -90,7 +101,7 @@ export function useBrowser(snapshot: SiteSnapshot = generateDemoSite()): () => B
         // test/browser/csp.test.ts checks the policy itself with no bypass.
         const page = await browser.newPage({
           bypassCSP: true,
-          viewport: { width: 1280, height: 900 },
+          viewport: options.viewport ?? viewportOf(name),
           colorScheme: options.theme ?? 'light',
         });
         page.setDefaultTimeout(WAIT_TIMEOUT);
@@ -149,6 +160,24 @@ export function useThemedPages(
     if (!page) throw new Error(`The ${view} page is not open in the ${theme} theme`);
     return page;
   };
+}
+
+/**
+ * Picks an option of a design-system Select (a combobox named `label`) the way a person does: opens it, then clicks
+ * the option by its text. Returns the combobox.
+ */
+export async function chooseOption(scope: Page | Locator, label: string, option: string | RegExp): Promise<Locator> {
+  const combobox = scope.getByRole('combobox', { name: label, exact: true });
+  await combobox.click();
+  const page = 'page' in scope ? scope.page() : scope;
+  await page.getByRole('option', { name: option, exact: typeof option === 'string' }).click();
+  return combobox;
+}
+
+/** The text a design-system Select shows as its value (the control around the combobox). */
+export async function selectedText(scope: Page | Locator, label: string): Promise<string> {
+  const combobox = scope.getByRole('combobox', { name: label, exact: true });
+  return combobox.locator('xpath=ancestor::div[contains(@class, "rba-select")][1]').innerText();
 }
 
 /** Waits until the locator is visible; the timeout error names what was expected. */
