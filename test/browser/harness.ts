@@ -163,30 +163,36 @@ export function useThemedPages(
 }
 
 /**
- * Picks an option of a design-system Select (a combobox named `label`) the way a person does: opens it, then clicks
- * the option by its text. Returns the combobox.
+ * Picks an option of a design-system Select (a combobox named `label`) as a keyboard user opens it and a mouse user
+ * picks: focus, ArrowDown opens the menu, then a click on the option by its text. Returns the combobox.
  */
 export async function chooseOption(scope: Page | Locator, label: string, option: string | RegExp): Promise<Locator> {
   const combobox = scope.getByRole('combobox', { name: label, exact: true });
-  await combobox.click();
+  await combobox.scrollIntoViewIfNeeded();
+  await combobox.focus();
   const page = 'page' in scope ? scope.page() : scope;
+  await page.keyboard.press('ArrowDown');
   await page.getByRole('option', { name: option, exact: typeof option === 'string' }).click();
   return combobox;
 }
 
-/** The text a design-system Select shows as its value (the control around the combobox). */
+/** The value a design-system Select shows: the element its combobox is described by for that. */
 export async function selectedText(scope: Page | Locator, label: string): Promise<string> {
   const combobox = scope.getByRole('combobox', { name: label, exact: true });
-  return combobox.locator('xpath=ancestor::div[contains(@class, "rba-select")][1]').innerText();
+  const described = ((await combobox.getAttribute('aria-describedby')) ?? '').split(/\s+/);
+  const valueId = described.find((id) => id.endsWith('-single-value'));
+  if (!valueId) throw new Error(`The ${label} Select shows no value`);
+  const page = 'page' in scope ? scope.page() : scope;
+  return page.locator(`[id="${valueId}"]`).innerText();
 }
+
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Waits until the locator is visible; the timeout error names what was expected. */
 export async function shown(locator: Locator): Promise<Locator> {
   await locator.waitFor({ state: 'visible' });
   return locator;
 }
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export interface FlagQuery {
   /** How the flag names its subject: "PAY-184 SCA challenge flow…", "PAY Sprint 7", "Henrik Lindqvist", "Project DATA (Data & Insights)". */
