@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
+import type { FileChooser, Page } from 'playwright-core';
 import type { ConfigurationDocument } from '../../src/resolvers/api';
 import path from 'node:path';
 import { ARTIFACTS, BROWSER_TEST_TIMEOUT, seriousViolations, shown, THEMES, useBrowser } from './harness';
@@ -37,15 +37,38 @@ async function exportFromPage(page: Page): Promise<ConfigurationDocument> {
 const dropZone = (page: Page) => transfer(page).getByRole('group', { name: 'Configuration file to import' });
 
 /**
- * Imports `document` as configuration.json: chosen with the drop zone's Button from the keyboard (Enter opens the
- * file dialog), or dropped on the zone.
+ * The file dialogs the page opens, one after another. Listened for from the start: turning interception on only as
+ * the key is pressed can miss the dialog.
  */
-async function importFile(page: Page, document: unknown, how: 'keyboard' | 'drop' = 'keyboard'): Promise<void> {
+function fileDialogs(page: Page): () => Promise<FileChooser> {
+  const opened: FileChooser[] = [];
+  const waiting: Array<(chooser: FileChooser) => void> = [];
+  page.on('filechooser', (chooser) => {
+    const next = waiting.shift();
+    if (next) next(chooser);
+    else opened.push(chooser);
+  });
+  return () => {
+    const ready = opened.shift();
+    return ready ? Promise.resolve(ready) : new Promise((resolve) => waiting.push(resolve));
+  };
+}
+
+/**
+ * Imports `document` as configuration.json: chosen with the drop zone's Button from the keyboard (Enter opens the
+ * file dialog, `nextDialog` hands it over), or dropped on the zone.
+ */
+async function importFile(
+  page: Page,
+  document: unknown,
+  how: { nextDialog: () => Promise<FileChooser> } | 'drop',
+): Promise<void> {
   const json = JSON.stringify(document, null, 2);
-  if (how === 'keyboard') {
+  if (how !== 'drop') {
     const button = dropZone(page).getByRole('button', { name: 'Choose a file' });
     await button.focus();
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    await page.keyboard.press('Enter');
+    const chooser = await how.nextDialog();
     await chooser.setFiles({ name: 'configuration.json', mimeType: 'application/json', buffer: Buffer.from(json) });
   } else {
     // What the browser hands a drop of a file from the desktop.
@@ -88,6 +111,7 @@ test('someone who is not a Jira admin sees no export or import, and the server r
 
 test('an admin exports the configuration, imports an edited copy, is shown every problem of a broken one, and is asked before a stale one replaces newer settings', async () => {
   const page = await browser().open('admin');
+  const nextDialog = fileDialogs(page);
   await shown(transfer(page));
   expect(await longestSprint(page).inputValue()).toBe('4');
 
@@ -98,10 +122,11 @@ test('an admin exports the configuration, imports an edited copy, is shown every
     versions: { site: expect.any(Number) },
   });
 
-  await importFile(page, {
-    ...exported,
-    site: { ...exported.site, thresholds: { ...exported.site.thresholds, sprintMaxWeeks: 6 } },
-  });
+  await importFile(
+    page,
+    { ...exported, site: { ...exported.site, thresholds: { ...exported.site.thresholds, sprintMaxWeeks: 6 } } },
+    { nextDialog },
+  );
   await shown(page.getByRole('heading', { name: 'Configuration imported' }));
   await shown(page.getByText('Changed the site settings. The next audit uses them.', { exact: true }));
   await shown(page.getByRole('status').filter({ hasText: 'Configuration imported. Changed the site settings.' }));
