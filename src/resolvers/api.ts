@@ -175,6 +175,8 @@ export interface IssueDecisionLog {
   undecided: number;
   /** Flags naming the issue, from the audit of its project, most severe first. */
   findings: Finding[];
+  /** Those flags by severity. */
+  severityCounts: Record<Severity, number>;
   /** False until the background scan has read the issue's project: roles and flags are not known yet. */
   audited: boolean;
   freshness?: Freshness;
