@@ -31,7 +31,5 @@ export {
   registeredViews,
   viewOf,
   type AuditView,
-  readHistory,
   type StoredReport,
-  type WeeklySummary,
 } from './reports';
