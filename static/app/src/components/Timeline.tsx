@@ -168,7 +168,10 @@ export function Timeline({
               style={{
                 position: 'absolute',
                 left: `${Math.min((100 * (LABEL + shown.x)) / WIDTH, 62)}%`,
-                top: `${(100 * (shown.y + ROW)) / height}%`,
+                // Below the bar in the upper half, above it in the lower half: the chart's box clips what overflows.
+                ...(shown.y < height / 2
+                  ? { top: `${(100 * (shown.y + ROW)) / height}%` }
+                  : { bottom: `${100 - (100 * shown.y) / height}%` }),
                 maxWidth: 360,
                 padding: `${token('space.050')} ${token('space.100')}`,
                 background: token('elevation.surface.overlay'),
@@ -335,7 +338,7 @@ function Group({
           >
             <title>{text}</title>
             <text
-              x={LABEL - 6}
+              x={LABEL - 12}
               y={y + ROW / 2}
               textAnchor="end"
               dominantBaseline="middle"

@@ -22,7 +22,7 @@ const HEIGHT = 196;
 const TOP = 22;
 const LEFT = 34;
 const RIGHT = 6;
-const BOTTOM = 44;
+const BOTTOM = 52;
 
 /** Who took a decision, in the same colour on every chart and in the legend. */
 const DECIDER_COLORS: Record<Decider, string> = {
@@ -184,7 +184,8 @@ function Chart({
                   {bar.total}
                 </text>
               ) : null}
-              <text x={center} y={baseline + 13} textAnchor="middle" fontSize="9" style={subtle}>
+              {/* Every other week a line lower, so that twelve labels never run into each other. */}
+              <text x={center} y={baseline + 12 + (index % 2) * 11} textAnchor="middle" fontSize="9" style={subtle}>
                 {shortWeekLabel(bar.weekStart)}
               </text>
             </g>
