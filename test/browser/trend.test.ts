@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { format, startOfISOWeek } from 'date-fns';
+import { addDays, format, parseISO, startOfISOWeek } from 'date-fns';
 import type { Locator, Page } from 'playwright-core';
 import type { BoardPanel, DecisionWeek, ResolverResponse, RoadmapView } from '../../src/resolvers/api';
 import { ruleTitle } from '../../static/app/src/rules';
@@ -213,6 +213,51 @@ describe.each(THEMES)('the timeline of the project page in the %s theme', (theme
     expect(await tip.innerText()).toBe(await bars.last().getAttribute('aria-label'));
     await section.screenshot({ path: path.join(ARTIFACTS, `timeline-${theme}.png`) });
     expect(browser().errorsOf(page)).toEqual([]);
+  });
+});
+
+describe('weeks without data', () => {
+  /**
+   * The demo's histories cover all twelve weeks, so here the board panel's answer is given a project whose records
+   * start in the fourth week, in the page's network: the three weeks before it must read "no data", not zero.
+   */
+  it('are marked "no data" in every chart and in the table, and the sentence says where counting starts', async () => {
+    const harness = browser();
+    const page = await harness.browser.newPage({ bypassCSP: true, viewport: { width: 920, height: 900 } });
+    await page.route('**/__preview/invoke', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as ResolverResponse<BoardPanel>;
+      if (body.ok && 'trend' in body.data)
+        body.data.trend = body.data.trend.map((week, index) =>
+          index < 3
+            ? { weekStart: week.weekStart }
+            : index === 3
+              ? {
+                  ...week,
+                  countedFrom: format(addDays(parseISO(week.weekStart), 2), 'yyyy-MM-dd'),
+                }
+              : week,
+        );
+      await route.fulfill({ response, json: body });
+    });
+    await page.goto(harness.viewUrl('board'));
+    const section = await shown(trendSection(page));
+    for (const title of CHARTS) {
+      const chart = await shown(section.getByRole('img', { name: new RegExp(`^${title} per week`) }));
+      const labels = await chart.locator('text').allTextContents();
+      expect(labels.filter((label) => label === 'no data')).toHaveLength(3);
+      expect((await chart.getAttribute('aria-label'))!.match(/: no data/g)).toHaveLength(3);
+    }
+    expect(await section.innerText()).toMatch(/3 weeks have no data: counting starts on \d+ \w+ \d{4}/);
+    const table = await openTable(section);
+    const rows = table.locator('tbody tr');
+    for (const index of [0, 1, 2])
+      expect(await rows.nth(index).getByRole('cell').allInnerTexts()).toEqual([
+        'No data (before the audit window or before anything was recorded)',
+      ]);
+    expect(await rows.nth(3).getByRole('rowheader').innerText()).toMatch(/\(from \d+ \w+ \d{4}\)$/);
+    await section.screenshot({ path: path.join(ARTIFACTS, 'trend-no-data-light.png') });
+    await page.close();
   });
 });
 
