@@ -216,6 +216,39 @@ describe.each(THEMES)('the timeline of the project page in the %s theme', (theme
   });
 });
 
+describe('the timeline of the cross-project page', () => {
+  it('groups the bars by project, and lists sprint windows in the key only when there are some', async () => {
+    const harness = browser();
+    const answer = (await harness.invoke(
+      'getRoadmap',
+      {},
+      harness.accountOf('global'),
+    )) as ResolverResponse<RoadmapView>;
+    if (!answer.ok) throw new Error(answer.error.message);
+    const page = await harness.open('global');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const section = await shown(page.getByRole('region', { name: 'Timeline: roadmap spans against sprints' }));
+    const chart = await shown(section.getByRole('group', { name: /^Timeline from / }));
+    const withBars = [
+      ...new Set(answer.data.items.filter((item) => item.start && item.end).map((item) => item.projectKey)),
+    ];
+    expect(withBars.length).toBeGreaterThan(1);
+    for (const projectKey of withBars) {
+      const group = chart.getByRole('list', { name: `Project ${projectKey}` });
+      const keys = (
+        await group.getByRole('listitem').evaluateAll((bars) => bars.map((bar) => bar.getAttribute('aria-label') ?? ''))
+      ).map((label) => label.split(' ')[0]!);
+      expect(keys.every((key) => key.startsWith(`${projectKey}-`))).toBe(true);
+    }
+    const legend = await section.getByRole('list', { name: 'Legend' }).getByRole('listitem').allInnerTexts();
+    const sprintsDated = answer.data.sprints.some((sprint) => sprint.startDate && sprint.endDate);
+    expect(legend.includes('Sprint window')).toBe(sprintsDated);
+    expect(legend).toContain('Today');
+    await section.screenshot({ path: path.join(ARTIFACTS, 'timeline-global-light.png') });
+    await page.close();
+  });
+});
+
 describe('weeks without data', () => {
   /**
    * The demo's histories cover all twelve weeks, so here the board panel's answer is given a project whose records
