@@ -279,7 +279,7 @@ export function auditProject(
     { items: site.items.filter((item) => item.projectKey === projectKey), actions: site.actions },
     windowOf,
   );
-  const project = projectSummaries(index, roles, own).find((summary) => summary.key === projectKey);
+  const project = projectSummaries(index, roles, own, windowOf).find((summary) => summary.key === projectKey);
   const people = personProfiles(index, own, roles);
   const sprints = sprintSummaries(index, roles).filter(
     (sprint) => sprint.projectKey === projectKey || sprint.projectKey === undefined,

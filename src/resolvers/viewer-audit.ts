@@ -29,10 +29,6 @@ export interface ViewerAudit {
   baseUrl: string;
   /** Projects the viewer may browse, of those the app knows (listed by Jira to the app, or audited). */
   visible: string[];
-  /** Whether the viewer may browse every project the background audit covers (its trends draw on all of them). */
-  seesEveryCachedProject: boolean;
-  /** Projects holding a secured issue the viewer may not see: their weekly history counts it, so it is not shown. */
-  historyHiddenFor?: string[];
   freshness: Freshness;
 }
 
@@ -109,7 +105,7 @@ async function auditOfViewersProjects(
   const stopgap = !own && view ? await storedReports(services, keys, undefined) : undefined;
   const stored = own ?? stopgap;
   if (!stored) return ok(await firstScan(services, inView));
-  return ok({ audit: await shownAudit(services, config, stored, visible, audited, stopgap !== undefined, seesAll) });
+  return ok({ audit: await shownAudit(services, config, stored, visible, audited, stopgap !== undefined) });
 }
 
 /** The view of stored reports for a viewer, with how fresh they are. `stopgap`: standing in for the viewer's own audit. */
@@ -120,7 +116,6 @@ async function shownAudit(
   visible: string[],
   audited: Readonly<Record<string, string>>,
   stopgap: boolean,
-  seesEveryCachedProject = !stopgap,
 ): Promise<ViewerAudit> {
   const fingerprint = configFingerprint(config);
   const heads = await Promise.all(stored.map((report) => readHead(services.store, report.projectKey)));
@@ -135,16 +130,11 @@ async function shownAudit(
   const scannedAt = stored.map((report, index) =>
     !older[index] && heads[index] ? heads[index].scannedAt : report.scannedAt,
   );
-  return viewerAudit(
-    stored,
-    visible,
-    {
-      scannedAt: scannedAt.sort()[0]!,
-      pending: visible.filter((key) => !(key in audited)),
-      ...(behind ? { auditPending: true } : {}),
-    },
-    seesEveryCachedProject && !stopgap,
-  );
+  return viewerAudit(stored, visible, {
+    scannedAt: scannedAt.sort()[0]!,
+    pending: visible.filter((key) => !(key in audited)),
+    ...(behind ? { auditPending: true } : {}),
+  });
 }
 
 /** The stored reports of `keys` (of a view, or of the whole cache); undefined if one is missing. */
@@ -158,12 +148,7 @@ async function storedReports(
 }
 
 /** The one place a view's report is made from the stored slices: only what the viewer may browse. */
-function viewerAudit(
-  stored: readonly ReportSlice[],
-  visible: string[],
-  freshness: Freshness,
-  seesEveryCachedProject: boolean,
-): ViewerAudit {
+function viewerAudit(stored: readonly ReportSlice[], visible: string[], freshness: Freshness): ViewerAudit {
   const { report, names } = reportForViewer(stored, new Set(visible));
   return {
     report,
@@ -171,7 +156,6 @@ function viewerAudit(
     baseUrl: report.site.baseUrl,
     visible,
     freshness,
-    seesEveryCachedProject,
   };
 }
 
