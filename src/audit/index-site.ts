@@ -113,7 +113,11 @@ function moveTarget(change: FieldChange): string {
   return change.toText?.trim() || change.toValue?.trim() || '';
 }
 
-export function buildIndex(site: Site, classified: readonly ClassifiedAction[]): AuditIndex {
+export function buildIndex(
+  site: Site,
+  classified: readonly ClassifiedAction[],
+  sprintHomes: ReadonlyMap<number, string> = sprintProjects(site),
+): AuditIndex {
   const items = new Map(site.items.map((item) => [item.key, item]));
   const children = new Map<string, Item[]>();
   const itemsBySprint = new Map<number, Item[]>();
@@ -129,7 +133,7 @@ export function buildIndex(site: Site, classified: readonly ClassifiedAction[]):
     children,
     sprints: new Map<number, Sprint>(site.sprints.map((sprint) => [sprint.id, sprint])),
     itemsBySprint,
-    sprintProjects: sprintProjects(site),
+    sprintProjects: sprintHomes,
     people: new Map(site.people.map((person) => [person.accountId, person])),
     projects: new Map(site.projects.map((project) => [project.key, project])),
     actionsByItem,

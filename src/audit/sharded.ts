@@ -4,8 +4,9 @@
  * Rules look across projects (an epic's initiative lives in the portfolio project, a person's strategic work in
  * one project makes their tactical work in another a dual role, role inference counts all of a person's work), so
  * each project's audit gets a compact picture of the rest of the site, built in two passes over the projects:
- * 1. `outlineProject`: the project's items without their texts, its people, boards, sprints and what could not be
- *    read — merged into a `SiteOutline`;
+ * 1. `outlineProject`: where the project's items sit (key, parent, sprints), its people, boards, sprints and what
+ *    could not be read — merged into a `SiteOutline`; `outlinedItems` gives the items themselves without their
+ *    texts, which a project's audit needs only of the other projects' items related to its own;
  * 2. `projectDecisions`: what kinds of decision people took in the project (role inference) and the strategic
  *    decisions themselves (overlap/dual-role weighs them against tactical work elsewhere).
  * Then `auditProject` audits one project with the outline, every project's decisions, and the actions of the other
@@ -44,15 +45,23 @@ import { auditWindow, projectWindow } from './window';
 /** A project as normalised on its own: its items and actions, with the people, boards and sprints it names. */
 export type ProjectSite = Site;
 
-/** What the rest of the site needs of one project: everything but the actions and the items' descriptions. */
-export interface ProjectOutline extends Omit<Site, 'actions'> {
+/** Where an item sits among the site's items: what cross-project links and site order need of it. */
+export type ItemLink = Pick<Item, 'key' | 'projectKey' | 'parentKey' | 'sprintIds'>;
+
+/**
+ * What the rest of the site needs of one project: everything but the actions, with its items as links only. A big
+ * site's items do not fit a function's memory at once; a project's audit reads the related ones (`relatedItems`).
+ */
+export interface ProjectOutline extends Omit<Site, 'actions' | 'items'> {
   projectKey: string;
   actionCount: number;
+  items: ItemLink[];
 }
 
-/** Every project's outline together: the site without its actions. */
-export interface SiteOutline extends Omit<Site, 'actions'> {
+/** Every project's outline together: the site without its actions, its items as links. */
+export interface SiteOutline extends Omit<Site, 'actions' | 'items'> {
   actionCount: number;
+  items: ItemLink[];
 }
 
 /** What people decided in one project: counts for role inference (its own items only), and the strategic decisions themselves. */
@@ -93,22 +102,33 @@ export interface ShardedAuditOptions extends Pick<AuditOptions, 'now' | 'since' 
   rules?: readonly AnyRule[];
 }
 
-/**
- * Pass one. Outlined items share their equal parts (issue types, statuses, people, empty lists) through `pool`:
- * a big site's outline is mostly the same few values over and over. Use one pool for every project of a site.
- */
-export function outlineProject(
-  site: ProjectSite,
-  projectKey: string,
-  pool: ValuePool = new ValuePool(),
-): ProjectOutline {
+/** Pass one: the project's frame and where its items sit. */
+export function outlineProject(site: ProjectSite, projectKey: string): ProjectOutline {
   const { actions, items, ...frame } = site;
   return {
     ...frame,
     projectKey,
-    items: items.filter((item) => item.projectKey === projectKey).map((item) => outlinedItem(item, pool)),
+    items: items.filter((item) => item.projectKey === projectKey).map(itemLink),
     actionCount: actions.length,
   };
+}
+
+function itemLink(item: ItemLink): ItemLink {
+  return {
+    key: item.key,
+    projectKey: item.projectKey,
+    ...(item.parentKey === undefined ? {} : { parentKey: item.parentKey }),
+    sprintIds: item.sprintIds,
+  };
+}
+
+/**
+ * The project's items as other projects' audits read them: without their descriptions, sharing their equal parts
+ * (issue types, statuses, people, empty lists) through `pool`, since a big site's items are mostly the same few
+ * values over and over. Use one pool for every project of a site.
+ */
+export function outlinedItems(site: ProjectSite, projectKey: string, pool: ValuePool = new ValuePool()): Item[] {
+  return site.items.filter((item) => item.projectKey === projectKey).map((item) => outlinedItem(item, pool));
 }
 
 /** Equal values, kept once and handed out frozen: whoever holds one shares it and may not change it. */
@@ -125,7 +145,9 @@ export class ValuePool {
 }
 
 /** Projects' outlines as one: people, groups, boards and sprints by id, problems once each, items in site order. */
-export function mergeOutlines(outlines: readonly ProjectOutline[]): SiteOutline {
+export function mergeOutlines<Link extends ItemLink>(
+  outlines: readonly (ProjectOutline & { items: Link[] })[],
+): SiteOutline & { items: Link[] } {
   const first = outlines[0];
   if (!first) throw new Error('A site outline needs at least one project.');
   const people = new Map<string, Person>();
@@ -170,16 +192,20 @@ export function mergeOutlines(outlines: readonly ProjectOutline[]): SiteOutline 
   };
 }
 
-/** Pass two: classify the project's actions (parents may be in other projects) and note what people decided. */
+/**
+ * Pass two: classify the project's actions (parents may be in other projects) and note what people decided.
+ * `related` holds the other projects' items `CrossProjectLinks.relatedItems` names, outlined.
+ */
 export function projectDecisions(
   site: ProjectSite,
   outline: SiteOutline,
   projectKey: string,
+  related: readonly Item[],
   config: AuditConfig,
   options: Pick<AuditOptions, 'now' | 'since'>,
 ): ProjectDecisions {
   const settings = settingsLookup(config);
-  const shard = shardSite(outline, site, projectKey, { items: [], actions: [] });
+  const shard = shardSite(outline, site, projectKey, { items: [], actions: [] }, related);
   const windowOf = windowsOf(config, options);
   const thresholdsFor = (key: string) => settings(key).thresholds;
   const { actions: classified } = countedOnce(classifySite(shard, windowOf, thresholdsFor));
@@ -221,13 +247,17 @@ export function foreignNeeds(outline: SiteOutline, projectKey: string): string[]
   return [...needed].sort();
 }
 
-/** Pass three: one project's findings and report sections, from its own data and what it needs of the rest. */
+/**
+ * Pass three: one project's findings and report sections, from its own data and what it needs of the rest (`related`
+ * as for `projectDecisions`).
+ */
 export function auditProject(
   site: ProjectSite,
   outline: SiteOutline,
   projectKey: string,
   decided: readonly ProjectDecisions[],
   foreign: ForeignItems,
+  related: readonly Item[],
   config: AuditConfig,
   options: ShardedAuditOptions,
 ): ProjectAudit {
@@ -237,20 +267,20 @@ export function auditProject(
     items: [...foreign.items, ...elsewhere.flatMap((part) => part.strategicItems)],
     actions: [...foreign.actions, ...elsewhere.flatMap((part) => part.strategic)],
   };
-  const shard = shardSite(outline, site, projectKey, carried);
+  const shard = shardSite(outline, site, projectKey, carried, related);
   const windowOf = windowsOf(config, options);
   const { actions: classified, repeated } = countedOnce(
     classifySite(shard, windowOf, (key) => settings(key).thresholds),
   );
   const roles = new RoleDirectory(shard, config, sumDecisions(decided));
-  const index = buildIndex(shard, classified);
+  const index = buildIndex(shard, classified, sprintProjects(outline));
   const run = runRulesFor(projectKey, { config, index, classified, roles, options, windowOf });
   const own = classified.filter((entry) => entry.item.projectKey === projectKey);
   const outside = outsideWindow(
     { items: site.items.filter((item) => item.projectKey === projectKey), actions: site.actions },
     windowOf,
   );
-  const project = projectSummaries(index, roles, own).find((summary) => summary.key === projectKey);
+  const project = projectSummaries(index, roles, own, windowOf).find((summary) => summary.key === projectKey);
   const people = personProfiles(index, own, roles);
   const sprints = sprintSummaries(index, roles).filter(
     (sprint) => sprint.projectKey === projectKey || sprint.projectKey === undefined,
@@ -349,15 +379,20 @@ export function auditByProject(site: Site, config: AuditConfig, options: Sharded
   const keys = site.projects.map((project) => project.key);
   const parts = keys.map((key) => projectPart(site, key));
   const pool = new ValuePool();
-  const outline = mergeOutlines(parts.map((part, i) => outlineProject(part, keys[i]!, pool)));
-  const decided = parts.map((part, i) => projectDecisions(part, outline, keys[i]!, config, options));
+  const outline = mergeOutlines(parts.map((part, i) => outlineProject(part, keys[i]!)));
+  const outlined = new Map(
+    parts.flatMap((part, i) => outlinedItems(part, keys[i]!, pool).map((item) => [item.key, item])),
+  );
+  const links = new CrossProjectLinks(outline);
+  const related = keys.map((key) => links.relatedItems(key).map((link) => outlined.get(link.key)!));
+  const decided = parts.map((part, i) => projectDecisions(part, outline, keys[i]!, related[i]!, config, options));
   const audits = parts.map((part, i) => {
     const needed = new Set(foreignNeeds(outline, keys[i]!));
     const foreign = {
       items: site.items.filter((item) => needed.has(item.key)),
       actions: site.actions.filter((action) => needed.has(action.itemKey)),
     };
-    return auditProject(part, outline, keys[i]!, decided, foreign, config, options);
+    return auditProject(part, outline, keys[i]!, decided, foreign, related[i]!, config, options);
   });
   return mergeProjectAudits(outline, audits, config, options);
 }
@@ -370,20 +405,28 @@ function projectPart(site: Site, projectKey: string): ProjectSite {
 }
 
 /**
- * The site one project's audit sees: every item (its own and the needed foreign ones whole, the rest outlined)
- * in site order, and the actions of its own items and of the foreign items it carries.
+ * The site one project's audit sees: its own items and the needed foreign ones whole, the related ones outlined
+ * (no other item can change its results), in site order, and the actions of its own items and of the foreign items
+ * it carries.
  */
-function shardSite(outline: SiteOutline, site: ProjectSite, projectKey: string, foreign: ForeignItems): Site {
-  const whole = new Map<string, Item>();
-  for (const item of foreign.items) whole.set(item.key, item);
-  for (const item of site.items) if (item.projectKey === projectKey) whole.set(item.key, item);
+function shardSite(
+  outline: SiteOutline,
+  site: ProjectSite,
+  projectKey: string,
+  foreign: ForeignItems,
+  related: readonly Item[],
+): Site {
+  const shown = new Map<string, Item>();
+  for (const item of related) shown.set(item.key, item);
+  for (const item of foreign.items) shown.set(item.key, item);
+  for (const item of site.items) if (item.projectKey === projectKey) shown.set(item.key, item);
   const actions = new Map<string, Action>();
   for (const action of [...site.actions, ...foreign.actions]) actions.set(action.id, action);
   const { actionCount: _count, ...frame } = outline;
   return {
     ...frame,
     people: outline.people,
-    items: outline.items.map((item) => whole.get(item.key) ?? item),
+    items: outline.items.flatMap((link) => shown.get(link.key) ?? []),
     actions: [...actions.values()].sort(compareActions),
   };
 }
@@ -474,13 +517,13 @@ function outlinedItem(item: Item, pool: ValuePool): Item {
  * How the site's items hang together across projects, worked out once per outline: what decides which of a
  * project's results another project's change can alter (the audit job re-audits only those, src/scan/digests.ts).
  */
-export class CrossProjectLinks {
-  private readonly items: ReadonlyMap<string, Item>;
-  private readonly children = new Map<string, Item[]>();
-  private readonly sprintItems = new Map<number, Item[]>();
+export class CrossProjectLinks<Link extends ItemLink = ItemLink> {
+  private readonly items: ReadonlyMap<string, Link>;
+  private readonly children = new Map<string, Link[]>();
+  private readonly sprintItems = new Map<number, Link[]>();
   private readonly homes: ReadonlyMap<number, string>;
 
-  constructor(private readonly outline: SiteOutline) {
+  constructor(private readonly outline: Pick<SiteOutline, 'boards' | 'sprints'> & { items: readonly Link[] }) {
     this.items = new Map(outline.items.map((item) => [item.key, item]));
     for (const item of outline.items) {
       if (item.parentKey) this.children.set(item.parentKey, [...(this.children.get(item.parentKey) ?? []), item]);
@@ -490,14 +533,14 @@ export class CrossProjectLinks {
   }
 
   /**
-   * Other projects' (outlined) items one project's results can depend on: up and down its items' parent chains
+   * Other projects' items (as links) one project's results can depend on: up and down its items' parent chains
    * (an epic's initiative, an initiative's children), and the items of the sprints it owns, shares or that belong
    * to no project. Site order.
    */
-  relatedItems(projectKey: string): Item[] {
-    const related = new Map<string, Item>();
+  relatedItems(projectKey: string): Link[] {
+    const related = new Map<string, Link>();
     const own = this.outline.items.filter((item) => item.projectKey === projectKey);
-    const note = (item: Item) => {
+    const note = (item: Link) => {
       if (item.projectKey === projectKey || related.has(item.key)) return false;
       related.set(item.key, item);
       return true;
@@ -543,7 +586,7 @@ export class CrossProjectLinks {
     return carried;
   }
 
-  private parentOf(item: Item): Item | undefined {
+  private parentOf(item: Link): Link | undefined {
     return item.parentKey ? this.items.get(item.parentKey) : undefined;
   }
 }
@@ -572,7 +615,7 @@ export function sharedDecisionFacts(
   };
 }
 
-/** A stored outline's items sharing their equal parts again through `pool`, as `outlineProject` made them. */
-export function pooledOutline(outline: ProjectOutline, pool: ValuePool): ProjectOutline {
-  return { ...outline, items: outline.items.map((item) => outlinedItem(item, pool)) };
+/** Stored outlined items sharing their equal parts again through `pool`, as `outlinedItems` made them. */
+export function pooledItems(items: readonly Item[], pool: ValuePool): Item[] {
+  return items.map((item) => outlinedItem(item, pool));
 }

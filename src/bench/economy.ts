@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -18,13 +17,14 @@ import type { AppServices } from '../resolvers/services';
 import { RULE_METAS } from '../rules';
 import {
   auditDue,
+  auditState,
   BackgroundScanner,
   cachedProjectKeys,
-  readScanState,
   readListedProjects,
   readStoredReport,
   scanningProjectKeys,
 } from '../scan';
+import { isoWeekStart } from '../domain/weeks';
 import { ConfigRepository } from '../store/config-store';
 import {
   addPrefixBytes,
@@ -135,6 +135,23 @@ export interface EconomyDetails {
   panelOpenMaxRequests: number;
   /** Kinds of invocation measured a few times and multiplied; empty when every invocation ran for real. */
   sampled: Array<{ kind: string; measured: number; counted: number; meanWallMs: number }>;
+  /**
+   * Audits that audit, by kind: a full re-audit (every cached project's part worked out again: the first audit, a
+   * new week) or an incremental one (only the projects whose inputs changed), each counted at its own kind's mean.
+   */
+  audits: Array<{
+    kind: string;
+    /** Audits of the install day (sampled apart), not of the measured days. */
+    installDay: boolean;
+    measured: number;
+    counted: number;
+    /** Of the runs for real: the mean number of projects audited again, of the projects cached. */
+    meanReaudited: number;
+    projects: number;
+    meanKvsReadMB: number;
+    meanKvsWrittenMB: number;
+    meanWallMs: number;
+  }>;
   wallMs: number;
 }
 
@@ -191,7 +208,12 @@ interface Invocation {
   points: number;
   kvs: KvsTraffic;
   kvsByPrefix: PrefixBytes[];
+  /** An audit job's: the cached projects, and those it audited again. */
+  audited?: { projects: number; reaudited: number };
 }
+
+/** The kinds of audits that audit, as the digests tell them apart (`IncrementalAudit.audited` against the projects). */
+const AUDIT_KIND = { full: 'audit: full re-audit', incremental: 'audit: incremental' } as const;
 
 /** The queue the simulation drains: Forge's event limits and JSON, as MemoryJobQueue, with who pushed what. */
 class SimQueue implements JobQueue {
@@ -255,6 +277,8 @@ class Simulation {
   private readonly samples = new Map<string, { runs: Invocation[]; counted: number }>();
   /** The cache state a counted (not run) audit stood for: the stored reports are older than they would be. */
   private auditedState?: string;
+  /** The week of the last audit that audited (run or counted): a new week re-audits every project. */
+  private lastAuditWeek?: string;
   private auditJobPeakMb = 0;
   private weekPrefixes: PrefixBytes[] = [];
   private auditWorker?: Remote<BenchTasks>;
@@ -352,7 +376,7 @@ class Simulation {
         issues: input.issues,
         method: this.exact
           ? `every invocation of the ${days} days run for real`
-          : `the schedule simulated exactly (real scheduler, scans, product events); audits that audit and panel opens measured ${input.samples}× per kind for real, the rest counted at their mean`,
+          : `the schedule simulated exactly (real scheduler, scans, product events); audits that audit (full re-audits and incremental ones apart) and panel opens measured ${input.samples}× per kind for real, the rest counted at their kind's mean`,
         window: {
           ...window,
           days: windowDays,
@@ -371,6 +395,7 @@ class Simulation {
         },
         panelOpenMaxRequests: this.panelOpenMaxRequests,
         sampled,
+        audits: this.auditKinds(),
         wallMs: performance.now() - started,
       },
     };
@@ -399,7 +424,7 @@ class Simulation {
     this.queue.pushingScheduler = true;
     await this.invoke('scan-scheduler', () => scheduleScans(this.jobServices()));
     this.queue.pushingScheduler = false;
-    if (this.auditedState !== undefined && this.auditedState === (await this.cacheState())) {
+    if (this.auditedState !== undefined && this.auditedState === (await this.auditStateNow())) {
       // The audit this run counted without running would have stored reports for this cache: the real scheduler
       // would find them up to date and queue nothing.
       this.queue.waiting.splice(
@@ -470,26 +495,59 @@ class Simulation {
       return;
     }
     const config = await new ConfigRepository(this.raw, RULE_METAS).effective();
-    const audits = (await scanningProjectKeys(this.raw)).length === 0 && (await auditDue(this.raw, config));
+    const now = new Date(this.now);
+    const audits =
+      (await scanningProjectKeys(this.raw)).length === 0 && (await auditDue(this.raw, config, undefined, now));
     if (!audits) {
       await this.invoke('scan-worker', () => runJob(job, this.jobServices()));
       return;
     }
-    const state = await this.cacheState();
+    const state = await auditState(this.raw, config, now);
     if (this.auditedState === state) {
       // The counted audit left reports for this state: the real job would find them up to date.
       this.countAtMean('scan-worker', 'audit up to date');
       return;
     }
     if (this.measuring) this.week.auditJobsAuditing++;
-    const kind = this.phased('audit');
-    if (this.exact || this.runsOf(kind) < this.input.samples) {
+    // Not run yet, an audit's kind is foreseen: a new week re-audits every project, a change only what it touches.
+    const expected = this.phased(this.lastAuditWeek === isoWeekStart(now) ? AUDIT_KIND.incremental : AUDIT_KIND.full);
+    this.lastAuditWeek = isoWeekStart(now);
+    if (this.exact || this.runsOf(expected) < this.input.samples) {
       this.auditedState = undefined;
-      this.record('scan-worker', kind, await this.auditInWorker());
+      const run = await this.auditInWorker();
+      const kind = run.audited!.reaudited === run.audited!.projects ? AUDIT_KIND.full : AUDIT_KIND.incremental;
+      this.record('scan-worker', this.phased(kind), run);
+      this.log(
+        `${now.toISOString().slice(0, 16)} ${kind} (${run.audited!.reaudited} of ${run.audited!.projects} projects), ` +
+          `${(run.kvs.readBytes / 1e6).toFixed(1)} MB read, ${(run.kvs.writeBytes / 1e6).toFixed(1)} MB written`,
+      );
     } else {
-      this.countAtMean('scan-worker', kind);
+      this.countAtMean('scan-worker', expected);
       this.auditedState = state;
     }
+  }
+
+  /** The audits that audited, by kind, as `EconomyDetails.audits` gives them. */
+  private auditKinds(): EconomyDetails['audits'] {
+    const kinds = [...this.samples].flatMap(([name, sample]) => {
+      const kind = Object.values(AUDIT_KIND).find((each) => name.startsWith(each));
+      return kind ? [{ kind, installDay: name !== kind, sample }] : [];
+    });
+    return kinds.map(({ kind, installDay, sample }) => {
+      const runs = sample.runs;
+      const average = mean(runs);
+      return {
+        kind,
+        installDay,
+        measured: runs.length,
+        counted: sample.counted,
+        meanReaudited: runs.reduce((sum, run) => sum + (run.audited?.reaudited ?? 0), 0) / Math.max(1, runs.length),
+        projects: runs[runs.length - 1]?.audited?.projects ?? 0,
+        meanKvsReadMB: average.kvs.readBytes / 1e6,
+        meanKvsWrittenMB: average.kvs.writeBytes / 1e6,
+        meanWallMs: average.wallMs,
+      };
+    });
   }
 
   /**
@@ -526,6 +584,7 @@ class Simulation {
       points: after.points - before.points,
       kvs: run.kvs,
       kvsByPrefix: run.kvsByPrefix,
+      audited: { projects: run.projects, reaudited: run.reaudited },
     };
   }
 
@@ -542,8 +601,8 @@ class Simulation {
       const name = this.week.panelOpens % 2 === 0 ? 'getBoardPanel' : 'getRoadmap';
       this.week.panelOpens++;
       const config = await new ConfigRepository(this.raw, RULE_METAS).effective();
-      const counted = this.auditedState !== undefined && this.auditedState === (await this.cacheState());
-      const kind = `${name} on ${counted || !(await auditDue(this.raw, config)) ? 'stored reports' : 'a newer cache'}`;
+      const counted = this.auditedState !== undefined && this.auditedState === (await this.auditStateNow());
+      const kind = `${name} on ${counted || !(await auditDue(this.raw, config, undefined, at)) ? 'stored reports' : 'a newer cache'}`;
       const sample = this.samples.get(kind);
       const use =
         !this.exact && (counted || (sample?.runs.length ?? 0) >= this.input.samples) && sample && sample.runs.length > 0
@@ -643,11 +702,10 @@ class Simulation {
     return this.samples.get(kind)?.runs.length ?? 0;
   }
 
-  /** What the stored reports rest on: every cached project's head. */
-  private async cacheState(): Promise<string> {
-    const heads = [];
-    for (const key of await cachedProjectKeys(this.raw)) heads.push((await readScanState(this.raw, key)).head);
-    return createHash('sha256').update(JSON.stringify(heads)).digest('hex');
+  /** What an audit now would stand for (the cache's content, the configuration, the week), as the app tells it. */
+  private async auditStateNow(): Promise<string> {
+    const config = await new ConfigRepository(this.raw, RULE_METAS).effective();
+    return auditState(this.raw, config, new Date(this.now));
   }
 
   private jobServices(): JobServices {

@@ -262,6 +262,21 @@ function economyTable(results: BenchResults): string {
         more ? `${int(more.week.edits)} / ${int(more.week.panelOpens)} / ${int(more.week.auditJobsAuditing)}` : '',
     ],
     [
+      'audits by kind: run + counted, mean MB read / written, projects audited again',
+      (_size, more) =>
+        more
+          ? more.audits
+              .filter((kind) => !kind.installDay)
+              .map(
+                (kind) =>
+                  `${kind.kind.replace(/^audit: /, '')} ${int(kind.measured)} + ${int(kind.counted)}, ` +
+                  `${kind.meanKvsReadMB.toFixed(1)} / ${kind.meanKvsWrittenMB.toFixed(1)}, ` +
+                  `${kind.meanReaudited.toFixed(1)} of ${int(kind.projects)}`,
+              )
+              .join('; ')
+          : '',
+    ],
+    [
       'GB-s a day: scheduler / consumer / events / personal data / resolver',
       (_size, more) =>
         more

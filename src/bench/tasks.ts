@@ -10,7 +10,7 @@ import { normaliseSite } from '../jira/normalise';
 import { readSite, type SiteRead } from '../jira/read-site';
 import { HttpTransport } from '../jira/transport-http';
 import { runHandler } from '../resolvers/registry';
-import { auditCachedSite, BackgroundScanner } from '../scan';
+import { auditCachedSite, BackgroundScanner, cachedProjectKeys } from '../scan';
 import type { FirstScanView } from '../resolvers/api';
 import type { ResolverResponse } from '../resolvers/response';
 import type { AppServices } from '../resolvers/services';
@@ -183,6 +183,9 @@ export interface EconomyAuditJobFigures {
   maxRssMb: number;
   kvs: KvsTraffic;
   kvsByPrefix: PrefixBytes[];
+  /** Cached projects, and of those the ones whose part the audit worked out again (their digest was rewritten). */
+  projects: number;
+  reaudited: number;
 }
 
 export class BenchTasks {
@@ -193,7 +196,14 @@ export class BenchTasks {
 
   /** One audit job of the economy's queue, through the real consumer, in this worker (run with Forge's memory). */
   async economyAuditJob(input: EconomyAuditJobInput): Promise<EconomyAuditJobFigures> {
-    const store = new CountingStore(new FileStore(input.session));
+    const raw = new FileStore(input.session);
+    const store = new CountingStore(raw);
+    // Read beside the count: which projects' digests the audit rewrote, i.e. which it audited again.
+    const digests = async () =>
+      Promise.all(
+        (await cachedProjectKeys(raw)).map(async (key) => JSON.stringify(await raw.get(`audit:digest:${key}`))),
+      );
+    const before = await digests();
     const run = await timed(() =>
       runJob(
         { type: 'audit' },
@@ -211,6 +221,7 @@ export class BenchTasks {
         },
       ),
     );
+    const after = await digests();
     return {
       outcome: run.result,
       wallMs: run.wallMs,
@@ -218,6 +229,8 @@ export class BenchTasks {
       maxRssMb: processUsage().maxRssMb,
       kvs: store.take(),
       kvsByPrefix: store.takeByPrefix(),
+      projects: after.length,
+      reaudited: after.filter((digest, index) => digest !== before[index]).length,
     };
   }
 

@@ -1,7 +1,7 @@
 import { effectiveSettings } from '../config/defaults';
 import { roleMappingGroups } from '../config/role-mapping';
 import { RULE_METAS } from '../rules';
-import { auditCachedSite, registeredViews, scanningProjectKeys } from '../scan';
+import { auditCachedSite, auditDue, registeredViews, scanningProjectKeys } from '../scan';
 import { ConfigRepository } from '../store/config-store';
 import type { Job, JobServices } from './types';
 
@@ -21,7 +21,7 @@ export type JobOutcome =
 /**
  * What the queue consumer runs for one job. A scan job runs one step within the invocation's budget and queues
  * itself again until the scan is done (later, when Jira said the points budget is nearly spent), then queues an
- * audit. An audit waits for the last running scan: it runs only when no scan is in progress.
+ * audit if the stored reports are behind the cache (or in an earlier week). An audit waits for the last running scan: it runs only when no scan is in progress.
  */
 export async function runJob(job: Job, services: JobServices): Promise<JobOutcome> {
   const { store } = services;
@@ -54,6 +54,7 @@ export async function runJob(job: Job, services: JobServices): Promise<JobOutcom
     await services.queue.push({ type: 'scan', projectKey: job.projectKey }, wait > 0 ? { delaySeconds: wait } : {});
     return 'stepped';
   }
-  await services.queue.push({ type: 'audit' });
+  // A refresh that found nothing new leaves the stored reports as current as they were: no audit to run.
+  if (await auditDue(store, config, undefined, services.now())) await services.queue.push({ type: 'audit' });
   return 'scanned';
 }

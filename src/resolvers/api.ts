@@ -10,7 +10,8 @@ import type { AuditConfig, EffectiveSettings, ProductRole, ProjectSettings, Seve
 import type { CriteriaId } from '../criteria';
 import type { Finding, Severity } from '../domain/finding';
 import type { RuleCategory } from '../rules/types';
-import type { ScanProgress, WeeklySummary } from '../scan/summary';
+import type { ScanProgress } from '../scan/summary';
+import type { DecisionWeek, Decider, KindCounts } from '../audit/weekly';
 import type { ModuleContext } from './context';
 import type { ResolverResponse } from './response';
 
@@ -24,7 +25,9 @@ export type {
   Finding,
   Severity,
   ScanProgress,
-  WeeklySummary,
+  DecisionWeek,
+  Decider,
+  KindCounts,
 };
 export type { ConfigurationDocument, ConfigVersions, ImportOutcome, VersionChange };
 
@@ -77,8 +80,8 @@ export interface BoardPanel extends Provenance {
   severityCounts: Record<Severity, number>;
   /** People who acted on the board's work in the audit window, with their role profile. */
   people: PersonProfile[];
-  /** The board's project week by week, oldest first (from background audits; empty until the first one). */
-  trend: WeeklySummary[];
+  /** The board's project's last weeks of decisions, oldest first (see `trendOf`). */
+  trend: DecisionWeek[];
 }
 
 export interface PersonRef {
@@ -102,8 +105,8 @@ export interface RoadmapView extends Provenance {
   rules: RuleInfo[];
   /** Everyone the view names by account id (role holders, owners), so names show for people who did not act. */
   directory: PersonRef[];
-  /** The project in scope week by week, oldest first (empty on the cross-project page and before the first background audit). */
-  trend: WeeklySummary[];
+  /** The project in scope's last weeks of decisions, oldest first (empty on the cross-project page; see `trendOf`). */
+  trend: DecisionWeek[];
 }
 
 /** Which findings a view lists, as the page's filters say; every field optional. */

@@ -87,7 +87,7 @@ export async function boardPanel(
       scope.sprints.length > 0
         ? projectPeople.filter((person) => deciders.some((decider) => decider.accountId === person.accountId))
         : projectPeople,
-    trend: await trendOf(services, projectKey, audit),
+    trend: trendOf(report, projectKey),
   };
   if (chosen)
     panel.sprint = {

@@ -2,7 +2,7 @@ import { effectiveSettings } from '../config/defaults';
 import { roleMappingGroups } from '../config/role-mapping';
 import { getBoard } from '../jira/api/agile';
 import { getProject } from '../jira/api/platform';
-import { BackgroundScanner } from '../scan';
+import { auditDue, BackgroundScanner } from '../scan';
 import { ConfigRepository } from '../store/config-store';
 import { boardPanel } from './board-panel';
 import { panelKind } from '../audit/panel-scope';
@@ -43,7 +43,8 @@ export const refreshProject: Handler<'refreshProject'> = async (services, payloa
     issuesWritten: step.issuesWritten,
     requests: step.requests,
   };
-  if (step.done) await services.requestAudit?.();
+  // A refresh that found nothing new leaves the stored reports current: no audit to queue.
+  if (step.done && (await auditDue(services.store, config, undefined, services.now()))) await services.requestAudit?.();
   if (board) {
     const panel = await boardPanel(services, board, sprintId, panelKind(moduleType, sprintId));
     return panel.ok ? ok({ projectKey, refresh, view: { kind: 'board', panel: panel.data } }) : panel;

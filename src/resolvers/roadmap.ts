@@ -72,7 +72,7 @@ export async function roadmapView(
     directory: [...mentioned]
       .sort()
       .map((accountId) => ({ accountId, displayName: names.get(accountId) ?? 'Unknown user' })),
-    trend: await trendOf(services, projectKey, audit),
+    trend: trendOf(report, projectKey),
   };
   return ok(view);
 }

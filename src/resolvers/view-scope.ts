@@ -1,19 +1,15 @@
+import type { AuditReport } from '../audit';
 import { profileInProject, type PersonProfile } from '../audit/report';
-import { readHistory } from '../scan';
-import type { WeeklySummary } from './api';
+import type { DecisionWeek } from '../audit/weekly';
 import { readModuleContext } from './context';
-import type { AppServices, CallerContext } from './services';
-import type { ViewerAudit } from './viewer-audit';
+import type { CallerContext } from './services';
 
-/** A project's weekly history counts what the background audit saw of every project: only for viewers who see them all. */
-export async function trendOf(
-  services: AppServices,
-  projectKey: string | undefined,
-  audit: ViewerAudit,
-): Promise<WeeklySummary[]> {
-  return projectKey && audit.seesEveryCachedProject && !audit.historyHiddenFor?.includes(projectKey)
-    ? readHistory(services.store, projectKey)
-    : [];
+/**
+ * The project's last weeks of decisions, from its stored report: empty without a project, or when the viewer may
+ * not see some of its issues (their decisions are in every week's counts, see src/audit/visibility.ts).
+ */
+export function trendOf(report: AuditReport, projectKey: string | undefined): DecisionWeek[] {
+  return report.projects.find((project) => project.key === projectKey)?.weeks ?? [];
 }
 
 /**

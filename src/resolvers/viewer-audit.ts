@@ -29,10 +29,6 @@ export interface ViewerAudit {
   baseUrl: string;
   /** Projects the viewer may browse, of those the app knows (listed by Jira to the app, or audited). */
   visible: string[];
-  /** Whether the viewer may browse every project the background audit covers (its trends draw on all of them). */
-  seesEveryCachedProject: boolean;
-  /** Projects holding a secured issue the viewer may not see: their weekly history counts it, so it is not shown. */
-  historyHiddenFor?: string[];
   freshness: Freshness;
 }
 
@@ -109,7 +105,7 @@ async function auditOfViewersProjects(
   const stopgap = !own && view ? await storedReports(services, keys, undefined) : undefined;
   const stored = own ?? stopgap;
   if (!stored) return ok(await firstScan(services, inView));
-  return ok({ audit: await shownAudit(services, config, stored, visible, audited, stopgap !== undefined, seesAll) });
+  return ok({ audit: await shownAudit(services, config, stored, visible, audited, stopgap !== undefined) });
 }
 
 /** The view of stored reports for a viewer, with how fresh they are. `stopgap`: standing in for the viewer's own audit. */
@@ -120,19 +116,25 @@ async function shownAudit(
   visible: string[],
   audited: Readonly<Record<string, string>>,
   stopgap: boolean,
-  seesEveryCachedProject = !stopgap,
 ): Promise<ViewerAudit> {
-  const behind = stopgap || (await olderThanScan(services, stored, config));
-  return viewerAudit(
-    stored,
-    visible,
-    {
-      scannedAt: stored.map((report) => report.scannedAt).sort()[0]!,
-      pending: visible.filter((key) => !(key in audited)),
-      ...(behind ? { auditPending: true } : {}),
-    },
-    seesEveryCachedProject && !stopgap,
+  const fingerprint = configFingerprint(config);
+  const heads = await Promise.all(stored.map((report) => readHead(services.store, report.projectKey)));
+  // Made with another configuration or before its project's latest scan.
+  const older = stored.map(
+    (report, index) =>
+      report.config !== fingerprint || (heads[index] !== undefined && report.source !== sourceOf(heads[index])),
   );
+  const behind = stopgap || older.some(Boolean);
+  // A report still made from its project's cache is as fresh as that cache's latest refresh: a refresh that found
+  // nothing new runs no audit, so the report's own scan time would make the view look older than it is.
+  const scannedAt = stored.map((report, index) =>
+    !older[index] && heads[index] ? heads[index].scannedAt : report.scannedAt,
+  );
+  return viewerAudit(stored, visible, {
+    scannedAt: scannedAt.sort()[0]!,
+    pending: visible.filter((key) => !(key in audited)),
+    ...(behind ? { auditPending: true } : {}),
+  });
 }
 
 /** The stored reports of `keys` (of a view, or of the whole cache); undefined if one is missing. */
@@ -145,23 +147,8 @@ async function storedReports(
   return reports.every((stored) => stored !== undefined) ? reports : undefined;
 }
 
-/** Whether a report was made with another configuration or before its project's latest scan. */
-async function olderThanScan(services: AppServices, stored: readonly StoredReport[], config: AuditConfig) {
-  const fingerprint = configFingerprint(config);
-  const heads = await Promise.all(stored.map((report) => readHead(services.store, report.projectKey)));
-  return stored.some(
-    (report, index) =>
-      report.config !== fingerprint || (heads[index] !== undefined && report.source !== sourceOf(heads[index])),
-  );
-}
-
 /** The one place a view's report is made from the stored slices: only what the viewer may browse. */
-function viewerAudit(
-  stored: readonly ReportSlice[],
-  visible: string[],
-  freshness: Freshness,
-  seesEveryCachedProject: boolean,
-): ViewerAudit {
+function viewerAudit(stored: readonly ReportSlice[], visible: string[], freshness: Freshness): ViewerAudit {
   const { report, names } = reportForViewer(stored, new Set(visible));
   return {
     report,
@@ -169,7 +156,6 @@ function viewerAudit(
     baseUrl: report.site.baseUrl,
     visible,
     freshness,
-    seesEveryCachedProject,
   };
 }
 

@@ -1,9 +1,11 @@
 /**
  * The audit job audits what changed, not the site. Beside each project's stored report it keeps a digest of the
  * project (`audit:digest:KEY`, a blob under `audit:digest-data:KEY:`; a view's under its own prefix): the project's
- * outline, what people decided there, its items other projects' audits read whole, its part of the report, and
- * fingerprints of what each of those rests on. An audit reads every digest (no chunk) and loads a project's cache
- * only when what its results rest on changed:
+ * outline (its items as links, each with a fingerprint of its content), what people decided there, its items other
+ * projects' audits read whole, its part of the report, and fingerprints of what each of those rests on; and apart,
+ * its items outlined (`audit:outline:KEY`), which another project's audit reads only for the items related to its
+ * own, so that no audit holds the whole site's items. An audit reads every digest (no chunk) and loads a project's
+ * cache only when what its results rest on changed:
  * - its outline, when its cache changed (`source`);
  * - its decisions and carried items, when its `context` changed: its cache, the configuration, the site's frame
  *   (people, groups, projects, boards, sprints) or the other projects' items linked to its own (parent chains both
@@ -18,12 +20,14 @@ import {
   CrossProjectLinks,
   foreignNeeds,
   mergeOutlines,
+  outlinedItems,
   outlineProject,
-  pooledOutline,
+  pooledItems,
   projectDecisions,
   sharedDecisionFacts,
   ValuePool,
   type ForeignItems,
+  type ItemLink,
   type ProjectAudit,
   type ProjectDecisions,
   type ProjectOutline,
@@ -35,12 +39,23 @@ import { deleteBlob, readBlob, writeBlob, type BlobRef } from './blob';
 import { idHash } from './chunks';
 import { readHead, readSiteHead, type ProjectHead } from './state';
 
+/** An item's link with a fingerprint of its outlined content: another project's context rests on it. */
+export type PrintedLink = ItemLink & { print: string };
+
+export interface DigestOutline extends ProjectOutline {
+  items: PrintedLink[];
+}
+
+/** Raised when what a digest holds changes, so that digests stored before are worked out again, not misread. */
+const DIGEST_FORMAT = 2;
+
 export interface ProjectDigest {
+  format: number;
   projectKey: string;
   source: string;
   context: string;
   inputs: string;
-  outline: ProjectOutline;
+  outline: DigestOutline;
   decisions: ProjectDecisions;
   /** The project's items some other project's audit reads whole, with their actions. */
   carried: ForeignItems;
@@ -60,6 +75,14 @@ export interface IncrementalAudit {
 
 const digestKey = (scope: string, projectKey: string) => `${scope}digest:${projectKey}`;
 const digestDataPrefix = (scope: string, projectKey: string) => `${scope}digest-data:${projectKey}:`;
+const outlinedKey = (scope: string, projectKey: string) => `${scope}outline:${projectKey}`;
+const outlinedDataPrefix = (scope: string, projectKey: string) => `${scope}outline-data:${projectKey}:`;
+
+/** Where a project's outlined items are stored, and the cache state they were made from. */
+interface OutlinedPointer {
+  source: string;
+  blob: BlobRef;
+}
 
 const fingerprint = (...parts: unknown[]) =>
   idHash(parts.map((part, index) => `${index}:${typeof part === 'string' ? part : JSON.stringify(part)}`)).toString(36);
@@ -83,7 +106,7 @@ export async function auditFromDigests(
   const heads = new Map<string, ProjectHead>();
   for (const head of await Promise.all(projectKeys.map((key) => readHead(store, key))))
     if (head) heads.set(head.projectKey, head);
-  const sourceOf = (head: ProjectHead) => `${head.table.id}|${head.directory.id}|${head.scannedAt}|${siteData}`;
+  const sourceOf = (head: ProjectHead) => `${head.table.id}|${head.directory.id}|${siteData}`;
   // The one project loaded last stays at hand: after a change in one project, its three uses load it once.
   let held: { key: string; site: Site } | undefined;
   const loadWhole = async (key: string) => {
@@ -94,10 +117,9 @@ export async function auditFromDigests(
     return site;
   };
 
-  const pool = new ValuePool();
-  const outlines: ProjectOutline[] = [];
+  const outlines: DigestOutline[] = [];
   const sources = new Map<string, string>();
-  // Digests are kept without their outlines: the pooled copy in `outlines` is the one held.
+  // Digests are kept without their outlines: the copy in `outlines` is the one held.
   const stored = new Map<string, Omit<ProjectDigest, 'outline'>>();
   for (const [key, head] of heads) {
     const source = sourceOf(head);
@@ -105,15 +127,15 @@ export async function auditFromDigests(
     if (read) {
       const { outline: storedOutline, ...digest } = read;
       stored.set(key, digest);
-      if (digest.source === source) {
-        outlines.push(pooledOutline(storedOutline, pool));
+      if (digest.source === source && (await readOutlinedPointer(store, scope, key))?.source === source) {
+        outlines.push(storedOutline);
         sources.set(key, source);
         continue;
       }
     }
     const site = await loadWhole(key);
     if (!site) continue;
-    outlines.push(outlineProject(site, key, pool));
+    outlines.push(await writeOutlined(store, scope, site, key, source, now));
     sources.set(key, source);
   }
   if (outlines.length === 0) return undefined;
@@ -123,13 +145,9 @@ export async function auditFromDigests(
   // When the data was read is no input of any rule: a project's refresh moving it must not re-audit the site.
   const { actionCount: _count, items: _items, capturedAt: _capturedAt, ...frame } = outline;
   const frameHash = fingerprint(frame);
-  // Item by item: a portfolio project's related items are most of the site, too many for one JSON text.
-  const relatedHash = (key: string) =>
-    idHash(
-      (function* () {
-        for (const item of links.relatedItems(key)) yield JSON.stringify(item);
-      })(),
-    );
+  const relatedHash = (key: string) => idHash(links.relatedItems(key).map((link) => `${link.key}|${link.print}`));
+  const pool = new ValuePool();
+  const relatedOf = (key: string) => readRelated(store, scope, links.relatedItems(key), pool);
   const contexts = new Map(
     keys.map((key) => [key, fingerprint(configPrint, clock, sources.get(key)!, frameHash, relatedHash(key))]),
   );
@@ -147,7 +165,7 @@ export async function auditFromDigests(
     // Its decisions and part are worked out again: the stored ones need not be held meanwhile.
     stored.delete(key);
     const site = (await loadWhole(key))!;
-    decided.push(projectDecisions(site, outline, key, config, { now }));
+    decided.push(projectDecisions(site, outline, key, await relatedOf(key), config, { now }));
     carried.set(key, carriedOf(site, carriedKeys));
   }
 
@@ -167,13 +185,15 @@ export async function auditFromDigests(
       parts.push(digest.part);
       continue;
     }
-    const part = auditProject((await loadWhole(key))!, outline, key, decided, foreign, config, { now });
+    const site = (await loadWhole(key))!;
+    const part = auditProject(site, outline, key, decided, foreign, await relatedOf(key), config, { now });
     parts.push(part);
     audited.push(key);
     await writeDigest(
       store,
       scope,
       {
+        format: DIGEST_FORMAT,
         projectKey: key,
         source: sources.get(key)!,
         context: contexts.get(key)!,
@@ -230,7 +250,55 @@ async function foreignItemsOf(
 
 async function readDigest(store: KeyValueStore, scope: string, projectKey: string): Promise<ProjectDigest | undefined> {
   const ref = await store.get<BlobRef>(digestKey(scope, projectKey));
-  return ref ? readBlob<ProjectDigest>(store, digestDataPrefix(scope, projectKey), ref) : undefined;
+  const digest = ref ? await readBlob<ProjectDigest>(store, digestDataPrefix(scope, projectKey), ref) : undefined;
+  return digest?.format === DIGEST_FORMAT ? digest : undefined;
+}
+
+const readOutlinedPointer = (store: KeyValueStore, scope: string, projectKey: string) =>
+  store.get<OutlinedPointer>(outlinedKey(scope, projectKey));
+
+/** Stores the project's items outlined, and gives its outline: its frame and its items' links with their prints. */
+async function writeOutlined(
+  store: KeyValueStore,
+  scope: string,
+  site: Site,
+  projectKey: string,
+  source: string,
+  at: Date,
+): Promise<DigestOutline> {
+  const items = outlinedItems(site, projectKey);
+  const prints = new Map(items.map((item) => [item.key, idHash([JSON.stringify(item)]).toString(36)]));
+  const outline = outlineProject(site, projectKey);
+  const key = outlinedKey(scope, projectKey);
+  const prefix = outlinedDataPrefix(scope, projectKey);
+  const previous = await store.get<OutlinedPointer>(key);
+  const blob = await writeBlob(store, prefix, items);
+  await store.set<OutlinedPointer>(key, { source, blob });
+  if (previous) await deleteBlob(store, prefix, previous.blob);
+  await replaceAccounts(store, key, derivedValues(key, prefix), accountIdsIn([items]), at.toISOString(), true);
+  return { ...outline, items: outline.items.map((link) => ({ ...link, print: prints.get(link.key)! })) };
+}
+
+/** The outlined items the links name, read from their projects' stored outlines, in the links' order. */
+async function readRelated(
+  store: KeyValueStore,
+  scope: string,
+  related: readonly ItemLink[],
+  pool: ValuePool,
+): Promise<Item[]> {
+  const found = new Map<string, Item>();
+  for (const projectKey of new Set(related.map((link) => link.projectKey))) {
+    const pointer = await readOutlinedPointer(store, scope, projectKey);
+    const items = pointer && (await readBlob<Item[]>(store, outlinedDataPrefix(scope, projectKey), pointer.blob));
+    if (!items) throw new Error(`The outlined items of ${projectKey} are not stored: its audit cannot go on.`);
+    const wanted = new Set(related.filter((link) => link.projectKey === projectKey).map((link) => link.key));
+    for (const item of pooledItems(
+      items.filter((each) => wanted.has(each.key)),
+      pool,
+    ))
+      found.set(item.key, item);
+  }
+  return related.flatMap((link) => found.get(link.key) ?? []);
 }
 
 async function writeDigest(store: KeyValueStore, scope: string, digest: ProjectDigest, at: Date): Promise<void> {

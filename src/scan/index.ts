@@ -25,13 +25,12 @@ export type { ScanFreshness, ScanStepOptions, ScanStepResult, SiteScanner } from
 export {
   auditCachedSite,
   auditDue,
+  auditState,
   readStoredReport,
   readAuditedProjects,
   registerView,
   registeredViews,
   viewOf,
   type AuditView,
-  readHistory,
   type StoredReport,
-  type WeeklySummary,
 } from './reports';

@@ -259,7 +259,9 @@ async function readDirectory(step: Step): Promise<Unit> {
       directory = { ...current, sprints: { ...current.sprints, ...sprints }, problems: [...kept, ...problems] };
     }
   }
-  if (directory) job.stagedDirectory = await writeBlob(store, dataPrefix(projectKey), directory);
+  // A refresh that read the directory as it was keeps the cached one: a new blob would tell the audit the cache changed.
+  if (directory && (job.kind === 'full' || !(await sameAsCached(store, projectKey, directory))))
+    job.stagedDirectory = await writeBlob(store, dataPrefix(projectKey), directory);
   if (job.window) {
     const reaching =
       job.kind === 'full' || job.widenFrom
@@ -324,7 +326,10 @@ async function ensureSiteData(step: Step, problems: ReadProblem[]): Promise<Site
     }
     try {
       const read = await readSiteData(client, groupNames, problems);
-      const data = await writeBlob(store, SITE_DATA_PREFIX, read.data);
+      // Read again as it was: the blob is kept, so that the audit (which follows its id) sees no change.
+      const unchanged =
+        head !== undefined && current !== undefined && JSON.stringify(current) === JSON.stringify(read.data);
+      const data = unchanged ? head.data : await writeBlob(store, SITE_DATA_PREFIX, read.data);
       await store.set<SiteHead>(SITE_KEY, {
         baseUrl: read.baseUrl ?? head?.baseUrl ?? '',
         readAt: now.toISOString(),
@@ -338,6 +343,11 @@ async function ensureSiteData(step: Step, problems: ReadProblem[]): Promise<Site
       if (owner) await releaseLease(store, SITE_LEASE_KEY, owner);
     }
   }
+}
+
+async function sameAsCached(store: KeyValueStore, projectKey: string, directory: ProjectDirectory): Promise<boolean> {
+  const cached = await readCachedDirectory(store, projectKey);
+  return cached !== undefined && JSON.stringify(cached) === JSON.stringify(directory);
 }
 
 async function currentSiteData(store: KeyValueStore): Promise<SiteData | undefined> {

@@ -295,6 +295,16 @@ describe('a whole benchmark run on tiny sites', () => {
       expect(entry.panelOpenRequests).toBe(details.panelOpenMaxRequests);
       expect(entry.panelOpenKvsKB).toBeGreaterThan(0);
       expect(details.auditJobPeakMb).toBeGreaterThan(0);
+      // Every audit that audited is counted under one kind, run or at that kind's mean; the week starts on a Monday,
+      // whose first audit re-audits every project (a new week).
+      const measuredDays = details.audits.filter((kind) => !kind.installDay);
+      expect(measuredDays.reduce((sum, kind) => sum + kind.measured + kind.counted, 0)).toBe(
+        details.week.auditJobsAuditing,
+      );
+      const full = measuredDays.find((kind) => kind.kind === 'audit: full re-audit')!;
+      expect(full.measured).toBeGreaterThan(0);
+      expect(full.meanReaudited).toBe(full.projects);
+      for (const kind of details.audits) if (kind.counted > 0) expect(kind.measured).toBeGreaterThan(0);
     }
     const [exact, sampled] = results.economyDetails;
     expect(exact!.sampled).toEqual([]);

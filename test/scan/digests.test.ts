@@ -36,6 +36,8 @@ const config = demoConfig();
 const now = new Date(demo.capturedAt!);
 let emulator: RunningEmulator;
 let store: CountingStore;
+/** An issue of PAY nothing of another project reads (found by the first test). */
+let quietKey: string;
 
 beforeAll(async () => {
   emulator = await startEmulator(demo);
@@ -84,7 +86,7 @@ describe('the audit job after a change', () => {
 
     // An issue of PAY that no other project's items hang from, sit above or share a sprint with.
     const site = normaliseSite(demo);
-    const links = new CrossProjectLinks({ ...site, actionCount: site.actions.length });
+    const links = new CrossProjectLinks(site);
     const related = new Set(PROJECT_KEYS.flatMap((key) => links.relatedItems(key).map((item) => item.key)));
     const quiet = demo.issues.find(
       (issue) =>
@@ -92,6 +94,7 @@ describe('the audit job after a change', () => {
         !related.has(issue.key) &&
         ((issue.fields.comment as { comments?: unknown[] } | undefined)?.comments?.length ?? 0) > 0,
     )!;
+    quietKey = quiet.key;
     await comment(quiet, 'Thanks, I will have a look at this tomorrow.', '2026-11-20T09:00:00.000+0000');
 
     store.reads.clear();
@@ -103,6 +106,21 @@ describe('the audit job after a change', () => {
       .filter(([key]) => key.startsWith('audit:digest'))
       .reduce((sum, [, bytes]) => sum + bytes, 0);
     expect(digestBytes).toBeGreaterThan(0);
+    await expectWholeSiteReports();
+  });
+
+  it('after refreshes that found nothing new, is not due, and a change then re-audits only its project', async () => {
+    const refreshed = '2026-11-20T09:30:00.000+0000';
+    for (const key of PROJECT_KEYS)
+      await (await ProjectCache.load(store, key))!.apply([], [], { scannedAt: refreshed });
+    expect(await auditDue(store, config, undefined, now)).toBe(false);
+    expect(await auditCachedSite(store, config, { now })).toEqual({ audited: false, why: 'up to date' });
+
+    const issue = (await readCachedSite(store, ['PAY']))!.snapshot.issues.find((each) => each.key === quietKey)!;
+    await comment(issue, 'Looked at it, all good.', '2026-11-20T09:45:00.000+0000');
+    store.reads.clear();
+    expect(await auditCachedSite(store, config, { now })).toMatchObject({ audited: true, reaudited: ['PAY'] });
+    expect([...store.chunkBytesByProject().keys()]).toEqual(['PAY']);
     await expectWholeSiteReports();
   });
 

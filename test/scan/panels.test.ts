@@ -35,12 +35,19 @@ async function freshStore(): Promise<MemoryStore> {
 
 const fillCache = (store: MemoryStore) => scanAndAudit(emulator, ADMIN, store, new Date(demo.capturedAt!));
 
-function call<K extends ResolverName>(store: MemoryStore, name: K, as: string, payload: ResolverApi[K]['payload']) {
+function call<K extends ResolverName>(
+  store: MemoryStore,
+  name: K,
+  as: string,
+  payload: ResolverApi[K]['payload'],
+  more: Partial<AppServices> = {},
+) {
   const services: AppServices = {
     jiraAsUser: () => new JiraClient(new HttpTransport({ baseUrl: emulator.url, email: as, apiToken: 'user' })),
     jiraAsApp: () => new JiraClient(new HttpTransport({ baseUrl: emulator.url, email: ADMIN, apiToken: 'app' })),
     store,
     now: () => new Date(demo.capturedAt!),
+    ...more,
   };
   return runHandler(name, services, payload, { accountId: as, moduleKey: 'test', extension: {} });
 }
@@ -82,8 +89,9 @@ describe('panels over the cache', () => {
     expect(cached.findings.length).toBeGreaterThan(0);
     expect(wholePay).toEqual(expect.arrayContaining(cached.findings));
     expect(shown(await call(store, 'getRoadmap', PAY_PO, { projectKey: 'PAY' })).findings).toEqual(wholePay);
-    expect(cached.trend).toHaveLength(1);
-    expect(cached.trend[0]!.findings).toBeGreaterThan(0);
+    // The trend is the stored report's: PAY's last twelve weeks of decisions, as the whole-site audit counts them.
+    expect(cached.trend).toHaveLength(12);
+    expect(cached.trend).toEqual(whole.projects.find((project) => project.key === 'PAY')!.weeks);
   });
 
   it('never show a viewer anything of a project they cannot browse', async () => {
@@ -104,6 +112,30 @@ describe('panels over the cache', () => {
     expect(await call(store, 'refreshProject', RESTRICTED, { projectKey: HIDDEN[0]! })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
+    });
+  });
+
+  it('after a refresh on demand that found nothing new, queue no audit and show the report as fresh as that refresh', async () => {
+    const store = await freshStore();
+    await fillCache(store);
+    const later = new Date(Date.parse(demo.capturedAt!) + 60 * 60_000);
+    let audits = 0;
+    const refreshed = await data(
+      call(
+        store,
+        'refreshProject',
+        PAY_PO,
+        { projectKey: 'PAY' },
+        { now: () => later, requestAudit: async () => void audits++ },
+      ),
+    );
+    expect(refreshed.refresh).toMatchObject({ done: true, issuesWritten: 0 });
+    expect(audits).toBe(0);
+    const roadmap = refreshed.view.kind === 'roadmap' ? refreshed.view.roadmap : undefined;
+    // Not behind the cache (no auditPending), and as fresh as the refresh, not as the audit before it.
+    expect(roadmap && 'freshness' in roadmap ? roadmap.freshness : undefined).toStrictEqual({
+      scannedAt: later.toISOString(),
+      pending: [],
     });
   });
 
