@@ -91,7 +91,7 @@ export function auditSite(fullSite: Site, config: AuditConfig, options: AuditOpt
       unread: [...site.problems, ...run.notChecked],
     },
     people: personProfiles(index, actions, roles),
-    projects: projectSummaries(index, roles, actions),
+    projects: projectSummaries(index, roles, actions, windowOf),
     sprints: sprintSummaries(index, roles),
     roadmapItems: roadmapSummaries(index, roles, settings, run.findings),
     findings: run.findings,

@@ -6,6 +6,8 @@ import { isRoadmapItem, ownerOf } from '../horizon/roadmap';
 import type { ProjectRoleProposal, RoleDirectory, RoleInfo } from '../roles';
 import type { AuditIndex, ClassifiedAction } from '../rules/types';
 import { personName } from '../domain/text';
+import { isHumanDecider } from '../rules/support';
+import { decisionWeeks, deciderOf, type DatedDecision, type DecisionWeek } from './weekly';
 
 export interface RoleCounts {
   strategic: number;
@@ -94,6 +96,8 @@ export interface ProjectSummary {
   combinedRole: boolean;
   items: number;
   actions: number;
+  /** The last weeks' decisions from the project's histories, by who took them (src/audit/weekly.ts). */
+  weeks: DecisionWeek[];
 }
 
 export interface Coverage {
@@ -305,15 +309,26 @@ export function securedIssues(
   });
 }
 
+/**
+ * The ids of the findings about each issue, by key. A finding about a person (a dual role, decisions on the other
+ * role's side) is theirs alone: the issues it names are its evidence, so it is not counted on them.
+ */
+export function findingsByItem(findings: readonly Finding[]): Map<string, string[]> {
+  const byKey = new Map<string, string[]>();
+  for (const finding of findings) {
+    if (finding.subject.type === 'person') continue;
+    for (const key of finding.issueKeys) byKey.set(key, [...(byKey.get(key) ?? []), finding.id]);
+  }
+  return byKey;
+}
+
 export function roadmapSummaries(
   index: AuditIndex,
   roles: RoleDirectory,
   settings: (projectKey: string) => EffectiveSettings,
   findings: readonly Finding[],
 ): RoadmapItemSummary[] {
-  const findingsByKey = new Map<string, string[]>();
-  for (const finding of findings)
-    for (const key of finding.issueKeys) findingsByKey.set(key, [...(findingsByKey.get(key) ?? []), finding.id]);
+  const findingsByKey = findingsByItem(findings);
   return index.site.items.filter(isRoadmapItem).map((item) => {
     const ownerId = ownerOf(item, settings(item.projectKey));
     const span = plannedSpan(item);
@@ -341,16 +356,28 @@ export function projectSummaries(
   index: AuditIndex,
   roles: RoleDirectory,
   actions: readonly ClassifiedAction[],
+  windowOf: (projectKey: string) => { since: Date; until: Date },
 ): ProjectSummary[] {
   const actionCounts = new Map<string, number>();
-  for (const { item } of actions) actionCounts.set(item.projectKey, (actionCounts.get(item.projectKey) ?? 0) + 1);
+  const decided = new Map<string, DatedDecision[]>();
+  for (const { action, item, classification } of actions) {
+    actionCounts.set(item.projectKey, (actionCounts.get(item.projectKey) ?? 0) + 1);
+    if (action.kind === 'comment' || classification.role === 'neutral' || !isHumanDecider(index, action.authorId))
+      continue;
+    const decider = deciderOf(roles.rolesIn(action.authorId, item.projectKey).roles);
+    const project = decided.get(item.projectKey) ?? [];
+    project.push({ at: action.at, decider, kind: classification.role });
+    decided.set(item.projectKey, project);
+  }
   const itemCounts = new Map<string, number>();
   for (const item of index.site.items) itemCounts.set(item.projectKey, (itemCounts.get(item.projectKey) ?? 0) + 1);
+  const firstRecorded = firstActions(index);
   const proposals = new Map(
     roles.proposal(index.site.projects.map((project) => project.key)).map((entry) => [entry.projectKey, entry]),
   );
   return index.site.projects.map((project) => {
     const proposal = proposals.get(project.key);
+    const window = windowOf(project.key);
     return {
       key: project.key,
       name: project.name,
@@ -360,8 +387,25 @@ export function projectSummaries(
       combinedRole: roles.isCombinedRole(project.key),
       items: itemCounts.get(project.key) ?? 0,
       actions: actionCounts.get(project.key) ?? 0,
+      weeks: decisionWeeks(decided.get(project.key) ?? [], {
+        since: window.since,
+        now: window.until,
+        firstRecorded: firstRecorded.get(project.key),
+      }),
     };
   });
+}
+
+/** Each project's earliest recorded action, in or before the window: before it, a project has no data. */
+function firstActions(index: AuditIndex): Map<string, Instant> {
+  const first = new Map<string, Instant>();
+  for (const action of index.site.actions) {
+    const projectKey = index.items.get(action.itemKey)?.projectKey;
+    if (projectKey === undefined) continue;
+    const known = first.get(projectKey);
+    if (known === undefined || action.at < known) first.set(projectKey, action.at);
+  }
+  return first;
 }
 
 /** The profile with counts and shares of the person's work in one project only. */

@@ -26,6 +26,7 @@ import { buildIndex, classifySite, countedOnce, outsideWindow } from './index-si
 import {
   personProfiles,
   projectSummaries,
+  findingsByItem,
   roadmapSummaries,
   securedIssues,
   shares,
@@ -279,7 +280,7 @@ export function auditProject(
     { items: site.items.filter((item) => item.projectKey === projectKey), actions: site.actions },
     windowOf,
   );
-  const project = projectSummaries(index, roles, own).find((summary) => summary.key === projectKey);
+  const project = projectSummaries(index, roles, own, windowOf).find((summary) => summary.key === projectKey);
   const people = personProfiles(index, own, roles);
   const sprints = sprintSummaries(index, roles).filter(
     (sprint) => sprint.projectKey === projectKey || sprint.projectKey === undefined,
@@ -326,9 +327,7 @@ export function mergeProjectAudits(
 ): AuditReport {
   const findings = parts.flatMap((part) => part.findings).sort(compareFindings);
   const suppressed = parts.flatMap((part) => part.suppressed).sort((a, b) => compareFindings(a.finding, b.finding));
-  const findingsByKey = new Map<string, string[]>();
-  for (const finding of findings)
-    for (const key of finding.issueKeys) findingsByKey.set(key, [...(findingsByKey.get(key) ?? []), finding.id]);
+  const findingsByKey = findingsByItem(findings);
   const projects = new Map(parts.flatMap((part) => (part.project ? [[part.project.key, part.project] as const] : [])));
   const sprints = new Map(parts.flatMap((part) => part.sprints.map((sprint) => [sprint.id, sprint] as const)));
   const roadmapItems = new Map(parts.flatMap((part) => part.roadmapItems.map((item) => [item.key, item] as const)));

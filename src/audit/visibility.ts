@@ -198,6 +198,8 @@ export function withoutIssues(report: AuditReport, hidden: ReadonlySet<string>):
       ...project,
       items: project.items - own.length,
       actions: project.actions - sum(own.map((issue) => issue.actionsInWindow)),
+      // Its weeks count the hidden issues' decisions, which cannot be told apart from the rest: not shown at all.
+      weeks: own.length > 0 ? [] : project.weeks,
     };
   });
   const coverage = report.coverage;

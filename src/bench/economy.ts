@@ -23,8 +23,8 @@ import {
   readListedProjects,
   readStoredReport,
   scanningProjectKeys,
-  weekOf,
 } from '../scan';
+import { isoWeekStart } from '../domain/weeks';
 import { ConfigRepository } from '../store/config-store';
 import {
   addPrefixBytes,
@@ -510,8 +510,8 @@ class Simulation {
     }
     if (this.measuring) this.week.auditJobsAuditing++;
     // Not run yet, an audit's kind is foreseen: a new week re-audits every project, a change only what it touches.
-    const expected = this.phased(this.lastAuditWeek === weekOf(now) ? AUDIT_KIND.incremental : AUDIT_KIND.full);
-    this.lastAuditWeek = weekOf(now);
+    const expected = this.phased(this.lastAuditWeek === isoWeekStart(now) ? AUDIT_KIND.incremental : AUDIT_KIND.full);
+    this.lastAuditWeek = isoWeekStart(now);
     if (this.exact || this.runsOf(expected) < this.input.samples) {
       this.auditedState = undefined;
       const run = await this.auditInWorker();

@@ -42,6 +42,13 @@ export interface Finding {
   provisional?: boolean;
 }
 
+/** How many findings there are of each severity, every severity named (0 when none). */
+export function countBySeverity(findings: readonly Pick<Finding, 'severity'>[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}
+
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** When a finding last had evidence: the latest of its evidence's instants ('' with none). */

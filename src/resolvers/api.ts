@@ -10,7 +10,8 @@ import type { AuditConfig, EffectiveSettings, ProductRole, ProjectSettings, Seve
 import type { CriteriaId } from '../criteria';
 import type { Finding, Severity } from '../domain/finding';
 import type { RuleCategory } from '../rules/types';
-import type { ScanProgress, WeeklySummary } from '../scan/summary';
+import type { ScanProgress } from '../scan/summary';
+import type { DecisionWeek, Decider, KindCounts } from '../audit/weekly';
 import type { ModuleContext } from './context';
 import type { ResolverResponse } from './response';
 
@@ -24,7 +25,9 @@ export type {
   Finding,
   Severity,
   ScanProgress,
-  WeeklySummary,
+  DecisionWeek,
+  Decider,
+  KindCounts,
 };
 export type { ConfigurationDocument, ConfigVersions, ImportOutcome, VersionChange };
 
@@ -89,10 +92,12 @@ export interface BoardPanel extends Provenance {
   roadmapItems: RoadmapItemSummary[];
   /** Findings about what the panel is opened on (see src/audit/panel-scope.ts), most severe and most recent first. */
   findings: Finding[];
+  /** Those findings by severity. */
+  severityCounts: Record<Severity, number>;
   /** People who acted on the board's work in the audit window, with their role profile. */
   people: PersonProfile[];
-  /** The board's project week by week, oldest first (from background audits; empty until the first one). */
-  trend: WeeklySummary[];
+  /** The board's project's last weeks of decisions, oldest first (see `trendOf`). */
+  trend: DecisionWeek[];
 }
 
 export interface PersonRef {
@@ -111,11 +116,13 @@ export interface RoadmapView extends Provenance {
   /** The first `findingPage.pageSize` findings (all of them when `findingPage.total` is no more); getFindings pages the rest. */
   findings: Finding[];
   findingPage: { total: number; pageSize: number };
+  /** Counts over every finding in view, the ones not sent yet included. */
+  flagCounts: FlagCounts;
   rules: RuleInfo[];
   /** Everyone the view names by account id (role holders, owners), so names show for people who did not act. */
   directory: PersonRef[];
-  /** The project in scope week by week, oldest first (empty on the cross-project page and before the first background audit). */
-  trend: WeeklySummary[];
+  /** The project in scope's last weeks of decisions, oldest first (empty on the cross-project page; see `trendOf`). */
+  trend: DecisionWeek[];
 }
 
 /** Which findings a view lists, as the page's filters say; every field optional. */
@@ -127,13 +134,26 @@ export interface FindingQuery {
   issueKey?: string;
 }
 
+/**
+ * How many flags a roadmap view holds (after the viewer's visibility and acceptances), by what its filters choose:
+ * each count is how many flags that choice lists (src/resolvers/findings-query.ts). Sent with the view, so pages of
+ * findings read later need none.
+ */
+export interface FlagCounts {
+  total: number;
+  bySeverity: Record<Severity, number>;
+  byRule: Record<string, number>;
+  /** A flag drawing on several projects counts in each. */
+  byProject: Record<string, number>;
+  /** By the owner's account id (NO_OWNER: items nobody owns); a flag about a person counts on that person only. */
+  byOwner: Record<string, number>;
+}
+
 export interface FindingPage {
   findings: Finding[];
   /** Findings matching the query in all. */
   total: number;
   offset: number;
-  /** Counts over all findings in view (unfiltered) by rule and by severity, for the filter controls. */
-  counts: { byRule: Record<string, number>; bySeverity: Record<string, number> };
 }
 
 /** What `refreshProject` did, and the view it was asked from, audited again. */
@@ -174,6 +194,8 @@ export interface IssueDecisionLog {
   undecided: number;
   /** Flags naming the issue, from the audit of its project, most severe first. */
   findings: Finding[];
+  /** Those flags by severity. */
+  severityCounts: Record<Severity, number>;
   /** False until the background scan has read the issue's project: roles and flags are not known yet. */
   audited: boolean;
   freshness?: Freshness;

@@ -4,13 +4,14 @@ import type { RestBoard } from '../jira/snapshot';
 import type { BoardPanel, FirstScanView } from './api';
 import type { Handler } from './handler';
 import { fail, ok, type ResolverResponse } from './response';
+import { countBySeverity } from '../domain/finding';
 import { compareIssueKeys } from '../domain/issue-key';
 import { inPanel, panelKind, panelScope, type PanelKind } from '../audit/panel-scope';
 import type { SprintSummary } from '../audit/report';
 import { RULE_METAS } from '../rules';
 import type { AppServices } from './services';
 import { auditForViewer } from './viewer-audit';
-import { boardInContext, peopleInScope, trendOf } from './view-scope';
+import { boardInContext, canBeAsked, peopleInScope, trendOf } from './view-scope';
 
 export const getBoardPanel: Handler<'getBoardPanel'> = async (services, payload, context) => {
   const { boardId, sprintId, moduleType } = boardInContext(payload, context);
@@ -57,8 +58,12 @@ export async function boardPanel(
   const ownerIds = projectKey
     ? (report.projects.find((project) => project.key === projectKey)?.productOwners ?? [])
     : [];
-  const deciders = decidersOf(scope.sprints).map((decider) => ({ ...decider, displayName: nameOf(decider.accountId) }));
+  const nobodyToAsk = new Set(report.people.filter((person) => !canBeAsked(person)).map((person) => person.accountId));
+  const deciders = decidersOf(scope.sprints)
+    .filter((decider) => !nobodyToAsk.has(decider.accountId))
+    .map((decider) => ({ ...decider, displayName: nameOf(decider.accountId) }));
   const projectPeople = peopleInScope(report.people, projectKey);
+  const findings = report.findings.filter((finding) => inPanel(scope, finding));
   const panel: BoardPanel = {
     kind,
     generatedAt: report.generatedAt,
@@ -75,13 +80,14 @@ export async function boardPanel(
     roadmapItems: report.roadmapItems.filter(
       (item) => scope.roadmapKeys.has(item.key) && item.projectKey === projectKey,
     ),
-    findings: report.findings.filter((finding) => inPanel(scope, finding)),
+    findings,
+    severityCounts: countBySeverity(findings),
     // On a sprint's panels, the people who decided on its work; elsewhere everyone acting on the project's.
     people:
       scope.sprints.length > 0
         ? projectPeople.filter((person) => deciders.some((decider) => decider.accountId === person.accountId))
         : projectPeople,
-    trend: await trendOf(services, projectKey, audit),
+    trend: trendOf(report, projectKey),
   };
   if (chosen)
     panel.sprint = {

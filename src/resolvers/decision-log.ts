@@ -1,6 +1,6 @@
 import { classifyAction, siteContexts } from '../classify';
 import { effectiveSettings } from '../config/defaults';
-import type { Finding } from '../domain/finding';
+import { countBySeverity, type Finding } from '../domain/finding';
 import type { Action, ReadProblem, Site } from '../domain/model';
 import { bulkFetchChangelogs, getIssue, getIssueCommentPage } from '../jira/api/issues';
 import { getFields } from '../jira/api/platform';
@@ -93,6 +93,7 @@ export const getIssueDecisions: Handler<'getIssueDecisions'> = async (services, 
     decisions,
     undecided,
     findings,
+    severityCounts: countBySeverity(findings),
     audited: audit !== undefined,
     ...(audit ? { freshness: audit.freshness } : {}),
     unread: site.problems.map((problem) => problem.message),

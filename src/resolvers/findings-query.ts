@@ -3,9 +3,9 @@
  * resolver answer (Forge caps one at 5 MB). Pure, and shared with the Custom UI so a page filtered in the browser
  * and one filtered on the server list the same findings.
  */
-import type { FindingPage, FindingQuery } from './api';
+import type { FindingPage, FindingQuery, FlagCounts } from './api';
 import type { RoadmapItemSummary } from '../audit/report';
-import { SEVERITIES, type Finding } from '../domain/finding';
+import { countBySeverity, type Finding } from '../domain/finding';
 
 /** Findings getRoadmap sends with the view; getFindings pages the rest. */
 export const FINDINGS_PAGE_SIZE = 250;
@@ -16,8 +16,8 @@ export const NO_OWNER = '(none)';
 
 /**
  * Whether a finding matches every field the query sets. A finding matches an owner when it is about that person
- * or about one of the roadmap items they own (NO_OWNER: one of the items nobody owns); an issue key when the
- * finding names that issue.
+ * or about one of the roadmap items they own (NO_OWNER: one of the items nobody owns); a finding about a person
+ * matches that person only, whatever items its evidence names. It matches an issue key when it names that issue.
  */
 export function findingFilter(
   items: readonly RoadmapItemSummary[],
@@ -38,14 +38,14 @@ export function findingFilter(
     (severity === undefined || finding.severity === severity) &&
     (issueKey === undefined || finding.issueKeys.includes(issueKey)) &&
     (owned === undefined ||
-      (finding.subject.type === 'person' && finding.subject.id === ownerId) ||
-      finding.issueKeys.some((key) => owned.has(key)));
+      (finding.subject.type === 'person'
+        ? finding.subject.id === ownerId
+        : finding.issueKeys.some((key) => owned.has(key))));
 }
 
 /**
  * One page of the findings matching the query, in the order given. The limit is clamped to 1..MAX_FINDINGS_PAGE
- * and a negative offset read as 0; an offset past the end gives an empty page. The counts are over all the
- * findings given, whatever the query, so filter controls can say how many each choice holds.
+ * and a negative offset read as 0; an offset past the end gives an empty page.
  */
 export function queryFindings(
   findings: readonly Finding[],
@@ -61,16 +61,31 @@ export function queryFindings(
     findings: matches.slice(start, start + size),
     total: matches.length,
     offset: start,
-    counts: countFindings(findings),
   };
 }
 
-function countFindings(findings: readonly Finding[]): FindingPage['counts'] {
+/**
+ * How many findings each filter choice lists (findingFilter's tests, counted in one pass): by rule, severity,
+ * project and owner. A finding drawing on two projects counts in both, as each project's page lists it; a finding
+ * naming several items of one owner counts once for them; a finding about a person counts on that person alone.
+ */
+export function countFlags(findings: readonly Finding[], items: readonly RoadmapItemSummary[]): FlagCounts {
+  const ownerOf = new Map(items.map((item) => [item.key, item.ownerId ?? NO_OWNER]));
   const byRule: Record<string, number> = {};
-  const bySeverity: Record<string, number> = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0]));
+  const byProject: Record<string, number> = {};
+  const byOwner: Record<string, number> = {};
+  const add = (counts: Record<string, number>, key: string) => (counts[key] = (counts[key] ?? 0) + 1);
   for (const finding of findings) {
-    byRule[finding.rule] = (byRule[finding.rule] ?? 0) + 1;
-    bySeverity[finding.severity] = (bySeverity[finding.severity] ?? 0) + 1;
+    add(byRule, finding.rule);
+    for (const projectKey of new Set(finding.projectKeys)) add(byProject, projectKey);
+    const owners =
+      finding.subject.type === 'person'
+        ? [finding.subject.id]
+        : finding.issueKeys.flatMap((key) => {
+            const owner = ownerOf.get(key);
+            return owner === undefined ? [] : [owner];
+          });
+    for (const owner of new Set(owners)) add(byOwner, owner);
   }
-  return { byRule, bySeverity };
+  return { total: findings.length, bySeverity: countBySeverity(findings), byRule, byProject, byOwner };
 }

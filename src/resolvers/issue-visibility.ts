@@ -29,12 +29,5 @@ export async function withViewersIssues(services: AppServices, audit: ViewerAudi
   );
   const hidden = new Set(secured.filter((key) => !visible.has(key)));
   if (hidden.size === 0) return audit;
-  return {
-    ...audit,
-    report: withoutIssues(audit.report, hidden),
-    // A project's weekly history counts every issue of it the background audit saw.
-    historyHiddenFor: [
-      ...new Set(audit.report.securedIssues.filter((issue) => hidden.has(issue.key)).map((issue) => issue.projectKey)),
-    ].sort(),
-  };
+  return { ...audit, report: withoutIssues(audit.report, hidden) };
 }

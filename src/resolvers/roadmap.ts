@@ -1,7 +1,7 @@
 import { ConfigRepository } from '../store/config-store';
 import type { Finding, FirstScanView, RoadmapItemSummary, RoadmapView } from './api';
 import { readModuleContext } from './context';
-import { FINDINGS_PAGE_SIZE, queryFindings } from './findings-query';
+import { countFlags, FINDINGS_PAGE_SIZE, queryFindings } from './findings-query';
 import type { Handler } from './handler';
 import { fail, ok, type ResolverResponse } from './response';
 import { RULE_METAS } from '../rules';
@@ -68,11 +68,12 @@ export async function roadmapView(
     people: peopleInScope(report.people, projectKey),
     findings: findings.slice(0, pageSize),
     findingPage: { total: findings.length, pageSize },
+    flagCounts: countFlags(findings, items),
     rules: RULE_INFO,
     directory: [...mentioned]
       .sort()
       .map((accountId) => ({ accountId, displayName: names.get(accountId) ?? 'Unknown user' })),
-    trend: await trendOf(services, projectKey, audit),
+    trend: trendOf(report, projectKey),
   };
   return ok(view);
 }

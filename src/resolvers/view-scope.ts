@@ -1,19 +1,15 @@
+import type { AuditReport } from '../audit';
 import { profileInProject, type PersonProfile } from '../audit/report';
-import { readHistory } from '../scan';
-import type { WeeklySummary } from './api';
+import type { DecisionWeek } from '../audit/weekly';
 import { readModuleContext } from './context';
-import type { AppServices, CallerContext } from './services';
-import type { ViewerAudit } from './viewer-audit';
+import type { CallerContext } from './services';
 
-/** A project's weekly history counts what the background audit saw of every project: only for viewers who see them all. */
-export async function trendOf(
-  services: AppServices,
-  projectKey: string | undefined,
-  audit: ViewerAudit,
-): Promise<WeeklySummary[]> {
-  return projectKey && audit.seesEveryCachedProject && !audit.historyHiddenFor?.includes(projectKey)
-    ? readHistory(services.store, projectKey)
-    : [];
+/**
+ * The project's last weeks of decisions, from its stored report: empty without a project, or when the viewer may
+ * not see some of its issues (their decisions are in every week's counts, see src/audit/visibility.ts).
+ */
+export function trendOf(report: AuditReport, projectKey: string | undefined): DecisionWeek[] {
+  return report.projects.find((project) => project.key === projectKey)?.weeks ?? [];
 }
 
 /**
@@ -21,11 +17,16 @@ export async function trendOf(
  * accounts (automation, integrations) and former users are left out: they are nobody a PM or a PO can talk to.
  */
 export function peopleInScope(people: readonly PersonProfile[], projectKey: string | undefined): PersonProfile[] {
-  const humans = people.filter((person) => person.kind !== 'app' && person.former !== true);
+  const humans = people.filter(canBeAsked);
   if (projectKey === undefined) return humans;
   return humans
     .filter((person) => person.projects.includes(projectKey))
     .map((person) => profileInProject(person, projectKey));
+}
+
+/** Not an app account (automation, integrations) nor a former user: someone a PM or a PO can talk to. */
+export function canBeAsked(person: Pick<PersonProfile, 'kind' | 'former'>): boolean {
+  return person.kind !== 'app' && person.former !== true;
 }
 
 export function inScope(projectKey: string | undefined, keys: readonly string[]): boolean {

@@ -30,10 +30,6 @@ export interface ViewerAudit {
   baseUrl: string;
   /** Projects the viewer may browse, of those the app knows (listed by Jira to the app, or audited). */
   visible: string[];
-  /** Whether the viewer may browse every project the background audit covers (its trends draw on all of them). */
-  seesEveryCachedProject: boolean;
-  /** Projects holding a secured issue the viewer may not see: their weekly history counts it, so it is not shown. */
-  historyHiddenFor?: string[];
   freshness: Freshness;
 }
 
@@ -114,7 +110,7 @@ async function auditOfViewersProjects(
   const stopgap = !own && view ? await storedReports(services, keys, undefined) : undefined;
   const stored = own ?? stopgap;
   if (!stored) return ok(await firstScan(services, inView));
-  return ok({ audit: await shownAudit(services, config, stored, visible, audited, stopgap !== undefined, seesAll) });
+  return ok({ audit: await shownAudit(services, config, stored, visible, audited, stopgap !== undefined) });
 }
 
 /** The view of stored reports for a viewer, with how fresh they are. `stopgap`: standing in for the viewer's own audit. */
@@ -125,7 +121,6 @@ async function shownAudit(
   visible: string[],
   audited: Readonly<Record<string, string>>,
   stopgap: boolean,
-  seesEveryCachedProject = !stopgap,
 ): Promise<ViewerAudit> {
   const fingerprint = configFingerprint(config);
   const heads = await Promise.all(stored.map((report) => readHead(services.store, report.projectKey)));
@@ -141,17 +136,12 @@ async function shownAudit(
     !older[index] && heads[index] ? heads[index].scannedAt : report.scannedAt,
   );
   const partial = await partialProjects(services, heads);
-  return viewerAudit(
-    stored,
-    visible,
-    {
-      scannedAt: scannedAt.sort()[0]!,
-      pending: visible.filter((key) => !(key in audited)),
-      ...(behind ? { auditPending: true } : {}),
-      ...(partial.length > 0 ? { partial } : {}),
-    },
-    seesEveryCachedProject && !stopgap,
-  );
+  return viewerAudit(stored, visible, {
+    scannedAt: scannedAt.sort()[0]!,
+    pending: visible.filter((key) => !(key in audited)),
+    ...(behind ? { auditPending: true } : {}),
+    ...(partial.length > 0 ? { partial } : {}),
+  });
 }
 
 /** The stored reports of `keys` (of a view, or of the whole cache); undefined if one is missing. */
@@ -186,12 +176,7 @@ async function partialProjects(
 }
 
 /** The one place a view's report is made from the stored slices: only what the viewer may browse. */
-function viewerAudit(
-  stored: readonly ReportSlice[],
-  visible: string[],
-  freshness: Freshness,
-  seesEveryCachedProject: boolean,
-): ViewerAudit {
+function viewerAudit(stored: readonly ReportSlice[], visible: string[], freshness: Freshness): ViewerAudit {
   const { report, names } = reportForViewer(stored, new Set(visible));
   return {
     report,
@@ -199,7 +184,6 @@ function viewerAudit(
     baseUrl: report.site.baseUrl,
     visible,
     freshness,
-    seesEveryCachedProject,
   };
 }
 

@@ -1,9 +1,9 @@
 /**
  * Audit results kept beside the cache: after scans complete, the cached site is audited once and each project's
- * part of the report is stored (in parts when large, valid for a while and for one configuration), and a weekly
- * summary per project is appended for trends: the overlap findings and unowned roadmap items of each week.
+ * part of the report is stored (in parts when large, valid for a while and for one configuration). A project's
+ * trend is part of its report, worked out from its histories (src/audit/weekly.ts).
  */
-import { addMilliseconds, format, startOfISOWeek } from 'date-fns';
+import { addMilliseconds } from 'date-fns';
 import type { AuditReport } from '../audit';
 import type { Coverage } from '../audit/report';
 import { mergeProjectAudits } from '../audit/sharded';
@@ -11,17 +11,16 @@ import type { AuditConfig } from '../config/types';
 import type { Person, ReadProblem, Site } from '../domain/model';
 import { auditWindow, projectWindow } from '../audit/window';
 import { joinNormalised, normaliseSite } from '../jira/normalise';
-import { ruleById, type RuleId } from '../rules';
 import type { KeyValueStore } from '../store/key-value';
 import { accountIdsIn, derivedValues, forgetAccountScopesWithPrefix, replaceAccounts } from './account-index';
 import { deleteBlob, readBlob, writeBlob, type BlobRef } from './blob';
 import { readCachedDirectory, readCachedProjectInBatches, readCachedSite } from './cache';
 import { idHash } from './chunks';
-import type { WeeklySummary } from './summary';
 import { auditFromDigests } from './digests';
 import { cachedProjectKeys, readHead, readSiteHead, type ProjectHead } from './state';
 import { personName } from '../domain/text';
 import { isoDay } from '../horizon';
+import { isoWeekStart } from '../domain/weeks';
 
 /** A project's slice of an audit of the whole cached site. */
 export interface StoredReport {
@@ -42,10 +41,6 @@ export interface StoredReport {
   report: AuditReport;
 }
 
-export type { WeeklySummary };
-
-/** Two years of weeks. */
-export const HISTORY_WEEKS = 104;
 export const DEFAULT_REPORT_VALIDITY_MS = 2 * 60 * 60_000;
 
 /**
@@ -68,7 +63,6 @@ const VIEW_TOUCH_MS = 24 * 60 * 60_000;
 const scopePrefix = (view?: AuditView) => (view ? `audit:view:${view.id}:` : 'audit:');
 const lastAuditKey = (view?: AuditView) => `${scopePrefix(view)}last`;
 const reportKey = (projectKey: string, view?: AuditView) => `${scopePrefix(view)}report:${projectKey}`;
-const historyKey = (projectKey: string) => `audit:history:${projectKey}`;
 const reportDataPrefix = (projectKey: string, view?: AuditView) => `${scopePrefix(view)}data:${projectKey}:`;
 
 export function viewOf(projectKeys: readonly string[]): AuditView {
@@ -118,8 +112,7 @@ export function configFingerprint(config: AuditConfig): string {
 }
 
 /**
- * Audits every complete cached project (roles and roadmap links cross projects) and stores each project's slice
- * and this week's summary. `up to date` when neither the cache nor the configuration changed since the last audit
+ * Audits every complete cached project (roles and roadmap links cross projects) and stores each project's slice. `up to date` when neither the cache nor the configuration changed since the last audit
  * (several scans finishing together queue several audits; one does the work).
  *
  * The audit goes a project at a time (src/audit/sharded.ts), reading each project's cache once per pass, so that
@@ -142,7 +135,7 @@ export async function auditCachedSite(
     config,
     configFingerprint(config),
     options.now,
-    weekOf(options.now),
+    isoWeekStart(options.now),
     scopePrefix(view),
     await scopeKeys(store, view),
     (projectKey, issueKeys) => loadProject(store, config, options.now, projectKey, issueKeys),
@@ -166,8 +159,7 @@ export async function auditCachedSite(
       source: sourceOf(heads.find((head) => head.projectKey === projectKey)!),
       content: sliceContent(slice),
     };
-    const saved = await saveReport(store, pointer, slice, view);
-    if (!view && saved) await appendWeek(store, projectKey, weeklySummary(slice, projectKey, options.now));
+    await saveReport(store, pointer, slice, view);
   }
   if (!view) await store.set(AUDITED_PROJECTS_KEY, await projectIds(store, projectKeys, audit.audited));
   await store.set<LastAudit>(lastAuditKey(view), { fingerprint, at: options.now.toISOString() });
@@ -285,7 +277,7 @@ export async function auditState(
   now: Date,
   view?: AuditView,
 ): Promise<string> {
-  return `${await stateFingerprint(store, config, view)} ${weekOf(now)}`;
+  return `${await stateFingerprint(store, config, view)} ${isoWeekStart(now)}`;
 }
 
 interface LastAudit {
@@ -294,7 +286,7 @@ interface LastAudit {
 }
 
 function upToDate(last: LastAudit | undefined, fingerprint: string, now?: Date): boolean {
-  return last?.fingerprint === fingerprint && (!now || weekOf(new Date(last.at)) === weekOf(now));
+  return last?.fingerprint === fingerprint && (!now || isoWeekStart(new Date(last.at)) === isoWeekStart(now));
 }
 
 /** The complete cached projects an audit covers: all of them, or a view's. */
@@ -331,10 +323,6 @@ export async function readStoredReport(
   return { ...rest, report };
 }
 
-export async function readHistory(store: KeyValueStore, projectKey: string): Promise<WeeklySummary[]> {
-  return (await store.get<WeeklySummary[]>(historyKey(projectKey))) ?? [];
-}
-
 /** What a view of one project shows: its findings (those drawing on it), people acting on it, its sprints and items. */
 export function projectSlice(report: AuditReport, projectKey: string): AuditReport {
   return {
@@ -348,33 +336,9 @@ export function projectSlice(report: AuditReport, projectKey: string): AuditRepo
   };
 }
 
-/** The weekly history counts this rule's findings on their own: roadmap items nobody answers for. */
-const UNOWNED_ROADMAP_ITEM: RuleId = 'owner/roadmap-item-unowned';
-
-export function weeklySummary(slice: AuditReport, projectKey: string, now: Date): WeeklySummary {
-  const count = (keys: string[]) => {
-    const counts: Record<string, number> = {};
-    for (const key of keys) counts[key] = (counts[key] ?? 0) + 1;
-    return counts;
-  };
-  const project = slice.projects.find((candidate) => candidate.key === projectKey);
-  return {
-    weekStart: weekOf(now),
-    auditedAt: now.toISOString(),
-    items: project?.items ?? 0,
-    actions: project?.actions ?? 0,
-    roadmapItems: slice.roadmapItems.length,
-    unownedRoadmapItems: slice.findings.filter((finding) => finding.rule === UNOWNED_ROADMAP_ITEM).length,
-    overlapFindings: slice.findings.filter((finding) => ruleById(finding.rule)?.meta.category === 'overlap').length,
-    findings: slice.findings.length,
-    findingsByRule: count(slice.findings.map((finding) => finding.rule)),
-    findingsBySeverity: count(slice.findings.map((finding) => finding.severity)),
-  };
-}
-
 /**
  * Stores a project's slice, unless the one stored says the same, made in the same week, with the same data and
- * configuration. True when it stored it.
+ * configuration.
  */
 async function saveReport(
   store: KeyValueStore,
@@ -390,7 +354,7 @@ async function saveReport(
     previous.scannedAt === pointer.scannedAt &&
     previous.source === pointer.source &&
     previous.config === pointer.config &&
-    weekOf(new Date(previous.generatedAt)) === weekOf(new Date(pointer.generatedAt))
+    isoWeekStart(new Date(previous.generatedAt)) === isoWeekStart(new Date(pointer.generatedAt))
   )
     return false;
   const blob = await writeBlob(store, prefix, report);
@@ -400,22 +364,4 @@ async function saveReport(
   const accountIds = accountIdsIn([report, pointer]);
   await replaceAccounts(store, key, derivedValues(key, prefix), accountIds, pointer.generatedAt, true);
   return true;
-}
-
-/** A week's summary replaces the one already kept for that week; older weeks are kept up to HISTORY_WEEKS. */
-async function appendWeek(store: KeyValueStore, projectKey: string, summary: WeeklySummary): Promise<void> {
-  const history = (await readHistory(store, projectKey)).filter((entry) => entry.weekStart !== summary.weekStart);
-  history.push(summary);
-  history.sort((a, b) => a.weekStart.localeCompare(b.weekStart));
-  await store.set(historyKey(projectKey), history.slice(-HISTORY_WEEKS));
-}
-
-/** The Monday (ISO week, UTC) that starts the week of an instant, as yyyy-MM-dd: an audit's week. */
-export function weekOf(instant: Date): string {
-  return format(startOfISOWeek(utcDay(instant)), 'yyyy-MM-dd');
-}
-
-/** The UTC calendar day of an instant as a local date, so week boundaries are the same on every machine. */
-function utcDay(instant: Date): Date {
-  return new Date(instant.getUTCFullYear(), instant.getUTCMonth(), instant.getUTCDate());
 }

@@ -1,21 +1,5 @@
 /** What the scan tells views (pure types: the Custom UI imports them through the resolver API). */
 
-/** One week of a project's audit, kept for trends. */
-export interface WeeklySummary {
-  /** Monday of the week, `yyyy-MM-dd` (UTC). */
-  weekStart: string;
-  /** The audit the summary comes from: the week's latest. */
-  auditedAt: string;
-  items: number;
-  actions: number;
-  roadmapItems: number;
-  unownedRoadmapItems: number;
-  overlapFindings: number;
-  findings: number;
-  findingsByRule: Record<string, number>;
-  findingsBySeverity: Record<string, number>;
-}
-
 /** Where the first scan stands, site-wide and for the project a viewer is waiting for. */
 export interface ScanProgress {
   /** Projects with a complete scan, of the projects known to scan (listed by Jira, scanned or being scanned). */

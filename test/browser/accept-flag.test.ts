@@ -12,8 +12,17 @@ jest.setTimeout(BROWSER_TEST_TIMEOUT * 2);
 const browser = useBrowser();
 
 const acceptedSection = (page: Page) => page.getByRole('region', { name: 'Accepted and snoozed' });
+/** The order the severity counts are listed in, by how a flag names its severity. */
+const SEVERITY_ORDER = ['Error', 'Warning', 'Info'];
+/** "4 warnings" → "3 warnings", "2 errors" → "1 error", "1 for information" → "0 for information". */
+function lessOne(text: string): string {
+  const [, count, words] = text.match(/^(\d+) (.+)$/)!;
+  const fewer = Number(count) - 1;
+  const noun = words!.replace(/s$/, '');
+  return words === 'for information' ? `${fewer} for information` : `${fewer} ${fewer === 1 ? noun : `${noun}s`}`;
+}
 
-describe.each(THEMES)('accepting a flag from the board panel in the %s theme', (theme) => {
+describe.each(THEMES)('accepting a flag from the board panel (a 920 px dialog) in the %s theme', (theme) => {
   test('an admin accepts a flag with a reason: it leaves the flags, is listed as accepted, and Restore brings it back', async () => {
     const page = await browser().open('board', { theme, as: browser().accountOf('admin') });
     const flags = flagsSection(page);
@@ -21,6 +30,9 @@ describe.each(THEMES)('accepting a flag from the board panel in the %s theme', (
     const name = (await flag.getAttribute('aria-label')) ?? (await flag.innerText());
     const sameFlag = flags.getByRole('button', { name, exact: true });
     const before = await flags.getByRole('button', { expanded: false }).count();
+    const severityCounts = flags.getByRole('list', { name: 'Flags by severity' }).getByRole('listitem');
+    const countsBefore = await severityCounts.allInnerTexts();
+    const severity = (await flag.textContent())!.match(/^(Error|Warning|Info)/)![1]!;
     const reason = `Agreed in the sprint review (${theme})`;
 
     // Keyboard only: open the flag, choose Accept, type why, submit with Enter.
@@ -39,6 +51,10 @@ describe.each(THEMES)('accepting a flag from the board panel in the %s theme', (
     const entry = await shown(acceptedSection(page).getByRole('listitem').filter({ hasText: reason }));
     await shown(entry.getByText('Accepted', { exact: false }).first());
     expect(await flags.getByRole('button', { expanded: false }).count()).toBe(before - 1);
+    // The server's counts follow: one fewer of the accepted flag's severity, the others as they were.
+    expect(await severityCounts.allInnerTexts()).toEqual(
+      countsBefore.map((text, index) => (index === SEVERITY_ORDER.indexOf(severity) ? lessOne(text) : text)),
+    );
     await acceptedSection(page).screenshot({ path: path.join(ARTIFACTS, `accept-flag-listed-${theme}.png`) });
     expect(await seriousViolations(page)).toEqual([]);
 

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
+import type { FileChooser, Page } from 'playwright-core';
 import type { ConfigurationDocument } from '../../src/resolvers/api';
-import { BROWSER_TEST_TIMEOUT, shown, useBrowser } from './harness';
+import path from 'node:path';
+import { ARTIFACTS, BROWSER_TEST_TIMEOUT, seriousViolations, shown, THEMES, useBrowser } from './harness';
 
 /**
  * Export and import of the whole configuration on the admin page of the preview. The tests change the preview's
@@ -33,14 +34,53 @@ async function exportFromPage(page: Page): Promise<ConfigurationDocument> {
   return JSON.parse(await readFile(await download.path(), 'utf8')) as ConfigurationDocument;
 }
 
-async function importFile(page: Page, document: unknown): Promise<void> {
-  await transfer(page)
-    .getByLabel('Configuration file to import')
-    .setInputFiles({
-      name: 'configuration.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(document, null, 2)),
-    });
+const dropZone = (page: Page) => transfer(page).getByRole('group', { name: 'Configuration file to import' });
+
+/**
+ * The file dialogs the page opens, one after another. Listened for from the start: turning interception on only as
+ * the key is pressed can miss the dialog.
+ */
+function fileDialogs(page: Page): () => Promise<FileChooser> {
+  const opened: FileChooser[] = [];
+  const waiting: Array<(chooser: FileChooser) => void> = [];
+  page.on('filechooser', (chooser) => {
+    const next = waiting.shift();
+    if (next) next(chooser);
+    else opened.push(chooser);
+  });
+  return () => {
+    const ready = opened.shift();
+    return ready ? Promise.resolve(ready) : new Promise((resolve) => waiting.push(resolve));
+  };
+}
+
+/**
+ * Imports `document` as configuration.json: chosen with the drop zone's Button from the keyboard (Enter opens the
+ * file dialog, `nextDialog` hands it over), or dropped on the zone.
+ */
+async function importFile(
+  page: Page,
+  document: unknown,
+  how: { nextDialog: () => Promise<FileChooser> } | 'drop',
+): Promise<void> {
+  const json = JSON.stringify(document, null, 2);
+  if (how !== 'drop') {
+    const button = dropZone(page).getByRole('button', { name: 'Choose a file' });
+    await button.focus();
+    await page.keyboard.press('Enter');
+    const chooser = await how.nextDialog();
+    await chooser.setFiles({ name: 'configuration.json', mimeType: 'application/json', buffer: Buffer.from(json) });
+  } else {
+    // What the browser hands a drop of a file from the desktop.
+    const dataTransfer = await page.evaluateHandle(`(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([${JSON.stringify(json)}], 'configuration.json', { type: 'application/json' }));
+      return transfer;
+    })()`);
+    await dropZone(page).dispatchEvent('dragenter', { dataTransfer });
+    await dropZone(page).dispatchEvent('drop', { dataTransfer });
+  }
+  await shown(dropZone(page).getByText('Chosen: configuration.json', { exact: false }));
   await shown(transfer(page).getByRole('textbox', { name: 'Contents of configuration.json (you may edit them)' }));
   await transfer(page).getByRole('button', { name: 'Import the configuration' }).click();
 }
@@ -71,6 +111,7 @@ test('someone who is not a Jira admin sees no export or import, and the server r
 
 test('an admin exports the configuration, imports an edited copy, is shown every problem of a broken one, and is asked before a stale one replaces newer settings', async () => {
   const page = await browser().open('admin');
+  const nextDialog = fileDialogs(page);
   await shown(transfer(page));
   expect(await longestSprint(page).inputValue()).toBe('4');
 
@@ -81,10 +122,11 @@ test('an admin exports the configuration, imports an edited copy, is shown every
     versions: { site: expect.any(Number) },
   });
 
-  await importFile(page, {
-    ...exported,
-    site: { ...exported.site, thresholds: { ...exported.site.thresholds, sprintMaxWeeks: 6 } },
-  });
+  await importFile(
+    page,
+    { ...exported, site: { ...exported.site, thresholds: { ...exported.site.thresholds, sprintMaxWeeks: 6 } } },
+    { nextDialog },
+  );
   await shown(page.getByRole('heading', { name: 'Configuration imported' }));
   await shown(page.getByText('Changed the site settings. The next audit uses them.', { exact: true }));
   await shown(page.getByRole('status').filter({ hasText: 'Configuration imported. Changed the site settings.' }));
@@ -118,7 +160,7 @@ test('an admin exports the configuration, imports an edited copy, is shown every
   ]);
   expect(await siteSettings()).toEqual(afterEdit);
 
-  await importFile(page, exported);
+  await importFile(page, exported, 'drop');
   await shown(page.getByRole('heading', { name: 'The configuration changed after this export' }));
   expect(
     await page.getByRole('list', { name: 'Changed since the export' }).getByRole('listitem').allInnerTexts(),
@@ -141,3 +183,24 @@ test('an admin exports the configuration, imports an edited copy, is shown every
   expect(browser().errorsOf(page)).toEqual([]);
   await page.close();
 });
+
+test.each(THEMES)(
+  'the file picker is a drop zone with a Button, its file input out of the tab order and hidden (%s theme)',
+  async (theme) => {
+    const page = await browser().open('admin', { theme });
+    const zone = await shown(dropZone(page));
+    const input = zone.locator('input[type="file"]');
+    expect(await input.getAttribute('tabindex')).toBe('-1');
+    expect(await input.getAttribute('aria-hidden')).toBe('true');
+    expect(await page.getByRole('button', { name: 'Choose a file' }).count()).toBe(1);
+    // Tabbing from the export button reaches the Button, not the input.
+    await transfer(page).getByRole('button', { name: 'Export the whole configuration' }).focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement?.textContent')).toBe('Choose a file');
+    expect(await seriousViolations(page)).toEqual([]);
+    await zone.scrollIntoViewIfNeeded();
+    await transfer(page).screenshot({ path: path.join(ARTIFACTS, `config-transfer-${theme}.png`) });
+    expect(browser().errorsOf(page)).toEqual([]);
+    await page.close();
+  },
+);

@@ -1,6 +1,14 @@
 import type { Page } from 'playwright-core';
 import { customUiPolicy } from '../../src/dev/preview/csp';
-import { BROWSER_TEST_TIMEOUT, useBrowser, VIEW_NAMES, type ViewName } from './harness';
+import {
+  BROWSER_TEST_TIMEOUT,
+  chooseOption,
+  selectedText,
+  shown,
+  useBrowser,
+  VIEW_NAMES,
+  type ViewName,
+} from './harness';
 
 /**
  * Every view served under the content security policy Forge applies to Custom UI (the preview sends it, from the
@@ -59,6 +67,22 @@ describe("the views under Forge's content security policy", () => {
     expect(response.headers()['content-security-policy']).toBe(customUiPolicy());
     expect(await refusals()).toEqual({ violations: [], console: [] });
     expect(browser().errorsOf(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('opens and uses the design-system Selects, the role lists and the file drop zone with nothing refused', async () => {
+    const { page, refusals } = await openRecording('admin');
+    const form = page.getByRole('form', { name: 'Role Boundary Auditor settings' });
+    await chooseOption(form, 'Severity of Sprint longer than the limit', 'Error');
+    expect(await selectedText(form, 'Severity of Sprint longer than the limit')).toBe('Error');
+    const groups = form.getByRole('combobox', { name: 'Product owners: groups', exact: true });
+    await groups.focus();
+    await page.keyboard.type('delivery-leads');
+    await shown(page.getByRole('option', { name: 'Add “delivery-leads”' }));
+    await page.keyboard.press('Enter');
+    await shown(form.getByRole('list', { name: 'Product owners: groups' }).getByText('delivery-leads'));
+    await shown(page.getByRole('group', { name: 'Configuration file to import' }).getByRole('button'));
+    expect(await refusals()).toEqual({ violations: [], console: [] });
     await page.close();
   });
 

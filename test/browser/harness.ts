@@ -25,8 +25,19 @@ export type ViewName = (typeof VIEW_NAMES)[number];
 export type Theme = 'light' | 'dark';
 export const THEMES: readonly Theme[] = ['light', 'dark'];
 
+/** Jira's modal dialog for the board, backlog and sprint actions (and the issue view's panel), and a full page. */
+export const DIALOG = { width: 920, height: 900 };
+export const PAGE = { width: 1440, height: 900 };
+export type Viewport = typeof DIALOG;
+/** The size each view is opened at: the panels as Jira's dialog shows them, the pages at a desktop width. */
+export function viewportOf(view: ViewName): Viewport {
+  return view === 'board' || view === 'backlog' || view === 'sprint' || view === 'issue' ? DIALOG : PAGE;
+}
+
 export interface OpenOptions {
   theme?: Theme;
+  /** By default the view's own (viewportOf). */
+  viewport?: Viewport;
   /** The account id to open the view as; by default the person the preview lists the view for. */
   as?: string;
 }
@@ -90,7 +101,7 @@ export function useBrowser(snapshot: SiteSnapshot = generateDemoSite()): () => B
         // test/browser/csp.test.ts checks the policy itself with no bypass.
         const page = await browser.newPage({
           bypassCSP: true,
-          viewport: { width: 1280, height: 900 },
+          viewport: options.viewport ?? viewportOf(name),
           colorScheme: options.theme ?? 'light',
         });
         page.setDefaultTimeout(WAIT_TIMEOUT);
@@ -151,13 +162,37 @@ export function useThemedPages(
   };
 }
 
+/**
+ * Picks an option of a design-system Select (a combobox named `label`) as a keyboard user opens it and a mouse user
+ * picks: focus, ArrowDown opens the menu, then a click on the option by its text. Returns the combobox.
+ */
+export async function chooseOption(scope: Page | Locator, label: string, option: string | RegExp): Promise<Locator> {
+  const combobox = scope.getByRole('combobox', { name: label, exact: true });
+  await combobox.scrollIntoViewIfNeeded();
+  await combobox.focus();
+  const page = 'page' in scope ? scope.page() : scope;
+  await page.keyboard.press('ArrowDown');
+  await page.getByRole('option', { name: option, exact: typeof option === 'string' }).click();
+  return combobox;
+}
+
+/** The value a design-system Select shows: the element its combobox is described by for that. */
+export async function selectedText(scope: Page | Locator, label: string): Promise<string> {
+  const combobox = scope.getByRole('combobox', { name: label, exact: true });
+  const described = ((await combobox.getAttribute('aria-describedby')) ?? '').split(/\s+/);
+  const valueId = described.find((id) => id.endsWith('-single-value'));
+  if (!valueId) throw new Error(`The ${label} Select shows no value`);
+  const page = 'page' in scope ? scope.page() : scope;
+  return page.locator(`[id="${valueId}"]`).innerText();
+}
+
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** Waits until the locator is visible; the timeout error names what was expected. */
 export async function shown(locator: Locator): Promise<Locator> {
   await locator.waitFor({ state: 'visible' });
   return locator;
 }
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export interface FlagQuery {
   /** How the flag names its subject: "PAY-184 SCA challenge flow…", "PAY Sprint 7", "Henrik Lindqvist", "Project DATA (Data & Insights)". */

@@ -4,22 +4,21 @@ import type { BoardPanel } from '../../src/resolvers/api';
 import {
   ARTIFACTS,
   BROWSER_TEST_TIMEOUT,
+  DIALOG,
   flagsSection,
+  PAGE,
   seriousViolations,
   shown,
   THEMES,
   useBrowser,
   type Theme,
+  type Viewport,
   type ViewName,
 } from './harness';
 
 jest.setTimeout(BROWSER_TEST_TIMEOUT * 2);
 
 const browser = useBrowser();
-
-/** Jira's modal dialog for the board, backlog and sprint actions, and a full page for the roadmap pages. */
-const DIALOG = { width: 920, height: 900 };
-const PAGE = { width: 1440, height: 900 };
 
 /** Issues of the active PAY Sprint 14, which the closed Sprint 7's panel used to list. */
 const SPRINT_14_ISSUES = ['PAY-192', 'PAY-184', 'PAY-210'];
@@ -32,7 +31,7 @@ function closedPaySprint() {
   return sprint;
 }
 
-async function openAt(view: ViewName, theme: Theme, viewport: typeof DIALOG, sprintId?: number): Promise<Page> {
+async function openAt(view: ViewName, theme: Theme, viewport: Viewport, sprintId?: number): Promise<Page> {
   const page = await browser().browser.newPage({ bypassCSP: true, viewport, colorScheme: theme });
   page.setDefaultTimeout(20_000);
   const url = new URL(browser().viewUrl(view));
@@ -44,7 +43,7 @@ async function openAt(view: ViewName, theme: Theme, viewport: typeof DIALOG, spr
 }
 
 /** The first flag (or, with none, the note that there is none) is on screen when the view opens, without scrolling. */
-async function expectFirstFlagInView(page: Page, viewport: typeof DIALOG): Promise<void> {
+async function expectFirstFlagInView(page: Page, viewport: Viewport): Promise<void> {
   const flags = flagsSection(page).getByRole('button', { expanded: false });
   const first = await shown((await flags.count()) > 0 ? flags.first() : flagsSection(page).getByText('No flags'));
   const box = await first.boundingBox();

@@ -1,5 +1,18 @@
 import type { Page } from 'playwright-core';
-import { BROWSER_TEST_TIMEOUT, flagButton, flagsSection, shown, useBrowser } from './harness';
+import path from 'node:path';
+import {
+  ARTIFACTS,
+  BROWSER_TEST_TIMEOUT,
+  chooseOption,
+  flagButton,
+  flagsSection,
+  PAGE,
+  selectedText,
+  seriousViolations,
+  shown,
+  THEMES,
+  useBrowser,
+} from './harness';
 
 /**
  * Saving settings changes what the audit views show, and only admins may save. These tests change the preview's
@@ -74,12 +87,11 @@ describe('an admin saving settings', () => {
     const flagsBefore = await flagCount(before);
     await before.close();
 
-    await saveAsAdmin((admin) =>
-      admin
-        .getByRole('combobox', { name: 'Severity of Sprint work not linked to the roadmap' })
-        .selectOption({ label: 'Off' })
-        .then(() => undefined),
-    );
+    await saveAsAdmin(async (admin) => {
+      const severity = await chooseOption(admin, 'Severity of Sprint work not linked to the roadmap', 'Off');
+      expect(await selectedText(admin, 'Severity of Sprint work not linked to the roadmap')).toBe('Off');
+      expect(await severity.isVisible()).toBe(true);
+    });
 
     const after = await browser().open('board');
     await shown(flagButton(flagsSection(after), { subject: 'PAY-184', rule: 'horizon/backlog-item-too-far' }));
@@ -99,5 +111,43 @@ describe('an admin saving settings', () => {
     await shown(flagButton(flagsSection(after), { subject: 'PLAT-125', rule: 'horizon/roadmap-item-too-short' }));
     expect(await flagButton(after, SPRINT_TOO_LONG_FLAG).count()).toBe(0);
     await after.close();
+  });
+});
+
+describe.each(THEMES)('the design-system controls of the admin page at 1440 px, %s theme', (theme) => {
+  test('Selects and the role lists work with the keyboard, mark unsaved changes, and keep axe clean', async () => {
+    const page = await browser().open('admin', { theme, viewport: PAGE });
+    const form = await shown(page.getByRole('form', { name: 'Role Boundary Auditor settings' }));
+    expect(await page.locator('select, input[list], datalist').count()).toBe(0);
+
+    // A rule's severity, with the keyboard only: focus, open with the arrow, End to the last choice, Enter.
+    const severity = form.getByRole('combobox', { name: 'Severity of Sprint longer than the limit', exact: true });
+    await severity.focus();
+    await page.keyboard.press('ArrowDown');
+    await shown(page.getByRole('option', { name: 'Error', exact: true }));
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    expect(await selectedText(form, 'Severity of Sprint longer than the limit')).toBe('Error');
+    await shown(page.getByText('Unsaved changes', { exact: true }));
+
+    // The owner field: a plain choice among the fields Jira has.
+    const owner = await chooseOption(form, 'Owner field', /^Reporter/);
+    expect(await owner.isVisible()).toBe(true);
+    expect(await selectedText(form, 'Owner field')).toMatch(/^Reporter/);
+
+    // A role list takes a name typed and Enter, and one picked from its suggestions.
+    const groups = form.getByRole('combobox', { name: 'Product managers: groups', exact: true });
+    await groups.focus();
+    await page.keyboard.type('portfolio-leads');
+    await page.keyboard.press('Enter');
+    await shown(form.getByRole('list', { name: 'Product managers: groups' }).getByText('portfolio-leads'));
+    expect(await groups.inputValue()).toBe('');
+
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(ARTIFACTS, `settings-controls-${theme}.png`) });
+    await form.getByRole('button', { name: 'Discard changes' }).click();
+    expect(await page.getByText('Unsaved changes', { exact: true }).count()).toBe(0);
+    expect(browser().errorsOf(page)).toEqual([]);
+    await page.close();
   });
 });

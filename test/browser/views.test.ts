@@ -210,6 +210,19 @@ const DISCLOSURES: Partial<
   },
 };
 
+interface RoadmapAnswer {
+  data: {
+    flagCounts: { byProject: Record<string, number> };
+    projects: Array<{ key: string; name: string }>;
+  };
+}
+
+const SEVERITY_TEXT: Record<string, (count: number) => string> = {
+  error: (count) => `${count} ${count === 1 ? 'error' : 'errors'}`,
+  warning: (count) => `${count} ${count === 1 ? 'warning' : 'warnings'}`,
+  info: (count) => `${count} for information`,
+};
+
 async function axeViolations(page: Page): Promise<AxeResults['violations']> {
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   return page.evaluate<AxeResults['violations']>(
@@ -255,6 +268,39 @@ describe.each(VIEW_NAMES)('the %s view', (view) => {
         await CONTENT[view](page(), browser().snapshot);
         expect(browser().errorsOf(page())).toEqual([]);
       });
+
+      if (view !== 'admin' && view !== 'settings')
+        test('opens on its flags with their counts per severity (and per project and owner on the roadmap)', async () => {
+          await rendered(page(), view);
+          const names = await allFlags(page()).evaluateAll((buttons) =>
+            buttons.map((button) => button.getAttribute('aria-label') ?? button.textContent ?? ''),
+          );
+          if (names.length === 0) return;
+          const listed = (severity: string) => names.filter((name) => name.startsWith(severity)).length;
+          const counts = flagsSection(page()).getByRole('list', { name: 'Flags by severity' });
+          expect(await counts.getByRole('listitem').allInnerTexts()).toEqual([
+            SEVERITY_TEXT.error!(listed('Error')),
+            SEVERITY_TEXT.warning!(listed('Warning')),
+            SEVERITY_TEXT.info!(listed('Info')),
+          ]);
+          if (view === 'project' || view === 'global')
+            await shown(flagsSection(page()).getByRole('list', { name: 'By owner' }));
+          if (view !== 'global') return;
+          await shown(flagsSection(page()).getByRole('list', { name: 'By project' }));
+          const answer = (await browser().invoke('getRoadmap', {}, browser().accountOf('global'))) as RoadmapAnswer;
+          const table = page().getByRole('region', { name: 'Projects' }).getByRole('table');
+          const rows = await table
+            .getByRole('row')
+            .evaluateAll((cells) =>
+              cells.slice(1).map((row) => [...row.children].map((cell) => cell.textContent ?? '')),
+            );
+          const header = await table.getByRole('columnheader').allInnerTexts();
+          const flagsColumn = header.indexOf('Flags');
+          expect(flagsColumn).toBeGreaterThan(0);
+          expect(rows.map((row) => row[flagsColumn])).toEqual(
+            answer.data.projects.map((project) => String(answer.data.flagCounts.byProject[project.key] ?? 0)),
+          );
+        });
 
       const disclosure = DISCLOSURES[view];
       if (disclosure) {

@@ -6,7 +6,7 @@ import { readSite } from '../../src/jira/read-site';
 import { HttpTransport } from '../../src/jira/transport-http';
 import { roleMappingGroups } from '../../src/config/role-mapping';
 import { scheduleScans } from '../../src/jobs';
-import { readCachedSite, readHistory, readStoredReport } from '../../src/scan';
+import { readCachedSite, readStoredReport } from '../../src/scan';
 import { projectSlice } from '../../src/scan/reports';
 import { ADMIN, demo, startPipeline, type Pipeline } from './support';
 
@@ -56,12 +56,10 @@ describe('scheduled trigger → queue → consumer, on the in-memory queue', () 
     expect(report.report.findings.length).toBeGreaterThan(0);
     expect(report.report.findings.every((finding) => finding.projectKeys.includes('PAY'))).toBe(true);
     expect(Date.parse(report.validUntil)).toBeGreaterThan(Date.parse(report.generatedAt));
-    const history = await readHistory(pipeline.store, 'PAY');
-    expect(history).toHaveLength(1);
-    expect(history[0]).toMatchObject({ weekStart: '2026-11-16', findings: report.report.findings.length });
-    expect(history[0]!.overlapFindings).toBe(
-      report.report.findings.filter((finding) => finding.rule.startsWith('overlap/')).length,
-    );
+    // The trend is the report's: twelve weeks worked out from the histories, ending with the audit's week.
+    const weeks = report.report.projects.find((project) => project.key === 'PAY')!.weeks;
+    expect(weeks).toHaveLength(12);
+    expect(weeks[11]).toMatchObject({ weekStart: '2026-11-16', countedUntil: expect.stringMatching(/^2026-11-/) });
 
     // The job audits a project at a time; what it stores is what an audit of the whole cached site at once gives.
     const whole = auditSite(normaliseSite(cached.snapshot, cached.problems), demoConfig(), {
@@ -80,7 +78,7 @@ describe('scheduled trigger → queue → consumer, on the in-memory queue', () 
     expect(pipeline.emulator.stats().requests).toBe(0);
   });
 
-  it('refreshes every project hourly for at most 3 requests each, and adds nothing to the week but its latest audit', async () => {
+  it('refreshes every project hourly for at most 3 requests each', async () => {
     pipeline.clock.advance(HOUR);
     pipeline.emulator.resetStats();
     const scheduled = await scheduleScans(pipeline.services);
@@ -91,15 +89,14 @@ describe('scheduled trigger → queue → consumer, on the in-memory queue', () 
     const refreshRequests = pipeline.emulator.stats().requests - listing;
     // The first refresh after a full scan lists ids once: one search and one ids page per project.
     expect(refreshRequests).toBeLessThanOrEqual(3 * demo.projects.length);
-    expect(await readHistory(pipeline.store, 'PAY')).toHaveLength(1);
   });
 
-  it('starts a new week of history a week later', async () => {
+  it('moves the trend on by a week a week later', async () => {
     pipeline.clock.advance(7 * 24 * HOUR);
     await scheduleScans(pipeline.services);
     await pipeline.drain();
-    const history = await readHistory(pipeline.store, 'PAY');
-    expect(history.map((week) => week.weekStart)).toEqual(['2026-11-16', '2026-11-23']);
+    const weeks = (await readStoredReport(pipeline.store, 'PAY'))!.report.projects[0]!.weeks;
+    expect(weeks.map((week) => week.weekStart).slice(-2)).toEqual(['2026-11-16', '2026-11-23']);
   });
 
   it('queues no audit after refreshes that found nothing new, hourly or daily (directory and site data read again)', async () => {

@@ -1,3 +1,4 @@
+import { countBySeverity } from '../../src/domain/finding';
 import { demoConfig, generateDemoSite } from '../../src/dev/demo';
 import { startEmulator, type RunningEmulator } from '../../src/dev/emulator';
 import { JiraClient } from '../../src/jira/client';
@@ -96,6 +97,7 @@ describe('getIssueDecisions', () => {
     expect(log.findings.map((finding) => finding.rule)).toEqual(
       expect.arrayContaining(['overlap/contested-item', 'overlap/pm-tactical-action']),
     );
+    expect(log.severityCounts).toEqual(countBySeverity(log.findings));
     const contested = log.decisions.filter((decision) => decision.contested);
     expect(contested.length).toBeGreaterThan(0);
     const flagged = new Set(log.findings.flatMap((finding) => finding.evidence.map((entry) => entry.actionId)));

@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import type { Finding, Severity } from '../../src/domain/finding';
 import type { FindingQuery, RoadmapItemSummary } from '../../src/resolvers/api';
-import { FINDINGS_PAGE_SIZE, MAX_FINDINGS_PAGE, NO_OWNER, queryFindings } from '../../src/resolvers/findings-query';
+import {
+  countFlags,
+  FINDINGS_PAGE_SIZE,
+  MAX_FINDINGS_PAGE,
+  NO_OWNER,
+  queryFindings,
+} from '../../src/resolvers/findings-query';
 
 const item = (key: string, ownerId?: string): RoadmapItemSummary => ({
   key,
@@ -48,7 +54,8 @@ const FINDINGS: Finding[] = [
     id: 'MOB-2',
     key: 'MOB-2',
   }),
-  finding('f3', 'overlap/dual-role', 'info', ['PAY'], [], { type: 'person', id: 'ben', name: 'BEN' }),
+  // A person flag's issues are its evidence: ana owns MOB-1, but this flag is ben's alone.
+  finding('f3', 'overlap/dual-role', 'info', ['PAY'], ['MOB-1'], { type: 'person', id: 'ben', name: 'BEN' }),
   finding('f4', 'overlap/contested-item', 'error', ['PAY'], ['PAY-7', 'PAY-2'], {
     type: 'item',
     id: 'PAY-7',
@@ -59,7 +66,11 @@ const FINDINGS: Finding[] = [
     id: 'PAY-1',
     key: 'PAY-1',
   }),
-  finding('f6', 'overlap/dual-role', 'warning', ['MOB'], [], { type: 'person', id: 'ana', name: 'ANA' }),
+  finding('f6', 'overlap/dual-role', 'warning', ['MOB'], ['PAY-1', 'MOB-2'], {
+    type: 'person',
+    id: 'ana',
+    name: 'ANA',
+  }),
 ];
 
 const ids = (query: FindingQuery, offset = 0, limit = MAX_FINDINGS_PAGE) =>
@@ -81,9 +92,14 @@ describe('queryFindings', () => {
     ['a rule', { rule: 'overlap/dual-role' }, ['f3', 'f6']],
     ['a severity', { severity: 'warning' }, ['f1', 'f2', 'f5', 'f6']],
     ['an issue named by the finding, subject or not', { issueKey: 'MOB-9' }, ['f5']],
-    ['an owner: findings about them and about items they own', { ownerId: 'ana' }, ['f1', 'f4', 'f6']],
+    ['an issue a person flag names as evidence', { issueKey: 'PAY-1' }, ['f5', 'f6']],
+    [
+      'an owner: findings about them and about items they own, not person flags naming those',
+      { ownerId: 'ana' },
+      ['f1', 'f4', 'f6'],
+    ],
     ['another owner', { ownerId: 'ben' }, ['f3', 'f5']],
-    ['no owner: findings about items nobody owns', { ownerId: NO_OWNER }, ['f2']],
+    ['no owner: findings about items nobody owns, not person flags naming them', { ownerId: NO_OWNER }, ['f2']],
     ['an owner nobody is', { ownerId: 'zoe' }, []],
     [
       'every field at once',
@@ -100,24 +116,6 @@ describe('queryFindings', () => {
   ])('filters by %s', (_, query, expected) => {
     expect(ids(query)).toEqual(expected);
     expect(queryFindings(FINDINGS, ITEMS, query, 0, 1).total).toBe(expected.length);
-  });
-
-  test('counts are over every finding, whatever the query and page', () => {
-    const counts = {
-      byRule: {
-        'horizon/roadmap-item-too-long': 2,
-        'owner/roadmap-item-unowned': 1,
-        'overlap/dual-role': 2,
-        'overlap/contested-item': 1,
-      },
-      bySeverity: { error: 1, warning: 4, info: 1 },
-    };
-    expect(queryFindings(FINDINGS, ITEMS, {}, 0, 2).counts).toEqual(counts);
-    expect(queryFindings(FINDINGS, ITEMS, { projectKey: 'NONE' }, 4, 1).counts).toEqual(counts);
-    expect(queryFindings([], ITEMS, {}, 0, 1).counts).toEqual({
-      byRule: {},
-      bySeverity: { error: 0, warning: 0, info: 0 },
-    });
   });
 
   test('pages from the offset, at most limit findings', () => {
@@ -195,10 +193,11 @@ describe('queryFindings', () => {
               (query.severity === undefined || candidate.severity === query.severity) &&
               (query.issueKey === undefined || candidate.issueKeys.includes(query.issueKey)) &&
               (query.ownerId === undefined ||
-                candidate.subject.id === query.ownerId ||
-                candidate.issueKeys.some((key) =>
-                  ITEMS.some((owned) => owned.key === key && (owned.ownerId ?? NO_OWNER) === query.ownerId),
-                )),
+                (candidate.subject.type === 'person'
+                  ? candidate.subject.id === query.ownerId
+                  : candidate.issueKeys.some((key) =>
+                      ITEMS.some((owned) => owned.key === key && (owned.ownerId ?? NO_OWNER) === query.ownerId),
+                    ))),
           );
           const read: Finding[] = [];
           for (let offset = 0; ; offset += limit) {
@@ -214,5 +213,76 @@ describe('queryFindings', () => {
       // A fixed seed, so that CI tries the same 300 inputs every run.
       { numRuns: 300, seed: 20261122 },
     );
+  });
+});
+
+describe('countFlags', () => {
+  const counts = countFlags(FINDINGS, ITEMS);
+
+  test.each<[string, number, string]>([
+    ['error', 1, 'f4'],
+    ['warning', 4, 'f1 f2 f5 f6'],
+    ['info', 1, 'f3'],
+  ])('severity %s: %i (%s)', (severity, count) => {
+    expect(counts.bySeverity[severity as Severity]).toBe(count);
+  });
+
+  test.each<[string, number, string]>([
+    ['MOB', 4, 'f1 f2 f5 f6: f5 draws on MOB and PAY, so it counts in both'],
+    ['PAY', 3, 'f3 f4 f5'],
+  ])('project %s: %i (%s)', (projectKey, count) => {
+    expect(counts.byProject[projectKey]).toBe(count);
+  });
+
+  test.each<[string, number, string]>([
+    ['ana', 3, 'f1 and f4 about her items, f6 about her (not on PAY-1 and MOB-2, which it names)'],
+    ['ben', 2, 'f3 about him (not on ana’s MOB-1, which it names) and f5 about his PAY-1'],
+    [NO_OWNER, 1, 'f2 about MOB-2 (f6 names MOB-2 too, but is about a person)'],
+  ])('owner %s: %i (%s)', (ownerId, count) => {
+    expect(counts.byOwner[ownerId]).toBe(count);
+  });
+
+  test('a person flag counts once, on the person, however many items it names', () => {
+    const dual = finding('p', 'overlap/dual-role', 'error', ['MOB', 'PAY'], ['MOB-1', 'PAY-1', 'PAY-2', 'MOB-2'], {
+      type: 'person',
+      id: 'zoe',
+      name: 'ZOE',
+    });
+    expect(countFlags([dual], ITEMS)).toEqual({
+      total: 1,
+      bySeverity: { error: 1, warning: 0, info: 0 },
+      byRule: { 'overlap/dual-role': 1 },
+      byProject: { MOB: 1, PAY: 1 },
+      byOwner: { zoe: 1 },
+    });
+  });
+
+  test('a finding naming two items of one owner counts once for them', () => {
+    const both = finding('b', 'overlap/contested-item', 'warning', ['MOB', 'PAY'], ['MOB-1', 'PAY-2'], {
+      type: 'item',
+      id: 'MOB-1',
+      key: 'MOB-1',
+    });
+    expect(countFlags([both], ITEMS).byOwner).toEqual({ ana: 1 });
+  });
+
+  test('each count is how many findings its filter lists', () => {
+    for (const [projectKey, count] of Object.entries(counts.byProject))
+      expect(queryFindings(FINDINGS, ITEMS, { projectKey }, 0, 1).total).toBe(count);
+    for (const [ownerId, count] of Object.entries(counts.byOwner))
+      expect(queryFindings(FINDINGS, ITEMS, { ownerId }, 0, 1).total).toBe(count);
+    for (const [rule, count] of Object.entries(counts.byRule))
+      expect(queryFindings(FINDINGS, ITEMS, { rule }, 0, 1).total).toBe(count);
+    expect(counts.total).toBe(FINDINGS.length);
+  });
+
+  test('no findings: every severity at 0 and nothing else', () => {
+    expect(countFlags([], ITEMS)).toEqual({
+      total: 0,
+      bySeverity: { error: 0, warning: 0, info: 0 },
+      byRule: {},
+      byProject: {},
+      byOwner: {},
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { demoConfig, generateDemoSite } from '../../src/dev/demo';
+import { countBySeverity } from '../../src/domain/finding';
 import { startEmulator, type RunningEmulator } from '../../src/dev/emulator';
 import { JiraClient } from '../../src/jira/client';
 import { HttpTransport } from '../../src/jira/transport-http';
@@ -167,6 +168,42 @@ describe('getRoadmap', () => {
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
+  });
+});
+
+describe('flag counts', () => {
+  it('counts the flags each viewer sees, a person flag on the person and never on the items it names', async () => {
+    const [restricted, grant] = RESTRICTED;
+    for (const viewer of [ADMIN, restricted]) {
+      const roadmap = shown(await call('getRoadmap', viewer, {}));
+      const { flagCounts, findings, items } = roadmap;
+      expect(findings).toHaveLength(roadmap.findingPage.total);
+      expect(flagCounts.total).toBe(findings.length);
+      expect(flagCounts.bySeverity).toEqual(countBySeverity(findings));
+      for (const [projectKey, count] of Object.entries(flagCounts.byProject))
+        expect([projectKey, count]).toEqual([
+          projectKey,
+          findings.filter((finding) => finding.projectKeys.includes(projectKey)).length,
+        ]);
+      const personFlags = findings.filter((finding) => finding.subject.type === 'person');
+      expect(personFlags.some((finding) => finding.issueKeys.some((key) => items.some((i) => i.key === key)))).toBe(
+        true,
+      );
+      for (const finding of personFlags) for (const item of items) expect(item.findings).not.toContain(finding.id);
+      const people = new Set(personFlags.map((finding) => finding.subject.id));
+      for (const person of people)
+        expect(flagCounts.byOwner[person]).toBeGreaterThanOrEqual(
+          personFlags.filter((finding) => finding.subject.id === person).length,
+        );
+      if (viewer === restricted)
+        expect(Object.keys(flagCounts.byProject).every((key) => grant.projects!.includes(key))).toBe(true);
+    }
+  });
+
+  it("counts a board panel's flags by severity", async () => {
+    const panel = shown(await call('getBoardPanel', PAY_PO, { boardId: PAY_BOARD.id }));
+    expect(panel.findings.length).toBeGreaterThan(0);
+    expect(panel.severityCounts).toEqual(countBySeverity(panel.findings));
   });
 });
 

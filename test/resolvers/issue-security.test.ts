@@ -111,19 +111,18 @@ describe('the cost of asking', () => {
   const report = auditSite(normaliseSite(snapshot), demoConfig(), { now: new Date(snapshot.capturedAt!) });
   const template = report.securedIssues[0]!;
   const securedKeys = (count: number) => Array.from({ length: count }, (_, index) => `SEC-${index + 1}`);
-  const auditWith = (keys: string[]): ViewerAudit => ({
+  const auditWith = (keys: string[], projectKey: string): ViewerAudit => ({
     report: {
       ...report,
-      securedIssues: keys.map((key): SecuredIssue => ({ ...template, key, projectKey: 'SEC', byPerson: {} })),
+      securedIssues: keys.map((key): SecuredIssue => ({ ...template, key, projectKey, byPerson: {} })),
     },
     names: new Map(),
     baseUrl: '',
     visible: [],
-    seesEveryCachedProject: true,
     freshness: { scannedAt: snapshot.capturedAt!, pending: [] },
   });
   /** Jira answering issue/bulkfetch with the odd-numbered issues asked for: the viewer may see those. */
-  const ask = async (count: number) => {
+  const ask = async (count: number, projectKey = 'SEC') => {
     const transport = new ScriptedTransport((request) => {
       const keys = (request.body as { issueIdsOrKeys: string[] }).issueIdsOrKeys;
       const issues = keys.filter((key) => Number(key.split('-')[1]) % 2 === 1).map((key) => ({ id: key, key }));
@@ -132,7 +131,7 @@ describe('the cost of asking', () => {
     const client = new JiraClient(transport);
     const audit = await withViewersIssues(
       { jiraAsUser: () => client, jiraAsApp: () => client, store: new MemoryStore(), now: () => new Date() },
-      auditWith(securedKeys(count)),
+      auditWith(securedKeys(count), projectKey),
     );
     return { transport, kept: audit.report.securedIssues.map((issue) => issue.key), audit };
   };
@@ -166,8 +165,15 @@ describe('the cost of asking', () => {
     expect((await ask(0)).transport.sent).toHaveLength(0);
   });
 
-  it('hides the weekly trend of a project holding a secured issue the viewer may not see, which it counts', async () => {
-    expect((await ask(3)).audit.historyHiddenFor).toEqual(['SEC']);
-    expect((await ask(1)).audit.historyHiddenFor).toBeUndefined();
+  it('withholds the trend of a project holding a secured issue the viewer may not see, which its weeks count', async () => {
+    const home = template.projectKey;
+    const weeksOf = (audit: ViewerAudit, projectKey: string) =>
+      audit.report.projects.find((project) => project.key === projectKey)!.weeks;
+    const others = report.projects.filter((project) => project.key !== home);
+    const hiding = (await ask(3, home)).audit;
+    expect(weeksOf(hiding, home)).toEqual([]);
+    for (const project of others) expect(weeksOf(hiding, project.key)).toEqual(project.weeks);
+    // SEC-1 is one the viewer may see: nothing is withheld.
+    expect(weeksOf((await ask(1, home)).audit, home)).toHaveLength(12);
   });
 });

@@ -1,6 +1,6 @@
-import type { Finding } from '../../src/domain/finding';
+import { countBySeverity, type Finding } from '../../src/domain/finding';
 import { adviceFor } from '../../static/app/src/errors';
-import { categoryOf, countBySeverity, kindLabel, subjectLabel } from '../../static/app/src/findings';
+import { categoryOf, kindLabel, subjectLabel } from '../../static/app/src/findings';
 import { formatDate, formatShare, formatSpan, issueUrl, personRole, roleLabel } from '../../static/app/src/format';
 
 const finding = (

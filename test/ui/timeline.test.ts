@@ -71,9 +71,56 @@ describe('layoutTimeline', () => {
     ]);
   });
 
-  it('marks now only inside the chart', () => {
+  it('marks now, always inside the chart when given', () => {
     expect(layoutTimeline(items, [], 1000, new Date(2026, 6, 1))!.now).toBeGreaterThan(0);
-    expect(layoutTimeline(items, [], 1000, new Date(2030, 0, 1))!.now).toBeUndefined();
+    expect(layoutTimeline(items, [], 1000)!.now).toBeUndefined();
+    // Everything ended years before now: the chart reaches now, the items clipped at its start.
+    const late = layoutTimeline(items, [], 1000, new Date(2030, 0, 1))!;
+    expect(late.now).toBeCloseTo(1000, 5);
+    expect(late.groups.flatMap((group) => group.rows).every((row) => row.clippedStart && row.x === 0)).toBe(true);
+  });
+
+  it('clips spans reaching far beyond now instead of squeezing the rest, and drops sprints wholly outside', () => {
+    const now = new Date(2026, 10, 22);
+    const layout = layoutTimeline(
+      [
+        { id: 'LONG', label: 'LONG', group: 'PORT', start: '2025-01-01', end: '2028-03-01' },
+        { id: 'SHORT', label: 'SHORT', group: 'PAY', start: '2026-11-01', end: '2026-12-31' },
+      ],
+      [
+        { id: 'old', label: 'Sprint 1', group: 'PAY', start: '2024-01-01', end: '2024-01-14' },
+        { id: 'now', label: 'Sprint 9', group: 'PAY', start: '2026-11-16', end: '2026-11-30' },
+      ],
+      1000,
+      now,
+    )!;
+    expect(layout.from).toEqual(new Date(2026, 4, 22));
+    expect(layout.to).toEqual(new Date(2028, 2, 1));
+    const [long, short] = layout.groups.map((group) => group.rows[0]!);
+    expect(long).toMatchObject({ x: 0, clippedStart: true });
+    expect(long!.clippedEnd).toBeUndefined();
+    expect(short!.clippedStart).toBeUndefined();
+    // Two months of a 21-month axis, not of a 38-month one.
+    expect(short!.width).toBeGreaterThan(85);
+    expect(layout.groups[1]!.bands.map((band) => band.id)).toEqual(['now']);
+    const later = layoutTimeline(
+      [{ id: 'LONG', label: 'LONG', group: 'PORT', start: '2026-01-01', end: '2029-12-31' }],
+      [],
+      1000,
+      now,
+    )!;
+    expect(later.to).toEqual(new Date(2028, 4, 22));
+    expect(later.groups[0]!.rows[0]).toMatchObject({ clippedStart: true, clippedEnd: true, x: 0, width: 1000 });
+  });
+
+  it('never sets two tick labels closer than they can be read', () => {
+    const layout = layoutTimeline(
+      [{ id: 'a', label: 'a', group: 'g', start: '2026-01-01', end: '2027-06-30' }],
+      [],
+      640,
+    )!;
+    const gaps = layout.ticks.slice(1).map((tick, index) => tick.x - layout.ticks[index]!.x);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(56);
   });
 
   it('has nothing to draw when nothing has both dates (or ends before it starts)', () => {

@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '../../../src/domain/finding';
+import type { Finding } from '../../../src/domain/finding';
 import type { RuleCategory } from '../../../src/rules/types';
 
 /** The four flags of shared/criteria.md. */
@@ -26,12 +26,6 @@ export function categoryOf(ruleId: string): string {
 export function kindLabel(ruleId: string): string {
   const category = categoryOf(ruleId);
   return CATEGORIES.find((entry) => entry.id === category)?.label ?? 'Other';
-}
-
-export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const finding of findings) counts[finding.severity]++;
-  return counts;
 }
 
 /** `the sprint Sprint 12`, `MOB-42 Checkout redesign`, `Ana Ruiz`: what a finding is about, in words. */

@@ -7,6 +7,7 @@ import {
   min as earliest,
   parseISO,
   startOfMonth,
+  subMonths,
 } from 'date-fns';
 
 export interface Span {
@@ -25,6 +26,10 @@ export interface TimelineBar {
   width: number;
   /** For sprints: the sub-lane, so overlapping sprints (several boards) do not hide each other. */
   lane: number;
+  /** The span starts before the chart's start (drawn from its edge, with a marker). */
+  clippedStart?: true;
+  /** The span ends after the chart's end. */
+  clippedEnd?: true;
 }
 
 export interface TimelineGroup {
@@ -43,9 +48,18 @@ export interface TimelineLayout {
   /** In the order groups first appear among the items, then groups with sprints only. */
   groups: TimelineGroup[];
   ticks: Array<{ x: number; label: string }>;
-  /** Where `now` falls, when inside the chart. */
+  /** Where `now` falls, when inside the chart (given a `now`, it always is). */
   now?: number;
 }
+
+/**
+ * Given a `now`, the chart shows from this many months before it to `MONTHS_AFTER` after (narrower when nothing
+ * reaches that far): a span reaching further is clipped with a marker, so one item years long never squeezes the rest.
+ */
+export const MONTHS_BEFORE = 6;
+export const MONTHS_AFTER = 18;
+/** Tick labels closer than this (in the chart's units) are left out. */
+const MIN_TICK_GAP = 56;
 
 const DAY = 24 * 3600 * 1000;
 
@@ -69,7 +83,8 @@ function monthTicks(from: Date, to: Date): Date[] {
 
 /**
  * Places roadmap spans and sprint windows on one time axis `width` wide. Items or sprints without both dates are
- * left out (the table beside the chart lists them); undefined when nothing has dates.
+ * left out (the table beside the chart lists them); undefined when nothing has dates. Given `now`, the axis runs
+ * from at most `MONTHS_BEFORE` months before it to at most `MONTHS_AFTER` after, always including it.
  */
 export function layoutTimeline(
   items: readonly Span[],
@@ -86,16 +101,23 @@ export function layoutTimeline(
   const datedSprints = dated(sprints);
   const all = [...datedItems, ...datedSprints];
   if (all.length === 0) return undefined;
-  const from = earliest(all.map((entry) => entry.start));
-  const to = latest(all.map((entry) => entry.end));
+  let from = earliest(all.map((entry) => entry.start));
+  let to = latest(all.map((entry) => entry.end));
+  if (now) {
+    from = earliest([latest([from, subMonths(now, MONTHS_BEFORE)]), now]);
+    to = latest([earliest([to, addMonths(now, MONTHS_AFTER)]), now]);
+  }
   const total = Math.max(to.getTime() - from.getTime(), DAY);
-  const x = (date: Date) => ((date.getTime() - from.getTime()) / total) * width;
+  const x = (date: Date) =>
+    ((Math.min(Math.max(date.getTime(), from.getTime()), to.getTime()) - from.getTime()) / total) * width;
   const bar = ({ span, start, end }: { span: Span; start: Date; end: Date }): TimelineBar => ({
     id: span.id,
     label: span.label,
     x: x(start),
     width: Math.max(x(end) - x(start), 2),
     lane: 0,
+    ...(start < from ? { clippedStart: true as const } : {}),
+    ...(end > to ? { clippedEnd: true as const } : {}),
   });
   const groups = new Map<string, TimelineGroup>();
   const groupOf = (id: string) => {
@@ -105,21 +127,22 @@ export function layoutTimeline(
   };
   for (const entry of datedItems) groupOf(entry.span.group).rows.push(bar(entry));
   for (const entry of [...datedSprints].sort((a, b) => a.start.getTime() - b.start.getTime())) {
+    // A sprint wholly outside the chart is no window on it.
+    if (entry.end < from || entry.start > to) continue;
     const group = groupOf(entry.span.group);
     const placed = bar(entry);
     placed.lane = firstFreeLane(group.bands, placed, DAY * (width / total));
     group.lanes = Math.max(group.lanes, placed.lane + 1);
     group.bands.push(placed);
   }
-  const layout: TimelineLayout = {
-    from,
-    to,
-    groups: [...groups.values()],
-    ticks: monthTicks(from, to).map((month, index) => ({
-      x: x(month),
-      label: format(month, index === 0 || month.getMonth() === 0 ? 'MMM yyyy' : 'MMM'),
-    })),
-  };
+  const ticks: TimelineLayout['ticks'] = [];
+  for (const month of monthTicks(from, to)) {
+    const at = x(month);
+    const previous = ticks[ticks.length - 1];
+    if (previous && at - previous.x < MIN_TICK_GAP) continue;
+    ticks.push({ x: at, label: format(month, ticks.length === 0 || month.getMonth() === 0 ? 'MMM yyyy' : 'MMM') });
+  }
+  const layout: TimelineLayout = { from, to, groups: [...groups.values()], ticks };
   if (now && now >= from && now <= to) layout.now = x(now);
   return layout;
 }

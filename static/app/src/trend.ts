@@ -1,65 +1,75 @@
-import { formatDayMonth } from './format';
-import { differenceInCalendarISOWeeks, eachWeekOfInterval, format, isValid, parseISO, startOfISOWeek } from 'date-fns';
-import type { WeeklySummary } from '../../../src/resolvers/api';
-import { formatDate } from './format';
-import { listed, plural } from '../../../src/domain/text';
+import type { Decider, DecisionWeek } from '../../../src/resolvers/api';
+import { formatDate, formatDayMonth } from './format';
+import { plural } from '../../../src/domain/text';
 
-/** One audited week, with the rates the Trend section shows. */
-export interface TrendWeek {
-  /** Monday of the week, `yyyy-MM-dd`. */
+/** What a trend chart plots: one kind of decision, or the decisions that crossed the role boundary. */
+export type TrendMeasure = 'strategic' | 'tactical' | 'crossed';
+
+export const DECIDER_NAMES: Record<Decider, string> = {
+  pm: 'Product Managers',
+  po: 'Product Owners',
+  other: 'Others (no role, or both)',
+};
+
+export const MEASURE_TITLES: Record<TrendMeasure, string> = {
+  strategic: 'Strategic decisions',
+  tactical: 'Tactical decisions',
+  crossed: 'Decisions across the role boundary',
+};
+
+/** Who a measure's bars are made of, bottom first: a crossing is a PO's strategic or a PM's tactical decision. */
+export const MEASURE_DECIDERS: Record<TrendMeasure, readonly Decider[]> = {
+  strategic: ['pm', 'po', 'other'],
+  tactical: ['pm', 'po', 'other'],
+  crossed: ['pm', 'po'],
+};
+
+export interface Segment {
+  decider: Decider;
+  value: number;
+}
+
+/** One week of one measure: its parts by decider, or none when the week has no data. */
+export interface TrendBar {
   weekStart: string;
-  auditedAt: string;
-  actions: number;
-  overlapFindings: number;
-  /** Overlap findings per 100 actions on the project's issues; undefined when the week recorded no actions. */
-  overlapRate: number | undefined;
-  roadmapItems: number;
-  unownedRoadmapItems: number;
-  /** Unowned roadmap items as a share (0–1) of all roadmap items; undefined when there were none. */
-  unownedShare: number | undefined;
-  findings: number;
+  segments: Segment[] | undefined;
+  total: number | undefined;
 }
 
-/** A run of consecutive weeks without an audit, between two audited ones. */
-export interface TrendGap {
-  /** Monday of the first and of the last missing week. */
-  from: string;
-  to: string;
-  weeks: number;
+/** A decision of this measure by this decider, counted in the week. */
+function valueOf(week: DecisionWeek, measure: TrendMeasure, decider: Decider): number {
+  const counts = week.decisions?.[decider];
+  if (!counts) return 0;
+  if (measure === 'crossed') return decider === 'pm' ? counts.tactical : decider === 'po' ? counts.strategic : 0;
+  return counts[measure];
 }
 
-export interface Trend {
-  /** Audited weeks, oldest first, one per week. */
-  weeks: TrendWeek[];
-  /** Every week from the first audited to the latest, oldest first; `week` is undefined where none was audited. */
-  slots: Array<{ weekStart: string; week: TrendWeek | undefined }>;
-  gaps: TrendGap[];
+export function barsOf(weeks: readonly DecisionWeek[], measure: TrendMeasure): TrendBar[] {
+  return weeks.map((week) => {
+    if (!week.decisions) return { weekStart: week.weekStart, segments: undefined, total: undefined };
+    const segments = MEASURE_DECIDERS[measure].map((decider) => ({ decider, value: valueOf(week, measure, decider) }));
+    return { weekStart: week.weekStart, segments, total: segments.reduce((sum, part) => sum + part.value, 0) };
+  });
 }
 
-const count = (value: number) => (Number.isFinite(value) && value > 0 ? value : 0);
-
-/** Overlap findings per 100 actions; undefined without actions (a rate of nothing). */
-export function overlapRate(summary: Pick<WeeklySummary, 'overlapFindings' | 'actions'>): number | undefined {
-  const actions = count(summary.actions);
-  return actions === 0 ? undefined : (count(summary.overlapFindings) / actions) * 100;
+/** The day counting starts: the first week with data, from its `countedFrom` day or its Monday. */
+export function firstCountedDay(weeks: readonly DecisionWeek[]): string | undefined {
+  const first = weeks.find((week) => week.decisions !== undefined);
+  return first ? (first.countedFrom ?? first.weekStart) : undefined;
 }
 
-/** The share (0–1) of roadmap items nobody owns; undefined without roadmap items. */
-export function unownedShare(summary: Pick<WeeklySummary, 'unownedRoadmapItems' | 'roadmapItems'>): number | undefined {
-  const items = count(summary.roadmapItems);
-  return items === 0 ? undefined : Math.min(count(summary.unownedRoadmapItems) / items, 1);
+/** The day counting ends: the audit's day, on the last week. */
+export function lastCountedDay(weeks: readonly DecisionWeek[]): string | undefined {
+  const last = weeks[weeks.length - 1];
+  return last?.countedUntil ?? last?.weekStart;
 }
 
-/** A rate as shown: one decimal (`1.886` → `1.9`), two below 1 so busy projects' small rates still differ (`0.083` → `0.08`); `0` for none found, `—` for no rate. */
-export function formatRate(rate: number | undefined): string {
-  if (rate === undefined) return '—';
-  if (rate === 0) return '0';
-  return rate < 0.995 ? rate.toFixed(2) : rate.toFixed(1);
-}
-
-/** A share as shown: whole per cent, `—` when there is none. */
-export function formatShareOf(share: number | undefined): string {
-  return share === undefined ? '—' : `${Math.round(share * 100)}%`;
+/** A round top for a count axis: 1, 2, 5, 10, 20, 50 … at or above the highest bar. */
+export function axisTop(max: number): number {
+  if (max <= 1) return 1;
+  const magnitude = 10 ** Math.floor(Math.log10(max));
+  const step = [1, 2, 5, 10].find((factor) => factor * magnitude >= max)!;
+  return step * magnitude;
 }
 
 /** `16 Nov` for chart axes. */
@@ -67,165 +77,72 @@ export function shortWeekLabel(weekStart: string): string {
   return formatDayMonth(weekStart);
 }
 
-/** Monday of the week an ISO date falls in, `yyyy-MM-dd`; undefined for what is not a date. */
-function mondayOf(value: string): string | undefined {
-  const date = parseISO(value);
-  return isValid(date) ? format(startOfISOWeek(date), 'yyyy-MM-dd') : undefined;
+/** A week's bar in words, for its hover text and the chart's description: "Week of 16 Nov: 7 (PMs 1, POs 6)". */
+export function describeBar(bar: TrendBar): string {
+  const week = `Week of ${shortWeekLabel(bar.weekStart)}`;
+  if (!bar.segments || bar.total === undefined) return `${week}: no data`;
+  if (bar.total === 0) return `${week}: none`;
+  const parts = bar.segments
+    .filter((segment) => segment.value > 0)
+    .map((segment) => `${SHORT_NAMES[segment.decider]} ${segment.value}`);
+  return `${week}: ${bar.total} (${parts.join(', ')})`;
 }
 
-function trendWeek(summary: WeeklySummary, weekStart: string): TrendWeek {
+const SHORT_NAMES: Record<Decider, string> = { pm: 'PMs', po: 'POs', other: 'others' };
+
+/** A chart's text alternative: what it plots, over which weeks, and every week's value. */
+export function describeChart(measure: TrendMeasure, weeks: readonly DecisionWeek[]): string {
+  const bars = barsOf(weeks, measure);
+  const first = weeks[0];
+  const last = weeks[weeks.length - 1];
+  if (!first || !last) return `${MEASURE_TITLES[measure]}: no weeks.`;
+  return `${MEASURE_TITLES[measure]} per week, ${plural(weeks.length, 'week')} from ${formatDate(first.weekStart)} to ${formatDate(lastCountedDay(weeks))}. ${bars.map(describeBar).join('; ')}.`;
+}
+
+export interface TrendTotals {
+  strategic: number;
+  tactical: number;
+  crossed: number;
+  /** Strategic decisions taken by PMs and tactical ones by POs: each on their own side. */
+  strategicByPm: number;
+  tacticalByPo: number;
+}
+
+export function totalsOf(weeks: readonly DecisionWeek[]): TrendTotals {
+  const sum = (measure: TrendMeasure, decider?: Decider) =>
+    barsOf(weeks, measure).reduce(
+      (total, bar) =>
+        total +
+        (bar.segments ?? [])
+          .filter((segment) => decider === undefined || segment.decider === decider)
+          .reduce((inner, segment) => inner + segment.value, 0),
+      0,
+    );
   return {
-    weekStart,
-    auditedAt: summary.auditedAt,
-    actions: count(summary.actions),
-    overlapFindings: count(summary.overlapFindings),
-    overlapRate: overlapRate(summary),
-    roadmapItems: count(summary.roadmapItems),
-    unownedRoadmapItems: count(summary.unownedRoadmapItems),
-    unownedShare: unownedShare(summary),
-    findings: count(summary.findings),
+    strategic: sum('strategic'),
+    tactical: sum('tactical'),
+    crossed: sum('crossed'),
+    strategicByPm: sum('strategic', 'pm'),
+    tacticalByPo: sum('tactical', 'po'),
   };
 }
 
-/**
- * The weeks of a project's history in order, one per week (the latest audit of a week wins), with the weeks no
- * audit recorded between them. Entries whose week is not a date are left out.
- */
-export function buildTrend(history: readonly WeeklySummary[]): Trend {
-  const byWeek = new Map<string, WeeklySummary>();
-  for (const summary of history) {
-    const weekStart = mondayOf(summary.weekStart);
-    if (!weekStart) continue;
-    const kept = byWeek.get(weekStart);
-    if (!kept || kept.auditedAt < summary.auditedAt) byWeek.set(weekStart, summary);
-  }
-  const weeks = [...byWeek.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([weekStart, summary]) => trendWeek(summary, weekStart));
-  const first = weeks[0];
-  const last = weeks[weeks.length - 1];
-  if (!first || !last) return { weeks, slots: [], gaps: [] };
-  const audited = new Map(weeks.map((week) => [week.weekStart, week]));
-  const slots = eachWeekOfInterval(
-    { start: parseISO(first.weekStart), end: parseISO(last.weekStart) },
-    { weekStartsOn: 1 },
-  ).map((monday) => {
-    const weekStart = format(monday, 'yyyy-MM-dd');
-    return { weekStart, week: audited.get(weekStart) };
-  });
-  const gaps: TrendGap[] = [];
-  let open: TrendGap | undefined;
-  for (const slot of slots) {
-    if (slot.week) {
-      open = undefined;
-    } else if (open) {
-      open.to = slot.weekStart;
-      open.weeks += 1;
-    } else {
-      open = { from: slot.weekStart, to: slot.weekStart, weeks: 1 };
-      gaps.push(open);
-    }
-  }
-  return { weeks, slots, gaps };
+const share = (part: number, whole: number) => (whole === 0 ? '' : ` (${Math.round((100 * part) / whole)}%)`);
+
+/** The weeks in a sentence: what was decided, who took which part, and what crossed the line. */
+export function describeTotals(weeks: readonly DecisionWeek[]): string {
+  const totals = totalsOf(weeks);
+  const from = firstCountedDay(weeks);
+  if (from === undefined) return 'No week has data yet.';
+  return `From ${formatDate(from)} to ${formatDate(lastCountedDay(weeks))}: ${plural(totals.strategic, 'strategic decision')}, ${totals.strategicByPm} by Product Managers${share(totals.strategicByPm, totals.strategic)}; ${plural(totals.tactical, 'tactical decision')}, ${totals.tacticalByPo} by Product Owners${share(totals.tacticalByPo, totals.tactical)}; ${plural(totals.crossed, 'decision')} across the role boundary.`;
 }
 
-/** How to name the earlier of two weeks from the later one: "the week before", or that week's date when weeks lie between. */
-function earlierWeek(previous: TrendWeek, latest: TrendWeek): string {
-  const apart = differenceInCalendarISOWeeks(parseISO(latest.weekStart), parseISO(previous.weekStart));
-  return apart === 1 ? 'the week before' : `the week of ${formatDate(previous.weekStart)}`;
-}
-
-/** "2 fewer unowned roadmap items than the week before (1, down from 3).", "As many flags as the week before (5)." */
-function countChange(previous: number, latest: number, noun: string, nouns: string, than: string): string {
-  const difference = latest - previous;
-  if (difference === 0)
-    return latest === 0 ? `No ${nouns}, as in ${than}.` : `As many ${nouns} as ${than} (${latest}).`;
-  const amount = Math.abs(difference);
-  return `${amount} ${difference < 0 ? 'fewer' : 'more'} ${amount === 1 ? noun : nouns} than ${than} (${latest}, ${difference < 0 ? 'down' : 'up'} from ${previous}).`;
-}
-
-function rateChange(previous: TrendWeek, latest: TrendWeek, than: string): string {
-  if (latest.overlapRate === undefined)
-    return `No overlap rate for the latest week: its audit recorded no actions on the project's issues.`;
-  if (previous.overlapRate === undefined)
-    return `The overlap rate is ${formatRate(latest.overlapRate)} per 100 actions; ${than} recorded no actions, so there is no rate to compare.`;
-  const before = formatRate(previous.overlapRate);
-  const now = formatRate(latest.overlapRate);
-  // Compared as shown, so the words never say "rose from 1.9 to 1.9".
-  const difference = Number(now) - Number(before);
-  if (difference === 0) return `The overlap rate is ${now} overlap flags per 100 actions, as in ${than}.`;
-  return `The overlap rate ${difference < 0 ? 'fell' : 'rose'} from ${before} to ${now} overlap flags per 100 actions since ${than}.`;
-}
-
-/**
- * The latest week against the one audited before it, in words: unowned roadmap items, the overlap rate and all
- * flags. Empty with fewer than two audited weeks.
- */
-export function weekOverWeek(trend: Pick<Trend, 'weeks'>): string[] {
-  const latest = trend.weeks[trend.weeks.length - 1];
-  const previous = trend.weeks[trend.weeks.length - 2];
-  if (!latest || !previous) return [];
-  const than = earlierWeek(previous, latest);
-  return [
-    countChange(
-      previous.unownedRoadmapItems,
-      latest.unownedRoadmapItems,
-      'unowned roadmap item',
-      'unowned roadmap items',
-      than,
-    ),
-    rateChange(previous, latest, than),
-    countChange(previous.findings, latest.findings, 'flag', 'flags', than),
-  ];
-}
-
-/** The weeks without an audit, in words: "No background audit was recorded in the week of 2 Nov 2026." */
-export function describeGaps(gaps: readonly TrendGap[]): string | undefined {
-  if (gaps.length === 0) return undefined;
-  const runs = gaps.map((gap) =>
-    gap.weeks === 1
-      ? `the week of ${formatDate(gap.from)}`
-      : `the ${gap.weeks} weeks from ${formatDate(gap.from)} to ${formatDate(gap.to)}`,
-  );
-  const missing = gaps.reduce((sum, gap) => sum + gap.weeks, 0);
-  return `No background audit was recorded in ${listed(runs)}, so the chart leaves ${missing === 1 ? 'that week' : 'those weeks'} empty.`;
-}
-
-/** One audited week's figures in a sentence, for the latest week and the charts' text alternatives. */
-export function describeWeek(week: TrendWeek): string {
-  const rate =
-    week.overlapRate === undefined
-      ? 'no overlap rate (no actions recorded)'
-      : `${formatRate(week.overlapRate)} overlap flags per 100 actions (${week.overlapFindings} in ${plural(week.actions, 'action')})`;
-  const unowned =
-    week.roadmapItems === 0
-      ? 'no roadmap items'
-      : `${week.unownedRoadmapItems} of ${plural(week.roadmapItems, 'roadmap item')} unowned (${formatShareOf(week.unownedShare)})`;
-  return `${rate}, ${unowned}, ${plural(week.findings, 'flag')}`;
-}
-
-/** A chart's points: one per week slot, undefined where the week has no value (no audit, or no rate). */
-export type SeriesPoint = { weekStart: string; value: number | undefined };
-
-/** Up to this many weeks, a chart's text alternative reads every value; beyond, the latest, lowest and highest. */
-const LISTED_WEEKS = 8;
-
-/** A chart's text alternative: what it plots, over which weeks, and its values. */
-export function describeSeries(title: string, points: readonly SeriesPoint[], show: (value: number) => string): string {
-  const valued = points.flatMap((point) =>
-    point.value === undefined ? [] : [{ weekStart: point.weekStart, value: point.value }],
-  );
-  const first = points[0];
-  const last = points[points.length - 1];
-  if (!first || !last || valued.length === 0) return `${title}: no week has a value yet.`;
-  const span =
-    first === last
-      ? `in the week of ${formatDate(first.weekStart)}`
-      : `week by week from ${formatDate(first.weekStart)} to ${formatDate(last.weekStart)}`;
-  if (valued.length <= LISTED_WEEKS)
-    return `${title}, ${span}: ${valued.map((point) => `${shortWeekLabel(point.weekStart)} ${show(point.value)}`).join('; ')}.`;
-  const lowest = valued.reduce((low, point) => (point.value < low.value ? point : low));
-  const highest = valued.reduce((high, point) => (point.value > high.value ? point : high));
-  const latest = valued[valued.length - 1]!;
-  return `${title}, ${span}: latest ${show(latest.value)} (${shortWeekLabel(latest.weekStart)}), lowest ${show(lowest.value)} (${shortWeekLabel(lowest.weekStart)}), highest ${show(highest.value)} (${shortWeekLabel(highest.weekStart)}).`;
+/** The weeks without data, in words; undefined when every week has data. */
+export function describeNoData(weeks: readonly DecisionWeek[]): string | undefined {
+  const empty = weeks.filter((week) => week.decisions === undefined);
+  if (empty.length === 0) return undefined;
+  const from = firstCountedDay(weeks);
+  return from === undefined
+    ? 'No week has data: nothing was recorded in the project within the audit window.'
+    : `${plural(empty.length, 'week has', 'weeks have')} no data: counting starts on ${formatDate(from)}, where the audit window or the project's records begin. No data is not the same as no decisions.`;
 }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Finding, FindingPage, FindingQuery, RoadmapView } from '../../../src/resolvers/api';
+import type { Finding, FindingQuery, RoadmapView } from '../../../src/resolvers/api';
 import type { ResolverResponse } from '../../../src/resolvers/response';
 import { call } from './api';
 import { isComplete, queryKey, readAll, UNREAD, withPage, type PagedFindings } from './finding-pages';
@@ -7,8 +7,6 @@ import { isComplete, queryKey, readAll, UNREAD, withPage, type PagedFindings } f
 export interface FindingPages {
   /** The findings of the current query loaded so far. */
   list: PagedFindings;
-  /** Findings in view by rule and severity, from the first getFindings answer on. */
-  counts: FindingPage['counts'] | undefined;
   /** Loads the next page of the current query, or again the one that failed. */
   more: () => void;
   /** Every finding of the current query, reading the pages not loaded yet. */
@@ -19,13 +17,11 @@ interface Loaded {
   view: RoadmapView;
   /** A list per query asked for, so clearing a filter shows again what was loaded without it. */
   lists: Record<string, PagedFindings>;
-  counts: FindingPage['counts'] | undefined;
 }
 
 const fresh = (view: RoadmapView): Loaded => ({
   view,
   lists: { [queryKey({})]: { findings: view.findings, total: view.findingPage.total, status: 'idle' } },
-  counts: undefined,
 });
 
 /**
@@ -57,20 +53,16 @@ export function useFindingPages(view: RoadmapView, query: FindingQuery): Finding
       inFlight.current.set(view, requests);
       if (requests.has(request)) return;
       requests.add(request);
-      const update = (change: (current: PagedFindings) => PagedFindings, counts?: FindingPage['counts']) =>
+      const update = (change: (current: PagedFindings) => PagedFindings) =>
         setStored((current) =>
           current.view !== view
             ? current
-            : {
-                ...current,
-                counts: counts ?? current.counts,
-                lists: { ...current.lists, [listKey]: change(current.lists[listKey] ?? UNREAD) },
-              },
+            : { ...current, lists: { ...current.lists, [listKey]: change(current.lists[listKey] ?? UNREAD) } },
         );
       update((current) => ({ ...current, status: 'loading' }));
       void readPage(pageQuery, offset, view.findingPage.pageSize).then((response) => {
         requests.delete(request);
-        if (response.ok) update((current) => withPage(current, response.data), response.data.counts);
+        if (response.ok) update((current) => withPage(current, response.data));
         else update((current) => ({ ...current, status: 'failed', error: response.error }));
       });
     },
@@ -85,7 +77,6 @@ export function useFindingPages(view: RoadmapView, query: FindingQuery): Finding
   if (!paged) return undefined;
   return {
     list,
-    counts: loaded.counts,
     more: () => {
       if (list.status !== 'loading' && !isComplete(list)) load(query, list.findings.length);
     },

@@ -2,7 +2,7 @@ import Button from '@atlaskit/button/new';
 import { Label } from '@atlaskit/form';
 import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import SectionMessage from '@atlaskit/section-message';
-import { useId, useState, type ChangeEvent } from 'react';
+import { useId, useState } from 'react';
 import type { FieldIssue, ImportOutcome } from '../../../../src/resolvers/api';
 import type { ResolverError } from '../../../../src/resolvers/response';
 import { call } from '../api';
@@ -10,6 +10,7 @@ import { describeChange, importConflictOf } from '../config-transfer';
 import { downloadText } from '../download';
 import { exportFileName } from '../export';
 import { fieldIssues } from '../settings-model';
+import { FileDropZone } from './FileDropZone';
 import { ErrorState } from './Status';
 import { plural } from '../../../../src/domain/text';
 
@@ -36,7 +37,6 @@ export function ConfigTransfer({
   const [failure, setFailure] = useState<Failure | undefined>();
   const [exportError, setExportError] = useState<ResolverError | undefined>();
   const pasteId = useId();
-  const fileId = useId();
 
   const exportAll = async () => {
     setBusy('export');
@@ -53,9 +53,7 @@ export function ConfigTransfer({
     onStatus(`Downloaded ${name}.`);
   };
 
-  const chooseFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    if (!file) return;
+  const chooseFile = async (file: File) => {
     setText(await file.text());
     setFileName(file.name);
     setFailure(undefined);
@@ -96,8 +94,12 @@ export function ConfigTransfer({
       </Inline>
       {exportError ? <ErrorState error={exportError} activity="settings" /> : null}
       <Stack space="space.100">
-        <Label htmlFor={fileId}>Configuration file to import</Label>
-        <input id={fileId} type="file" accept=".json,application/json" onChange={(event) => void chooseFile(event)} />
+        <FileDropZone
+          label="Configuration file to import"
+          accept=".json,application/json"
+          {...(fileName ? { chosen: fileName } : {})}
+          onFile={(file) => void chooseFile(file)}
+        />
         <Label htmlFor={pasteId}>
           {fileName ? `Contents of ${fileName} (you may edit them)` : 'Or paste the JSON'}
         </Label>

@@ -3,14 +3,16 @@ import { Label } from '@atlaskit/form';
 import CrossIcon from '@atlaskit/icon/core/cross';
 import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { token } from '@atlaskit/tokens';
-import { useId, useState, type KeyboardEvent } from 'react';
+import { CreatableSelect } from '@atlaskit/select';
+import { useId, useState } from 'react';
 import type { FieldIssue } from '../../../../src/resolvers/api';
+import type { Option } from '../roadmap';
 import { addUnique } from '../settings-model';
 import { FieldErrors } from './FieldErrors';
 
 /**
- * A list of names (project roles, groups, account ids, project keys): chips with a remove button each, and a text
- * box that suggests known names but takes any text. Enter or "Add" adds what is typed.
+ * A list of names (project roles, groups, account ids, project keys): chips with a remove button each, and the design
+ * system's creatable Select, which suggests known names but takes any text. Enter or "Add" adds what is typed.
  */
 export function ListEditor({
   id,
@@ -34,18 +36,13 @@ export function ListEditor({
   normalise?: (text: string) => string;
 }) {
   const [text, setText] = useState('');
-  const listId = useId();
   const errorsId = useId();
-  const add = () => {
-    const next = addUnique(values, normalise(text));
+  const addText = (typed: string) => {
+    const next = addUnique(values, normalise(typed));
     if (next.length !== values.length) onChange(next);
     setText('');
   };
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key !== 'Enter') return;
-    event.preventDefault();
-    add();
-  };
+  const add = () => addText(text);
   const open = suggestions.filter((name) => !values.some((value) => value.toLowerCase() === name.toLowerCase()));
   return (
     <Stack space="space.075">
@@ -91,24 +88,29 @@ export function ListEditor({
       )}
       {readOnly ? null : (
         <Inline space="space.075" alignBlock="center">
-          <input
-            id={id}
-            className="rba-input"
-            list={open.length > 0 ? listId : undefined}
-            value={text}
-            placeholder={placeholder}
-            aria-invalid={issues.length > 0 || undefined}
-            aria-describedby={issues.length > 0 ? errorsId : undefined}
-            onChange={(event) => setText(event.target.value)}
-            onKeyDown={onKeyDown}
-          />
-          {open.length > 0 ? (
-            <datalist id={listId}>
-              {open.map((name) => (
-                <option key={name} value={name} />
-              ))}
-            </datalist>
-          ) : null}
+          <div className="rba-select">
+            <CreatableSelect<Option>
+              inputId={id}
+              options={open.map((name) => ({ value: name, label: name }))}
+              value={null}
+              inputValue={text}
+              // Only typing changes the text: a blur (clicking Add) keeps it for the button to add.
+              onInputChange={(value, meta) => {
+                if (meta.action === 'input-change') setText(value);
+              }}
+              onChange={(option) => {
+                if (option) addText(option.value);
+              }}
+              onCreateOption={addText}
+              formatCreateLabel={(value) => `Add “${value}”`}
+              noOptionsMessage={() => 'Type a name, then press Enter'}
+              placeholder={placeholder}
+              isInvalid={issues.length > 0}
+              {...(issues.length > 0 ? { descriptionId: errorsId, 'aria-invalid': true } : {})}
+              spacing="compact"
+              menuPosition="fixed"
+            />
+          </div>
           <Button onClick={add} isDisabled={text.trim() === ''} aria-label={`Add to ${label}`}>
             Add
           </Button>

@@ -2,8 +2,8 @@ import Lozenge from '@atlaskit/lozenge';
 import { Inline, Text } from '@atlaskit/primitives/compiled';
 import Badge from '@atlaskit/badge';
 import { token } from '@atlaskit/tokens';
-import { useEffect, useState } from 'react';
-import type { BoardPanel, Finding, PanelKind, RefreshResult } from '../../../../src/resolvers/api';
+import { useEffect, useState, type ReactNode } from 'react';
+import type { BoardPanel, Finding, PanelKind, RefreshResult, Severity } from '../../../../src/resolvers/api';
 import { IssueLink } from '../components/IssueLink';
 import { Empty, ErrorState, FirstScanState, LiveRegion, Loading, PartialReadState } from '../components/Status';
 import { firstScanText } from '../freshness';
@@ -14,7 +14,7 @@ import { PeopleTable } from '../components/People';
 import { TrendSection } from '../components/Trend';
 import { exportFileName, toCsv, toJson } from '../export';
 import { findingColumns } from '../export-columns';
-import { countBySeverity } from '../findings';
+import { SeverityCounts } from '../components/FlagCounts';
 import { formatDate, formatSpan } from '../format';
 import { useResolver } from '../useResolver';
 import { Page, ProvenanceNote, Section } from './Page';
@@ -110,6 +110,7 @@ function BoardPanelContent({
     <Page title={panelTitle(panel)} actions={<ExportBar files={files} onExported={onStatus} />}>
       <FlagsSection
         findings={panel.findings}
+        counts={panel.severityCounts}
         siteUrl={panel.siteUrl}
         emptyDescription={NO_FLAGS[panel.kind]}
         actions={flags.actions}
@@ -359,16 +360,21 @@ function SprintSection({ panel }: { panel: BoardPanel }) {
 
 export function FlagsSection({
   findings,
+  counts,
+  breakdown,
   siteUrl,
   emptyDescription,
   actions,
 }: {
   findings: readonly Finding[];
+  /** The findings by severity, as the server counted them (or of a filtered list). */
+  counts: Record<Severity, number>;
+  /** More counts under the severities (a roadmap page's per project and per owner). */
+  breakdown?: ReactNode;
   siteUrl: string;
   emptyDescription?: string;
   actions?: FlagActions;
 }) {
-  const counts = countBySeverity(findings);
   return (
     <Section
       title="Flags"
@@ -385,7 +391,9 @@ export function FlagsSection({
         />
       ) : (
         <>
-          <Text color="color.text.subtle">{`${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} for information. Open a flag to see its criteria, evidence and what to do.`}</Text>
+          <SeverityCounts counts={counts} />
+          {breakdown}
+          <Text color="color.text.subtle">Open a flag to see its criteria, evidence and what to do.</Text>
           <FindingList findings={findings} siteUrl={siteUrl} actions={actions} />
         </>
       )}

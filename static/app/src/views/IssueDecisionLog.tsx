@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { plural } from '../../../../src/domain/text';
 import type { IssueDecision, IssueDecisionLog } from '../../../../src/resolvers/api';
 import { AcceptedSection, useFlagActions } from '../components/FlagActions';
+import { SeverityCounts } from '../components/FlagCounts';
 import { FindingList } from '../components/FindingList';
 import { IssueLink } from '../components/IssueLink';
 import { Empty, ErrorState, LiveRegion, Loading } from '../components/Status';
@@ -89,7 +90,10 @@ function DecisionLogContent({ log, onChanged }: { log: IssueDecisionLog; onChang
           {log.findings.length === 0 ? (
             <Empty header="No flags" description="The audit flags nothing about this issue." />
           ) : (
-            <FindingList findings={log.findings} siteUrl={log.siteUrl} actions={flags.actions} />
+            <>
+              <SeverityCounts counts={log.severityCounts} />
+              <FindingList findings={log.findings} siteUrl={log.siteUrl} actions={flags.actions} />
+            </>
           )}
         </Section>
       ) : null}

@@ -3,9 +3,11 @@ import Button from '@atlaskit/button/new';
 import DynamicTable from '@atlaskit/dynamic-table';
 import Lozenge from '@atlaskit/lozenge';
 import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Finding, ProjectSummary, RefreshResult, RoadmapView } from '../../../../src/resolvers/api';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { Finding, FlagCounts, ProjectSummary, RefreshResult, RoadmapView } from '../../../../src/resolvers/api';
+import { countBySeverity } from '../../../../src/domain/finding';
 import { ExportBar } from '../components/ExportBar';
+import { RoadmapFlagCounts, SeverityCounts } from '../components/FlagCounts';
 import { AcceptedSection, useFlagActions, type FlagActions } from '../components/FlagActions';
 import { FindingList, FindingPager } from '../components/FindingList';
 import { IssueLink } from '../components/IssueLink';
@@ -189,11 +191,10 @@ function RoadmapContent({
     },
   ];
 
-  // A paged view's counts come with its first getFindings answer; until then the rules are listed without them.
-  const ruleCounts = new Map<string, number>();
-  if (pages) for (const [rule, count] of Object.entries(pages.counts?.byRule ?? {})) ruleCounts.set(rule, count);
-  else for (const finding of view.findings) ruleCounts.set(finding.rule, (ruleCounts.get(finding.rule) ?? 0) + 1);
-  const countsKnown = !pages || pages.counts !== undefined;
+  const { flagCounts } = view;
+  const projectNames = new Map(view.projects.map((project) => [project.key, project.name]));
+  const breakdown = <RoadmapFlagCounts counts={flagCounts} projectNames={projectNames} names={names} />;
+  const counted = (label: string, count: number | undefined) => `${label} (${count ?? 0})`;
 
   return (
     <Page title={title} actions={<ExportBar files={files} onExported={onStatus} />}>
@@ -209,7 +210,7 @@ function RoadmapContent({
                   { value: ALL, label: 'All projects' },
                   ...view.projects.map((project) => ({
                     value: project.key,
-                    label: `${project.name} (${project.key})`,
+                    label: counted(`${project.name} (${project.key})`, flagCounts.byProject[project.key]),
                   })),
                 ]}
               />
@@ -218,7 +219,13 @@ function RoadmapContent({
               label="Owner"
               value={filters.owner ?? ALL}
               onChange={(value) => setFilter('owner', value)}
-              options={[{ value: ALL, label: 'All owners' }, ...ownerOptions(view.items)]}
+              options={[
+                { value: ALL, label: 'All owners' },
+                ...ownerOptions(view.items).map((option) => ({
+                  ...option,
+                  label: counted(option.label, flagCounts.byOwner[option.value]),
+                })),
+              ]}
             />
             <SelectField
               label="Rule"
@@ -228,7 +235,7 @@ function RoadmapContent({
                 { value: ALL, label: 'All rules' },
                 ...view.rules.map((rule) => ({
                   value: rule.id,
-                  label: countsKnown ? `${rule.title} (${ruleCounts.get(rule.id) ?? 0})` : rule.title,
+                  label: counted(rule.title, flagCounts.byRule[rule.id]),
                 })),
               ]}
             />
@@ -249,10 +256,19 @@ function RoadmapContent({
         </Stack>
       </form>
       {pages ? (
-        <PagedFlagsSection pages={pages} siteUrl={view.siteUrl} filtered={active} actions={flags.actions} />
+        <PagedFlagsSection
+          pages={pages}
+          counts={view.flagCounts}
+          breakdown={breakdown}
+          siteUrl={view.siteUrl}
+          filtered={active}
+          actions={flags.actions}
+        />
       ) : (
         <FlagsSection
           findings={filtered.findings}
+          counts={active ? countBySeverity(filtered.findings) : view.flagCounts.bySeverity}
+          {...(active ? {} : { breakdown })}
           siteUrl={view.siteUrl}
           emptyDescription={
             active
@@ -275,7 +291,12 @@ function RoadmapContent({
             }
           : {})}
       />
-      <ProjectsSection projects={view.projects} names={names} single={single !== undefined} />
+      <ProjectsSection
+        projects={view.projects}
+        names={names}
+        single={single !== undefined}
+        flagsByProject={flagCounts.byProject}
+      />
       {/* History is kept per project: the cross-project page has none. */}
       {view.scope.projectKey ? <TrendSection history={view.trend} projectKey={view.scope.projectKey} /> : null}
       <Section title="Roadmap items" id="items">
@@ -330,21 +351,25 @@ function useFlagAnnouncements(pages: FindingPages | undefined, onStatus: (messag
 /** The Flags section of a view too big to send every finding at once: what is loaded, and Show more. */
 function PagedFlagsSection({
   pages,
+  counts,
+  breakdown,
   siteUrl,
   filtered,
   actions,
 }: {
   pages: FindingPages;
+  /** Every flag in view, counted by the server with the view. */
+  counts: FlagCounts;
+  breakdown: ReactNode;
   siteUrl: string;
   filtered: boolean;
   actions: FlagActions;
 }) {
-  const { list, counts } = pages;
+  const { list } = pages;
   const total = list.total;
-  const errors =
-    counts && !filtered
-      ? (counts.bySeverity.error ?? 0)
-      : list.findings.filter((finding) => finding.severity === 'error').length;
+  const errors = filtered
+    ? list.findings.filter((finding) => finding.severity === 'error').length
+    : counts.bySeverity.error;
   return (
     <Section
       title="Flags"
@@ -368,11 +393,13 @@ function PagedFlagsSection({
         />
       ) : (
         <>
-          <Text color="color.text.subtle">
-            {counts && !filtered
-              ? `${plural(counts.bySeverity.error ?? 0, 'error')}, ${plural(counts.bySeverity.warning ?? 0, 'warning')}, ${counts.bySeverity.info ?? 0} for information. Open a flag to see its criteria, evidence and what to do.`
-              : 'Open a flag to see its criteria, evidence and what to do.'}
-          </Text>
+          {filtered ? null : (
+            <>
+              <SeverityCounts counts={counts.bySeverity} />
+              {breakdown}
+            </>
+          )}
+          <Text color="color.text.subtle">Open a flag to see its criteria, evidence and what to do.</Text>
           <FindingList findings={list.findings} siteUrl={siteUrl} actions={actions} />
           <FindingPager list={{ ...list, total }} onMore={pages.more} />
         </>
@@ -450,10 +477,12 @@ function ProjectsSection({
   projects,
   names,
   single,
+  flagsByProject,
 }: {
   projects: readonly ProjectSummary[];
   names: Map<string, string>;
   single: boolean;
+  flagsByProject: Record<string, number>;
 }) {
   const people = (ids: readonly string[]) => {
     if (ids.length === 0) return <Lozenge appearance="removed">none</Lozenge>;
@@ -488,6 +517,7 @@ function ProjectsSection({
             <th scope="col">Project</th>
             <th scope="col">Product managers</th>
             <th scope="col">Product owners</th>
+            <th scope="col">Flags</th>
             <th scope="col">Combined-role team</th>
             <th scope="col">Issues</th>
             <th scope="col">Actions</th>
@@ -501,6 +531,7 @@ function ProjectsSection({
               </th>
               <td>{people(project.productManagers)}</td>
               <td>{people(project.productOwners)}</td>
+              <td>{flagsByProject[project.key] ?? 0}</td>
               <td>{project.combinedRole ? 'Yes' : 'No'}</td>
               <td>{project.items}</td>
               <td>{project.actions}</td>

@@ -1,6 +1,7 @@
 import { Stack, Text } from '@atlaskit/primitives/compiled';
 import type { RuleInfo } from '../../../../../src/resolvers/api';
 import { FieldErrors } from '../../components/FieldErrors';
+import { SelectField } from '../../components/SelectField';
 import { categoryOf } from '../../findings';
 import { criterionLabel } from '../../format';
 import { SEVERITY_CHOICES, issuesAt, severityChoice, withSeverity } from '../../settings-model';
@@ -51,35 +52,30 @@ export function RulesSection({ view, draft, setDraft, issues, readOnly }: Sectio
                 <td>{categoryOf(rule.id)}</td>
                 <td>{SEVERITY_LABELS[project ? siteSeverity(rule) : rule.defaultSeverity]}</td>
                 <td>
-                  <select
+                  <SelectField
                     id={fieldId(path)}
-                    className="rba-select"
-                    aria-label={`Severity of ${rule.title}`}
-                    aria-describedby={[descriptionId, own.length > 0 ? errorsId : undefined].filter(Boolean).join(' ')}
-                    aria-invalid={own.length > 0 || undefined}
+                    label={`Severity of ${rule.title}`}
+                    labelHidden
+                    describedBy={[descriptionId, own.length > 0 ? errorsId : undefined].filter(Boolean).join(' ')}
+                    invalid={own.length > 0}
                     value={severityChoice(draft.rules, rule.id)}
                     disabled={readOnly}
-                    onChange={(event) =>
+                    onChange={(choice) =>
                       setDraft({
                         ...draft,
-                        rules: withSeverity(
-                          draft.rules,
-                          rule.id,
-                          event.target.value as (typeof SEVERITY_CHOICES)[number],
-                        ),
+                        rules: withSeverity(draft.rules, rule.id, choice as (typeof SEVERITY_CHOICES)[number]),
                       })
                     }
-                  >
-                    {SEVERITY_CHOICES.map((choice) => (
-                      <option key={choice} value={choice}>
-                        {choice === 'default'
+                    options={SEVERITY_CHOICES.map((choice) => ({
+                      value: choice,
+                      label:
+                        choice === 'default'
                           ? project
                             ? `As the site says (${SEVERITY_LABELS[siteSeverity(rule)]})`
                             : `Default (${SEVERITY_LABELS[rule.defaultSeverity]})`
-                          : SEVERITY_LABELS[choice]}
-                      </option>
-                    ))}
-                  </select>
+                          : SEVERITY_LABELS[choice]!,
+                    }))}
+                  />
                   <FieldErrors id={errorsId} issues={own} />
                 </td>
               </tr>
