@@ -64,9 +64,12 @@ export interface SprintWork {
    * chain passes through, so that a viewer who may not browse one of them does not see the link.
    */
   hangsUnder: Record<string, string[]>;
-  /** Who decided what on these items during the sprint: strategic and tactical decisions by account id. */
-  deciders: Record<string, { strategic: number; tactical: number }>;
+  /** Who decided what on these items during the sprint. */
+  deciders: SprintDeciders;
 }
+
+/** Strategic and tactical decisions by account id. */
+export type SprintDeciders = Record<string, { strategic: number; tactical: number }>;
 
 export interface RoadmapItemSummary {
   key: string;
@@ -192,10 +195,10 @@ export function sprintSummaries(index: AuditIndex, roles: RoleDirectory): Sprint
         chainProjects.add(ancestor.projectKey);
         if (isRoadmapItem(ancestor)) counts.hangsUnder[ancestor.key] ??= [...chainProjects].sort();
       }
-      for (const { action, classification } of index.actionsByItem.get(item.key) ?? []) {
-        if (classification.role === 'neutral' || !action.authorId || !duringSprint(action.at, sprint)) continue;
-        const decider = roles.canonical(action.authorId);
-        (counts.deciders[decider] ??= { strategic: 0, tactical: 0 })[classification.role]++;
+      for (const [decider, taken] of Object.entries(decidersDuring(index, roles, item, sprint))) {
+        const known = (counts.deciders[decider] ??= { strategic: 0, tactical: 0 });
+        known.strategic += taken.strategic;
+        known.tactical += taken.tactical;
       }
       const decisions = poDecisionsDuring(index, roles, item, sprint);
       poDecisions += decisions;
@@ -236,6 +239,16 @@ function ancestorsOf(index: AuditIndex, item: Item): Item[] {
 }
 
 /** Tactical decisions on the item, made during the sprint by its project's POs (mapped or inferred). */
+/** Who took an item's strategic and tactical decisions during a sprint, by person. */
+function decidersDuring(index: AuditIndex, roles: RoleDirectory, item: Item, sprint: Sprint): SprintDeciders {
+  const deciders: SprintDeciders = {};
+  for (const { action, classification } of index.actionsByItem.get(item.key) ?? []) {
+    if (classification.role === 'neutral' || !action.authorId || !duringSprint(action.at, sprint)) continue;
+    (deciders[roles.canonical(action.authorId)] ??= { strategic: 0, tactical: 0 })[classification.role]++;
+  }
+  return deciders;
+}
+
 function poDecisionsDuring(index: AuditIndex, roles: RoleDirectory, item: Item, sprint: Sprint): number {
   let decisions = 0;
   for (const { action, classification } of index.actionsByItem.get(item.key) ?? []) {
@@ -261,8 +274,10 @@ export interface SecuredIssue {
   actionsAfterNow: number;
   /** Its judged actions by who took them, as people's profiles count them. */
   byPerson: Record<string, RoleCounts>;
-  /** The sprints it is in, with the PO decisions it adds to each. */
+  /** The sprints it is in, with the PO decisions it adds to each… */
   poDecisionsBySprint: Record<string, number>;
+  /** …and the decisions it adds to each sprint's deciders. */
+  decidersBySprint: Record<string, SprintDeciders>;
   /** The roadmap item that counts it among its children, if any. */
   roadmapParentKey?: string;
 }
@@ -287,9 +302,12 @@ export function securedIssues(
     for (const { action, classification } of judged)
       if (action.authorId) (byPerson[roles.canonical(action.authorId)] ??= emptyCounts())[classification.role]++;
     const poDecisionsBySprint: Record<string, number> = {};
+    const decidersBySprint: Record<string, SprintDeciders> = {};
     for (const sprintId of item.sprintIds) {
       const sprint = index.sprints.get(sprintId);
-      if (sprint) poDecisionsBySprint[String(sprintId)] = poDecisionsDuring(index, roles, item, sprint);
+      if (!sprint) continue;
+      poDecisionsBySprint[String(sprintId)] = poDecisionsDuring(index, roles, item, sprint);
+      decidersBySprint[String(sprintId)] = decidersDuring(index, roles, item, sprint);
     }
     const parent = item.parentKey === undefined ? undefined : index.items.get(item.parentKey);
     const { before, after } = outside(item, all);
@@ -304,6 +322,7 @@ export function securedIssues(
       actionsAfterNow: after,
       byPerson,
       poDecisionsBySprint,
+      decidersBySprint,
       ...(parent && isRoadmapItem(parent) ? { roadmapParentKey: parent.key } : {}),
     };
   });

@@ -7,7 +7,14 @@ import type { Finding } from '../domain/finding';
 import { projectKeyOf } from '../domain/issue-key';
 import { compareItems } from '../domain/join';
 import type { AuditReport } from './index';
-import { shares, type Coverage, type PersonProfile, type RoleCounts, type SprintSummary } from './report';
+import {
+  shares,
+  type Coverage,
+  type PersonProfile,
+  type RoleCounts,
+  type SprintDeciders,
+  type SprintSummary,
+} from './report';
 import { compareFindings } from '../domain/finding';
 
 /** One project's part of a stored audit, as a view reads it. */
@@ -174,6 +181,7 @@ export function withoutIssues(report: AuditReport, hidden: ReadonlySet<string>):
         items: entry.items - 1,
         poDecisions: entry.poDecisions - decisions,
         keys: entry.keys.filter((key) => key !== issue.key),
+        deciders: withoutDecisions(entry.deciders, issue.decidersBySprint[String(sprint.id)] ?? {}),
       };
     }
     return withSprintWork(sprint, byProject);
@@ -368,4 +376,16 @@ function withSprintWork(sprint: SprintSummary, byProject: SprintSummary['byProje
     items: sum(counts.map((entry) => entry.items)),
     poDecisions: sum(counts.map((entry) => entry.poDecisions)),
   };
+}
+
+/** A sprint's deciders less what a hidden issue added: a person left with no decision is not listed. */
+function withoutDecisions(deciders: SprintDeciders, taken: SprintDeciders): SprintDeciders {
+  return Object.fromEntries(
+    Object.entries(deciders).flatMap(([accountId, counts]) => {
+      const less = taken[accountId];
+      if (!less) return [[accountId, counts]];
+      const left = { strategic: counts.strategic - less.strategic, tactical: counts.tactical - less.tactical };
+      return left.strategic + left.tactical > 0 ? [[accountId, left]] : [];
+    }),
+  );
 }

@@ -100,9 +100,10 @@ interface ReportPointer extends Omit<StoredReport, 'report'> {
 
 /**
  * Raised whenever stored reports gain a field the views read (2: each sprint's item keys, roadmap items and
- * deciders), so that reports stored before are audited again rather than read without it.
+ * deciders; 3: what a secured issue adds to each sprint's deciders), so that reports stored before are audited again
+ * rather than read without it.
  */
-const REPORT_FORMAT = 2;
+const REPORT_FORMAT = 3;
 
 /** What a stored report was made with: the configuration and the report format. */
 export function configFingerprint(config: AuditConfig): string {

@@ -99,3 +99,43 @@ describe('a report without the issues a viewer may not see', () => {
     expect(withoutIssues(report, new Set(['NOPE-1']))).toBe(report);
   });
 });
+
+describe('a secured issue in a sprint', () => {
+  // A sprint item with no children whose decisions during its sprints count among their deciders, secured.
+  const candidates = site.items.filter(
+    (candidate) =>
+      candidate.sprintIds.length > 0 &&
+      candidate.securityLevelId === undefined &&
+      !site.items.some((other) => other.parentKey === candidate.key),
+  );
+  const level = snapshot.issues.find((issue) => issue.key === item!.key)!.fields.security;
+  const securing = (key: string) => ({
+    ...snapshot,
+    issues: snapshot.issues.map((issue) =>
+      issue.key === key ? { ...issue, fields: { ...issue.fields, security: level } } : issue,
+    ),
+  });
+  const found = candidates
+    .map((candidate) => {
+      const securedReport = auditSite(normaliseSite(securing(candidate.key)), demoConfig(), { now });
+      const share = securedReport.securedIssues.find((entry) => entry.key === candidate.key)!;
+      return { candidate, securedReport, share };
+    })
+    .find(({ share }) => Object.values(share.decidersBySprint).some((deciders) => Object.keys(deciders).length > 0))!;
+
+  it('takes its decisions out of its sprints’ deciders, as if it were not there', () => {
+    const { candidate, securedReport } = found;
+    const hidden = withoutIssues(securedReport, new Set([candidate.key]));
+    const absent = auditSite(
+      normaliseSite({ ...snapshot, issues: snapshot.issues.filter((issue) => issue.key !== candidate.key) }),
+      demoConfig(),
+      { now },
+    );
+    const decidersOf = (of: AuditReport, sprintId: number) =>
+      of.sprints.find((sprint) => sprint.id === sprintId)!.byProject[candidate.projectKey]?.deciders ?? {};
+    for (const sprintId of candidate.sprintIds) {
+      expect(decidersOf(hidden, sprintId)).toEqual(decidersOf(absent, sprintId));
+      expect(decidersOf(securedReport, sprintId)).not.toEqual(decidersOf(absent, sprintId));
+    }
+  });
+});
