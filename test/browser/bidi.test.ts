@@ -35,11 +35,11 @@ function siteWithOverride(): SiteSnapshot {
 const browser = useBrowser(siteWithOverride());
 
 /**
- * Left edges, as laid out, of the first character of each word, in the order the text node holding `text` has them.
- * (Page scripts are strings: the tests compile without the DOM's types.)
+ * Where the first character of each word is laid out (its line's top, its left edge), in the order the text node
+ * holding `text` has them. (Page scripts are strings: the tests compile without the DOM's types.)
  */
-async function wordEdges(page: Page, text: string, words: readonly string[]): Promise<number[]> {
-  return page.evaluate<number[]>(`(() => {
+async function wordEdges(page: Page, text: string, words: readonly string[]): Promise<Array<[number, number]>> {
+  return page.evaluate<Array<[number, number]>>(`(() => {
     const text = ${JSON.stringify(text)};
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -50,7 +50,8 @@ async function wordEdges(page: Page, text: string, words: readonly string[]): Pr
         const start = content.indexOf(word, content.indexOf(text));
         range.setStart(node, start);
         range.setEnd(node, start + 1);
-        return range.getBoundingClientRect().left;
+        const box = range.getBoundingClientRect();
+        return [Math.round(box.top), box.left];
       });
     }
     throw new Error('No text node holds ' + text);
@@ -82,8 +83,9 @@ describe('a display name with a right-to-left override on the board view', () =>
     await suggestion.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(ARTIFACTS, 'bidi-board.png'), fullPage: true });
 
+    // In reading order: line by line, left to right within a line (the text may wrap at the panel's width).
     const edges = await wordEdges(page, 'should carry it on Epic', ['should', 'carry', 'Epic', 'PAY-149']);
-    expect(edges).toEqual([...edges].sort((a, b) => a - b));
+    expect(edges).toEqual([...edges].sort(([topA, leftA], [topB, leftB]) => topA - topB || leftA - leftB));
     expect(await unisolatedOverrides(page)).toEqual([]);
     expect(browser().errorsOf(page)).toEqual([]);
     await page.close();
