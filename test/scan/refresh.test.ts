@@ -3,7 +3,7 @@ import type { RestIssue, SiteSnapshot } from '../../src/jira/snapshot';
 import { BackgroundScanner, markIssue } from '../../src/scan';
 import { ProjectCache } from '../../src/scan/cache';
 import { MemoryStore } from '../../src/store/key-value';
-import { clientFor, comparable, demo, PROJECT_KEYS, scanToEnd, withIssues } from './support';
+import { clientFor, comparable, demo, PROJECT_KEYS, renamed, scanToEnd, withIssues } from './support';
 
 let emulator: RunningEmulator;
 let store: MemoryStore;
@@ -20,35 +20,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await emulator.close();
 });
-
-function edited(issue: RestIssue, at: string, summary: string): RestIssue {
-  const histories = issue.changelog?.histories ?? [];
-  const author = histories[histories.length - 1]?.author ?? null;
-  return {
-    ...issue,
-    fields: { ...issue.fields, summary, updated: at },
-    changelog: {
-      ...issue.changelog,
-      histories: [
-        ...histories,
-        {
-          id: String(9_000_000 + Number(issue.id)),
-          author,
-          created: at,
-          items: [
-            {
-              field: 'summary',
-              fieldtype: 'jira',
-              fieldId: 'summary',
-              fromString: String(issue.fields.summary),
-              toString: summary,
-            },
-          ],
-        },
-      ],
-    },
-  };
-}
 
 function projectOf(issue: RestIssue): string {
   return issue.key.slice(0, issue.key.lastIndexOf('-'));
@@ -78,7 +49,11 @@ describe('an incremental refresh', () => {
       .slice(3, 6)
       .map((issue) => issue.id);
     const changed = withIssues(demo, (issues) =>
-      issues.map((issue) => (targets.includes(issue.id) ? edited(issue, at, `Reworded ${issue.key}`) : issue)),
+      issues.map((issue) =>
+        targets.includes(issue.id)
+          ? renamed(issue, at, `Reworded ${issue.key}`, String(9_000_000 + Number(issue.id)))
+          : issue,
+      ),
     );
     emulator.replaceSnapshot(changed);
 

@@ -2,7 +2,7 @@ import { generateDemoSite } from '../../src/dev/demo';
 import type { RunningEmulator } from '../../src/dev/emulator';
 import { JiraClient } from '../../src/jira/client';
 import { normaliseSite } from '../../src/jira/normalise';
-import type { SiteSnapshot } from '../../src/jira/snapshot';
+import type { RestIssue, SiteSnapshot } from '../../src/jira/snapshot';
 import { HttpTransport } from '../../src/jira/transport-http';
 import type { SiteScanner, ScanStepOptions, ScanStepResult } from '../../src/scan';
 import { MemoryStore, type KeyValueStore } from '../../src/store/key-value';
@@ -61,6 +61,35 @@ export function withIssues(
   const copy = structuredClone(snapshot);
   copy.issues = change(copy.issues);
   return copy;
+}
+
+/**
+ * The issue after someone renamed it at `at`, as Jira records it: the new summary and `updated`, and a history
+ * (id `historyId`, by the last history's author) saying what the summary was.
+ */
+export function renamed(issue: RestIssue, at: string, summary: string, historyId: string): RestIssue {
+  const histories = issue.changelog?.histories ?? [];
+  const author = histories[histories.length - 1]?.author ?? null;
+  const items = [
+    {
+      field: 'summary',
+      fieldtype: 'jira',
+      fieldId: 'summary',
+      fromString: String(issue.fields.summary),
+      toString: summary,
+    },
+  ];
+  return {
+    ...issue,
+    fields: { ...issue.fields, summary, updated: at },
+    changelog: {
+      ...issue.changelog,
+      startAt: 0,
+      maxResults: histories.length + 1,
+      total: histories.length + 1,
+      histories: [...histories, { id: historyId, author, created: at, items }],
+    },
+  };
 }
 
 /**

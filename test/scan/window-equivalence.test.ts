@@ -10,7 +10,7 @@ import { readSite } from '../../src/jira/read-site';
 import type { RestIssue, SiteSnapshot } from '../../src/jira/snapshot';
 import { auditCachedSite, BackgroundScanner, markedWork, markIssue } from '../../src/scan';
 import { MemoryStore } from '../../src/store/key-value';
-import { clientFor, fakeClock, scanToEnd } from './support';
+import { clientFor, fakeClock, renamed, scanToEnd } from './support';
 
 /**
  * The frugal cache (the audit window's issues with their histories, older open issues for their fields, older
@@ -105,32 +105,8 @@ function editDay(snapshot: SiteSnapshot, day: number, at: Date): { next: SiteSna
   );
   const open = next.issues.find((issue) => statusKey(issue) !== 'done');
   for (const issue of [...touched, ...(reopened ? [reopened] : [])]) {
-    const histories = issue.changelog?.histories ?? [];
-    const author = histories[histories.length - 1]?.author ?? null;
     const summary = `${String(issue.fields.summary)} (day ${day})`;
-    issue.changelog = {
-      startAt: 0,
-      maxResults: histories.length + 1,
-      total: histories.length + 1,
-      histories: [
-        ...histories,
-        {
-          id: String(90_000_000 + day * 1_000_000 + Number(issue.id)),
-          author,
-          created: stamp,
-          items: [
-            {
-              field: 'summary',
-              fieldtype: 'jira',
-              fieldId: 'summary',
-              fromString: String(issue.fields.summary),
-              toString: summary,
-            },
-          ],
-        },
-      ],
-    };
-    issue.fields = { ...issue.fields, summary, updated: stamp };
+    Object.assign(issue, renamed(issue, stamp, summary, String(90_000_000 + day * 1_000_000 + Number(issue.id))));
   }
   if (reopened) reopened.fields = { ...reopened.fields, status: open!.fields.status };
   for (const issue of touched.slice(0, 3)) issue.fields = { ...issue.fields, status: done };
